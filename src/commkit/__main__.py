@@ -1,0 +1,5 @@
+"""Allow ``python -m commkit``."""
+
+from commkit.cli.app import main
+
+main()

@@ -1,0 +1,50 @@
+"""Printing: rich consoles for people on stderr/stdout, plain JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from typing import Any
+
+from rich.console import Console
+
+
+@cache
+def out() -> Console:
+    """Human output on stdout. Rich honours NO_COLOR and plain pipes by itself."""
+    return Console(highlight=False)
+
+
+@cache
+def err() -> Console:
+    """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout, nothing else there."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def report_error(exc: BaseException) -> None:
+    from commkit.errors import UserError
+
+    console = err()
+    if isinstance(exc, UserError) and exc.diagnostics:
+        if exc.message:
+            console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+        for diag in exc.diagnostics:
+            style = "yellow" if diag.severity == "warning" else "red"
+            console.print(diag.format(), style=style if console.is_terminal else None,
+                          markup=False, soft_wrap=True)
+        errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+        if errors > 1:
+            console.print(f"{errors} errors", markup=False)
+        return
+    console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True, highlight=False)
+
+
+def warn(message: str) -> None:
+    err().print(f"[yellow]warning:[/] {message}", soft_wrap=True)

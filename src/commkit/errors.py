@@ -1,0 +1,97 @@
+"""One error hierarchy for the whole package.
+
+The CLI is the single boundary that turns a :class:`CommkitError` into a message
+and exit code 1; everything else raises. Modelled on copier's split between
+internal errors and errors meant for the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one input file, located like a compiler error."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    field: str | None = None  # dotted path such as ``questions[3].dimension``
+    source_line: str | None = None
+    severity: str = "error"  # or "warning"
+
+    def location(self) -> str:
+        parts = [str(self.file) if self.file else "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """``file:line:col: error: field: message`` plus the offending line and a caret."""
+        head = f"{self.location()}: {self.severity}: "
+        if self.field:
+            head += f"{self.field}: "
+        text = head + self.message
+        if self.source_line is not None:
+            gutter = f"{self.line} | " if self.line is not None else "  | "
+            text += "\n    " + gutter + self.source_line.rstrip("\r\n")
+            if self.column is not None:
+                pad = " " * (len(gutter) + max(self.column - 1, 0))
+                text += "\n    " + pad + "^"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": str(self.file) if self.file else None,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+class CommkitError(Exception):
+    """Base of every error commkit raises on purpose."""
+
+
+class UserError(CommkitError):
+    """Bad input from the user: shown as a message, exit code 1, no traceback."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.diagnostics: list[Diagnostic] = list(diagnostics or [])
+
+    def __str__(self) -> str:
+        if not self.diagnostics:
+            return self.message
+        body = "\n".join(d.format() for d in self.diagnostics)
+        return f"{self.message}\n{body}" if self.message else body
+
+
+class ContentError(UserError):
+    """One or more files failed to load or validate; carries every diagnostic of the run."""
+
+
+class OutputExistsError(UserError):
+    """A file would be overwritten; the user must pass ``--force``."""
+
+
+@dataclass
+class InterruptedWithDraft(CommkitError):
+    """The user interrupted a wizard; ``draft_path`` holds everything typed so far."""
+
+    draft_path: Path | None = None
+    answered: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        where = f" Draft kept at {self.draft_path}." if self.draft_path else ""
+        return f"Interrupted after {self.answered} answer(s).{where}"

@@ -1,0 +1,78 @@
+"""Safe file writing: atomic, never outside the chosen folder, never over a file by accident."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from commkit.errors import OutputExistsError, UserError
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o",
+            "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e",
+            "yu", "ya",
+        ],
+        strict=True,
+    )
+)  # fmt: skip
+
+
+def slugify(name: str, fallback: str = "community") -> str:
+    """A safe file-name slug: latin letters, digits and '-'; Cyrillic is transliterated."""
+    text = "".join(_TRANSLIT.get(ch, ch) for ch in name.lower())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:60].strip("-") or fallback
+
+
+def safe_child(root: Path, *parts: str) -> Path:
+    """``root/parts...``, refusing anything that would land outside ``root``."""
+    base = root.resolve()
+    target = base.joinpath(*parts).resolve()
+    if target != base and base not in target.parents:
+        raise UserError(f"refusing to write outside {root}: {'/'.join(parts)!r}")
+    return target
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename.
+
+    Readers never see a half-written file; a failed write leaves no partial file; an
+    existing file is kept unless ``force``.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force and path.exists():
+            raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write_text(path: Path, text: str, *, force: bool = False, bom: bool = False) -> Path:
+    data = text.encode("utf-8")
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    return atomic_write_bytes(path, data, force=force)

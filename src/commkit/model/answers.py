@@ -1,0 +1,101 @@
+"""Answers (and drafts) to a checklist, and the scored assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from commkit.model.common import Header, Id, StrictModel
+
+AnswerValue = str | int | float | bool | list[str]
+
+
+class ChecklistRef(StrictModel):
+    """Which checklist the answers were given to; ``hash`` detects edited content."""
+
+    id: Id
+    version: str
+    hash: str | None = None
+
+
+class CommunityRef(StrictModel):
+    name: str = Field(min_length=1, max_length=200)
+    slug: Id | None = None
+    region: str | None = Field(default=None, max_length=200)
+    formalised: bool | None = None
+    new: bool | None = Field(default=None, description="A new community rather than existing.")
+
+
+class Answer(StrictModel):
+    """A value, "don't know" or "not applicable", each kept apart; plus an evidence note."""
+
+    status: Literal["answered", "dont_know", "not_applicable"] = "answered"
+    value: AnswerValue | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        # ``q: 4`` is short for ``q: {value: 4}``
+        if not isinstance(data, dict):
+            return {"value": data}
+        return data
+
+    @model_validator(mode="after")
+    def _value_fits_status(self) -> Answer:
+        if self.status == "answered" and self.value is None:
+            raise ValueError("an answered question needs a 'value'")
+        if self.status != "answered" and self.value is not None:
+            raise ValueError(f"a '{self.status}' answer takes no 'value'")
+        return self
+
+
+class Answers(Header):
+    kind: Literal["answers"]
+    checklist: ChecklistRef
+    community: CommunityRef
+    date: dt.date | None = None
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    complete: bool = Field(default=True, description="False for a draft still being filled in.")
+    answers: dict[Id, Answer] = {}
+
+
+class DimensionResult(StrictModel):
+    id: Id
+    score: float | None = Field(description="0-100; None when nothing in it was scored.")
+    answered: int = 0
+    dont_know: int = 0
+    not_applicable: int = 0
+    unanswered: int = 0
+
+
+class Recommendation(StrictModel):
+    question: Id
+    dimension: Id
+    text: str
+
+
+class AssessmentResult(StrictModel):
+    overall: float = Field(ge=0, le=100)
+    stage: Id
+    next_stage: Id | None = None
+    dimensions: list[DimensionResult]
+    strengths: list[Id] = []
+    gaps: list[Id] = []
+    recommendations: list[Recommendation] = []
+    actions: list[Id] = Field(default=[], description="Roadmap actions the answers call for.")
+    open_questions: list[Id] = Field(default=[], description="Questions answered 'don't know'.")
+
+
+class Assessment(Header):
+    """What ``assess`` writes and ``plan`` reads: the answers and their scored result."""
+
+    kind: Literal["assessment"]
+    checklist: ChecklistRef
+    community: CommunityRef
+    date: dt.date
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    answers: dict[Id, Answer]
+    result: AssessmentResult

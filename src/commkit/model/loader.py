@@ -1,0 +1,484 @@
+"""YAML -> Python data -> pydantic models, with every error located by file:line:column.
+
+PyYAML is used only to parse (the C safe parser when the wheel has it); turning nodes
+into data is done here so that we can remember where every value came from, refuse
+duplicate keys (PyYAML silently keeps the last), refuse tags that build Python objects,
+and bound alias expansion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from commkit.errors import ContentError, Diagnostic
+
+try:
+    from yaml import CSafeLoader as _Loader
+
+    HAS_C_LOADER = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    HAS_C_LOADER = False
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Files above this size are refused: content and answers are a few hundred KB at most."""
+MAX_NODES = 250_000
+"""Bound on values built from one file, aliases expanded: stops 'billion laughs' bombs."""
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True)
+class Pos:
+    file: Path
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """Parsed data of one file with the position of every value and key in it."""
+
+    path: Path
+    data: Any
+    lines: list[str]
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Errors found while parsing (duplicate keys) that validation reports with its own."""
+
+    @property
+    def kind(self) -> str | None:
+        return self.data.get("kind") if isinstance(self.data, dict) else None
+
+    def pos(self, path: Path_, key: bool = False) -> Pos | None:
+        """The closest known position for ``path`` (walking up to its parents)."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while True:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return None
+            probe = probe[:-1]
+
+    def diagnostic(
+        self, path: Path_, message: str, key: bool = False, severity: str = "error"
+    ) -> Diagnostic:
+        pos = self.pos(path, key=key)
+        line = pos.line if pos else None
+        source = None
+        file = pos.file if pos else self.path
+        if pos is not None:
+            source = _source_line(pos.file, pos.line, self.lines if pos.file == self.path else None)
+        return Diagnostic(
+            message=message,
+            file=file,
+            line=line,
+            column=pos.column if pos else None,
+            field=format_path(path) or None,
+            source_line=source,
+            severity=severity,
+        )
+
+
+_SOURCE_CACHE: dict[Path, list[str]] = {}
+
+
+def _source_line(file: Path, line: int, lines: list[str] | None) -> str | None:
+    if lines is None:
+        lines = _SOURCE_CACHE.get(file)
+    if lines is None or not 1 <= line <= len(lines):
+        return None
+    return lines[line - 1]
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+# ---------------------------------------------------------------- reading text
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 file (BOM and CRLF welcome); refuse huge, binary or mis-encoded files."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ContentError(
+                "",
+                [
+                    Diagnostic(
+                        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", file=path
+                    )
+                ],
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError("", [Diagnostic("no such file", file=path)]) from None
+    except IsADirectoryError:
+        raise ContentError("", [Diagnostic("is a folder, not a file", file=path)]) from None
+    except OSError as exc:
+        raise ContentError("", [Diagnostic(f"cannot read: {exc.strerror}", file=path)]) from None
+    return decode_bytes(raw, path)
+
+
+def decode_bytes(raw: bytes, path: Path) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            "", [Diagnostic(f"input is over the {MAX_FILE_BYTES:,}-byte limit", file=path)]
+        )
+    if b"\x00" in raw:
+        raise ContentError("", [Diagnostic("binary data (NUL bytes), not a text file", file=path)])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = "save it as UTF-8"
+        try:
+            guess = raw.decode("cp1251")
+            if any("\u0400" <= ch <= "\u04ff" for ch in guess):
+                hint = "it looks like Windows-1251 (cp1251) Cyrillic: save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        raise ContentError(
+            "",
+            [Diagnostic(f"the file is not valid UTF-8 ({hint})", file=path, line=line)],
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+# ---------------------------------------------------------------- YAML -> data
+
+
+class _Builder:
+    def __init__(self, path: Path, loader: Any) -> None:
+        self.path = path
+        self.loader = loader
+        self.doc_values: dict[Path_, Pos] = {}
+        self.doc_keys: dict[Path_, Pos] = {}
+        self.count = 0
+        self.errors: list[tuple[Path_, Pos, str]] = []
+
+    def pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return Pos(self.path, mark.line + 1, mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Abort(
+                self.pos(node),
+                f"the document expands to more than {MAX_NODES:,} values "
+                "(an alias bomb?): refused",
+            )
+        if depth > MAX_DEPTH:
+            raise _Abort(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels: refused")
+        self.doc_values.setdefault(path, self.pos(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise _Abort(
+                self.pos(node),
+                f"the tag {node.tag!r} is not allowed: commkit reads plain YAML data only",
+            )
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Abort(self.pos(key_node), "merge keys ('<<') are not supported")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Abort(self.pos(key_node), "a key must be a plain value, not a list or map")
+                key = self.build(key_node, (*path, "<key>"), depth + 1)
+                if isinstance(key, bool | int | float) or key is None:
+                    key = key_node.value if not isinstance(key, int) else key
+                key_path = (*path, key)
+                if key in result:
+                    first = self.doc_keys.get(key_path)
+                    where = f" (first at line {first.line})" if first else ""
+                    self.errors.append(
+                        (key_path, self.pos(key_node), f"duplicate key {key!r}{where}")
+                    )
+                    continue
+                self.doc_keys[key_path] = self.pos(key_node)
+                result[key] = self.build(value_node, key_path, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise _Abort(self.pos(node), _yaml_problem(exc)) from None
+
+
+class _Abort(Exception):
+    def __init__(self, pos: Pos, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    text = f"{context}, {problem}" if context else problem
+    if "\\t" in text or "'\\t'" in text or "tab" in text:
+        text += " (YAML does not allow tabs for indentation: use spaces)"
+    return f"invalid YAML: {text}"
+
+
+def parse_text(text: str, path: Path) -> Document:
+    """Parse one YAML document (or JSON, which is YAML) into a :class:`Document`."""
+    lines = text.split("\n")
+    _SOURCE_CACHE[path] = lines
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            col = mark.column + 1 if mark else None
+            message = _yaml_problem(exc)
+            if exc.problem and "expected a single document" in exc.problem:
+                message = "the file holds more than one YAML document ('---'): use one per file"
+            raise ContentError(
+                "",
+                [
+                    Diagnostic(
+                        message,
+                        file=path,
+                        line=line,
+                        column=col,
+                        source_line=lines[line - 1] if line and line <= len(lines) else None,
+                    )
+                ],
+            ) from None
+        except yaml.YAMLError as exc:
+            raise ContentError("", [Diagnostic(_yaml_problem(exc), file=path)]) from None
+        if node is None:
+            raise ContentError("", [Diagnostic("the file is empty", file=path, line=1)])
+        builder = _Builder(path, loader)
+        try:
+            data = builder.build(node, (), 0)
+        except _Abort as abort:
+            raise ContentError(
+                "",
+                [
+                    Diagnostic(
+                        abort.message,
+                        file=path,
+                        line=abort.pos.line,
+                        column=abort.pos.column,
+                        source_line=_source_line(path, abort.pos.line, lines),
+                    )
+                ],
+            ) from None
+    finally:
+        loader.dispose()
+    doc = Document(path, data, lines, builder.doc_values, builder.doc_keys)
+    doc.problems = [
+        Diagnostic(
+            msg,
+            file=path,
+            line=pos.line,
+            column=pos.column,
+            field=format_path(p),
+            source_line=_source_line(path, pos.line, lines),
+        )
+        for p, pos, msg in builder.errors
+    ]
+    return doc
+
+
+def parse_file(path: Path) -> Document:
+    return parse_text(read_text(path), path)
+
+
+# ---------------------------------------------------------------- data -> model
+
+
+def resolve_loc(data: Any, loc: Iterable[str | int]) -> Path_:
+    """Map a pydantic error location onto the data, dropping union/validator tags."""
+    out: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):
+            out.append(part)  # a missing or unknown key
+            current = None
+    return tuple(out)
+
+
+def _is_tag(part: str) -> bool:
+    return (
+        "[" in part
+        or part in {"str", "int", "float", "bool", "list", "dict", "none", "date"}
+        or part.startswith(("function-", "literal", "list[", "dict["))
+    )
+
+
+def _friendly(err: dict[str, Any], model: type[BaseModel], path: Path_) -> str:
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "invalid value"))
+    if kind == "extra_forbidden":
+        name = str(path[-1]) if path else "?"
+        allowed = _allowed_keys(model, path[:-1])
+        hint = difflib.get_close_matches(name, allowed, n=1)
+        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        return f"unknown key {name!r}{suggestion}"
+    if kind == "missing":
+        name = str(path[-1]) if path else "?"
+        return f"missing required key {name!r}"
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    return msg[:1].lower() + msg[1:]
+
+
+def _allowed_keys(model: type[BaseModel], path: Path_) -> list[str]:
+    """Field names of the sub-model at ``path`` (best effort, for 'did you mean')."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate_document(doc: Document, model: type[M]) -> M:
+    """Validate parsed data against ``model``; every error located, all of them at once."""
+    try:
+        result = model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ContentError("", [*doc.problems, *diagnostics_from(exc, doc, model)]) from None
+    if doc.problems:
+        raise ContentError("", list(doc.problems))
+    return result
+
+
+def diagnostics_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Diagnostic]:
+    grouped: dict[Path_, list[str]] = {}
+    kinds: dict[Path_, str] = {}
+    for err in exc.errors(include_url=False):
+        path = resolve_loc(doc.data, err["loc"])
+        text = _friendly(dict(err), model, path)
+        bucket = grouped.setdefault(path, [])
+        if text not in bucket:
+            bucket.append(text)
+        kinds.setdefault(path, err["type"])
+    result = []
+    for path, messages in grouped.items():
+        message = " or ".join(messages) if len(messages) > 1 else messages[0]
+        result.append(doc.diagnostic(path, message, key=kinds[path] == "extra_forbidden"))
+    return result
+
+
+def kind_model(doc: Document) -> type[BaseModel]:
+    """The model for a document, chosen by its ``kind:`` header."""
+    from commkit.model import KINDS
+
+    if not isinstance(doc.data, dict):
+        raise ContentError(
+            "", [doc.diagnostic((), "expected a mapping with 'kind:' and 'version:' at the top")]
+        )
+    kind = doc.data.get("kind")
+    if kind is None:
+        raise ContentError(
+            "",
+            [
+                doc.diagnostic(
+                    (), f"missing 'kind:' header (one of: {', '.join(sorted(KINDS))})"
+                )
+            ],
+        )
+    if kind not in KINDS:
+        raise ContentError(
+            "",
+            [
+                doc.diagnostic(
+                    ("kind",), f"unknown kind {kind!r} (one of: {', '.join(sorted(KINDS))})"
+                )
+            ],
+        )
+    if "version" not in doc.data:
+        raise ContentError("", [doc.diagnostic((), "missing 'version:' header")])
+    return KINDS[kind]  # type: ignore[return-value]
+
+
+def load_document(doc: Document, model: type[M] | None = None) -> M | BaseModel:
+    chosen = model or kind_model(doc)
+    if model is not None and isinstance(doc.data, dict):
+        expected = model.model_fields.get("kind")
+        if expected is not None and doc.data.get("kind") is not None:
+            kind_model(doc)  # unknown kinds get the friendlier message
+    return validate_document(doc, chosen)
+
+
+def load_file(path: Path, model: type[M] | None = None) -> Any:
+    """Load one file into its model (chosen by ``kind:`` unless ``model`` is given)."""
+    return load_document(parse_file(path), model)
+
+
+def load_json_or_yaml_text(text: str, path: Path) -> Document:
+    """Parse text from stdin or a string: JSON first (fast path), YAML otherwise."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            pass
+        else:
+            doc = parse_text(text, path) if len(text) < 200_000 else Document(path, data, [])
+            return doc
+    return parse_text(text, path)

@@ -1,0 +1,60 @@
+"""The 8 online seminars and the MeetUp with community leaders."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from commkit.model.common import Header, Id, StrictModel, Text
+
+
+class AgendaBlock(StrictModel):
+    title: Text
+    minutes: int = Field(ge=1, le=480)
+    description: Text | None = None
+    notes: Text | None = Field(default=None, description="Speaker notes for the facilitator.")
+
+
+class Exercise(StrictModel):
+    id: Id
+    title: Text
+    instructions: Text
+    minutes: int | None = Field(default=None, ge=1, le=480)
+
+
+class HandoutSection(StrictModel):
+    title: Text
+    body: Text
+
+
+class Seminar(Header):
+    kind: Literal["seminar"]
+    id: Id
+    number: int = Field(ge=1, le=99)
+    type: Literal["seminar", "meetup"] = "seminar"
+    title: Text
+    goals: list[Text] = Field(min_length=1)
+    audience: Text
+    format: Literal["online", "offline", "mixed"] = "online"
+    duration_minutes: int = Field(ge=15, le=600)
+    week: int = Field(default=1, ge=1, le=104, description="Week of the programme it falls in.")
+    chapters: list[Id] = Field(min_length=1)
+    dimensions: list[Id] = []
+    agenda: list[AgendaBlock] = Field(min_length=1)
+    exercises: list[Exercise] = []
+    handout: list[HandoutSection] = []
+    homework: list[Text] = []
+    preparation: list[Text] = []
+    materials: list[Text] = []
+    questions_to_group: list[Text] = []
+
+    @model_validator(mode="after")
+    def _minutes_add_up(self) -> Self:
+        total = sum(block.minutes for block in self.agenda)
+        if total != self.duration_minutes:
+            raise ValueError(
+                f"agenda minutes add up to {total}, but duration_minutes is "
+                f"{self.duration_minutes}"
+            )
+        return self

@@ -1,0 +1,88 @@
+"""The user's own data: a region, its ecosystem, and community profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from commkit.model.common import Count, Header, Id, PartialDate, StrictModel, Text
+
+Sector = Literal["state", "commercial", "non-profit", "public", "development"]
+Status = Literal["as-is", "to-be"]
+
+
+class TeamMember(StrictModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: Id
+    contact: str | None = Field(default=None, max_length=300)
+
+
+class Actor(StrictModel):
+    """An organisation of the SME-support ecosystem."""
+
+    id: Id
+    name: Text
+    sector: Sector
+    description: Text | None = None
+    status: Status = Field(default="as-is", description="'to-be': still to be created.")
+
+
+class Link(StrictModel):
+    """A working relation between two actors, or an actor and a community (by slug)."""
+
+    source: Id
+    target: Id
+    kind: str = Field(default="cooperation", max_length=80)
+    status: Status = "as-is"
+    note: Text | None = None
+
+
+class Ecosystem(StrictModel):
+    actors: list[Actor] = []
+    links: list[Link] = []
+
+
+class Region(Header):
+    kind: Literal["region"]
+    name: str = Field(min_length=1, max_length=200)
+    country: str | None = Field(default=None, max_length=100)
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    team: list[TeamMember] = []
+    ecosystem: Ecosystem = Ecosystem()
+
+
+class Leader(StrictModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=300)
+
+
+class Snapshot(StrictModel):
+    """The community's figures on a date; ``source`` says where they come from."""
+
+    date: dt.date
+    source: Literal["article", "illustrative", "reported"] = "reported"
+    members: Count | None = None
+    leaders: Count | None = None
+    events: Count | None = None
+    projects: Count | None = None
+    publications: Count | None = None
+    support_measures: Count | None = None
+    initiatives: Count | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Community(Header):
+    kind: Literal["community"]
+    slug: Id
+    name: str = Field(min_length=1, max_length=200)
+    description: Text | None = None
+    leaders: list[Leader] = []
+    format: Literal["online", "offline", "mixed"] = "online"
+    platform: str | None = Field(default=None, max_length=200)
+    formalised: bool = False
+    founded: PartialDate | None = None
+    topics: list[str] = []
+    links: list[str] = []
+    snapshots: list[Snapshot] = []
