@@ -73,7 +73,9 @@ def root(
     ] = None,
     lang: Annotated[
         str,
-        typer.Option("--lang", envvar="COMMKIT_LANG", help="Language of texts and reports: en or ru."),
+        typer.Option(
+            "--lang", envvar="COMMKIT_LANG", help="Language of texts and reports: en or ru."
+        ),
     ] = "en",
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on errors (for bug reports).")

@@ -1,9 +1,61 @@
-"""`commkit content` (being built)."""
+"""``commkit content init``: start a customised content pack."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+content_app = typer.Typer(
+    help="Customise the content: the checklist, roadmap templates, seminars, report templates.",
+    no_args_is_help=True,
+)
+
+
+@content_app.command("init")
+def init(
+    target: Annotated[Path, typer.Argument(help="Folder for the new pack.")],
+    overlay: Annotated[
+        bool,
+        typer.Option(
+            "--overlay",
+            help="Write an overlay that extends the default pack and holds only your changes.",
+        ),
+    ] = False,
+    name: Annotated[str | None, typer.Option("--name", help="Name of the pack.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into a non-empty folder, replacing files.")
+    ] = False,
+) -> None:
+    """Copy the default content pack (or start an overlay) to customise it.
+
+    A full copy holds every file and the report templates. An overlay holds only what you
+    change, merged with the default by id (`ignore: true` drops an item).
+
+    Examples:
+
+      commkit content init my-pack
+      commkit content init kazan-pack --overlay
+      commkit --content my-pack validate my-pack
+    """
+    from commkit.cli.output import out
+    from commkit.core.content_init import init_pack
+    from commkit.core.validation import validate_pack
+
+    written = init_pack(target, overlay=overlay, force=force, name=name)
+    report, _ = validate_pack(target)
+    console = out()
+    kind = "overlay" if overlay else "full copy"
+    console.print(
+        f"Wrote a {kind} content pack to [bold]{target}[/] ({len(written)} files).",
+        highlight=False,
+    )
+    status = "[green]valid[/]" if report.ok else "[red]has errors: run commkit validate[/]"
+    console.print(
+        f"The pack is {status}. Use it: commkit --content {target} assess", highlight=False
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.add_typer(content_app, name="content")

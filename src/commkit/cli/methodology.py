@@ -1,9 +1,51 @@
-"""`commkit methodology` (being built)."""
+"""``commkit methodology``: browse the method in the terminal."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from commkit.cli.context import settings
+
+
+def methodology(
+    ctx: typer.Context,
+    chapter: Annotated[
+        str | None,
+        typer.Argument(help="A chapter id or number for the detail view.", show_default=False),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the method as JSON.")] = False,
+) -> None:
+    """Show the method: objectives, final metrics and the chapters with their steps.
+
+    Examples:
+
+      commkit methodology
+      commkit methodology 7              # the Business Community Map chapter
+      commkit --lang ru methodology ecosystem-models
+      commkit methodology --json
+    """
+    from commkit.cli.output import out, print_json
+    from commkit.core.method_view import chapter_view, find_chapter, overview
+
+    s = settings(ctx)
+    pack = s.pack()
+    if chapter is not None:
+        found = find_chapter(pack.methodology, chapter)
+        data = chapter_view(pack, found, s.lang)
+    else:
+        data = overview(pack, s.lang)
+    if as_json:
+        print_json(data)
+        return
+    from commkit.cli.views import show_chapter, show_overview
+
+    if chapter is not None:
+        show_chapter(out(), data, s.lang)
+    else:
+        show_overview(out(), data, s.lang)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command("methodology")(methodology)

@@ -37,8 +37,12 @@ def report_error(exc: BaseException) -> None:
             console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
-            console.print(diag.format(), style=style if console.is_terminal else None,
-                          markup=False, soft_wrap=True)
+            console.print(
+                diag.format(),
+                style=style if console.is_terminal else None,
+                markup=False,
+                soft_wrap=True,
+            )
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         if errors > 1:
             console.print(f"{errors} errors", markup=False)

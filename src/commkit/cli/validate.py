@@ -1,9 +1,99 @@
-"""`commkit validate` (being built)."""
+"""``commkit validate``: check content packs, workspaces and single files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from commkit.cli.context import settings
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Content pack folders, workspace folders or single YAML files. "
+            "None: the content pack in use.",
+            show_default=False,
+        ),
+    ] = None,
+    strict_i18n: Annotated[
+        bool,
+        typer.Option("--strict-i18n", help="Fail on any text missing in English or Russian."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+) -> None:
+    """Check files and report every error with file:line:column; exit 1 if any fails.
+
+    The kind of each file comes from its `kind:` header. A folder with `methodology/` or
+    `checklists/` is checked as a whole content pack (cross-references included); an overlay
+    pack also lists what it changes in the default pack.
+
+    Examples:
+
+      commkit validate                         # the built-in (or --content) pack
+      commkit validate my-pack/ --strict-i18n
+      commkit validate examples/perm-krai
+      commkit validate answers.yaml
+    """
+    from commkit.cli.output import err, out, print_json
+    from commkit.core.validation import validate_paths
+
+    s = settings(ctx)
+    report = validate_paths(list(paths or []), s.content, strict_i18n)
+    if as_json:
+        print_json(
+            {
+                "ok": report.ok,
+                "files": [
+                    {
+                        "path": str(f.path),
+                        "kind": f.kind,
+                        "ok": f.ok,
+                        "diagnostics": [d.as_dict() for d in f.diagnostics],
+                    }
+                    for f in report.files
+                ],
+                "overlay_changes": report.changes,
+            }
+        )
+        raise typer.Exit(0 if report.ok else 1)
+    console = out()
+    for entry in report.files:
+        errors = [d for d in entry.diagnostics if d.severity == "error"]
+        warnings = [d for d in entry.diagnostics if d.severity != "error"]
+        mark = "[green]ok[/]  " if not errors else "[red]FAIL[/]"
+        detail = f" ({entry.kind})" if entry.kind else ""
+        extra = []
+        if errors:
+            extra.append(f"{len(errors)} error{'s' if len(errors) > 1 else ''}")
+        if warnings:
+            extra.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
+        tail = f": {', '.join(extra)}" if extra else ""
+        console.print(f"{mark} {_rel(entry.path)}{detail}{tail}", soft_wrap=True, highlight=False)
+        console.file.flush()
+        for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
+            err().print(diag.format(), markup=False, soft_wrap=True, highlight=False)
+    for change in report.changes:
+        console.print(f"  overlay: {change}", soft_wrap=True, markup=False, highlight=False)
+    diags = report.diagnostics
+    n_err = sum(1 for d in diags if d.severity == "error")
+    failed = sum(1 for f in report.files if not f.ok)
+    summary = f"{len(report.files)} file(s) checked, {failed} failed, {n_err} error(s)"
+    console.print(summary if report.ok else f"[red]{summary}[/]", highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _rel(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command("validate")(validate)

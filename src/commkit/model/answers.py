@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 
 from commkit.model.common import Header, Id, StrictModel
 
@@ -52,6 +52,31 @@ class Answer(StrictModel):
         return self
 
 
+_ANSWER_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": ["string", "number", "boolean"]},
+        {"type": "array", "items": {"type": "string"}},
+        {
+            "type": "object",
+            "properties": {
+                "status": {"enum": ["answered", "dont_know", "not_applicable"]},
+                "value": {
+                    "anyOf": [
+                        {"type": ["string", "number", "boolean", "null"]},
+                        {"type": "array", "items": {"type": "string"}},
+                    ]
+                },
+                "note": {"type": ["string", "null"], "maxLength": 2000},
+            },
+            "additionalProperties": False,
+        },
+    ],
+    "description": "A value (shorthand), or {value, note}, or {status: dont_know | "
+    "not_applicable, note}.",
+}
+AnswerEntry = Annotated[Answer, WithJsonSchema(_ANSWER_SCHEMA)]
+
+
 class Answers(Header):
     kind: Literal["answers"]
     checklist: ChecklistRef
@@ -59,7 +84,7 @@ class Answers(Header):
     date: dt.date | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     complete: bool = Field(default=True, description="False for a draft still being filled in.")
-    answers: dict[Id, Answer] = {}
+    answers: dict[Id, AnswerEntry] = {}
 
 
 class DimensionResult(StrictModel):
@@ -97,5 +122,5 @@ class Assessment(Header):
     community: CommunityRef
     date: dt.date
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
-    answers: dict[Id, Answer]
+    answers: dict[Id, AnswerEntry]
     result: AssessmentResult

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 DEFAULT_LANG = "en"
 LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
@@ -56,7 +56,12 @@ def _version_to_str(value: Any) -> Any:
     return value
 
 
-Version = Annotated[str, BeforeValidator(_version_to_str), Field(min_length=1, max_length=40)]
+Version = Annotated[
+    str,
+    BeforeValidator(_version_to_str),
+    Field(min_length=1, max_length=40),
+    WithJsonSchema({"type": ["string", "integer", "number"], "title": "Version"}),
+]
 
 NonNegative = Annotated[float, Field(ge=0)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -98,7 +103,17 @@ def _partial_date(value: Any) -> Any:
     return value
 
 
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": PARTIAL_DATE_RE.pattern,
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+    ),
+]
 """A year, a year and month, or a full date: the article often gives only 'summer 2020'."""
 
 

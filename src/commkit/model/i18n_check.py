@@ -30,7 +30,10 @@ def missing_translations(
 
 
 def _walk(
-    model: BaseModel, path: Path_, doc: Document | None, langs: tuple[str, ...],
+    model: BaseModel,
+    path: Path_,
+    doc: Document | None,
+    langs: tuple[str, ...],
     out: list[Diagnostic],
 ) -> None:
     for name, info in type(model).model_fields.items():
@@ -40,7 +43,11 @@ def _walk(
 
 
 def _visit(
-    value: Any, path: Path_, is_text: bool, doc: Document | None, langs: tuple[str, ...],
+    value: Any,
+    path: Path_,
+    is_text: bool,
+    doc: Document | None,
+    langs: tuple[str, ...],
     out: list[Diagnostic],
 ) -> None:
     if isinstance(value, BaseModel):

@@ -109,6 +109,12 @@ class Document:
 _SOURCE_CACHE: dict[Path, list[str]] = {}
 
 
+def forget_source(path: Path) -> None:
+    """Drop the cached lines of ``path``: callers that stream thousands of files call this
+    once a file's diagnostics are built, so memory does not grow with the number of files."""
+    _SOURCE_CACHE.pop(path, None)
+
+
 def _source_line(file: Path, line: int, lines: list[str] | None) -> str | None:
     if lines is None:
         lines = _SOURCE_CACHE.get(file)
@@ -201,8 +207,7 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _Abort(
                 self.pos(node),
-                f"the document expands to more than {MAX_NODES:,} values "
-                "(an alias bomb?): refused",
+                f"the document expands to more than {MAX_NODES:,} values (an alias bomb?): refused",
             )
         if depth > MAX_DEPTH:
             raise _Abort(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels: refused")
@@ -218,7 +223,9 @@ class _Builder:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _Abort(self.pos(key_node), "merge keys ('<<') are not supported")
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise _Abort(self.pos(key_node), "a key must be a plain value, not a list or map")
+                    raise _Abort(
+                        self.pos(key_node), "a key must be a plain value, not a list or map"
+                    )
                 key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if isinstance(key, bool | int | float) or key is None:
                     key = key_node.value if not isinstance(key, int) else key
@@ -239,6 +246,8 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise _Abort(self.pos(node), _yaml_problem(exc)) from None
+        except (ValueError, OverflowError) as exc:  # e.g. a timestamp with month 13
+            raise _Abort(self.pos(node), f"invalid value {node.value!r}: {exc}") from None
 
 
 class _Abort(Exception):
@@ -270,7 +279,7 @@ def parse_text(text: str, path: Path) -> Document:
             line = mark.line + 1 if mark else None
             col = mark.column + 1 if mark else None
             message = _yaml_problem(exc)
-            if exc.problem and "expected a single document" in exc.problem:
+            if "expected a single document" in f"{exc.context} {exc.problem}":
                 message = "the file holds more than one YAML document ('---'): use one per file"
             raise ContentError(
                 "",
@@ -333,10 +342,10 @@ def resolve_loc(data: Any, loc: Iterable[str | int]) -> Path_:
     out: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
+        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             out.append(part)
             current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        elif isinstance(current, dict) and part in current:
             out.append(part)
             current = current[part]
         elif isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):
@@ -407,7 +416,9 @@ def validate_document(doc: Document, model: type[M]) -> M:
     return result
 
 
-def diagnostics_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Diagnostic]:
+def diagnostics_from(
+    exc: ValidationError, doc: Document, model: type[BaseModel]
+) -> list[Diagnostic]:
     grouped: dict[Path_, list[str]] = {}
     kinds: dict[Path_, str] = {}
     for err in exc.errors(include_url=False):
@@ -419,9 +430,14 @@ def diagnostics_from(exc: ValidationError, doc: Document, model: type[BaseModel]
         kinds.setdefault(path, err["type"])
     result = []
     for path, messages in grouped.items():
+        if set(messages) == _TEXT_UNION:
+            messages = ["expected a text, or a map of languages such as {en: ..., ru: ...}"]
         message = " or ".join(messages) if len(messages) > 1 else messages[0]
         result.append(doc.diagnostic(path, message, key=kinds[path] == "extra_forbidden"))
     return result
+
+
+_TEXT_UNION = {"input should be a valid string", "input should be a valid dictionary"}
 
 
 def kind_model(doc: Document) -> type[BaseModel]:
@@ -436,11 +452,7 @@ def kind_model(doc: Document) -> type[BaseModel]:
     if kind is None:
         raise ContentError(
             "",
-            [
-                doc.diagnostic(
-                    (), f"missing 'kind:' header (one of: {', '.join(sorted(KINDS))})"
-                )
-            ],
+            [doc.diagnostic((), f"missing 'kind:' header (one of: {', '.join(sorted(KINDS))})")],
         )
     if kind not in KINDS:
         raise ContentError(

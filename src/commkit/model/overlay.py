@@ -86,9 +86,7 @@ class _Merger:
                     self.changes.append(f"dropped {self.key}: {_fmt(out)} {item['id']}")
                     continue
                 patch = {k: v for k, v in patch.items() if k != "ignore"}
-                result.append(
-                    self.merge(item, (*bp, i), patch, (*op, j), (*out, len(result)))
-                )
+                result.append(self.merge(item, (*bp, i), patch, (*op, j), (*out, len(result))))
             else:
                 self.copy(self.base, (*bp, i), (*out, len(result)))
                 result.append(item)

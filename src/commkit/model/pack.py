@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from commkit.errors import ContentError, Diagnostic
 from commkit.model.checklist import Checklist
-from commkit.model.common import Header, StrictModel, Text
+from commkit.model.common import Header, Text
 from commkit.model.loader import (
     Document,
     diagnostics_from,
@@ -136,9 +136,7 @@ def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
         key = doc_key(doc.data)
         if key in documents:
             problems.append(
-                doc.diagnostic(
-                    ("id",), f"{key} is defined twice (also in {documents[key].path})"
-                )
+                doc.diagnostic(("id",), f"{key} is defined twice (also in {documents[key].path})")
             )
             continue
         documents[key] = doc
@@ -175,8 +173,9 @@ def build_pack(
     for kind, found in (("methodology", methodologies), ("roadmap", roadmaps)):
         if len(found) != 1 and not any(d.file and kind in str(d.file) for d in problems):
             problems.append(
-                Diagnostic(f"a content pack needs exactly one {kind} file, found {len(found)}",
-                           file=where)
+                Diagnostic(
+                    f"a content pack needs exactly one {kind} file, found {len(found)}", file=where
+                )
             )
     if not checklists and not any(d.file and "checklist" in str(d.file) for d in problems):
         problems.append(Diagnostic("a content pack needs at least one checklist", file=where))
@@ -212,9 +211,7 @@ def load_pack_uncached(content: Path | None = None) -> ContentPack:
         return build_pack(root, documents, problems)
     content = Path(content)
     if not content.is_dir():
-        raise ContentError(
-            "", [Diagnostic("the content pack folder does not exist", file=content)]
-        )
+        raise ContentError("", [Diagnostic("the content pack folder does not exist", file=content)])
     manifest = read_manifest(content)
     if manifest is not None and manifest.extends == "default":
         from commkit.model.overlay import merge_overlay
@@ -238,5 +235,3 @@ def load_pack(content: Path | str | None = None) -> ContentPack:
     if content is None:
         content = os.environ.get("COMMKIT_CONTENT") or None
     return _load_cached(str(Path(content).resolve()) if content else None)
-
-

@@ -33,9 +33,7 @@ class _Report:
             seen.add(item.id)
         return seen
 
-    def known(
-        self, key: str, path: Path_, value: str, valid: Iterable[str], what: str
-    ) -> None:
+    def known(self, key: str, path: Path_, value: str, valid: Iterable[str], what: str) -> None:
         valid_set = set(valid)
         if value not in valid_set:
             import difflib
@@ -49,8 +47,17 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
     r = _Report(pack)
     m = pack.methodology
     mk = f"methodology/{m.id}"
-    for name in ("concepts", "objectives", "metrics", "prerequisites", "support_emphases",
-                 "next_steps", "roles", "chapters", "community_kinds"):
+    for name in (
+        "concepts",
+        "objectives",
+        "metrics",
+        "prerequisites",
+        "support_emphases",
+        "next_steps",
+        "roles",
+        "chapters",
+        "community_kinds",
+    ):
         r.unique(mk, getattr(m, name), (name,), name.rstrip("s").replace("_", " "))
     roles = {role.id: role for role in m.roles}
     chapters = {c.id for c in m.chapters}
@@ -66,8 +73,13 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         functions = r.unique(mk, role.functions, ("roles", i, "functions"), "function")
         for j, slot in enumerate(role.weekly_schedule):
             if slot.function is not None:
-                r.known(mk, ("roles", i, "weekly_schedule", j, "function"), slot.function,
-                        functions, "function of this role")
+                r.known(
+                    mk,
+                    ("roles", i, "weekly_schedule", j, "function"),
+                    slot.function,
+                    functions,
+                    "function of this role",
+                )
 
     dimensions: set[str] = set()
     questions: dict[str, Any] = {}
@@ -82,27 +94,58 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         for i, q in enumerate(checklist.questions):
             r.known(ck, ("questions", i, "dimension"), q.dimension, dims, "dimension")
             if q.when is not None:
-                _check_condition(r, ck, ("questions", i, "when"), q.when, earlier, dims, None,
-                                 allow=("question",), earlier_only=True, all_q=checklist)
+                _check_condition(
+                    r,
+                    ck,
+                    ("questions", i, "when"),
+                    q.when,
+                    earlier,
+                    dims,
+                    None,
+                    allow=("question",),
+                    earlier_only=True,
+                    all_q=checklist,
+                )
             earlier[q.id] = q
         questions.update(earlier)
         previous = None
         for i, stage in enumerate(checklist.stages):
             if previous is not None and stage.min_score <= previous:
-                r.add(ck, ("stages", i, "min_score"),
-                      f"stage thresholds must increase strictly: {stage.min_score:g} follows "
-                      f"{previous:g}")
+                r.add(
+                    ck,
+                    ("stages", i, "min_score"),
+                    f"stage thresholds must increase strictly: {stage.min_score:g} follows "
+                    f"{previous:g}",
+                )
             previous = stage.min_score
             for j, cond in enumerate(stage.requires):
-                _check_condition(r, ck, ("stages", i, "requires", j), cond, earlier, dims, None,
-                                 allow=("question", "dimension"))
-        if checklist.stages and (checklist.stages[0].min_score != 0 or checklist.stages[0].requires):
-            r.add(ck, ("stages", 0), "the first stage must have min_score 0 and no 'requires', "
-                  "so that every community has a stage")
+                _check_condition(
+                    r,
+                    ck,
+                    ("stages", i, "requires", j),
+                    cond,
+                    earlier,
+                    dims,
+                    None,
+                    allow=("question", "dimension"),
+                )
+        if checklist.stages and (
+            checklist.stages[0].min_score != 0 or checklist.stages[0].requires
+        ):
+            r.add(
+                ck,
+                ("stages", 0),
+                "the first stage must have min_score 0 and no 'requires', "
+                "so that every community has a stage",
+            )
         for i, dim in enumerate(checklist.dimensions):
             if not any(q.dimension == dim.id for q in checklist.questions):
-                r.add(ck, ("dimensions", i, "id"), f"dimension {dim.id!r} has no questions",
-                      severity="warning")
+                r.add(
+                    ck,
+                    ("dimensions", i, "id"),
+                    f"dimension {dim.id!r} has no questions",
+                    severity="warning",
+                )
         stages |= {s.id for s in checklist.stages}
 
     rk = f"roadmap/{pack.roadmap.id}"
@@ -119,25 +162,39 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         if action.seminar is not None:
             r.known(rk, (*base, "seminar"), action.seminar, seminar_ids, "seminar")
         for j, trig in enumerate(action.triggers):
-            _check_condition(r, rk, (*base, "triggers", j), trig, questions, dimensions, stages,
-                             allow=("question", "dimension", "stage"))
+            _check_condition(
+                r,
+                rk,
+                (*base, "triggers", j),
+                trig,
+                questions,
+                dimensions,
+                stages,
+                allow=("question", "dimension", "stage"),
+            )
     cycle = find_cycle({a.id: a.depends_on for a in pack.roadmap.actions})
     if cycle:
         index = next(i for i, a in enumerate(pack.roadmap.actions) if a.id == cycle[0])
-        r.add(rk, ("actions", index, "depends_on"),
-              "dependency cycle: " + " -> ".join([*cycle, cycle[0]]))
+        r.add(
+            rk,
+            ("actions", index, "depends_on"),
+            "dependency cycle: " + " -> ".join([*cycle, cycle[0]]),
+        )
 
     numbers_seen: dict[int, str] = {}
     for seminar in pack.seminars:
         sk = f"seminar/{seminar.id}"
         if seminar.number in numbers_seen:
-            r.add(sk, ("number",), f"number {seminar.number} is also used by "
-                  f"{numbers_seen[seminar.number]!r}")
+            r.add(
+                sk,
+                ("number",),
+                f"number {seminar.number} is also used by {numbers_seen[seminar.number]!r}",
+            )
         numbers_seen[seminar.number] = seminar.id
         for j, chapter_id in enumerate(seminar.chapters):
             r.known(sk, ("chapters", j), chapter_id, chapters, "chapter")
-        for j, dim in enumerate(seminar.dimensions):
-            r.known(sk, ("dimensions", j), dim, dimensions, "dimension")
+        for j, dimension_id in enumerate(seminar.dimensions):
+            r.known(sk, ("dimensions", j), dimension_id, dimensions, "dimension")
         r.unique(sk, seminar.exercises, ("exercises",), "exercise")
     return r.diagnostics
 
@@ -170,18 +227,27 @@ def _check_condition(
             options = {o.id for o in question.options}
             for v in values:
                 if str(v) not in options:
-                    r.add(key, path, f"{v!r} is not an option of {cond.question!r} "
-                          f"(options: {', '.join(sorted(options))})")
+                    r.add(
+                        key,
+                        path,
+                        f"{v!r} is not an option of {cond.question!r} "
+                        f"(options: {', '.join(sorted(options))})",
+                    )
         elif question.type == "yes_no":
             for v in values:
                 if v not in ("yes", "no"):
-                    r.add(key, path, f"{cond.question!r} is a yes/no question: compare with "
-                          "'yes' or 'no'")
+                    r.add(
+                        key,
+                        path,
+                        f"{cond.question!r} is a yes/no question: compare with 'yes' or 'no'",
+                    )
         if (cond.at_least is not None or cond.below is not None) and question.type not in (
-            "scale", "number"
+            "scale",
+            "number",
         ):
-            r.add(key, path, "at_least/below compare numbers: use them with scale or number "
-                  "questions")
+            r.add(
+                key, path, "at_least/below compare numbers: use them with scale or number questions"
+            )
     elif cond.dimension is not None:
         if "dimension" not in allow:
             r.add(key, path, "a dimension condition is not allowed here")
@@ -213,7 +279,7 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
                 stack.append((node, index + 1))
                 nxt = deps[index]
                 if state.get(nxt) == 1:
-                    return path[path.index(nxt):]
+                    return path[path.index(nxt) :]
                 if not state.get(nxt):
                     stack.append((nxt, 0))
             else:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from commkit.model.common import Header, Id, StrictModel, Text
 
@@ -49,12 +49,11 @@ class Seminar(Header):
     materials: list[Text] = []
     questions_to_group: list[Text] = []
 
-    @model_validator(mode="after")
-    def _minutes_add_up(self) -> Self:
-        total = sum(block.minutes for block in self.agenda)
-        if total != self.duration_minutes:
-            raise ValueError(
-                f"agenda minutes add up to {total}, but duration_minutes is "
-                f"{self.duration_minutes}"
-            )
-        return self
+    @field_validator("agenda")
+    @classmethod
+    def _minutes_add_up(cls, agenda: list[AgendaBlock], info: ValidationInfo) -> list[AgendaBlock]:
+        duration = info.data.get("duration_minutes")
+        total = sum(block.minutes for block in agenda)
+        if duration is not None and total != duration:
+            raise ValueError(f"agenda minutes add up to {total}, but duration_minutes is {duration}")
+        return agenda

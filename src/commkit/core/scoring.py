@@ -1,0 +1,573 @@
+"""Scoring a self-identification checklist: pure functions, same answers -> same result.
+
+Rules
+=====
+
+Per question, a *normalised* score in 0..1 (only for questions that were asked and answered
+with a value that fits the question):
+
+- ``yes_no``: yes = 1, no = 0; flipped when ``yes_is_good: false``.
+- ``scale``: linear from ``min`` (0) to ``max`` (1).
+- ``number``: the score of the highest band whose ``min`` <= the value (0 below every band).
+- ``choice``: the chosen option's ``score``.
+- ``multi``: ``min(1, sum of the chosen options' scores)``.
+- ``text``: never scored (weight 0).
+
+"Don't know", "not applicable", unanswered questions and conditional questions whose
+``when`` does not hold (not asked) leave the score: they count neither for nor against.
+A question whose ``when`` does not hold is not asked even if the answers file answers it.
+
+Dimension score = weighted mean of its scored questions' normalised scores (question
+``weight``) x 100, or ``None`` when nothing in it was scored. Overall = weighted mean of the
+dimension scores that are not ``None`` (dimension ``weight``); 0 when nothing was scored.
+Scores are rounded to one decimal (after removing floating-point noise) and every later
+rule (stages, gaps, triggers) works on the rounded numbers, so the report and the rules agree.
+
+Stage: walk the stages in order; the first one is always reached; each next one is reached
+when overall >= its ``min_score`` and all its ``requires`` conditions hold; the walk stops at
+the first stage that is not reached. ``next_stage`` is the stage after the one reached.
+
+Target = the next stage's ``min_score`` (75 at the top stage). Strengths = dimensions scoring
+>= target; gaps = dimensions below it, largest gap first (ties in checklist order).
+
+Recommendations, in checklist order, for answered questions:
+
+- ``choice``: the chosen option's recommendation; if it has none and the option is not the
+  best one, the question's recommendation.
+- ``multi``: the recommendations of the options *not* chosen; if none of those has one and
+  the score is below 1, the question's recommendation.
+- ``scale``, ``yes_no``, ``number``: the question's recommendation when the score is below 1.
+
+Open questions: the questions (asked) answered "don't know". Roadmap actions (in
+:func:`assess`): every action marked ``always`` or with at least one trigger that holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from commkit.core.conditions import holds, normalise_value
+from commkit.errors import Diagnostic
+from commkit.model.answers import (
+    Answer,
+    Answers,
+    AnswerValue,
+    Assessment,
+    AssessmentResult,
+    ChecklistRef,
+    DimensionResult,
+    Recommendation,
+)
+from commkit.model.checklist import Checklist, Question
+from commkit.model.common import tr
+
+if TYPE_CHECKING:
+    from commkit.model.loader import Document
+    from commkit.model.pack import ContentPack
+
+__all__ = [
+    "TOP_STAGE_TARGET",
+    "Breakdown",
+    "assess",
+    "asked_questions",
+    "breakdown",
+    "check_answers",
+    "checklist_for",
+    "question_score",
+    "score",
+    "value_problem",
+]
+
+TOP_STAGE_TARGET = 75.0
+"""At the top stage there is no next threshold: dimensions at or above this are strengths."""
+
+
+def _clean(x: float) -> float:
+    """Round to one decimal, first removing floating-point noise (so 62.25 stays 62.2)."""
+    return round(round(x, 9), 1) + 0.0
+
+
+# ---------------------------------------------------------------- one question
+
+
+def value_problem(q: Question, value: AnswerValue | None) -> str | None:
+    """Why ``value`` does not fit question ``q`` (``None`` when it fits)."""
+    if value is None:
+        return "needs a value"
+    if q.type == "yes_no":
+        if isinstance(value, bool) or normalise_value(value) in ("yes", "no"):
+            return None
+        return f"expected yes or no, got {value!r}"
+    if q.type == "scale":
+        spec = q.scale_spec
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            return f"expected a whole number from {spec.min} to {spec.max}, got {value!r}"
+        if not spec.min <= value <= spec.max:
+            return f"{value} is out of range: expected {spec.min} to {spec.max}"
+        return None
+    if q.type == "number":
+        assert q.number is not None
+        spec_n = q.number
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            return f"expected a number, got {value!r}"
+        if spec_n.integer and value != int(value):
+            return f"expected a whole number, got {value!r}"
+        if value < spec_n.min:
+            return f"{value:g} is out of range: the smallest allowed is {spec_n.min:g}"
+        if spec_n.max is not None and value > spec_n.max:
+            return f"{value:g} is out of range: the largest allowed is {spec_n.max:g}"
+        return None
+    options = [o.id for o in q.options]
+    if q.type == "choice":
+        if isinstance(value, str) and value in options:
+            return None
+        return f"{value!r} is not an option (options: {', '.join(options)})"
+    if q.type == "multi":
+        if not isinstance(value, list):
+            return f"expected a list of options (options: {', '.join(options)})"
+        unknown = [v for v in value if v not in options]
+        if unknown:
+            return f"{unknown[0]!r} is not an option (options: {', '.join(options)})"
+        if len(set(value)) != len(value):
+            return "an option is listed twice"
+        return None
+    if q.type == "text":
+        return None if isinstance(value, str) else f"expected a text, got {value!r}"
+    return None  # pragma: no cover
+
+
+def question_score(q: Question, answer: Answer | None) -> float | None:
+    """The normalised 0..1 score of one answer, or ``None`` when it does not count."""
+    if answer is None or answer.status != "answered" or q.type == "text":
+        return None
+    value = answer.value
+    if value_problem(q, value) is not None:
+        return None
+    if q.type == "yes_no":
+        yes = normalise_value(value) == "yes"
+        return 1.0 if yes == q.yes_is_good else 0.0
+    if q.type == "scale":
+        spec = q.scale_spec
+        assert isinstance(value, int | float)
+        return (float(value) - spec.min) / (spec.max - spec.min)
+    if q.type == "number":
+        assert q.number is not None and isinstance(value, int | float)
+        result = 0.0
+        for band in q.number.bands:
+            if band.min <= value:
+                result = band.score
+        return result
+    scores = {o.id: o.score for o in q.options}
+    if q.type == "choice":
+        assert isinstance(value, str)
+        return scores[value]
+    assert isinstance(value, list)
+    return min(1.0, math.fsum(scores[v] for v in value))
+
+
+def _recommendations(q: Question, answer: Answer, normalised: float, lang: str) -> list[str]:
+    texts: list[str] = []
+    if q.type == "choice":
+        chosen = next(o for o in q.options if o.id == answer.value)
+        best = max(o.score for o in q.options)
+        if chosen.recommendation is not None:
+            texts.append(tr(chosen.recommendation, lang))
+        elif chosen.score < best and q.recommendation is not None:
+            texts.append(tr(q.recommendation, lang))
+    elif q.type == "multi":
+        chosen_ids = set(answer.value) if isinstance(answer.value, list) else set()
+        texts = [
+            tr(o.recommendation, lang)
+            for o in q.options
+            if o.id not in chosen_ids and o.recommendation is not None
+        ]
+        if not texts and normalised < 1 and q.recommendation is not None:
+            texts.append(tr(q.recommendation, lang))
+    elif normalised < 1 and q.recommendation is not None:
+        texts.append(tr(q.recommendation, lang))
+    return texts
+
+
+# ---------------------------------------------------------------- the breakdown
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """How one question counted. ``status``: answered, dont_know, not_applicable,
+    unanswered, not_asked, invalid (a value that does not fit) or unscored (text)."""
+
+    question: str
+    dimension: str
+    status: str
+    value: AnswerValue | None
+    normalised: float | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class DimensionLine:
+    id: str
+    weight: float
+    score: float | None
+    weighted_sum: float
+    weight_sum: float
+
+
+@dataclass(frozen=True)
+class StageStep:
+    stage: str
+    min_score: float
+    reached: bool
+    score_ok: bool
+    failed_requires: list[str]
+    """Subjects of the ``requires`` conditions that do not hold."""
+
+
+@dataclass
+class Breakdown:
+    """Every number of an assessment and how it came about (for ``--explain``)."""
+
+    questions: list[QuestionLine]
+    dimensions: list[DimensionLine]
+    overall: float
+    stage_steps: list[StageStep]
+    target: float
+    result: AssessmentResult
+    asked: list[str] = field(default_factory=list)
+
+
+def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
+    """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
+    asked: list[Question] = []
+    seen: dict[str, Answer] = {}
+    scores: dict[str, float | None] = {}
+    for q in checklist.questions:
+        if q.when is not None and not holds(
+            q.when, answers=seen, question_scores=scores, dimension_scores={}, stage=None
+        ):
+            continue
+        asked.append(q)
+        answer = answers.get(q.id)
+        if answer is not None:
+            seen[q.id] = answer
+            scores[q.id] = question_score(q, answer)
+    return asked
+
+
+def breakdown(
+    checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
+) -> Breakdown:
+    """Score ``answers`` and keep every intermediate number."""
+    asked = asked_questions(checklist, answers)
+    asked_ids = {q.id for q in asked}
+    lines: list[QuestionLine] = []
+    question_scores: dict[str, float | None] = {}
+    counts: dict[str, dict[str, int]] = {
+        d.id: {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
+        for d in checklist.dimensions
+    }
+    sums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
+    wsums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
+    recommendations: list[Recommendation] = []
+    open_questions: list[str] = []
+    effective: dict[str, Answer] = {}
+    for q in checklist.questions:
+        answer = answers.get(q.id)
+        if q.id not in asked_ids:
+            lines.append(QuestionLine(q.id, q.dimension, "not_asked", None, None, q.weight))
+            continue
+        bucket = counts.setdefault(
+            q.dimension, {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
+        )
+        if answer is None:
+            status = "unanswered"
+            bucket["unanswered"] += 1
+        elif answer.status != "answered":
+            status = answer.status
+            bucket[answer.status] += 1
+            if answer.status == "dont_know":
+                open_questions.append(q.id)
+        elif value_problem(q, answer.value) is not None:
+            status = "invalid"
+            bucket["unanswered"] += 1
+        else:
+            status = "unscored" if q.type == "text" else "answered"
+            bucket["answered"] += 1
+        if answer is not None and status != "invalid":
+            effective[q.id] = answer
+        normalised = question_score(q, answer) if status == "answered" else None
+        question_scores[q.id] = normalised
+        value = answer.value if answer is not None else None
+        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight))
+        if normalised is not None and answer is not None:
+            if q.weight > 0:
+                sums.setdefault(q.dimension, []).append(q.weight * normalised)
+                wsums.setdefault(q.dimension, []).append(q.weight)
+            for text in _recommendations(q, answer, normalised, lang):
+                recommendations.append(
+                    Recommendation(question=q.id, dimension=q.dimension, text=text)
+                )
+
+    dim_lines: list[DimensionLine] = []
+    dim_scores: dict[str, float | None] = {}
+    for d in checklist.dimensions:
+        wsum = math.fsum(wsums.get(d.id, []))
+        ssum = math.fsum(sums.get(d.id, []))
+        value = _clean(100.0 * ssum / wsum) if wsum > 0 else None
+        dim_scores[d.id] = value
+        dim_lines.append(DimensionLine(d.id, d.weight, value, ssum, wsum))
+
+    total_w = math.fsum(d.weight for d in checklist.dimensions if dim_scores[d.id] is not None)
+    overall = (
+        _clean(
+            math.fsum(
+                d.weight * (dim_scores[d.id] or 0.0)
+                for d in checklist.dimensions
+                if dim_scores[d.id] is not None
+            )
+            / total_w
+        )
+        if total_w > 0
+        else 0.0
+    )
+    overall = min(100.0, max(0.0, overall))
+
+    steps: list[StageStep] = []
+    reached_index = 0
+    for i, stage in enumerate(checklist.stages):
+        score_ok = i == 0 or overall >= stage.min_score
+        failed = [
+            cond.subject
+            for cond in stage.requires
+            if not holds(
+                cond,
+                answers=effective,
+                question_scores=question_scores,
+                dimension_scores=dim_scores,
+                stage=None,
+            )
+        ]
+        reached = i == 0 or (score_ok and not failed)
+        steps.append(StageStep(stage.id, stage.min_score, reached, score_ok, failed))
+        if not reached:
+            break
+        reached_index = i
+    stage = checklist.stages[reached_index]
+    nxt = (
+        checklist.stages[reached_index + 1]
+        if reached_index + 1 < len(checklist.stages)
+        else None
+    )
+    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    order = {d.id: i for i, d in enumerate(checklist.dimensions)}
+    strengths = [
+        d.id
+        for d in checklist.dimensions
+        if (s := dim_scores[d.id]) is not None and s >= target
+    ]
+    gaps = sorted(
+        (d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s < target),
+        key=lambda i: (dim_scores[i] or 0.0, order[i]),
+    )
+    result = AssessmentResult(
+        overall=overall,
+        stage=stage.id,
+        next_stage=nxt.id if nxt is not None else None,
+        dimensions=[
+            DimensionResult(id=d.id, score=dim_scores[d.id], **counts[d.id])
+            for d in checklist.dimensions
+        ],
+        strengths=strengths,
+        gaps=gaps,
+        recommendations=recommendations,
+        actions=[],
+        open_questions=open_questions,
+    )
+    return Breakdown(
+        questions=lines,
+        dimensions=dim_lines,
+        overall=overall,
+        stage_steps=steps,
+        target=target,
+        result=result,
+        asked=[q.id for q in asked],
+    )
+
+
+def score(
+    checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
+) -> AssessmentResult:
+    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
+    return breakdown(checklist, answers, lang=lang).result
+
+
+# ---------------------------------------------------------------- the whole assessment
+
+
+def checklist_for(pack: ContentPack, answers: Answers) -> Checklist:
+    """The checklist the answers were given to, or the pack's default one."""
+    return pack.checklists.get(answers.checklist.id, pack.checklist)
+
+
+def fired_actions(
+    pack: ContentPack, checklist: Checklist, answers: Mapping[str, Answer], result: AssessmentResult
+) -> list[str]:
+    """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order."""
+    question_scores = {
+        q.id: question_score(q, answers.get(q.id)) for q in asked_questions(checklist, answers)
+    }
+    dim_scores = {d.id: d.score for d in result.dimensions}
+    fired: list[str] = []
+    for action in pack.roadmap.actions:
+        if action.always or any(
+            holds(
+                t,
+                answers=answers,
+                question_scores=question_scores,
+                dimension_scores=dim_scores,
+                stage=result.stage,
+            )
+            for t in action.triggers
+        ):
+            fired.append(action.id)
+    return fired
+
+
+def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
+    """Score ``answers`` against the pack, pick the roadmap actions, record the checklist."""
+    from commkit.fsutil import slugify
+    from commkit.model.pack import content_hash
+
+    checklist = checklist_for(pack, answers)
+    result = score(checklist, answers.answers, lang=answers.language)
+    result.actions = fired_actions(pack, checklist, answers.answers, result)
+    community = answers.community.model_copy()
+    if community.slug is None:
+        community.slug = slugify(community.name)
+    return Assessment(
+        kind="assessment",
+        version="1",
+        checklist=ChecklistRef(
+            id=checklist.id, version=checklist.version, hash=content_hash(checklist)
+        ),
+        community=community,
+        date=today or answers.date or dt.date.today(),
+        language=answers.language,
+        answers=dict(answers.answers),
+        result=result,
+    )
+
+
+# ---------------------------------------------------------------- checking answers
+
+
+def _locate(doc: Document | None, path: tuple[str | int, ...], message: str,
+            severity: str = "error", key: bool = False) -> Diagnostic:
+    if doc is not None:
+        return doc.diagnostic(path, message, key=key, severity=severity)
+    from commkit.model.loader import format_path
+
+    return Diagnostic(message, field=format_path(path), severity=severity)
+
+
+def check_answers(
+    checklist: Checklist,
+    answers: Answers,
+    doc: Document | None = None,
+    *,
+    require_complete: bool = True,
+) -> list[Diagnostic]:
+    """Problems with ``answers`` for ``checklist``, each located in ``doc`` when given.
+
+    Errors: answers to unknown questions, values that do not fit (type, range, option),
+    required questions left unanswered (listed by id; skipped with
+    ``require_complete=False``, as for a draft). When the answers were made with another
+    version of the checklist (version or content hash differ), questions that disappeared
+    or whose answer no longer fits are listed in one warning instead and left out of the
+    score, and new required questions without an answer are a warning too.
+    """
+    from commkit.model.pack import content_hash
+
+    diags: list[Diagnostic] = []
+    ref = answers.checklist
+    if ref.id != checklist.id:
+        diags.append(
+            _locate(
+                doc,
+                ("checklist", "id"),
+                f"these answers are for checklist {ref.id!r}, not {checklist.id!r}",
+                severity="warning",
+            )
+        )
+    current_hash = content_hash(checklist)
+    other_version = ref.id != checklist.id or ref.version != checklist.version or (
+        ref.hash is not None and ref.hash != current_hash
+    )
+    by_id = {q.id: q for q in checklist.questions}
+    disappeared: list[str] = []
+    changed: list[str] = []
+    for qid, answer in answers.answers.items():
+        q = by_id.get(qid)
+        if q is None:
+            if other_version:
+                disappeared.append(qid)
+                continue
+            import difflib
+
+            hint = difflib.get_close_matches(qid, list(by_id), n=1)
+            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+            diags.append(
+                _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
+            )
+            continue
+        if answer.status != "answered":
+            continue
+        problem = value_problem(q, answer.value)
+        if problem is None:
+            continue
+        if other_version:
+            changed.append(qid)
+            continue
+        diags.append(_locate(doc, ("answers", qid, "value"), f"question {qid}: {problem}"))
+    asked = asked_questions(checklist, answers.answers)
+    missing = [q.id for q in asked if q.required and q.id not in answers.answers]
+    if other_version:
+        parts = []
+        if disappeared:
+            parts.append("no longer in the checklist: " + ", ".join(disappeared))
+        if changed:
+            parts.append("changed (the answer no longer fits, left out): " + ", ".join(changed))
+        if missing and require_complete:
+            parts.append("new or changed, not answered: " + ", ".join(missing))
+        was = f"{ref.id} {ref.version}" + (f" ({ref.hash})" if ref.hash else "")
+        now = f"{checklist.id} {checklist.version} ({current_hash})"
+        message = f"answers were made with checklist {was}; re-scored with {now}"
+        if parts:
+            message += ". " + "; ".join(parts)
+        diags.append(_locate(doc, ("checklist",), message, severity="warning"))
+    elif missing and require_complete:
+        diags.append(
+            _locate(
+                doc,
+                ("answers",),
+                f"{len(missing)} required question(s) not answered: {', '.join(missing)}",
+            )
+        )
+    return diags
+
+
+def explain_value(q: Question, value: Any) -> str:
+    """A short text of an answer value for explanations and reports (language-neutral)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if q.type == "yes_no":
+        return str(normalise_value(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

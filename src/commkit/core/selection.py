@@ -1,0 +1,134 @@
+"""Which roadmap actions a community's plan holds, and why each one is there.
+
+An action is selected when it is marked ``always``, when any of its triggers fires for the
+assessment (an answer, a question score, a dimension gap or the stage), when the scored
+assessment lists it, or when a selected action depends on it (transitively). Triggers are
+evaluated by :func:`commkit.core.conditions.holds`, the one evaluator of conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from commkit.model.answers import Answer, Assessment
+from commkit.model.condition import Condition
+from commkit.model.plan import Reason
+from commkit.model.roadmap import Action
+
+if TYPE_CHECKING:
+    from commkit.model.pack import ContentPack
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}" if value != int(value) else str(int(value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _threshold(cond: Condition) -> str | None:
+    if cond.equals is not None:
+        return f"= {_fmt(cond.equals)}"
+    if cond.any_of is not None:
+        return "∈ " + ", ".join(_fmt(v) for v in cond.any_of)
+    if cond.at_least is not None:
+        return f"≥ {_fmt(cond.at_least)}"
+    if cond.below is not None:
+        return f"< {_fmt(cond.below)}"
+    if cond.score_below is not None:
+        return f"< {_fmt(cond.score_below)}"
+    return None
+
+
+def question_scores(pack: ContentPack, assessment: Assessment) -> dict[str, float | None]:
+    """Normalised (0..1) score of every question, from the teammate's scoring engine."""
+    from commkit.core import scoring
+
+    checklist = pack.checklists.get(assessment.checklist.id, pack.checklist)
+    helper = getattr(scoring, "question_scores", None)
+    if helper is not None:
+        return dict(helper(checklist, assessment.answers))
+    return {}  # pragma: no cover - only while scoring.py lacks the helper
+
+
+def _reason(
+    cond: Condition,
+    answers: Mapping[str, Answer],
+    q_scores: Mapping[str, float | None],
+    d_scores: Mapping[str, float | None],
+    stage: str,
+) -> Reason:
+    if cond.stage is not None:
+        return Reason(kind="stage", ref=stage)
+    if cond.dimension is not None:
+        score = d_scores.get(cond.dimension)
+        return Reason(
+            kind="dimension",
+            ref=cond.dimension,
+            value=None if score is None else _fmt(round(score)),
+            threshold=_threshold(cond),
+        )
+    qid = cond.question or ""
+    if cond.score_below is not None:
+        qs = q_scores.get(qid)
+        return Reason(
+            kind="question_score",
+            ref=qid,
+            value=None if qs is None else _fmt(round(qs, 2)),
+            threshold=_threshold(cond),
+        )
+    answer = answers.get(qid)
+    value = None if answer is None or answer.value is None else _fmt(answer.value)
+    return Reason(kind="answer", ref=qid, value=value, threshold=_threshold(cond))
+
+
+def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[Reason]]:
+    """Selected action ids (in roadmap order) with the reasons for each, never empty."""
+    from commkit.core.conditions import holds
+
+    actions = pack.roadmap.actions
+    by_id: dict[str, Action] = {a.id: a for a in actions}
+    answers = assessment.answers
+    result = assessment.result
+    d_scores: dict[str, float | None] = {d.id: d.score for d in result.dimensions}
+    stage = result.stage
+    needs_q_scores = any(t.score_below is not None for a in actions for t in a.triggers)
+    q_scores = question_scores(pack, assessment) if needs_q_scores else {}
+    listed = set(result.actions)
+
+    reasons: dict[str, list[Reason]] = {}
+    for action in actions:
+        why: list[Reason] = []
+        if action.always:
+            why.append(Reason(kind="always"))
+        for cond in action.triggers:
+            if holds(cond, answers=answers, question_scores=q_scores,
+                     dimension_scores=d_scores, stage=stage):
+                reason = _reason(cond, answers, q_scores, d_scores, stage)
+                if reason not in why:
+                    why.append(reason)
+        if not why and action.id in listed:
+            why.append(Reason(kind="assessment"))
+        if why:
+            reasons[action.id] = why
+
+    # Dependencies, transitively: walk from every selected action.
+    stack = list(reversed(list(reasons)))
+    while stack:
+        current = stack.pop()
+        for dep in by_id[current].depends_on if current in by_id else []:
+            if dep not in by_id:
+                continue  # an unknown id: the pack validator reports it
+            needed = Reason(kind="dependency", ref=current)
+            if dep not in reasons:
+                reasons[dep] = [needed]
+                stack.append(dep)
+            elif needed not in reasons[dep] and all(r.kind == "dependency"
+                                                     for r in reasons[dep]):
+                reasons[dep].append(needed)
+    order = {a.id: i for i, a in enumerate(actions)}
+    return {k: reasons[k] for k in sorted(reasons, key=order.__getitem__)}

@@ -1,0 +1,109 @@
+"""A dated plan: what ``commkit plan`` computes from an assessment and the roadmap templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from commkit.model.answers import ChecklistRef, CommunityRef
+from commkit.model.common import Id, StrictModel, Text
+from commkit.model.methodology import ScheduleSlot
+
+ReasonKind = Literal["always", "answer", "question_score", "dimension", "stage", "assessment",
+                     "dependency"]
+
+
+class Reason(StrictModel):
+    """Why an action is in the plan; rendered as a sentence in the report's language."""
+
+    kind: ReasonKind
+    ref: str | None = Field(
+        default=None,
+        description="The question, dimension, stage or (for 'dependency') the action that "
+        "needs this one.",
+    )
+    value: str | None = Field(default=None, description="The answer or score that fired.")
+    threshold: str | None = Field(default=None, description="The trigger's test, e.g. '< 50'.")
+
+
+class PlannedAction(StrictModel):
+    id: Id
+    chapter: Id
+    chapter_number: int
+    title: Text
+    description: Text | None = None
+    owner: Id
+    duration_days: int
+    depends_on: list[Id] = []
+    deliverables: list[Text] = []
+    metrics: list[Id] = []
+    seminar: Id | None = None
+    status: Literal["scheduled", "later"]
+    start: dt.date = Field(description="For 'later' actions: the earliest start after the horizon.")
+    end: dt.date = Field(description="Last working day (inclusive).")
+    reasons: list[Reason]
+
+
+class SeminarEvent(StrictModel):
+    """One of the online seminars or the MeetUp, placed in the timeline."""
+
+    id: Id
+    number: int
+    type: Literal["seminar", "meetup"]
+    title: Text
+    week: int = Field(description="The programme week the method puts it in.")
+    date: dt.date
+    action: Id | None = Field(default=None, description="The action that prepares and runs it.")
+    status: Literal["scheduled", "later"] = "scheduled"
+
+
+class Phase(StrictModel):
+    """A calendar month of the plan and the actions that start in it."""
+
+    month: str = Field(pattern=r"^\d{4}-\d{2}$")
+    start: dt.date
+    end: dt.date
+    actions: list[Id]
+
+
+class MetricImpact(StrictModel):
+    id: Id
+    name: Text
+    unit: Text | None = None
+    actions: list[Id] = Field(default=[], description="Scheduled actions that move it.")
+    later: list[Id] = Field(default=[], description="Later actions that move it.")
+
+
+class Plan(StrictModel):
+    kind: Literal["plan"] = "plan"
+    version: str = "1"
+    community: CommunityRef
+    slug: Id
+    checklist: ChecklistRef
+    roadmap: Id
+    assessment_date: dt.date
+    stage: Id
+    start: dt.date = Field(description="The first day of the plan as asked (--start).")
+    end: dt.date = Field(description="The last day of the horizon.")
+    weeks: int
+    capacity: dict[Id, int]
+    holidays: list[dt.date] = []
+    actions: list[PlannedAction]
+    seminars: list[SeminarEvent] = []
+    phases: list[Phase] = []
+    manager_role: Id | None = None
+    manager_schedule: list[ScheduleSlot] = []
+    metrics: list[MetricImpact] = []
+
+    def action(self, action_id: str) -> PlannedAction | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    @property
+    def scheduled(self) -> list[PlannedAction]:
+        return [a for a in self.actions if a.status == "scheduled"]
+
+    @property
+    def later(self) -> list[PlannedAction]:
+        return [a for a in self.actions if a.status == "later"]

@@ -1,0 +1,82 @@
+"""Every broken file gives its expected file:line and message, exit 1, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from commkit.cli.app import app
+
+BAD = Path(__file__).parent / "bad_inputs"
+EXPECTED: dict[str, list[object]] = yaml.safe_load((BAD / "expected.yaml").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_is_reported_with_location(name: str, runner: CliRunner) -> None:
+    line, fragment = EXPECTED[name]
+    result = runner.invoke(app, ["validate", str(BAD / name)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    messages = result.stderr
+    assert str(fragment) in messages, messages
+    location = f"{name}:{line}" if line is not None else f"{name}: error"
+    assert location in messages, messages
+
+
+def test_every_bad_file_has_an_expectation() -> None:
+    files = {p.name for p in BAD.iterdir() if p.name != "expected.yaml"}
+    assert files == set(EXPECTED)
+
+
+def test_all_errors_of_a_file_are_reported_at_once(tmp_path: Path, runner: CliRunner) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text(
+        'kind: community\nversion: "1"\nslug: a\nname: A\nname: B\nformat: carrier-pigeon\n'
+        "colour: red\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    for expected in ("c.yaml:5:1", "c.yaml:6:9", "c.yaml:7:1", "unknown key 'colour'"):
+        assert expected in result.stderr
+
+
+def test_error_shows_the_offending_line_with_a_caret(tmp_path: Path, runner: CliRunner) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text('kind: community\nversion: "1"\nslug: a\nname: A\nformalised: maybe\n')
+    lines = runner.invoke(app, ["validate", str(bad)]).stderr.splitlines()
+    source = next(i for i, ln in enumerate(lines) if "5 | formalised: maybe" in ln)
+    assert lines[source + 1].index("^") == lines[source].index("maybe")
+
+
+def test_unknown_key_suggests_the_close_one(tmp_path: Path, runner: CliRunner) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text('kind: community\nversion: "1"\nslug: a\nname: A\nplatfrom: Telegram\n')
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert "did you mean 'platform'?" in result.stderr
+
+
+def test_bom_and_crlf_are_read(tmp_path: Path, runner: CliRunner) -> None:
+    good = tmp_path / "c.yaml"
+    text = 'kind: community\r\nversion: "1"\r\nslug: a\r\nname: Бизнес-клуб\r\n'
+    good.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = runner.invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0, result.output
+
+
+def test_debug_shows_a_traceback_only_when_asked(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "c.yaml"
+    bad.write_text("kind: community\n")
+    plain = subprocess.run(
+        [sys.executable, "-m", "commkit", "validate", str(bad)], capture_output=True, text=True
+    )
+    assert plain.returncode == 1
+    assert "Traceback" not in plain.stderr
+    assert "missing 'version:' header" in plain.stderr
