@@ -37,11 +37,11 @@ def test_start_up_imports_no_heavy_module(argv: list[str]) -> None:
         f"sys.argv = ['commkit', *{argv!r}]\n"
         "from commkit.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "", done.stdout
+    assert done.stdout.splitlines()[-1] == "HEAVY:", done.stdout
 
 
 def _commands() -> list[list[str]]:

@@ -47,7 +47,7 @@ app = typer.Typer(
         "plan its roadmap, run the seminars and keep the region's Business Community Map."
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -35,6 +35,7 @@ def init(
 
     Examples:
 
+    \b
       commkit content init my-pack
       commkit content init kazan-pack --overlay
       commkit --content my-pack validate my-pack

@@ -1,9 +1,443 @@
-"""`commkit map` (being built)."""
+"""``commkit map``, ``commkit progress`` and ``commkit community add``."""
 
 from __future__ import annotations
 
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from commkit.cli.context import settings
+
+SCREEN_ROWS = 100
+"""The screen table shows at most this many communities; --out/--csv hold them all."""
+PROGRESS_BAR_FROM = 200
+"""Workspaces with at least this many profiles get a progress bar (on a terminal)."""
+
+
+def _interactive() -> bool:
+    """Whether a person can answer prompts (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date such as 2026-01-12", param_hint=option
+        ) from None
+
+
+def _pack_or_none(ctx: typer.Context) -> Any:
+    """The content pack for names and stage titles; the map still builds without it."""
+    from commkit.cli.output import warn
+    from commkit.errors import CommkitError
+
+    try:
+        return settings(ctx).pack()
+    except CommkitError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "it does not load"
+        warn(f"content pack not used ({first}): metric and stage ids are shown instead of names")
+        return None
+
+
+def map_command(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
+    ] = Path("."),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the whole map as Markdown here.", show_default=False),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the map as one JSON document.")
+    ] = False,
+    csv_path: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The map's date (YYYY-MM-DD); assessments older than 6 months before it "
+            "are flagged. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail (exit 1) on any broken file instead of skipping it."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite existing --out and --csv files.")
+    ] = False,
+) -> None:
+    """Build the Business Community Map: every community with its stage, score and figures,
+    the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
+    and TO-BE, as a Mermaid graph), and communities whose assessment is missing or old.
+
+    A broken file is reported as a warning with its file and line, and the rest of the map
+    still builds; --strict makes any such problem an error.
+
+    Examples:
+
+      commkit map examples/perm-krai
+      commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
+      commkit map my-region --json > map.json
+    """
+    from commkit.cli.output import err, print_json
+    from commkit.core.region_map import build_map
+    from commkit.errors import ContentError
+    from commkit.fsutil import atomic_write_text
+    from commkit.model.workspace_loader import load_workspace
+
+    s = settings(ctx)
+    today = _parse_date(as_of, "--date")
+    for target in (out, csv_path):
+        if target is not None and target.exists() and not force:
+            from commkit.errors import OutputExistsError
+
+            raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
+    pack = _pack_or_none(ctx)
+    ws = load_workspace(workspace)
+    total = len(ws.community_paths())
+    console = err()
+    if total >= PROGRESS_BAR_FROM and console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("Reading communities", total=total)
+
+            def hook(done: int, _total: int) -> None:
+                if done % 50 == 0 or done == _total:
+                    bar.update(task, completed=done)
+
+            region_map = build_map(ws, pack, today, progress=hook)
+    else:
+        region_map = build_map(ws, pack, today)
+
+    if region_map.problems:
+        diagnostics = [p.diagnostic("warning") for p in region_map.problems]
+        if strict:
+            raise ContentError(
+                f"the workspace has {len(diagnostics)} problem(s); without --strict the map "
+                "would skip them",
+                [p.diagnostic("error") for p in region_map.problems],
+            )
+        for diag in diagnostics:
+            console.print(
+                diag.format(),
+                style="yellow" if console.is_terminal else None,
+                markup=False,
+                soft_wrap=True,
+            )
+        console.print(
+            f"{len(diagnostics)} problem(s) in the workspace: the map was built without them "
+            "(--strict fails instead).",
+            markup=False,
+            soft_wrap=True,
+        )
+
+    if out is not None:
+        from commkit.render.map_md import map_markdown
+
+        template_dirs = pack.template_dirs if pack is not None else []
+        atomic_write_text(out, map_markdown(region_map, s.lang, template_dirs), force=force)
+        console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
+    if csv_path is not None:
+        from commkit.render.map_csv import map_csv
+
+        atomic_write_text(csv_path, map_csv(region_map), force=force, bom=True)
+        console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
+    if as_json:
+        print_json(region_map.to_json())
+        return
+    _print_map(region_map, s.lang)
+
+
+def _print_map(region_map: Any, lang: str) -> None:
+    from rich.table import Table
+
+    from commkit.cli.output import out
+    from commkit.model.common import tr
+    from commkit.render.map_md import _num, _stage_title, labels
+
+    lab = labels(lang)
+    console = out()
+    console.print(
+        f"[bold]{lab['title']}: {region_map.region}[/] · {lab['as_of']} "
+        f"{region_map.date.isoformat()} · {len(region_map.communities)} "
+        f"{lab['communities_count']}",
+        soft_wrap=True,
+    )
+    metrics = Table(title=lab["metrics"], title_justify="left")
+    metrics.add_column(lab["metric"])
+    metrics.add_column(lab["total"], justify="right")
+    metrics.add_column(lab["reporting"], justify="right")
+    metrics.add_column(lab["latest"])
+    for metric in region_map.metrics:
+        reporting = (
+            "—"
+            if metric.id == "communities"
+            else f"{metric.reporting}/{len(region_map.communities)}"
+        )
+        latest = metric.latest.isoformat() if metric.latest else "—"
+        metrics.add_row(tr(metric.name, lang), _num(metric.total), reporting, latest)
+    console.print(metrics)
+    table = Table(title=lab["communities"], title_justify="left")
+    for key, justify in (
+        ("community", "left"),
+        ("stage", "left"),
+        ("score", "right"),
+        ("members", "right"),
+        ("leaders", "left"),
+        ("events", "right"),
+        ("projects", "right"),
+        ("platform", "left"),
+        ("formalised", "left"),
+        ("last_assessment", "left"),
+    ):
+        table.add_column(
+            lab[key],
+            justify=justify,  # type: ignore[arg-type]
+            overflow="fold",
+            min_width=12 if key == "community" else None,
+        )
+    for row in region_map.communities[:SCREEN_ROWS]:
+        table.add_row(
+            row.name,
+            _stage_title(region_map, row.stage, lang, lab["never"]),
+            _num(row.score),
+            _num(row.members),
+            ", ".join(row.leaders) or "—",
+            _num(row.events.value if row.events else None),
+            _num(row.projects),
+            row.platform or "—",
+            lab["yes"] if row.formalised else lab["no"],
+            row.last_assessment.isoformat() if row.last_assessment else lab["never"],
+        )
+    console.print(table)
+    hidden = len(region_map.communities) - SCREEN_ROWS
+    if hidden > 0:
+        console.print(
+            f"… {hidden} more: use --out FILE (Markdown) or --csv FILE for the whole map.",
+            markup=False,
+        )
+    stages = ", ".join(f"{tr(s.title, lang)}: {s.count}" for s in region_map.stages if s.count)
+    console.print(f"{lab['stages']}: {stages}", markup=False, soft_wrap=True)
+    gap = len(region_map.gap_actors), len(region_map.gap_links)
+    console.print(
+        f"{lab['gap']}: {lab['gap_actors'].lower()} {gap[0]}, {lab['gap_links'].lower()} {gap[1]}",
+        markup=False,
+        soft_wrap=True,
+    )
+    if region_map.attention:
+        console.print(
+            f"{lab['attention']}: {len(region_map.attention)}", markup=False, soft_wrap=True
+        )
+
+
+def progress_command(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="The community's slug (its file name).")],
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="The workspace folder.")
+    ] = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Show how a community changed: its stage and each dimension across assessments, and
+    each metric across snapshots, with the change since the previous one.
+
+    Examples:
+
+      commkit progress business-mentor --workspace examples/perm-krai
+      commkit progress my-club -w my-region --json
+    """
+    from rich.table import Table
+
+    from commkit.cli.output import out, print_json
+    from commkit.core.progress import community_progress
+    from commkit.model.common import tr
+    from commkit.model.workspace_loader import load_workspace
+    from commkit.render.map_md import _num, _signed, labels
+
+    s = settings(ctx)
+    pack = _pack_or_none(ctx)
+    ws = load_workspace(workspace)
+    result = community_progress(ws, slug, pack)
+    if ws.diagnostics:
+        from commkit.cli.output import err
+
+        for diag in ws.diagnostics:
+            err().print(diag.format(), markup=False, soft_wrap=True)
+    if as_json:
+        print_json(result.to_json())
+        return
+    lab = labels(s.lang)
+    console = out()
+    console.print(f"[bold]{result.name}[/] ({result.slug})", soft_wrap=True)
+    if result.stages:
+        path = " → ".join(
+            f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
+            f"({_num(p.overall)})"
+            for p in result.stages
+        )
+        console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)
+    else:
+        console.print(f"{lab['last_assessment']}: {lab['never']}", markup=False)
+    for title, series_list in (
+        (lab["dimensions"], result.dimensions),
+        (lab["metrics_short"], result.metrics),
+    ):
+        if not series_list:
+            continue
+        dates = [p.date.isoformat() for p in series_list[0].points]
+        table = Table(title=title, title_justify="left")
+        table.add_column("")
+        for d in dates:
+            table.add_column(d, justify="right")
+        table.add_column(lab["change"], justify="right")
+        for series in series_list:
+            table.add_row(
+                tr(series.title, s.lang),
+                *(_num(p.value) for p in series.points),
+                _signed(series.change) or "—",
+            )
+        console.print(table)
+
+
+def community_add(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="The workspace folder.")
+    ] = Path("."),
+    name: Annotated[
+        str | None, typer.Option("--name", help="The community's name.", show_default=False)
+    ] = None,
+    leader: Annotated[
+        list[str] | None,
+        typer.Option("--leader", help="A leader's full name (repeat for several).", show_default=False),
+    ] = None,
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", help="Where it meets: Telegram, a venue...", show_default=False),
+    ] = None,
+    members: Annotated[
+        int | None,
+        typer.Option("--members", min=0, help="Members now (starts a snapshot).", show_default=False),
+    ] = None,
+    events: Annotated[
+        int | None, typer.Option("--events", min=0, help="Events held so far.", show_default=False)
+    ] = None,
+    projects: Annotated[
+        int | None,
+        typer.Option("--projects", min=0, help="Projects launched so far.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="online, offline or mixed.", show_default=False),
+    ] = None,
+    formalised: Annotated[
+        bool | None,
+        typer.Option(
+            "--formalised/--informal",
+            help="A registered non-profit, or informal (no legal entity).",
+            show_default=False,
+        ),
+    ] = None,
+    founded: Annotated[
+        str | None,
+        typer.Option("--founded", help="YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),
+    ] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", help="One or two sentences.", show_default=False)
+    ] = None,
+    slug: Annotated[
+        str | None,
+        typer.Option("--slug", help="File name (default: from the name).", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of the figures (default: today).", show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing profile.")
+    ] = False,
+) -> None:
+    """Write a community profile to communities/<slug>.yaml. Give everything by flags, or
+    run it in a terminal without --name to be asked.
+
+    Examples:
+
+      commkit community add -w perm --name "Franchising World" --leader "Yuliya Bogushevskaya" \\
+          --leader "Maria Kizima" --platform Telegram --members 50 --events 5
+      commkit community add -w perm          # asks the questions
+    """
+    from commkit.cli.output import err
+    from commkit.core.workspace_init import new_community, write_community
+    from commkit.errors import UserError
+
+    s = settings(ctx)
+    snapshot_date = _parse_date(as_of, "--date")
+    if fmt is not None and fmt not in ("online", "offline", "mixed"):
+        raise typer.BadParameter("choose online, offline or mixed", param_hint="--format")
+    known: dict[str, Any] = {
+        "name": name,
+        "leaders": list(leader or []),
+        "platform": platform,
+        "members": members,
+        "format": fmt,
+        "formalised": formalised,
+        "founded": founded,
+    }
+    if name is None:
+        if not _interactive():
+            raise UserError("--name is required (or run the command in a terminal to be asked)")
+        from commkit.interactive.community import ask_profile
+
+        known = ask_profile(known, s.lang)
+    community = new_community(
+        known["name"],
+        slug=slug,
+        leaders=known["leaders"],
+        platform=known["platform"],
+        format=known["format"] or "online",
+        formalised=bool(known["formalised"]),
+        founded=known["founded"],
+        description=description,
+        members=known["members"],
+        events=events,
+        projects=projects,
+        snapshot_date=snapshot_date,
+    )
+    path = write_community(workspace, community, force=force)
+    err().print(f"Wrote {path}", markup=False, soft_wrap=True)
+    sys.stdout.write(f"{community.slug}\n")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    """Add ``map``, ``progress`` and the ``community`` group to the root app."""
+    app.command("map")(map_command)
+    app.command("progress")(progress_command)
+    community_app = typer.Typer(
+        name="community",
+        help="Community profiles in a workspace.",
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+    )
+    community_app.command("add")(community_add)
+    app.add_typer(community_app)

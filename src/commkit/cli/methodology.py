@@ -21,6 +21,7 @@ def methodology(
 
     Examples:
 
+    \b
       commkit methodology
       commkit methodology 7              # the Business Community Map chapter
       commkit --lang ru methodology ecosystem-models

@@ -36,6 +36,7 @@ def schema(
 
     Examples:
 
+    \b
       commkit schema --out schemas/
       commkit schema > all-schemas.json
     """

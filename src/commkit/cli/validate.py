@@ -18,6 +18,7 @@ def validate(
             help="Content pack folders, workspace folders or single YAML files. "
             "None: the content pack in use.",
             show_default=False,
+            metavar="PATH",
         ),
     ] = None,
     strict_i18n: Annotated[
@@ -34,6 +35,7 @@ def validate(
 
     Examples:
 
+    \b
       commkit validate                         # the built-in (or --content) pack
       commkit validate my-pack/ --strict-i18n
       commkit validate examples/perm-krai

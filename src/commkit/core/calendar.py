@@ -101,9 +101,10 @@ def parse_holidays(text: str, path: Path) -> list[date]:
         end = _parse_date(last.strip().strip("'\"")) if sep else start
         if start is None or end is None:
             raise _located(
-                path, line_no, raw,
-                f"{line!r} is not a date such as 2026-01-07 (or a range "
-                "2026-01-01..2026-01-08)",
+                path,
+                line_no,
+                raw,
+                f"{line!r} is not a date such as 2026-01-07 (or a range 2026-01-01..2026-01-08)",
             )
         if end < start:
             raise _located(path, line_no, raw, "the range ends before it starts")

@@ -121,9 +121,7 @@ def schedule_tasks(
                 ready.append(nxt)
     for tid in topo:
         task = by_id[tid]
-        earliest[tid] = max(
-            [task.release, *(earliest[d] + by_id[d].duration for d in task.deps)]
-        )
+        earliest[tid] = max([task.release, *(earliest[d] + by_id[d].duration for d in task.deps)])
 
     def key(tid: str) -> tuple[int, tuple[int, ...], str]:
         return (earliest[tid], by_id[tid].priority, tid)

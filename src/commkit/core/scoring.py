@@ -77,6 +77,7 @@ __all__ = [
     "breakdown",
     "check_answers",
     "checklist_for",
+    "checklist_for_ref",
     "question_score",
     "score",
     "value_problem",
@@ -410,7 +411,12 @@ def score(
 
 def checklist_for(pack: ContentPack, answers: Answers) -> Checklist:
     """The checklist the answers were given to, or the pack's default one."""
-    return pack.checklists.get(answers.checklist.id, pack.checklist)
+    return checklist_for_ref(pack, answers.checklist.id)
+
+
+def checklist_for_ref(pack: ContentPack, checklist_id: str) -> Checklist:
+    """The pack's checklist with this id, or its default checklist."""
+    return pack.checklists.get(checklist_id, pack.checklist)
 
 
 def fired_actions(

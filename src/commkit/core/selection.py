@@ -45,14 +45,12 @@ def _threshold(cond: Condition) -> str | None:
 
 
 def question_scores(pack: ContentPack, assessment: Assessment) -> dict[str, float | None]:
-    """Normalised (0..1) score of every question, from the teammate's scoring engine."""
-    from commkit.core import scoring
+    """Normalised (0..1) score of every asked question, by the scoring engine's rules."""
+    from commkit.core.scoring import asked_questions, question_score
 
     checklist = pack.checklists.get(assessment.checklist.id, pack.checklist)
-    helper = getattr(scoring, "question_scores", None)
-    if helper is not None:
-        return dict(helper(checklist, assessment.answers))
-    return {}  # pragma: no cover - only while scoring.py lacks the helper
+    answers = assessment.answers
+    return {q.id: question_score(q, answers.get(q.id)) for q in asked_questions(checklist, answers)}
 
 
 def _reason(
@@ -69,7 +67,7 @@ def _reason(
         return Reason(
             kind="dimension",
             ref=cond.dimension,
-            value=None if score is None else _fmt(round(score)),
+            value=None if score is None else _fmt(round(score, 1)),
             threshold=_threshold(cond),
         )
     qid = cond.question or ""
@@ -106,8 +104,13 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
         if action.always:
             why.append(Reason(kind="always"))
         for cond in action.triggers:
-            if holds(cond, answers=answers, question_scores=q_scores,
-                     dimension_scores=d_scores, stage=stage):
+            if holds(
+                cond,
+                answers=answers,
+                question_scores=q_scores,
+                dimension_scores=d_scores,
+                stage=stage,
+            ):
                 reason = _reason(cond, answers, q_scores, d_scores, stage)
                 if reason not in why:
                     why.append(reason)
@@ -127,8 +130,7 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
             if dep not in reasons:
                 reasons[dep] = [needed]
                 stack.append(dep)
-            elif needed not in reasons[dep] and all(r.kind == "dependency"
-                                                     for r in reasons[dep]):
+            elif needed not in reasons[dep] and all(r.kind == "dependency" for r in reasons[dep]):
                 reasons[dep].append(needed)
     order = {a.id: i for i, a in enumerate(actions)}
     return {k: reasons[k] for k in sorted(reasons, key=order.__getitem__)}

@@ -11,8 +11,9 @@ from commkit.model.answers import ChecklistRef, CommunityRef
 from commkit.model.common import Id, StrictModel, Text
 from commkit.model.methodology import ScheduleSlot
 
-ReasonKind = Literal["always", "answer", "question_score", "dimension", "stage", "assessment",
-                     "dependency"]
+ReasonKind = Literal[
+    "always", "answer", "question_score", "dimension", "stage", "assessment", "dependency"
+]
 
 
 class Reason(StrictModel):

@@ -64,6 +64,11 @@ class Snapshot(StrictModel):
     date: dt.date
     source: Literal["article", "illustrative", "reported"] = "reported"
     members: Count | None = None
+    audience: Count | None = Field(
+        default=None,
+        description="Followers of the community's channels who are not members (not summed "
+        "into the members metric).",
+    )
     leaders: Count | None = None
     events: Count | None = None
     projects: Count | None = None

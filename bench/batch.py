@@ -1,0 +1,285 @@
+"""Batch benchmark: ``commkit map`` and batch ``commkit assess`` against the YAML floor.
+
+For each N, bench/generate.py writes N synthetic communities into a scratch folder; then,
+alternating, these run as separate processes (same interpreter, same venv):
+
+- ``floor-map``: one Python process that only parses the files ``map`` reads (region,
+  profiles, assessments) with ``yaml.load(..., Loader=yaml.CSafeLoader)``;
+- ``map``: ``commkit map WORKSPACE --json --date 2026-11-01`` (stdout discarded);
+- ``floor-assess``: the same parse of the answers files;
+- ``assess``: ``commkit assess --answers FILE... --out DIR --json`` (stdout discarded).
+
+Reported per N: median wall time, ratio to its floor, peak RSS (``/usr/bin/time -v``), and
+across Ns the growth (time at the largest N / time at the one before it; linear is N ratio).
+Targets: map at 10,000 <= 1.5x the floor; 100,000 / 10,000 <= 11x; peak RSS at 100,000
+<= 300 MB.
+
+    .venv/bin/python bench/batch.py --n 1000 10000             # default content pack
+    .venv/bin/python bench/batch.py --n 1000 --profile         # plus cProfile top costs
+    .venv/bin/python bench/batch.py --n 200 --runs 1 --json    # what CI's smoke test runs
+
+The scratch folder (``--workdir``, default a new folder under /tmp) is deleted at the end
+unless ``--keep``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TODAY = "2026-11-01"
+TIME_BIN = "/usr/bin/time"
+
+FLOOR = r"""
+import os, sys, yaml
+def walk(folder):
+    for entry in os.scandir(folder):
+        if entry.is_dir():
+            yield from walk(entry.path)
+        elif entry.name.endswith(".yaml"):
+            yield entry.path
+n = 0
+for root in sys.argv[1:]:
+    paths = [root] if root.endswith(".yaml") else sorted(walk(root))
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+        n += 1
+print(n)
+"""
+
+
+def commkit_argv() -> list[str]:
+    script = Path(sys.executable).parent / "commkit"
+    if script.exists():
+        return [sys.executable, str(script)]
+    return [sys.executable, "-m", "commkit"]
+
+
+def _env(pycache: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = pycache  # start from bytecode, as an installed wheel does
+    env["NO_COLOR"] = "1"
+    env["COLUMNS"] = "120"
+    return env
+
+
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS in KB of one run (exit status must be 0)."""
+    use_time = Path(TIME_BIN).exists()
+    full = [TIME_BIN, "-v", *argv] if use_time else argv
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    elapsed = time.perf_counter() - t0
+    if done.returncode != 0:
+        tail = "\n".join(done.stderr.splitlines()[-25:])
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(argv[:6])} ...\n{tail}")
+    rss = 0
+    for line in done.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            rss = int(line.rsplit(":", 1)[1])
+    return elapsed, rss
+
+
+def generate(n: int, folder: Path, content: Path | None) -> dict[str, object]:
+    """Run bench/generate.py (the map teammate's generator) and count what it wrote."""
+    env = dict(os.environ)
+    if content is not None:
+        env["COMMKIT_CONTENT"] = str(content)
+    argv = [sys.executable, str(HERE / "generate.py"), str(folder), "--count", str(n)]
+    t0 = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"generate.py failed:\n{done.stderr}")
+    files: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for part, pattern in (
+        ("communities", "communities/*.yaml"),
+        ("assessments", "assessments/*/*.yaml"),
+        ("answers", "answers/*.yaml"),
+    ):
+        paths = list(folder.glob(pattern))
+        files[part] = len(paths)
+        sizes[part] = round(sum(p.stat().st_size for p in paths) / len(paths)) if paths else 0
+    return {
+        "files": files,
+        "mean_bytes": sizes,
+        "generate_seconds": round(time.perf_counter() - t0, 1),
+    }
+
+
+def cases(content: Path | None, out: Path) -> dict[str, list[str]]:
+    root = commkit_argv() + (["--content", str(content)] if content is not None else [])
+    floor = [sys.executable, "-c", FLOOR]
+    return {
+        # what map reads: the region, every profile and (at most) the latest two assessments
+        # of each community; the generator writes at most two, so that is all of them.
+        "floor-map": [*floor, "region.yaml", "communities", "assessments"],
+        "map": [*root, "map", ".", "--json", "--date", TODAY],
+        "floor-assess": [*floor, "answers"],
+        # One quoted glob that commkit expands itself: `--answers` takes one value per
+        # occurrence, and 100,000 file names would not fit on a command line (ARG_MAX).
+        "assess": [*root, "assess", "--answers", "answers/*.yaml", "--out", str(out), "--json"],
+    }
+
+
+def profile(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> list[str]:
+    """The top functions by own time and by cumulative time under cProfile."""
+    with tempfile.NamedTemporaryFile(suffix=".prof", delete=False) as fh:
+        prof = fh.name
+    try:
+        subprocess.run(
+            [argv[0], "-m", "cProfile", "-o", prof, *argv[1:]],
+            env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        )
+        code = (
+            "import pstats, sys\n"
+            "s = pstats.Stats(sys.argv[1])\n"
+            "s.sort_stats('tottime').print_stats(int(sys.argv[2]))\n"
+            "s.sort_stats('cumulative').print_stats(int(sys.argv[2]))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, prof, str(top)], capture_output=True, text=True
+        )
+        return [
+            line for line in done.stdout.splitlines()
+            if line.strip() and not line.startswith(("   Ordered", "   List reduced"))
+        ]
+    finally:
+        os.unlink(prof)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="alternated runs per case (median)")
+    parser.add_argument("--content", type=Path, default=None, help="content pack folder")
+    parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (/tmp/...)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument(
+        "--only", choices=("map", "assess"), default=None, help="run one command only"
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile each command once")
+    parser.add_argument("--top", type=int, default=25, help="rows of profile to show")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    ns = parser.parse_args(argv)
+
+    content = ns.content.resolve() if ns.content is not None else None
+    work = ns.workdir or Path(tempfile.mkdtemp(prefix="commkit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    pycache = tempfile.mkdtemp(prefix="commkit-bench-pycache-")
+    env = _env(pycache)
+    results: list[dict[str, object]] = []
+    profiles: dict[str, list[str]] = {}
+    try:
+        for n in ns.n:
+            folder = work / f"n{n}"
+            shutil.rmtree(folder, ignore_errors=True)
+            data = generate(n, folder, content)
+            out = work / f"reports-{n}"
+            all_cases = cases(content, out)
+            pairs = [("floor-map", "map"), ("floor-assess", "assess")]
+            if ns.only:
+                pairs = [p for p in pairs if p[1] == ns.only]
+            # one untimed warm-up of each (fills the bytecode cache and the page cache)
+            for floor_name, name in pairs:
+                for case in (floor_name, name):
+                    shutil.rmtree(out, ignore_errors=True)
+                    run(all_cases[case], env, folder)
+            for floor_name, name in pairs:
+                times: dict[str, list[float]] = {floor_name: [], name: []}
+                rss: dict[str, list[int]] = {floor_name: [], name: []}
+                for i in range(ns.runs):
+                    order = (floor_name, name) if i % 2 == 0 else (name, floor_name)
+                    for case in order:
+                        shutil.rmtree(out, ignore_errors=True)
+                        t, r = run(all_cases[case], env, folder)
+                        times[case].append(t)
+                        rss[case].append(r)
+                t_floor = statistics.median(times[floor_name])
+                t_cmd = statistics.median(times[name])
+                results.append(
+                    {
+                        "n": n,
+                        "command": name,
+                        "seconds": round(t_cmd, 3),
+                        "floor_seconds": round(t_floor, 3),
+                        "ratio": round(t_cmd / t_floor, 2),
+                        "peak_rss_mb": round(max(rss[name]) / 1024, 1),
+                        "floor_peak_rss_mb": round(max(rss[floor_name]) / 1024, 1),
+                        "per_file_ms": None,
+                        "files": data["files"],
+                        "mean_bytes": data["mean_bytes"],
+                    }
+                )
+                files = data["files"]
+                assert isinstance(files, dict)
+                count = (
+                    files["communities"] + files["assessments"] + 1
+                    if name == "map"
+                    else files["answers"]
+                )
+                results[-1]["per_file_ms"] = round(t_cmd / count * 1000, 3)
+                if ns.profile:
+                    shutil.rmtree(out, ignore_errors=True)
+                    profiles[f"{name} n={n}"] = profile(all_cases[name], env, folder, ns.top)
+            shutil.rmtree(out, ignore_errors=True)
+            if not ns.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        shutil.rmtree(pycache, ignore_errors=True)
+        if not ns.keep and ns.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    growth: list[dict[str, object]] = []
+    for name in ("map", "assess"):
+        rows = [r for r in results if r["command"] == name]
+        for a, b in zip(rows, rows[1:], strict=False):
+            growth.append(
+                {
+                    "command": name,
+                    "from_n": a["n"],
+                    "to_n": b["n"],
+                    "n_ratio": round(int(b["n"]) / int(a["n"]), 1),  # type: ignore[call-overload]
+                    "time_ratio": round(float(b["seconds"]) / float(a["seconds"]), 2),  # type: ignore[arg-type]
+                }
+            )
+
+    if ns.json:
+        json.dump(
+            {"benchmark": "batch", "results": results, "growth": growth, "profiles": profiles},
+            sys.stdout, indent=2, ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+        return 0
+    print(f"batch, median of {ns.runs} alternated runs (python {sys.version.split()[0]})")
+    print(f"{'n':>7} {'command':<8}{'seconds':>9}{'floor s':>9}{'ratio':>7}{'ms/file':>9}"
+          f"{'peak MB':>9}{'floor MB':>9}")
+    for r in results:
+        print(f"{r['n']:>7} {r['command']:<8}{r['seconds']:>9}{r['floor_seconds']:>9}"
+              f"{r['ratio']:>7}{r['per_file_ms']:>9}{r['peak_rss_mb']:>9}"
+              f"{r['floor_peak_rss_mb']:>9}")
+    for g in growth:
+        print(f"growth {g['command']}: n x{g['n_ratio']} ({g['from_n']} -> {g['to_n']}) "
+              f"-> time x{g['time_ratio']}")
+    for label, lines in profiles.items():
+        print(f"\ncProfile, {label}:")
+        for line in lines:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,587 @@
+"""The Business Community Map: every community of a workspace, the seven final metrics,
+stages, leaders, the ecosystem AS-IS and TO-BE, and what needs attention.
+
+:func:`build_map` streams the workspace: it parses one profile and its latest assessments,
+keeps a small :class:`CommunityRow` and drops the documents, so memory grows with the number
+of rows, never with the parsed files or rendered reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from commkit.errors import Diagnostic
+from commkit.model.common import Text, tr
+from commkit.model.workspace import Community, Link, Snapshot
+from commkit.model.workspace_loader import Workspace, months_before
+
+METRIC_IDS: tuple[str, ...] = (
+    "communities",
+    "members",
+    "leaders",
+    "projects",
+    "publications",
+    "support_measures",
+    "initiatives",
+)
+"""The seven final metrics of the method (content ids, see docs/CONTENT-IDS.md)."""
+COMMUNITY_METRICS: tuple[str, ...] = METRIC_IDS[1:]
+"""Metrics that a community's snapshots report; ``communities`` is counted by the map."""
+
+FALLBACK_METRIC_NAMES: dict[str, Text] = {
+    "communities": {"en": "Business communities in the region", "ru": "Бизнес-сообщества в регионе"},
+    "members": {"en": "Community members", "ru": "Участники сообществ"},
+    "leaders": {"en": "Community leaders", "ru": "Лидеры сообществ"},
+    "projects": {"en": "Projects launched", "ru": "Запущенные проекты"},
+    "publications": {"en": "Publications about communities", "ru": "Публикации о сообществах"},
+    "support_measures": {
+        "en": "Government support measures for communities",
+        "ru": "Меры господдержки сообществ",
+    },
+    "initiatives": {
+        "en": "Initiatives proposed by entrepreneurs",
+        "ru": "Инициативы предпринимателей",
+    },
+}
+
+STALE_MONTHS = 6
+"""A community assessed longer ago than this needs a new assessment."""
+
+Status = Literal["current", "stale", "never-assessed"]
+
+
+class MetricValue(BaseModel):
+    """A metric's value for one community and the date of the snapshot that gave it."""
+
+    value: int
+    date: dt.date
+    source: str = "reported"
+
+
+class CommunityRow(BaseModel):
+    """One line of the map: a community profile plus its latest assessment and figures."""
+
+    slug: str
+    name: str
+    file: str
+    stage: str | None = None
+    score: float | None = None
+    next_stage: str | None = None
+    last_assessment: dt.date | None = None
+    assessments: int = 0
+    status: Status = "never-assessed"
+    leaders: list[str] = []
+    platform: str | None = None
+    format: str = "online"
+    formalised: bool = False
+    founded: str | None = None
+    events: MetricValue | None = None
+    metrics: dict[str, MetricValue] = {}
+    previous_metrics: dict[str, MetricValue] = Field(
+        default={}, description="Each metric's value in the snapshot before the latest one."
+    )
+    previous_assessment: dt.date | None = None
+    previous_score: float | None = None
+    previous_stage: str | None = None
+    dimensions: dict[str, float | None] = {}
+    previous_dimensions: dict[str, float | None] = {}
+
+    def metric(self, metric_id: str) -> int | None:
+        found = self.metrics.get(metric_id)
+        return found.value if found else None
+
+    @property
+    def members(self) -> int | None:
+        return self.metric("members")
+
+    @property
+    def projects(self) -> int | None:
+        return self.metric("projects")
+
+
+class MetricTotal(BaseModel):
+    """One final metric for the whole region."""
+
+    id: str
+    name: Text
+    unit: Text | None = None
+    level: Literal["region", "community"] = "community"
+    total: int | None = Field(description="Sum over reporting communities (None: nobody reports).")
+    reporting: int = Field(description="How many communities report this metric.")
+    latest: dt.date | None = Field(description="Date of the most recent snapshot counted.")
+    earliest: dt.date | None = Field(description="Date of the oldest latest-snapshot counted.")
+
+
+class StageCount(BaseModel):
+    id: str
+    title: Text
+    count: int
+
+
+class LeaderEntry(BaseModel):
+    name: str
+    role: str | None
+    community: str
+    community_name: str
+
+
+class ActorEntry(BaseModel):
+    id: str
+    name: Text
+    sector: str
+    status: str
+    links: int = 0
+
+
+class LinkEntry(BaseModel):
+    source: str
+    target: str
+    source_name: Text
+    target_name: Text
+    source_type: Literal["actor", "community", "unknown"]
+    target_type: Literal["actor", "community", "unknown"]
+    kind: str
+    status: str
+    note: Text | None = None
+
+
+class AttentionEntry(BaseModel):
+    slug: str
+    name: str
+    status: Literal["stale", "never-assessed"]
+    last_assessment: dt.date | None = None
+
+
+class Problem(BaseModel):
+    """A located problem met while reading the workspace (a broken file, a bad link)."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+    severity: str = "error"
+    source_line: str | None = None
+
+    @classmethod
+    def of(cls, diag: Diagnostic) -> Problem:
+        return cls(
+            message=diag.message,
+            file=str(diag.file) if diag.file else None,
+            line=diag.line,
+            column=diag.column,
+            field=diag.field,
+            severity=diag.severity,
+            source_line=diag.source_line,
+        )
+
+    def diagnostic(self, severity: str | None = None) -> Diagnostic:
+        from pathlib import Path
+
+        return Diagnostic(
+            message=self.message,
+            file=Path(self.file) if self.file else None,
+            line=self.line,
+            column=self.column,
+            field=self.field,
+            source_line=self.source_line,
+            severity=severity or self.severity,
+        )
+
+
+class RegionMap(BaseModel):
+    """Everything the Business Community Map shows; renderers only format it."""
+
+    region: str
+    country: str | None = None
+    language: str = "en"
+    workspace: str
+    date: dt.date = Field(description="The map is 'as of' this date (stale checks use it).")
+    stale_months: int = STALE_MONTHS
+    communities: list[CommunityRow]
+    metrics: list[MetricTotal]
+    stages: list[StageCount]
+    dimension_titles: dict[str, Text] = {}
+    leaders: list[LeaderEntry]
+    actors: list[ActorEntry]
+    links: list[LinkEntry]
+    attention: list[AttentionEntry]
+    problems: list[Problem] = []
+
+    @property
+    def gap_actors(self) -> list[ActorEntry]:
+        """TO-BE actors: organisations still to be created."""
+        return [a for a in self.actors if a.status == "to-be"]
+
+    @property
+    def gap_links(self) -> list[LinkEntry]:
+        """TO-BE links: working relations still to be built."""
+        return [link for link in self.links if link.status == "to-be"]
+
+    def metric(self, metric_id: str) -> MetricTotal:
+        for metric in self.metrics:
+            if metric.id == metric_id:
+                return metric
+        raise KeyError(metric_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict, with the AS-IS/TO-BE gap spelled out."""
+        data = self.model_dump(mode="json")
+        data["gap"] = {
+            "actors": [a.id for a in self.gap_actors],
+            "links": [
+                {"source": link.source, "target": link.target, "kind": link.kind}
+                for link in self.gap_links
+            ],
+        }
+        return data
+
+
+# ------------------------------------------------------------------ building
+
+
+def latest_metrics(
+    snapshots: Iterable[Snapshot], ids: Iterable[str]
+) -> tuple[dict[str, MetricValue], dict[str, MetricValue]]:
+    """Per metric, the latest snapshot value and the one before it (by snapshot date)."""
+    ordered = sorted(snapshots, key=lambda s: s.date)
+    latest: dict[str, MetricValue] = {}
+    previous: dict[str, MetricValue] = {}
+    for metric_id in ids:
+        values = [
+            MetricValue(value=v, date=s.date, source=s.source)
+            for s in ordered
+            if (v := getattr(s, metric_id, None)) is not None
+        ]
+        if values:
+            latest[metric_id] = values[-1]
+            if len(values) > 1:
+                previous[metric_id] = values[-2]
+    return latest, previous
+
+
+def community_row(
+    community: Community,
+    file: str,
+    assessments: list[Any],
+    assessment_count: int,
+    stale_before: dt.date,
+) -> CommunityRow:
+    """The map row of one community; ``assessments`` are its latest ones, newest first."""
+    metrics, previous = latest_metrics(community.snapshots, (*COMMUNITY_METRICS, "events"))
+    events = metrics.pop("events", None)
+    previous.pop("events", None)
+    row = CommunityRow(
+        slug=community.slug,
+        name=community.name,
+        file=file,
+        leaders=[leader.name for leader in community.leaders],
+        platform=community.platform,
+        format=community.format,
+        formalised=community.formalised,
+        founded=community.founded,
+        events=events,
+        metrics=metrics,
+        previous_metrics=previous,
+        assessments=assessment_count,
+    )
+    if assessments:
+        last = assessments[0]
+        row.stage = last.result.stage
+        row.next_stage = last.result.next_stage
+        row.score = round(last.result.overall, 1)
+        row.last_assessment = last.date
+        row.dimensions = {d.id: d.score for d in last.result.dimensions}
+        row.status = "stale" if last.date < stale_before else "current"
+        if len(assessments) > 1:
+            before = assessments[1]
+            row.previous_assessment = before.date
+            row.previous_score = round(before.result.overall, 1)
+            row.previous_stage = before.result.stage
+            row.previous_dimensions = {d.id: d.score for d in before.result.dimensions}
+    return row
+
+
+ProgressHook = Callable[[int, int], None]
+
+
+def build_map(
+    workspace: Workspace,
+    pack: Any | None = None,
+    today: dt.date | None = None,
+    *,
+    stale_months: int = STALE_MONTHS,
+    progress: ProgressHook | None = None,
+) -> RegionMap:
+    """Build the map of ``workspace`` as of ``today``.
+
+    ``pack`` (a :class:`commkit.model.pack.ContentPack`, optional) gives the metric names
+    and the stage order and titles; without it ids are shown. ``progress(done, total)`` is
+    called after each community file. Broken files become :attr:`RegionMap.problems`.
+    """
+    today = today or dt.date.today()
+    stale_before = months_before(today, stale_months)
+    paths = workspace.community_paths()
+    total = len(paths)
+    rows: list[CommunityRow] = []
+    leaders: list[LeaderEntry] = []
+    done = 0
+    for path, community in workspace.communities():
+        done += 1
+        if community is not None:
+            count = len(workspace.assessment_paths(community.slug))
+            latest = workspace.latest_assessments(community.slug, 2) if count else []
+            rows.append(community_row(community, str(path), latest, count, stale_before))
+            leaders.extend(
+                LeaderEntry(
+                    name=leader.name,
+                    role=leader.role,
+                    community=community.slug,
+                    community_name=community.name,
+                )
+                for leader in community.leaders
+            )
+        if progress is not None:
+            progress(done, total)
+    known = {row.slug for row in rows}
+    for slug in workspace.assessed_slugs():
+        if slug not in known:
+            workspace.diagnostics.append(
+                Diagnostic(
+                    f"assessments for {slug!r}, which has no profile in communities/",
+                    file=workspace.assessments_dir / slug,
+                    severity="warning",
+                )
+            )
+    region = workspace.region
+    actors, links = _ecosystem(workspace, {row.slug: row.name for row in rows})
+    return RegionMap(
+        region=workspace.name,
+        country=region.country if region else None,
+        language=region.language if region else "en",
+        workspace=str(workspace.root),
+        date=today,
+        stale_months=stale_months,
+        communities=rows,
+        metrics=_totals(rows, pack, today),
+        stages=_stages(rows, pack),
+        dimension_titles=_dimension_titles(pack),
+        leaders=leaders,
+        actors=actors,
+        links=links,
+        attention=[
+            AttentionEntry(
+                slug=row.slug, name=row.name, status=row.status, last_assessment=row.last_assessment
+            )
+            for row in rows
+            if row.status != "current"
+        ],
+        problems=[Problem.of(d) for d in workspace.diagnostics],
+    )
+
+
+def _totals(rows: list[CommunityRow], pack: Any | None, today: dt.date) -> list[MetricTotal]:
+    defined: dict[str, Any] = {}
+    if pack is not None:
+        defined = {m.id: m for m in pack.methodology.metrics}
+    ids = list(METRIC_IDS) + [m for m in defined if m not in METRIC_IDS]
+    result: list[MetricTotal] = []
+    for metric_id in ids:
+        spec = defined.get(metric_id)
+        name: Text = spec.name if spec else FALLBACK_METRIC_NAMES.get(metric_id, metric_id)
+        unit: Text | None = spec.unit if spec else None
+        if metric_id == "communities":
+            result.append(
+                MetricTotal(
+                    id=metric_id,
+                    name=name,
+                    unit=unit,
+                    level="region",
+                    total=len(rows),
+                    reporting=len(rows),
+                    latest=today,
+                    earliest=today,
+                )
+            )
+            continue
+        values = [row.metrics[metric_id] for row in rows if metric_id in row.metrics]
+        result.append(
+            MetricTotal(
+                id=metric_id,
+                name=name,
+                unit=unit,
+                level=spec.level if spec else "community",
+                total=sum(v.value for v in values) if values else None,
+                reporting=len(values),
+                latest=max((v.date for v in values), default=None),
+                earliest=min((v.date for v in values), default=None),
+            )
+        )
+    return result
+
+
+STAGE_IDS: tuple[str, ...] = ("core", "shared-value", "growth", "mature")
+"""The default pack's stages, low to high (used for the order when no pack is given)."""
+
+
+def _stages(rows: list[CommunityRow], pack: Any | None) -> list[StageCount]:
+    titles: dict[str, Text] = {}
+    if pack is not None:
+        titles = {stage.id: stage.title for stage in pack.checklist.stages}
+    else:
+        titles = {stage: stage for stage in STAGE_IDS}
+    counts: dict[str, int] = dict.fromkeys(titles, 0)
+    for row in rows:
+        if row.stage is not None:
+            counts[row.stage] = counts.get(row.stage, 0) + 1
+    result = [StageCount(id=s, title=titles.get(s, s), count=n) for s, n in counts.items()]
+    never = sum(1 for row in rows if row.stage is None)
+    result.append(
+        StageCount(
+            id="not-assessed", title={"en": "not assessed", "ru": "без оценки"}, count=never
+        )
+    )
+    return result
+
+
+def _dimension_titles(pack: Any | None) -> dict[str, Text]:
+    if pack is None:
+        return {}
+    return {d.id: d.title for d in pack.checklist.dimensions}
+
+
+def _ecosystem(
+    workspace: Workspace, communities: dict[str, str]
+) -> tuple[list[ActorEntry], list[LinkEntry]]:
+    region = workspace.region
+    if region is None:
+        return [], []
+    actors = {
+        a.id: ActorEntry(id=a.id, name=a.name, sector=a.sector, status=a.status)
+        for a in region.ecosystem.actors
+    }
+    links: list[LinkEntry] = []
+    unknown: list[tuple[int, str, str]] = []
+    for index, link in enumerate(region.ecosystem.links):
+        ends = []
+        for end_name, ref in (("source", link.source), ("target", link.target)):
+            if ref in actors:
+                ends.append(("actor", actors[ref].name))
+                actors[ref].links += 1
+            elif ref in communities:
+                ends.append(("community", communities[ref]))
+            else:
+                ends.append(("unknown", ref))
+                unknown.append((index, end_name, ref))
+        links.append(_link_entry(link, ends))
+    if unknown:
+        workspace.diagnostics.extend(_unknown_refs(workspace, unknown))
+    return list(actors.values()), links
+
+
+def _link_entry(link: Link, ends: list[tuple[str, Text]]) -> LinkEntry:
+    (source_type, source_name), (target_type, target_name) = ends
+    return LinkEntry(
+        source=link.source,
+        target=link.target,
+        source_name=source_name,
+        target_name=target_name,
+        source_type=source_type,  # type: ignore[arg-type]
+        target_type=target_type,  # type: ignore[arg-type]
+        kind=link.kind,
+        status=link.status,
+        note=link.note,
+    )
+
+
+def _unknown_refs(workspace: Workspace, unknown: list[tuple[int, str, str]]) -> list[Diagnostic]:
+    from commkit.errors import ContentError
+    from commkit.model.loader import forget_source, parse_file
+
+    try:
+        doc = parse_file(workspace.region_path)
+    except ContentError:  # pragma: no cover - it parsed a moment ago
+        doc = None
+    out: list[Diagnostic] = []
+    for index, end_name, ref in unknown:
+        message = f"{ref!r} is neither an actor of the ecosystem nor a community slug"
+        if doc is None:
+            out.append(Diagnostic(message, file=workspace.region_path, severity="warning"))
+        else:
+            out.append(
+                doc.diagnostic(("ecosystem", "links", index, end_name), message, severity="warning")
+            )
+    forget_source(workspace.region_path)
+    return out
+
+
+# ------------------------------------------------------------------ Mermaid
+
+
+def _mermaid_label(text: str) -> str:
+    return (
+        " ".join(text.split())
+        .replace("&", "&amp;")
+        .replace('"', "#quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "#124;")
+    )
+
+
+SECTOR_TITLES: dict[str, Text] = {
+    "state": {"en": "State", "ru": "Государство"},
+    "commercial": {"en": "Commercial sector", "ru": "Коммерческий сектор"},
+    "non-profit": {"en": "Non-profit sector", "ru": "Некоммерческий сектор"},
+    "public": {"en": "Public institutions", "ru": "Общественные институты"},
+    "development": {"en": "Development institutions", "ru": "Институты развития"},
+}
+
+
+def mermaid_graph(region_map: RegionMap, lang: str = "en") -> str:
+    """A Mermaid flowchart of the ecosystem: actors by sector, linked communities,
+    AS-IS links solid, TO-BE links and actors dashed."""
+    ids: dict[str, str] = {}
+
+    def node(kind: str, ref: str) -> str:
+        key = f"{kind}:{ref}"
+        if key not in ids:
+            ids[key] = f"{kind[0]}{len(ids) + 1}"
+        return ids[key]
+
+    lines = ["flowchart LR"]
+    by_sector: dict[str, list[ActorEntry]] = {}
+    for actor in region_map.actors:
+        by_sector.setdefault(actor.sector, []).append(actor)
+    for number, (sector, actors) in enumerate(sorted(by_sector.items()), start=1):
+        title = _mermaid_label(tr(SECTOR_TITLES.get(sector, sector), lang))
+        lines.append(f'  subgraph s{number}["{title}"]')
+        for actor in actors:
+            lines.append(f'    {node("actor", actor.id)}["{_mermaid_label(tr(actor.name, lang))}"]')
+            if actor.status == "to-be":
+                lines.append(f"    class {node('actor', actor.id)} tobe")
+        lines.append("  end")
+    linked = []
+    for link in region_map.links:
+        for ref, kind, name in (
+            (link.source, link.source_type, link.source_name),
+            (link.target, link.target_type, link.target_name),
+        ):
+            if kind != "actor" and f"{kind}:{ref}" not in ids:
+                linked.append(f'  {node(kind, ref)}(["{_mermaid_label(tr(name, lang))}"])')
+                if kind == "community":
+                    linked.append(f"  class {node(kind, ref)} community")
+    lines.extend(linked)
+    for link in region_map.links:
+        source = node(link.source_type, link.source)
+        target = node(link.target_type, link.target)
+        label = _mermaid_label(link.kind)
+        arrow = "-.->" if link.status == "to-be" else "-->"
+        lines.append(f'  {source} {arrow}|"{label}"| {target}')
+    lines.append("  classDef tobe stroke-dasharray: 5 5")
+    lines.append("  classDef community fill:#eef6ff")
+    return "\n".join(lines) + "\n"

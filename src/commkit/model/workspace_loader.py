@@ -1,0 +1,334 @@
+"""Reading a workspace folder: ``region.yaml``, ``communities/*.yaml``, ``assessments/<slug>/``.
+
+The loader streams: it lists file names up front but parses one community (and its latest
+assessments) at a time, so a map of 10,000 communities never holds 10,000 parsed documents.
+A broken file does not stop the run: its problems are collected as located diagnostics
+(file:line:column) and the caller decides whether they are warnings or, with ``strict``,
+errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from commkit.errors import ContentError, Diagnostic, UserError
+from commkit.model.answers import Assessment
+from commkit.model.loader import forget_source, parse_text, read_text, validate_document
+
+try:
+    from yaml import CSafeLoader as _CLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _CLoader  # type: ignore[assignment]
+from commkit.model.workspace import Community, Region
+
+REGION_FILE = "region.yaml"
+COMMUNITIES_DIR = "communities"
+ASSESSMENTS_DIR = "assessments"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _yaml_in(folder: Path) -> list[Path]:
+    """YAML files directly in ``folder`` (hidden and temporary files skipped), sorted."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                continue
+            if entry.is_file():
+                found.append(folder / name)
+    return sorted(found)
+
+
+M = TypeVar("M", Region, Community, Assessment)
+
+
+class _Refused(Exception):
+    """The fast path declines a document; the located loader then reads it."""
+
+
+class _FastLoader(_CLoader):  # type: ignore[misc,valid-type]
+    """PyYAML's C safe loader, refusing what the located loader refuses or reports:
+    duplicate keys and merge keys (anchors are refused before parsing)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value in seen:
+                raise _Refused
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+_ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*][^\s]", re.MULTILINE)
+
+
+def _fast(text: str, model: type[M]) -> M | None:
+    """Parse and validate without recording positions (most files are valid).
+
+    Returns ``None`` when anything is off; the caller then re-reads the file with the
+    located loader, which produces the file:line diagnostics. Files with anchors/aliases
+    always take the located path (it bounds alias expansion).
+    """
+    if _ANCHOR.search(text):
+        return None
+    loader = _FastLoader(text)
+    try:
+        data = loader.get_single_data()
+        if not isinstance(data, dict) or data.get("kind") != _KIND_OF[model]:
+            return None
+        return model.model_validate(data)
+    except Exception:  # noqa: BLE001 - any doubt: the located loader decides
+        return None
+    finally:
+        loader.dispose()
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Load one file into ``model``; never raises for bad content, returns its diagnostics.
+
+    Valid files take a fast path (C parser, no positions); a file that fails it is parsed
+    again by :mod:`commkit.model.loader` so every problem is located by file:line:column.
+    """
+    try:
+        text = read_text(path)
+    except ContentError as exc:
+        return None, list(exc.diagnostics)
+    quick = _fast(text, model)
+    if quick is not None:
+        return quick, []
+    try:
+        doc = parse_text(text, path)
+    except ContentError as exc:
+        forget_source(path)
+        return None, list(exc.diagnostics)
+    try:
+        kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+        wanted = _KIND_OF[model]
+        if kind is not None and kind != wanted:
+            return None, [
+                doc.diagnostic(("kind",), f"expected 'kind: {wanted}' here, found {kind!r}")
+            ]
+        return validate_document(doc, model), []
+    except ContentError as exc:
+        return None, list(exc.diagnostics)
+    finally:
+        forget_source(path)
+
+
+_KIND_OF: dict[type[object], str] = {
+    Region: "region",
+    Community: "community",
+    Assessment: "assessment",
+}
+
+
+@dataclass
+class Workspace:
+    """A workspace folder. Only the region is parsed on opening; the rest is read on demand.
+
+    ``diagnostics`` collects every problem met so far (broken files, unexpected files);
+    iterating :meth:`communities` adds to it as it goes.
+    """
+
+    root: Path
+    region: Region | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.region.name if self.region is not None else self.root.name
+
+    @property
+    def region_path(self) -> Path:
+        return self.root / REGION_FILE
+
+    @property
+    def communities_dir(self) -> Path:
+        return self.root / COMMUNITIES_DIR
+
+    @property
+    def assessments_dir(self) -> Path:
+        return self.root / ASSESSMENTS_DIR
+
+    def community_paths(self) -> list[Path]:
+        """Every community profile file, sorted by name (the order of the map)."""
+        return _yaml_in(self.communities_dir)
+
+    def communities(self) -> Iterator[tuple[Path, Community | None]]:
+        """Yield ``(path, profile)`` one file at a time; a broken file yields ``None``.
+
+        A profile whose ``slug`` differs from its file name, or whose slug was already seen,
+        is reported; the map uses the ``slug`` inside the file.
+        """
+        seen: dict[str, Path] = {}
+        for path in self.community_paths():
+            community, problems = load_model(path, Community)
+            self.diagnostics.extend(problems)
+            if community is not None:
+                if community.slug in seen:
+                    self.diagnostics.append(
+                        Diagnostic(
+                            f"slug {community.slug!r} is used twice (also in {seen[community.slug]})"
+                            "; this file is skipped",
+                            file=path,
+                            line=_line_of(path, "slug:"),
+                            field="slug",
+                        )
+                    )
+                    yield path, None
+                    continue
+                seen[community.slug] = path
+                if community.slug != path.stem:
+                    self.diagnostics.append(
+                        Diagnostic(
+                            f"the file name does not match slug {community.slug!r}: "
+                            f"rename it to {community.slug}.yaml",
+                            file=path,
+                            line=_line_of(path, "slug:"),
+                            field="slug",
+                            severity="warning",
+                        )
+                    )
+            yield path, community
+
+    def community(self, slug: str) -> Community:
+        """One profile by slug; raises :class:`UserError` if missing or broken."""
+        for suffix in YAML_SUFFIXES:
+            path = self.communities_dir / f"{slug}{suffix}"
+            if path.is_file():
+                community, problems = load_model(path, Community)
+                if community is None:
+                    raise ContentError("", problems)
+                return community
+        raise UserError(f"no community {slug!r} in {self.communities_dir}")
+
+    def assessment_paths(self, slug: str) -> list[Path]:
+        """Assessment files of a community, oldest first (file names start with the date)."""
+        return _yaml_in(self.assessments_dir / slug)
+
+    def assessed_slugs(self) -> list[str]:
+        """Sub-folders of ``assessments/`` (to spot results for communities with no profile)."""
+        folder = self.assessments_dir
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    def latest_assessments(self, slug: str, count: int = 1) -> list[Assessment]:
+        """Up to ``count`` most recent valid assessments, newest first.
+
+        Broken files are reported and skipped (the next older valid one is used), so one bad
+        file does not hide a community's stage.
+        """
+        found: list[Assessment] = []
+        for path in reversed(self.assessment_paths(slug)):
+            assessment, problems = load_model(path, Assessment)
+            self.diagnostics.extend(problems)
+            if assessment is None:
+                continue
+            _check_assessment_slug(assessment, slug, path, self.diagnostics)
+            found.append(assessment)
+            if len(found) >= count:
+                break
+        found.sort(key=lambda a: a.date, reverse=True)
+        return found
+
+    def assessments(self, slug: str) -> list[Assessment]:
+        """Every valid assessment of a community, oldest first (problems collected)."""
+        result: list[Assessment] = []
+        for path in self.assessment_paths(slug):
+            assessment, problems = load_model(path, Assessment)
+            self.diagnostics.extend(problems)
+            if assessment is not None:
+                _check_assessment_slug(assessment, slug, path, self.diagnostics)
+                result.append(assessment)
+        result.sort(key=lambda a: a.date)
+        return result
+
+
+def _check_assessment_slug(
+    assessment: Assessment, slug: str, path: Path, sink: list[Diagnostic]
+) -> None:
+    inner = assessment.community.slug
+    if inner is not None and inner != slug:
+        sink.append(
+            Diagnostic(
+                f"this assessment names community {inner!r} but sits under "
+                f"{ASSESSMENTS_DIR}/{slug}/",
+                file=path,
+                line=_line_of(path, "slug:"),
+                field="community.slug",
+                severity="warning",
+            )
+        )
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    """The first line holding ``needle`` (cheap locating for whole-file problems)."""
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.lstrip().startswith(needle):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def load_workspace(root: Path | str, *, require_region: bool = False) -> Workspace:
+    """Open a workspace folder and read its ``region.yaml``.
+
+    A missing or broken ``region.yaml`` is a diagnostic, not a failure (the map still
+    builds, named after the folder) unless ``require_region``. A missing folder is a
+    :class:`UserError`.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise UserError(
+            f"{root} is not a workspace folder (create one with 'commkit region init {root}')"
+        )
+    workspace = Workspace(root=root, region=None)
+    region_path = root / REGION_FILE
+    if region_path.is_file():
+        region, problems = load_model(region_path, Region)
+        workspace.region = region
+        workspace.diagnostics.extend(problems)
+    else:
+        workspace.diagnostics.append(
+            Diagnostic(
+                "no region.yaml: the map is named after the folder "
+                "(create one with 'commkit region init')",
+                file=region_path,
+                severity="warning",
+            )
+        )
+    if require_region and workspace.region is None:
+        raise ContentError("the workspace has no valid region.yaml", workspace.diagnostics)
+    if not workspace.communities_dir.is_dir():
+        workspace.diagnostics.append(
+            Diagnostic(
+                f"no {COMMUNITIES_DIR}/ folder: the workspace has no community profiles yet",
+                file=workspace.communities_dir,
+                severity="warning",
+            )
+        )
+    return workspace
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``day`` minus whole calendar months (the day clamped to the month's length)."""
+    import calendar
+
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))

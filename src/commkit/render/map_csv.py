@@ -1,0 +1,65 @@
+"""The map's community table as CSV: one row per community, spreadsheet-safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from commkit.core.region_map import COMMUNITY_METRICS, RegionMap
+
+COLUMNS = (
+    "slug",
+    "name",
+    "stage",
+    "score",
+    "last_assessment",
+    "assessments",
+    "status",
+    *COMMUNITY_METRICS,
+    "events",
+    "latest_snapshot",
+    "leader_names",
+    "platform",
+    "format",
+    "formalised",
+    "founded",
+)
+
+
+def _safe(value: object) -> str:
+    """Text as a cell; a leading ``= + - @`` is neutralised (no formula injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def map_csv(region_map: RegionMap) -> str:
+    """CSV text (RFC 4180, ``\\r\\n`` line ends) with a header row; numbers stay numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for row in region_map.communities:
+        dates = [v.date for v in row.metrics.values()]
+        writer.writerow(
+            [
+                row.slug,
+                _safe(row.name),
+                row.stage or "",
+                "" if row.score is None else row.score,
+                row.last_assessment.isoformat() if row.last_assessment else "",
+                row.assessments,
+                row.status,
+                *("" if row.metric(m) is None else row.metric(m) for m in COMMUNITY_METRICS),
+                row.events.value if row.events else "",
+                max(dates).isoformat() if dates else "",
+                _safe("; ".join(row.leaders)),
+                _safe(row.platform),
+                row.format,
+                "yes" if row.formalised else "no",
+                row.founded or "",
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,385 @@
+"""The Business Community Map as Markdown (template ``map.md.j2``), English or Russian.
+
+Every piece of user text is escaped here (``md_cell``/``md_inline``) before it reaches the
+template; a customised pack may override the template (its ``templates/`` come first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from commkit.core.region_map import (
+    COMMUNITY_METRICS,
+    CommunityRow,
+    MetricTotal,
+    RegionMap,
+    mermaid_graph,
+)
+from commkit.model.common import Text, tr
+from commkit.render.text import md_cell, md_inline
+
+TEMPLATE = "map.md.j2"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Business Community Map",
+        "as_of": "As of",
+        "communities_count": "communities",
+        "metrics": "The seven final metrics",
+        "metric": "Metric",
+        "total": "Region total",
+        "reporting": "Communities reporting",
+        "latest": "Latest snapshot",
+        "communities": "Communities",
+        "community": "Community",
+        "stage": "Stage",
+        "score": "Score",
+        "members": "Members",
+        "leaders": "Leaders",
+        "events": "Events",
+        "projects": "Projects",
+        "platform": "Platform",
+        "formalised": "Formalised",
+        "last_assessment": "Last assessment",
+        "yes": "yes",
+        "no": "no",
+        "never": "never",
+        "metrics_per_community": "Final metrics per community",
+        "snapshot": "Snapshot date",
+        "stages": "Stage distribution",
+        "count": "Communities",
+        "leaders_list": "Community leaders",
+        "leader": "Leader",
+        "role": "Role",
+        "ecosystem": "Ecosystem",
+        "actors": "Actors",
+        "actor": "Actor",
+        "sector": "Sector",
+        "status": "Status",
+        "links": "Links",
+        "link_kind": "Relation",
+        "from": "From",
+        "to": "To",
+        "graph": "Graph (AS-IS: solid lines; TO-BE: dashed)",
+        "gap": "AS-IS vs TO-BE gap",
+        "gap_actors": "Actors still to be created",
+        "gap_links": "Links still to be built",
+        "no_gap": "Nothing: the ecosystem is as it should be.",
+        "attention": "Needs attention",
+        "attention_note": "Communities never assessed or assessed more than {months} months "
+        "before {date}.",
+        "never_assessed": "never assessed",
+        "stale": "assessed more than {months} months ago",
+        "nothing": "Nothing.",
+        "progress": "Progress",
+        "progress_note": "Change between the last two assessments and the last two snapshots.",
+        "change": "Change",
+        "dimensions_moved": "Dimensions that moved most",
+        "dimensions": "Dimensions (score 0-100)",
+        "metrics_short": "Metrics",
+        "problems": "Files with problems",
+        "problems_note": "These files were skipped or read in part; the rest of the map is built.",
+        "as-is": "AS-IS",
+        "to-be": "TO-BE",
+        "no_actors": "No ecosystem actors in region.yaml yet.",
+    },
+    "ru": {
+        "title": "Карта бизнес-сообществ",
+        "as_of": "По состоянию на",
+        "communities_count": "сообществ",
+        "metrics": "Семь итоговых показателей",
+        "metric": "Показатель",
+        "total": "Итого по региону",
+        "reporting": "Сообществ с данными",
+        "latest": "Последний замер",
+        "communities": "Сообщества",
+        "community": "Сообщество",
+        "stage": "Стадия",
+        "score": "Балл",
+        "members": "Участники",
+        "leaders": "Лидеры",
+        "events": "События",
+        "projects": "Проекты",
+        "platform": "Площадка",
+        "formalised": "Юрлицо",
+        "last_assessment": "Последняя оценка",
+        "yes": "да",
+        "no": "нет",
+        "never": "не было",
+        "metrics_per_community": "Итоговые показатели по сообществам",
+        "snapshot": "Дата замера",
+        "stages": "Распределение по стадиям",
+        "count": "Сообществ",
+        "leaders_list": "Лидеры сообществ",
+        "leader": "Лидер",
+        "role": "Роль",
+        "ecosystem": "Экосистема",
+        "actors": "Участники экосистемы",
+        "actor": "Организация",
+        "sector": "Сектор",
+        "status": "Статус",
+        "links": "Связи",
+        "link_kind": "Связь",
+        "from": "От",
+        "to": "К",
+        "graph": "Схема (КАК ЕСТЬ — сплошные линии, КАК ДОЛЖНО БЫТЬ — пунктир)",
+        "gap": "Разрыв между моделями «как есть» и «как должно быть»",
+        "gap_actors": "Организации, которые предстоит создать",
+        "gap_links": "Связи, которые предстоит выстроить",
+        "no_gap": "Разрыва нет: экосистема соответствует целевой модели.",
+        "attention": "Требуют внимания",
+        "attention_note": "Сообщества без оценки или с оценкой старше {months} мес. на {date}.",
+        "never_assessed": "оценки не было",
+        "stale": "оценка старше {months} мес.",
+        "nothing": "Нет.",
+        "progress": "Динамика",
+        "progress_note": "Изменения между двумя последними оценками и двумя последними замерами.",
+        "change": "Изменение",
+        "dimensions_moved": "Наибольшие изменения по направлениям",
+        "dimensions": "Направления (балл 0–100)",
+        "metrics_short": "Показатели",
+        "problems": "Файлы с ошибками",
+        "problems_note": "Эти файлы пропущены или прочитаны частично; остальная карта построена.",
+        "as-is": "КАК ЕСТЬ",
+        "to-be": "КАК ДОЛЖНО БЫТЬ",
+        "no_actors": "В region.yaml пока нет участников экосистемы.",
+    },
+}
+
+SECTORS: dict[str, Text] = {
+    "state": {"en": "state", "ru": "государство"},
+    "commercial": {"en": "commercial", "ru": "коммерческий"},
+    "non-profit": {"en": "non-profit", "ru": "некоммерческий"},
+    "public": {"en": "public institution", "ru": "общественный институт"},
+    "development": {"en": "development institution", "ru": "институт развития"},
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """UI labels in ``lang`` (English fills any gap)."""
+    return {**LABELS["en"], **LABELS.get(lang, {})}
+
+
+def _num(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.1f}"
+    return f"{int(value):,}".replace(",", "\u202f")
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return ""
+    text = _num(abs(value))
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "±0")
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value is not None else "—"
+
+
+def _stage_title(region_map: RegionMap, stage: str | None, lang: str, none: str) -> str:
+    if stage is None:
+        return none
+    for entry in region_map.stages:
+        if entry.id == stage:
+            return tr(entry.title, lang)
+    return stage
+
+
+def _snapshot_dates(row: CommunityRow) -> str:
+    dates = sorted({v.date for v in row.metrics.values()})
+    if not dates:
+        return "—"
+    if len(dates) == 1:
+        return dates[0].isoformat()
+    return f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+
+
+def _change(before: float | None, after: float | None) -> str:
+    if before is None and after is None:
+        return "—"
+    if before is None:
+        return _num(after)
+    delta = None if after is None else after - before
+    return f"{_num(before)} → {_num(after)} ({_signed(delta)})"
+
+
+def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
+    """Everything the template needs, with user text already escaped."""
+    lab = labels(lang)
+    metric_ids = [m.id for m in region_map.metrics if m.id != "communities"]
+    names = {m.id: tr(m.name, lang) for m in region_map.metrics}
+
+    def metric_row(metric: MetricTotal) -> dict[str, str]:
+        if metric.level == "region" or metric.id == "communities":
+            reporting = "—"
+        else:
+            reporting = f"{metric.reporting} / {len(region_map.communities)}"
+        latest = _date(metric.latest)
+        if metric.earliest and metric.latest and metric.earliest != metric.latest:
+            latest = f"{metric.earliest.isoformat()} – {metric.latest.isoformat()}"
+        return {
+            "name": md_cell(tr(metric.name, lang)),
+            "total": _num(metric.total),
+            "reporting": reporting,
+            "latest": latest,
+        }
+
+    none_stage = lab["never"]
+    communities = [
+        {
+            "name": md_cell(row.name),
+            "stage": md_cell(_stage_title(region_map, row.stage, lang, none_stage)),
+            "score": _num(row.score),
+            "members": _num(row.members),
+            "leaders": md_cell(", ".join(row.leaders)) if row.leaders else "—",
+            "events": _num(row.events.value if row.events else None),
+            "projects": _num(row.projects),
+            "platform": md_cell(row.platform) if row.platform else "—",
+            "formalised": lab["yes"] if row.formalised else lab["no"],
+            "last": _date(row.last_assessment) if row.last_assessment else lab["never"],
+            "metrics": [_num(row.metric(m)) for m in metric_ids],
+            "snapshot": _snapshot_dates(row),
+        }
+        for row in region_map.communities
+    ]
+    progress = []
+    for row in region_map.communities:
+        moved_metrics = {m: row.previous_metrics[m] for m in row.previous_metrics}
+        if row.previous_assessment is None and not moved_metrics:
+            continue
+        dims = []
+        for dim_id, after in row.dimensions.items():
+            before = row.previous_dimensions.get(dim_id)
+            if before is not None and after is not None and after != before:
+                dims.append((abs(after - before), dim_id, after - before))
+        dims.sort(key=lambda d: (-d[0], d[1]))
+        metric_changes = [
+            f"{md_inline(names.get(m, m))}: "
+            f"{_change(row.previous_metrics[m].value, row.metrics[m].value)}"
+            for m in COMMUNITY_METRICS
+            if m in row.previous_metrics and m in row.metrics
+        ]
+        stage = "—"
+        if row.previous_stage is not None:
+            stage = (
+                f"{md_cell(_stage_title(region_map, row.previous_stage, lang, none_stage))} → "
+                f"{md_cell(_stage_title(region_map, row.stage, lang, none_stage))}"
+            )
+        progress.append(
+            {
+                "name": md_cell(row.name),
+                "dates": (
+                    f"{_date(row.previous_assessment)} → {_date(row.last_assessment)}"
+                    if row.previous_assessment
+                    else "—"
+                ),
+                "stage": stage,
+                "score": _change(row.previous_score, row.score)
+                if row.previous_score is not None
+                else "—",
+                "dimensions": "; ".join(
+                    f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} "
+                    f"{_signed(round(delta, 1))}"
+                    for _, d, delta in dims[:3]
+                )
+                or "—",
+                "metrics": "; ".join(metric_changes) or "—",
+            }
+        )
+    stale_text = lab["stale"].format(months=region_map.stale_months)
+    return {
+        "lab": lab,
+        "region": md_inline(region_map.region),
+        "country": md_inline(region_map.country) if region_map.country else "",
+        "date": region_map.date.isoformat(),
+        "count": len(region_map.communities),
+        "metrics": [metric_row(m) for m in region_map.metrics],
+        "metric_headers": [md_cell(names[m]) for m in metric_ids],
+        "communities": communities,
+        "stages": [
+            {"title": md_cell(tr(s.title, lang)), "count": s.count} for s in region_map.stages
+        ],
+        "leaders": [
+            {
+                "name": md_cell(entry.name),
+                "role": md_cell(entry.role) if entry.role else "—",
+                "community": md_cell(entry.community_name),
+            }
+            for entry in region_map.leaders
+        ],
+        "actors": [
+            {
+                "name": md_cell(tr(actor.name, lang)),
+                "sector": md_cell(tr(SECTORS.get(actor.sector, actor.sector), lang)),
+                "status": lab.get(actor.status, actor.status),
+                "links": actor.links,
+            }
+            for actor in region_map.actors
+        ],
+        "links": [
+            {
+                "source": md_cell(tr(link.source_name, lang)),
+                "target": md_cell(tr(link.target_name, lang)),
+                "kind": md_cell(link.kind),
+                "status": lab.get(link.status, link.status),
+            }
+            for link in region_map.links
+        ],
+        "mermaid": mermaid_graph(region_map, lang) if region_map.actors else "",
+        "gap_actors": [
+            md_inline(tr(a.name, lang))
+            + f" ({md_inline(tr(SECTORS.get(a.sector, a.sector), lang))})"
+            for a in region_map.gap_actors
+        ],
+        "gap_links": [
+            f"{md_inline(tr(link.source_name, lang))} → {md_inline(tr(link.target_name, lang))}"
+            f" ({md_inline(link.kind)})"
+            for link in region_map.gap_links
+        ],
+        "attention": [
+            {
+                "name": md_cell(entry.name),
+                "status": lab["never_assessed"] if entry.status == "never-assessed" else stale_text,
+                "last": _date(entry.last_assessment),
+            }
+            for entry in region_map.attention
+        ],
+        "attention_note": lab["attention_note"].format(
+            months=region_map.stale_months, date=region_map.date.isoformat()
+        ),
+        "progress": progress,
+        "problems": [
+            md_inline(p.diagnostic().location() + ": " + p.severity + ": " + p.message)
+            for p in region_map.problems
+        ],
+    }
+
+
+def _environment(template_dirs: Iterable[Path] = ()) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    search = [str(p) for p in template_dirs] + [str(BUILTIN_TEMPLATES)]
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(search),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def map_markdown(
+    region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
+) -> str:
+    """The whole map as one Markdown document."""
+    template = _environment(template_dirs).get_template(TEMPLATE)
+    text: str = template.render(**map_context(region_map, lang))
+    return text.rstrip("\n") + "\n"

@@ -1,0 +1,48 @@
+"""The plan as CSV: one row per action, UTF-8; ``excel`` adds a BOM and ';' separators."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+from commkit.model.plan import Plan
+from commkit.render.plan_md import labels, plan_view
+
+if TYPE_CHECKING:
+    from commkit.model.pack import ContentPack
+
+COLUMNS = ("id", "action", "chapter", "owner", "start", "end", "duration", "status",
+           "depends_on", "deliverables", "metrics_moved", "why")  # fmt: skip
+
+
+def render_plan_csv(plan: Plan, pack: ContentPack, lang: str = "en", *, excel: bool = False) -> str:
+    """CSV text (the caller adds the BOM for ``excel``): headers in ``lang``, ISO dates.
+
+    Plain CSV uses ',' (RFC 4180); ``excel`` uses ';', which spreadsheet software in locales
+    with a decimal comma (Russian among them) splits into columns without asking.
+    """
+    view = plan_view(plan, pack, lang)
+    lab = labels(lang)
+    status = {"scheduled": lab["scheduled"], "later": lab["later_status"]}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow([lab[c] for c in COLUMNS])
+    for row in view["actions"]:
+        writer.writerow(
+            [
+                row["id"],
+                row["title"],
+                row["chapter"],
+                row["owner"],
+                row["start"],
+                row["end"],
+                row["duration"],
+                status[row["status"]],
+                " ".join(row["depends_on"]),
+                "; ".join(row["deliverables"]),
+                ", ".join(row["metrics"]),
+                "; ".join(row["why"]),
+            ]
+        )
+    return buffer.getvalue()

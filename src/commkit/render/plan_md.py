@@ -1,0 +1,426 @@
+"""The plan as Markdown (Jinja2, overridable), with a Mermaid Gantt chart.
+
+:func:`plan_view` turns a :class:`~commkit.model.plan.Plan` into plain localised strings
+(used by the Markdown, CSV and iCalendar writers alike); the template only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from commkit.model.common import tr
+from commkit.model.plan import Plan, PlannedAction, Reason
+from commkit.render.text import md_cell, md_inline
+
+if TYPE_CHECKING:
+    from commkit.model.pack import ContentPack
+
+TEMPLATE = "plan.md.j2"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Roadmap",
+        "stage": "Stage",
+        "assessed": "Assessment of",
+        "horizon": "Horizon",
+        "weeks": "weeks",
+        "working_days": "Working days are Monday to Friday",
+        "holidays": "holidays",
+        "summary": "Summary",
+        "n_scheduled": "Actions scheduled within the horizon",
+        "n_later": "Actions that come later (beyond the horizon)",
+        "timeline": "Timeline",
+        "dates": "Dates",
+        "action": "Action",
+        "owner": "Owner",
+        "deliverables": "Deliverables",
+        "metrics_moved": "Final metrics moved",
+        "why": "Why",
+        "later": "Later: beyond the horizon",
+        "later_intro": "These actions do not fit the horizon; the dates are the earliest "
+        "they can take if the plan goes on.",
+        "earliest": "Earliest dates",
+        "seminars": "Online seminars and the MeetUp",
+        "number": "No.",
+        "date": "Date",
+        "week": "Programme week",
+        "plan_week": "Week of the plan",
+        "first_end": "First result by",
+        "event": "Event",
+        "prepared_by": "Prepared in",
+        "seminar": "Seminar",
+        "meetup": "MeetUp",
+        "manager": "The community manager's week",
+        "manager_intro": "The standard weekly schedule of the community manager, kept "
+        "throughout the plan.",
+        "day": "Day",
+        "activity": "Activity",
+        "minutes": "Minutes",
+        "function": "Function",
+        "total": "Total per week",
+        "metrics": "The final metrics the plan moves",
+        "metric": "Metric",
+        "unit": "Unit",
+        "in_plan": "Actions in the plan",
+        "later_short": "Later",
+        "capacity": "Assumptions",
+        "capacity_intro": "How many actions each role runs at once",
+        "role": "Role",
+        "at_once": "At once",
+        "status": "Status",
+        "scheduled": "scheduled",
+        "later_status": "later",
+        "id": "Id",
+        "chapter": "Chapter",
+        "start": "Start",
+        "end": "End",
+        "duration": "Working days",
+        "depends_on": "Depends on",
+        "milestones": "Seminars and MeetUp",
+        "none": "none",
+        "generated": "Made with commkit from the assessment",
+    },
+    "ru": {
+        "title": "Дорожная карта",
+        "stage": "Стадия",
+        "assessed": "Самооценка от",
+        "horizon": "Горизонт",
+        "weeks": "нед.",
+        "working_days": "Рабочие дни — с понедельника по пятницу",
+        "holidays": "праздничные дни",
+        "summary": "Кратко",
+        "n_scheduled": "Действий в пределах горизонта",
+        "n_later": "Действий на потом (за пределами горизонта)",
+        "timeline": "График",
+        "dates": "Сроки",
+        "action": "Действие",
+        "owner": "Ответственный",
+        "deliverables": "Результаты",
+        "metrics_moved": "Итоговые показатели",
+        "why": "Почему",
+        "later": "Позже: за пределами горизонта",
+        "later_intro": "Эти действия не помещаются в горизонт; указаны самые ранние сроки, "
+        "если продолжить план.",
+        "earliest": "Самые ранние сроки",
+        "seminars": "Онлайн-семинары и MeetUp",
+        "number": "№",
+        "date": "Дата",
+        "week": "Неделя программы",
+        "plan_week": "Неделя плана",
+        "first_end": "Первый результат к",
+        "event": "Событие",
+        "prepared_by": "Готовится в рамках",
+        "seminar": "Семинар",
+        "meetup": "MeetUp",
+        "manager": "Неделя комьюнити-менеджера",
+        "manager_intro": "Типовой недельный график комьюнити-менеджера на весь срок плана.",
+        "day": "День",
+        "activity": "Занятие",
+        "minutes": "Минут",
+        "function": "Функция",
+        "total": "Всего в неделю",
+        "metrics": "Итоговые показатели, на которые работает план",
+        "metric": "Показатель",
+        "unit": "Единица",
+        "in_plan": "Действия в плане",
+        "later_short": "Позже",
+        "capacity": "Допущения",
+        "capacity_intro": "Сколько действий каждая роль ведёт одновременно",
+        "role": "Роль",
+        "at_once": "Одновременно",
+        "status": "Статус",
+        "scheduled": "запланировано",
+        "later_status": "позже",
+        "id": "Код",
+        "chapter": "Раздел",
+        "start": "Начало",
+        "end": "Окончание",
+        "duration": "Рабочих дней",
+        "depends_on": "Зависит от",
+        "milestones": "Семинары и MeetUp",
+        "none": "нет",
+        "generated": "Подготовлено commkit по самооценке",
+    },
+}
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "ru": ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август",
+           "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
+}  # fmt: skip
+DAYS = {
+    "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+           "fri": "Friday", "sat": "Saturday", "sun": "Sunday"},
+    "ru": {"mon": "Понедельник", "tue": "Вторник", "wed": "Среда", "thu": "Четверг",
+           "fri": "Пятница", "sat": "Суббота", "sun": "Воскресенье"},
+}  # fmt: skip
+DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["en"])
+
+
+def month_name(month: str, lang: str) -> str:
+    """``2026-01`` -> ``January 2026`` / ``Январь 2026``."""
+    year, number = month.split("-")
+    return f"{MONTHS.get(lang, MONTHS['en'])[int(number) - 1]} {year}"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quote(text: str, lang: str) -> str:
+    return f"«{text}»" if lang == "ru" else f"“{text}”"
+
+
+class _Names:
+    """Localised names of the pack's roles, chapters, metrics, dimensions, questions, stages."""
+
+    def __init__(self, pack: ContentPack, plan: Plan, lang: str) -> None:
+        m = pack.methodology
+        checklist = pack.checklists.get(plan.checklist.id, pack.checklist)
+        self.lang = lang
+        self.roles = {r.id: tr(r.name, lang) for r in m.roles}
+        self.functions = {f.id: tr(f.name, lang) for r in m.roles for f in r.functions}
+        self.chapters = {c.id: tr(c.title, lang) for c in m.chapters}
+        self.metrics = {x.id: tr(x.name, lang) for x in m.metrics}
+        self.dimensions = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+        self.questions = {q.id: tr(q.text, lang) for q in checklist.questions}
+        self.options = {
+            (q.id, o.id): tr(o.label, lang) for q in checklist.questions for o in q.options
+        }
+        self.stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+        self.actions = {a.id: tr(a.title, lang) for a in plan.actions}
+
+
+def reason_text(reason: Reason, names: _Names) -> str:
+    """One reason as a short sentence in the report's language."""
+    ru = names.lang == "ru"
+    ref = reason.ref or ""
+    test = f" {reason.threshold}" if reason.threshold else ""
+    if reason.kind == "always":
+        return "входит в любой план" if ru else "part of every plan"
+    if reason.kind == "assessment":
+        return "рекомендовано самооценкой" if ru else "recommended by the assessment"
+    if reason.kind == "stage":
+        stage = _quote(names.stages.get(ref, ref), names.lang)
+        return f"стадия {stage}" if ru else f"stage {stage}"
+    if reason.kind == "dimension":
+        dim = _quote(names.dimensions.get(ref, ref), names.lang)
+        value = (reason.value or "?").replace(".", ",") if ru else reason.value or "?"
+        return f"пробел в измерении {dim}: {value}{test}" if ru else f"gap in {dim}: {value}{test}"
+    if reason.kind == "dependency":
+        needer = _quote(names.actions.get(ref, ref), names.lang)
+        return f"нужно для {needer}" if ru else f"needed by {needer}"
+    question = _quote(_short(names.questions.get(ref, ref)), names.lang)
+    if reason.kind == "question_score":
+        return (
+            f"низкая оценка ответа на {question}: {reason.value}{test}"
+            if ru
+            else f"low score on {question}: {reason.value}{test}"
+        )
+    shown = []
+    for part in (reason.value or "").split(", "):
+        if part in ("yes", "no"):
+            part = {"yes": "да", "no": "нет"}[part] if ru else part
+        shown.append(names.options.get((ref, part), part))
+    value = _quote(", ".join(shown), names.lang)
+    return f"ответ {value} на {question}" if ru else f"answer {value} to {question}"
+
+
+# ---------------------------------------------------------------- Mermaid
+
+_MERMAID_ID = re.compile(r"[^A-Za-z0-9_-]")
+_MERMAID_ESCAPES = {":": "#58;", "#": "#35;", ";": "#59;"}
+
+
+def mermaid_text(text: str) -> str:
+    """A title safe inside a Mermaid gantt line: ':' '#' ';' become entity codes."""
+    flat = " ".join(text.split())
+    return "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in flat) or "-"
+
+
+def mermaid_id(value: str) -> str:
+    return _MERMAID_ID.sub("_", value)
+
+
+def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
+    """The body of the ```mermaid block: one task line per scheduled action."""
+    lab = labels(lang)
+    lines = [
+        "gantt",
+        f"    title {mermaid_text(lab['title'] + ' - ' + plan.community.name)}",
+        "    dateFormat YYYY-MM-DD",
+        "    inclusiveEndDates",
+        "    axisFormat %d.%m",
+    ]
+    excludes = ["weekends", *(d.isoformat() for d in plan.holidays)]
+    lines.append("    excludes " + ", ".join(excludes))
+    by_id = {a.id: a for a in plan.actions}
+    for phase in plan.phases:
+        lines.append(f"    section {mermaid_text(month_name(phase.month, lang))}")
+        for aid in phase.actions:
+            action = by_id[aid]
+            lines.append(
+                f"    {mermaid_text(tr(action.title, lang))} :{mermaid_id(action.id)}, "
+                f"{action.start.isoformat()}, {action.end.isoformat()}"
+            )
+    events = [e for e in plan.seminars if e.status == "scheduled"]
+    if events:
+        lines.append(f"    section {mermaid_text(lab['milestones'])}")
+        for event in events:
+            lines.append(
+                f"    {mermaid_text(tr(event.title, lang))} :milestone, "
+                f"{mermaid_id('m-' + event.id)}, {event.date.isoformat()}, 0d"
+            )
+    return lines
+
+
+# ---------------------------------------------------------------- the view
+
+
+def _dates(start: date, end: date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+
+
+def action_row(action: PlannedAction, names: _Names, lang: str) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "title": tr(action.title, lang),
+        "chapter": names.chapters.get(action.chapter, action.chapter),
+        "chapter_number": action.chapter_number,
+        "owner": names.roles.get(action.owner, action.owner),
+        "owner_id": action.owner,
+        "start": action.start.isoformat(),
+        "end": action.end.isoformat(),
+        "dates": _dates(action.start, action.end),
+        "duration": action.duration_days,
+        "status": action.status,
+        "depends_on": list(action.depends_on),
+        "deliverables": [tr(d, lang) for d in action.deliverables],
+        "metrics": [names.metrics.get(m, m) for m in action.metrics],
+        "seminar": action.seminar,
+        "why": [reason_text(r, names) for r in action.reasons],
+        "description": tr(action.description, lang),
+    }
+
+
+def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]:
+    """Everything a writer shows, as plain strings in ``lang``."""
+    names = _Names(pack, plan, lang)
+    rows = {a.id: action_row(a, names, lang) for a in plan.actions}
+    phases = [
+        {
+            "month": p.month,
+            "name": month_name(p.month, lang),
+            "actions": [rows[a] for a in p.actions],
+        }
+        for p in plan.phases
+    ]
+    seminars = [
+        {
+            "id": e.id,
+            "number": e.number,
+            "type": labels(lang)["meetup" if e.type == "meetup" else "seminar"],
+            "label": labels(lang)["meetup"]
+            if e.type == "meetup"
+            else f"{labels(lang)['seminar']} {e.number}",
+            "title": tr(e.title, lang),
+            "date": e.date.isoformat(),
+            "week": e.week,
+            "plan_week": (e.date - plan.start).days // 7 + 1,
+            "status": e.status,
+            "action": rows[e.action]["title"] if e.action is not None and e.action in rows else "",
+        }
+        for e in plan.seminars
+    ]
+    days: dict[str, list[dict[str, Any]]] = {}
+    for slot in plan.manager_schedule:
+        days.setdefault(slot.day, []).append(
+            {
+                "activity": tr(slot.activity, lang),
+                "minutes": slot.minutes,
+                "function": names.functions.get(slot.function or "", slot.function or ""),
+            }
+        )
+    schedule = [
+        {"day": DAYS.get(lang, DAYS["en"])[d], "slots": days[d]} for d in DAY_ORDER if d in days
+    ]
+    metrics = [
+        {
+            "id": m.id,
+            "name": tr(m.name, lang),
+            "unit": tr(m.unit, lang),
+            "actions": [rows[a]["title"] for a in m.actions],
+            "later": [rows[a]["title"] for a in m.later],
+            "first_end": min((rows[a]["end"] for a in m.actions), default=""),
+        }
+        for m in plan.metrics
+    ]
+    return {
+        "lang": lang,
+        "labels": labels(lang),
+        "community": plan.community.name,
+        "slug": plan.slug,
+        "stage": names.stages.get(plan.stage, plan.stage),
+        "assessment_date": plan.assessment_date.isoformat(),
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "weeks": plan.weeks,
+        "holidays": [d.isoformat() for d in plan.holidays],
+        "actions": [rows[a.id] for a in plan.actions],
+        "scheduled": [rows[a.id] for a in plan.scheduled],
+        "later": [rows[a.id] for a in plan.later],
+        "phases": phases,
+        "gantt": gantt_lines(plan, names, lang),
+        "seminars": seminars,
+        "manager_role": names.roles.get(plan.manager_role or "", plan.manager_role or ""),
+        "manager_schedule": schedule,
+        "manager_minutes": sum(s.minutes for s in plan.manager_schedule),
+        "metrics": metrics,
+        "capacity": [
+            {"role": names.roles.get(r, r), "capacity": c} for r, c in plan.capacity.items()
+        ],
+    }
+
+
+def _environment(pack: ContentPack | None) -> Any:
+    dirs = (*(pack.template_dirs if pack is not None else []), PACKAGE_TEMPLATES)
+    return _cached_environment(tuple(str(d) for d in dirs))
+
+
+@cache
+def _cached_environment(dirs: tuple[str, ...]) -> Any:
+    """One sandboxed Jinja2 environment per template search path (templates compile once)."""
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(list(dirs)),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["cell"] = md_cell
+    env.filters["inline"] = md_inline
+    env.filters["cells"] = lambda items, sep="; ": md_cell(sep.join(str(i) for i in items))
+    return env
+
+
+def render_plan_md(plan: Plan, pack: ContentPack, lang: str = "en") -> str:
+    """The Markdown report of ``plan`` (the pack's ``plan.md.j2`` wins over the default)."""
+    env = _environment(pack)
+    text: str = env.get_template(TEMPLATE).render(**plan_view(plan, pack, lang))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.rstrip("\n") + "\n"

@@ -1,0 +1,251 @@
+"""The assess wizard driven through prompt_toolkit's pipe input, as a person would type.
+
+Keys: a digit or letter picks the entry with that shortcut, '\\r' is Enter, ' ' ticks a
+checkbox, DOWN moves down, CTRL_U clears a typed line, CTRL_C interrupts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from commkit.errors import InterruptedWithDraft
+from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
+from commkit.interactive.messages import MESSAGES
+from commkit.interactive.prompts import Prompter
+from commkit.interactive.wizard import Wizard, choose_draft
+from commkit.model.answers import Answers
+from commkit.model.pack import ContentPack, load_pack_uncached
+
+FIX = Path(__file__).parent / "fixtures" / "assess"
+DOWN = "\x1b[B"
+CTRL_U = "\x15"
+CTRL_C = "\x03"
+
+
+class Recorder(Prompter):
+    """A prompter that also remembers what was said between prompts."""
+
+    def __init__(self, inp: Any) -> None:
+        super().__init__(input=inp, output=DummyOutput())
+        self.said: list[str] = []
+
+    def say(self, text: str = "", style: str = "") -> None:
+        self.said.append(text)
+
+
+@pytest.fixture(scope="module")
+def pack() -> ContentPack:
+    return load_pack_uncached(FIX / "pack")
+
+
+@pytest.fixture
+def pipe() -> Iterator[Any]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def make(pack: ContentPack, pipe: Any, folder: Path) -> tuple[Wizard, Recorder]:
+    prompter = Recorder(pipe)
+
+    def save(answers: Answers) -> Path:
+        return save_draft(draft_path(folder, answers.community.slug or "x"), answers)
+
+    return Wizard(checklist=pack.checklist, prompter=prompter, save=save, lang="en"), prompter
+
+
+START = "Fashion Tech\r" "Perm\r" "2\r" "1\r" "1\r" "n"
+# q1 scale 4; q2 choice 'draft'; q3 optional text skipped; q4 yes; q5 number 3 (asked
+# because q4 is yes); q6 yes; q7 150; q8 tick chat + calendar; q9 don't know; q10 no
+REST = "4\r" "2\r" "\r" "1\r" "3\r" "1\r" "150\r" + " " + DOWN + " \r" + "d\r" "2\r"
+FINISH = "\r"
+
+
+def values(answers: Answers) -> dict[str, Any]:
+    return {k: (v.value if v.status == "answered" else v.status)
+            for k, v in answers.answers.items()}
+
+
+def test_happy_path(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, prompter = make(pack, pipe, tmp_path)
+    pipe.send_text(START + REST + FINISH)
+    answers = wizard.run()
+    assert answers.complete is True
+    assert answers.community.name == "Fashion Tech" and answers.community.region == "Perm"
+    assert answers.community.formalised is False and answers.community.new is True
+    assert values(answers) == {
+        "purpose.common-goal": 4,
+        "purpose.value-proposition": "draft",
+        "leadership.identified-leader": "yes",
+        "leadership.leader-count": 3,
+        "platform.single-platform": "yes",
+        "platform.members": 150,
+        "platform.tools": ["chat", "calendar"],
+        "ecosystem.government-contact": "dont_know",
+        "ecosystem.conflicts": "no",
+    }
+    assert "dimension 3/4 · question 7/10" in prompter.said
+    assert "Dimension 2/4: Leadership" in prompter.said
+    # the draft on disk holds every answer, marked incomplete
+    draft = load_draft(tmp_path / ".commkit-draft-fashion-tech.yaml")
+    assert draft.complete is False and values(draft) == values(answers)
+
+
+def test_going_back_changes_the_previous_answer(pack: ContentPack, pipe: Any,
+                                                tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    # q1 = 2, then on q2 go back ('b'), q1 = 5, then q2 again
+    pipe.send_text(START + "2\r" "b\r" "5\r" + REST[2:] + FINISH)
+    answers = wizard.run()
+    assert values(answers)["purpose.common-goal"] == 5
+    assert values(answers)["purpose.value-proposition"] == "draft"
+
+
+def test_back_from_a_typed_question(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    # at q5 (number) type '<' to go back to q4, answer yes again, then q5 = 2
+    keys = START + "4\r" "2\r" "\r" "1\r" "<\r" "1\r" "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    pipe.send_text(keys + FINISH)
+    answers = wizard.run()
+    assert values(answers)["leadership.leader-count"] == 2
+
+
+def test_conditional_question_is_skipped_when_its_condition_fails(
+    pack: ContentPack, pipe: Any, tmp_path: Path
+) -> None:
+    wizard, prompter = make(pack, pipe, tmp_path)
+    # q4 'no' -> q5 (leader count) is not asked: the next key answers q6
+    keys = START + "4\r" "2\r" "\r" "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    pipe.send_text(keys + FINISH)
+    answers = wizard.run()
+    assert "leadership.leader-count" not in answers.answers
+    assert values(answers)["platform.single-platform"] == "yes"
+    assert "dimension 2/4 · question 5/10" not in prompter.said
+
+
+def test_invalid_number_is_asked_again(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    # q5 (1..50, whole): 'abc', '0', '2.5' and '99' are refused; Enter does nothing
+    bad = "abc\r" + CTRL_U + "0\r" + CTRL_U + "2.5\r" + CTRL_U + "99\r" + CTRL_U
+    keys = START + "4\r" "2\r" "\r" "1\r" + bad + "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    pipe.send_text(keys + FINISH)
+    answers = wizard.run()
+    assert values(answers)["leadership.leader-count"] == 2
+
+
+def test_typed_values_are_validated_as_documented(pack: ContentPack, tmp_path: Path) -> None:
+    wizard = Wizard(checklist=pack.checklist, prompter=Prompter(), save=lambda a: None)
+    q = next(x for x in pack.checklist.questions if x.id == "leadership.leader-count")
+    assert wizard.check_typed(q, "3") is True
+    assert wizard.check_typed(q, "d") is True  # on the way to 'dk'
+    assert wizard.check_typed(q, "2.5") == "Type a whole number."
+    assert wizard.check_typed(q, "60") == "Type a number from 1 to 50."
+    assert wizard.check_typed(q, "x1") == "Not a number: type digits (or ? < dk na)."
+    assert wizard.check_typed(q, "") == "This question needs an answer (or dk / na)."
+
+
+def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any,
+                                           tmp_path: Path) -> None:
+    wizard, prompter = make(pack, pipe, tmp_path)
+    # q1: help then 4; q2: not applicable; q7 typed 'dk'
+    keys = (START + "h\r" "4\r" "n\r" "\r" "1\r" "3\r" "1\r" "dk\r" " \r" "1\r" "2\r")
+    pipe.send_text(keys + FINISH)
+    answers = wizard.run()
+    assert "1 = no shared goal, 5 = everyone can say it in one sentence." in prompter.said
+    assert values(answers)["purpose.value-proposition"] == "not_applicable"
+    assert values(answers)["platform.members"] == "dont_know"
+
+
+def test_review_changes_an_answer(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    # review opens on 'Finish'; go to the top entry (q1) and change it to 2, then finish
+    review = "\x1b[A" * 20 + "\r" + "2\r" + "\r"
+    pipe.send_text(START + REST + review)
+    answers = wizard.run()
+    assert values(answers)["purpose.common-goal"] == 2
+
+
+def test_evidence_notes(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    start = START[:-1] + "y"
+    # after each answer a note prompt: only the first gets a note
+    rest = ("4\r" "minutes of 2020-08-01\r" "2\r\r" "\r" "1\r\r" "3\r\r" "1\r\r" "150\r\r"
+            " \r\r" "d\r\r" "2\r\r")
+    pipe.send_text(start + rest + FINISH)
+    answers = wizard.run()
+    assert answers.answers["purpose.common-goal"].note == "minutes of 2020-08-01"
+    assert answers.answers["purpose.value-proposition"].note is None
+
+
+def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path: Path) -> None:
+    with create_pipe_input() as inp:
+        wizard, _ = make(pack, inp, tmp_path)
+        inp.send_text(START + "4\r" "2\r" "\r" "1\r" + CTRL_C)
+        with pytest.raises(InterruptedWithDraft) as info:
+            wizard.run()
+    draft_file = tmp_path / ".commkit-draft-fashion-tech.yaml"
+    assert info.value.draft_path == draft_file and info.value.answered == 3
+    draft = load_draft(draft_file)
+    assert draft.complete is False
+    assert values(draft) == {
+        "purpose.common-goal": 4,
+        "purpose.value-proposition": "draft",
+        "leadership.identified-leader": "yes",
+    }
+    # a plain run in this folder offers the draft
+    found = find_drafts(tmp_path)
+    assert [p for p, _ in found] == [draft_file]
+    with create_pipe_input() as inp:
+        assert choose_draft(Recorder(inp), found, "en") is None or True
+    with create_pipe_input() as inp:
+        inp.send_text("y")
+        assert choose_draft(Recorder(inp), found, "en") == draft_file
+    # resume: continues at the first unanswered question (q5), keeps the rest
+    with create_pipe_input() as inp:
+        wizard, prompter = make(pack, inp, tmp_path)
+        inp.send_text("3\r" "1\r" "150\r" " \r" "1\r" "2\r" + FINISH)
+        answers = wizard.run(draft)
+    assert "Resuming the draft for Fashion Tech: 3 answers so far." in prompter.said
+    assert values(answers)["purpose.common-goal"] == 4
+    assert values(answers)["leadership.leader-count"] == 3
+    assert values(answers)["ecosystem.conflicts"] == "no"
+    assert answers.complete is True
+
+
+def test_ctrl_c_on_the_start_screen_keeps_nothing(pack: ContentPack, pipe: Any,
+                                                  tmp_path: Path) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    pipe.send_text("Fash" + CTRL_C)
+    with pytest.raises(InterruptedWithDraft) as info:
+        wizard.run()
+    assert info.value.draft_path is None and list(tmp_path.iterdir()) == []
+
+
+def test_russian_wizard(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
+    wizard, prompter = make(pack, pipe, tmp_path)
+    wizard.lang = "ru"
+    start = "Новый клуб\r" "Пермь\r" "2\r" "1\r" "2\r" "n"
+    keys = "2\r" "1\r" "\r" "2\r" "2\r" "8\r" "n\r" "1\r" "d\r"
+    pipe.send_text(start + keys + FINISH)
+    answers = wizard.run()
+    assert answers.language == "ru" and answers.community.slug == "novyi-klub"
+    assert "измерение 1/4 · вопрос 1/10" in prompter.said
+    assert "Измерение 1/4: Цель" in prompter.said
+    assert values(answers)["platform.tools"] == "not_applicable"
+
+
+def test_messages_have_the_same_keys_and_placeholders() -> None:
+    import string
+
+    en, ru = MESSAGES["en"], MESSAGES["ru"]
+    assert set(en) == set(ru)
+    fields = string.Formatter()
+    for key in en:
+        names_en = {f for _, f, _, _ in fields.parse(en[key]) if f}
+        names_ru = {f for _, f, _, _ in fields.parse(ru[key]) if f}
+        assert names_en == names_ru, key
