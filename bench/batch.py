@@ -16,7 +16,7 @@ Targets: map at 10,000 <= 1.5x the floor; 100,000 / 10,000 <= 11x; peak RSS at 1
 
     .venv/bin/python bench/batch.py --n 1000 10000             # default content pack
     .venv/bin/python bench/batch.py --n 1000 --profile         # plus cProfile top costs
-    .venv/bin/python bench/batch.py --n 200 --runs 1 --json    # what CI's smoke test runs
+    .venv/bin/python bench/batch.py --n 200 --runs 1 --no-warmup --json   # CI smoke test
 
 The scratch folder (``--workdir``, default a new folder under /tmp) is deleted at the end
 unless ``--keep``.
@@ -25,6 +25,7 @@ unless ``--keep``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-11-01"
@@ -142,7 +144,11 @@ def profile(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> list[s
     try:
         subprocess.run(
             [argv[0], "-m", "cProfile", "-o", prof, *argv[1:]],
-            env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+            env=env,
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
         )
         code = (
             "import pstats, sys\n"
@@ -154,7 +160,8 @@ def profile(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> list[s
             [sys.executable, "-c", code, prof, str(top)], capture_output=True, text=True
         )
         return [
-            line for line in done.stdout.splitlines()
+            line
+            for line in done.stdout.splitlines()
             if line.strip() and not line.startswith(("   Ordered", "   List reduced"))
         ]
     finally:
@@ -165,11 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3, help="alternated runs per case (median)")
+    parser.add_argument(
+        "--runs-large", type=int, default=1, help="runs per case when N > 2,000 (default 1)"
+    )
     parser.add_argument("--content", type=Path, default=None, help="content pack folder")
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (/tmp/...)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument(
         "--only", choices=("map", "assess"), default=None, help="run one command only"
+    )
+    parser.add_argument(
+        "--no-warmup", action="store_true", help="skip the untimed warm-up runs (smoke test)"
     )
     parser.add_argument("--profile", action="store_true", help="cProfile each command once")
     parser.add_argument("--top", type=int, default=25, help="rows of profile to show")
@@ -181,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     pycache = tempfile.mkdtemp(prefix="commkit-bench-pycache-")
     env = _env(pycache)
-    results: list[dict[str, object]] = []
+    results: list[dict[str, Any]] = []
     profiles: dict[str, list[str]] = {}
     try:
         for n in ns.n:
@@ -193,15 +206,17 @@ def main(argv: list[str] | None = None) -> int:
             pairs = [("floor-map", "map"), ("floor-assess", "assess")]
             if ns.only:
                 pairs = [p for p in pairs if p[1] == ns.only]
-            # one untimed warm-up of each (fills the bytecode cache and the page cache)
-            for floor_name, name in pairs:
-                for case in (floor_name, name):
+            runs = ns.runs if n <= 2000 else ns.runs_large
+            # untimed warm-up: the floors fill the page cache; the commands (first N only)
+            # fill the private bytecode cache
+            for floor_name, name in [] if ns.no_warmup else pairs:
+                for case in (floor_name, name) if n == ns.n[0] else (floor_name,):
                     shutil.rmtree(out, ignore_errors=True)
                     run(all_cases[case], env, folder)
             for floor_name, name in pairs:
                 times: dict[str, list[float]] = {floor_name: [], name: []}
                 rss: dict[str, list[int]] = {floor_name: [], name: []}
-                for i in range(ns.runs):
+                for i in range(runs):
                     order = (floor_name, name) if i % 2 == 0 else (name, floor_name)
                     for case in order:
                         shutil.rmtree(out, ignore_errors=True)
@@ -214,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                     {
                         "n": n,
                         "command": name,
+                        "runs": runs,
                         "seconds": round(t_cmd, 3),
                         "floor_seconds": round(t_floor, 3),
                         "ratio": round(t_cmd / t_floor, 2),
@@ -243,37 +259,45 @@ def main(argv: list[str] | None = None) -> int:
         if not ns.keep and ns.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
 
-    growth: list[dict[str, object]] = []
+    growth: list[dict[str, Any]] = []
     for name in ("map", "assess"):
         rows = [r for r in results if r["command"] == name]
-        for a, b in zip(rows, rows[1:], strict=False):
+        for a, b in itertools.pairwise(rows):
             growth.append(
                 {
                     "command": name,
                     "from_n": a["n"],
                     "to_n": b["n"],
-                    "n_ratio": round(int(b["n"]) / int(a["n"]), 1),  # type: ignore[call-overload]
-                    "time_ratio": round(float(b["seconds"]) / float(a["seconds"]), 2),  # type: ignore[arg-type]
+                    "n_ratio": round(int(b["n"]) / int(a["n"]), 1),
+                    "time_ratio": round(float(b["seconds"]) / float(a["seconds"]), 2),
                 }
             )
 
     if ns.json:
         json.dump(
             {"benchmark": "batch", "results": results, "growth": growth, "profiles": profiles},
-            sys.stdout, indent=2, ensure_ascii=False,
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
         )
         sys.stdout.write("\n")
         return 0
-    print(f"batch, median of {ns.runs} alternated runs (python {sys.version.split()[0]})")
-    print(f"{'n':>7} {'command':<8}{'seconds':>9}{'floor s':>9}{'ratio':>7}{'ms/file':>9}"
-          f"{'peak MB':>9}{'floor MB':>9}")
-    for r in results:
-        print(f"{r['n']:>7} {r['command']:<8}{r['seconds']:>9}{r['floor_seconds']:>9}"
-              f"{r['ratio']:>7}{r['per_file_ms']:>9}{r['peak_rss_mb']:>9}"
-              f"{r['floor_peak_rss_mb']:>9}")
+    print(f"batch, median of alternated runs (python {sys.version.split()[0]})")
+    print(
+        f"{'n':>7} {'command':<8}{'runs':>5}{'seconds':>9}{'floor s':>9}{'ratio':>7}{'ms/file':>9}"
+        f"{'peak MB':>9}{'floor MB':>9}"
+    )
+    for row in results:
+        print(
+            f"{row['n']:>7} {row['command']:<8}{row['runs']:>5}{row['seconds']:>9}"
+            f"{row['floor_seconds']:>9}{row['ratio']:>7}{row['per_file_ms']:>9}"
+            f"{row['peak_rss_mb']:>9}{row['floor_peak_rss_mb']:>9}"
+        )
     for g in growth:
-        print(f"growth {g['command']}: n x{g['n_ratio']} ({g['from_n']} -> {g['to_n']}) "
-              f"-> time x{g['time_ratio']}")
+        print(
+            f"growth {g['command']}: n x{g['n_ratio']} ({g['from_n']} -> {g['to_n']}) "
+            f"-> time x{g['time_ratio']}"
+        )
     for label, lines in profiles.items():
         print(f"\ncProfile, {label}:")
         for line in lines:

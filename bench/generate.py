@@ -97,8 +97,9 @@ def answer_for(rng: random.Random, question: Any, level: float) -> Any:
     if kind == "yes_no":
         return rng.random() < level
     if kind == "number":
-        top = question.number.bands[-1].min
-        return int(max(question.number.min, round(top * level * rng.uniform(0.5, 1.5))))
+        spec = question.number
+        value = int(max(spec.min, round(spec.bands[-1].min * level * rng.uniform(0.5, 1.5))))
+        return value if spec.max is None else min(value, int(spec.max))
     if kind == "choice":
         ordered = sorted(question.options, key=lambda o: o.score)
         return ordered[min(len(ordered) - 1, int(level * len(ordered)))].id
@@ -164,8 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     generate(args.out, args.count, args.seed, assess=not args.no_assess)
     sys.stderr.write(
-        f"generated {args.count} communities in {args.out} "
-        f"({time.perf_counter() - began:.1f}s)\n"
+        f"generated {args.count} communities in {args.out} ({time.perf_counter() - began:.1f}s)\n"
     )
     return 0
 

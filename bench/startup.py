@@ -68,8 +68,9 @@ def run_once(argv: list[str]) -> float:
 
 
 def measure(case: str, args: list[str], runs: int, warmup: int) -> dict[str, object]:
-    ours, base = commkit_argv() + args, minimal_argv() + (
-        ["assess", "--help"] if case == "command --help" else args
+    ours, base = (
+        commkit_argv() + args,
+        minimal_argv() + (["assess", "--help"] if case == "command --help" else args),
     )
     for _ in range(warmup):
         run_once(ours)
@@ -136,10 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     ns = parser.parse_args(argv)
     global PYCACHE
     if ns.bytecode == "cached":
-        import tempfile
-
         import atexit
         import shutil
+        import tempfile
 
         PYCACHE = tempfile.mkdtemp(prefix="commkit-bench-pycache-")
         atexit.register(shutil.rmtree, PYCACHE, True)
@@ -158,20 +158,33 @@ def main(argv: list[str] | None = None) -> int:
 
     if ns.json:
         json.dump(
-            {"benchmark": "startup", "python": sys.version.split()[0],
-             "bytecode": ns.bytecode, "results": results, "importtime": imports},
-            sys.stdout, indent=2, ensure_ascii=False,
+            {
+                "benchmark": "startup",
+                "python": sys.version.split()[0],
+                "bytecode": ns.bytecode,
+                "results": results,
+                "importtime": imports,
+            },
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
         )
         sys.stdout.write("\n")
         return 0
 
-    print(f"start-up, {ns.runs} alternated runs each, medians (python {sys.version.split()[0]}, "
-          f"bytecode: {ns.bytecode})")
-    print(f"{'case':<24}{'commkit ms':>12}{'minimal ms':>12}{'ratio':>8}{'paired':>8}"
-          f"{'target':>8}  met")
+    print(
+        f"start-up, {ns.runs} alternated runs each, medians (python {sys.version.split()[0]}, "
+        f"bytecode: {ns.bytecode})"
+    )
+    print(
+        f"{'case':<24}{'commkit ms':>12}{'minimal ms':>12}{'ratio':>8}{'paired':>8}"
+        f"{'target':>8}  met"
+    )
     for r in results:
-        print(f"{r['argv']:<24}{r['commkit_ms']:>12}{r['minimal_ms']:>12}{r['ratio']:>8}"
-              f"{r['paired_ratio']:>8}{r['target']:>8}  {'yes' if r['met'] else 'NO'}")
+        print(
+            f"{r['argv']:<24}{r['commkit_ms']:>12}{r['minimal_ms']:>12}{r['ratio']:>8}"
+            f"{r['paired_ratio']:>8}{r['target']:>8}  {'yes' if r['met'] else 'NO'}"
+        )
     for label, rows in imports.items():
         print(f"\n-X importtime, {label} (top {ns.top} by cumulative us):")
         for self_us, cum_us, name in rows:

@@ -113,11 +113,25 @@ def test_russian_answers_give_a_russian_report(runner: CliRunner, tmp_path: Path
     assert headings(text)[0] == "Самоидентификация: Новый клуб"
     assert tables(text)[0][0][0] == "Измерение"
     # --lang overrides the language of the answers file
-    result = run(runner, "--answers", str(ANSWERS / "new-club.yaml"), "--out", str(tmp_path),
-                 "--force")
+    result = run(
+        runner, "--answers", str(ANSWERS / "new-club.yaml"), "--out", str(tmp_path), "--force"
+    )
     assert result.exit_code == 0
-    en = runner.invoke(app, ["--content", str(PACK), "--lang", "en", "assess", "--answers",
-                             str(ANSWERS / "new-club.yaml"), "--out", str(tmp_path), "--force"])
+    en = runner.invoke(
+        app,
+        [
+            "--content",
+            str(PACK),
+            "--lang",
+            "en",
+            "assess",
+            "--answers",
+            str(ANSWERS / "new-club.yaml"),
+            "--out",
+            str(tmp_path),
+            "--force",
+        ],
+    )
     assert en.exit_code == 0, en.output
     assert "Stage: Core" in en.stdout
 
@@ -137,18 +151,19 @@ def test_existing_report_is_not_overwritten_without_force(
     assert md.read_text(encoding="utf-8").startswith("# Self-identification")
 
 
-def test_bad_answers_exit_1_with_file_line_and_question(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_bad_answers_exit_1_with_file_line_and_question(runner: CliRunner, tmp_path: Path) -> None:
     result = replay(runner, tmp_path, "bad.yaml")
     assert result.exit_code == 1
     err = result.stderr
     assert "Traceback" not in result.output
-    assert "bad.yaml:6:24: error: answers.purpose.common-goal.value: question " \
+    assert (
+        "bad.yaml:6:24: error: answers.purpose.common-goal.value: question "
         "purpose.common-goal: 9 is out of range: expected 1 to 5" in err
+    )
     assert "bad.yaml:7:3: error" in err and "'purpose.value-propositon'" in err
-    assert "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts" \
-        in err
+    assert (
+        "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts" in err
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -170,8 +185,7 @@ def test_broken_yaml_and_wrong_kind_are_clean_errors(runner: CliRunner, tmp_path
 def test_json_from_stdin(runner: CliRunner, tmp_path: Path) -> None:
     data = yaml.safe_load((ANSWERS / "fashion-tech.yaml").read_text(encoding="utf-8"))
     data["date"] = "2020-10-15"
-    result = run(runner, "--answers", "-", "--out", str(tmp_path), "--json",
-                 input=json.dumps(data))
+    result = run(runner, "--answers", "-", "--out", str(tmp_path), "--json", input=json.dumps(data))
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)  # exactly one JSON document, nothing else
     assert doc["assessment"]["result"]["stage"] == "mature"
@@ -192,8 +206,14 @@ def test_glob_gives_one_report_each_and_exit_1_if_one_fails(
 
 
 def test_several_files_without_json_list_the_reports(runner: CliRunner, tmp_path: Path) -> None:
-    result = run(runner, "--answers", str(ANSWERS / "fashion-tech.yaml"),
-                 str(ANSWERS / "new-club.yaml"), "--out", str(tmp_path))
+    result = run(
+        runner,
+        "--answers",
+        str(ANSWERS / "fashion-tech.yaml"),
+        str(ANSWERS / "new-club.yaml"),
+        "--out",
+        str(tmp_path),
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert any(line.endswith("90.5  mature") for line in lines)
@@ -207,8 +227,17 @@ def test_unmatched_glob_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_workspace_layout(runner: CliRunner, tmp_path: Path) -> None:
-    result = run(runner, "--answers", str(ANSWERS / "fashion-tech.yaml"), "--workspace",
-                 str(tmp_path), "--community", "fashiontechperm", "--date", "2020-11-01")
+    result = run(
+        runner,
+        "--answers",
+        str(ANSWERS / "fashion-tech.yaml"),
+        "--workspace",
+        str(tmp_path),
+        "--community",
+        "fashiontechperm",
+        "--date",
+        "2020-11-01",
+    )
     assert result.exit_code == 0, result.output
     folder = tmp_path / "assessments" / "fashiontechperm"
     assert sorted(p.name for p in folder.iterdir()) == ["2020-11-01.md", "2020-11-01.yaml"]
@@ -217,8 +246,15 @@ def test_workspace_layout(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_community_slug_cannot_escape_the_workspace(runner: CliRunner, tmp_path: Path) -> None:
-    result = run(runner, "--answers", str(ANSWERS / "fashion-tech.yaml"), "--workspace",
-                 str(tmp_path), "--community", "../../etc")
+    result = run(
+        runner,
+        "--answers",
+        str(ANSWERS / "fashion-tech.yaml"),
+        "--workspace",
+        str(tmp_path),
+        "--community",
+        "../../etc",
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
 
@@ -277,8 +313,18 @@ def test_template_can_be_overridden_by_the_pack(runner: CliRunner, tmp_path: Pat
         "# Custom report for {{ view.community | md }}: {{ view.stage.title }}\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["--content", str(pack), "assess", "--answers",
-                                 str(ANSWERS / "fashion-tech.yaml"), "--out", str(tmp_path)])
+    result = runner.invoke(
+        app,
+        [
+            "--content",
+            str(pack),
+            "assess",
+            "--answers",
+            str(ANSWERS / "fashion-tech.yaml"),
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     text = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
     assert text == "# Custom report for Fashion Tech \\| Perm: Mature\n"
@@ -294,6 +340,15 @@ def test_without_a_terminal_the_wizard_refuses_cleanly(runner: CliRunner) -> Non
 def test_assess_help(runner: CliRunner, lang: str) -> None:
     result = runner.invoke(app, ["--lang", lang, "assess", "--help"])
     assert result.exit_code == 0
-    for option in ("--answers", "--resume", "--out", "--json", "--force", "--explain", "--date",
-                   "--workspace", "--community"):
+    for option in (
+        "--answers",
+        "--resume",
+        "--out",
+        "--json",
+        "--force",
+        "--explain",
+        "--date",
+        "--workspace",
+        "--community",
+    ):
         assert option in result.stdout

@@ -59,8 +59,10 @@ def test_map_rows_and_totals(ws: Path) -> None:
     alpha = by_slug["alpha-club"]
     assert alpha["stage"] == "shared-value" and alpha["score"] == 58.5
     assert alpha["last_assessment"] == "2026-05-01" and alpha["assessments"] == 2
-    assert alpha["metrics"]["members"] == {"value": 120, "date": "2026-04-01", "source": "reported"}
-    assert alpha["events"]["value"] == 14 and alpha["formalised"] is True
+    assert alpha["metrics"]["members"] == 120 and alpha["metric_dates"]["members"] == "2026-04-01"
+    assert alpha["previous_metrics"]["members"] == 100
+    assert alpha["dimension_changes"] == {"purpose": 30.0, "leadership": 15.0}
+    assert alpha["events"] == 14 and alpha["formalised"] is True
     assert alpha["leaders"] == ["Anna Petrova", "Ivan Smirnov"]
     # the seven metrics, summed over the latest snapshot of each community
     assert [m["id"] for m in data["metrics"]] == [
@@ -168,8 +170,7 @@ def test_map_screen_table(ws: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Business Community Map: Test Region" in result.stdout
     line = next(x for x in result.stdout.splitlines() if "Alpha | Club" in x)
-    for cell in ("58.5", "120", "Anna Petrova, Ivan Smirnov", "Telegram",
-                 "2026-05-01"):
+    for cell in ("58.5", "120", "Anna Petrova, Ivan Smirnov", "Telegram", "2026-05-01"):
         assert cell in line, cell
     assert "195" in result.stdout  # members in the region
     assert "Needs attention: 2" in result.stdout
@@ -280,8 +281,11 @@ def test_progress_unknown_slug(ws: Path) -> None:
 
 
 def latest_with(profile: dict[str, Any], key: str) -> int | None:
-    values = [s for s in sorted(profile.get("snapshots", []), key=lambda s: s["date"])
-              if s.get(key) is not None]
+    values = [
+        s
+        for s in sorted(profile.get("snapshots", []), key=lambda s: s["date"])
+        if s.get(key) is not None
+    ]
     return values[-1][key] if values else None
 
 
@@ -302,11 +306,17 @@ def test_perm_krai_article_figures_in_the_totals() -> None:
         "franchising-world": 50,
     }
     for slug, members in article.items():
-        assert by_slug[slug]["metrics"]["members"]["value"] == members, slug
-    assert by_slug["business-mentor"]["events"]["value"] == 600
+        assert by_slug[slug]["metrics"]["members"] == members, slug
+    assert by_slug["business-mentor"]["events"] == 600
     # and every metric's total is the sum of what the profiles hold
-    for metric in ("members", "leaders", "projects", "publications", "support_measures",
-                   "initiatives"):
+    for metric in (
+        "members",
+        "leaders",
+        "projects",
+        "publications",
+        "support_measures",
+        "initiatives",
+    ):
         values = [v for p in profiles if (v := latest_with(p, metric)) is not None]
         assert total(data, metric)["total"] == (sum(values) if values else None), metric
         assert total(data, metric)["reporting"] == len(values)

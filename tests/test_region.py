@@ -32,8 +32,9 @@ def test_region_init_scaffolds_a_valid_workspace(tmp_path: Path) -> None:
     assert sectors == {"state", "commercial", "non-profit", "public", "development"}
     assert any(a.status == "to-be" for a in region.ecosystem.actors)
     actor_ids = {a.id for a in region.ecosystem.actors}
-    assert all(link.source in actor_ids and link.target in actor_ids for link in
-               region.ecosystem.links)
+    assert all(
+        link.source in actor_ids and link.target in actor_ids for link in region.ecosystem.links
+    )
     readme = (ws / "README.md").read_text(encoding="utf-8")
     assert "# Kazan" in readme and "commkit map" in readme
     # what `validate` says about it
@@ -110,13 +111,13 @@ def test_community_add_without_name_off_terminal_fails(tmp_path: Path) -> None:
 
 def test_community_add_rejects_bad_values(tmp_path: Path) -> None:
     run("region", "init", str(tmp_path / "w"), "--name", "R")
-    negative = run("community", "add", "-w", str(tmp_path / "w"), "--name", "A", "--members",
-                   "-1")
+    negative = run("community", "add", "-w", str(tmp_path / "w"), "--name", "A", "--members", "-1")
     assert negative.exit_code == 2
     fmt = run("community", "add", "-w", str(tmp_path / "w"), "--name", "A", "--format", "tv")
     assert fmt.exit_code == 2
-    founded = run("community", "add", "-w", str(tmp_path / "w"), "--name", "A", "--founded",
-                  "summer")
+    founded = run(
+        "community", "add", "-w", str(tmp_path / "w"), "--name", "A", "--founded", "summer"
+    )
     assert founded.exit_code == 1 and "founded" in founded.output
     assert not list((tmp_path / "w" / "communities").glob("*.yaml"))
 

@@ -121,7 +121,7 @@ def test_stage_gate_stops_the_walk_even_with_a_high_score(pack: ContentPack) -> 
     assert info.result.stage == "core"
     failed = [s for s in info.stage_steps if not s.reached]
     assert failed[0].stage == "shared-value"
-    assert failed[0].failed_requires == ["question leadership.identified-leader"]
+    assert failed[0].failed_requires == ["leadership.identified-leader = yes"]
 
 
 def test_dimension_gate_holds_back_growth(pack: ContentPack) -> None:
@@ -139,7 +139,9 @@ def test_gaps_are_ordered_by_size_and_strengths_meet_the_target(pack: ContentPac
     answers = {
         **GOOD,
         **answers_of(
-            purpose__common_goal=2, ecosystem__government_contact="never", ecosystem__conflicts="yes"
+            purpose__common_goal=2,
+            ecosystem__government_contact="never",
+            ecosystem__conflicts="yes",
         ),
     }
     result = score(pack.checklist, answers)
@@ -192,10 +194,18 @@ def test_assess_records_checklist_and_fires_roadmap_actions(pack: ContentPack) -
 
 
 def test_holds_covers_every_subject_and_test() -> None:
-    answers = {"a": Answer(value=True), "m": Answer(value=["x", "y"]), "n": Answer(value=7),
-               "d": Answer(status="dont_know")}
-    ctx: dict[str, Any] = {"answers": answers, "question_scores": {"n": 0.3},
-                           "dimension_scores": {"dim": 55.0, "none": None}, "stage": "growth"}
+    answers = {
+        "a": Answer(value=True),
+        "m": Answer(value=["x", "y"]),
+        "n": Answer(value=7),
+        "d": Answer(status="dont_know"),
+    }
+    ctx: dict[str, Any] = {
+        "answers": answers,
+        "question_scores": {"n": 0.3},
+        "dimension_scores": {"dim": 55.0, "none": None},
+        "stage": "growth",
+    }
 
     def h(**kw: Any) -> bool:
         return holds(Condition(**kw), **ctx)
@@ -225,13 +235,15 @@ def test_check_answers_locates_every_problem(pack: ContentPack) -> None:
     assert "bad.yaml:9:28" in messages and "expected a whole number" in messages
     assert "expected yes or no, got 'maybe'" in messages
     assert "'weekly' is not an option" in messages
-    assert "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts" \
+    assert (
+        "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts"
         in messages
+    )
     assert all(d.severity == "error" for d in diags)
 
 
 def test_a_draft_may_be_incomplete(pack: ContentPack) -> None:
-    answers, doc = load("fashion-tech.yaml")
+    answers, _ = load("fashion-tech.yaml")
     partial = answers.model_copy(update={"answers": {"purpose.common-goal": Answer(value=3)}})
     assert check_answers(pack.checklist, partial, None, require_complete=False) == []
     assert check_answers(pack.checklist, partial, None)[0].severity == "error"
@@ -259,8 +271,7 @@ def test_answers_from_another_checklist_version_are_rescored_with_a_warning(
     assert "self-identification 0.9 (sha256:0000000000000000)" in text
     assert "no longer in the checklist: purpose.old-question" in text
     assert "changed (the answer no longer fits, left out): platform.members" in text
-    platform = next(d for d in score(pack.checklist, old.answers).dimensions
-                    if d.id == "platform")
+    platform = next(d for d in score(pack.checklist, old.answers).dimensions if d.id == "platform")
     assert platform.unanswered == 1  # the answer that no longer fits is left out
 
 

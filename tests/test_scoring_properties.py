@@ -38,15 +38,21 @@ def question(draw: Any, qid: str, dims: list[str]) -> dict[str, Any]:
     elif qtype == "number":
         n = draw(st.integers(1, 4))
         mins = sorted(draw(st.sets(st.integers(0, 200), min_size=n, max_size=n)))
-        scores = sorted(draw(st.lists(st.sampled_from([0, 0.25, 0.5, 0.8, 1]), min_size=n,
-                                      max_size=n)))
-        q["number"] = {"min": 0, "bands": [{"min": m, "score": s}
-                                           for m, s in zip(mins, scores, strict=True)]}
+        scores = sorted(
+            draw(st.lists(st.sampled_from([0, 0.25, 0.5, 0.8, 1]), min_size=n, max_size=n))
+        )
+        q["number"] = {
+            "min": 0,
+            "bands": [{"min": m, "score": s} for m, s in zip(mins, scores, strict=True)],
+        }
     else:
         n = draw(st.integers(2, 4))
         q["options"] = [
-            {"id": f"o{i}", "label": f"o{i}",
-             "score": draw(st.sampled_from([0, 0.1, 0.25, 0.5, 0.75, 1]))}
+            {
+                "id": f"o{i}",
+                "label": f"o{i}",
+                "score": draw(st.sampled_from([0, 0.1, 0.25, 0.5, 0.75, 1])),
+            }
             for i in range(n)
         ]
     return q
@@ -65,11 +71,17 @@ def checklists(draw: Any) -> Checklist:
         {"id": "s0", "title": "s0", "meaning": "m", "focus": "f", "min_score": 0}
     ]
     for i, t in enumerate(thresholds, start=1):
-        stage: dict[str, Any] = {"id": f"s{i}", "title": "s", "meaning": "m", "focus": "f",
-                                 "min_score": t}
+        stage: dict[str, Any] = {
+            "id": f"s{i}",
+            "title": "s",
+            "meaning": "m",
+            "focus": "f",
+            "min_score": t,
+        }
         if draw(st.booleans()):
-            stage["requires"] = [{"dimension": draw(st.sampled_from(dims)),
-                                  "at_least": draw(st.integers(0, 100))}]
+            stage["requires"] = [
+                {"dimension": draw(st.sampled_from(dims)), "at_least": draw(st.integers(0, 100))}
+            ]
         stages.append(stage)
     return Checklist.model_validate(
         {
@@ -133,8 +145,7 @@ def improve(draw: Any, q: Any, answer: Answer) -> Answer | None:
     return Answer(value=[*v, *draw(st.lists(st.sampled_from(extra), unique=True))])
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -154,8 +165,9 @@ def test_scores_stay_in_range(data: Any) -> None:
 def test_improving_one_answer_never_lowers_any_score_or_the_stage(data: Any) -> None:
     checklist = data.draw(checklists())
     answers = data.draw(answered(checklist))
-    candidates = [q for q in checklist.questions
-                  if q.id in answers and answers[q.id].status == "answered"]
+    candidates = [
+        q for q in checklist.questions if q.id in answers and answers[q.id].status == "answered"
+    ]
     if not candidates:
         return
     q = data.draw(st.sampled_from(candidates))
@@ -179,10 +191,12 @@ def test_scaling_all_weights_changes_nothing(data: Any, factor: float) -> None:
     answers = data.draw(answered(checklist))
     scaled = checklist.model_copy(
         update={
-            "dimensions": [d.model_copy(update={"weight": d.weight * factor})
-                           for d in checklist.dimensions],
-            "questions": [q.model_copy(update={"weight": q.weight * factor})
-                          for q in checklist.questions],
+            "dimensions": [
+                d.model_copy(update={"weight": d.weight * factor}) for d in checklist.dimensions
+            ],
+            "questions": [
+                q.model_copy(update={"weight": q.weight * factor}) for q in checklist.questions
+            ],
         }
     )
     assert score(scaled, answers) == score(checklist, answers)

@@ -8,6 +8,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from commkit.model.common import tr
+from commkit.model.pack import ContentPack, load_pack
 from seminars_helpers import (
     EVIL,
     FOLDERS,
@@ -21,12 +24,9 @@ from seminars_helpers import (
     run,
 )
 
-from commkit.model.common import tr
-from commkit.model.pack import load_pack
-
 
 @pytest.fixture(scope="module")
-def pack():  # type: ignore[no-untyped-def]
+def pack() -> ContentPack:
     return load_pack(PACK)
 
 
@@ -50,7 +50,7 @@ def test_list_in_russian_uses_russian_titles_and_labels() -> None:
     assert "Неделя" in result.stdout
 
 
-def test_list_json_is_one_document_with_every_field(pack) -> None:  # type: ignore[no-untyped-def]
+def test_list_json_is_one_document_with_every_field(pack: ContentPack) -> None:
     result = run("list", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -74,7 +74,7 @@ def test_show_prints_agenda_goals_and_exercises() -> None:
     assert "90" in text
 
 
-def test_show_by_number_and_json_minutes_add_up(pack) -> None:  # type: ignore[no-untyped-def]
+def test_show_by_number_and_json_minutes_add_up(pack: ContentPack) -> None:
     result = run("show", "9", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -132,7 +132,9 @@ def _run_sheet(text: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("seminar_id", SEMINAR_IDS)
 def test_run_sheet_minutes_add_up_and_clock_runs_on(
-    tmp_path: Path, pack, seminar_id: str  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    pack: ContentPack,
+    seminar_id: str,
 ) -> None:
     seminar = pack.seminar(seminar_id)
     export(tmp_path, seminar_id, "--time", "9:30", "--format", "md")
@@ -162,7 +164,10 @@ def test_run_sheet_without_time_counts_from_zero(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("seminar_id", SEMINAR_IDS)
 def test_slides_are_marp_with_front_matter_separators_and_notes(
-    tmp_path: Path, pack, lang: str, seminar_id: str  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    pack: ContentPack,
+    lang: str,
+    seminar_id: str,
 ) -> None:
     seminar = pack.seminar(seminar_id)
     export(tmp_path, seminar_id, "--format", "md", lang=lang)
@@ -197,7 +202,8 @@ def test_notes_that_contain_comment_markers_stay_inside_the_comment(tmp_path: Pa
 
 
 def test_handout_has_exercises_space_homework_and_dimensions(
-    tmp_path: Path, pack  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    pack: ContentPack,
 ) -> None:
     export(tmp_path, "seminar-1", "--format", "md")
     text = (tmp_path / "01-seminar-1" / "handout.md").read_text(encoding="utf-8")
@@ -271,7 +277,9 @@ def test_date_is_the_first_exported_seminars_date(tmp_path: Path) -> None:
 
 
 def test_russian_export_has_russian_labels_only(tmp_path: Path) -> None:
-    export(tmp_path, "--all", "--format", "md", "--date", "2026-12-01", "--time", "18:00", lang="ru")
+    export(
+        tmp_path, "--all", "--format", "md", "--date", "2026-12-01", "--time", "18:00", lang="ru"
+    )
     for seminar_id in SEMINAR_IDS:
         folder = tmp_path / FOLDERS[seminar_id]
         facilitator = (folder / "facilitator.md").read_text(encoding="utf-8")
@@ -350,7 +358,16 @@ def test_bad_export_arguments_write_nothing(tmp_path: Path, args: list[str], mes
 
 
 def test_export_is_deterministic(tmp_path: Path) -> None:
-    args = ["--all", "--date", "2026-12-01", "--time", "18:00", "--community", str(PROFILE), "--zip"]
+    args = [
+        "--all",
+        "--date",
+        "2026-12-01",
+        "--time",
+        "18:00",
+        "--community",
+        str(PROFILE),
+        "--zip",
+    ]
     export(tmp_path / "a", *args)
     export(tmp_path / "b", *args)
     names = files_under(tmp_path / "a")
@@ -371,3 +388,59 @@ def test_help_lists_the_three_commands() -> None:
     assert result.exit_code == 0
     for command in ("list", "show", "export"):
         assert command in result.stdout
+
+
+def test_a_customised_pack_can_override_a_template(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    (pack / "templates").mkdir()
+    (pack / "templates" / "seminar_invitation.md.j2").write_text(
+        "# Our own invitation: {{ title|md }}\n\n{{ date_text }} {{ registration }}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    export(out, "seminar-1", "--format", "md", pack=pack)
+    text = (out / "01-seminar-1" / "invitation.md").read_text(encoding="utf-8")
+    assert (
+        text == "# Our own invitation: Business communities and the SME support ecosystem: "
+        "the AS-IS and TO-BE models\n\n[date] [registration link]\n"
+    )
+    assert (
+        (out / "01-seminar-1" / "handout.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Business communities")
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{% if %}", "seminar_slides.md.j2:1: template error"),
+        ("{{ no_such_thing }}", "'no_such_thing' is undefined"),
+        ("{{ ''.__class__.__mro__ }}", "template seminar_slides.md.j2"),
+    ],
+)
+def test_a_broken_template_is_a_clean_error(tmp_path: Path, template: str, message: str) -> None:
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    (pack / "templates").mkdir()
+    (pack / "templates" / "seminar_slides.md.j2").write_text(template, encoding="utf-8")
+    result = run("export", "--all", "--out", str(tmp_path / "out"), pack=pack)
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_every_label_exists_in_both_languages_with_the_same_placeholders() -> None:
+    from commkit.render.seminar_labels import LABELS
+
+    assert set(LABELS["en"]) == set(LABELS["ru"])
+    for key, english in LABELS["en"].items():
+        russian = LABELS["ru"][key]
+        assert set(re.findall(r"\{(\w+)\}", english)) == set(re.findall(r"\{(\w+)\}", russian))
+        assert russian != english or key in {"meetup"}, key

@@ -39,6 +39,21 @@ class Recorder(Prompter):
         self.said.append(text)
 
 
+@pytest.fixture(autouse=True)
+def no_hang() -> Iterator[None]:
+    """A wizard waiting for keys that never come fails the test instead of hanging."""
+    import signal
+
+    def fail(*_: object) -> None:
+        raise TimeoutError("the wizard waited for more input than the test sent")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
 @pytest.fixture(scope="module")
 def pack() -> ContentPack:
     return load_pack_uncached(FIX / "pack")
@@ -59,16 +74,17 @@ def make(pack: ContentPack, pipe: Any, folder: Path) -> tuple[Wizard, Recorder]:
     return Wizard(checklist=pack.checklist, prompter=prompter, save=save, lang="en"), prompter
 
 
-START = "Fashion Tech\r" "Perm\r" "2\r" "1\r" "1\r" "n"
+START = "Fashion Tech\rPerm\r2\r1\r1\rn"
 # q1 scale 4; q2 choice 'draft'; q3 optional text skipped; q4 yes; q5 number 3 (asked
 # because q4 is yes); q6 yes; q7 150; q8 tick chat + calendar; q9 don't know; q10 no
-REST = "4\r" "2\r" "\r" "1\r" "3\r" "1\r" "150\r" + " " + DOWN + " \r" + "d\r" "2\r"
+REST = "4\r2\r\r1\r3\r1\r150\r" + " " + DOWN + " \r" + "d\r2\r"
 FINISH = "\r"
 
 
 def values(answers: Answers) -> dict[str, Any]:
-    return {k: (v.value if v.status == "answered" else v.status)
-            for k, v in answers.answers.items()}
+    return {
+        k: (v.value if v.status == "answered" else v.status) for k, v in answers.answers.items()
+    }
 
 
 def test_happy_path(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
@@ -96,11 +112,12 @@ def test_happy_path(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     assert draft.complete is False and values(draft) == values(answers)
 
 
-def test_going_back_changes_the_previous_answer(pack: ContentPack, pipe: Any,
-                                                tmp_path: Path) -> None:
+def test_going_back_changes_the_previous_answer(
+    pack: ContentPack, pipe: Any, tmp_path: Path
+) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
     # q1 = 2, then on q2 go back ('b'), q1 = 5, then q2 again
-    pipe.send_text(START + "2\r" "b\r" "5\r" + REST[2:] + FINISH)
+    pipe.send_text(START + "2\rb\r5\r" + REST[2:] + FINISH)
     answers = wizard.run()
     assert values(answers)["purpose.common-goal"] == 5
     assert values(answers)["purpose.value-proposition"] == "draft"
@@ -109,7 +126,7 @@ def test_going_back_changes_the_previous_answer(pack: ContentPack, pipe: Any,
 def test_back_from_a_typed_question(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
     # at q5 (number) type '<' to go back to q4, answer yes again, then q5 = 2
-    keys = START + "4\r" "2\r" "\r" "1\r" "<\r" "1\r" "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    keys = START + "4\r2\r\r1\r<\r1\r2\r1\r150\r \r1\r2\r"
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
     assert values(answers)["leadership.leader-count"] == 2
@@ -120,7 +137,7 @@ def test_conditional_question_is_skipped_when_its_condition_fails(
 ) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     # q4 'no' -> q5 (leader count) is not asked: the next key answers q6
-    keys = START + "4\r" "2\r" "\r" "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    keys = START + "4\r2\r\r2\r1\r150\r \r1\r2\r"
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
     assert "leadership.leader-count" not in answers.answers
@@ -132,7 +149,7 @@ def test_invalid_number_is_asked_again(pack: ContentPack, pipe: Any, tmp_path: P
     wizard, _ = make(pack, pipe, tmp_path)
     # q5 (1..50, whole): 'abc', '0', '2.5' and '99' are refused; Enter does nothing
     bad = "abc\r" + CTRL_U + "0\r" + CTRL_U + "2.5\r" + CTRL_U + "99\r" + CTRL_U
-    keys = START + "4\r" "2\r" "\r" "1\r" + bad + "2\r" "1\r" "150\r" " \r" "1\r" "2\r"
+    keys = START + "4\r2\r\r1\r" + bad + "2\r1\r150\r \r1\r2\r"
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
     assert values(answers)["leadership.leader-count"] == 2
@@ -149,11 +166,10 @@ def test_typed_values_are_validated_as_documented(pack: ContentPack, tmp_path: P
     assert wizard.check_typed(q, "") == "This question needs an answer (or dk / na)."
 
 
-def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any,
-                                           tmp_path: Path) -> None:
+def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     # q1: help then 4; q2: not applicable; q7 typed 'dk'
-    keys = (START + "h\r" "4\r" "n\r" "\r" "1\r" "3\r" "1\r" "dk\r" " \r" "1\r" "2\r")
+    keys = START + "h\r4\rn\r\r1\r3\r1\rdk\r \r1\r2\r"
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
     assert "1 = no shared goal, 5 = everyone can say it in one sentence." in prompter.said
@@ -163,19 +179,32 @@ def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any,
 
 def test_review_changes_an_answer(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
-    # review opens on 'Finish'; go to the top entry (q1) and change it to 2, then finish
-    review = "\x1b[A" * 20 + "\r" + "2\r" + "\r"
+    # review opens on 'Finish' (last); DOWN wraps to the first answer (q1): change it to 2
+    review = DOWN + "\r" + "2\r" + "\r"
     pipe.send_text(START + REST + review)
     answers = wizard.run()
     assert values(answers)["purpose.common-goal"] == 2
+
+
+def test_review_can_open_a_conditional_question(
+    pack: ContentPack, pipe: Any, tmp_path: Path
+) -> None:
+    wizard, prompter = make(pack, pipe, tmp_path)
+    keys = START + "4\r2\r\r2\r1\r150\r \r1\r2\r"
+    # review: DOWN wraps to q1; 3 more DOWNs reach q4 (q1, q2, q3, q4); change it to yes
+    review = DOWN * 4 + "\r" + "1\r" + "\r"
+    # the leader count (now asked and required) comes next, then the review again
+    pipe.send_text(keys + review + "2\r" + FINISH)
+    answers = wizard.run()
+    assert values(answers)["leadership.leader-count"] == 2
+    assert "Still to answer: leadership.leader-count" in prompter.said
 
 
 def test_evidence_notes(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
     start = START[:-1] + "y"
     # after each answer a note prompt: only the first gets a note
-    rest = ("4\r" "minutes of 2020-08-01\r" "2\r\r" "\r" "1\r\r" "3\r\r" "1\r\r" "150\r\r"
-            " \r\r" "d\r\r" "2\r\r")
+    rest = "4\rminutes of 2020-08-01\r2\r\r\r1\r\r3\r\r1\r\r150\r\r \r\rd\r\r2\r\r"
     pipe.send_text(start + rest + FINISH)
     answers = wizard.run()
     assert answers.answers["purpose.common-goal"].note == "minutes of 2020-08-01"
@@ -185,7 +214,7 @@ def test_evidence_notes(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
 def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path: Path) -> None:
     with create_pipe_input() as inp:
         wizard, _ = make(pack, inp, tmp_path)
-        inp.send_text(START + "4\r" "2\r" "\r" "1\r" + CTRL_C)
+        inp.send_text(START + "4\r2\r\r1\r" + CTRL_C)
         with pytest.raises(InterruptedWithDraft) as info:
             wizard.run()
     draft_file = tmp_path / ".commkit-draft-fashion-tech.yaml"
@@ -201,14 +230,15 @@ def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path
     found = find_drafts(tmp_path)
     assert [p for p, _ in found] == [draft_file]
     with create_pipe_input() as inp:
-        assert choose_draft(Recorder(inp), found, "en") is None or True
+        inp.send_text("n")
+        assert choose_draft(Recorder(inp), found, "en") is None
     with create_pipe_input() as inp:
         inp.send_text("y")
         assert choose_draft(Recorder(inp), found, "en") == draft_file
     # resume: continues at the first unanswered question (q5), keeps the rest
     with create_pipe_input() as inp:
         wizard, prompter = make(pack, inp, tmp_path)
-        inp.send_text("3\r" "1\r" "150\r" " \r" "1\r" "2\r" + FINISH)
+        inp.send_text("3\r1\r150\r \r1\r2\r" + FINISH)
         answers = wizard.run(draft)
     assert "Resuming the draft for Fashion Tech: 3 answers so far." in prompter.said
     assert values(answers)["purpose.common-goal"] == 4
@@ -217,8 +247,9 @@ def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path
     assert answers.complete is True
 
 
-def test_ctrl_c_on_the_start_screen_keeps_nothing(pack: ContentPack, pipe: Any,
-                                                  tmp_path: Path) -> None:
+def test_ctrl_c_on_the_start_screen_keeps_nothing(
+    pack: ContentPack, pipe: Any, tmp_path: Path
+) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
     pipe.send_text("Fash" + CTRL_C)
     with pytest.raises(InterruptedWithDraft) as info:
@@ -229,8 +260,9 @@ def test_ctrl_c_on_the_start_screen_keeps_nothing(pack: ContentPack, pipe: Any,
 def test_russian_wizard(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     wizard.lang = "ru"
-    start = "Новый клуб\r" "Пермь\r" "2\r" "1\r" "2\r" "n"
-    keys = "2\r" "1\r" "\r" "2\r" "2\r" "8\r" "n\r" "1\r" "d\r"
+    start = "Новый клуб\rПермь\r2\r1\r2\rn"
+    # q8 (checkbox): five steps down to 'Неприменимо' (past the separator), tick, Enter
+    keys = "2\r1\r\r2\r2\r8\r" + DOWN * 5 + " \r" + "1\rd\r"
     pipe.send_text(start + keys + FINISH)
     answers = wizard.run()
     assert answers.language == "ru" and answers.community.slug == "novyi-klub"

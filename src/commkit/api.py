@@ -171,9 +171,7 @@ def assess(
     return _assess(pack or load_content(), answers, today)
 
 
-def save_assessment(
-    workspace: PathLike, assessment: Assessment, *, force: bool = False
-) -> Path:
+def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:
     """Store an assessment as ``assessments/<slug>/<date>.yaml`` (what ``map`` reads)."""
     from commkit.fsutil import atomic_write_text, safe_child, slugify
     from commkit.model.workspace_loader import ASSESSMENTS_DIR

@@ -56,8 +56,11 @@ def assess(
     ] = None,
     resume: Annotated[
         Path | None,
-        typer.Option("--resume", help="Continue an interrupted wizard from its draft file.",
-                     show_default=False),
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted wizard from its draft file.",
+            show_default=False,
+        ),
     ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the report and the YAML result.")
@@ -73,8 +76,11 @@ def assess(
     ] = False,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Date of the assessment, YYYY-MM-DD (default: today).",
-                     show_default=False),
+        typer.Option(
+            "--date",
+            help="Date of the assessment, YYYY-MM-DD (default: today).",
+            show_default=False,
+        ),
     ] = None,
     workspace: Annotated[
         Path | None,
@@ -86,8 +92,9 @@ def assess(
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option("--community", help="Community slug (default: from its name).",
-                     show_default=False),
+        typer.Option(
+            "--community", help="Community slug (default: from its name).", show_default=False
+        ),
     ] = None,
 ) -> None:
     import datetime as dt
@@ -101,8 +108,9 @@ def assess(
         try:
             when = dt.date.fromisoformat(date)
         except ValueError:
-            raise typer.BadParameter(f"{date!r} is not a date such as 2020-10-15",
-                                     param_hint="--date") from None
+            raise typer.BadParameter(
+                f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
+            ) from None
     root = ctx.find_root()
     source = root.get_parameter_source("lang")
     lang_given = source is not None and source.name != "DEFAULT"
@@ -201,8 +209,12 @@ class _Run:
             doc = parse_file(Path(name))
         if isinstance(doc.data, dict) and doc.data.get("kind") not in (None, "answers"):
             raise ContentError(
-                "", [doc.diagnostic(("kind",), f"expected 'kind: answers', got "
-                                               f"{doc.data.get('kind')!r}")]
+                "",
+                [
+                    doc.diagnostic(
+                        ("kind",), f"expected 'kind: answers', got {doc.data.get('kind')!r}"
+                    )
+                ],
             )
         answers = validate_document(doc, Answers)
         checklist = checklist_for(self.pack, answers)
@@ -268,8 +280,9 @@ class _Run:
                 try:
                     answers, warnings = self.load(name)
                     for d in warnings:
-                        progress.console.print(f"[yellow]warning:[/] {d.format()}",
-                                               soft_wrap=True, highlight=False)
+                        progress.console.print(
+                            f"[yellow]warning:[/] {d.format()}", soft_wrap=True, highlight=False
+                        )
                     assessment, written, lang = self.finish(answers)
                 except CommkitError as exc:
                     failed += 1
@@ -280,7 +293,8 @@ class _Run:
                         stage = assessment.result.stage
                         out().print(
                             f"{written['markdown']}  {assessment.result.overall:.1f}  {stage}",
-                            markup=False, highlight=False,
+                            markup=False,
+                            highlight=False,
                         )
                     if self.explain:
                         self.print_explain(answers, lang)
@@ -293,8 +307,9 @@ class _Run:
             console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
             raise typer.Exit(1)
 
-    def json_item(self, source: str, assessment: Any, written: dict[str, str],
-                  warnings: list[Any]) -> dict[str, Any]:
+    def json_item(
+        self, source: str, assessment: Any, written: dict[str, str], warnings: list[Any]
+    ) -> dict[str, Any]:
         return {
             "source": source,
             "files": written,
@@ -331,8 +346,9 @@ class _Run:
         checklist = self.pack.checklist if draft is None else checklist_for(self.pack, draft)
         if draft is not None:
             for d in check_answers(checklist, draft, None, require_complete=False):
-                err().print(f"[yellow]{d.severity}:[/] {d.format()}", soft_wrap=True,
-                            highlight=False)
+                err().print(
+                    f"[yellow]{d.severity}:[/] {d.format()}", soft_wrap=True, highlight=False
+                )
         chosen_path = path
 
         def save(answers: Answers) -> Path:
@@ -357,10 +373,17 @@ class _Run:
             mm = messages(wizard.lang)
             console = err()
             if exc.draft_path is not None:
-                console.print(mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
-                              markup=False, highlight=False)
-                console.print(mm["resume_hint"].format(draft=exc.draft_path), style="bold",
-                              markup=False, highlight=False)
+                console.print(
+                    mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
+                    markup=False,
+                    highlight=False,
+                )
+                console.print(
+                    mm["resume_hint"].format(draft=exc.draft_path),
+                    style="bold",
+                    markup=False,
+                    highlight=False,
+                )
             else:
                 console.print(mm["nothing_saved"], markup=False)
             raise typer.Exit(130) from None
@@ -374,8 +397,9 @@ class _Run:
 
     # ------------------------------------------------------------ printing
 
-    def show(self, assessment: Any, written: dict[str, str], lang: str, answers: Any,
-             batch: bool) -> None:
+    def show(
+        self, assessment: Any, written: dict[str, str], lang: str, answers: Any, batch: bool
+    ) -> None:
         from commkit.cli.output import err, out
 
         console = err() if self.json_output else out()
@@ -416,9 +440,7 @@ def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
         else:
             lines.append(
                 "  "
-                + m["explain_question"].format(
-                    qid=line.question, status=m[f"status_{line.status}"]
-                )
+                + m["explain_question"].format(qid=line.question, status=m[f"status_{line.status}"])
             )
     for d in info.dimensions:
         if d.score is None:
@@ -453,8 +475,9 @@ def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
     return lines
 
 
-def print_summary(console: Any, pack: Any, assessment: Any, written: dict[str, str],
-                  lang: str) -> None:
+def print_summary(
+    console: Any, pack: Any, assessment: Any, written: dict[str, str], lang: str
+) -> None:
     """The final screen: dimension table with bars, stage and meaning, top gaps, files."""
     from rich.table import Table
     from rich.text import Text
@@ -469,8 +492,11 @@ def print_summary(console: Any, pack: Any, assessment: Any, written: dict[str, s
     result = assessment.result
     dims = {d.id: d for d in checklist.dimensions}
     stages = {s.id: s for s in checklist.stages}
-    table = Table(title=m["summary_title"].format(name=assessment.community.name),
-                  title_justify="left", show_lines=False)
+    table = Table(
+        title=m["summary_title"].format(name=assessment.community.name),
+        title_justify="left",
+        show_lines=False,
+    )
     table.add_column(m["dimension"])
     table.add_column(m["score"], justify="right")
     table.add_column("", no_wrap=True)
@@ -478,17 +504,24 @@ def print_summary(console: Any, pack: Any, assessment: Any, written: dict[str, s
     for d in result.dimensions:
         score = "—" if d.score is None else f"{d.score:.1f}"
         colour = (
-            "bright_black" if d.score is None
-            else "green" if d.id in result.strengths
-            else "red" if d.id in result.gaps[:3]
+            "bright_black"
+            if d.score is None
+            else "green"
+            if d.id in result.strengths
+            else "red"
+            if d.id in result.gaps[:3]
             else "yellow"
         )
         title = tr(dims[d.id].title, lang) if d.id in dims else d.id
         total = d.answered + d.dont_know + d.not_applicable + d.unanswered
         table.add_row(title, score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}")
     table.add_section()
-    table.add_row(Text(m["overall"], style="bold"), Text(f"{result.overall:.1f}", style="bold"),
-                  Text(bar(result.overall, 20), style="bold"), "")
+    table.add_row(
+        Text(m["overall"], style="bold"),
+        Text(f"{result.overall:.1f}", style="bold"),
+        Text(bar(result.overall, 20), style="bold"),
+        "",
+    )
     console.print(table)
     stage = stages.get(result.stage)
     stage_title = tr(stage.title, lang) if stage else result.stage
@@ -498,8 +531,11 @@ def print_summary(console: Any, pack: Any, assessment: Any, written: dict[str, s
         console.print(Text.assemble((f"{m['focus']}: ", "bold"), tr(stage.focus, lang)))
     nxt = stages.get(result.next_stage) if result.next_stage else None
     if nxt is not None:
-        console.print(m["next_stage"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}"),
-                      markup=False, highlight=False)
+        console.print(
+            m["next_stage"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}"),
+            markup=False,
+            highlight=False,
+        )
     else:
         console.print(m["top_stage"], markup=False)
     console.print()
@@ -512,13 +548,20 @@ def print_summary(console: Any, pack: Any, assessment: Any, written: dict[str, s
     else:
         console.print(m["no_gaps"], markup=False)
     if result.open_questions:
-        console.print(m["open_questions"].format(count=len(result.open_questions)),
-                      markup=False, highlight=False)
+        console.print(
+            m["open_questions"].format(count=len(result.open_questions)),
+            markup=False,
+            highlight=False,
+        )
     console.print()
     console.print(Text(m["written"], style="bold"))
     for key in ("markdown", "yaml"):
         if key in written:
             console.print(f"  {written[key]}", markup=False, highlight=False, soft_wrap=True)
     if "draft_removed" in written:
-        console.print(m["draft_removed"].format(draft=written["draft_removed"]), markup=False,
-                      highlight=False, soft_wrap=True)
+        console.print(
+            m["draft_removed"].format(draft=written["draft_removed"]),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )

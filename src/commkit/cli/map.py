@@ -174,7 +174,7 @@ def _print_map(region_map: Any, lang: str) -> None:
 
     from commkit.cli.output import out
     from commkit.model.common import tr
-    from commkit.render.map_md import _num, _stage_title, labels
+    from commkit.render.map_md import fmt_num, labels, stage_title
 
     lab = labels(lang)
     console = out()
@@ -196,7 +196,7 @@ def _print_map(region_map: Any, lang: str) -> None:
             else f"{metric.reporting}/{len(region_map.communities)}"
         )
         latest = metric.latest.isoformat() if metric.latest else "—"
-        metrics.add_row(tr(metric.name, lang), _num(metric.total), reporting, latest)
+        metrics.add_row(tr(metric.name, lang), fmt_num(metric.total), reporting, latest)
     console.print(metrics)
     table = Table(title=lab["communities"], title_justify="left")
     for key, justify in (
@@ -220,12 +220,12 @@ def _print_map(region_map: Any, lang: str) -> None:
     for row in region_map.communities[:SCREEN_ROWS]:
         table.add_row(
             row.name,
-            _stage_title(region_map, row.stage, lang, lab["never"]),
-            _num(row.score),
-            _num(row.members),
+            stage_title(region_map, row.stage, lang, lab["never"]),
+            fmt_num(row.score),
+            fmt_num(row.members),
             ", ".join(row.leaders) or "—",
-            _num(row.events.value if row.events else None),
-            _num(row.projects),
+            fmt_num(row.events),
+            fmt_num(row.projects),
             row.platform or "—",
             lab["yes"] if row.formalised else lab["no"],
             row.last_assessment.isoformat() if row.last_assessment else lab["never"],
@@ -273,7 +273,7 @@ def progress_command(
     from commkit.core.progress import community_progress
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
-    from commkit.render.map_md import _num, _signed, labels
+    from commkit.render.map_md import fmt_num, fmt_signed, labels
 
     s = settings(ctx)
     pack = _pack_or_none(ctx)
@@ -293,7 +293,7 @@ def progress_command(
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
-            f"({_num(p.overall)})"
+            f"({fmt_num(p.overall)})"
             for p in result.stages
         )
         console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)
@@ -314,8 +314,8 @@ def progress_command(
         for series in series_list:
             table.add_row(
                 tr(series.title, s.lang),
-                *(_num(p.value) for p in series.points),
-                _signed(series.change) or "—",
+                *(fmt_num(p.value) for p in series.points),
+                fmt_signed(series.change) or "—",
             )
         console.print(table)
 
@@ -330,7 +330,9 @@ def community_add(
     ] = None,
     leader: Annotated[
         list[str] | None,
-        typer.Option("--leader", help="A leader's full name (repeat for several).", show_default=False),
+        typer.Option(
+            "--leader", help="A leader's full name (repeat for several).", show_default=False
+        ),
     ] = None,
     platform: Annotated[
         str | None,
@@ -338,7 +340,9 @@ def community_add(
     ] = None,
     members: Annotated[
         int | None,
-        typer.Option("--members", min=0, help="Members now (starts a snapshot).", show_default=False),
+        typer.Option(
+            "--members", min=0, help="Members now (starts a snapshot).", show_default=False
+        ),
     ] = None,
     events: Annotated[
         int | None, typer.Option("--events", min=0, help="Events held so far.", show_default=False)
@@ -374,9 +378,7 @@ def community_add(
         str | None,
         typer.Option("--date", help="Date of the figures (default: today).", show_default=False),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing profile.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing profile.")] = False,
 ) -> None:
     """Write a community profile to communities/<slug>.yaml. Give everything by flags, or
     run it in a terminal without --name to be asked.

@@ -78,14 +78,14 @@ def list_seminars(
 
     lab = labels(s.lang)
     numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
-    table = Table(title=lab["programme"], show_lines=False, expand=False)
-    table.add_column("#", justify="right")
+    table = Table(title=lab["programme"], show_lines=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column(lab["seminar"], ratio=1, min_width=20)
-    table.add_column(lab["week"], justify="right")
-    table.add_column(lab["format"])
-    table.add_column(lab["minutes"], justify="right")
-    table.add_column(lab["chapters"].split()[0])
+    table.add_column(lab["seminar"], ratio=1)
+    table.add_column(lab["week"], justify="right", no_wrap=True)
+    table.add_column(lab["format"], max_width=12)
+    table.add_column(lab["minutes"], justify="right", no_wrap=True)
+    table.add_column(lab["chapters"].split()[0], max_width=12)
     for row in rows:
         table.add_row(
             str(row["number"]),
@@ -155,6 +155,18 @@ def _print_seminar(view: dict[str, Any]) -> None:
 
     lab = view["L"]
     console = out()
+
+    def bullets(title: str, items: list[str], numbered: bool = False) -> None:
+        if not items:
+            return
+        console.print(f"\n[bold]{escape(title)}[/]")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column(ratio=1)
+        for i, item in enumerate(items, 1):
+            grid.add_row(f"  {i}." if numbered else "  •", escape(item))
+        console.print(grid)
+
     head = (
         f"[bold]{escape(view['title'])}[/]\n"
         f"{escape(view['kicker'])} · {lab['week']} {view['week']} · {escape(view['format_label'])}"
@@ -162,40 +174,31 @@ def _print_seminar(view: dict[str, Any]) -> None:
         f"[dim]{escape(lab['audience'])}:[/] {escape(view['audience'])}"
     )
     console.print(Panel(head, title=view["id"], title_align="left", border_style="cyan"))
-    console.print(f"\n[bold]{escape(lab['goals'])}[/]")
-    for goal in view["goals"]:
-        console.print(f"  • {escape(goal)}", soft_wrap=False)
+    bullets(lab["goals"], view["goals"])
     table = Table(title=lab["agenda"], title_justify="left", expand=True)
     table.add_column(lab["time"], no_wrap=True)
     table.add_column(lab["minutes"], justify="right")
-    table.add_column(lab["block"], ratio=1)
+    table.add_column(lab["block"], ratio=2)
     table.add_column(lab["what_happens"], ratio=3)
     for b in view["agenda"]:
         table.add_row(
             f"{b['start']}–{b['end']}",
             str(b["minutes"]),
-            escape(b["title"]),
-            escape(b["description"]),
+            f"{b['n']}. {escape(b['title'])}",
+            escape(" ".join(b["description"].split())),
         )
     table.add_section()
     table.add_row("", f"[bold]{view['total_minutes']}[/]", f"[bold]{escape(lab['total'])}[/]", "")
     console.print()
     console.print(table)
-    if view["exercises"]:
-        console.print(f"\n[bold]{escape(lab['exercises'])}[/]")
-        for i, ex in enumerate(view["exercises"], 1):
-            minutes = f" ({ex['minutes']} {lab['minutes']})" if ex["minutes"] else ""
-            console.print(f"  {i}. [bold]{escape(ex['title'])}[/]{minutes}")
-            console.print(f"     {escape(ex['instructions'])}")
-    if view["homework"]:
-        console.print(f"\n[bold]{escape(lab['homework'])}[/]")
-        for item in view["homework"]:
-            console.print(f"  • {escape(item)}")
-    if view["dimensions"]:
-        dims = ", ".join(d["title"] for d in view["dimensions"])
-        console.print(f"\n[bold]{escape(lab['dimensions_lifted'])}:[/] {escape(dims)}")
-    chapters = ", ".join(f"{c['label']}. {c['title']}" for c in view["chapters"])
-    console.print(f"[bold]{escape(lab['chapters'])}:[/] {escape(chapters)}")
+    exercises = []
+    for ex in view["exercises"]:
+        minutes = f" ({ex['minutes']} {lab['minutes']})" if ex["minutes"] else ""
+        exercises.append(f"{ex['title']}{minutes}: {' '.join(ex['instructions'].split())}")
+    bullets(lab["exercises"], exercises, numbered=True)
+    bullets(lab["homework"], view["homework"])
+    bullets(lab["dimensions_lifted"], [d["title"] for d in view["dimensions"]])
+    bullets(lab["chapters"], [f"{c['label']}. {c['title']}" for c in view["chapters"]])
 
 
 def _parse_date(value: str) -> Any:
@@ -215,10 +218,16 @@ def _parse_date(value: str) -> Any:
 @seminars_app.command("export")
 def export_seminars(
     ctx: typer.Context,
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Folder to write into (created if missing).", show_default=False
+        ),
+    ],
     seminar_ids: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ID]...",
+            metavar="ID",
             help="Seminars to export (ids or numbers); or use --all.",
             show_default=False,
         ),
@@ -226,9 +235,6 @@ def export_seminars(
     all_: Annotated[bool, typer.Option("--all", help="Export every seminar and the MeetUp.")] = (
         False
     ),
-    out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder to write into (created if missing).")
-    ] = Path("seminars"),
     formats: Annotated[
         str, typer.Option("--format", "-f", help="md, html or md,html (comma-separated).")
     ] = "md,html",
@@ -268,7 +274,7 @@ def export_seminars(
 ) -> None:
     """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 
-    Each seminar gets a folder [bold]<out>/<nn>-<id>/[/] with slides.md, handout.md,
+    Each seminar gets a folder <out>/<nn>-<id>/ with slides.md, handout.md,
     facilitator.md, invitation.md and (with html) a self-contained index.html; the series
     gets index.md / index.html with the schedule. Nothing is overwritten without --force.
 

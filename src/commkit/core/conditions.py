@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from commkit.model.answers import Answer, AnswerValue
 from commkit.model.condition import Condition, Scalar
 
-__all__ = ["holds", "normalise_value"]
+__all__ = ["describe", "holds", "normalise_value"]
 
 
 def normalise_value(value: AnswerValue | Scalar | None) -> AnswerValue | Scalar | None:
@@ -93,3 +93,21 @@ def holds(
     if cond.below is not None:
         return number < cond.below
     return False
+
+
+def describe(cond: Condition) -> str:
+    """A short, language-neutral text of a condition, e.g. ``purpose.common-goal >= 3``."""
+    if cond.stage is not None:
+        return f"stage in [{', '.join(cond.stage)}]"
+    name = cond.question if cond.question is not None else cond.dimension
+    if cond.equals is not None:
+        return f"{name} = {normalise_value(cond.equals)}"
+    if cond.any_of is not None:
+        return f"{name} in [{', '.join(str(normalise_value(v)) for v in cond.any_of)}]"
+    if cond.at_least is not None:
+        return f"{name} >= {cond.at_least:g}"
+    if cond.below is not None:
+        return f"{name} < {cond.below:g}"
+    if cond.score_below is not None:
+        return f"score of {name} < {cond.score_below:g}"
+    return str(name)

@@ -119,9 +119,7 @@ def community_progress(
     snapshots = sorted(community.snapshots, key=lambda s: s.date)
     metrics = []
     for metric_id in (*COMMUNITY_METRICS, "events"):
-        points = [
-            Point(date=s.date, value=getattr(s, metric_id)) for s in snapshots
-        ]
+        points = [Point(date=s.date, value=getattr(s, metric_id)) for s in snapshots]
         if any(p.value is not None for p in points):
             title = metric_names.get(metric_id, {"en": "Events held", "ru": "Проведено событий"})
             metrics.append(Series(id=metric_id, title=title, points=points))

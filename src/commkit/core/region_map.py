@@ -33,7 +33,10 @@ COMMUNITY_METRICS: tuple[str, ...] = METRIC_IDS[1:]
 """Metrics that a community's snapshots report; ``communities`` is counted by the map."""
 
 FALLBACK_METRIC_NAMES: dict[str, Text] = {
-    "communities": {"en": "Business communities in the region", "ru": "Бизнес-сообщества в регионе"},
+    "communities": {
+        "en": "Business communities in the region",
+        "ru": "Бизнес-сообщества в регионе",
+    },
     "members": {"en": "Community members", "ru": "Участники сообществ"},
     "leaders": {"en": "Community leaders", "ru": "Лидеры сообществ"},
     "projects": {"en": "Projects launched", "ru": "Запущенные проекты"},
@@ -54,14 +57,6 @@ STALE_MONTHS = 6
 Status = Literal["current", "stale", "never-assessed"]
 
 
-class MetricValue(BaseModel):
-    """A metric's value for one community and the date of the snapshot that gave it."""
-
-    value: int
-    date: dt.date
-    source: str = "reported"
-
-
 class CommunityRow(BaseModel):
     """One line of the map: a community profile plus its latest assessment and figures."""
 
@@ -79,20 +74,27 @@ class CommunityRow(BaseModel):
     format: str = "online"
     formalised: bool = False
     founded: str | None = None
-    events: MetricValue | None = None
-    metrics: dict[str, MetricValue] = {}
-    previous_metrics: dict[str, MetricValue] = Field(
-        default={}, description="Each metric's value in the snapshot before the latest one."
+    events: int | None = None
+    metrics: dict[str, int] = Field(
+        default={}, description="Each metric's value in its latest snapshot that gives it."
+    )
+    metric_dates: dict[str, dt.date] = Field(
+        default={}, description="The date of the snapshot each value in 'metrics' comes from."
+    )
+    previous_metrics: dict[str, int] = Field(
+        default={}, description="Each metric's value in the snapshot before that one."
     )
     previous_assessment: dt.date | None = None
     previous_score: float | None = None
     previous_stage: str | None = None
-    dimensions: dict[str, float | None] = {}
-    previous_dimensions: dict[str, float | None] = {}
+    dimension_changes: dict[str, float] = Field(
+        default={},
+        description="Dimensions whose score changed since the previous assessment "
+        "(at most three, the largest changes first).",
+    )
 
     def metric(self, metric_id: str) -> int | None:
-        found = self.metrics.get(metric_id)
-        return found.value if found else None
+        return self.metrics.get(metric_id)
 
     @property
     def members(self) -> int | None:
@@ -246,22 +248,35 @@ class RegionMap(BaseModel):
 
 def latest_metrics(
     snapshots: Iterable[Snapshot], ids: Iterable[str]
-) -> tuple[dict[str, MetricValue], dict[str, MetricValue]]:
-    """Per metric, the latest snapshot value and the one before it (by snapshot date)."""
+) -> tuple[dict[str, int], dict[str, dt.date], dict[str, int]]:
+    """Per metric: the latest snapshot value, its date, and the value before it."""
     ordered = sorted(snapshots, key=lambda s: s.date)
-    latest: dict[str, MetricValue] = {}
-    previous: dict[str, MetricValue] = {}
+    latest: dict[str, int] = {}
+    dates: dict[str, dt.date] = {}
+    previous: dict[str, int] = {}
     for metric_id in ids:
-        values = [
-            MetricValue(value=v, date=s.date, source=s.source)
-            for s in ordered
-            if (v := getattr(s, metric_id, None)) is not None
-        ]
+        values = [(v, s.date) for s in ordered if (v := getattr(s, metric_id, None)) is not None]
         if values:
-            latest[metric_id] = values[-1]
+            latest[metric_id], dates[metric_id] = values[-1]
             if len(values) > 1:
-                previous[metric_id] = values[-2]
-    return latest, previous
+                previous[metric_id] = values[-2][0]
+    return latest, dates, previous
+
+
+MOVED_DIMENSIONS = 3
+"""How many changed dimensions a map row keeps (the largest changes)."""
+
+
+def dimension_changes(last: Any, before: Any) -> dict[str, float]:
+    """The dimensions whose score moved between two assessments, largest change first."""
+    old = {d.id: d.score for d in before.result.dimensions}
+    moved = [
+        (round(d.score - old[d.id], 1), d.id)
+        for d in last.result.dimensions
+        if d.score is not None and old.get(d.id) is not None and d.score != old[d.id]
+    ]
+    moved.sort(key=lambda item: (-abs(item[0]), item[1]))
+    return {dim_id: delta for delta, dim_id in moved[:MOVED_DIMENSIONS]}
 
 
 def community_row(
@@ -272,8 +287,9 @@ def community_row(
     stale_before: dt.date,
 ) -> CommunityRow:
     """The map row of one community; ``assessments`` are its latest ones, newest first."""
-    metrics, previous = latest_metrics(community.snapshots, (*COMMUNITY_METRICS, "events"))
+    metrics, dates, previous = latest_metrics(community.snapshots, (*COMMUNITY_METRICS, "events"))
     events = metrics.pop("events", None)
+    dates.pop("events", None)
     previous.pop("events", None)
     row = CommunityRow(
         slug=community.slug,
@@ -286,6 +302,7 @@ def community_row(
         founded=community.founded,
         events=events,
         metrics=metrics,
+        metric_dates=dates,
         previous_metrics=previous,
         assessments=assessment_count,
     )
@@ -295,14 +312,13 @@ def community_row(
         row.next_stage = last.result.next_stage
         row.score = round(last.result.overall, 1)
         row.last_assessment = last.date
-        row.dimensions = {d.id: d.score for d in last.result.dimensions}
         row.status = "stale" if last.date < stale_before else "current"
         if len(assessments) > 1:
             before = assessments[1]
             row.previous_assessment = before.date
             row.previous_score = round(before.result.overall, 1)
             row.previous_stage = before.result.stage
-            row.previous_dimensions = {d.id: d.score for d in before.result.dimensions}
+            row.dimension_changes = dimension_changes(last, before)
     return row
 
 
@@ -329,9 +345,7 @@ def build_map(
     total = len(paths)
     rows: list[CommunityRow] = []
     leaders: list[LeaderEntry] = []
-    done = 0
-    for path, community in workspace.communities():
-        done += 1
+    for done, (path, community) in enumerate(workspace.communities(paths), start=1):
         if community is not None:
             count = len(workspace.assessment_paths(community.slug))
             latest = workspace.latest_assessments(community.slug, 2) if count else []
@@ -409,16 +423,17 @@ def _totals(rows: list[CommunityRow], pack: Any | None, today: dt.date) -> list[
             )
             continue
         values = [row.metrics[metric_id] for row in rows if metric_id in row.metrics]
+        dates = [row.metric_dates[metric_id] for row in rows if metric_id in row.metric_dates]
         result.append(
             MetricTotal(
                 id=metric_id,
                 name=name,
                 unit=unit,
                 level=spec.level if spec else "community",
-                total=sum(v.value for v in values) if values else None,
+                total=sum(values) if values else None,
                 reporting=len(values),
-                latest=max((v.date for v in values), default=None),
-                earliest=min((v.date for v in values), default=None),
+                latest=max(dates, default=None),
+                earliest=min(dates, default=None),
             )
         )
     return result
@@ -441,9 +456,7 @@ def _stages(rows: list[CommunityRow], pack: Any | None) -> list[StageCount]:
     result = [StageCount(id=s, title=titles.get(s, s), count=n) for s, n in counts.items()]
     never = sum(1 for row in rows if row.stage is None)
     result.append(
-        StageCount(
-            id="not-assessed", title={"en": "not assessed", "ru": "без оценки"}, count=never
-        )
+        StageCount(id="not-assessed", title={"en": "not assessed", "ru": "без оценки"}, count=never)
     )
     return result
 
@@ -490,8 +503,8 @@ def _link_entry(link: Link, ends: list[tuple[str, Text]]) -> LinkEntry:
         target=link.target,
         source_name=source_name,
         target_name=target_name,
-        source_type=source_type,  # type: ignore[arg-type]
-        target_type=target_type,  # type: ignore[arg-type]
+        source_type=source_type,
+        target_type=target_type,
         kind=link.kind,
         status=link.status,
         note=link.note,

@@ -50,7 +50,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from commkit.core.conditions import holds, normalise_value
+from commkit.core.conditions import describe, holds, normalise_value
 from commkit.errors import Diagnostic
 from commkit.model.answers import (
     Answer,
@@ -72,8 +72,8 @@ if TYPE_CHECKING:
 __all__ = [
     "TOP_STAGE_TARGET",
     "Breakdown",
-    "assess",
     "asked_questions",
+    "assess",
     "breakdown",
     "check_answers",
     "checklist_for",
@@ -225,7 +225,7 @@ class StageStep:
     reached: bool
     score_ok: bool
     failed_requires: list[str]
-    """Subjects of the ``requires`` conditions that do not hold."""
+    """The ``requires`` conditions that do not hold (as :func:`describe` writes them)."""
 
 
 @dataclass
@@ -342,7 +342,7 @@ def breakdown(
     for i, stage in enumerate(checklist.stages):
         score_ok = i == 0 or overall >= stage.min_score
         failed = [
-            cond.subject
+            describe(cond)
             for cond in stage.requires
             if not holds(
                 cond,
@@ -358,17 +358,11 @@ def breakdown(
             break
         reached_index = i
     stage = checklist.stages[reached_index]
-    nxt = (
-        checklist.stages[reached_index + 1]
-        if reached_index + 1 < len(checklist.stages)
-        else None
-    )
+    nxt = checklist.stages[reached_index + 1] if reached_index + 1 < len(checklist.stages) else None
     target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
     order = {d.id: i for i, d in enumerate(checklist.dimensions)}
     strengths = [
-        d.id
-        for d in checklist.dimensions
-        if (s := dim_scores[d.id]) is not None and s >= target
+        d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s >= target
     ]
     gaps = sorted(
         (d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s < target),
@@ -471,8 +465,13 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
 # ---------------------------------------------------------------- checking answers
 
 
-def _locate(doc: Document | None, path: tuple[str | int, ...], message: str,
-            severity: str = "error", key: bool = False) -> Diagnostic:
+def _locate(
+    doc: Document | None,
+    path: tuple[str | int, ...],
+    message: str,
+    severity: str = "error",
+    key: bool = False,
+) -> Diagnostic:
     if doc is not None:
         return doc.diagnostic(path, message, key=key, severity=severity)
     from commkit.model.loader import format_path
@@ -510,8 +509,10 @@ def check_answers(
             )
         )
     current_hash = content_hash(checklist)
-    other_version = ref.id != checklist.id or ref.version != checklist.version or (
-        ref.hash is not None and ref.hash != current_hash
+    other_version = (
+        ref.id != checklist.id
+        or ref.version != checklist.version
+        or (ref.hash is not None and ref.hash != current_hash)
     )
     by_id = {q.id: q for q in checklist.questions}
     disappeared: list[str] = []

@@ -129,8 +129,9 @@ def region_yaml(name: str, country: str | None = None, lang: str = "en") -> str:
         "team: []",
         "",
         "# The SME-support ecosystem, AS-IS (what exists) and TO-BE (what is to be created).",
-        "# Sectors: state, commercial, non-profit, public, development. A link joins two actors",
-        "# or an actor and a community (by its slug); 'status: to-be' marks what is still to build.",
+        "# Sectors: state, commercial, non-profit, public, development. A link joins two",
+        "# actors or an actor and a community (by its slug); 'status: to-be' marks what is",
+        "# still to build.",
         "ecosystem:",
         "  actors:",
     ]
@@ -188,7 +189,7 @@ README_RU = """# {name}: рабочая папка бизнес-сообщест
 
 Основные команды (из этой папки):
 
-    commkit community add --name "Название клуба" --leader "Имя Фамилия" --platform Telegram --members 40
+    commkit community add --name "Название клуба" --leader "Имя Фамилия" --members 40
     commkit assess --workspace . --community nazvanie-kluba
     commkit --lang ru map . --out map.md --csv map.csv
     commkit progress nazvanie-kluba --workspace .
@@ -312,7 +313,11 @@ def community_yaml(community: Community) -> str:
     data = community.model_dump(mode="python", exclude_defaults=True)
     data = {"kind": "community", "version": community.version, **data}
     data["snapshots"] = [
-        {"date": s.date, "source": s.source, **s.model_dump(exclude_defaults=True, exclude={"date"})}
+        {
+            "date": s.date,
+            "source": s.source,
+            **s.model_dump(exclude_defaults=True, exclude={"date"}),
+        }
         for s in community.snapshots
     ]
     if not data["snapshots"]:

@@ -89,8 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "explain_dim_none": "{dim}: nothing scored → no score",
         "explain_overall": "overall: weighted mean of {n} dimension score(s) = {score}",
         "explain_stage_ok": "stage {stage} (min {min:g}): reached",
-        "explain_stage_low": "stage {stage} (min {min:g}): not reached, overall {overall} "
-        "is below",
+        "explain_stage_low": "stage {stage} (min {min:g}): not reached, overall {overall} is below",
         "explain_stage_gate": "stage {stage} (min {min:g}): not reached, gate fails: {gates}",
         "explain_target": "target for strengths and gaps: {target:g}",
         "status_dont_know": "don't know (left out)",
@@ -115,8 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "new": "Новое (только начинается)",
         "existing": "Существующее (уже работает)",
         "language": "Язык вопросов и отчёта:",
-        "notes": "Добавлять после ответов короткое подтверждение (ссылку, цифру, кто "
-        "подтвердил)?",
+        "notes": "Добавлять после ответов короткое подтверждение (ссылку, цифру, кто подтвердил)?",
         "dimension_header": "Измерение {index}/{total}: {title}",
         "progress": "измерение {dim}/{dims} · вопрос {q}/{qs}",
         "help": "? Справка",

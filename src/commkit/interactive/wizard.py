@@ -66,9 +66,7 @@ class Wizard:
                 self.answers = draft
                 self.lang = draft.language
                 self.prompter.say(
-                    self.m["resumed"].format(
-                        name=draft.community.name, count=len(draft.answers)
-                    ),
+                    self.m["resumed"].format(name=draft.community.name, count=len(draft.answers)),
                     "bold",
                 )
             self._save()
@@ -79,7 +77,7 @@ class Wizard:
                 if not missing:
                     break
                 self.prompter.say(self.m["missing"].format(ids=", ".join(missing)), "fg:ansiyellow")
-                self.ask_all()
+                self.ask_missing(missing)
         except (KeyboardInterrupt, EOFError):
             raise InterruptedWithDraft(
                 draft_path=self.draft_path,
@@ -152,15 +150,19 @@ class Wizard:
         return [q.id for q in self._asked() if q.required and q.id not in self.answers.answers]
 
     def ask_all(self) -> None:
-        """Ask from the first unanswered question to the end; '← Back' steps back."""
+        """Ask from where the answers stop to the end; '← Back' steps back.
+
+        A fresh run starts at the first question; a resumed draft after the last answered
+        question (optional questions skipped before it stay skipped: the review shows them).
+        """
         assert self.answers is not None
         asked = self._asked()
-        first = next((q for q in asked if q.id not in self.answers.answers), None)
-        if first is None:
+        answered = [i for i, q in enumerate(asked) if q.id in self.answers.answers]
+        start = answered[-1] + 1 if answered else 0
+        if start >= len(asked):
             return
-        # questions before the first unanswered one make up the way back
-        self.history = [q.id for q in asked[: asked.index(first)]]
-        current: str | None = first.id
+        self.history = [q.id for q in asked[:start]]
+        current: str | None = asked[start].id
         last_dim: str | None = None
         while current is not None:
             q = next(x for x in self.checklist.questions if x.id == current)
@@ -174,6 +176,13 @@ class Wizard:
                 continue
             self.history.append(q.id)
             current = self._next_after(q.id)
+
+    def ask_missing(self, missing: list[str]) -> None:
+        """Ask the required questions still without an answer (after the review)."""
+        self.history = []
+        for qid in missing:
+            q = next(x for x in self.checklist.questions if x.id == qid)
+            self.ask(q, can_go_back=False)
 
     def _next_after(self, qid: str) -> str | None:
         ids = [q.id for q in self._asked()]
@@ -236,7 +245,9 @@ class Wizard:
                 return SKIP
             assert isinstance(result, Answer)
             if self.ask_notes:
-                note = self.prompter.text(m["note"], default=(current.note if current else "") or "")
+                note = self.prompter.text(
+                    m["note"], default=(current.note if current else "") or ""
+                )
                 note = " ".join(note.split())[:2000]
                 result = result.model_copy(update={"note": note or None})
             elif current is not None and current.note:
@@ -286,7 +297,7 @@ class Wizard:
             ]
         entries.append(Heading("  ──────"))
         entries.extend(self._specials(q, can_go_back))
-        default = None
+        default: object = None
         if current is not None:
             if current.status == "dont_know":
                 default = DONT_KNOW
@@ -377,7 +388,9 @@ class Wizard:
         ]
         entries.append(Heading("  ──────"))
         entries.extend(
-            Item(i.title, i.value, checked=current is not None and _status_value(current) == i.value)
+            Item(
+                i.title, i.value, checked=current is not None and _status_value(current) == i.value
+            )
             for i in self._specials(q, can_go_back=bool(self.history))
         )
 
@@ -448,9 +461,7 @@ def choose_draft(prompter: Prompter, drafts: list[tuple[Path, Answers]], lang: s
         return path if ok else None
     entries: list[Item | Heading] = [
         Item(
-            m["resume_item"].format(
-                name=d.community.name, count=len(d.answers), path=p.name
-            ),
+            m["resume_item"].format(name=d.community.name, count=len(d.answers), path=p.name),
             str(p),
         )
         for p, d in drafts

@@ -55,7 +55,7 @@ class _Refused(Exception):
     """The fast path declines a document; the located loader then reads it."""
 
 
-class _FastLoader(_CLoader):  # type: ignore[misc,valid-type]
+class _FastLoader(_CLoader):
     """PyYAML's C safe loader, refusing what the located loader refuses or reports:
     duplicate keys and merge keys (anchors are refused before parsing)."""
 
@@ -78,7 +78,7 @@ def _fast(text: str, model: type[M]) -> M | None:
     located loader, which produces the file:line diagnostics. Files with anchors/aliases
     always take the located path (it bounds alias expansion).
     """
-    if _ANCHOR.search(text):
+    if ("&" in text or "*" in text) and _ANCHOR.search(text):
         return None
     loader = _FastLoader(text)
     try:
@@ -86,7 +86,7 @@ def _fast(text: str, model: type[M]) -> M | None:
         if not isinstance(data, dict) or data.get("kind") != _KIND_OF[model]:
             return None
         return model.model_validate(data)
-    except Exception:  # noqa: BLE001 - any doubt: the located loader decides
+    except Exception:  # any doubt: the located loader decides
         return None
     finally:
         loader.dispose()
@@ -163,22 +163,24 @@ class Workspace:
         """Every community profile file, sorted by name (the order of the map)."""
         return _yaml_in(self.communities_dir)
 
-    def communities(self) -> Iterator[tuple[Path, Community | None]]:
+    def communities(
+        self, paths: list[Path] | None = None
+    ) -> Iterator[tuple[Path, Community | None]]:
         """Yield ``(path, profile)`` one file at a time; a broken file yields ``None``.
 
         A profile whose ``slug`` differs from its file name, or whose slug was already seen,
         is reported; the map uses the ``slug`` inside the file.
         """
         seen: dict[str, Path] = {}
-        for path in self.community_paths():
+        for path in self.community_paths() if paths is None else paths:
             community, problems = load_model(path, Community)
             self.diagnostics.extend(problems)
             if community is not None:
                 if community.slug in seen:
                     self.diagnostics.append(
                         Diagnostic(
-                            f"slug {community.slug!r} is used twice (also in {seen[community.slug]})"
-                            "; this file is skipped",
+                            f"slug {community.slug!r} is used twice (also in "
+                            f"{seen[community.slug]}); this file is skipped",
                             file=path,
                             line=_line_of(path, "slug:"),
                             field="slug",

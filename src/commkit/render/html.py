@@ -139,7 +139,8 @@ footer.page { color: var(--muted); font-size: .85rem; text-align: center; paddin
   section.doc:first-of-type { break-before: auto; }
   a { color: #000; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; }
-  table, pre, .slide, li { break-inside: avoid; }
+  tr, pre, .slide, li, blockquote { break-inside: avoid; }
+  thead { display: table-header-group; }
   .slide { margin-bottom: 8mm; }
   .fill { border-bottom-color: #555; }
 }

@@ -42,7 +42,7 @@ def map_csv(region_map: RegionMap) -> str:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for row in region_map.communities:
-        dates = [v.date for v in row.metrics.values()]
+        dates = list(row.metric_dates.values())
         writer.writerow(
             [
                 row.slug,
@@ -53,7 +53,7 @@ def map_csv(region_map: RegionMap) -> str:
                 row.assessments,
                 row.status,
                 *("" if row.metric(m) is None else row.metric(m) for m in COMMUNITY_METRICS),
-                row.events.value if row.events else "",
+                "" if row.events is None else row.events,
                 max(dates).isoformat() if dates else "",
                 _safe("; ".join(row.leaders)),
                 _safe(row.platform),

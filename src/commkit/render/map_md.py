@@ -6,7 +6,7 @@ template; a customised pack may override the template (its ``templates/`` come f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ def labels(lang: str) -> dict[str, str]:
     return {**LABELS["en"], **LABELS.get(lang, {})}
 
 
-def _num(value: float | int | None) -> str:
+def fmt_num(value: float | int | None) -> str:
     if value is None:
         return "—"
     if isinstance(value, float) and not value.is_integer():
@@ -171,10 +171,10 @@ def _num(value: float | int | None) -> str:
     return f"{int(value):,}".replace(",", "\u202f")
 
 
-def _signed(value: float | None) -> str:
+def fmt_signed(value: float | None) -> str:
     if value is None:
         return ""
-    text = _num(abs(value))
+    text = fmt_num(abs(value))
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "±0")
 
 
@@ -182,7 +182,7 @@ def _date(value: Any) -> str:
     return value.isoformat() if value is not None else "—"
 
 
-def _stage_title(region_map: RegionMap, stage: str | None, lang: str, none: str) -> str:
+def stage_title(region_map: RegionMap, stage: str | None, lang: str, none: str) -> str:
     if stage is None:
         return none
     for entry in region_map.stages:
@@ -192,7 +192,7 @@ def _stage_title(region_map: RegionMap, stage: str | None, lang: str, none: str)
 
 
 def _snapshot_dates(row: CommunityRow) -> str:
-    dates = sorted({v.date for v in row.metrics.values()})
+    dates = sorted(set(row.metric_dates.values()))
     if not dates:
         return "—"
     if len(dates) == 1:
@@ -204,9 +204,25 @@ def _change(before: float | None, after: float | None) -> str:
     if before is None and after is None:
         return "—"
     if before is None:
-        return _num(after)
+        return fmt_num(after)
     delta = None if after is None else after - before
-    return f"{_num(before)} → {_num(after)} ({_signed(delta)})"
+    return f"{fmt_num(before)} → {fmt_num(after)} ({fmt_signed(delta)})"
+
+
+class Lazy:
+    """A sequence the template may iterate several times without building it in memory:
+    each iteration renders the rows afresh, so 10,000 communities never sit in memory as
+    template dicts."""
+
+    def __init__(self, make: Callable[[], Iterator[dict[str, Any]]], size: int) -> None:
+        self._make = make
+        self._size = size
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._make())
+
+    def __len__(self) -> int:
+        return self._size
 
 
 def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
@@ -225,73 +241,64 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             latest = f"{metric.earliest.isoformat()} – {metric.latest.isoformat()}"
         return {
             "name": md_cell(tr(metric.name, lang)),
-            "total": _num(metric.total),
+            "total": fmt_num(metric.total),
             "reporting": reporting,
             "latest": latest,
         }
 
     none_stage = lab["never"]
-    communities = [
-        {
+
+    def community(row: CommunityRow) -> dict[str, Any]:
+        return {
             "name": md_cell(row.name),
-            "stage": md_cell(_stage_title(region_map, row.stage, lang, none_stage)),
-            "score": _num(row.score),
-            "members": _num(row.members),
+            "stage": md_cell(stage_title(region_map, row.stage, lang, none_stage)),
+            "score": fmt_num(row.score),
+            "members": fmt_num(row.members),
             "leaders": md_cell(", ".join(row.leaders)) if row.leaders else "—",
-            "events": _num(row.events.value if row.events else None),
-            "projects": _num(row.projects),
+            "events": fmt_num(row.events),
+            "projects": fmt_num(row.projects),
             "platform": md_cell(row.platform) if row.platform else "—",
             "formalised": lab["yes"] if row.formalised else lab["no"],
             "last": _date(row.last_assessment) if row.last_assessment else lab["never"],
-            "metrics": [_num(row.metric(m)) for m in metric_ids],
+            "metrics": [fmt_num(row.metric(m)) for m in metric_ids],
             "snapshot": _snapshot_dates(row),
         }
-        for row in region_map.communities
-    ]
-    progress = []
-    for row in region_map.communities:
-        moved_metrics = {m: row.previous_metrics[m] for m in row.previous_metrics}
-        if row.previous_assessment is None and not moved_metrics:
-            continue
-        dims = []
-        for dim_id, after in row.dimensions.items():
-            before = row.previous_dimensions.get(dim_id)
-            if before is not None and after is not None and after != before:
-                dims.append((abs(after - before), dim_id, after - before))
-        dims.sort(key=lambda d: (-d[0], d[1]))
+
+    def moved(row: CommunityRow) -> bool:
+        return row.previous_assessment is not None or bool(row.previous_metrics)
+
+    def progress(row: CommunityRow) -> dict[str, Any]:
         metric_changes = [
-            f"{md_inline(names.get(m, m))}: "
-            f"{_change(row.previous_metrics[m].value, row.metrics[m].value)}"
+            f"{md_inline(names.get(m, m))}: {_change(row.previous_metrics[m], row.metrics[m])}"
             for m in COMMUNITY_METRICS
             if m in row.previous_metrics and m in row.metrics
         ]
         stage = "—"
         if row.previous_stage is not None:
             stage = (
-                f"{md_cell(_stage_title(region_map, row.previous_stage, lang, none_stage))} → "
-                f"{md_cell(_stage_title(region_map, row.stage, lang, none_stage))}"
+                f"{md_cell(stage_title(region_map, row.previous_stage, lang, none_stage))} → "
+                f"{md_cell(stage_title(region_map, row.stage, lang, none_stage))}"
             )
-        progress.append(
-            {
-                "name": md_cell(row.name),
-                "dates": (
-                    f"{_date(row.previous_assessment)} → {_date(row.last_assessment)}"
-                    if row.previous_assessment
-                    else "—"
-                ),
-                "stage": stage,
-                "score": _change(row.previous_score, row.score)
-                if row.previous_score is not None
-                else "—",
-                "dimensions": "; ".join(
-                    f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} "
-                    f"{_signed(round(delta, 1))}"
-                    for _, d, delta in dims[:3]
-                )
-                or "—",
-                "metrics": "; ".join(metric_changes) or "—",
-            }
-        )
+        return {
+            "name": md_cell(row.name),
+            "dates": (
+                f"{_date(row.previous_assessment)} → {_date(row.last_assessment)}"
+                if row.previous_assessment
+                else "—"
+            ),
+            "stage": stage,
+            "score": _change(row.previous_score, row.score)
+            if row.previous_score is not None
+            else "—",
+            "dimensions": "; ".join(
+                f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} {fmt_signed(delta)}"
+                for d, delta in row.dimension_changes.items()
+            )
+            or "—",
+            "metrics": "; ".join(metric_changes) or "—",
+        }
+
+    rows = region_map.communities
     stale_text = lab["stale"].format(months=region_map.stale_months)
     return {
         "lab": lab,
@@ -301,18 +308,21 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         "count": len(region_map.communities),
         "metrics": [metric_row(m) for m in region_map.metrics],
         "metric_headers": [md_cell(names[m]) for m in metric_ids],
-        "communities": communities,
+        "communities": Lazy(lambda: map(community, rows), len(rows)),
         "stages": [
             {"title": md_cell(tr(s.title, lang)), "count": s.count} for s in region_map.stages
         ],
-        "leaders": [
-            {
-                "name": md_cell(entry.name),
-                "role": md_cell(entry.role) if entry.role else "—",
-                "community": md_cell(entry.community_name),
-            }
-            for entry in region_map.leaders
-        ],
+        "leaders": Lazy(
+            lambda: (
+                {
+                    "name": md_cell(entry.name),
+                    "role": md_cell(entry.role) if entry.role else "—",
+                    "community": md_cell(entry.community_name),
+                }
+                for entry in region_map.leaders
+            ),
+            len(region_map.leaders),
+        ),
         "actors": [
             {
                 "name": md_cell(tr(actor.name, lang)),
@@ -353,7 +363,10 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         "attention_note": lab["attention_note"].format(
             months=region_map.stale_months, date=region_map.date.isoformat()
         ),
-        "progress": progress,
+        "progress": Lazy(
+            lambda: (progress(row) for row in rows if moved(row)),
+            sum(1 for row in rows if moved(row)),
+        ),
         "problems": [
             md_inline(p.diagnostic().location() + ": " + p.severity + ": " + p.message)
             for p in region_map.problems

@@ -206,7 +206,12 @@ def reason_text(reason: Reason, names: _Names) -> str:
     """One reason as a short sentence in the report's language."""
     ru = names.lang == "ru"
     ref = reason.ref or ""
-    test = f" {reason.threshold}" if reason.threshold else ""
+
+    def num(text: str | None) -> str:
+        text = text or "?"
+        return re.sub(r"(\d)\.(\d)", r"\1,\2", text) if ru else text
+
+    test = f" {num(reason.threshold)}" if reason.threshold else ""
     if reason.kind == "always":
         return "входит в любой план" if ru else "part of every plan"
     if reason.kind == "assessment":
@@ -216,7 +221,7 @@ def reason_text(reason: Reason, names: _Names) -> str:
         return f"стадия {stage}" if ru else f"stage {stage}"
     if reason.kind == "dimension":
         dim = _quote(names.dimensions.get(ref, ref), names.lang)
-        value = (reason.value or "?").replace(".", ",") if ru else reason.value or "?"
+        value = num(reason.value)
         return f"пробел в измерении {dim}: {value}{test}" if ru else f"gap in {dim}: {value}{test}"
     if reason.kind == "dependency":
         needer = _quote(names.actions.get(ref, ref), names.lang)
@@ -224,7 +229,7 @@ def reason_text(reason: Reason, names: _Names) -> str:
     question = _quote(_short(names.questions.get(ref, ref)), names.lang)
     if reason.kind == "question_score":
         return (
-            f"низкая оценка ответа на {question}: {reason.value}{test}"
+            f"низкая оценка ответа на {question}: {num(reason.value)}{test}"
             if ru
             else f"low score on {question}: {reason.value}{test}"
         )
@@ -263,7 +268,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
         "    inclusiveEndDates",
         "    axisFormat %d.%m",
     ]
-    excludes = ["weekends", *(d.isoformat() for d in plan.holidays)]
+    excludes = ["weekends", *(d.isoformat() for d in plan.holidays if d.weekday() < 5)]
     lines.append("    excludes " + ", ".join(excludes))
     by_id = {a.id: a for a in plan.actions}
     for phase in plan.phases:
@@ -286,6 +291,17 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- the view
+
+
+def day_ranges(days: list[date]) -> list[str]:
+    """Consecutive days folded into ranges: ``2026-01-01 – 2026-01-08``."""
+    runs: list[list[date]] = []
+    for day in sorted(days):
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    return [_dates(a, b) for a, b in runs]
 
 
 def _dates(start: date, end: date) -> str:
@@ -376,7 +392,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
         "weeks": plan.weeks,
-        "holidays": [d.isoformat() for d in plan.holidays],
+        "holidays": day_ranges(plan.holidays),
         "actions": [rows[a.id] for a in plan.actions],
         "scheduled": [rows[a.id] for a in plan.scheduled],
         "later": [rows[a.id] for a in plan.later],

@@ -147,7 +147,7 @@ def bar(value: float | None, width: int = 10) -> str:
     """A text bar such as ``██████░░░░`` for 0-100 (empty for no score)."""
     if value is None:
         return ""
-    full = int(round(max(0.0, min(100.0, value)) / 100 * width))
+    full = round(max(0.0, min(100.0, value)) / 100 * width)
     return "█" * full + "░" * (width - full)
 
 
@@ -167,9 +167,11 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         return t[explain_value(q, value)]
     if q.type == "scale":
         spec = q.scale_spec
-        text = f"{explain_value(q, value)} ({spec.min}–{spec.max})"
+        shown = explain_value(q, value)
         label = spec.labels.get(int(value)) if isinstance(value, int | float) else None
-        return f"{text} {tr(label, lang)}" if label is not None else text
+        if label is not None:
+            return f"{shown} — {tr(label, lang)} ({spec.min}–{spec.max})"
+        return f"{shown} ({spec.min}–{spec.max})"
     if q.type == "number":
         unit = tr(q.number.unit, lang) if q.number is not None else ""
         return f"{explain_value(q, value)} {unit}".strip()
@@ -220,10 +222,12 @@ def build_view(
         for d in result.dimensions
     ]
     findings = []
-    for d in checklist.dimensions:
-        strong, weak, open_ = [], [], []
+    for dim in checklist.dimensions:
+        strong: list[str] = []
+        weak: list[str] = []
+        open_: list[str] = []
         for q in checklist.questions:
-            if q.dimension != d.id:
+            if q.dimension != dim.id:
                 continue
             line = lines.get(q.id)
             if line is None:
@@ -236,16 +240,18 @@ def build_view(
                     strong.append(item)
                 elif line.normalised < 0.5:
                     weak.append(item)
-        dr = dim_results.get(d.id)
+        dr = dim_results.get(dim.id)
         findings.append(
             {
-                "title": dim_title(d.id),
+                "title": dim_title(dim.id),
                 "score": fmt_score(dr.score if dr else None),
                 "scored": dr is not None and dr.score is not None,
                 "strong": strong,
                 "weak": weak,
                 "open": open_,
-                "recommendations": [r.text for r in result.recommendations if r.dimension == d.id],
+                "recommendations": [
+                    r.text for r in result.recommendations if r.dimension == dim.id
+                ],
             }
         )
     questions = {q.id: q for q in checklist.questions}

@@ -40,7 +40,7 @@ class CommunityContext:
 
 def _dimension_titles(pack: Any, lang: str) -> dict[str, str]:
     titles: dict[str, str] = {}
-    for checklist in pack.checklists.values():
+    for checklist in [pack.checklist, *pack.checklists.values()]:
         for dim in checklist.dimensions:
             titles.setdefault(dim.id, tr(dim.title, lang))
     return titles

@@ -165,8 +165,17 @@ def _environment(search: tuple[str, ...]) -> Any:
 
 
 def _render(pack: Any, name: str, context: dict[str, Any]) -> str:
+    from jinja2 import TemplateError, TemplateSyntaxError
+
     dirs = tuple(str(d) for d in getattr(pack, "template_dirs", []))
-    text: str = _environment(dirs).get_template(name).render(**context)
+    try:
+        template = _environment(dirs).get_template(name)
+        text: str = template.render(**context)
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise UserError(f"{where}: template error: {exc.message}") from None
+    except TemplateError as exc:
+        raise UserError(f"template {name}: {exc}") from None
     # one blank line at most between blocks, exactly one newline at the end
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
@@ -187,7 +196,7 @@ def _kicker(seminar: Seminar, pack: Any, lang: str) -> str:
 
 def _dimensions(seminar: Seminar, pack: Any, lang: str, ctx: CommunityContext | None) -> list[Any]:
     known: dict[str, Any] = {}
-    for checklist in pack.checklists.values():
+    for checklist in [pack.checklist, *pack.checklists.values()]:
         for dim in checklist.dimensions:
             known.setdefault(dim.id, dim)
     gaps = {g.id for g in ctx.gaps} if ctx else set()
@@ -238,10 +247,7 @@ def _community_view(seminar: Seminar, opts: ExportOptions) -> dict[str, Any] | N
             )
         )
     if ctx.leaders:
-        if opts.lang.startswith("ru"):
-            focus.append(f"{join_human(ctx.leaders, opts.lang)}: представьте результат группе.")
-        else:
-            focus.append(f"{join_human(ctx.leaders, opts.lang)}: present the result to the group.")
+        focus.append(lab["leaders_present"].format(leaders=join_human(ctx.leaders, opts.lang)))
     return {
         "name": ctx.name,
         "leaders": list(ctx.leaders),
@@ -495,7 +501,7 @@ def series_view(
                 "kicker": _kicker(seminar, pack, opts.lang),
                 "title": tr(seminar.title, opts.lang),
                 "week": seminar.week,
-                "date": short_date(when, opts.lang) if when else "",
+                "date": short_date(when, opts.lang).replace(" ", "\u00a0") if when else "",
                 "iso_date": when.isoformat() if when else "",
                 "time": opts.time or "",
                 "format": lab[f"format_{seminar.format}"],
@@ -584,6 +590,11 @@ def check_targets(out: Path, names: Iterable[str], *, force: bool) -> list[tuple
         if any(p in ("", ".", "..") for p in parts):
             raise UserError(f"refusing to write outside {out}: {name!r}")
         target = safe_child(out, *parts)
+        for parent in target.parents:
+            if parent == out.resolve():
+                break
+            if parent.exists() and not parent.is_dir():
+                raise UserError(f"{parent} exists and is not a folder; cannot write {name} there")
         if target.is_dir():
             raise UserError(f"{target} is a folder; cannot write a file there")
         if target.exists() and not force:

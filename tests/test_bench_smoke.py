@@ -1,0 +1,97 @@
+"""CI smoke test of the benchmark suite (bench/): each script runs end to end at a tiny size
+and prints its report. Nothing here is timed: the figures live in bench/README.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+FIXTURE_PACK = ROOT / "tests" / "fixtures" / "assess" / "pack"
+HEAVY = ("questionary", "jinja2", "tabulate", "markdown_it", "icalendar")
+
+
+def _run(*argv: str, timeout: int = 240) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, *argv], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report: dict[str, object] = json.loads(done.stdout)
+    return report
+
+
+def test_startup_benchmark_reports_every_case() -> None:
+    report = _run(str(BENCH / "startup.py"), "--runs", "1", "--warmup", "0", "--json")
+    results = report["results"]
+    assert isinstance(results, list)
+    assert [r["argv"] for r in results] == [
+        "commkit --version",
+        "commkit --help",
+        "commkit assess --help",
+    ]
+    for r in results:
+        assert r["commkit_ms"] > 0 and r["minimal_ms"] > 0 and r["ratio"] > 0
+        assert isinstance(r["met"], bool)
+
+
+def test_minimal_app_is_a_group_with_one_command() -> None:
+    for argv, expected in (
+        (["--version"], "minimal 0.0.0"),
+        (["--help"], "assess"),
+        (["assess", "--help"], "--answers"),
+    ):
+        done = subprocess.run(
+            [sys.executable, str(BENCH / "minimal_app.py"), *argv], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stdout
+
+
+def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    report = _run(
+        str(BENCH / "batch.py"),
+        "--n", "200",
+        "--runs", "1",
+        "--no-warmup",
+        "--content", str(FIXTURE_PACK),
+        "--workdir", str(work),
+        "--json",
+    )  # fmt: skip
+    results = report["results"]
+    assert isinstance(results, list)
+    assert {(r["n"], r["command"]) for r in results} == {(200, "map"), (200, "assess")}
+    for r in results:
+        assert r["seconds"] > 0 and r["floor_seconds"] > 0
+        assert r["files"]["communities"] == 200
+        assert r["files"]["answers"] > 0
+    assert not (work / "n200").exists(), "the generated files are deleted after the run"
+
+
+def test_inprocess_benchmark_quick() -> None:
+    report = _run(str(BENCH / "inprocess.py"), "--quick", "--content", str(FIXTURE_PACK), "--json")
+    scoring, plan, wizard = report["scoring"], report["plan"], report["wizard"]
+    assert isinstance(scoring, dict) and isinstance(plan, dict) and isinstance(wizard, dict)
+    assert scoring["score_per_s"] > 0 and scoring["assess_per_s"] > 0
+    assert plan["plans"] > 0 and plan["full_set_actions"] == plan["roadmap_actions"]
+    assert wizard["questions_answered"] > 0
+
+
+@pytest.mark.parametrize("argv", [["assess", "--help"], ["map", "--help"]])
+def test_command_help_imports_no_heavy_module(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['commkit', *{argv!r}]\n"
+        "from commkit.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: commkit" in done.stdout
+    assert done.stdout.splitlines()[-1] == "HEAVY:", done.stdout
