@@ -95,16 +95,57 @@ def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
     return elapsed, rss
 
 
-def generate(n: int, folder: Path, content: Path | None) -> dict[str, object]:
-    """Run bench/generate.py (the map teammate's generator) and count what it wrote."""
+def replicate(base: Path, folder: Path, copies: int) -> None:
+    """``copies`` renamed copies of every community of ``base`` (profile, assessments,
+    answers) in ``folder``: N x copies communities in a fraction of generate.py's time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(base / "region.yaml", folder / "region.yaml")
+    for sub in ("communities", "assessments", "answers"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    for profile in sorted((base / "communities").glob("*.yaml")):
+        slug = profile.stem
+        text = profile.read_text(encoding="utf-8")
+        assessments = sorted((base / "assessments" / slug).glob("*.yaml"))
+        answers = sorted((base / "answers").glob(f"{slug}-2*.yaml"))
+        old = f"slug: {slug}\n"
+        for k in range(copies):
+            new_slug = f"{slug}-r{k}"
+            new = f"slug: {new_slug}\n"
+            (folder / "communities" / f"{new_slug}.yaml").write_text(
+                text.replace(old, new), encoding="utf-8"
+            )
+            if assessments:
+                target = folder / "assessments" / new_slug
+                target.mkdir()
+                for a in assessments:
+                    body = a.read_text(encoding="utf-8").replace(old, new)
+                    (target / a.name).write_text(body, encoding="utf-8")
+            for a in answers:
+                body = a.read_text(encoding="utf-8").replace(old, new)
+                name = new_slug + a.name[len(slug) :]
+                (folder / "answers" / name).write_text(body, encoding="utf-8")
+
+
+def generate(
+    n: int, folder: Path, content: Path | None, scale_from: int | None = None
+) -> dict[str, object]:
+    """Run bench/generate.py (the map teammate's generator) and count what it wrote.
+
+    With ``scale_from`` (N must be a multiple of it), generate that many and replicate them
+    under new slugs up to N."""
     env = dict(os.environ)
     if content is not None:
         env["COMMKIT_CONTENT"] = str(content)
-    argv = [sys.executable, str(HERE / "generate.py"), str(folder), "--count", str(n)]
     t0 = time.perf_counter()
+    base_n = scale_from if scale_from and n > scale_from and n % scale_from == 0 else n
+    target = folder if base_n == n else folder.with_name(folder.name + "-base")
+    argv = [sys.executable, str(HERE / "generate.py"), str(target), "--count", str(base_n)]
     done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"generate.py failed:\n{done.stderr}")
+    if target != folder:
+        replicate(target, folder, n // base_n)
+        shutil.rmtree(target)
     files: dict[str, int] = {}
     sizes: dict[str, int] = {}
     for part, pattern in (
@@ -177,6 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--content", type=Path, default=None, help="content pack folder")
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (/tmp/...)")
+    parser.add_argument(
+        "--scale-from",
+        type=int,
+        default=None,
+        help="generate this many communities and replicate them (renamed) up to N "
+        "(for N = 100,000: generate.py scores every assessment and would take ~40 min)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument(
         "--only", choices=("map", "assess"), default=None, help="run one command only"
@@ -200,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in ns.n:
             folder = work / f"n{n}"
             shutil.rmtree(folder, ignore_errors=True)
-            data = generate(n, folder, content)
+            data = generate(n, folder, content, ns.scale_from)
             out = work / f"reports-{n}"
             all_cases = cases(content, out)
             pairs = [("floor-map", "map"), ("floor-assess", "assess")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -140,6 +141,14 @@ def test_map_is_deterministic(ws: Path, tmp_path: Path) -> None:
     run("map", str(ws), "--out", str(first), "--date", DATE)
     run("map", str(ws), "--out", str(second), "--date", DATE)
     assert first.read_bytes() == second.read_bytes()
+    # the streamed file is exactly what the API renders in one piece
+    from commkit import api
+
+    region_map = api.build_map(ws, today=dt.date.fromisoformat(DATE))
+    assert first.read_text(encoding="utf-8") == api.render_map_markdown(region_map)
+    assert first.read_text(encoding="utf-8").endswith("\n") and not first.read_text(
+        encoding="utf-8"
+    ).endswith("\n\n")
 
 
 def test_map_in_russian(ws: Path, tmp_path: Path) -> None:
@@ -323,3 +332,75 @@ def test_perm_krai_article_figures_in_the_totals() -> None:
     assert total(data, "members")["total"] >= 270 + 150 + 80 + 50
     assert data["problems"] == [] or all(p["severity"] == "warning" for p in data["problems"])
     assert "business-ambassadors-club" in data["gap"]["actors"]
+
+
+@pytest.mark.skipif(not (PERM / "answers").is_dir(), reason="example answers not written yet")
+def test_cli_workflow_init_add_assess_map(tmp_path: Path) -> None:
+    """What a consultant types: the results of `assess --workspace` land on the map."""
+    ws = tmp_path / "perm"
+    assert run("region", "init", str(ws), "--name", "Perm Krai").exit_code == 0
+    added = run(
+        "community", "add", "-w", str(ws), "--name", "Business-mentor Business Club",
+        "--slug", "business-mentor", "--leader", "Tatiana Terentyeva", "--members", "270",
+        "--date", "2020-10-01",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assessed = run(
+        "assess", "--answers", str(PERM / "answers" / "business-mentor.yaml"),
+        "--workspace", str(ws), "--community", "business-mentor", "--date", "2020-11-01",
+    )  # fmt: skip
+    assert assessed.exit_code == 0, assessed.output
+    assert (ws / "assessments" / "business-mentor" / "2020-11-01.yaml").is_file()
+    data = map_json(ws, "--date", "2020-12-01")
+    row = rows(data)["business-mentor"]
+    assert row["stage"] is not None and row["last_assessment"] == "2020-11-01"
+    assert total(data, "members")["total"] == 270
+    assert data["attention"] == [] and data["problems"] == []
+
+
+def test_map_keeps_no_parsed_documents(ws: Path) -> None:
+    """Streaming: after the map, no file's text is cached by the loader."""
+    from commkit.model import loader
+
+    break_workspace(ws)
+    map_json(ws)
+    cached = [p for p in loader._SOURCE_CACHE if str(ws) in str(p)]
+    assert cached == []
+
+
+def test_generated_workspace(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    ws = tmp_path / "gen"
+    generate.generate(ws, 40, seed=7)
+    profiles = [
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((ws / "communities").glob("*.yaml"))
+    ]
+    assert len(profiles) == 40
+    assert any(any("\u0400" <= ch <= "\u04ff" for ch in p["name"]) for p in profiles)
+    target = tmp_path / "gen.csv"
+    data = map_json(ws, "--date", "2026-12-01", "--csv", str(target), "--strict")
+    assert total(data, "communities")["total"] == 40
+    for metric in ("members", "leaders", "projects", "initiatives"):
+        values = [v for p in profiles if (v := latest_with(p, metric)) is not None]
+        assert total(data, metric)["total"] == sum(values), metric
+    assessed = {p.name for p in (ws / "assessments").iterdir() if p.is_dir()}
+    assert sum(s["count"] for s in data["stages"]) == 40
+    assert next(s for s in data["stages"] if s["id"] == "not-assessed")["count"] == 40 - len(
+        assessed
+    )
+    twice = [r for r in data["communities"] if r["assessments"] == 2]
+    assert twice and all(r["previous_stage"] is not None for r in twice)
+    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert len(table) == 40
+
+
+def test_a_folder_that_is_not_a_workspace(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    result = run("map", str(tmp_path))
+    assert result.exit_code == 1
+    assert "is not a workspace" in result.output and "region init" in result.output

@@ -157,3 +157,45 @@ def test_community_add_asks_for_missing_fields(
     assert [leader.name for leader in profile.leaders] == ["Anna Petrova", "Ivan Smirnov"]
     assert profile.platform == "VK" and profile.format == "offline" and profile.formalised
     assert profile.snapshots[0].members == 25 and profile.founded is None
+
+
+@pytest.mark.slow
+def test_community_add_in_a_real_terminal(tmp_path: Path) -> None:
+    """Tier 3: the real `commkit` in a pty, answered as a person would type."""
+    pexpect = pytest.importorskip("pexpect")
+    root = Path(__file__).resolve().parent.parent
+    commkit = root / ".venv" / "bin" / "commkit"
+    if not commkit.exists():
+        pytest.skip("no .venv/bin/commkit")
+    ws = tmp_path / "w"
+    assert run("region", "init", str(ws), "--name", "R").exit_code == 0
+    child = pexpect.spawn(
+        str(commkit),
+        ["community", "add", "-w", str(ws), "--format", "online", "--informal"],
+        env={
+            "TERM": "xterm",
+            "PATH": "/usr/bin:/bin",
+            "NO_COLOR": "1",
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        },
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    child.expect("Community name")
+    child.sendline("Terminal Club")
+    child.expect("Leaders")
+    child.sendline("Anna Petrova, Ivan Smirnov")
+    child.expect("Platform")
+    child.sendline("Telegram")
+    child.expect("Members")
+    child.sendline("12")
+    child.expect("Founded")
+    child.sendline("2021")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    profile = load_file(ws / "communities" / "terminal-club.yaml", Community)
+    assert [leader.name for leader in profile.leaders] == ["Anna Petrova", "Ivan Smirnov"]
+    assert profile.platform == "Telegram" and profile.founded == "2021"
+    assert profile.snapshots[0].members == 12 and not profile.formalised

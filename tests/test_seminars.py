@@ -302,11 +302,12 @@ def test_community_profile_weaves_name_leaders_and_gaps(tmp_path: Path) -> None:
     handout = (folder / "handout.md").read_text(encoding="utf-8")
     invitation = (folder / "invitation.md").read_text(encoding="utf-8")
     # gaps come from the workspace's latest assessment next to the profile
-    assert "FashionTechPerm: your assessment shows gaps in Ecosystem and Business value." in handout
-    assert "> Pay special attention to Ecosystem: the assessment marks it as a gap." in handout
+    gaps = "“Ecosystem” and “Business value”"
+    assert f"FashionTechPerm: your assessment shows gaps in {gaps}." in handout
+    assert "> Pay special attention to “Ecosystem”: the assessment marks it as a gap." in handout
     assert "Yuliya Suntseva (Rasena brand), Oscar Yagafarov and Natalya Karpova" in handout
     assert "- **Ecosystem** (**a gap of FashionTechPerm**)" in handout
-    assert "For FashionTechPerm, we will work on what matters most right now: Ecosystem." in (
+    assert "For FashionTechPerm, we will work on what matters most right now: “Ecosystem”." in (
         invitation
     )
     assert "With the community's leaders: Yuliya Suntseva (Rasena brand)" in invitation
@@ -317,7 +318,7 @@ def test_community_profile_weaves_name_leaders_and_gaps(tmp_path: Path) -> None:
 def test_community_from_assessment_in_russian(tmp_path: Path) -> None:
     export(tmp_path, "meetup", "--format", "md", "--community", str(EVIL), lang="ru")
     handout = (tmp_path / "09-meetup" / "handout.md").read_text(encoding="utf-8")
-    assert "Экосистема и Лидерство" in handout
+    assert "«Экосистема» и «Лидерство»" in handout
     assert "\\<script\\>alert(1)\\</script\\> & Co \\| x" in handout
 
 

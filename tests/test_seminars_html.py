@@ -149,7 +149,7 @@ def test_profile_community_in_html(tmp_path: Path) -> None:
     export(tmp_path, "seminar-1", "--format", "html", "--community", str(PROFILE))
     text = (tmp_path / FOLDERS["seminar-1"] / "index.html").read_text(encoding="utf-8")
     assert "For the community FashionTechPerm" in text
-    assert "Pay special attention to Ecosystem" in text
+    assert "Pay special attention to “Ecosystem”" in text
 
 
 @pytest.mark.parametrize(

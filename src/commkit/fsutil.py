@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from commkit.errors import OutputExistsError, UserError
@@ -76,3 +77,32 @@ def atomic_write_text(path: Path, text: str, *, force: bool = False, bom: bool =
     if bom:
         data = b"\xef\xbb\xbf" + data
     return atomic_write_bytes(path, data, force=force)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str], *, force: bool = False) -> Path:
+    """Like :func:`atomic_write_text`, for text produced piece by piece (a streamed
+    template): the whole text never sits in memory, and readers still never see half a file."""
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force and path.exists():
+            raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -153,10 +153,12 @@ def map_command(
         )
 
     if out is not None:
-        from commkit.render.map_md import map_markdown
+        from commkit.fsutil import atomic_write_chunks
+        from commkit.render.map_md import map_markdown_chunks
 
         template_dirs = pack.template_dirs if pack is not None else []
-        atomic_write_text(out, map_markdown(region_map, s.lang, template_dirs), force=force)
+        chunks = map_markdown_chunks(region_map, s.lang, template_dirs)
+        atomic_write_chunks(out, chunks, force=force)
         console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
     if csv_path is not None:
         from commkit.render.map_csv import map_csv
@@ -220,7 +222,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     for row in region_map.communities[:SCREEN_ROWS]:
         table.add_row(
             row.name,
-            stage_title(region_map, row.stage, lang, lab["never"]),
+            stage_title(region_map, row.stage, lang, lab["not_assessed"]),
             fmt_num(row.score),
             fmt_num(row.members),
             ", ".join(row.leaders) or "—",

@@ -173,6 +173,7 @@ def plan(
 
     Examples:
 
+    \b
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
       commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt

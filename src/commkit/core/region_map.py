@@ -9,7 +9,10 @@ of rows, never with the parsed files or rendered reports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -325,6 +328,52 @@ def community_row(
 ProgressHook = Callable[[int, int], None]
 
 
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while streaming files.
+
+    Parsed YAML documents are acyclic and freed by reference counting; what the collector
+    would do is walk the ever-growing list of rows again and again, which made the map
+    super-linear (10,000 communities: 30 s with it, 22 s without). Its previous state is
+    restored afterwards, so cycles made meanwhile are still collected.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stream(
+    workspace: Workspace,
+    paths: list[Path],
+    stale_before: dt.date,
+    rows: list[CommunityRow],
+    leaders: list[LeaderEntry],
+    progress: ProgressHook | None,
+) -> None:
+    """Read one profile (and its latest assessments) at a time; keep only its row."""
+    total = len(paths)
+    for done, (path, community) in enumerate(workspace.communities(paths), start=1):
+        if community is not None:
+            count = len(workspace.assessment_paths(community.slug))
+            latest = workspace.latest_assessments(community.slug, 2) if count else []
+            rows.append(community_row(community, str(path), latest, count, stale_before))
+            leaders.extend(
+                LeaderEntry(
+                    name=leader.name,
+                    role=leader.role,
+                    community=community.slug,
+                    community_name=community.name,
+                )
+                for leader in community.leaders
+            )
+        if progress is not None:
+            progress(done, total)
+
+
 def build_map(
     workspace: Workspace,
     pack: Any | None = None,
@@ -342,26 +391,12 @@ def build_map(
     today = today or dt.date.today()
     stale_before = months_before(today, stale_months)
     paths = workspace.community_paths()
-    total = len(paths)
     rows: list[CommunityRow] = []
     leaders: list[LeaderEntry] = []
-    for done, (path, community) in enumerate(workspace.communities(paths), start=1):
-        if community is not None:
-            count = len(workspace.assessment_paths(community.slug))
-            latest = workspace.latest_assessments(community.slug, 2) if count else []
-            rows.append(community_row(community, str(path), latest, count, stale_before))
-            leaders.extend(
-                LeaderEntry(
-                    name=leader.name,
-                    role=leader.role,
-                    community=community.slug,
-                    community_name=community.name,
-                )
-                for leader in community.leaders
-            )
-        if progress is not None:
-            progress(done, total)
+    with _paused_gc():
+        _stream(workspace, paths, stale_before, rows, leaders, progress)
     known = {row.slug for row in rows}
+
     for slug in workspace.assessed_slugs():
         if slug not in known:
             workspace.diagnostics.append(

@@ -357,7 +357,7 @@ def resolve_loc(data: Any, loc: Iterable[str | int]) -> Path_:
 def _is_tag(part: str) -> bool:
     return (
         "[" in part
-        or part in {"str", "int", "float", "bool", "list", "dict", "none", "date"}
+        or part in {"str", "int", "float", "bool", "list", "dict", "none"}
         or part.startswith(("function-", "literal", "list[", "dict["))
     )
 

@@ -299,6 +299,11 @@ def load_workspace(root: Path | str, *, require_region: bool = False) -> Workspa
         )
     workspace = Workspace(root=root, region=None)
     region_path = root / REGION_FILE
+    if not region_path.exists() and not workspace.communities_dir.is_dir():
+        raise UserError(
+            f"{root} is not a workspace: it has no {REGION_FILE} and no {COMMUNITIES_DIR}/ "
+            f"(create one with 'commkit region init {root}')"
+        )
     if region_path.is_file():
         region, problems = load_model(region_path, Region)
         workspace.region = region

@@ -104,7 +104,8 @@ li.task .box { display: inline-block; width: .95em; height: .95em; border: 1.5px
   font-weight: 600; color: var(--accent); margin: 1rem 0 0; }
 section.doc > .section-label + h2 { margin-top: .2rem; padding-bottom: .4rem;
   border-bottom: 2px solid var(--accent); }
-#invitation pre { font-family: inherit; font-size: .95rem; line-height: 1.55; }
+#invitation pre, #invitation pre code { font-family: inherit; font-size: .97rem;
+  line-height: 1.55; }
 .slides { display: grid; gap: 1.25rem; align-items: start;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); }
 .slide { border: 1px solid var(--line); border-radius: 8px; overflow: hidden;

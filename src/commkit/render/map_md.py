@@ -47,6 +47,8 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "never": "never",
+        "not_assessed": "not assessed",
+        "assessments": "Assessments",
         "metrics_per_community": "Final metrics per community",
         "snapshot": "Snapshot date",
         "stages": "Stage distribution",
@@ -109,6 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "да",
         "no": "нет",
         "never": "не было",
+        "not_assessed": "без оценки",
+        "assessments": "Оценки",
         "metrics_per_community": "Итоговые показатели по сообществам",
         "snapshot": "Дата замера",
         "stages": "Распределение по стадиям",
@@ -246,7 +250,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             "latest": latest,
         }
 
-    none_stage = lab["never"]
+    none_stage = lab["not_assessed"]
 
     def community(row: CommunityRow) -> dict[str, Any]:
         return {
@@ -389,10 +393,24 @@ def _environment(template_dirs: Iterable[Path] = ()) -> Any:
     )
 
 
+def map_markdown_chunks(
+    region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
+) -> Iterator[str]:
+    """The map as Markdown, piece by piece (for writing a large map without holding it)."""
+    template = _environment(template_dirs).get_template(TEMPLATE)
+    last = ""  # the latest chunk with text in it, held back with the blank ones after it
+    blanks: list[str] = []
+    for chunk in template.generate(**map_context(region_map, lang)):
+        if not chunk.strip("\n"):
+            blanks.append(chunk)
+            continue
+        yield last + "".join(blanks)
+        last, blanks = chunk, []
+    yield last.rstrip("\n") + "\n"  # exactly one newline at the end
+
+
 def map_markdown(
     region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
 ) -> str:
     """The whole map as one Markdown document."""
-    template = _environment(template_dirs).get_template(TEMPLATE)
-    text: str = template.render(**map_context(region_map, lang))
-    return text.rstrip("\n") + "\n"
+    return "".join(map_markdown_chunks(region_map, lang, template_dirs))

@@ -133,6 +133,12 @@ def yaml_str(text: object) -> str:
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 
+def quoted(items: Sequence[str], lang: str) -> list[str]:
+    """Titles in quotes, so that «Ecosystem and government» reads as one item."""
+    left, right = ("«", "»") if lang.startswith("ru") else ("“", "”")
+    return [f"{left}{item}{right}" for item in items]
+
+
 def join_human(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -241,7 +247,7 @@ def _community_view(seminar: Seminar, opts: ExportOptions) -> dict[str, Any] | N
         many = len(focus_gaps) > 1
         focus.append(
             lab["community_gap_focus"].format(
-                gaps=join_human(focus_gaps, opts.lang),
+                gaps=join_human(quoted(focus_gaps, opts.lang), opts.lang),
                 them=lab["them_many" if many else "them_one"],
                 a_gap=lab["a_gap_many" if many else "a_gap_one"],
             )
@@ -259,13 +265,15 @@ def _community_view(seminar: Seminar, opts: ExportOptions) -> dict[str, Any] | N
         "heading": lab["for_community"].format(name=ctx.name),
         "gaps_line": (
             lab["your_gaps_here"].format(
-                name=ctx.name, gaps=join_human(ctx.gap_titles(), opts.lang)
+                name=ctx.name, gaps=join_human(quoted(ctx.gap_titles(), opts.lang), opts.lang)
             )
             if ctx.gaps
             else ""
         ),
         "work_on": (
-            lab["invite_work_on"].format(name=ctx.name, gaps=join_human(focus_gaps, opts.lang))
+            lab["invite_work_on"].format(
+                name=ctx.name, gaps=join_human(quoted(focus_gaps, opts.lang), opts.lang)
+            )
             if focus_gaps
             else ""
         ),
