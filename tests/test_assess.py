@@ -352,3 +352,22 @@ def test_assess_help(runner: CliRunner, lang: str) -> None:
         "--community",
     ):
         assert option in result.stdout
+
+
+def test_two_files_for_the_same_community_and_date_do_not_overwrite_each_other(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    shutil.copy(ANSWERS / "fashion-tech.yaml", copy)
+    result = run(
+        runner,
+        "--answers",
+        str(ANSWERS / "fashion-tech.yaml"),
+        str(copy),
+        "--out",
+        str(tmp_path / "out"),
+        "--force",
+    )
+    assert result.exit_code == 1
+    assert "already written in this run from" in result.stderr
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1

@@ -148,7 +148,8 @@ def test_conditional_question_is_skipped_when_its_condition_fails(
 def test_invalid_number_is_asked_again(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
     # q5 (1..50, whole): 'abc', '0', '2.5' and '99' are refused; Enter does nothing
-    bad = "abc\r" + CTRL_U + "0\r" + CTRL_U + "2.5\r" + CTRL_U + "99\r" + CTRL_U
+    # 'd' passes while typing (it may become 'dk') but is asked again once submitted
+    bad = "abc\r" + CTRL_U + "0\r" + CTRL_U + "2.5\r" + CTRL_U + "99\r" + CTRL_U + "d\r"
     keys = START + "4\r2\r\r1\r" + bad + "2\r1\r150\r \r1\r2\r"
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
@@ -160,6 +161,7 @@ def test_typed_values_are_validated_as_documented(pack: ContentPack, tmp_path: P
     q = next(x for x in pack.checklist.questions if x.id == "leadership.leader-count")
     assert wizard.check_typed(q, "3") is True
     assert wizard.check_typed(q, "d") is True  # on the way to 'dk'
+    assert wizard.check_typed(q, "d", final=True) != True  # noqa: E712
     assert wizard.check_typed(q, "2.5") == "Type a whole number."
     assert wizard.check_typed(q, "60") == "Type a number from 1 to 50."
     assert wizard.check_typed(q, "x1") == "Not a number: type digits (or ? < dk na)."

@@ -11,11 +11,11 @@ import typer
 HELP = """Assess a business community with the self-identification checklist.
 
 Without options it asks the questions in the terminal (a draft is saved after every answer;
-Ctrl-C keeps it). [bold]--answers FILE[/] replays answers without a terminal (YAML or JSON,
+Ctrl-C keeps it). --answers FILE replays answers without a terminal (YAML or JSON,
 '-' for stdin; several files or a glob give one report each).
 
-Writes [bold]<out>/<slug>-assessment-<date>.md[/] (the report) and
-[bold]<out>/<slug>-assessment-<date>.yaml[/] (answers and result: the input of 'commkit plan').
+Writes <out>/<slug>-assessment-<date>.md (the report) and
+<out>/<slug>-assessment-<date>.yaml (answers and result: the input of 'commkit plan').
 
 Examples:
 
@@ -41,6 +41,7 @@ def assess(
     files: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="FILE...",
             help="More answers files to replay (so that a shell glob after --answers works).",
             show_default=False,
         ),
@@ -50,6 +51,7 @@ def assess(
         typer.Option(
             "--answers",
             "-a",
+            metavar="FILE",
             help="Answers file(s) to replay (YAML/JSON, '-' for stdin, globs welcome).",
             show_default=False,
         ),
@@ -58,12 +60,16 @@ def assess(
         Path | None,
         typer.Option(
             "--resume",
+            metavar="DRAFT",
             help="Continue an interrupted wizard from its draft file.",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the report and the YAML result.")
+        Path,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Folder for the report and the YAML result."
+        ),
     ] = Path("."),
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the result as one JSON document on stdout.")
@@ -78,7 +84,8 @@ def assess(
         str | None,
         typer.Option(
             "--date",
-            help="Date of the assessment, YYYY-MM-DD (default: today).",
+            metavar="YYYY-MM-DD",
+            help="Date of the assessment (default: the answers file's date, else today).",
             show_default=False,
         ),
     ] = None,
@@ -86,6 +93,7 @@ def assess(
         Path | None,
         typer.Option(
             "--workspace",
+            metavar="DIR",
             help="Store results in a region workspace: DIR/assessments/SLUG/<date>.yaml + .md.",
             show_default=False,
         ),
@@ -93,7 +101,10 @@ def assess(
     community: Annotated[
         str | None,
         typer.Option(
-            "--community", help="Community slug (default: from its name).", show_default=False
+            "--community",
+            metavar="SLUG",
+            help="Community slug (default: from its name).",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -147,6 +158,7 @@ class _Run:
         self.when = kwargs["when"]
         self.workspace: Path | None = kwargs["workspace"]
         self.community: str | None = kwargs["community"]
+        self.written: dict[Path, str] = {}
 
     # ------------------------------------------------------------ shared
 
@@ -166,10 +178,10 @@ class _Run:
             safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
         )
 
-    def finish(self, answers: Any) -> tuple[Any, dict[str, str], str]:
+    def finish(self, answers: Any, source: str = "the wizard") -> tuple[Any, dict[str, str], str]:
         """Score, render and write; returns the assessment, the files and the language."""
         from commkit.core.scoring import assess
-        from commkit.errors import OutputExistsError
+        from commkit.errors import OutputExistsError, UserError
         from commkit.fsutil import atomic_write_text, slugify
         from commkit.render.report import assessment_markdown, to_yaml
 
@@ -181,6 +193,12 @@ class _Run:
         slug = assessment.community.slug or slugify(assessment.community.name)
         lang = self.report_lang(answers.language)
         md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
+        if md_path in self.written:
+            raise UserError(
+                f"{md_path} was already written in this run from {self.written[md_path]}: "
+                "two answers files give the same community and date (set a different "
+                "community slug or date in one of them)"
+            )
         if not self.force:
             for path in (md_path, yaml_path):
                 if path.exists():
@@ -188,6 +206,7 @@ class _Run:
         markdown = assessment_markdown(self.pack, assessment, lang)
         atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
         atomic_write_text(md_path, markdown, force=self.force)
+        self.written[md_path] = source
         return assessment, {"markdown": str(md_path), "yaml": str(yaml_path)}, lang
 
     def load(self, name: str) -> tuple[Any, list[Any]]:
@@ -283,7 +302,7 @@ class _Run:
                         progress.console.print(
                             f"[yellow]warning:[/] {d.format()}", soft_wrap=True, highlight=False
                         )
-                    assessment, written, lang = self.finish(answers)
+                    assessment, written, lang = self.finish(answers, name)
                 except CommkitError as exc:
                     failed += 1
                     report_error(exc)
@@ -365,8 +384,7 @@ class _Run:
             checklist_hash=content_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
         )
-        if draft is None:
-            prompter.say(m["welcome_hint"].format(draft=f"{here}/.commkit-draft-<name>.yaml"))
+        wizard.hint = m["welcome_hint"].format(draft=f"{here}/.commkit-draft-<slug>.yaml")
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
@@ -538,6 +556,13 @@ def print_summary(
         )
     else:
         console.print(m["top_stage"], markup=False)
+    from commkit.render.report import held_back_texts
+
+    held = held_back_texts(checklist, assessment.answers, lang)
+    if held:
+        console.print(Text(m["held_back"], style="bold yellow"))
+        for line in held:
+            console.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
     console.print()
     if result.gaps:
         console.print(Text(m["gaps"], style="bold"))

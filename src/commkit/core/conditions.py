@@ -96,7 +96,7 @@ def holds(
 
 
 def describe(cond: Condition) -> str:
-    """A short, language-neutral text of a condition, e.g. ``purpose.common-goal >= 3``."""
+    """A short, language-neutral text of a condition, e.g. ``purpose.common-goal ≥ 3``."""
     if cond.stage is not None:
         return f"stage in [{', '.join(cond.stage)}]"
     name = cond.question if cond.question is not None else cond.dimension
@@ -105,7 +105,7 @@ def describe(cond: Condition) -> str:
     if cond.any_of is not None:
         return f"{name} in [{', '.join(str(normalise_value(v)) for v in cond.any_of)}]"
     if cond.at_least is not None:
-        return f"{name} >= {cond.at_least:g}"
+        return f"{name} ≥ {cond.at_least:g}"
     if cond.below is not None:
         return f"{name} < {cond.below:g}"
     if cond.score_below is not None:

@@ -38,6 +38,8 @@ Recommendations, in checklist order, for answered questions:
   the score is below 1, the question's recommendation.
 - ``scale``, ``yes_no``, ``number``: the question's recommendation when the score is below 1.
 
+Held back by: the gates of the next stage that do not hold (whatever the score).
+
 Open questions: the questions (asked) answered "don't know". Roadmap actions (in
 :func:`assess`): every action marked ``always`` or with at least one trigger that holds.
 """
@@ -64,6 +66,7 @@ from commkit.model.answers import (
 )
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
+from commkit.model.condition import Condition
 
 if TYPE_CHECKING:
     from commkit.model.loader import Document
@@ -226,6 +229,7 @@ class StageStep:
     score_ok: bool
     failed_requires: list[str]
     """The ``requires`` conditions that do not hold (as :func:`describe` writes them)."""
+    failed_conditions: list[Condition] = field(default_factory=list)
 
 
 @dataclass
@@ -341,8 +345,8 @@ def breakdown(
     reached_index = 0
     for i, stage in enumerate(checklist.stages):
         score_ok = i == 0 or overall >= stage.min_score
-        failed = [
-            describe(cond)
+        failed_conditions = [
+            cond
             for cond in stage.requires
             if not holds(
                 cond,
@@ -352,14 +356,18 @@ def breakdown(
                 stage=None,
             )
         ]
+        failed = [describe(cond) for cond in failed_conditions]
         reached = i == 0 or (score_ok and not failed)
-        steps.append(StageStep(stage.id, stage.min_score, reached, score_ok, failed))
+        steps.append(
+            StageStep(stage.id, stage.min_score, reached, score_ok, failed, failed_conditions)
+        )
         if not reached:
             break
         reached_index = i
     stage = checklist.stages[reached_index]
     nxt = checklist.stages[reached_index + 1] if reached_index + 1 < len(checklist.stages) else None
     target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     order = {d.id: i for i, d in enumerate(checklist.dimensions)}
     strengths = [
         d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s >= target
@@ -381,6 +389,7 @@ def breakdown(
         recommendations=recommendations,
         actions=[],
         open_questions=open_questions,
+        held_back_by=held_back,
     )
     return Breakdown(
         questions=lines,

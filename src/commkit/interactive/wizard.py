@@ -34,6 +34,7 @@ DONT_KNOW = "__dont_know__"
 NOT_APPLICABLE = "__not_applicable__"
 SKIP = "__skip__"
 FINISH = "__finish__"
+RETRY = "__retry__"
 SPECIALS = {BACK, HELP, DONT_KNOW, NOT_APPLICABLE, SKIP}
 
 Saver = Callable[[Answers], Path | None]
@@ -50,6 +51,8 @@ class Wizard:
     answers: Answers | None = None
     draft_path: Path | None = None
     history: list[str] = field(default_factory=list)
+    hint: str | None = None
+    """Printed under the welcome line of a new assessment (where the draft goes)."""
 
     @property
     def m(self) -> dict[str, str]:
@@ -97,6 +100,8 @@ class Wizard:
         m = self.m
         p = self.prompter
         p.say(m["welcome"], "bold")
+        if self.hint:
+            p.say(self.hint, "fg:ansibrightblack")
         p.say(m["start_title"], "bold fg:ansicyan")
         name = p.text(
             m["name"], validate=lambda s: True if s.strip() else m["name_required"]
@@ -172,7 +177,6 @@ class Wizard:
             outcome = self.ask(q, can_go_back=bool(self.history))
             if outcome == BACK:
                 current = self.history.pop()
-                last_dim = None
                 continue
             self.history.append(q.id)
             current = self._next_after(q.id)
@@ -231,6 +235,8 @@ class Wizard:
                 result = self._ask_multi(q, message, current)
             else:
                 result = self._ask_select(q, message, current, can_go_back)
+            if result == RETRY:
+                continue
             if result == HELP:
                 self.prompter.say(tr(q.help, lang) or m["no_help"], "italic")
                 continue
@@ -347,15 +353,25 @@ class Wizard:
             return SKIP
         if q.type == "text":
             return Answer(value=" ".join(typed.split())[:2000])
+        if self.check_typed(q, typed, final=True) is not True:
+            # a prefix of a special token ('d' on the way to 'dk') passes while typing
+            self.prompter.say(m["number_invalid"], "fg:ansiyellow")
+            return RETRY
         number = float(typed.replace(",", "."))
         return Answer(value=int(number) if number.is_integer() else number)
 
-    def check_typed(self, q: Question, typed: str) -> bool | str:
-        """Validation as the user types: ``True`` or the message to show."""
+    def check_typed(self, q: Question, typed: str, *, final: bool = False) -> bool | str:
+        """Validation as the user types: ``True`` or the message to show.
+
+        While typing, the beginning of a special token ('d' of 'dk') passes; ``final``
+        checks the submitted text, where only whole tokens do.
+        """
         m = self.m
         token = typed.strip().lower()
         specials = {HELP_TOKEN, BACK_TOKEN, *DONT_KNOW_TOKENS, *NOT_APPLICABLE_TOKENS}
-        if token in specials or any(s.startswith(token) for s in specials if token):
+        if token in specials:
+            return True
+        if not final and token and any(s.startswith(token) for s in specials):
             return True
         if not token:
             return True if not q.required else m["required_text"]

@@ -112,6 +112,11 @@ class AssessmentResult(StrictModel):
     recommendations: list[Recommendation] = []
     actions: list[Id] = Field(default=[], description="Roadmap actions the answers call for.")
     open_questions: list[Id] = Field(default=[], description="Questions answered 'don't know'.")
+    held_back_by: list[str] = Field(
+        default=[],
+        description="Gates ('requires') of the next stage that do not hold, e.g. "
+        "'purpose.common-goal ≥ 3' (empty when only the score is short or at the top).",
+    )
 
 
 class Assessment(Header):

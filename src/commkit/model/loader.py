@@ -342,10 +342,8 @@ def resolve_loc(data: Any, loc: Iterable[str | int]) -> Path_:
     out: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            out.append(part)
-            current = current[part]
-        elif isinstance(current, dict) and part in current:
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_list or (isinstance(current, dict) and part in current):
             out.append(part)
             current = current[part]
         elif isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):

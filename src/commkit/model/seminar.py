@@ -55,5 +55,7 @@ class Seminar(Header):
         duration = info.data.get("duration_minutes")
         total = sum(block.minutes for block in agenda)
         if duration is not None and total != duration:
-            raise ValueError(f"agenda minutes add up to {total}, but duration_minutes is {duration}")
+            raise ValueError(
+                f"agenda minutes add up to {total}, but duration_minutes is {duration}"
+            )
         return agenda

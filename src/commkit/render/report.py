@@ -8,6 +8,7 @@ The template receives a plain view (``view``) built here, the labels of the repo
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from commkit.core.scoring import explain_value, value_problem
 from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
+from commkit.model.condition import Condition
 from commkit.render.text import md_cell, md_inline
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_stage": "Next stage",
         "next_stage_text": "{title}, from an overall score of {min}",
         "top_stage": "This is the top stage of the model.",
+        "held_back": "Held back by (the next stage also needs)",
         "counts": "{answered} of {total} questions answered; {dont_know} don't know; "
         "{na} not applicable; {unanswered} unanswered.",
         "dimensions": "Dimensions",
@@ -94,6 +97,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_stage": "Следующая стадия",
         "next_stage_text": "{title}, от общего балла {min}",
         "top_stage": "Это высшая стадия модели.",
+        "held_back": "Что не пускает дальше (для следующей стадии нужно ещё)",
         "counts": "Отвечено {answered} из {total} вопросов; «не знаю» — {dont_know}; "
         "«неприменимо» — {na}; без ответа — {unanswered}.",
         "dimensions": "Измерения",
@@ -180,6 +184,33 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         names = {o.id: tr(o.label, lang) for o in q.options}
         return ", ".join(names.get(str(v), str(v)) for v in chosen) or "—"
     return str(value)
+
+
+def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
+    """A stage gate as a reader sees it: the question or dimension title and the test."""
+    from commkit.core.conditions import describe
+
+    test = describe(cond)
+    if cond.question is not None:
+        q = next((x for x in checklist.questions if x.id == cond.question), None)
+        if q is not None:
+            return f"{tr(q.text, lang)} ({test})"
+    if cond.dimension is not None:
+        d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
+        if d is not None:
+            return f"{tr(d.title, lang)} ({test})"
+    return test
+
+
+def held_back_texts(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> list[str]:
+    """The gates of the next stage that do not hold, as reader-friendly lines."""
+    from commkit.core.scoring import breakdown
+
+    steps = breakdown(checklist, answers, lang=lang).stage_steps
+    blocked = next((s for s in steps if not s.reached), None)
+    if blocked is None:
+        return []
+    return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
 
 
 def build_view(
@@ -309,6 +340,12 @@ def build_view(
             else ""
         ),
         "counts": t["counts"].format(total=total, **totals),
+        "held_back": [
+            gate_text(checklist, c, lang)
+            for step in info.stage_steps
+            if not step.reached
+            for c in step.failed_conditions
+        ],
         "dimensions": dimension_rows,
         "strengths": [
             f"{dim_title(i)} ({fmt_score(dim_results[i].score)})" for i in result.strengths
