@@ -50,9 +50,7 @@ def test_overlay_changes_by_id_and_drops_with_ignore(runner: CliRunner, tmp_path
     assert result.exit_code == 0, result.output
     assert f"dropped methodology/perm-2020: concepts {second.id}" in result.stdout
     assert "changed methodology/perm-2020: chapters[0].title.ru" in result.stdout
-    shown = runner.invoke(
-        app, ["--content", str(target), "--lang", "ru", "methodology", "--json"]
-    )
+    shown = runner.invoke(app, ["--content", str(target), "--lang", "ru", "methodology", "--json"])
     data = json.loads(shown.stdout)
     assert data["chapters"][0]["title"] == "Новое название"
     assert len(data["chapters"]) == 11

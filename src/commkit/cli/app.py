@@ -4,8 +4,6 @@ Only ``typer`` is imported at module level here and in every ``cli`` module; eac
 imports what it needs when it runs, so ``commkit --help`` stays fast.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path

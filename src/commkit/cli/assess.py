@@ -1,7 +1,5 @@
 """`commkit assess`: the self-identification wizard, answer replays and resumable drafts."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,14 +17,11 @@ Writes <out>/<slug>-assessment-<date>.md (the report) and
 
 Examples:
 
+\b
   commkit assess --out reports/
-
   commkit --lang ru assess --resume .commkit-draft-fashion-tech.yaml
-
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
-
   commkit assess --answers 'answers/*.yaml' --json > results.json
-
   cat answers.json | commkit assess --answers - --json
 """
 

@@ -1,7 +1,5 @@
 """``commkit content init``: start a customised content pack."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """Global options shared by every command, stored on the Typer context."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

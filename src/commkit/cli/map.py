@@ -1,7 +1,5 @@
 """``commkit map``, ``commkit progress`` and ``commkit community add``."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path
@@ -88,6 +86,7 @@ def map_command(
 
     Examples:
 
+    \b
       commkit map examples/perm-krai
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
@@ -266,6 +265,7 @@ def progress_command(
 
     Examples:
 
+    \b
       commkit progress business-mentor --workspace examples/perm-krai
       commkit progress my-club -w my-region --json
     """
@@ -387,6 +387,7 @@ def community_add(
 
     Examples:
 
+    \b
       commkit community add -w perm --name "Franchising World" --leader "Yuliya Bogushevskaya" \\
           --leader "Maria Kizima" --platform Telegram --members 50 --events 5
       commkit community add -w perm          # asks the questions

@@ -1,7 +1,5 @@
 """``commkit methodology``: browse the method in the terminal."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

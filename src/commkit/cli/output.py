@@ -1,22 +1,21 @@
 """Printing: rich consoles for people on stderr/stdout, plain JSON for scripts."""
 
-from __future__ import annotations
-
 import json
 import sys
-from functools import cache
 from typing import Any
 
 from rich.console import Console
 
 
-@cache
 def out() -> Console:
-    """Human output on stdout. Rich honours NO_COLOR and plain pipes by itself."""
+    """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
+
+    Not cached: a console reads the environment (width, colour) when it is made, and tests
+    (and long-lived callers) change both.
+    """
     return Console(highlight=False)
 
 
-@cache
 def err() -> Console:
     """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
     return Console(stderr=True, highlight=False)

@@ -1,7 +1,5 @@
 """``commkit plan``: a dated roadmap from an assessment."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """``commkit region init``: scaffold a workspace for a new region."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +42,7 @@ def init(
 
     Examples:
 
+    \b
       commkit region init perm --name "Perm Krai" --country Russia --lang ru
       commkit region init ./kazan --name Kazan
     """

@@ -1,7 +1,5 @@
 """``commkit schema``: JSON Schema for every YAML kind, for editors and other tools."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

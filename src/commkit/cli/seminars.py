@@ -1,7 +1,5 @@
 """``commkit seminars list | show | export``: the 8 online seminars and the MeetUp."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

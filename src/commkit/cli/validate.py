@@ -1,7 +1,5 @@
 """``commkit validate``: check content packs, workspaces and single files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """Rich renderings of the method for the terminal."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from rich.console import Console

@@ -27,8 +27,10 @@ Stage: walk the stages in order; the first one is always reached; each next one 
 when overall >= its ``min_score`` and all its ``requires`` conditions hold; the walk stops at
 the first stage that is not reached. ``next_stage`` is the stage after the one reached.
 
-Target = the next stage's ``min_score`` (75 at the top stage). Strengths = dimensions scoring
->= target; gaps = dimensions below it, largest gap first (ties in checklist order).
+Target = the next stage's ``min_score`` (75 at the top stage). Gaps = dimensions below the
+target, largest gap first (ties in checklist order). Strengths = dimensions at or above both
+the target and ``STRENGTH_FLOOR`` (60): early on the target is low, and a dimension at 36 is
+not a strength just because the next stage asks for 35.
 
 Recommendations, in checklist order, for answered questions:
 
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
 
 __all__ = [
+    "STRENGTH_FLOOR",
     "TOP_STAGE_TARGET",
     "Breakdown",
     "asked_questions",
@@ -88,6 +91,8 @@ __all__ = [
 
 TOP_STAGE_TARGET = 75.0
 """At the top stage there is no next threshold: dimensions at or above this are strengths."""
+STRENGTH_FLOOR = 60.0
+"""No dimension below this is called a strength, whatever the next stage asks for."""
 
 
 def _clean(x: float) -> float:
@@ -370,7 +375,9 @@ def breakdown(
     held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     order = {d.id: i for i, d in enumerate(checklist.dimensions)}
     strengths = [
-        d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s >= target
+        d.id
+        for d in checklist.dimensions
+        if (s := dim_scores[d.id]) is not None and s >= max(target, STRENGTH_FLOOR)
     ]
     gaps = sorted(
         (d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s < target),
