@@ -18,10 +18,10 @@ from commkit.core.region_map import (
     mermaid_graph,
 )
 from commkit.model.common import Text, tr
+from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
 
 TEMPLATE = "map.md.j2"
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -378,29 +378,13 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _environment(template_dirs: Iterable[Path] = ()) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    search = [str(p) for p in template_dirs] + [str(BUILTIN_TEMPLATES)]
-    return SandboxedEnvironment(
-        loader=FileSystemLoader(search),
-        autoescape=False,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def map_markdown_chunks(
     region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
 ) -> Iterator[str]:
     """The map as Markdown, piece by piece (for writing a large map without holding it)."""
-    template = _environment(template_dirs).get_template(TEMPLATE)
     last = ""  # the latest chunk with text in it, held back with the blank ones after it
     blanks: list[str] = []
-    for chunk in template.generate(**map_context(region_map, lang)):
+    for chunk in template_chunks(template_dirs, TEMPLATE, map_context(region_map, lang)):
         if not chunk.strip("\n"):
             blanks.append(chunk)
             continue

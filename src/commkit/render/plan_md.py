@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
-from commkit.render.text import md_cell, md_inline
+from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
 
 TEMPLATE = "plan.md.j2"
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -409,34 +406,8 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     }
 
 
-def _environment(pack: ContentPack | None) -> Any:
-    dirs = (*(pack.template_dirs if pack is not None else []), PACKAGE_TEMPLATES)
-    return _cached_environment(tuple(str(d) for d in dirs))
-
-
-@cache
-def _cached_environment(dirs: tuple[str, ...]) -> Any:
-    """One sandboxed Jinja2 environment per template search path (templates compile once)."""
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(list(dirs)),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-    )
-    env.filters["cell"] = md_cell
-    env.filters["inline"] = md_inline
-    env.filters["cells"] = lambda items, sep="; ": md_cell(sep.join(str(i) for i in items))
-    return env
-
-
 def render_plan_md(plan: Plan, pack: ContentPack, lang: str = "en") -> str:
     """The Markdown report of ``plan`` (the pack's ``plan.md.j2`` wins over the default)."""
-    env = _environment(pack)
-    text: str = env.get_template(TEMPLATE).render(**plan_view(plan, pack, lang))
+    text = render_template(pack.template_dirs, TEMPLATE, plan_view(plan, pack, lang))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.rstrip("\n") + "\n"

@@ -7,9 +7,7 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
@@ -17,13 +15,12 @@ from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
 from commkit.model.condition import Condition
-from commkit.render.text import md_cell, md_inline
+from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
 
 TEMPLATE = "assessment.md.j2"
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -366,38 +363,13 @@ def build_view(
     }
 
 
-def environment(template_dirs: list[Path]) -> Any:
-    """One sandboxed Jinja2 environment per template search path, so a batch of reports
-    compiles the template once (compiling it per report was ~70% of batch assess time)."""
-    return _cached_environment(tuple(str(d) for d in [*template_dirs, BUILTIN_TEMPLATES]))
-
-
-@functools.cache
-def _cached_environment(search: tuple[str, ...]) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(list(search)),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-    )
-    env.filters["md"] = md_inline
-    env.filters["cell"] = md_cell
-    return env
-
-
 def assessment_markdown(pack: ContentPack, assessment: Assessment, lang: str) -> str:
     """The Markdown report of ``assessment`` in ``lang``."""
     from commkit.core.scoring import checklist_for_ref
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
-    env = environment(pack.template_dirs)
-    text = env.get_template(TEMPLATE).render(view=view, t=labels(lang))
+    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": labels(lang)})
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:

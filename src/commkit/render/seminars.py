@@ -14,13 +14,11 @@ markup.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,10 @@ from commkit.model.seminar import Seminar
 from commkit.render.html import FILL_MARK, markdown_to_html, page
 from commkit.render.seminar_community import CommunityContext
 from commkit.render.seminar_labels import labels, long_date, short_date
-from commkit.render.text import html_text, md_cell, md_inline
+from commkit.render.templating import render_template
+from commkit.render.text import (
+    html_text,
+)
 
 FORMATS = ("md", "html")
 MD_FILES = ("slides.md", "handout.md", "facilitator.md", "invitation.md")
@@ -100,37 +101,11 @@ def _clock(start: str | None, offset: int) -> str:
     return (base + timedelta(minutes=offset)).strftime("%H:%M")
 
 
-def md_block(text: object) -> str:
-    """Escape a longer text, keeping its paragraphs (blank lines) apart."""
-    paragraphs = re.split(r"\n\s*\n", str(text).strip())
-    return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
-
-
 def first_sentence(text: str) -> str:
     """The first sentence of a text (for the run sheet's one-line summary)."""
     flat = " ".join(text.split())
     match = re.search(r"(?<=[.!?…])\s", flat)
     return flat[: match.start()] if match else flat
-
-
-def note_text(text: object) -> str:
-    """Text that is safe inside an HTML comment (speaker notes): no ``--`` at all."""
-    value = " ".join(str(text).split())
-    while "--" in value:
-        value = value.replace("--", "-\u2009-")
-    return value.replace("<!-", "< !-")
-
-
-def code_block(text: str, info: str = "text") -> str:
-    """A fenced block that user text cannot close (the fence outgrows any backtick run)."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{text.strip(chr(10)).rstrip()}\n{fence}"
-
-
-def yaml_str(text: object) -> str:
-    """A one-line YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 
 def quoted(items: Sequence[str], lang: str) -> list[str]:
@@ -149,40 +124,8 @@ def join_human(items: Sequence[str], lang: str) -> str:
 # --------------------------------------------------------------------------- templates
 
 
-@cache
-def _environment(search: tuple[str, ...]) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    loaders: list[Any] = [FileSystemLoader(d) for d in search]
-    loaders.append(PackageLoader("commkit.render", "templates"))
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-    )
-    env.filters.update(
-        md=md_inline, cell=md_cell, para=md_block, note=note_text, yaml=yaml_str, code=code_block
-    )
-    return env
-
-
 def _render(pack: Any, name: str, context: dict[str, Any]) -> str:
-    from jinja2 import TemplateError, TemplateSyntaxError
-
-    dirs = tuple(str(d) for d in getattr(pack, "template_dirs", []))
-    try:
-        template = _environment(dirs).get_template(name)
-        text: str = template.render(**context)
-    except TemplateSyntaxError as exc:
-        where = f"{exc.filename or name}:{exc.lineno}"
-        raise UserError(f"{where}: template error: {exc.message}") from None
-    except TemplateError as exc:
-        raise UserError(f"template {name}: {exc}") from None
-    # one blank line at most between blocks, exactly one newline at the end
+    text = render_template(getattr(pack, "template_dirs", []), name, context)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -24,3 +25,29 @@ def md_cell(text: object) -> str:
 
 def html_text(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def md_block(text: object) -> str:
+    """Escape a longer text, keeping its paragraphs (blank lines) apart."""
+    paragraphs = re.split(r"\n\s*\n", str(text).strip())
+    return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
+
+
+def note_text(text: object) -> str:
+    """Text that is safe inside an HTML comment (speaker notes): no ``--`` at all."""
+    value = " ".join(str(text).split())
+    while "--" in value:
+        value = value.replace("--", "-\u2009-")
+    return value.replace("<!-", "< !-")
+
+
+def code_block(text: str, info: str = "text") -> str:
+    """A fenced block that user text cannot close (the fence outgrows any backtick run)."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text.strip(chr(10)).rstrip()}\n{fence}"
+
+
+def yaml_str(text: object) -> str:
+    """A one-line YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
