@@ -171,6 +171,8 @@ def map_command(
 
 
 def _print_map(region_map: Any, lang: str) -> None:
+    from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     from commkit.cli.output import out
@@ -180,7 +182,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     lab = labels(lang)
     console = out()
     console.print(
-        f"[bold]{lab['title']}: {region_map.region}[/] · {lab['as_of']} "
+        f"[bold]{lab['title']}: {escape(region_map.region)}[/] · {lab['as_of']} "
         f"{region_map.date.isoformat()} · {len(region_map.communities)} "
         f"{lab['communities_count']}",
         soft_wrap=True,
@@ -199,19 +201,27 @@ def _print_map(region_map: Any, lang: str) -> None:
         latest = metric.latest.isoformat() if metric.latest else "—"
         metrics.add_row(tr(metric.name, lang), fmt_num(metric.total), reporting, latest)
     console.print(metrics)
-    table = Table(title=lab["communities"], title_justify="left")
-    for key, justify in (
+    # Fit the terminal: every column from 140 characters, the essentials below that
+    # (--out and --csv always hold everything).
+    wide = console.width >= 140
+    columns = [
         ("community", "left"),
         ("stage", "left"),
         ("score", "right"),
         ("members", "right"),
-        ("leaders", "left"),
+        ("leaders", "left" if wide else "right"),
         ("events", "right"),
         ("projects", "right"),
         ("platform", "left"),
         ("formalised", "left"),
         ("last_assessment", "left"),
-    ):
+    ]
+    if not wide:
+        columns = [c for c in columns if c[0] not in ("platform", "formalised", "projects")]
+    table = Table(
+        title=lab["communities"], title_justify="left", box=None if not wide else box.HEAVY_HEAD
+    )
+    for key, justify in columns:
         table.add_column(
             lab[key],
             justify=justify,  # type: ignore[arg-type]
@@ -219,18 +229,21 @@ def _print_map(region_map: Any, lang: str) -> None:
             min_width=12 if key == "community" else None,
         )
     for row in region_map.communities[:SCREEN_ROWS]:
-        table.add_row(
-            row.name,
-            stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-            fmt_num(row.score),
-            fmt_num(row.members),
-            ", ".join(row.leaders) or "—",
-            fmt_num(row.events),
-            fmt_num(row.projects),
-            row.platform or "—",
-            lab["yes"] if row.formalised else lab["no"],
-            row.last_assessment.isoformat() if row.last_assessment else lab["never"],
-        )
+        cells = {
+            "community": row.name,
+            "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
+            "score": fmt_num(row.score),
+            "members": fmt_num(row.members),
+            "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
+            "events": fmt_num(row.events),
+            "projects": fmt_num(row.projects),
+            "platform": row.platform or "—",
+            "formalised": lab["yes"] if row.formalised else lab["no"],
+            "last_assessment": (
+                row.last_assessment.isoformat() if row.last_assessment else lab["never"]
+            ),
+        }
+        table.add_row(*(cells[key] for key, _ in columns))
     console.print(table)
     hidden = len(region_map.communities) - SCREEN_ROWS
     if hidden > 0:
