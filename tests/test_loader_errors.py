@@ -17,8 +17,7 @@ EXPECTED: dict[str, list[object]] = yaml.safe_load((BAD / "expected.yaml").read_
 VALIDATE = [
     name
     for name, entry in EXPECTED.items()
-    if len(entry) < 3
-    or ("validate" in entry[2].get("in", []) and entry[2].get("exit", 1) == 1)  # type: ignore[union-attr]
+    if len(entry) < 3 or ("validate" in entry[2].get("in", []) and entry[2].get("exit", 1) == 1)  # type: ignore[union-attr]
 ]
 
 

@@ -81,7 +81,7 @@ def workspace_with(tmp: Path, bad: Path) -> tuple[Path, str]:
         dest = ws / "region.yaml"
     elif kind == "assessment":
         (ws / "region.yaml").write_text(REGION, "utf-8")
-        dest = ws / "assessments" / "club" / "2026-01-01.yaml"
+        dest = ws / "assessments" / "good-club" / "2026-01-01.yaml"
         dest.parent.mkdir(parents=True)
     else:
         (ws / "region.yaml").write_text(REGION, "utf-8")
@@ -115,9 +115,17 @@ def invocations(case: Case, bad: Path, tmp: Path) -> list[tuple[list[str], int, 
         args = ["--content", str(SMALL_PACK), "plan", "-a", str(SMALL_ANSWERS)]
         args += ["--holidays", str(bad), "--start", "2026-01-05", "--out", out]
         return [(args, case.exit, name)]
-    if case.command == "map":
+    if case.command == "map":  # and `progress`, which reads the same workspace files
         ws, shown = workspace_with(tmp, bad)
-        return [(["map", str(ws)], 0, shown), (["map", str(ws), "--strict"], case.exit, shown)]
+        in_communities = (ws / "communities" / shown).exists()
+        slug = Path(shown).stem if in_communities else "good-club"
+        # progress of a broken profile fails; a broken assessment or region is a warning
+        progress = case.exit if in_communities else 0
+        return [
+            (["map", str(ws)], 0, shown),
+            (["map", str(ws), "--strict"], case.exit, shown),
+            (["progress", slug, "-w", str(ws)], progress, shown),
+        ]
     if case.command == "pack":
         pack, shown = pack_with(tmp, bad, case.pack_path)
         plan = ["--content", str(pack), "plan", "-a", str(SMALL_ANSWERS), "--out", out]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,27 +47,53 @@ def _umask() -> int:
     return mask
 
 
-def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool) -> Path:
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """Create ``.<name>.<random>.tmp`` next to ``path``, private until renamed.
+
+    The name is chosen before the file exists (unlike ``mkstemp``), so a Ctrl-C that lands
+    while it is being created still knows what to remove: no stray temp file is left.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    raise UserError(f"cannot write {path}: no free temporary file name")
+
+
+def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool = True) -> Path:
     """Write ``chunks`` to ``path`` through a temp file in the same folder and a rename.
 
     Readers never see a half-written file; a failed write leaves no partial file; an
     existing file is kept unless ``force``. The file gets the usual permissions (0666 less
-    the umask), not the private 0600 that ``mkstemp`` gives its temp files.
+    the umask), not the private 0600 that ``mkstemp`` gives its temp files. ``fsync=False``
+    skips flushing the data to disk before the rename (for a file derived from another one
+    that is fsynced, e.g. the Markdown report next to its assessment YAML).
     """
     if path.exists() and not force:
         raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise UserError(f"cannot write {path}: {blocker} is a file, not a folder") from None
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
         if not force and path.exists():
             raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
@@ -86,12 +112,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
     return _atomic_write(path, (data,), force)
 
 
-def atomic_write_text(path: Path, text: str, *, force: bool = False, bom: bool = False) -> Path:
+def atomic_write_text(
+    path: Path, text: str, *, force: bool = False, bom: bool = False, fsync: bool = True
+) -> Path:
     """Write UTF-8 text atomically; ``bom`` for spreadsheet programs that want one."""
     data = text.encode("utf-8")
     if bom:
         data = b"\xef\xbb\xbf" + data
-    return _atomic_write(path, (data,), force)
+    return _atomic_write(path, (data,), force, fsync)
 
 
 def atomic_write_chunks(path: Path, chunks: Iterable[str], *, force: bool = False) -> Path:

@@ -26,7 +26,14 @@ class CommkitGroup(TyperGroup):
             from commkit.errors import CommkitError
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
-            if not isinstance(exc, CommkitError) or (settings and settings.debug):
+            if settings and settings.debug:
+                raise
+            if isinstance(exc, OSError):  # the system said no (a full disk, a lost folder...)
+                from commkit.errors import UserError
+
+                where = f" ({exc.filename})" if exc.filename else ""
+                exc = UserError(f"{exc.strerror or exc}{where}")
+            if not isinstance(exc, CommkitError):
                 raise
             from commkit.cli.output import report_error
 
@@ -113,11 +120,6 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
-    if sys.argv[1:] == ["--version"]:
-        # Fast path: the same output and exit code as the eager option below, without
-        # Typer building the whole command tree first (start-up benchmark, issue 8).
-        sys.stdout.write(f"commkit {__version__}\n")
-        return
     if os.environ.get("NO_COLOR") is not None:
         os.environ.setdefault("TERM", "dumb")
     app()

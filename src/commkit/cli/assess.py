@@ -153,6 +153,15 @@ class _Run:
         self.when = kwargs["when"]
         self.workspace: Path | None = kwargs["workspace"]
         self.community: str | None = kwargs["community"]
+        if self.community is not None:  # it becomes a folder or file name: an id only
+            from commkit.errors import UserError
+            from commkit.model.common import ID_RE
+
+            if not ID_RE.match(self.community):
+                raise UserError(
+                    f"--community {self.community!r} is not a valid slug: use lower-case "
+                    "latin letters, digits, '-', '_' or '.'"
+                )
         self.written: dict[Path, str] = {}
 
     # ------------------------------------------------------------ shared
@@ -200,7 +209,9 @@ class _Run:
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
         markdown = assessment_markdown(self.pack, assessment, lang)
         atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
-        atomic_write_text(md_path, markdown, force=self.force)
+        # One fsync per answers file: the YAML (the data); the report derived from it is
+        # still written atomically (temp file + rename).
+        atomic_write_text(md_path, markdown, force=self.force, fsync=False)
         self.written[md_path] = source
         return assessment, {"markdown": str(md_path), "yaml": str(yaml_path)}, lang
 
@@ -261,12 +272,13 @@ class _Run:
         return files
 
     def replay(self, names: list[str]) -> None:
-        from commkit.cli.output import err, out, print_json, report_error, warn
+        from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
         from commkit.errors import CommkitError
         from commkit.interactive.messages import messages
+        from commkit.model.loader import forget_source
 
         files = self.expand(names)
-        results: list[dict[str, Any]] = []
+        done = 0
         failed = 0
         if len(files) == 1:
             answers, warnings = self.load(files[0])
@@ -289,6 +301,9 @@ class _Run:
             transient=True,
         ) as progress:
             task = progress.add_task(m["progress_label"], total=len(files), name="")
+            # --json: the array is written item by item (the same bytes as print_json of the
+            # whole list), so memory does not grow with the number of files.
+            array = JsonArrayWriter(sys.stdout) if self.json_output else None
             for name in files:
                 progress.update(task, name=name)
                 try:
@@ -302,8 +317,10 @@ class _Run:
                     failed += 1
                     report_error(exc)
                 else:
-                    results.append(self.json_item(name, assessment, written, warnings))
-                    if not self.json_output:
+                    done += 1
+                    if array is not None:
+                        array.add(self.json_item(name, assessment, written, warnings))
+                    else:
                         stage = assessment.result.stage
                         out().print(
                             f"{written['markdown']}  {assessment.result.overall:.1f}  {stage}",
@@ -312,11 +329,14 @@ class _Run:
                         )
                     if self.explain:
                         self.print_explain(answers, lang)
+                finally:
+                    if name != "-":
+                        forget_source(Path(name))
                 progress.advance(task)
-        if self.json_output:
-            print_json(results)
+            if array is not None:
+                array.close()
         console = err()
-        console.print(m["batch_done"].format(count=len(results)), markup=False)
+        console.print(m["batch_done"].format(count=done), markup=False)
         if failed:
             console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
             raise typer.Exit(1)

@@ -38,6 +38,8 @@ def init(
       commkit content init kazan-pack --overlay
       commkit --content my-pack validate my-pack
     """
+    from rich.markup import escape
+
     from commkit.cli.output import out
     from commkit.core.content_init import init_pack
     from commkit.core.validation import validate_pack
@@ -45,15 +47,16 @@ def init(
     written = init_pack(target, overlay=overlay, force=force, name=name)
     report, _ = validate_pack(target)
     console = out()
-    kind = "overlay" if overlay else "full copy"
+    kind = "an overlay" if overlay else "a full copy of the"
+    place = escape(str(target))
     console.print(
-        f"Wrote a {kind} content pack to [bold]{target}[/] ({len(written)} files).",
+        f"Wrote {kind} content pack to [bold]{place}[/] ({len(written)} files).",
         highlight=False,
     )
-    status = "[green]valid[/]" if report.ok else "[red]has errors: run commkit validate[/]"
-    console.print(
-        f"The pack is {status}. Use it: commkit --content {target} assess", highlight=False
+    status = (
+        "[green]is valid[/]" if report.ok else f"[red]has errors: run commkit validate {place}[/]"
     )
+    console.print(f"The pack {status}. Use it: commkit --content {place} assess", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

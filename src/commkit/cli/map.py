@@ -91,10 +91,9 @@ def map_command(
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
     """
-    from commkit.cli.output import err, print_json
+    from commkit.cli.output import err
     from commkit.core.region_map import build_map
     from commkit.errors import ContentError
-    from commkit.fsutil import atomic_write_text
     from commkit.model.workspace_loader import load_workspace
 
     s = settings(ctx)
@@ -125,9 +124,10 @@ def map_command(
                 if done % 50 == 0 or done == _total:
                     bar.update(task, completed=done)
 
-            region_map = build_map(ws, pack, today, progress=hook)
+            region_map = build_map(ws, pack, today, progress=hook, spill=True)
     else:
-        region_map = build_map(ws, pack, today)
+        # spill: the per-community lists wait in temp files, not in memory (issue 8)
+        region_map = build_map(ws, pack, today, spill=True)
 
     if region_map.problems:
         diagnostics = [p.diagnostic("warning") for p in region_map.problems]
@@ -160,12 +160,19 @@ def map_command(
         atomic_write_chunks(out, chunks, force=force)
         console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
     if csv_path is not None:
-        from commkit.render.map_csv import map_csv
+        from commkit.fsutil import atomic_write_chunks
+        from commkit.render.map_csv import map_csv_chunks
 
-        atomic_write_text(csv_path, map_csv(region_map), force=force, bom=True)
+        # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
+        atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
         console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
     if as_json:
-        print_json(region_map.to_json())
+        from commkit.core.region_map import map_json_chunks
+
+        # the same bytes as print_json(region_map.to_json()), written piece by piece
+        for chunk in map_json_chunks(region_map):
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
         return
     _print_map(region_map, s.lang)
 
@@ -295,10 +302,14 @@ def progress_command(
     ws = load_workspace(workspace)
     result = community_progress(ws, slug, pack)
     if ws.diagnostics:
+        from dataclasses import replace
+
         from commkit.cli.output import err
 
-        for diag in ws.diagnostics:
-            err().print(diag.format(), markup=False, soft_wrap=True)
+        # a file read twice (latest and history) is reported once; the run goes on: warnings
+        for diag in dict.fromkeys(ws.diagnostics):
+            shown = replace(diag, severity="warning")
+            err().print(shown.format(), markup=False, soft_wrap=True)
     if as_json:
         print_json(result.to_json())
         return

@@ -27,6 +27,26 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+class JsonArrayWriter:
+    """Writes a JSON array item by item: the same bytes as ``print_json(list_of_items)``,
+    without holding the list (``add`` each item, then ``close``)."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream if stream is not None else sys.stdout
+        self.count = 0
+
+    def add(self, item: Any) -> None:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        # An item one level deep: every line indented two more spaces (JSON strings hold
+        # no raw newlines, so every newline here is one of the layout's).
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        self.count += 1
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
 def report_error(exc: BaseException) -> None:
     from commkit.errors import UserError
 

@@ -198,10 +198,16 @@ def plan(
     result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
 
     written: list[Path] = []
+    target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
+    if not force:  # check every target first: refuse before writing any of them
+        from commkit.errors import OutputExistsError
+
+        for path in (None if as_json else target, csv_file, ics_file):
+            if path is not None and path.exists():
+                raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
     if not as_json:
         from commkit.render.plan_md import render_plan_md
 
-        target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
         written.append(atomic_write_text(target, render_plan_md(result, pack, s.lang), force=force))
     if csv_file is not None:
         from commkit.render.plan_csv import render_plan_csv

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from commkit.errors import UserError
@@ -54,7 +55,8 @@ def init_pack(target: Path, overlay: bool, force: bool, name: str | None = None)
     name = name or target.resolve().name
     written: list[Path] = []
     slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "custom"
-    manifest = f'kind: pack\nversion: "1"\nname: {name!r}\n' + (
+    # a JSON string is a valid YAML scalar whatever the name holds (quotes, backslashes)
+    manifest = f'kind: pack\nversion: "1"\nname: {json.dumps(name, ensure_ascii=False)}\n' + (
         "extends: default\n" if overlay else ""
     )
     written.append(atomic_write_text(target / MANIFEST, manifest, force=force))

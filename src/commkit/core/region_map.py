@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -346,21 +349,145 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+class SpilledList:
+    """A write-once list of pydantic models kept in a temporary file, not in memory.
+
+    ``append``/``extend`` pickle each item to the file; every iteration reads them back, one
+    at a time, in order (several iterations, even at once, each have their own position).
+    ``len``, ``bool`` and ``[...]`` (an index or a slice) work as on a list. The map uses it
+    for its per-community lists (``build_map(..., spill=True)``), so that memory stays flat
+    in the number of communities; the file goes away with the object.
+    """
+
+    def __init__(self) -> None:
+        # closed by close() or when the list goes away
+        self._file = tempfile.TemporaryFile(prefix="commkit-map-", suffix=".tmp")  # noqa: SIM115
+        self._len = 0
+        self._end = 0
+
+    def append(self, item: Any) -> None:
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._end += len(data)
+        self._len += 1
+
+    def extend(self, items: Iterable[Any]) -> None:
+        for item in items:
+            self.append(item)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        fh, pos = self._file, 0
+        for _ in range(self._len):
+            fh.seek(pos)
+            item = pickle.load(fh)
+            pos = fh.tell()
+            yield item
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._len)
+            if step < 1 or start >= stop:
+                return list(self)[index]
+            return list(itertools.islice(iter(self), start, stop, step))
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("SpilledList index out of range")
+        return next(itertools.islice(iter(self), index, None))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Tally:
+    """What the map's totals need from its rows, gathered one row at a time."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.sums: dict[str, list[int]] = {}
+        """metric id -> [sum of values, how many rows report it]"""
+        self.dates: dict[str, list[dt.date]] = {}
+        """metric id -> [earliest, latest] date of the rows' latest snapshots"""
+        self.stages: dict[str, int] = {}
+        """stage id -> rows at it, in the order first met"""
+        self.never = 0
+
+    def add(self, row: CommunityRow) -> None:
+        self.count += 1
+        for metric_id, value in row.metrics.items():
+            acc = self.sums.get(metric_id)
+            if acc is None:
+                self.sums[metric_id] = [value, 1]
+            else:
+                acc[0] += value
+                acc[1] += 1
+        for metric_id, day in row.metric_dates.items():
+            span = self.dates.get(metric_id)
+            if span is None:
+                self.dates[metric_id] = [day, day]
+            else:
+                if day < span[0]:
+                    span[0] = day
+                if day > span[1]:
+                    span[1] = day
+        if row.stage is not None:
+            self.stages[row.stage] = self.stages.get(row.stage, 0) + 1
+        else:
+            self.never += 1
+
+
+class _Collected:
+    """The per-community lists of a map and the small aggregates built as rows arrive."""
+
+    def __init__(self, spill: bool, link_refs: set[str]) -> None:
+        self.rows: Any = SpilledList() if spill else []
+        self.leaders: Any = SpilledList() if spill else []
+        self.attention: Any = SpilledList() if spill else []
+        self.tally = _Tally()
+        self.known: set[str] = set()
+        self.link_refs = link_refs
+        self.names: dict[str, str] = {}
+        """slug -> name, for the slugs the ecosystem's links name"""
+
+    def add(self, row: CommunityRow) -> None:
+        self.rows.append(row)
+        self.tally.add(row)
+        self.known.add(row.slug)
+        if row.slug in self.link_refs:
+            self.names[row.slug] = row.name
+        if row.status != "current":
+            self.attention.append(
+                AttentionEntry(
+                    slug=row.slug,
+                    name=row.name,
+                    status=row.status,
+                    last_assessment=row.last_assessment,
+                )
+            )
+
+
 def _stream(
     workspace: Workspace,
     paths: list[Path],
     stale_before: dt.date,
-    rows: list[CommunityRow],
-    leaders: list[LeaderEntry],
+    collected: _Collected,
     progress: ProgressHook | None,
 ) -> None:
     """Read one profile (and its latest assessments) at a time; keep only its row."""
     total = len(paths)
+    leaders = collected.leaders
     for done, (path, community) in enumerate(workspace.communities(paths), start=1):
         if community is not None:
             count = len(workspace.assessment_paths(community.slug))
             latest = workspace.latest_assessments(community.slug, 2) if count else []
-            rows.append(community_row(community, str(path), latest, count, stale_before))
+            collected.add(community_row(community, str(path), latest, count, stale_before))
             leaders.extend(
                 LeaderEntry(
                     name=leader.name,
@@ -381,21 +508,31 @@ def build_map(
     *,
     stale_months: int = STALE_MONTHS,
     progress: ProgressHook | None = None,
+    spill: bool = False,
 ) -> RegionMap:
     """Build the map of ``workspace`` as of ``today``.
 
     ``pack`` (a :class:`commkit.model.pack.ContentPack`, optional) gives the metric names
     and the stage order and titles; without it ids are shown. ``progress(done, total)`` is
     called after each community file. Broken files become :attr:`RegionMap.problems`.
+
+    ``spill=True`` keeps ``communities``, ``leaders`` and ``attention`` in temporary files
+    (:class:`SpilledList`, iterable, not lists; the map is then made with
+    ``model_construct``, so write its JSON with :func:`map_json_chunks`): memory stays flat
+    in the number of communities. Everything in it is the same as without.
     """
     today = today or dt.date.today()
     stale_before = months_before(today, stale_months)
     paths = workspace.community_paths()
-    rows: list[CommunityRow] = []
-    leaders: list[LeaderEntry] = []
+    region = workspace.region
+    link_refs: set[str] = set()
+    if region is not None:
+        for link in region.ecosystem.links:
+            link_refs.update((link.source, link.target))
+    collected = _Collected(spill, link_refs)
     with _paused_gc():
-        _stream(workspace, paths, stale_before, rows, leaders, progress)
-    known = {row.slug for row in rows}
+        _stream(workspace, paths, stale_before, collected, progress)
+    known = collected.known
 
     for slug in workspace.assessed_slugs():
         if slug not in known:
@@ -406,34 +543,65 @@ def build_map(
                     severity="warning",
                 )
             )
-    region = workspace.region
-    actors, links = _ecosystem(workspace, {row.slug: row.name for row in rows})
-    return RegionMap(
-        region=workspace.name,
-        country=region.country if region else None,
-        language=region.language if region else "en",
-        workspace=str(workspace.root),
-        date=today,
-        stale_months=stale_months,
-        communities=rows,
-        metrics=_totals(rows, pack, today),
-        stages=_stages(rows, pack),
-        dimension_titles=_dimension_titles(pack),
-        leaders=leaders,
-        actors=actors,
-        links=links,
-        attention=[
-            AttentionEntry(
-                slug=row.slug, name=row.name, status=row.status, last_assessment=row.last_assessment
-            )
-            for row in rows
-            if row.status != "current"
-        ],
-        problems=[Problem.of(d) for d in workspace.diagnostics],
-    )
+    actors, links = _ecosystem(workspace, collected.names)
+    fields: dict[str, Any] = {
+        "region": workspace.name,
+        "country": region.country if region else None,
+        "language": region.language if region else "en",
+        "workspace": str(workspace.root),
+        "date": today,
+        "stale_months": stale_months,
+        "communities": collected.rows,
+        "metrics": _totals(collected.tally, pack, today),
+        "stages": _stages(collected.tally, pack),
+        "dimension_titles": _dimension_titles(pack),
+        "leaders": collected.leaders,
+        "actors": actors,
+        "links": links,
+        "attention": collected.attention,
+        "problems": [Problem.of(d) for d in workspace.diagnostics],
+    }
+    if spill:
+        return RegionMap.model_construct(**fields)
+    return RegionMap(**fields)
 
 
-def _totals(rows: list[CommunityRow], pack: Any | None, today: dt.date) -> list[MetricTotal]:
+def _json_text(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def map_json_chunks(region_map: RegionMap) -> Iterator[str]:
+    """``json.dumps(region_map.to_json(), ensure_ascii=False, indent=2) + "\\n"``, piece
+    by piece: the per-community lists are written one item at a time (for a spilled map,
+    read back from its files), so the whole document never sits in memory."""
+    big = ("communities", "leaders", "attention")
+    skeleton = region_map.model_copy(update={name: [] for name in big}).to_json()
+    marks = {name: f"\x00commkit-json-{name}\x00" for name in big}
+    for name, mark in marks.items():
+        skeleton[name] = mark
+    text = _json_text(skeleton)
+    for name in big:
+        quoted = _json_text(marks[name])
+        head, text = text.split(quoted, 1)
+        yield head
+        items: Any = getattr(region_map, name)
+        if not items:
+            yield "[]"
+            continue
+        # Items of a top-level list sit two levels deep: four more spaces on every line
+        # (JSON strings hold no raw newlines, so every newline is one of the layout's).
+        first = True
+        for item in items:
+            body = _json_text(item.model_dump(mode="json")).replace("\n", "\n    ")
+            yield ("[\n    " if first else ",\n    ") + body
+            first = False
+        yield "\n  ]"
+    yield text + "\n"
+
+
+def _totals(tally: _Tally, pack: Any | None, today: dt.date) -> list[MetricTotal]:
     defined: dict[str, Any] = {}
     if pack is not None:
         defined = {m.id: m for m in pack.methodology.metrics}
@@ -450,25 +618,25 @@ def _totals(rows: list[CommunityRow], pack: Any | None, today: dt.date) -> list[
                     name=name,
                     unit=unit,
                     level="region",
-                    total=len(rows),
-                    reporting=len(rows),
+                    total=tally.count,
+                    reporting=tally.count,
                     latest=today,
                     earliest=today,
                 )
             )
             continue
-        values = [row.metrics[metric_id] for row in rows if metric_id in row.metrics]
-        dates = [row.metric_dates[metric_id] for row in rows if metric_id in row.metric_dates]
+        acc = tally.sums.get(metric_id)
+        span = tally.dates.get(metric_id)
         result.append(
             MetricTotal(
                 id=metric_id,
                 name=name,
                 unit=unit,
                 level=spec.level if spec else "community",
-                total=sum(values) if values else None,
-                reporting=len(values),
-                latest=max(dates, default=None),
-                earliest=min(dates, default=None),
+                total=acc[0] if acc else None,
+                reporting=acc[1] if acc else 0,
+                latest=span[1] if span else None,
+                earliest=span[0] if span else None,
             )
         )
     return result
@@ -478,18 +646,17 @@ STAGE_IDS: tuple[str, ...] = ("core", "shared-value", "growth", "mature")
 """The default pack's stages, low to high (used for the order when no pack is given)."""
 
 
-def _stages(rows: list[CommunityRow], pack: Any | None) -> list[StageCount]:
+def _stages(tally: _Tally, pack: Any | None) -> list[StageCount]:
     titles: dict[str, Text] = {}
     if pack is not None:
         titles = {stage.id: stage.title for stage in pack.checklist.stages}
     else:
         titles = {stage: stage for stage in STAGE_IDS}
     counts: dict[str, int] = dict.fromkeys(titles, 0)
-    for row in rows:
-        if row.stage is not None:
-            counts[row.stage] = counts.get(row.stage, 0) + 1
+    for stage, n in tally.stages.items():
+        counts[stage] = counts.get(stage, 0) + n
     result = [StageCount(id=s, title=titles.get(s, s), count=n) for s, n in counts.items()]
-    never = sum(1 for row in rows if row.stage is None)
+    never = tally.never
     result.append(
         StageCount(id="not-assessed", title={"en": "not assessed", "ru": "без оценки"}, count=never)
     )

@@ -50,11 +50,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from commkit.core.conditions import describe, holds, normalise_value
+from commkit.core.conditions import compile_condition, describe, holds, normalise_value
 from commkit.errors import Diagnostic
 from commkit.model.answers import (
     Answer,
@@ -84,6 +85,7 @@ __all__ = [
     "check_answers",
     "checklist_for",
     "checklist_for_ref",
+    "checklist_hash",
     "question_score",
     "score",
     "value_problem",
@@ -412,8 +414,385 @@ def breakdown(
 def score(
     checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
 ) -> AssessmentResult:
-    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
-    return breakdown(checklist, answers, lang=lang).result
+    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`).
+
+    The same result as ``breakdown(...).result``, by the lean path compiled once per
+    checklist (see :func:`_score_lean`).
+    """
+    return _score_lean(checklist, answers, lang)
+
+
+# ---------------------------------------------------------------- the lean scoring path
+#
+# ``score()`` is called once per community in batch work: the checklist is compiled once
+# (per object identity) into per-question closures and tables, and a result is built in one
+# pass with ``model_construct`` (the values are the ones ``breakdown`` validates). It returns
+# exactly what ``breakdown(...).result`` returns (tests/test_scoring_properties.py).
+
+_INVALID: Any = object()
+"""What a compiled scorer returns for a value that does not fit (``value_problem``)."""
+_UNSCORED: Any = object()
+"""What a compiled scorer returns for a fitting ``text`` answer (counted, never scored)."""
+
+
+def _scorer(q: Question) -> Any:
+    """A closure ``value -> normalised score | _INVALID | _UNSCORED`` for one question."""
+    qtype = q.type
+    if qtype == "yes_no":
+        good = q.yes_is_good
+        yes_score, no_score = (1.0, 0.0) if good else (0.0, 1.0)
+
+        def yes_no(value: Any) -> Any:
+            if value is True:
+                return yes_score
+            if value is False:
+                return no_score
+            if isinstance(value, str):
+                norm = value.strip().lower()
+                if norm == "yes":
+                    return yes_score
+                if norm == "no":
+                    return no_score
+            return _INVALID
+
+        return yes_no
+    if qtype == "scale":
+        spec = q.scale_spec
+        lo, hi = spec.min, spec.max
+        span = hi - lo
+
+        def scale(value: Any) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+                return _INVALID
+            if not lo <= value <= hi:
+                return _INVALID
+            return (float(value) - lo) / span
+
+        return scale
+    if qtype == "number":
+        assert q.number is not None
+        spec_n = q.number
+        integer, nmin, nmax = spec_n.integer, spec_n.min, spec_n.max
+        bands = [(b.min, b.score) for b in spec_n.bands]
+
+        def number(value: Any) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+                return _INVALID
+            if integer and value != int(value):
+                return _INVALID
+            if value < nmin or (nmax is not None and value > nmax):
+                return _INVALID
+            result = 0.0
+            for band_min, band_score in bands:
+                if band_min <= value:
+                    result = band_score
+            return result
+
+        return number
+    scores = {o.id: o.score for o in q.options}
+    if qtype == "choice":
+
+        def choice(value: Any) -> Any:
+            if isinstance(value, str) and value in scores:
+                return scores[value]
+            return _INVALID
+
+        return choice
+    if qtype == "multi":
+
+        def multi(value: Any) -> Any:
+            if not isinstance(value, list):
+                return _INVALID
+            for v in value:
+                if v not in scores:
+                    return _INVALID
+            if len(set(value)) != len(value):
+                return _INVALID
+            return min(1.0, math.fsum(scores[v] for v in value))
+
+        return multi
+    if qtype == "text":
+        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
+
+    def fallback(value: Any) -> Any:  # pragma: no cover - the model allows no other type
+        if value_problem(q, value) is not None:
+            return _INVALID
+        return question_score(q, Answer.model_construct(status="answered", value=value))
+
+    return fallback
+
+
+_set = object.__setattr__
+
+
+def _builder(cls: Any) -> Any:
+    """A fast ``cls.model_construct`` for calls that pass every field, in field order.
+
+    Sets the same four slots as :meth:`pydantic.BaseModel.model_construct` does for a model
+    without aliases, ``model_post_init`` or ``extra='allow'`` (else it is that method).
+    """
+    fields = cls.__pydantic_fields__
+    if (
+        cls.__pydantic_post_init__
+        or cls.__pydantic_root_model__
+        or cls.model_config.get("extra") == "allow"
+        or any(f.alias is not None or f.validation_alias is not None for f in fields.values())
+    ):  # pragma: no cover - not so for the result models
+
+        def slow(values: dict[str, Any]) -> Any:
+            return cls.model_construct(**values)
+
+        return slow
+    names = frozenset(fields)
+    new = cls.__new__
+
+    def build(values: dict[str, Any]) -> Any:
+        m = new(cls)
+        _set(m, "__dict__", values)
+        _set(m, "__pydantic_fields_set__", set(names))
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
+        return m
+
+    return build
+
+
+_new_recommendation = _builder(Recommendation)
+_new_dimension = _builder(DimensionResult)
+_new_result = _builder(AssessmentResult)
+
+
+@dataclass(slots=True)
+class _CompiledChecklist:
+    checklist: Checklist
+    rows: list[tuple[str, str, float, Any, Any, int, Question, bool]]
+    """Per question: id, dimension, weight, compiled ``when`` (or None), scorer, the kind of
+    its recommendations (0: the question's own below 1; 1: by chosen option; 2: computed),
+    the question, and whether a condition names it."""
+    dimension_ids: list[str]
+    dimension_weights: list[float]
+    dimension_order: dict[str, int]
+    stage_requires: list[list[tuple[Any, Condition]]]
+    texts: dict[str, dict[Any, list[str]]] = field(default_factory=dict)
+    """lang -> question id (yes/no, scale, number), (question id, chosen option) or
+    (question id, *chosen options of a multi) -> recommendation texts."""
+    hash: str | None = None
+
+
+_COMPILED: dict[int, tuple[weakref.ref[Checklist], _CompiledChecklist]] = {}
+
+
+def _compile(checklist: Checklist) -> _CompiledChecklist:
+    """The checklist compiled for :func:`_score_lean`, once per checklist object."""
+    key = id(checklist)
+    entry = _COMPILED.get(key)
+    if entry is not None and entry[0]() is checklist:
+        return entry[1]
+    # Only the answers and scores of questions that some condition names are looked up
+    # again (by a ``when`` or a stage's ``requires``): the lean path records only those.
+    referenced = {
+        cond.question
+        for cond in [q.when for q in checklist.questions if q.when is not None]
+        + [c for stage in checklist.stages for c in stage.requires]
+        if cond.question is not None
+    }
+    rows = [
+        (
+            q.id,
+            q.dimension,
+            q.weight,
+            compile_condition(q.when) if q.when is not None else None,
+            _scorer(q),
+            0 if q.type in ("yes_no", "scale", "number") else 1 if q.type == "choice" else 2,
+            q,
+            q.id in referenced,
+        )
+        for q in checklist.questions
+    ]
+    compiled = _CompiledChecklist(
+        checklist=checklist,
+        rows=rows,
+        dimension_ids=[d.id for d in checklist.dimensions],
+        dimension_weights=[d.weight for d in checklist.dimensions],
+        dimension_order={d.id: i for i, d in enumerate(checklist.dimensions)},
+        stage_requires=[
+            [(compile_condition(c), c) for c in stage.requires] for stage in checklist.stages
+        ],
+    )
+
+    def _drop(
+        ref: weakref.ref[Checklist], key: int = key, table: dict[Any, Any] = _COMPILED
+    ) -> None:
+        # ``table`` is bound now: at interpreter exit the module global may already be None
+        current = table.get(key)
+        if current is not None and current[0] is ref:
+            del table[key]
+
+    _COMPILED[key] = (weakref.ref(checklist, _drop), compiled)
+    return compiled
+
+
+def checklist_hash(checklist: Checklist) -> str:
+    """``content_hash(checklist)``, computed once per checklist object."""
+    compiled = _compile(checklist)
+    if compiled.hash is None:
+        from commkit.model.pack import content_hash
+
+        compiled.hash = content_hash(checklist)
+    return compiled.hash
+
+
+def _score_lean(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> AssessmentResult:
+    """One pass over the compiled checklist: ``breakdown(...).result`` without the rest."""
+    cc = _compile(checklist)
+    dim_ids = cc.dimension_ids
+    counts: dict[str, list[int]] = {d: [0, 0, 0, 0] for d in dim_ids}
+    sums: dict[str, list[float]] = {d: [] for d in dim_ids}
+    wsums: dict[str, list[float]] = {d: [] for d in dim_ids}
+    seen: dict[str, Answer] = {}
+    effective: dict[str, Answer] = {}
+    question_scores: dict[str, float | None] = {}
+    recommendations: list[Recommendation] = []
+    open_questions: list[str] = []
+    make_rec = _new_recommendation
+    texts_cache = cc.texts.get(lang)
+    if texts_cache is None:
+        texts_cache = cc.texts[lang] = {}
+    no_dims: dict[str, float | None] = {}
+    get = answers.get
+    invalid, unscored = _INVALID, _UNSCORED
+    for qid, dim, weight, when, scorer, rec_kind, q, track in cc.rows:
+        if when is not None and not when(seen, question_scores, no_dims, None):
+            continue
+        answer = get(qid)
+        bucket = counts.get(dim)
+        if answer is None:
+            if bucket is not None:
+                bucket[3] += 1
+            continue
+        if track:
+            seen[qid] = answer
+        status = answer.status
+        if status != "answered":
+            if status == "dont_know":
+                if bucket is not None:
+                    bucket[1] += 1
+                open_questions.append(qid)
+            elif bucket is not None:
+                bucket[2] += 1
+            if track:
+                effective[qid] = answer
+            continue
+        value = answer.value
+        normalised = invalid if value is None else scorer(value)
+        if normalised is invalid:
+            if bucket is not None:
+                bucket[3] += 1
+            continue
+        if bucket is not None:
+            bucket[0] += 1
+        if track:
+            effective[qid] = answer
+        if normalised is unscored:
+            continue
+        if track:
+            question_scores[qid] = normalised
+        if weight > 0 and bucket is not None:
+            sums[dim].append(weight * normalised)
+            wsums[dim].append(weight)
+        key: Any
+        if rec_kind == 0:
+            if normalised >= 1:
+                continue
+            key = qid
+        elif rec_kind == 1:
+            key = (qid, value)
+        else:  # multi: the options not chosen (the scorer checked the list)
+            assert isinstance(value, list)
+            key = (qid, *value)
+        texts = texts_cache.get(key)
+        if texts is None:
+            texts = texts_cache[key] = _recommendations(q, answer, normalised, lang)
+        for text in texts:
+            recommendations.append(make_rec({"question": qid, "dimension": dim, "text": text}))
+
+    dim_scores: dict[str, float | None] = {}
+    for did in dim_ids:
+        wsum = math.fsum(wsums[did])
+        dim_scores[did] = _clean(100.0 * math.fsum(sums[did]) / wsum) if wsum > 0 else None
+    weights = cc.dimension_weights
+    total_w = math.fsum(
+        w for w, d in zip(weights, dim_ids, strict=True) if dim_scores[d] is not None
+    )
+    overall = (
+        _clean(
+            math.fsum(
+                w * (dim_scores[d] or 0.0)
+                for w, d in zip(weights, dim_ids, strict=True)
+                if dim_scores[d] is not None
+            )
+            / total_w
+        )
+        if total_w > 0
+        else 0.0
+    )
+    overall = min(100.0, max(0.0, overall))
+
+    stages = checklist.stages
+    reached_index = 0
+    held_back: list[str] = []
+    stage_requires = cc.stage_requires
+    for i in range(1, len(stages)):
+        stage = stages[i]
+        failed = [
+            describe(cond)
+            for test, cond in stage_requires[i]
+            if not test(effective, question_scores, dim_scores, None)
+        ]
+        if overall >= stage.min_score and not failed:
+            reached_index = i
+            continue
+        held_back = failed
+        break
+    nxt = stages[reached_index + 1] if reached_index + 1 < len(stages) else None
+    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    floor = max(target, STRENGTH_FLOOR)
+    strengths = [d for d in dim_ids if (s := dim_scores[d]) is not None and s >= floor]
+    order = cc.dimension_order
+    gaps = sorted(
+        (d for d in dim_ids if (s := dim_scores[d]) is not None and s < target),
+        key=lambda i: (dim_scores[i] or 0.0, order[i]),
+    )
+    make_dim = _new_dimension
+    dimensions = [
+        make_dim(
+            {
+                "id": d,
+                "score": dim_scores[d],
+                "answered": c[0],
+                "dont_know": c[1],
+                "not_applicable": c[2],
+                "unanswered": c[3],
+            }
+        )
+        for d in dim_ids
+        for c in (counts[d],)
+    ]
+    result: AssessmentResult = _new_result(
+        {
+            "overall": overall,
+            "stage": stages[reached_index].id,
+            "next_stage": nxt.id if nxt is not None else None,
+            "dimensions": dimensions,
+            "strengths": strengths,
+            "gaps": gaps,
+            "recommendations": recommendations,
+            "actions": [],
+            "open_questions": open_questions,
+            "held_back_by": held_back,
+        }
+    )
+    return result
 
 
 # ---------------------------------------------------------------- the whole assessment
@@ -456,7 +835,6 @@ def fired_actions(
 def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
     """Score ``answers`` against the pack, pick the roadmap actions, record the checklist."""
     from commkit.fsutil import slugify
-    from commkit.model.pack import content_hash
 
     checklist = checklist_for(pack, answers)
     result = score(checklist, answers.answers, lang=answers.language)
@@ -468,7 +846,7 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
         kind="assessment",
         version="1",
         checklist=ChecklistRef(
-            id=checklist.id, version=checklist.version, hash=content_hash(checklist)
+            id=checklist.id, version=checklist.version, hash=checklist_hash(checklist)
         ),
         community=community,
         date=today or answers.date or dt.date.today(),
@@ -511,8 +889,6 @@ def check_answers(
     or whose answer no longer fits are listed in one warning instead and left out of the
     score, and new required questions without an answer are a warning too.
     """
-    from commkit.model.pack import content_hash
-
     diags: list[Diagnostic] = []
     ref = answers.checklist
     if ref.id != checklist.id:
@@ -524,7 +900,7 @@ def check_answers(
                 severity="warning",
             )
         )
-    current_hash = content_hash(checklist)
+    current_hash = checklist_hash(checklist)
     other_version = (
         ref.id != checklist.id
         or ref.version != checklist.version

@@ -111,7 +111,10 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
         forget_source(path)
         return None, list(exc.diagnostics)
     try:
-        kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+        if not isinstance(doc.data, dict):
+            message = "expected a mapping with 'kind:' and 'version:' at the top"
+            return None, [doc.diagnostic((), message)]
+        kind = doc.data.get("kind")
         wanted = _KIND_OF[model]
         if kind is not None and kind != wanted:
             return None, [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from commkit.core.region_map import COMMUNITY_METRICS, RegionMap
 
@@ -38,10 +39,19 @@ def _safe(value: object) -> str:
 
 def map_csv(region_map: RegionMap) -> str:
     """CSV text (RFC 4180, ``\\r\\n`` line ends) with a header row; numbers stay numbers."""
+    return "".join(map_csv_chunks(region_map))
+
+
+def map_csv_chunks(region_map: RegionMap) -> Iterator[str]:
+    """:func:`map_csv` piece by piece (the header, then one chunk per 1,000 rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    for row in region_map.communities:
+    for index, row in enumerate(region_map.communities, start=1):
+        if index % 1000 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
         dates = list(row.metric_dates.values())
         writer.writerow(
             [
@@ -62,4 +72,4 @@ def map_csv(region_map: RegionMap) -> str:
                 row.founded or "",
             ]
         )
-    return buffer.getvalue()
+    yield buffer.getvalue()

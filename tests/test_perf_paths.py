@@ -1,0 +1,86 @@
+"""The fast paths of issue 8 give exactly what the plain ones give."""
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from commkit.cli.output import JsonArrayWriter
+from commkit.core.region_map import SpilledList, build_map, map_json_chunks
+from commkit.core.scoring import breakdown, checklist_hash, score
+from commkit.model.answers import Answer
+from commkit.model.pack import content_hash, load_pack
+from commkit.model.workspace_loader import load_workspace
+from commkit.render.map_csv import map_csv
+from commkit.render.map_md import map_markdown
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "perm-krai"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[], [{"a": [1, {"b": "two\nlines"}], "c": {}}], [{"r": "Пермь"}, [], None, "x"]],
+)
+def test_json_array_writer_writes_the_bytes_of_one_dump(items: list[object]) -> None:
+    buffer = io.StringIO()
+    writer = JsonArrayWriter(buffer)
+    for item in items:
+        writer.add(item)
+    writer.close()
+    assert buffer.getvalue() == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_spilled_list_reads_back_in_order() -> None:
+    spilled = SpilledList()
+    assert not spilled and list(spilled) == []
+    spilled.extend({"i": i} for i in range(5))
+    assert len(spilled) == 5
+    assert list(spilled) == [{"i": i} for i in range(5)]
+    assert spilled[:2] == [{"i": 0}, {"i": 1}] and spilled[-1] == {"i": 4}
+    # two iterations at once each keep their own place
+    assert [(a["i"], b["i"]) for a, b in zip(spilled, spilled, strict=True)][-1] == (4, 4)
+    with pytest.raises(IndexError):
+        spilled[5]
+
+
+@pytest.mark.parametrize("with_pack", [True, False])
+def test_spilled_map_renders_like_the_in_memory_map(with_pack: bool) -> None:
+    pack = load_pack() if with_pack else None
+    day = dt.date(2026, 11, 1)
+    plain = build_map(load_workspace(EXAMPLE), pack, day)
+    spilled = build_map(load_workspace(EXAMPLE), pack, day, spill=True)
+    expected = json.dumps(plain.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
+    assert "".join(map_json_chunks(spilled)) == expected
+    assert "".join(map_json_chunks(plain)) == expected
+    assert map_csv(spilled) == map_csv(plain)
+    for lang in ("en", "ru"):
+        assert map_markdown(spilled, lang) == map_markdown(plain, lang)
+
+
+def test_lean_score_is_the_breakdown_result_and_the_hash_is_cached() -> None:
+    pack = load_pack()
+    checklist = pack.checklist
+    answers: dict[str, Answer] = {}
+    for i, q in enumerate(checklist.questions):
+        if i % 7 == 3:
+            answers[q.id] = Answer(status="dont_know")
+        elif q.type == "yes_no":
+            answers[q.id] = Answer(value=i % 2 == 0)
+        elif q.type == "scale":
+            answers[q.id] = Answer(value=q.scale_spec.min + 1)
+        elif q.type == "choice":
+            answers[q.id] = Answer(value=q.options[i % len(q.options)].id)
+        elif q.type == "multi":
+            answers[q.id] = Answer(value=[q.options[0].id])
+        elif q.type == "number":
+            answers[q.id] = Answer(value=10**9)  # out of range: left out
+    for lang in ("en", "ru"):
+        lean = score(checklist, answers, lang=lang)
+        assert lean == breakdown(checklist, answers, lang=lang).result
+        assert (
+            lean.model_dump_json()
+            == breakdown(checklist, answers, lang=lang).result.model_dump_json()
+        )
+    assert checklist_hash(checklist) == content_hash(checklist)
