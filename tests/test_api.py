@@ -120,7 +120,6 @@ def perm_answers() -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-@pytest.mark.skipif(not perm_answers(), reason="examples/perm-krai/answers not written yet")
 def test_perm_krai_assessed_through_the_api(tmp_path: Path) -> None:
     ws = tmp_path / "perm"
     shutil.copytree(PERM, ws)

@@ -46,7 +46,6 @@ def spawn(cwd: Path, *args: str) -> object:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not COMMKIT.exists(), reason="commkit is not installed in this venv")
 def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
     child = spawn(tmp_path)
     child.expect("Community name")

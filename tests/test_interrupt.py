@@ -33,8 +33,6 @@ ENV = {
 }
 ENV.pop("NO_COLOR", None)
 
-needs_binary = pytest.mark.skipif(not COMMKIT.exists(), reason="commkit is not installed")
-
 
 def snapshot(folder: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -104,7 +102,6 @@ def assert_draft_keeps_two_answers(tmp_path: Path) -> None:
     assert len(answers.answers) == 2
 
 
-@needs_binary
 @pytest.mark.parametrize("how", ["SIGINT", "Ctrl-C"])
 def test_sigint_in_the_wizard_keeps_the_draft_and_every_file(tmp_path: Path, how: str) -> None:
     before = pre_existing(tmp_path)
@@ -127,7 +124,6 @@ def test_sigint_in_the_wizard_keeps_the_draft_and_every_file(tmp_path: Path, how
     ]
 
 
-@needs_binary
 def test_sigkill_in_the_wizard_keeps_the_draft_and_every_file(tmp_path: Path) -> None:
     before = pre_existing(tmp_path)
     child = start_wizard(tmp_path)

@@ -298,7 +298,6 @@ def latest_with(profile: dict[str, Any], key: str) -> int | None:
     return values[-1][key] if values else None
 
 
-@pytest.mark.skipif(not (PERM / "communities").is_dir(), reason="example not written yet")
 def test_perm_krai_article_figures_in_the_totals() -> None:
     data = map_json(PERM, "--date", "2020-12-01")
     profiles = [
@@ -334,7 +333,6 @@ def test_perm_krai_article_figures_in_the_totals() -> None:
     assert "business-ambassadors-club" in data["gap"]["actors"]
 
 
-@pytest.mark.skipif(not (PERM / "answers").is_dir(), reason="example answers not written yet")
 def test_cli_workflow_init_add_assess_map(tmp_path: Path) -> None:
     """What a consultant types: the results of `assess --workspace` land on the map."""
     ws = tmp_path / "perm"
