@@ -3,68 +3,18 @@ interrupt with Ctrl-C, then a plain `commkit assess` in the same folder offers t
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 
-pexpect = pytest.importorskip("pexpect")
-
-FIX = Path(__file__).parent / "fixtures" / "assess"
-COMMKIT = Path(sys.executable).parent / "commkit"
-
-
-def spawn(cwd: Path, *args: str) -> object:
-    # pexpect does not answer cursor-position requests: without this each prompt waits 1 s
-    env = {
-        **os.environ,
-        "TERM": "xterm",
-        "COLUMNS": "120",
-        "LINES": "40",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        str(COMMKIT),
-        [
-            "--content",
-            str(FIX / "pack"),
-            "assess",
-            "--out",
-            str(cwd / "out"),
-            "--date",
-            "2020-10-15",
-            *args,
-        ],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 120),
-    )
+from pty_wizard import answer_start_and_two_questions, spawn_assess
 
 
 @pytest.mark.slow
 def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
-    child.expect("Community name")
-    child.send("Fashion Tech\r")
-    child.expect("Region")
-    child.send("Perm\r")
-    child.expect("formalised")
-    child.send("2\r")
-    child.expect("new or an existing")
-    child.send("1\r")
-    child.expect("Language")
-    child.send("1\r")
-    child.expect("evidence note")
-    child.send("n")
-    child.expect("dimension 1/4 · question 1/10")
-    child.send("4\r")
-    child.expect("question 2/10")
-    child.send("3\r")
-    child.expect("question 3/10")
+    child = spawn_assess(tmp_path)
+    answer_start_and_two_questions(child)
     child.send("\x03")
     child.expect("Interrupted. 2 answer\\(s\\) kept in the draft")
     child.expect("commkit assess --resume")
@@ -74,7 +24,7 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
     draft = tmp_path / ".commkit-draft-fashion-tech.yaml"
     assert "purpose.common-goal: 4" in draft.read_text(encoding="utf-8")
 
-    child = spawn(tmp_path)
+    child = spawn_assess(tmp_path)
     child.expect("A draft for Fashion Tech")
     child.send("y")
     child.expect("Resuming the draft for Fashion Tech: 2 answers so far.")

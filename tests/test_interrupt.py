@@ -7,31 +7,20 @@ kill -9), but the target files are whole: the old content or the new, never half
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from commkit.model.answers import Answers
 from commkit.model.loader import load_file
-
-pexpect = pytest.importorskip("pexpect")
+from pty_wizard import ENV, answer_start_and_two_questions, spawn_assess
 
 HERE = Path(__file__).parent
-FIX = HERE / "fixtures" / "assess"
-COMMKIT = Path(sys.executable).parent / "commkit"
-ENV = {
-    **os.environ,
-    "TERM": "xterm",
-    "COLUMNS": "120",
-    "LINES": "40",
-    "PROMPT_TOOLKIT_NO_CPR": "1",
-}
-ENV.pop("NO_COLOR", None)
 
 
 def snapshot(folder: Path) -> dict[Path, bytes]:
@@ -43,40 +32,8 @@ def temp_files(folder: Path) -> list[Path]:
 
 
 def start_wizard(cwd: Path) -> object:
-    child = pexpect.spawn(
-        str(COMMKIT),
-        [
-            "--content",
-            str(FIX / "pack"),
-            "assess",
-            "--out",
-            str(cwd / "out"),
-            "--date",
-            "2020-10-15",
-        ],
-        cwd=str(cwd),
-        env=ENV,
-        encoding="utf-8",
-        timeout=10,
-        dimensions=(40, 120),
-    )
-    child.expect("Community name")
-    child.send("Fashion Tech\r")
-    child.expect("Region")
-    child.send("Perm\r")
-    child.expect("formalised")
-    child.send("2\r")
-    child.expect("new or an existing")
-    child.send("1\r")
-    child.expect("Language")
-    child.send("1\r")
-    child.expect("evidence note")
-    child.send("n")
-    child.expect("dimension 1/4 · question 1/10")
-    child.send("4\r")
-    child.expect("question 2/10")
-    child.send("3\r")
-    child.expect("question 3/10")
+    child = spawn_assess(cwd, timeout=10)
+    answer_start_and_two_questions(child)
     return child
 
 

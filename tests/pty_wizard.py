@@ -1,0 +1,52 @@
+"""Driving the real `commkit assess` through a pseudo-terminal, as a person would type."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pexpect
+
+FIX = Path(__file__).parent / "fixtures" / "assess"
+COMMKIT = Path(sys.executable).parent / "commkit"
+# pexpect does not answer cursor-position requests: without NO_CPR each prompt waits 1 s
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+    "TERM": "xterm",
+    "COLUMNS": "120",
+    "LINES": "40",
+    "PROMPT_TOOLKIT_NO_CPR": "1",
+}
+
+
+def spawn_assess(cwd: Path, *args: str, timeout: int = 20) -> Any:
+    """The wizard on the small fixture pack, writing to ``cwd/out``."""
+    return pexpect.spawn(
+        str(COMMKIT),
+        ["--content", str(FIX / "pack"), "assess", "--out", str(cwd / "out"),
+         "--date", "2020-10-15", *args],
+        cwd=str(cwd),
+        env=ENV,
+        encoding="utf-8",
+        timeout=timeout,
+        dimensions=(40, 120),
+    )  # fmt: skip
+
+
+def answer_start_and_two_questions(child: Any) -> None:
+    """Fill the start screen, answer questions 1 and 2, stop at question 3."""
+    for prompt, keys in (
+        ("Community name", "Fashion Tech\r"),
+        ("Region", "Perm\r"),
+        ("formalised", "2\r"),
+        ("new or an existing", "1\r"),
+        ("Language", "1\r"),
+        ("evidence note", "n"),
+        ("dimension 1/4 · question 1/10", "4\r"),
+        ("question 2/10", "3\r"),
+    ):
+        child.expect(prompt)
+        child.send(keys)
+    child.expect("question 3/10")
