@@ -571,9 +571,9 @@ def print_summary(
         )
     else:
         console.print(m["top_stage"], markup=False)
-    from commkit.render.report import held_back_texts
+    from commkit.render.report import held_back_for
 
-    held = held_back_texts(checklist, assessment.answers, lang)
+    held = held_back_for(checklist, assessment, lang)
     if held:
         console.print(Text(m["held_back"], style="bold yellow"))
         for line in held:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from commkit.model.common import Header, Id, StrictModel
+from commkit.model.common import Header, Id, PartialDate, StrictModel
 
 AnswerValue = str | int | float | bool | list[str]
 
@@ -26,6 +26,11 @@ class CommunityRef(StrictModel):
     region: str | None = Field(default=None, max_length=200)
     formalised: bool | None = None
     new: bool | None = Field(default=None, description="A new community rather than existing.")
+    founded: PartialDate | None = Field(
+        default=None,
+        description="When the community started (YYYY, YYYY-MM or YYYY-MM-DD): counts over the "
+        "last 12 months are scaled up for a community younger than that.",
+    )
 
 
 class Answer(StrictModel):

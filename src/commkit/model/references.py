@@ -118,6 +118,8 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
                     f"{previous:g}",
                 )
             previous = stage.min_score
+            for dim_id in stage.descriptors:
+                r.known(ck, ("stages", i, "descriptors", dim_id), dim_id, dims, "dimension")
             for j, cond in enumerate(stage.requires):
                 _check_condition(
                     r,

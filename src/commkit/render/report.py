@@ -57,6 +57,8 @@ LABELS: dict[str, dict[str, str]] = {
         "target": "target {target}",
         "none": "None.",
         "findings": "Findings by dimension",
+        "now_cell": "At your stage ({stage})",
+        "next_cell": "At the next stage ({stage})",
         "strong_points": "Strong points",
         "weak_points": "To work on",
         "open_in_dim": "Open questions",
@@ -111,7 +113,9 @@ LABELS: dict[str, dict[str, str]] = {
         "target": "цель {target}",
         "none": "Нет.",
         "findings": "Выводы по измерениям",
-        "strong_points": "Сильные места",
+        "now_cell": "На вашей стадии ({stage})",
+        "next_cell": "На следующей стадии ({stage})",
+        "strong_points": "Сильные стороны",
         "weak_points": "Над чем работать",
         "open_in_dim": "Открытые вопросы",
         "nothing_scored": "В этом измерении нет оценённых ответов.",
@@ -199,26 +203,40 @@ def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
     return test
 
 
-def held_back_texts(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> list[str]:
+def held_back_texts(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    lang: str,
+    months: float | None = None,
+) -> list[str]:
     """The gates of the next stage that do not hold, as reader-friendly lines."""
     from commkit.core.scoring import breakdown
 
-    steps = breakdown(checklist, answers, lang=lang).stage_steps
+    steps = breakdown(checklist, answers, lang=lang, months=months).stage_steps
     blocked = next((s for s in steps if not s.reached), None)
     if blocked is None:
         return []
     return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
 
 
+def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> list[str]:
+    """:func:`held_back_texts` for a saved assessment (its community's age included)."""
+    from commkit.core.scoring import months_active
+
+    months = months_active(assessment.community.founded, assessment.date)
+    return held_back_texts(checklist, assessment.answers, lang, months)
+
+
 def build_view(
     pack: ContentPack, checklist: Checklist, assessment: Assessment, lang: str
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped)."""
-    from commkit.core.scoring import breakdown
+    from commkit.core.scoring import breakdown, months_active
 
     t = labels(lang)
     result = assessment.result
-    info = breakdown(checklist, assessment.answers, lang=lang)
+    months = months_active(assessment.community.founded, assessment.date)
+    info = breakdown(checklist, assessment.answers, lang=lang, months=months)
     lines = {line.question: line for line in info.questions}
     stages = {s.id: s for s in checklist.stages}
     stage = stages.get(result.stage)
@@ -269,8 +287,12 @@ def build_view(
                 elif line.normalised < 0.5:
                     weak.append(item)
         dr = dim_results.get(dim.id)
+        now_text = stage.descriptors.get(dim.id) if stage is not None else None
+        next_text = nxt.descriptors.get(dim.id) if nxt is not None else None
         findings.append(
             {
+                "now": tr(now_text, lang) if now_text is not None else "",
+                "next": tr(next_text, lang) if next_text is not None else "",
                 "title": dim_title(dim.id),
                 "score": fmt_score(dr.score if dr else None),
                 "scored": dr is not None and dr.score is not None,
@@ -331,6 +353,7 @@ def build_view(
             "meaning": tr(stage.meaning, lang) if stage else "",
             "focus": tr(stage.focus, lang) if stage else "",
         },
+        "next_stage_title": tr(nxt.title, lang) if nxt is not None else "",
         "next_stage": (
             t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
             if nxt is not None
