@@ -7,6 +7,7 @@ from commkit.model.checklist import Checklist, Dimension, Option, Question, Stag
 from commkit.model.common import Text, tr
 from commkit.model.condition import Condition
 from commkit.model.methodology import Chapter, Methodology, Metric, Role
+from commkit.model.migration import Migration
 from commkit.model.roadmap import Action, Roadmap
 from commkit.model.seminar import Seminar
 from commkit.model.workspace import Community, Region, Snapshot
@@ -20,6 +21,7 @@ KINDS: dict[str, type[object]] = {
     "community": Community,
     "answers": Answers,
     "assessment": Assessment,
+    "migration": Migration,
 }
 """Every file kind, by the value of its ``kind:`` header."""
 
@@ -37,6 +39,7 @@ __all__ = [
     "Dimension",
     "Methodology",
     "Metric",
+    "Migration",
     "Option",
     "Question",
     "Region",

@@ -26,10 +26,11 @@ from commkit.model.loader import (
     parse_file,
 )
 from commkit.model.methodology import Methodology
+from commkit.model.migration import Migration
 from commkit.model.roadmap import Roadmap
 from commkit.model.seminar import Seminar
 
-PACK_KINDS = ("methodology", "checklist", "roadmap", "seminar")
+PACK_KINDS = ("methodology", "checklist", "roadmap", "seminar", "migration")
 MANIFEST = "pack.yaml"
 DEFAULT_CHECKLIST = "self-identification"
 
@@ -58,18 +59,18 @@ part of the pack (the pack holds one version of each checklist)."""
 
 
 def pack_files(root: Path) -> list[Path]:
-    """The YAML files of a pack, in a stable order (``checklists/history/`` left out)."""
+    """The YAML files of a pack, in a stable order (``checklists/history/`` included)."""
     files: list[Path] = []
     for sub in ("methodology", "checklists"):
         folder = root / sub
         if folder.is_dir():
-            files.extend(
-                p
-                for p in folder.rglob("*")
-                if p.suffix in {".yaml", ".yml"}
-                and not (sub == "checklists" and p.relative_to(folder).parts[0] == HISTORY_DIR)
-            )
+            files.extend(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"})
     return sorted(files)
+
+
+def is_history(path: Path, root: Path) -> bool:
+    """Whether ``path`` is an earlier checklist version kept in ``checklists/history/``."""
+    return checklist_history_dir(root) in path.parents
 
 
 def checklist_history_dir(root: Path) -> Path:
@@ -89,6 +90,9 @@ class ContentPack:
     checklists: dict[str, Checklist]
     roadmap: Roadmap
     seminars: list[Seminar]
+    migrations: list[Migration] = field(default_factory=list)
+    history: dict[str, Checklist] = field(default_factory=dict)
+    """Earlier checklist versions by ``id@version`` (``checklists/history/``), for migrations."""
     documents: dict[str, Document] = field(default_factory=dict)
     """Parsed (and, for overlays, merged) documents by ``kind/id``, for locating errors."""
     overlay_root: Path | None = None
@@ -106,6 +110,13 @@ class ContentPack:
         """Template folders to search, the customised pack's first."""
         dirs = [d for d in (self.overlay_root, self.root) if d is not None]
         return [t for d in dirs if (t := templates_dir(d)) is not None]
+
+    def checklist_version(self, checklist_id: str, version: str) -> Checklist | None:
+        """A checklist as it was in ``version``: the current one or one kept in history."""
+        current = self.checklists.get(checklist_id)
+        if current is not None and current.version == version:
+            return current
+        return self.history.get(f"{checklist_id}@{version}")
 
     def seminar(self, seminar_id: str) -> Seminar | None:
         return next((s for s in self.seminars if s.id == seminar_id), None)
@@ -149,6 +160,11 @@ def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
             )
             continue
         key = doc_key(doc.data)
+        if is_history(path, root):
+            if doc.kind != "checklist":
+                problems.append(doc.diagnostic(("kind",), "checklists/history/ holds checklists"))
+                continue
+            key = f"history/{doc.data.get('id')}@{doc.data.get('version')}"
         if key in documents:
             problems.append(
                 doc.diagnostic(("id",), f"{key} is defined twice (also in {documents[key].path})")
@@ -185,6 +201,7 @@ def build_pack(
     where = overlay_root or root
     methodologies, roadmaps = of("methodology"), of("roadmap")
     checklists, seminars = of("checklist"), of("seminar")
+    history = {k.split("/", 1)[1]: m for k, m in models.items() if k.startswith("history/")}
     for kind, found in (("methodology", methodologies), ("roadmap", roadmaps)):
         if len(found) != 1 and not any(d.file and kind in str(d.file) for d in problems):
             problems.append(
@@ -202,6 +219,8 @@ def build_pack(
         checklists={c.id: c for c in checklists},
         roadmap=roadmaps[0],
         seminars=sorted(seminars, key=lambda s: (s.number, s.id)),
+        migrations=sorted(of("migration"), key=lambda m: (m.checklist, m.from_version)),
+        history=history,
         documents=documents,
         overlay_root=overlay_root,
         changes=list(changes or []),

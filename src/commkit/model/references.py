@@ -198,7 +198,38 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         for j, dimension_id in enumerate(seminar.dimensions):
             r.known(sk, ("dimensions", j), dimension_id, dimensions, "dimension")
         r.unique(sk, seminar.exercises, ("exercises",), "exercise")
+    _check_migrations(r, pack)
     return r.diagnostics
+
+
+def _check_migrations(r: _Report, pack: ContentPack) -> None:
+    """Every migration handles each question of the version it starts from and answers or
+    asks each question of the version it leads to."""
+    from commkit.core.migrate import coverage_problems
+
+    for migration in pack.migrations:
+        key = f"migration/{migration.id}"
+        if migration.checklist not in pack.checklists:
+            r.known(key, ("checklist",), migration.checklist, pack.checklists, "checklist")
+            continue
+        old = pack.checklist_version(migration.checklist, migration.from_version)
+        new = pack.checklist_version(migration.checklist, migration.to_version)
+        if old is None:
+            r.add(
+                key,
+                ("from",),
+                f"version {migration.from_version} of {migration.checklist!r} is not kept in "
+                "checklists/history/: the migration cannot be checked against it",
+                severity="warning",
+            )
+        if new is None:
+            r.add(
+                key,
+                ("to",),
+                f"no version {migration.to_version} of {migration.checklist!r} in this pack",
+            )
+        for path, message in coverage_problems(migration, old, new):
+            r.add(key, path, message)
 
 
 def _check_condition(

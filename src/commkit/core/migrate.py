@@ -1,0 +1,231 @@
+"""Carry answers from an older checklist version to a newer one through migrations (pure).
+
+What a person sees of it: which answers were carried as they were, which were mapped and how
+(old value -> new value), and which questions need a new answer. Nothing is guessed: an old
+answer that a migration does not map leaves the new question to be asked again.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from commkit.errors import UserError
+from commkit.model.answers import Answer, AnswerValue
+from commkit.model.checklist import Checklist, Question
+from commkit.model.migration import Migration, Step, value_key
+
+
+@dataclass
+class Move:
+    """What happened to one new question (or one dropped old one)."""
+
+    how: str  # carried, renamed, mapped, split, merged, asked, dropped
+    new: str | None
+    old: list[str] = field(default_factory=list)
+    before: list[Any] = field(default_factory=list)
+    after: Any = None
+    reason: str | None = None  # why it must be asked again
+    version: str = ""  # the migration's target version
+
+
+@dataclass
+class Migrated:
+    """Answers after every migration of the chain, and the story of each question."""
+
+    answers: dict[str, Answer]
+    moves: list[Move]
+    path: list[str]  # versions passed through, oldest first
+
+    def need_answer(self, checklist: Checklist) -> list[Question]:
+        """New questions to ask: asked-again ones and required ones left without an answer,
+        among those that apply (their ``when`` holds for the migrated answers)."""
+        from commkit.core.scoring import asked_questions
+
+        again = {m.new for m in self.moves if m.how == "asked" or m.reason}
+        return [
+            q
+            for q in asked_questions(checklist, self.answers)
+            if q.id not in self.answers and (q.id in again or q.required) and q.type != "text"
+        ]
+
+
+def chain(migrations: Sequence[Migration], checklist: str, start: str, end: str) -> list[Migration]:
+    """The migrations that lead from version ``start`` to ``end`` (empty if equal)."""
+    steps: list[Migration] = []
+    version, seen = start, {start}
+    by_from = {m.from_version: m for m in migrations if m.checklist == checklist}
+    while version != end:
+        nxt = by_from.get(version)
+        if nxt is None or nxt.to_version in seen:
+            raise UserError(
+                f"no migration leads from checklist {checklist!r} version {start} to {end}"
+                + (f" (the chain stops at {version})" if version != start else "")
+            )
+        steps.append(nxt)
+        seen.add(nxt.to_version)
+        version = nxt.to_version
+    return steps
+
+
+def _map_value(step: Step, value: AnswerValue) -> tuple[AnswerValue | None, str | None]:
+    """The new value of an answered old question, or ``None`` and why it cannot be mapped."""
+    if step.values is None:
+        return value, None
+    if isinstance(value, list):
+        mapped: list[str] = []
+        for item in value:
+            new = step.values.get(value_key(item))
+            if new is None:
+                return None, f"the old option {item!r} has no equivalent"
+            mapped.append(str(new))
+        return sorted(set(mapped), key=mapped.index), None
+    key = value_key(value)
+    if key not in step.values:
+        return None, f"the old answer {key!r} has no equivalent"
+    new_value = step.values[key]
+    if new_value is None:
+        return None, f"the old answer {key!r} does not say what the new question asks"
+    return new_value, None
+
+
+def _number(value: AnswerValue | None) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def apply_step(step: Step, old: Mapping[str, Answer], version: str) -> tuple[dict[str, Answer], list[Move]]:
+    """New answers and moves of one step."""
+    how = step.how
+    if how == "asked":
+        return {}, [Move("asked", n, reason="new question", version=version) for n in step.new]
+    given = [(o, old[o]) for o in step.old if o in old]
+    if how == "dropped":
+        return {}, [Move("dropped", None, [o], [a.value], version=version) for o, a in given]
+    if not given:
+        return {}, [Move(how, n, list(step.old), version=version) for n in step.new]
+    notes = [a.note for _, a in given if a.note]
+    note = " / ".join(notes) if notes else None
+    if how == "merged":
+        numbers = [_number(_map_value(step, a.value)[0]) for _, a in given if a.status == "answered" and a.value is not None]
+        present = [n for n in numbers if n is not None]
+        if not present:
+            reason = "none of the merged old questions had a number"
+            return {}, [Move(how, step.new[0], list(step.old), [a.value for _, a in given], reason=reason, version=version)]
+        combined = {"max": max, "min": min, "mean": statistics.fmean}[step.combine or "max"](present)
+        value: AnswerValue = int(combined) if float(combined).is_integer() else round(combined, 2)
+        return {step.new[0]: Answer(value=value, note=note)}, [
+            Move(how, step.new[0], list(step.old), [a.value for _, a in given], value, version=version)
+        ]
+    (source, answer) = given[0]
+    result: dict[str, Answer] = {}
+    moves: list[Move] = []
+    if answer.status != "answered":
+        targets = step.statuses_to or step.new
+        for n in step.new:
+            if n in targets:
+                result[n] = Answer(status=answer.status, note=answer.note)
+                moves.append(Move(how, n, [source], [answer.status], answer.status, version=version))
+            else:
+                moves.append(Move(how, n, [source], [answer.status], reason="the old answer was not given", version=version))
+        return result, moves
+    assert answer.value is not None
+    new_value, why = _map_value(step, answer.value)
+    for n in step.new:
+        if new_value is None:
+            moves.append(Move(how, n, [source], [answer.value], reason=why, version=version))
+        else:
+            result[n] = Answer(value=new_value, note=answer.note)
+            moves.append(Move(how, n, [source], [answer.value], new_value, version=version))
+    return result, moves
+
+
+def migrate(
+    migrations: Sequence[Migration], checklist: str, start: str, end: str, answers: Mapping[str, Answer]
+) -> Migrated:
+    """Carry ``answers`` (to version ``start``) through the chain of migrations to ``end``."""
+    current = dict(answers)
+    moves: list[Move] = []
+    path = [start]
+    for migration in chain(migrations, checklist, start, end):
+        nxt: dict[str, Answer] = {}
+        step_moves: list[Move] = []
+        for step in migration.all_steps():
+            produced, made = apply_step(step, current, migration.to_version)
+            nxt.update(produced)
+            step_moves.extend(made)
+        current = nxt
+        moves = step_moves if not moves else _follow(moves, step_moves)
+        path.append(migration.to_version)
+    return Migrated(current, moves, path)
+
+
+def _follow(earlier: list[Move], later: list[Move]) -> list[Move]:
+    """Moves of a longer chain: the later migration's, with the original old ids and values."""
+    by_new = {m.new: m for m in earlier if m.new}
+    out = []
+    for move in later:
+        origin = [by_new[o] for o in move.old if o in by_new]
+        if origin and all(o.how == "carried" for o in origin) and move.how == "carried":
+            out.append(move)
+            continue
+        if origin:
+            move.old = [x for o in origin for x in o.old] or move.old
+            move.before = [x for o in origin for x in o.before] or move.before
+            if move.how == "carried" and any(o.how != "carried" for o in origin):
+                move.how = origin[0].how
+        out.append(move)
+    return out + [m for m in earlier if m.how == "dropped"]
+
+
+def coverage_problems(
+    migration: Migration, old: Checklist | None, new: Checklist | None
+) -> list[tuple[tuple[Any, ...], str]]:
+    """Where a migration does not account for every question: ``(field path, message)``."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    steps = migration.all_steps()
+    where: list[tuple[Any, ...]] = [("carry", i) for i in range(len(migration.carry))]
+    where += [("steps", i) for i in range(len(migration.steps))]
+    if old is not None:
+        old_q = {q.id: q for q in old.questions}
+        seen: dict[str, int] = {}  # an old answer may feed several steps (a split)
+        for i, step in enumerate(steps):
+            for o in step.old:
+                if o not in old_q:
+                    problems.append((where[i], f"{o!r} is not a question of version {old.version}"))
+                seen[o] = i
+        missing = [q for q in old_q if q not in seen]
+        if missing:
+            problems.append(
+                (("from",), f"version {old.version} questions not handled: {', '.join(missing)}")
+            )
+    if new is not None:
+        new_q = {q.id: q for q in new.questions}
+        made: dict[str, int] = {}
+        for i, step in enumerate(steps):
+            for n in step.new:
+                if n not in new_q:
+                    problems.append((where[i], f"{n!r} is not a question of version {new.version}"))
+                elif n in made:
+                    problems.append((where[i], f"{n!r} is answered by two steps"))
+                made[n] = i
+        missing = [q for q in new_q if q not in made]
+        if missing:
+            problems.append(
+                (("to",), f"version {new.version} questions no step answers or asks: {', '.join(missing)}")
+            )
+        for i, step in enumerate(steps):
+            for new_value in (step.values or {}).values():
+                for n in step.new:
+                    q = new_q.get(n)
+                    if q is None or new_value is None:
+                        continue
+                    from commkit.core.scoring import value_problem
+
+                    bad = value_problem(q, new_value)
+                    if bad:
+                        problems.append((where[i], f"{n}: the mapped value {new_value!r}: {bad}"))
+    return problems

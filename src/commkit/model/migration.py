@@ -1,0 +1,118 @@
+"""Migrations between checklist versions, as data: how an older version's answers carry over.
+
+A pack ships ``checklists/migrations/<checklist>-<from>-<to>.yaml``. Each step names the old
+questions it reads and the new questions it answers; its shape says what kind of step it is:
+
+- ``carry: [ids]``: the same question in both versions, the answer kept as it is;
+- ``{old: a, new: b}``: renamed (``values`` may re-anchor a scale or turn points into counts);
+- ``{old: a, new: [b, c]}``: split: one old answer answers several new questions;
+- ``{old: [a, b], new: c, combine: max}``: merged;
+- ``{new: b}`` (no ``old``): a question with no old equivalent, asked again;
+- ``{old: a}`` (no ``new``): dropped, its answer not carried.
+
+``values`` maps an old answer (written as YAML, e.g. ``3``, ``yes``, ``weekly``) to the new one;
+an old value it does not list, or one it maps to ``null``, leaves the new question to be asked
+again. ``dont_know`` / ``not_applicable`` go to the questions in ``statuses_to`` (default: all).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from commkit.model.answers import AnswerValue
+from commkit.model.common import Header, Id, StrictModel, Text, Version
+
+
+def value_key(value: Any) -> str:
+    """The text under which a value is looked up in ``values`` (``True`` -> ``"yes"``)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _ids(value: Any) -> Any:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+class Step(StrictModel):
+    """One rule of a migration; see the module docstring for the shapes."""
+
+    old: list[Id] = []
+    new: list[Id] = []
+    values: dict[str, AnswerValue | None] | None = Field(
+        default=None,
+        description="Old answer -> new answer (keys as written in YAML: 3, yes, an option id).",
+    )
+    combine: Literal["max", "min", "mean"] | None = Field(
+        default=None, description="How a merge combines several old numbers or scale points."
+    )
+    statuses_to: list[Id] | None = Field(
+        default=None,
+        description="New questions that take an old 'don't know' / 'not applicable' "
+        "(default: every new question of the step).",
+    )
+    note: Text | None = None
+
+    _normalise_old = field_validator("old", mode="before")(_ids)
+    _normalise_new = field_validator("new", mode="before")(_ids)
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {value_key(k): v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> Step:
+        if not self.old and not self.new:
+            raise ValueError("a step names at least one 'old' or 'new' question")
+        if len(self.old) > 1 and len(self.new) != 1:
+            raise ValueError("a merge reads several 'old' questions into exactly one 'new'")
+        if len(self.old) > 1 and self.combine is None:
+            raise ValueError("a merge needs 'combine: max | min | mean'")
+        if self.statuses_to and not set(self.statuses_to) <= set(self.new):
+            raise ValueError("'statuses_to' may name only questions of this step's 'new'")
+        if (self.values is not None or self.combine) and not (self.old and self.new):
+            raise ValueError("'values' and 'combine' need both 'old' and 'new'")
+        return self
+
+    @property
+    def how(self) -> str:
+        """carried, renamed, mapped, split, merged, asked or dropped."""
+        if not self.old:
+            return "asked"
+        if not self.new:
+            return "dropped"
+        if len(self.old) > 1:
+            return "merged"
+        if len(self.new) > 1:
+            return "split"
+        if self.values is not None:
+            return "mapped"
+        return "carried" if self.old == self.new else "renamed"
+
+
+class Migration(Header):
+    """How answers to ``checklist`` version ``from_version`` become answers to ``to_version``."""
+
+    kind: Literal["migration"]
+    id: Id
+    checklist: Id
+    from_version: Version = Field(alias="from")
+    to_version: Version = Field(alias="to")
+    title: Text | None = None
+    carry: list[Id] = Field(default=[], description="Questions kept as they are.")
+    steps: list[Step] = []
+
+    model_config = {"populate_by_name": True}
+
+    def all_steps(self) -> list[Step]:
+        """``carry`` expanded into one step per question, then the other steps."""
+        return [Step(old=[q], new=[q]) for q in self.carry] + list(self.steps)

@@ -1,0 +1,202 @@
+"""Method versions: migrations carry 1.0 answers to 1.1, and validate checks their coverage."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from commkit.core.migrate import chain, migrate
+from commkit.core.scoring import check_answers
+from commkit.errors import ContentError, UserError
+from commkit.model.answers import Answer, Answers
+from commkit.model.checklist import Checklist, Question
+from commkit.model.loader import load_file
+from commkit.model.migration import Migration, value_key
+from commkit.model.pack import ContentPack, load_pack_uncached
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
+MIGRATION = ROOT / "checklists" / "migrations" / "self-identification-1.0-1.1.yaml"
+
+
+@pytest.fixture(scope="module")
+def pack() -> ContentPack:
+    return load_pack_uncached(None)
+
+
+@pytest.fixture(scope="module")
+def old(pack: ContentPack) -> Checklist:
+    found = pack.checklist_version("self-identification", "1.0")
+    assert found is not None, "checklist 1.0 is kept in checklists/history/"
+    return found
+
+
+@pytest.fixture(scope="module")
+def migration(pack: ContentPack) -> Migration:
+    (found,) = [m for m in pack.migrations if m.from_version == "1.0"]
+    return found
+
+
+def one_zero_answers() -> list[Answers]:
+    files = [load_file(p, Answers) for p in EXAMPLES]
+    return [a for a in files if a.checklist.version == "1.0"]
+
+
+def test_the_default_pack_ships_the_1_0_to_1_1_migration(pack: ContentPack) -> None:
+    assert pack.checklist.version == "1.1"
+    assert [(m.from_version, m.to_version) for m in pack.migrations] == [("1.0", "1.1")]
+    assert [m.to_version for m in chain(pack.migrations, "self-identification", "1.0", "1.1")] == [
+        "1.1"
+    ]
+
+
+def test_every_1_0_example_is_carried_as_the_migration_says(
+    pack: ContentPack, migration: Migration
+) -> None:
+    examples = one_zero_answers()
+    assert len(examples) >= 4
+    steps = migration.all_steps()
+    for answers in examples:
+        result = migrate(pack.migrations, "self-identification", "1.0", "1.1", answers.answers)
+        by_new = {m.new: m for m in result.moves if m.new}
+        for step in steps:
+            for new_id in step.new:
+                move = by_new[new_id]
+                assert move.how == step.how
+                given = [answers.answers[o] for o in step.old if o in answers.answers]
+                if step.how == "asked":
+                    assert new_id not in result.answers and move.reason
+                elif not given:
+                    assert new_id not in result.answers
+                elif given[0].status != "answered":
+                    targets = step.statuses_to or step.new
+                    assert (new_id in result.answers) == (new_id in targets)
+                elif step.values is None:
+                    assert result.answers[new_id].value == given[0].value
+                else:
+                    expected = step.values.get(value_key(given[0].value))
+                    if expected is None:
+                        assert new_id not in result.answers and move.reason
+                    else:
+                        assert result.answers[new_id].value == expected
+                        assert move.before == [given[0].value] and move.after == expected
+                if given and given[0].note and new_id in result.answers:
+                    assert result.answers[new_id].note == given[0].note
+        carried = Answers.model_validate(
+            {
+                "kind": "answers",
+                "version": "1",
+                "checklist": {"id": "self-identification", "version": "1.1"},
+                "community": answers.community.model_dump(exclude_none=True),
+                "answers": result.answers,
+            }
+        )
+        problems = check_answers(pack.checklist, carried, require_complete=False)
+        assert [p for p in problems if p.severity == "error"] == []
+        needed = {q.id for q in result.need_answer(pack.checklist)}
+        asked = {s.new[0] for s in steps if s.how == "asked"}
+        assert needed <= asked | {q.id for q in pack.checklist.questions if q.required}
+        assert all(q not in result.answers for q in needed)
+
+
+def _answer(question: Question) -> st.SearchStrategy[Answer]:
+    if question.type == "yes_no":
+        value: st.SearchStrategy[object] = st.booleans()
+    elif question.type == "scale":
+        spec = question.scale_spec
+        value = st.integers(spec.min, spec.max)
+    elif question.type == "number":
+        assert question.number is not None
+        top = question.number.max if question.number.max is not None else 10_000
+        value = st.integers(int(question.number.min), int(top))
+    elif question.type == "choice":
+        value = st.sampled_from([o.id for o in question.options])
+    elif question.type == "multi":
+        value = st.lists(st.sampled_from([o.id for o in question.options]), min_size=1, unique=True)
+    else:
+        value = st.text(min_size=1, max_size=20)
+    answered = value.map(lambda v: Answer(value=v))  # type: ignore[arg-type]
+    statuses = st.sampled_from(["dont_know", "not_applicable"]).map(lambda s: Answer(status=s))
+    note = st.none() | st.text(max_size=30)
+    return st.tuples(answered | statuses, note).map(
+        lambda pair: pair[0].model_copy(update={"note": pair[1]})
+    )
+
+
+@st.composite
+def complete_1_0_answer_sets(draw: st.DrawFn, checklist: Checklist) -> dict[str, Answer]:
+    return {q.id: draw(_answer(q)) for q in checklist.questions}
+
+
+def test_any_complete_1_0_answer_set_becomes_a_valid_1_1_answer_set(
+    pack: ContentPack, old: Checklist
+) -> None:
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(complete_1_0_answer_sets(old))
+    def check(answers: dict[str, Answer]) -> None:
+        result = migrate(pack.migrations, "self-identification", "1.0", "1.1", answers)
+        migrated = Answers(
+            kind="answers",
+            version="1",
+            checklist={"id": "self-identification", "version": "1.1"},  # type: ignore[arg-type]
+            community={"name": "Any"},  # type: ignore[arg-type]
+            answers=result.answers,
+        )
+        problems = check_answers(pack.checklist, migrated, require_complete=False)
+        assert [p.message for p in problems if p.severity == "error"] == []
+
+    check()
+
+
+def test_no_migration_is_a_clear_error(pack: ContentPack) -> None:
+    with pytest.raises(UserError, match=r"no migration leads from checklist 'self-identification' version 0\.9"):
+        chain(pack.migrations, "self-identification", "0.9", "1.1")
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "pack"
+    for sub in ("methodology", "checklists"):
+        shutil.copytree(ROOT / sub, root / sub)
+    return root
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_validate_names_an_old_question_the_migration_forgets(pack_copy: Path) -> None:
+    path = pack_copy / MIGRATION.relative_to(ROOT)
+    _rewrite(path, "  - purpose.mission-text\n", "")
+    with pytest.raises(ContentError) as info:
+        load_pack_uncached(pack_copy)
+    (diag,) = [d for d in info.value.diagnostics if "not handled" in d.message]
+    assert diag.file == path and diag.line is not None
+    assert "purpose.mission-text" in diag.message
+    assert "purpose.mission-text" in [
+        d.message for d in info.value.diagnostics if "no step answers" in d.message
+    ][0]
+
+
+def test_validate_refuses_a_mapped_value_the_new_question_cannot_take(pack_copy: Path) -> None:
+    path = pack_copy / MIGRATION.relative_to(ROOT)
+    _rewrite(path, "5: 50}", "5: 500}")
+    with pytest.raises(ContentError) as info:
+        load_pack_uncached(pack_copy)
+    messages = [d.message for d in info.value.diagnostics]
+    assert any("rhythm.attendance-share" in m and "500" in m for m in messages), messages
+
+
+def test_validate_refuses_an_unknown_question_id(pack_copy: Path) -> None:
+    path = pack_copy / MIGRATION.relative_to(ROOT)
+    _rewrite(path, "  - new: ecosystem.regional-contact", "  - new: ecosystem.regional-contakt")
+    with pytest.raises(ContentError) as info:
+        load_pack_uncached(pack_copy)
+    (diag,) = [d for d in info.value.diagnostics if "regional-contakt" in d.message]
+    assert diag.file == path and diag.line is not None
