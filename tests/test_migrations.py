@@ -153,7 +153,9 @@ def test_any_complete_1_0_answer_set_becomes_a_valid_1_1_answer_set(
 
 
 def test_no_migration_is_a_clear_error(pack: ContentPack) -> None:
-    with pytest.raises(UserError, match=r"no migration leads from checklist 'self-identification' version 0\.9"):
+    with pytest.raises(
+        UserError, match=r"no migration leads from checklist 'self-identification' version 0\.9"
+    ):
         chain(pack.migrations, "self-identification", "0.9", "1.1")
 
 
@@ -179,9 +181,8 @@ def test_validate_names_an_old_question_the_migration_forgets(pack_copy: Path) -
     (diag,) = [d for d in info.value.diagnostics if "not handled" in d.message]
     assert diag.file == path and diag.line is not None
     assert "purpose.mission-text" in diag.message
-    assert "purpose.mission-text" in [
-        d.message for d in info.value.diagnostics if "no step answers" in d.message
-    ][0]
+    unanswered = next(d.message for d in info.value.diagnostics if "no step answers" in d.message)
+    assert "purpose.mission-text" in unanswered
 
 
 def test_validate_refuses_a_mapped_value_the_new_question_cannot_take(pack_copy: Path) -> None:

@@ -97,7 +97,9 @@ def _number(value: AnswerValue | None) -> float | None:
     return float(value)
 
 
-def apply_step(step: Step, old: Mapping[str, Answer], version: str) -> tuple[dict[str, Answer], list[Move]]:
+def apply_step(
+    step: Step, old: Mapping[str, Answer], version: str
+) -> tuple[dict[str, Answer], list[Move]]:
     """New answers and moves of one step."""
     how = step.how
     if how == "asked":
@@ -110,15 +112,40 @@ def apply_step(step: Step, old: Mapping[str, Answer], version: str) -> tuple[dic
     notes = [a.note for _, a in given if a.note]
     note = " / ".join(notes) if notes else None
     if how == "merged":
-        numbers = [_number(_map_value(step, a.value)[0]) for _, a in given if a.status == "answered" and a.value is not None]
+        numbers = [
+            _number(_map_value(step, a.value)[0])
+            for _, a in given
+            if a.status == "answered" and a.value is not None
+        ]
         present = [n for n in numbers if n is not None]
         if not present:
             reason = "none of the merged old questions had a number"
-            return {}, [Move(how, step.new[0], list(step.old), [a.value for _, a in given], reason=reason, version=version)]
-        combined = {"max": max, "min": min, "mean": statistics.fmean}[step.combine or "max"](present)
+            return {}, [
+                Move(
+                    how,
+                    step.new[0],
+                    list(step.old),
+                    [a.value for _, a in given],
+                    reason=reason,
+                    version=version,
+                )
+            ]
+        if step.combine == "min":
+            combined = min(present)
+        elif step.combine == "mean":
+            combined = statistics.fmean(present)
+        else:
+            combined = max(present)
         value: AnswerValue = int(combined) if float(combined).is_integer() else round(combined, 2)
         return {step.new[0]: Answer(value=value, note=note)}, [
-            Move(how, step.new[0], list(step.old), [a.value for _, a in given], value, version=version)
+            Move(
+                how,
+                step.new[0],
+                list(step.old),
+                [a.value for _, a in given],
+                value,
+                version=version,
+            )
         ]
     (source, answer) = given[0]
     result: dict[str, Answer] = {}
@@ -128,9 +155,20 @@ def apply_step(step: Step, old: Mapping[str, Answer], version: str) -> tuple[dic
         for n in step.new:
             if n in targets:
                 result[n] = Answer(status=answer.status, note=answer.note)
-                moves.append(Move(how, n, [source], [answer.status], answer.status, version=version))
+                moves.append(
+                    Move(how, n, [source], [answer.status], answer.status, version=version)
+                )
             else:
-                moves.append(Move(how, n, [source], [answer.status], reason="the old answer was not given", version=version))
+                moves.append(
+                    Move(
+                        how,
+                        n,
+                        [source],
+                        [answer.status],
+                        reason="the old answer was not given",
+                        version=version,
+                    )
+                )
         return result, moves
     assert answer.value is not None
     new_value, why = _map_value(step, answer.value)
@@ -144,7 +182,11 @@ def apply_step(step: Step, old: Mapping[str, Answer], version: str) -> tuple[dic
 
 
 def migrate(
-    migrations: Sequence[Migration], checklist: str, start: str, end: str, answers: Mapping[str, Answer]
+    migrations: Sequence[Migration],
+    checklist: str,
+    start: str,
+    end: str,
+    answers: Mapping[str, Answer],
 ) -> Migrated:
     """Carry ``answers`` (to version ``start``) through the chain of migrations to ``end``."""
     current = dict(answers)
@@ -181,51 +223,21 @@ def _follow(earlier: list[Move], later: list[Move]) -> list[Move]:
     return out + [m for m in earlier if m.how == "dropped"]
 
 
-def coverage_problems(
-    migration: Migration, old: Checklist | None, new: Checklist | None
-) -> list[tuple[tuple[Any, ...], str]]:
-    """Where a migration does not account for every question: ``(field path, message)``."""
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    steps = migration.all_steps()
-    where: list[tuple[Any, ...]] = [("carry", i) for i in range(len(migration.carry))]
-    where += [("steps", i) for i in range(len(migration.steps))]
-    if old is not None:
-        old_q = {q.id: q for q in old.questions}
-        seen: dict[str, int] = {}  # an old answer may feed several steps (a split)
-        for i, step in enumerate(steps):
-            for o in step.old:
-                if o not in old_q:
-                    problems.append((where[i], f"{o!r} is not a question of version {old.version}"))
-                seen[o] = i
-        missing = [q for q in old_q if q not in seen]
-        if missing:
-            problems.append(
-                (("from",), f"version {old.version} questions not handled: {', '.join(missing)}")
-            )
-    if new is not None:
-        new_q = {q.id: q for q in new.questions}
-        made: dict[str, int] = {}
-        for i, step in enumerate(steps):
-            for n in step.new:
-                if n not in new_q:
-                    problems.append((where[i], f"{n!r} is not a question of version {new.version}"))
-                elif n in made:
-                    problems.append((where[i], f"{n!r} is answered by two steps"))
-                made[n] = i
-        missing = [q for q in new_q if q not in made]
-        if missing:
-            problems.append(
-                (("to",), f"version {new.version} questions no step answers or asks: {', '.join(missing)}")
-            )
-        for i, step in enumerate(steps):
-            for new_value in (step.values or {}).values():
-                for n in step.new:
-                    q = new_q.get(n)
-                    if q is None or new_value is None:
-                        continue
-                    from commkit.core.scoring import value_problem
+def value_problems(migration: Migration, new: Checklist) -> list[tuple[tuple[Any, ...], str]]:
+    """Mapped values the new question cannot take: ``(field path, message)``."""
+    from commkit.core.scoring import value_problem
 
-                    bad = value_problem(q, new_value)
-                    if bad:
-                        problems.append((where[i], f"{n}: the mapped value {new_value!r}: {bad}"))
+    new_q = {q.id: q for q in new.questions}
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for i, step in enumerate(migration.steps):
+        for mapped in (step.values or {}).values():
+            for n in step.new:
+                q = new_q.get(n)
+                if q is None or mapped is None:
+                    continue
+                bad = value_problem(q, mapped)
+                if bad:
+                    problems.append(
+                        (("steps", i, "values"), f"{n}: the mapped value {mapped!r}: {bad}")
+                    )
     return problems

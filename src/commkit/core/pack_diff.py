@@ -15,7 +15,16 @@ from pydantic import BaseModel
 
 from commkit.model.checklist import Checklist
 
-SECTIONS = ("checklist", "dimension", "question", "option", "stage", "action", "seminar", "migration")
+SECTIONS = (
+    "checklist",
+    "dimension",
+    "question",
+    "option",
+    "stage",
+    "action",
+    "seminar",
+    "migration",
+)
 
 
 @dataclass
@@ -55,7 +64,9 @@ def _title(data: Mapping[str, Any]) -> Any:
     return None
 
 
-def _fields(before: Mapping[str, Any], after: Mapping[str, Any], skip: Iterable[str]) -> list[FieldChange]:
+def _fields(
+    before: Mapping[str, Any], after: Mapping[str, Any], skip: Iterable[str]
+) -> list[FieldChange]:
     names = [k for k in dict.fromkeys([*before, *after]) if k not in set(skip)]
     return [
         FieldChange(name, before.get(name), after.get(name))
@@ -66,15 +77,15 @@ def _fields(before: Mapping[str, Any], after: Mapping[str, Any], skip: Iterable[
 
 def diff_items(
     section: str,
-    old: Iterable[BaseModel],
-    new: Iterable[BaseModel],
+    old: Iterable[Any],
+    new: Iterable[Any],
     *,
     skip: Iterable[str] = (),
     prefix: str = "",
 ) -> list[ItemChange]:
     """Added, removed and changed items of one kind, matched by ``id``."""
-    before = {getattr(m, "id"): _dump(m) for m in old}
-    after = {getattr(m, "id"): _dump(m) for m in new}
+    before = {m.id: _dump(m) for m in old}
+    after = {m.id: _dump(m) for m in new}
     out: list[ItemChange] = []
     for key in dict.fromkeys([*before, *after]):
         a, b = before.get(key), after.get(key)
@@ -124,6 +135,4 @@ def diff_packs(old: Any, new: Any, old_name: str, new_name: str) -> PackDiff:
 
 
 def diff_checklist_files(old: Checklist, new: Checklist) -> PackDiff:
-    return PackDiff(
-        f"{old.id} {old.version}", f"{new.id} {new.version}", diff_checklists(old, new)
-    )
+    return PackDiff(f"{old.id} {old.version}", f"{new.id} {new.version}", diff_checklists(old, new))

@@ -17,12 +17,15 @@ again. ``dont_know`` / ``not_applicable`` go to the questions in ``statuses_to``
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from commkit.model.answers import AnswerValue
 from commkit.model.common import Header, Id, StrictModel, Text, Version
+
+if TYPE_CHECKING:
+    from commkit.model.checklist import Checklist
 
 
 def value_key(value: Any) -> str:
@@ -116,3 +119,46 @@ class Migration(Header):
     def all_steps(self) -> list[Step]:
         """``carry`` expanded into one step per question, then the other steps."""
         return [Step(old=[q], new=[q]) for q in self.carry] + list(self.steps)
+
+
+def coverage_problems(
+    migration: Migration, old: Checklist | None, new: Checklist | None
+) -> list[tuple[tuple[Any, ...], str]]:
+    """Where a migration does not account for every question: ``(field path, message)``."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    steps = migration.all_steps()
+    where: list[tuple[Any, ...]] = [("carry", i) for i in range(len(migration.carry))]
+    where += [("steps", i) for i in range(len(migration.steps))]
+    if old is not None:
+        old_q = {q.id: q for q in old.questions}
+        seen: dict[str, int] = {}  # an old answer may feed several steps (a split)
+        for i, step in enumerate(steps):
+            for o in step.old:
+                if o not in old_q:
+                    problems.append((where[i], f"{o!r} is not a question of version {old.version}"))
+                seen[o] = i
+        missing = [q for q in old_q if q not in seen]
+        if missing:
+            problems.append(
+                (("from",), f"version {old.version} questions not handled: {', '.join(missing)}")
+            )
+    if new is not None:
+        new_q = {q.id: q for q in new.questions}
+        made: dict[str, int] = {}
+        for i, step in enumerate(steps):
+            for n in step.new:
+                if n not in new_q:
+                    problems.append((where[i], f"{n!r} is not a question of version {new.version}"))
+                elif n in made:
+                    problems.append((where[i], f"{n!r} is answered by two steps"))
+                made[n] = i
+        missing = [q for q in new_q if q not in made]
+        if missing:
+            problems.append(
+                (
+                    ("to",),
+                    f"version {new.version} questions no step answers or asks: "
+                    + ", ".join(missing),
+                )
+            )
+    return problems

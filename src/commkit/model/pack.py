@@ -201,7 +201,9 @@ def build_pack(
     where = overlay_root or root
     methodologies, roadmaps = of("methodology"), of("roadmap")
     checklists, seminars = of("checklist"), of("seminar")
-    history = {k.split("/", 1)[1]: m for k, m in models.items() if k.startswith("history/")}
+    history: dict[str, Any] = {
+        k.split("/", 1)[1]: m for k, m in models.items() if k.startswith("history/")
+    }
     for kind, found in (("methodology", methodologies), ("roadmap", roadmaps)):
         if len(found) != 1 and not any(d.file and kind in str(d.file) for d in problems):
             problems.append(

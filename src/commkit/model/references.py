@@ -205,7 +205,7 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
 def _check_migrations(r: _Report, pack: ContentPack) -> None:
     """Every migration handles each question of the version it starts from and answers or
     asks each question of the version it leads to."""
-    from commkit.core.migrate import coverage_problems
+    from commkit.model.migration import coverage_problems
 
     for migration in pack.migrations:
         key = f"migration/{migration.id}"
