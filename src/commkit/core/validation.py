@@ -100,6 +100,7 @@ def validate_pack(
         diags.extend(exc.diagnostics)
     if pack is not None:
         diags.extend(d for d in pack.warnings if d.severity == "warning")
+        diags.extend(_migration_values(pack))
         report.changes = list(pack.changes)
         if strict_i18n:
             diags.extend(pack.missing_translations())
@@ -107,6 +108,22 @@ def validate_pack(
     for entry in report.files:
         entry.kind = _kind_of(entry.path)
     return report, pack
+
+
+def _migration_values(pack: ContentPack) -> list[Diagnostic]:
+    """Mapped values of a migration that the new question cannot take."""
+    from commkit.core.migrate import value_problems
+
+    out: list[Diagnostic] = []
+    for migration in pack.migrations:
+        new = pack.checklist_version(migration.checklist, migration.to_version)
+        doc = pack.documents.get(f"migration/{migration.id}")
+        if new is None or doc is None:
+            continue
+        out.extend(
+            doc.diagnostic(path, message) for path, message in value_problems(migration, new)
+        )
+    return out
 
 
 def _kind_of(path: Path) -> str | None:
