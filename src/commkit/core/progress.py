@@ -61,6 +61,12 @@ class StagePoint(BaseModel):
     date: dt.date
     stage: str
     overall: float
+    version: str | None = None
+    """The checklist version the assessment was made with."""
+    rescored_stage: str | None = None
+    rescored_overall: float | None = None
+    """The same answers re-scored under the current version, through the pack's migrations
+    (set when the assessment was made with another version and a migration leads on)."""
 
 
 class CommunityProgress(BaseModel):
@@ -70,6 +76,11 @@ class CommunityProgress(BaseModel):
     stage_titles: dict[str, Text] = {}
     dimensions: list[Series]
     metrics: list[Series]
+    current_version: str | None = None
+    versions: list[str] = []
+    """Checklist versions of the assessments, oldest first, each once."""
+    not_comparable: list[str] = []
+    """Versions no migration leads from to the current one: their scores are not comparable."""
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
@@ -123,14 +134,67 @@ def community_progress(
         if any(p.value is not None for p in points):
             title = metric_names.get(metric_id, {"en": "Events held", "ru": "Проведено событий"})
             metrics.append(Series(id=metric_id, title=title, points=points))
+    stages = [
+        StagePoint(
+            date=a.date,
+            stage=a.result.stage,
+            overall=round(a.result.overall, 1),
+            version=a.checklist.version,
+        )
+        for a in assessments
+    ]
+    versions = list(dict.fromkeys(a.checklist.version for a in assessments))
+    current = pack.checklist.version if pack is not None else None
+    not_comparable: list[str] = []
+    if pack is not None:
+        for point, assessment in zip(stages, assessments, strict=True):
+            if assessment.checklist.version == current:
+                continue
+            rescored = rescore_result(pack, assessment)
+            if rescored is None:
+                if assessment.checklist.version not in not_comparable:
+                    not_comparable.append(assessment.checklist.version)
+                continue
+            point.rescored_stage, point.rescored_overall = rescored
     return CommunityProgress(
         slug=community.slug,
         name=community.name,
-        stages=[
-            StagePoint(date=a.date, stage=a.result.stage, overall=round(a.result.overall, 1))
-            for a in assessments
-        ],
+        stages=stages,
         stage_titles=stage_titles,
         dimensions=dimensions,
         metrics=metrics,
+        current_version=current,
+        versions=versions,
+        not_comparable=not_comparable,
     )
+
+
+def rescore_result(pack: Any, assessment: Any) -> tuple[str, float] | None:
+    """Stage and overall score of an assessment's answers under the pack's current checklist,
+    carried through its migrations; ``None`` when no migration leads there."""
+    from commkit.core.migrate import migrate
+    from commkit.core.scoring import assess
+    from commkit.errors import UserError
+    from commkit.model.answers import Answers, ChecklistRef
+
+    ref = assessment.checklist
+    checklist = pack.checklists.get(ref.id)
+    if checklist is None:
+        return None
+    try:
+        carried = migrate(
+            pack.migrations, ref.id, ref.version, checklist.version, assessment.answers
+        )
+    except UserError:
+        return None
+    answers = Answers(
+        kind="answers",
+        version="1",
+        checklist=ChecklistRef(id=ref.id, version=checklist.version),
+        community=assessment.community,
+        date=assessment.date,
+        language=assessment.language,
+        answers=carried.answers,
+    )
+    result = assess(pack, answers, assessment.date).result
+    return result.stage, round(result.overall, 1)
