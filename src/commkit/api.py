@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
@@ -46,6 +46,7 @@ __all__ = [
     "load_assessment",
     "load_content",
     "load_workspace",
+    "method_overview",
     "plan",
     "progress",
     "render_assessment_markdown",
@@ -287,3 +288,17 @@ def render_plan_ics(plan: Plan, lang: str = "en", *, pack: ContentPack | None = 
     from commkit.render.plan_ics import render_plan_ics as _ics
 
     return _ics(plan, pack or load_content(), lang)
+
+
+def method_overview(pack: ContentPack | None = None, lang: str = "en") -> dict[str, Any]:
+    """The method in one language as plain data, with the templates the pack ships."""
+    from commkit.core.method_view import overview
+    from commkit.model.method_templates import method_templates
+
+    pack = pack or load_content()
+    data = overview(pack, lang)
+    data["templates"] = [
+        {"id": t.id, "title": t.title(lang), "file": f"templates/{t.id}.md"}
+        for t in method_templates(pack)
+    ]
+    return data

@@ -21,6 +21,7 @@ LABELS = {
         "steps": "Steps",
         "actions": "Roadmap actions",
         "seminars": "Seminars",
+        "templates": "Templates (exported with the seminars)",
         "hint": "Details of one chapter: commkit methodology <number or id>",
     },
     "ru": {
@@ -37,6 +38,7 @@ LABELS = {
         "steps": "Шаги",
         "actions": "Действия дорожной карты",
         "seminars": "Семинары",
+        "templates": "Шаблоны (выгружаются вместе с семинарами)",
         "hint": "Подробно об одной главе: commkit methodology <номер или id>",
     },
 }
@@ -71,6 +73,11 @@ def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
             for item in chapter["deliverables"]:
                 deliver.add(_esc(item))
     console.print(chapters)
+    if data.get("templates"):
+        templates = Tree(f"[bold]{label['templates']}[/]")
+        for item in data["templates"]:
+            templates.add(f"{_esc(item['title'])} [dim]{item['file']}[/]")
+        console.print(templates)
     console.print(f"[dim]{label['hint']}[/]")
 
 

@@ -198,6 +198,10 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         for j, dimension_id in enumerate(seminar.dimensions):
             r.known(sk, ("dimensions", j), dimension_id, dimensions, "dimension")
         r.unique(sk, seminar.exercises, ("exercises",), "exercise")
+        exercise_ids = {e.id for e in seminar.exercises}
+        for j, block in enumerate(seminar.agenda):
+            if block.exercise is not None:
+                r.known(sk, ("agenda", j, "exercise"), block.exercise, exercise_ids, "exercise")
     return r.diagnostics
 
 

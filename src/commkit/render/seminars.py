@@ -25,6 +25,8 @@ from typing import Any
 from commkit.errors import OutputExistsError, UserError
 from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child, slugify
 from commkit.model.common import tr
+from commkit.model.method_templates import method_templates
+from commkit.model.pack import ContentPack
 from commkit.model.seminar import Seminar
 from commkit.render.html import FILL_MARK, markdown_to_html, page
 from commkit.render.seminar_community import CommunityContext
@@ -521,6 +523,9 @@ def plan_export(
             progress(seminar)
     for name, text in render_series(seminars, pack, opts, dates).items():
         plan.add(name, text)
+    if isinstance(pack, ContentPack):
+        for template in method_templates(pack):
+            plan.add(f"templates/{template.id}.md", template.text(opts.lang))
     return plan
 
 
