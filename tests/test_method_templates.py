@@ -42,6 +42,7 @@ def test_methodology_lists_the_templates() -> None:
     listed = {t["id"]: t["title"] for t in json.loads(result.output)["templates"]}
     assert NINE <= set(listed)
     assert listed["value-ledger"] == "Журнал ценности"
+    assert listed["message-house"] == "Дом сообщений"
 
 
 def test_seminar_export_carries_the_templates_in_the_export_language(tmp_path: Path) -> None:
