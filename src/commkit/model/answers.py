@@ -94,7 +94,9 @@ class Answers(Header):
 
 class DimensionResult(StrictModel):
     id: Id
-    score: float | None = Field(description="0-100; None when nothing in it was scored.")
+    score: float | None = Field(
+        default=None, description="0-100; None when nothing in it was scored."
+    )
     answered: int = 0
     dont_know: int = 0
     not_applicable: int = 0
