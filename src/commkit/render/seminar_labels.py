@@ -15,6 +15,10 @@ LABELS: dict[str, dict[str, str]] = {
             "The online seminars and the MeetUp of the business community programme, "
             "in the order they run."
         ),
+        "own_note": (
+            "The 2020 article names eight online seminars and a MeetUp; the agendas, exercises, "
+            "timings and templates here are commkit's own."
+        ),
         "for_community": "For the community {name}",
         "goals": "Goals",
         "todays_goals": "What we will achieve today",
@@ -125,12 +129,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "seminar": "Семинар",
-        "meetup": "MeetUp",
+        "meetup": "Митап",
         "seminar_n_of": "Семинар {n} из {total}",
         "seminar_n": "Семинар {n}",
         "programme": "Программа семинаров",
         "programme_intro": (
-            "Онлайн-семинары и MeetUp программы развития бизнес-сообществ в порядке проведения."
+            "Онлайн-семинары и митап программы развития бизнес-сообществ в порядке проведения."
+        ),
+        "own_note": (
+            "Статья 2020 года называет восемь онлайн-семинаров и митап; программы, упражнения, "
+            "хронометраж и шаблоны здесь подготовлены commkit."
         ),
         "for_community": "Для сообщества {name}",
         "goals": "Цели",
