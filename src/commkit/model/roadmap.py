@@ -9,7 +9,6 @@ from pydantic import Field
 from commkit.model.common import Header, Id, StrictModel, Text
 from commkit.model.condition import Condition
 
-
 Level = Literal["community", "region"]
 
 

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from commkit.model.common import tr
