@@ -238,8 +238,17 @@ def region_plan(
     region = CommunityRef(name=ws.name, slug=slugify(ws.name), region=ws.name)
     dates = [e.assessment.date for e in entries if e.assessment is not None]
     map_date = max(dates, default=day)  # the map is as new as its newest assessment
+    figures = ws.region.baseline if ws.region is not None else []
     return make_region_plan(
-        pack or load_content(), region, entries, start, map_date, weeks, capacity, holidays
+        pack or load_content(),
+        region,
+        entries,
+        start,
+        map_date,
+        weeks,
+        capacity,
+        holidays,
+        figures,
     )
 
 

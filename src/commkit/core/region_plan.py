@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from commkit.model.answers import Assessment, ChecklistRef, CommunityRef
 from commkit.model.plan import MapCommunity, Plan, Reason
+from commkit.model.workspace import RegionFigures
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
@@ -139,6 +140,7 @@ def make_region_plan(
     weeks: int = 26,
     capacity: Mapping[str, int] | None = None,
     holidays: Iterable[dt.date] = (),
+    figures: Sequence[RegionFigures] = (),
 ) -> Plan:
     """The regional roadmap from the map (pure and deterministic)."""
     from commkit.core.scheduler import schedule_selection, timeline_fields
@@ -165,5 +167,6 @@ def make_region_plan(
             )
             for c in communities
         ],
+        region_figures=[f for f in figures if f.date <= map_date],
         **timeline_fields(timeline),
     )

@@ -10,6 +10,7 @@ from pydantic import Field
 from commkit.model.answers import ChecklistRef, CommunityRef
 from commkit.model.common import Id, StrictModel, Text
 from commkit.model.methodology import ScheduleSlot
+from commkit.model.workspace import RegionFigures
 
 ReasonKind = Literal[
     "always",
@@ -117,6 +118,9 @@ class Plan(StrictModel):
     stage: Id | None = Field(default=None, description="The community's stage (community plans).")
     communities: list[MapCommunity] = Field(
         default=[], description="Regional plans: the map's communities the plan was made from."
+    )
+    region_figures: list[RegionFigures] = Field(
+        default=[], description="Regional plans: the region's own figures (region.yaml)."
     )
     start: dt.date = Field(description="The first day of the plan as asked (--start).")
     end: dt.date = Field(description="The last day of the horizon.")

@@ -17,6 +17,7 @@ from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
+    from commkit.model.workspace import RegionFigures
 
 TEMPLATE = "plan.md.j2"
 
@@ -82,7 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "milestones": "Seminars and MeetUp",
         "none": "none",
         "generated": "Made with commkit from the assessment",
-        "region_title": "Regional roadmap",
+        "region_title": "Regional plan",
         "map_of": "Map of",
         "generated_region": "Made with commkit from the map of",
         "n_own": "The community's own actions",
@@ -105,6 +106,13 @@ LABELS: dict[str, dict[str, str]] = {
         "level": "Level",
         "level_community": "community",
         "level_region": "region",
+        "figures": "The region as a whole",
+        "source_article": "the article",
+        "source_illustrative": "illustrative",
+        "source_reported": "reported",
+        "n_communities_fig": "communities",
+        "n_members_fig": "members",
+        "more_than": "more than",
     },
     "ru": {
         "title": "Дорожная карта",
@@ -166,14 +174,14 @@ LABELS: dict[str, dict[str, str]] = {
         "milestones": "Семинары и MeetUp",
         "none": "нет",
         "generated": "Подготовлено commkit по самооценке",
-        "region_title": "Региональная дорожная карта",
+        "region_title": "Региональный план",
         "map_of": "Карта на",
         "generated_region": "Подготовлено commkit по карте сообществ на",
         "n_own": "Собственных действий сообщества",
         "n_region": "Действий региональной команды для сообщества",
         "region_does": "Что делает для вас регион",
         "region_does_intro": "Эти действия выполняют региональная команда, комьюнити-менеджер, "
-        "представитель власти и бизнес-амбассадоры — по итогам самооценки этого сообщества "
+        "куратор от органов власти и бизнес-амбассадоры — по итогам самооценки этого сообщества "
         "или потому, что от них зависят собственные действия сообщества выше.",
         "region_other": "Остальные действия региональной команды (подготовка и семинары, "
         "перечисленные выше) — в региональном плане",
@@ -181,14 +189,21 @@ LABELS: dict[str, dict[str, str]] = {
         "n_communities": "Сообществ на карте",
         "n_assessed": "из них прошли самооценку",
         "map_section": "Карта, по которой составлен план",
-        "map_intro": "Последняя самооценка каждого сообщества; региональные институты "
+        "map_intro": "Последняя оценка каждого сообщества; региональные институты "
         "появляются в плане там, где пробел есть сразу у нескольких сообществ.",
         "community_col": "Сообщество",
-        "assessed_on": "Последняя самооценка",
-        "not_assessed": "не проходило",
-        "level": "Уровень",
+        "assessed_on": "Последняя оценка",
+        "not_assessed": "не оценивалось",
+        "level": "Уровень ответственности",
         "level_community": "сообщество",
         "level_region": "регион",
+        "figures": "Край в целом",
+        "source_article": "по данным статьи",
+        "source_illustrative": "условные данные",
+        "source_reported": "по сообщениям сообществ",
+        "n_communities_fig": "сообществ",
+        "n_members_fig": "участников",
+        "more_than": "более",
     },
 }
 
@@ -329,6 +344,28 @@ def shown_level(plan: Plan) -> str:
     """The level of the actions a plan's timeline and month tables show: a community plan
     shows the community's own work (the region's is listed apart), a regional plan its own."""
     return "region" if plan.scope == "region" else "community"
+
+
+def _count(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "ru" else text
+
+
+def figures_text(figures: RegionFigures, lang: str) -> str:
+    """``2020-10-01 (the article): more than 20 communities, more than 10,000 members``."""
+    lab = labels(lang)
+    more = f"{lab['more_than']} " if figures.more_than else ""
+    parts = [
+        f"{more}{_count(value, lang)} {lab[key]}"
+        for value, key in (
+            (figures.communities, "n_communities_fig"),
+            (figures.members, "n_members_fig"),
+        )
+        if value is not None
+    ]
+    text = f"{figures.date.isoformat()} ({lab['source_' + figures.source]}): " + ", ".join(parts)
+    note = tr(figures.note, lang)
+    return f"{text}. {note}" if note else text
 
 
 def for_the_community(plan: Plan) -> list[PlannedAction]:
@@ -518,6 +555,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
             for c in plan.communities
         ],
         "n_assessed": sum(1 for c in plan.communities if c.assessed is not None),
+        "figures": [figures_text(f, lang) for f in plan.region_figures],
         "assessment_date": plan.assessment_date.isoformat(),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
