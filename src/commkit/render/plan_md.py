@@ -86,14 +86,14 @@ LABELS: dict[str, dict[str, str]] = {
         "region_title": "Regional plan",
         "map_of": "Map of",
         "generated_region": "Made with commkit from the map of",
-        "n_own": "The community's own actions",
+        "n_own": "The community's own actions within the horizon",
         "n_region": "Actions of the regional team for the community",
         "region_does": "What the region does for you",
         "region_does_intro": "The regional team, the community manager, the government liaison "
         "and the business ambassadors run these actions because of this community's answers, "
         "or because the community's own actions above wait for them.",
-        "region_other": "The regional team's other actions (its preparation and the seminars "
-        "above) are in the regional plan",
+        "region_other": "The regional team's other actions ({n}: its own preparation and the "
+        "seminars) are in the regional plan.",
         "who": "Who",
         "n_communities": "Communities on the map",
         "n_assessed": "of them assessed",
@@ -177,14 +177,14 @@ LABELS: dict[str, dict[str, str]] = {
         "region_title": "Региональный план",
         "map_of": "Карта на",
         "generated_region": "Подготовлено commkit по карте сообществ на",
-        "n_own": "Собственных действий сообщества",
+        "n_own": "Собственных действий сообщества в пределах горизонта",
         "n_region": "Действий региональной команды для сообщества",
         "region_does": "Что делает для вас регион",
         "region_does_intro": "Эти действия выполняют региональная команда, комьюнити-менеджер, "
         "куратор от органов власти и бизнес-амбассадоры — по итогам самооценки этого сообщества "
         "или потому, что от них зависят собственные действия сообщества выше.",
-        "region_other": "Остальные действия региональной команды (подготовка и семинары, "
-        "перечисленные выше) — в региональном плане",
+        "region_other": "Остальные действия региональной команды ({n}: её собственная подготовка "
+        "и семинары) — в региональном плане.",
         "who": "Кто",
         "n_communities": "Сообществ на карте",
         "n_assessed": "из них прошли самооценку",
