@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -211,3 +212,26 @@ def test_regional_plan_in_russian_has_no_english(workspace) -> None:
     assert "Региональная дорожная карта" in text and "на карте:" in text
     for word in ("on the map", "Regional", " communities ", "not assessed", "Map of"):
         assert word not in text, word
+
+
+def test_perm_krai_example_plan_and_map(tmp_path) -> None:
+    """The example: the article's region figures, two assessment rounds, the institutions."""
+    perm = ROOT / "examples" / "perm-krai"
+    plan = api.region_plan(perm, date(2021, 1, 11), today=date(2021, 1, 1))
+    text = api.render_plan_markdown(plan)
+    assert "- 2020-10-01 (the article): more than 20 communities, more than 10,000 members" in text
+    ru = api.render_plan_markdown(plan, "ru")
+    assert re.search(r"\(по данным статьи\): более 20 сообществ, более 10\s000 участников", ru)
+    chosen = {a.id for a in plan.actions}
+    assert {"business-ambassadors-club", "business-initiative-lab", "my-business-community",
+            "government-meetings", "business-climate-situation-center",
+            "communication-standard"} <= chosen  # fmt: skip
+    region_map = api.build_map(perm, today=date(2020, 12, 1))
+    assert [(f.source, f.communities, f.members) for f in region_map.baseline] == [
+        ("article", 20, 10000)
+    ]
+    rows = {r.slug: r for r in region_map.communities}
+    for slug in ("business-mentor", "fashiontechperm", "business-club-prikamye"):
+        assert rows[slug].assessments == 2 and rows[slug].previous_score is not None, slug
+    assert rows["business-club-prikamye"].previous_stage == "core"
+    assert rows["business-club-prikamye"].stage == "shared-value"
