@@ -79,8 +79,8 @@ def test_reports_carry_the_level(pack, assessments) -> None:
     assert {a["level"] for a in data["actions"]} == {"community", "region"}
     rows = list(csv.DictReader(io.StringIO(api.render_plan_csv(plan, "ru", pack=pack))))
     by_id = {r["Код"]: r for r in rows}
-    assert by_id["form-regional-team"]["Уровень"] == "регион"
-    assert by_id["discuss-self-identification"]["Уровень"] == "сообщество"
+    assert by_id["form-regional-team"]["Уровень ответственности"] == "регион"
+    assert by_id["discuss-self-identification"]["Уровень ответственности"] == "сообщество"
     ics = api.render_plan_ics(plan, pack=pack).decode()
     assert "Level: region" in ics and "Level: community" in ics
 
@@ -176,7 +176,7 @@ def test_regional_plan_from_the_map(workspace, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     path = tmp_path / "kama-region-regional-plan-2020-11-02.md"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# Regional roadmap: Kama Region")
+    assert text.startswith("# Regional plan: Kama Region")
     assert "Map of 2020-10-15 · Communities on the map: 4, of them assessed: 3" in text
     assert "| Quiet Club | not assessed | — |" in text
     data = json.loads(run("plan", "-w", str(workspace), "--start", "2020-11-02", "--json").stdout)
@@ -209,7 +209,7 @@ def test_plan_needs_one_source(workspace) -> None:
 def test_regional_plan_in_russian_has_no_english(workspace) -> None:
     plan = api.region_plan(workspace, START, today=date(2020, 12, 1))
     text = api.render_plan_markdown(plan, "ru")
-    assert "Региональная дорожная карта" in text and "на карте:" in text
+    assert "Региональный план" in text and "на карте:" in text
     for word in ("on the map", "Regional", " communities ", "not assessed", "Map of"):
         assert word not in text, word
 
