@@ -9,6 +9,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Fixtures for the render tier (Chromium, marp, mmdc, Playwright); see render_clients.py.
+pytest_plugins = ["render_clients"]
+
 
 @pytest.fixture
 def runner() -> CliRunner:
