@@ -50,7 +50,7 @@ TOLERANCE_PX = 1
 
 def _hostile_community(pack: Any, lang: str) -> CommunityContext:
     """A long name full of Markdown and HTML characters, many leaders, every gap."""
-    dims = [d for c in [pack.checklist, *pack.checklists.values()] for d in c.dimensions]
+    dims = {d.id: d for c in [pack.checklist, *pack.checklists.values()] for d in c.dimensions}
     return CommunityContext(
         name="A&B «Ассоциация малого и среднего бизнеса Прикамья» #1; <b>|x|</b> * _",
         leaders=[
@@ -60,7 +60,7 @@ def _hostile_community(pack: Any, lang: str) -> CommunityContext:
             "Evgeny Provotorov (founder of Technopark Perm)",
         ],
         leader_names=["Yuliya Suntseva", "Oscar Yagafarov", "Natalya Karpova", "Evgeny Provotorov"],
-        gaps=[Gap(d.id, d.title.get(lang, d.id)) for d in dims],
+        gaps=[Gap(d.id, d.title.get(lang, d.id)) for d in dims.values()],
         stage="core",
     )
 
@@ -75,7 +75,7 @@ def _example_community(tmp: Path, pack: Any, lang: str) -> CommunityContext:
     return load_community(workspace / "communities" / "fashiontechperm.yaml", pack, lang)
 
 
-VARIANTS = ["plain"]
+VARIANTS = ["plain", "example", "hostile"]
 
 
 @pytest.fixture(scope="module")
