@@ -69,6 +69,10 @@ _ANSWER_SCHEMA: dict[str, Any] = {
                 "note": {"type": ["string", "null"], "maxLength": 2000},
             },
             "additionalProperties": False,
+            # answered (the default) needs a value; dont_know and not_applicable take none
+            "if": {"properties": {"status": {"const": "answered"}}},
+            "then": {"required": ["value"], "properties": {"value": {"not": {"type": "null"}}}},
+            "else": {"properties": {"value": {"type": "null"}}},
         },
     ],
     "description": "A value (shorthand), or {value, note}, or {status: dont_know | "
