@@ -38,7 +38,7 @@ YAML11_BOOLS = {
 read YAML 1.2, where a plain ``yes`` is text. A yes/no field takes these words either way, so
 both readings of a file agree (the JSON Schema says the same)."""
 
-_SCALARS = {int: "a number", float: "a number", bool: "true or false"}
+_SCALARS = (int, float, bool)
 _KINDS_CACHE: dict[tuple[type, str], frozenset[type]] = {}
 
 
@@ -81,11 +81,15 @@ class StrictModel(BaseModel):
                 return value
         elif isinstance(value, int | float) and not isinstance(value, bool):
             return value
-        expected = " or ".join(sorted({_SCALARS[k] for k in kinds}))
+        if bool in kinds:
+            expected = "a valid boolean (true/false or yes/no)"
+        else:
+            expected = "a valid integer" if kinds == {int} else "a valid number"
+        quoted = " (no quotes around numbers)" if isinstance(value, str) else ""
         raise PydanticCustomError(
             "plain_scalar",
-            "expected {expected}, not {value!r}",
-            {"expected": expected, "value": value},
+            "input should be {expected}, not {given}{quoted}",
+            {"expected": expected, "given": repr(value), "quoted": quoted},
         )
 
 
