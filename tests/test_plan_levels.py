@@ -253,3 +253,17 @@ def test_perm_krai_article_snapshots_keep_totals_apart() -> None:
     for slug, (members, events) in expected.items():
         snap = article[slug]
         assert (snap.members, snap.events) == (members, events) and snap.since, slug
+
+
+def test_regional_plan_names_a_broken_profile(workspace, tmp_path) -> None:
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws)
+    (ws / "communities" / "broken.yaml").write_text(
+        'kind: community\nversion: "1"\nslug: broken\nname: [oops\n', encoding="utf-8"
+    )
+    result = run("plan", "-w", str(ws), "--start", "2020-11-02", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "broken.yaml:5:1: warning: invalid YAML" in result.stderr
+    assert "Traceback" not in result.output
