@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Fixtures for the render tier (Chromium, marp, mmdc, Playwright); see render_clients.py.
 pytest_plugins = ["render_clients"]
+
+# Every test run (and every commkit it starts) gets a cache folder of its own, so the suite
+# neither reads nor fills the user's cache.
+os.environ.setdefault("COMMKIT_CACHE_DIR", tempfile.mkdtemp(prefix="commkit-test-cache-"))
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ class StrictModel(BaseModel):
     as the JSON Schema refuses them, so an editor and ``commkit validate`` agree on every file.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
 
     @field_validator("*", mode="before")
     @classmethod
