@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from commkit.errors import Diagnostic
-from commkit.model.common import Text, tr
+from commkit.model.common import Text
 from commkit.model.workspace import Community, Link, RegionFigures, Snapshot
 from commkit.model.workspace_loader import Workspace, months_before
 
