@@ -77,11 +77,16 @@ def root(
         ),
     ] = None,
     lang: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--lang", envvar="COMMKIT_LANG", help="Language of texts and reports: en or ru."
+            "--lang",
+            envvar="COMMKIT_LANG",
+            metavar="en|ru",
+            help="Language of texts and reports: en or ru (default: the language stored in the "
+            "input, else en).",
+            show_default=False,
         ),
-    ] = "en",
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on errors (for bug reports).")
     ] = False,
@@ -93,9 +98,9 @@ def root(
     ] = False,
 ) -> None:
     """Grow business communities of SMEs with the Perm Krai method."""
-    if lang not in ("en", "ru"):
+    if lang is not None and lang not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
-    ctx.obj = Settings(content=content, lang=lang, debug=debug)
+    ctx.obj = Settings(content=content, lang=lang or "en", debug=debug, lang_given=bool(lang))
 
 
 def _register() -> None:

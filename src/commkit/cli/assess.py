@@ -117,13 +117,10 @@ def assess(
             raise typer.BadParameter(
                 f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
             ) from None
-    root = ctx.find_root()
-    source = root.get_parameter_source("lang")
-    lang_given = source is not None and source.name != "DEFAULT"
     run = _Run(
         pack=s.pack(),
         lang=s.lang,
-        lang_given=lang_given,
+        lang_for=s.lang_for,
         out=out,
         force=force,
         explain=explain,
@@ -145,7 +142,7 @@ class _Run:
     def __init__(self, **kwargs: Any) -> None:
         self.pack = kwargs["pack"]
         self.lang: str = kwargs["lang"]
-        self.lang_given: bool = kwargs["lang_given"]
+        self.lang_for: Any = kwargs["lang_for"]
         self.out: Path = kwargs["out"]
         self.force: bool = kwargs["force"]
         self.explain: bool = kwargs["explain"]
@@ -167,9 +164,7 @@ class _Run:
     # ------------------------------------------------------------ shared
 
     def report_lang(self, answers_lang: str) -> str:
-        if self.lang_given or answers_lang not in ("en", "ru"):
-            return self.lang
-        return answers_lang
+        return str(self.lang_for(answers_lang))
 
     def targets(self, slug: str, day: str) -> tuple[Path, Path]:
         from commkit.fsutil import safe_child

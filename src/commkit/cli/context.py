@@ -10,6 +10,15 @@ class Settings:
     content: Path | None = None
     lang: str = "en"
     debug: bool = False
+    lang_given: bool = False
+    """True when ``--lang`` or ``COMMKIT_LANG`` chose the language (it then beats the input's)."""
+
+    def lang_for(self, stored: str | None) -> str:
+        """The language of a run over an input that stores ``stored``:
+        ``--lang`` > ``COMMKIT_LANG`` > the input's language > English."""
+        from commkit.i18n import resolve_lang
+
+        return resolve_lang(self.lang if self.lang_given else None, stored)
 
     def pack(self) -> Any:
         """The content pack chosen by ``--content`` (loaded once, on first use)."""

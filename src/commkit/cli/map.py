@@ -128,6 +128,7 @@ def map_command(
     else:
         # spill: the per-community lists wait in temp files, not in memory (issue 8)
         region_map = build_map(ws, pack, today, spill=True)
+    lang = s.lang_for(region_map.language)
 
     if region_map.problems:
         diagnostics = [p.diagnostic("warning") for p in region_map.problems]
@@ -156,7 +157,7 @@ def map_command(
         from commkit.render.map_md import map_markdown_chunks
 
         template_dirs = pack.template_dirs if pack is not None else []
-        chunks = map_markdown_chunks(region_map, s.lang, template_dirs)
+        chunks = map_markdown_chunks(region_map, lang, template_dirs)
         atomic_write_chunks(out, chunks, force=force)
         console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
     if csv_path is not None:
@@ -174,7 +175,7 @@ def map_command(
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    _print_map(region_map, s.lang)
+    _print_map(region_map, lang)
 
 
 def _print_map(region_map: Any, lang: str) -> None:
@@ -183,6 +184,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     from rich.table import Table
 
     from commkit.cli.output import out
+    from commkit.i18n import plural
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, labels, stage_title
 
@@ -190,8 +192,8 @@ def _print_map(region_map: Any, lang: str) -> None:
     console = out()
     console.print(
         f"[bold]{lab['title']}: {escape(region_map.region)}[/] · {lab['as_of']} "
-        f"{region_map.date.isoformat()} · {len(region_map.communities)} "
-        f"{lab['communities_count']}",
+        f"{region_map.date.isoformat()} · "
+        f"{plural('count.communities', len(region_map.communities), lang)}",
         soft_wrap=True,
     )
     metrics = Table(title=lab["metrics"], title_justify="left")

@@ -196,6 +196,7 @@ def plan(
     loaded = load_assessment(assessment, pack, today)
     first_day = first_day or next_monday(today)
     result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+    lang = s.lang_for(loaded.language)
 
     written: list[Path] = []
     target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
@@ -208,17 +209,17 @@ def plan(
     if not as_json:
         from commkit.render.plan_md import render_plan_md
 
-        written.append(atomic_write_text(target, render_plan_md(result, pack, s.lang), force=force))
+        written.append(atomic_write_text(target, render_plan_md(result, pack, lang), force=force))
     if csv_file is not None:
         from commkit.render.plan_csv import render_plan_csv
 
-        text = render_plan_csv(result, pack, s.lang, excel=excel)
+        text = render_plan_csv(result, pack, lang, excel=excel)
         written.append(atomic_write_text(csv_file, text, force=force, bom=excel))
     if ics_file is not None:
         from commkit.render.plan_ics import render_plan_ics
 
         written.append(
-            atomic_write_bytes(ics_file, render_plan_ics(result, pack, s.lang), force=force)
+            atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
         )
     if as_json:
         print_json(result.model_dump(mode="json"))
@@ -227,7 +228,7 @@ def plan(
         return
     from commkit.cli.output import out
 
-    ru = s.lang == "ru"
+    ru = lang == "ru"
     console = out()
     later = len(result.later)
     console.print(

@@ -308,12 +308,13 @@ def export_seminars(
                 chosen.append(seminar)
         chosen.sort(key=lambda x: (x.number, x.id))
     ctx_community = None
+    lang = s.lang_for(None)
     if community is not None:
         from commkit.render.seminar_community import load_community
 
-        ctx_community = load_community(community, pack, s.lang)
+        ctx_community, lang = load_community(community, pack, s.lang_for)
     options = render.ExportOptions(
-        lang=s.lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
+        lang=lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
     )
     plan = _render_with_progress(render, chosen, pack, options, show=len(chosen) > 1)
     names = list(plan.files)

@@ -6,32 +6,9 @@ from typing import Any
 
 import questionary
 
-FORMATS = ("online", "offline", "mixed")
+from commkit.i18n import section
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "name": "Community name:",
-        "leaders": "Leaders (full names, separated by commas):",
-        "format": "Format:",
-        "platform": "Platform (e.g. Telegram, a club venue):",
-        "formalised": "Is it formalised (a registered non-profit organisation)?",
-        "members": "Members now (a number, empty to skip):",
-        "founded": "Founded (YYYY, YYYY-MM or YYYY-MM-DD; empty to skip):",
-        "number": "Enter a whole number of 0 or more, or leave it empty.",
-        "required": "A name is required.",
-    },
-    "ru": {
-        "name": "Название сообщества:",
-        "leaders": "Лидеры (имя и фамилия, через запятую):",
-        "format": "Формат:",
-        "platform": "Площадка (например, Telegram, помещение клуба):",
-        "formalised": "Сообщество оформлено как юрлицо (НКО)?",
-        "members": "Участников сейчас (число, можно пропустить):",
-        "founded": "Дата основания (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД; можно пропустить):",
-        "number": "Введите целое число от 0 или оставьте пустым.",
-        "required": "Название обязательно.",
-    },
-}
+FORMATS = ("online", "offline", "mixed")
 
 
 def _number_or_empty(message: str) -> Any:
@@ -47,7 +24,7 @@ def ask_profile(known: dict[str, Any], lang: str = "en") -> dict[str, Any]:
 
     Ctrl-C raises :class:`KeyboardInterrupt` (nothing is written then).
     """
-    t = {**TEXTS["en"], **TEXTS.get(lang, {})}
+    t = section("community", lang)
     answers = dict(known)
     if not answers.get("name"):
         answers["name"] = questionary.text(

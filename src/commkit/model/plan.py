@@ -85,6 +85,9 @@ class Plan(StrictModel):
     checklist: ChecklistRef
     roadmap: Id
     assessment_date: dt.date
+    language: str = Field(
+        default="en", pattern=r"^[a-z]{2}$", description="The assessment's language."
+    )
     stage: Id
     start: dt.date = Field(description="The first day of the plan as asked (--start).")
     end: dt.date = Field(description="The last day of the horizon.")

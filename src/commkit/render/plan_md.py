@@ -10,6 +10,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from commkit import i18n
+from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
 from commkit.render.templating import render_template
@@ -19,155 +21,23 @@ if TYPE_CHECKING:
 
 TEMPLATE = "plan.md.j2"
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Roadmap",
-        "stage": "Stage",
-        "assessed": "Assessment of",
-        "horizon": "Horizon",
-        "weeks": "weeks",
-        "working_days": "Working days are Monday to Friday",
-        "holidays": "holidays",
-        "summary": "Summary",
-        "n_scheduled": "Actions scheduled within the horizon",
-        "n_later": "Actions that come later (beyond the horizon)",
-        "timeline": "Timeline",
-        "dates": "Dates",
-        "action": "Action",
-        "owner": "Owner",
-        "deliverables": "Deliverables",
-        "metrics_moved": "Final metrics moved",
-        "why": "Why",
-        "later": "Later: beyond the horizon",
-        "later_intro": "These actions do not fit the horizon; the dates are the earliest "
-        "they can take if the plan goes on.",
-        "earliest": "Earliest dates",
-        "seminars": "Online seminars and the MeetUp",
-        "number": "No.",
-        "date": "Date",
-        "week": "Programme week",
-        "plan_week": "Week of the plan",
-        "first_end": "First result by",
-        "event": "Event",
-        "prepared_by": "Prepared in",
-        "seminar": "Seminar",
-        "meetup": "MeetUp",
-        "manager": "The community manager's week",
-        "manager_intro": "The standard weekly schedule of the community manager, kept "
-        "throughout the plan.",
-        "day": "Day",
-        "activity": "Activity",
-        "minutes": "Minutes",
-        "function": "Function",
-        "total": "Total per week",
-        "metrics": "The final metrics the plan moves",
-        "metric": "Metric",
-        "unit": "Unit",
-        "in_plan": "Actions in the plan",
-        "later_short": "Later",
-        "capacity": "Assumptions",
-        "capacity_intro": "How many actions each role runs at once",
-        "role": "Role",
-        "at_once": "At once",
-        "status": "Status",
-        "scheduled": "scheduled",
-        "later_status": "later",
-        "id": "Id",
-        "chapter": "Chapter",
-        "start": "Start",
-        "end": "End",
-        "duration": "Working days",
-        "depends_on": "Depends on",
-        "milestones": "Seminars and MeetUp",
-        "none": "none",
-        "generated": "Made with commkit from the assessment",
-    },
-    "ru": {
-        "title": "Дорожная карта",
-        "stage": "Стадия",
-        "assessed": "Самооценка от",
-        "horizon": "Горизонт",
-        "weeks": "нед.",
-        "working_days": "Рабочие дни — с понедельника по пятницу",
-        "holidays": "праздничные дни",
-        "summary": "Кратко",
-        "n_scheduled": "Действий в пределах горизонта",
-        "n_later": "Действий на потом (за пределами горизонта)",
-        "timeline": "График",
-        "dates": "Сроки",
-        "action": "Действие",
-        "owner": "Ответственный",
-        "deliverables": "Результаты",
-        "metrics_moved": "Итоговые показатели",
-        "why": "Почему",
-        "later": "Позже: за пределами горизонта",
-        "later_intro": "Эти действия не помещаются в горизонт; указаны самые ранние сроки, "
-        "если продолжить план.",
-        "earliest": "Самые ранние сроки",
-        "seminars": "Онлайн-семинары и MeetUp",
-        "number": "№",
-        "date": "Дата",
-        "week": "Неделя программы",
-        "plan_week": "Неделя плана",
-        "first_end": "Первый результат к",
-        "event": "Событие",
-        "prepared_by": "Готовится в рамках",
-        "seminar": "Семинар",
-        "meetup": "MeetUp",
-        "manager": "Неделя комьюнити-менеджера",
-        "manager_intro": "Типовой недельный график комьюнити-менеджера на весь срок плана.",
-        "day": "День",
-        "activity": "Занятие",
-        "minutes": "Минут",
-        "function": "Функция",
-        "total": "Всего в неделю",
-        "metrics": "Итоговые показатели, на которые работает план",
-        "metric": "Показатель",
-        "unit": "Единица",
-        "in_plan": "Действия в плане",
-        "later_short": "Позже",
-        "capacity": "Допущения",
-        "capacity_intro": "Сколько действий каждая роль ведёт одновременно",
-        "role": "Роль",
-        "at_once": "Одновременно",
-        "status": "Статус",
-        "scheduled": "запланировано",
-        "later_status": "позже",
-        "id": "Код",
-        "chapter": "Раздел",
-        "start": "Начало",
-        "end": "Окончание",
-        "duration": "Рабочих дней",
-        "depends_on": "Зависит от",
-        "milestones": "Семинары и MeetUp",
-        "none": "нет",
-        "generated": "Подготовлено commkit по самооценке",
-    },
-}
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "ru": ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август",
-           "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
-}  # fmt: skip
-DAYS = {
-    "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-           "fri": "Friday", "sat": "Saturday", "sun": "Sunday"},
-    "ru": {"mon": "Понедельник", "tue": "Вторник", "wed": "Среда", "thu": "Четверг",
-           "fri": "Пятница", "sat": "Суббота", "sun": "Воскресенье"},
-}  # fmt: skip
 DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    return section("plan", lang)
+
+
+def _day_name(day: str, lang: str) -> str:
+    """``mon`` -> ``Monday`` / ``Понедельник`` (a table row heading)."""
+    return i18n.text(f"date.weekday_{DAY_ORDER.index(day) + 1}", lang).capitalize()
 
 
 def month_name(month: str, lang: str) -> str:
     """``2026-01`` -> ``January 2026`` / ``Январь 2026``."""
     year, number = month.split("-")
-    return f"{MONTHS.get(lang, MONTHS['en'])[int(number) - 1]} {year}"
+    return f"{i18n.month_name(int(number), lang)} {year}"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -365,9 +235,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
                 "function": names.functions.get(slot.function or "", slot.function or ""),
             }
         )
-    schedule = [
-        {"day": DAYS.get(lang, DAYS["en"])[d], "slots": days[d]} for d in DAY_ORDER if d in days
-    ]
+    schedule = [{"day": _day_name(d, lang), "slots": days[d]} for d in DAY_ORDER if d in days]
     metrics = [
         {
             "id": m.id,

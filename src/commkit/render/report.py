@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
+from commkit.i18n import section
 from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
@@ -22,120 +23,9 @@ if TYPE_CHECKING:
 
 TEMPLATE = "assessment.md.j2"
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Self-identification of {name}",
-        "date": "Date",
-        "region": "Region",
-        "kind": "Kind",
-        "checklist": "Checklist",
-        "formalised": "formalised",
-        "informal": "informal",
-        "new": "new",
-        "existing": "existing",
-        "summary": "Summary",
-        "overall": "Overall score",
-        "stage": "Stage",
-        "focus": "Focus now",
-        "next_stage": "Next stage",
-        "next_stage_text": "{title}, from an overall score of {min}",
-        "top_stage": "This is the top stage of the model.",
-        "held_back": "Held back by (the next stage also needs)",
-        "counts": "{answered} of {total} questions answered; {dont_know} don't know; "
-        "{na} not applicable; {unanswered} unanswered.",
-        "dimensions": "Dimensions",
-        "dimension": "Dimension",
-        "score": "Score",
-        "bar": "Bar",
-        "answered": "Answered",
-        "dont_know": "Don't know",
-        "not_applicable": "Not applicable",
-        "na_short": "N/A",
-        "not_scored": "not scored",
-        "strengths": "Strengths",
-        "gaps": "Gaps",
-        "target": "target {target}",
-        "none": "None.",
-        "findings": "Findings by dimension",
-        "strong_points": "Strong points",
-        "weak_points": "To work on",
-        "open_in_dim": "Open questions",
-        "nothing_scored": "Nothing in this dimension was scored.",
-        "recommendations": "Recommendations",
-        "next_steps": "Next steps",
-        "next_steps_intro": "Roadmap actions these answers call for "
-        "(`commkit plan --assessment` turns them into a dated plan):",
-        "open_questions": "Open questions to settle",
-        "appendix": "Appendix: answers",
-        "id": "Id",
-        "question": "Question",
-        "answer": "Answer",
-        "note": "Evidence",
-        "yes": "yes",
-        "no": "no",
-        "unanswered": "not answered",
-        "not_asked": "not asked",
-        "footer": "Made with commkit from checklist {id} {version} ({hash}).",
-    },
-    "ru": {
-        "title": "Самоидентификация: {name}",
-        "date": "Дата",
-        "region": "Регион",
-        "kind": "Тип",
-        "checklist": "Чек-лист",
-        "formalised": "формализованное",
-        "informal": "неформальное",
-        "new": "новое",
-        "existing": "существующее",
-        "summary": "Итог",
-        "overall": "Общий балл",
-        "stage": "Стадия",
-        "focus": "На чём сосредоточиться",
-        "next_stage": "Следующая стадия",
-        "next_stage_text": "{title}, от общего балла {min}",
-        "top_stage": "Это высшая стадия модели.",
-        "held_back": "Что не пускает дальше (для следующей стадии нужно ещё)",
-        "counts": "Отвечено {answered} из {total} вопросов; «не знаю» — {dont_know}; "
-        "«неприменимо» — {na}; без ответа — {unanswered}.",
-        "dimensions": "Измерения",
-        "dimension": "Измерение",
-        "score": "Балл",
-        "bar": "Шкала",
-        "answered": "Отвечено",
-        "dont_know": "Не знаю",
-        "not_applicable": "Неприменимо",
-        "na_short": "Н/П",
-        "not_scored": "нет оценки",
-        "strengths": "Сильные стороны",
-        "gaps": "Пробелы",
-        "target": "цель {target}",
-        "none": "Нет.",
-        "findings": "Выводы по измерениям",
-        "strong_points": "Сильные места",
-        "weak_points": "Над чем работать",
-        "open_in_dim": "Открытые вопросы",
-        "nothing_scored": "В этом измерении нет оценённых ответов.",
-        "recommendations": "Рекомендации",
-        "next_steps": "Следующие шаги",
-        "next_steps_intro": "Действия дорожной карты, которые следуют из ответов "
-        "(`commkit plan --assessment` превращает их в план с датами):",
-        "open_questions": "Открытые вопросы, которые нужно прояснить",
-        "appendix": "Приложение: ответы",
-        "id": "Код",
-        "question": "Вопрос",
-        "answer": "Ответ",
-        "note": "Подтверждение",
-        "yes": "да",
-        "no": "нет",
-        "unanswered": "нет ответа",
-        "not_asked": "не задавался",
-        "footer": "Сделано в commkit по чек-листу {id} {version} ({hash}).",
-    },
-}
-
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    return section("report", lang)
 
 
 def fmt_score(value: float | None) -> str:
@@ -226,6 +116,8 @@ def build_view(
     dims = {d.id: d for d in checklist.dimensions}
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
+    # in the report's language, from the answers (a saved assessment keeps no sentences)
+    recommendations = info.result.recommendations
 
     def dim_title(dim_id: str) -> str:
         return tr(dims[dim_id].title, lang) if dim_id in dims else dim_id
@@ -277,9 +169,7 @@ def build_view(
                 "strong": strong,
                 "weak": weak,
                 "open": open_,
-                "recommendations": [
-                    r.text for r in result.recommendations if r.dimension == dim.id
-                ],
+                "recommendations": [r.text for r in recommendations if r.dimension == dim.id],
             }
         )
     questions = {q.id: q for q in checklist.questions}
@@ -310,7 +200,7 @@ def build_view(
         kind.append(t["new"] if community.new else t["existing"])
     gap_order = {g: i for i, g in enumerate(result.gaps)}
     recs = sorted(
-        result.recommendations,
+        recommendations,
         key=lambda r: gap_order.get(r.dimension, len(gap_order)),
     )
     return {
@@ -398,6 +288,8 @@ def to_yaml(model: Any) -> str:
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
         data["answers"] = _answers_data(model.answers)
+    for rec in data.get("result", {}).get("recommendations", []):
+        rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
     return yaml.safe_dump(
         {**head, **data}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
