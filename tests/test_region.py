@@ -140,16 +140,17 @@ def test_community_add_asks_for_missing_fields(
         text("community.founded", "en"): "",
     }
 
-    class Prompt:
-        def __init__(self, message: str, **_: Any) -> None:
-            self.message = message
+    class Prompter:
+        def __init__(self, **_: Any) -> None:
+            pass
 
-        def unsafe_ask(self) -> Any:
-            asked.append(self.message)
-            return replies[self.message]
+        def ask(self, message: str, *_: Any, **__: Any) -> Any:
+            asked.append(message)
+            return replies[message]
 
-    for name in ("text", "select", "confirm"):
-        monkeypatch.setattr(flow.questionary, name, Prompt)
+        text = select = confirm = ask
+
+    monkeypatch.setattr(flow, "Prompter", Prompter)
     monkeypatch.setattr("commkit.cli.map._interactive", lambda: True)
     run("region", "init", str(tmp_path / "w"), "--name", "R")
     result = run("community", "add", "-w", str(tmp_path / "w"), "--platform", "VK")

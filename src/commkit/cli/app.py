@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from commkit import __version__
+from commkit.cli import context
 from commkit.cli.context import Settings
 
 
@@ -40,7 +41,9 @@ class CommkitGroup(TyperGroup):
             report_error(exc)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            sys.stderr.write("\nInterrupted.\n")
+            from commkit.i18n import text
+
+            sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
             raise typer.Exit(130) from None
 
 
@@ -101,6 +104,7 @@ def root(
     if lang is not None and lang not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     ctx.obj = Settings(content=content, lang=lang or "en", debug=debug, lang_given=bool(lang))
+    context.ACTIVE = ctx.obj
 
 
 def _register() -> None:

@@ -362,7 +362,7 @@ class _Run:
         m = messages(self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
-        prompter = Prompter()
+        prompter = Prompter(lang=self.lang)
         here = Path.cwd()
         draft: Answers | None = None
         path: Path | None = None

@@ -27,6 +27,18 @@ class Settings:
         return load_pack(self.content)
 
 
+def ui_lang() -> str:
+    """The language of messages outside a command's own output (errors, warnings): the run's
+    ``--lang`` or ``COMMKIT_LANG``, else English."""
+    from commkit.i18n import resolve_lang
+
+    return resolve_lang(ACTIVE.lang if ACTIVE.lang_given else None)
+
+
+ACTIVE = Settings()
+"""The settings of the running command (the root callback sets them)."""
+
+
 def settings(ctx: Any) -> Settings:
     """The settings of the root context (commands may be nested in groups)."""
     root = ctx.find_root()

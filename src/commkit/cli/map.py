@@ -94,6 +94,7 @@ def map_command(
     from commkit.cli.output import err
     from commkit.core.region_map import build_map
     from commkit.errors import ContentError
+    from commkit.i18n import plural, text
     from commkit.model.workspace_loader import load_workspace
 
     s = settings(ctx)
@@ -105,6 +106,7 @@ def map_command(
             raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
     pack = _pack_or_none(ctx)
     ws = load_workspace(workspace)
+    lang = s.lang_for(ws.region.language if ws.region is not None else None)
     total = len(ws.community_paths())
     console = err()
     if total >= PROGRESS_BAR_FROM and console.is_terminal:
@@ -118,7 +120,7 @@ def map_command(
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("Reading communities", total=total)
+            task = bar.add_task(text("cli.map_reading", lang), total=total)
 
             def hook(done: int, _total: int) -> None:
                 if done % 50 == 0 or done == _total:
@@ -128,14 +130,13 @@ def map_command(
     else:
         # spill: the per-community lists wait in temp files, not in memory (issue 8)
         region_map = build_map(ws, pack, today, spill=True)
-    lang = s.lang_for(region_map.language)
 
     if region_map.problems:
         diagnostics = [p.diagnostic("warning") for p in region_map.problems]
+        problems = plural("cli.problems_count", len(diagnostics), lang)
         if strict:
             raise ContentError(
-                f"the workspace has {len(diagnostics)} problem(s); without --strict the map "
-                "would skip them",
+                text("cli.map_problems_strict", lang, problems=problems),
                 [p.diagnostic("error") for p in region_map.problems],
             )
         for diag in diagnostics:
@@ -145,12 +146,7 @@ def map_command(
                 markup=False,
                 soft_wrap=True,
             )
-        console.print(
-            f"{len(diagnostics)} problem(s) in the workspace: the map was built without them "
-            "(--strict fails instead).",
-            markup=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.map_problems", lang, problems=problems), markup=False)
 
     if out is not None:
         from commkit.fsutil import atomic_write_chunks
@@ -159,14 +155,14 @@ def map_command(
         template_dirs = pack.template_dirs if pack is not None else []
         chunks = map_markdown_chunks(region_map, lang, template_dirs)
         atomic_write_chunks(out, chunks, force=force)
-        console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote", lang, path=out), markup=False, soft_wrap=True)
     if csv_path is not None:
         from commkit.fsutil import atomic_write_chunks
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
         atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
-        console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote_csv", lang, path=csv_path), markup=False, soft_wrap=True)
     if as_json:
         from commkit.core.region_map import map_json_chunks
 
@@ -184,7 +180,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     from rich.table import Table
 
     from commkit.cli.output import out
-    from commkit.i18n import plural
+    from commkit.i18n import plural, text
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, labels, stage_title
 
@@ -256,10 +252,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     console.print(table)
     hidden = len(region_map.communities) - SCREEN_ROWS
     if hidden > 0:
-        console.print(
-            f"… {hidden} more: use --out FILE (Markdown) or --csv FILE for the whole map.",
-            markup=False,
-        )
+        console.print(text("cli.map_more", lang, n=hidden), markup=False)
     stages = ", ".join(f"{tr(s.title, lang)}: {s.count}" for s in region_map.stages if s.count)
     console.print(f"{lab['stages']}: {stages}", markup=False, soft_wrap=True)
     gap = len(region_map.gap_actors), len(region_map.gap_links)
@@ -440,7 +433,7 @@ def community_add(
             raise UserError("--name is required (or run the command in a terminal to be asked)")
         from commkit.interactive.community import ask_profile
 
-        known = ask_profile(known, s.lang)
+        known = ask_profile(known, s.lang_for(None))
     community = new_community(
         known["name"],
         slug=slug,
@@ -456,7 +449,9 @@ def community_add(
         snapshot_date=snapshot_date,
     )
     path = write_community(workspace, community, force=force)
-    err().print(f"Wrote {path}", markup=False, soft_wrap=True)
+    from commkit.i18n import text
+
+    err().print(text("cli.community_wrote", s.lang_for(None), path=path), markup=False)
     sys.stdout.write(f"{community.slug}\n")
 
 

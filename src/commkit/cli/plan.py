@@ -213,45 +213,40 @@ def plan(
     if csv_file is not None:
         from commkit.render.plan_csv import render_plan_csv
 
-        text = render_plan_csv(result, pack, lang, excel=excel)
-        written.append(atomic_write_text(csv_file, text, force=force, bom=excel))
+        csv_text = render_plan_csv(result, pack, lang, excel=excel)
+        written.append(atomic_write_text(csv_file, csv_text, force=force, bom=excel))
     if ics_file is not None:
         from commkit.render.plan_ics import render_plan_ics
 
         written.append(
             atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
         )
+    from commkit.i18n import plural, text
+
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
-            err().print(f"wrote {path}", markup=False, highlight=False)
+            err().print(text("cli.wrote", lang, path=path), markup=False, highlight=False)
         return
     from commkit.cli.output import out
 
-    ru = lang == "ru"
     console = out()
-    later = len(result.later)
+    scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
     console.print(
-        (
-            f"План для {result.community.name}: запланировано действий — "
-            f"{len(result.scheduled)} (с {result.start} по {result.end}), позже — {later}."
-        )
-        if ru
-        else (
-            f"Plan for {result.community.name}: {len(result.scheduled)} actions scheduled from "
-            f"{result.start} to {result.end}, {later} later."
+        text(
+            "cli.plan_summary",
+            lang,
+            name=result.community.name,
+            scheduled=scheduled,
+            start=result.start,
+            end=result.end,
+            later=len(result.later),
         ),
         markup=False,
         highlight=False,
-        soft_wrap=True,
     )
     for path in written:
-        console.print(
-            ("записан " if ru else "wrote ") + str(path),
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.wrote", lang, path=path), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

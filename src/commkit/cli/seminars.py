@@ -95,7 +95,9 @@ def list_seminars(
             ", ".join(numbers.get(c, c) for c in row["chapters"]),
         )
     if not rows:
-        out().print("The content pack has no seminars.", markup=False)
+        from commkit.i18n import text
+
+        out().print(text("cli.seminars_none", s.lang_for(None)), markup=False)
         return
     out().print(table)
 
@@ -325,7 +327,7 @@ def export_seminars(
     zip_path = None
     if make_zip:
         zip_path = render.write_zip(dict(targets)[render.ZIP_NAME], plan.files, force=force)
-    _report(out_dir, chosen, names, zip_path, as_json, render)
+    _report(out_dir, chosen, names, zip_path, as_json, lang)
 
 
 def _render_with_progress(
@@ -338,6 +340,8 @@ def _render_with_progress(
         return render.plan_export(chosen, pack, options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from commkit.i18n import text
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -345,10 +349,11 @@ def _render_with_progress(
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(chosen))
+        task = progress.add_task(text("cli.seminars_rendering", options.lang), total=len(chosen))
 
         def step(seminar: Any) -> None:
-            progress.update(task, advance=1, description=f"Rendered {seminar.id}")
+            done = text("cli.seminars_rendered", options.lang, id=seminar.id)
+            progress.update(task, advance=1, description=done)
 
         return render.plan_export(chosen, pack, options, progress=step)
 
@@ -359,7 +364,7 @@ def _report(
     names: list[str],
     zip_path: Path | None,
     as_json: bool,
-    render: Any,
+    lang: str,
 ) -> None:
     from commkit.cli.output import out, print_json
 
@@ -375,10 +380,17 @@ def _report(
         return
     from rich.markup import escape
 
+    from commkit.i18n import plural, text
+
     console = out()
     console.print(
-        f"[green]Exported[/] {len(chosen)} seminar(s), {len(names)} files to "
-        f"[bold]{escape(str(out_dir))}[/]"
+        text(
+            "cli.seminars_exported",
+            lang,
+            seminars=plural("cli.seminars_count", len(chosen), lang),
+            files=plural("cli.files_count", len(names), lang),
+            path=f"[bold]{escape(str(out_dir))}[/]",
+        )
     )
     by_folder: dict[str, list[str]] = {}
     for name in names:
@@ -388,9 +400,10 @@ def _report(
         label = f"{folder}/" if folder else "./"
         console.print(f"  {escape(label):<24} {escape(' '.join(files))}", soft_wrap=True)
     if zip_path is not None:
-        console.print(f"  archive: {escape(str(zip_path))}")
+        console.print("  " + text("cli.seminars_archive", lang, path=escape(str(zip_path))))
     index = "index.html" if "index.html" in names else "index.md"
-    console.print(f"Open [bold]{escape(str(out_dir / index))}[/] to start.")
+    path = f"[bold]{escape(str(out_dir / index))}[/]"
+    console.print(text("cli.seminars_open", lang, path=path))
 
 
 def register(app: typer.Typer) -> None:

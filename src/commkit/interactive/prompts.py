@@ -17,6 +17,8 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from questionary import Choice, Separator
 
+from commkit.i18n import norm, text
+
 STYLE = questionary.Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -30,6 +32,13 @@ STYLE = questionary.Style(
 
 OPTION_KEYS = "123456789acefgijklmopqrtuvwxyz"
 """Shortcut keys for answer options; d, n, s, b and h are kept for the special entries."""
+
+RUSSIAN_LAYOUT = dict(zip("qwertyuiopasdfghjklzxcvbnm", "йцукенгшщзфывапролдячсмить", strict=True))
+"""The letter the same physical key types in the Russian layout: a shortcut works in both."""
+
+YES_KEYS = {"en": "yY", "ru": "дДyY"}
+NO_KEYS = {"en": "nN", "ru": "нНnN"}
+"""Yes/no keys: Russian initials in the Russian UI, and the Latin ones in every language."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,11 @@ class Prompter:
     """Asks questions in a terminal. ``input``/``output`` are prompt_toolkit objects
     (``None``: the real terminal)."""
 
-    def __init__(self, input: Any = None, output: Any = None) -> None:
+    def __init__(self, input: Any = None, output: Any = None, lang: str = "en") -> None:
         self.input = input
         self.output = output
+        self.lang = lang
+        """The language of questionary's own texts and keys (the wizard switches it)."""
 
     def _io(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
@@ -115,6 +126,9 @@ class Prompter:
             if default is not None and e.value == default and chosen_default is None:
                 chosen_default = choice
             choices.append(choice)
+        if instruction is None:
+            hint = "prompt.select_shortcuts" if shortcuts else "prompt.select_arrows"
+            instruction = text(hint, self.lang)
         question = questionary.select(
             message,
             choices=choices,
@@ -125,6 +139,7 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
+        _add_layout_twins(question)
         return question.unsafe_ask()
 
     def checkbox(
@@ -146,12 +161,94 @@ class Prompter:
             choices=choices,
             validate=validate or (lambda _: True),
             use_jk_keys=False,
-            instruction=instruction,
+            instruction=instruction
+            if instruction is not None
+            else text("prompt.checkbox", self.lang),
             style=STYLE,
             **self._io(),
         )
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
-        question = questionary.confirm(message, default=default, style=STYLE, **self._io())
-        return bool(question.unsafe_ask())
+        """A yes/no question in the prompter's language: ``(д/Н)``, echoed ``Да``."""
+        return bool(confirm_question(message, default, self.lang, **self._io()).unsafe_ask())
+
+
+def _add_layout_twins(question: Any) -> None:
+    """Let every one-letter shortcut of ``question`` work in the Russian layout too."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    twins = KeyBindings()
+    for binding in app.key_bindings.bindings:
+        key = binding.keys[0] if len(binding.keys) == 1 else None
+        if isinstance(key, str) and key in RUSSIAN_LAYOUT:
+            twins.add(RUSSIAN_LAYOUT[key])(binding.handler)
+    app.key_bindings = merge_key_bindings([app.key_bindings, twins])
+
+
+def confirm_question(message: str, default: bool, lang: str, **kwargs: Any) -> Any:
+    """questionary's confirm with its texts and keys in ``lang`` (questionary has them in
+    English only): the instruction, the echoed answer and the yes/no letters."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    code = norm(lang)
+    status: dict[str, Any] = {"answer": None, "complete": False}
+
+    def tokens() -> Any:
+        parts: list[Any] = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if not status["complete"]:
+            hint = "prompt.yes_or_no" if default else "prompt.no_or_yes"
+            parts.append(("class:instruction", text(hint, code) + " "))
+        if status["answer"] is not None:
+            parts.append(
+                ("class:answer", text("prompt.yes" if status["answer"] else "prompt.no", code))
+            )
+        return to_formatted_text(parts)
+
+    bindings = KeyBindings()
+
+    def finish(event: Any) -> None:
+        status["complete"] = True
+        event.app.exit(result=status["answer"])
+
+    @bindings.add(Keys.ControlQ, eager=True)
+    @bindings.add(Keys.ControlC, eager=True)
+    def _abort(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer(value: bool) -> Any:
+        def handler(event: Any) -> None:
+            status["answer"] = value
+            finish(event)
+
+        return handler
+
+    for key in YES_KEYS[code]:
+        bindings.add(key)(answer(True))
+    for key in NO_KEYS[code]:
+        bindings.add(key)(answer(False))
+
+    @bindings.add(Keys.ControlH)
+    def _clear(event: Any) -> None:
+        status["answer"] = None
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _enter(event: Any) -> None:
+        if status["answer"] is None:
+            status["answer"] = default
+        finish(event)
+
+    @bindings.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    session: Any = PromptSession(
+        tokens, key_bindings=bindings, style=merge_styles_default([STYLE]), **kwargs
+    )
+    return Question(session.app)

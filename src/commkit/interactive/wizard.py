@@ -56,6 +56,9 @@ class Wizard:
 
     @property
     def m(self) -> dict[str, str]:
+        """The wizard's texts; every prompt reads them, so the prompter's own texts (hints,
+        yes/no keys) follow the language chosen on the start screen from here."""
+        self.prompter.lang = self.lang
         return messages(self.lang)
 
     # ------------------------------------------------------------ entry points
