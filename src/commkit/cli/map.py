@@ -187,7 +187,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     lab = labels(lang)
     console = out()
     console.print(
-        f"[bold]{lab['title']}: {escape(region_map.region)}[/] · {lab['as_of']} "
+        f"[bold]{lab['title']}: {escape(tr(region_map.region, lang))}[/] · {lab['as_of']} "
         f"{region_map.date.isoformat()} · "
         f"{plural('count.communities', len(region_map.communities), lang)}",
         soft_wrap=True,

@@ -55,12 +55,18 @@ def init(
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     result = init_region(directory, name, country, language, force=force)
     from commkit.i18n import plural, text
+    from commkit.model.common import tr
 
     console = err()
     actors = result.region.ecosystem.actors
     to_be = sum(1 for a in actors if a.status == "to-be")
     console.print(
-        text("cli.region_created", language, name=result.region.name, directory=directory),
+        text(
+            "cli.region_created",
+            language,
+            name=tr(result.region.name, language),
+            directory=directory,
+        ),
         markup=False,
     )
     for path in result.written:

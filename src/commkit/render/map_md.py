@@ -178,8 +178,8 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
     stale_text = lab["stale"].format(months=region_map.stale_months)
     return {
         "lab": lab,
-        "region": md_inline(region_map.region),
-        "country": md_inline(region_map.country) if region_map.country else "",
+        "region": md_inline(tr(region_map.region, lang)),
+        "country": md_inline(tr(region_map.country, lang)) if region_map.country else "",
         "date": region_map.date.isoformat(),
         "count": plural("count.communities", len(region_map.communities), lang),
         "metrics": [metric_row(m) for m in region_map.metrics],
@@ -192,7 +192,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             lambda: (
                 {
                     "name": md_cell(entry.name),
-                    "role": md_cell(entry.role) if entry.role else "—",
+                    "role": md_cell(tr(entry.role, lang)) if entry.role else "—",
                     "community": md_cell(entry.community_name),
                 }
                 for entry in region_map.leaders
@@ -212,7 +212,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             {
                 "source": md_cell(tr(link.source_name, lang)),
                 "target": md_cell(tr(link.target_name, lang)),
-                "kind": md_cell(link.kind),
+                "kind": md_cell(tr(link.kind, lang)),
                 "status": lab.get(link.status, link.status),
             }
             for link in region_map.links
@@ -225,7 +225,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         ],
         "gap_links": [
             f"{md_inline(tr(link.source_name, lang))} → {md_inline(tr(link.target_name, lang))}"
-            f" ({md_inline(link.kind)})"
+            f" ({md_inline(tr(link.kind, lang))})"
             for link in region_map.gap_links
         ],
         "attention": [

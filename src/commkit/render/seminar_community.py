@@ -71,7 +71,7 @@ def from_assessment(
 def from_profile(
     community: Community, pack: Any, lang: str, assessment: Assessment | None = None
 ) -> CommunityContext:
-    leaders = [f"{x.name} ({x.role})" if x.role else x.name for x in community.leaders]
+    leaders = [f"{x.name} ({tr(x.role, lang)})" if x.role else x.name for x in community.leaders]
     if assessment is not None:
         ctx = from_assessment(assessment, pack, lang, leaders)
         return CommunityContext(
