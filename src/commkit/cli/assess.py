@@ -513,7 +513,7 @@ def print_summary(
     from commkit.core.scoring import checklist_for_ref
     from commkit.interactive.messages import messages
     from commkit.model.common import tr
-    from commkit.render.report import bar
+    from commkit.render.report import bar, fmt_score
 
     m = messages(lang)
     checklist = checklist_for_ref(pack, assessment.checklist.id)
@@ -530,7 +530,7 @@ def print_summary(
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
     for d in result.dimensions:
-        score = "—" if d.score is None else f"{d.score:.1f}"
+        score = fmt_score(d.score, lang)
         colour = (
             "bright_black"
             if d.score is None
@@ -546,7 +546,7 @@ def print_summary(
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(f"{result.overall:.1f}", style="bold"),
+        Text(fmt_score(result.overall, lang), style="bold"),
         Text(bar(result.overall, 20), style="bold"),
         "",
     )
@@ -579,7 +579,9 @@ def print_summary(
         scores = {d.id: d.score for d in result.dimensions}
         for gap in result.gaps[:3]:
             title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(f"  • {title} ({scores[gap]:.1f})", markup=False, highlight=False)
+            console.print(
+                f"  • {title} ({fmt_score(scores[gap], lang)})", markup=False, highlight=False
+            )
     else:
         console.print(m["no_gaps"], markup=False)
     if result.open_questions:

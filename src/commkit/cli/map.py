@@ -183,6 +183,7 @@ def _print_map(region_map: Any, lang: str) -> None:
     from commkit.i18n import plural, text
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, labels, stage_title
+    from commkit.render.report import fmt_score
 
     lab = labels(lang)
     console = out()
@@ -204,7 +205,7 @@ def _print_map(region_map: Any, lang: str) -> None:
             else f"{metric.reporting}/{len(region_map.communities)}"
         )
         latest = metric.latest.isoformat() if metric.latest else "—"
-        metrics.add_row(tr(metric.name, lang), fmt_num(metric.total), reporting, latest)
+        metrics.add_row(tr(metric.name, lang), fmt_num(metric.total, lang), reporting, latest)
     console.print(metrics)
     # Fit the terminal: every column from 140 characters, the essentials below that
     # (--out and --csv always hold everything).
@@ -237,7 +238,7 @@ def _print_map(region_map: Any, lang: str) -> None:
         cells = {
             "community": row.name,
             "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-            "score": fmt_num(row.score),
+            "score": fmt_score(row.score, lang),
             "members": fmt_num(row.members),
             "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
             "events": fmt_num(row.events),
@@ -291,6 +292,7 @@ def progress_command(
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
     from commkit.render.map_md import fmt_num, fmt_signed, labels
+    from commkit.render.report import fmt_score
 
     s = settings(ctx)
     pack = _pack_or_none(ctx)
@@ -314,7 +316,7 @@ def progress_command(
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
-            f"({fmt_num(p.overall)})"
+            f"({fmt_score(p.overall, s.lang)})"
             for p in result.stages
         )
         console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)

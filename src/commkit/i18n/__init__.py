@@ -113,6 +113,11 @@ def number(value: float | int | None, lang: str | None, digits: int | None = Non
     return raw
 
 
+def score(value: float | None, lang: str | None) -> str:
+    """A 0-100 score, always with one decimal: ``62.5`` / ``62,5``; ``None`` is a dash."""
+    return number(value, lang, 1)
+
+
 def section(name: str, lang: str | None) -> dict[str, str]:
     """Every plain text of section ``name`` in ``lang``, keyed by its short name (for the
     templates and the wizard, which use many labels of one section)."""

@@ -472,4 +472,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "prompt.no_or_yes": "(y/N)",
     "prompt.yes": "Yes",
     "prompt.no": "No",
+    "gate.equals": "{what}: {value}",
+    "gate.at_least": "{what}: {value} or more",
+    "gate.below": "{what}: less than {value}",
+    "gate.score_at_least": "{what}: a score of {value} or more",
+    "gate.score_below": "{what}: a score below {value}",
+    "gate.stage": "stage: {values}",
+    "gate.or": " or ",
 }

@@ -484,4 +484,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "prompt.no_or_yes": "(д/Н)",
     "prompt.yes": "Да",
     "prompt.no": "Нет",
+    "gate.equals": "{what}: {value}",
+    "gate.at_least": "{what}: не меньше {value}",
+    "gate.below": "{what}: меньше {value}",
+    "gate.score_at_least": "{what}: балл не ниже {value}",
+    "gate.score_below": "{what}: балл ниже {value}",
+    "gate.stage": "стадия: {values}",
+    "gate.or": " или ",
 }

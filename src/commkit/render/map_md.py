@@ -17,7 +17,7 @@ from commkit.core.region_map import (
     RegionMap,
     mermaid_graph,
 )
-from commkit.i18n import plural, section
+from commkit.i18n import number, plural, score, section
 from commkit.model.common import Text, tr
 from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
@@ -39,18 +39,20 @@ def labels(lang: str) -> dict[str, str]:
     return section("map", lang)
 
 
-def fmt_num(value: float | int | None) -> str:
+def fmt_num(value: float | int | None, lang: str = "en") -> str:
+    """A count or a figure in ``lang``'s notation (thin-space thousands, decimal comma in
+    Russian)."""
     if value is None:
         return "—"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}"
+        return number(value, lang, 1)
     return f"{int(value):,}".replace(",", "\u202f")
 
 
-def fmt_signed(value: float | None) -> str:
+def fmt_signed(value: float | None, lang: str = "en") -> str:
     if value is None:
         return ""
-    text = fmt_num(abs(value))
+    text = fmt_num(abs(value), lang)
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "±0")
 
 
@@ -76,13 +78,13 @@ def _snapshot_dates(row: CommunityRow) -> str:
     return f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
 
 
-def _change(before: float | None, after: float | None) -> str:
+def _change(before: float | None, after: float | None, lang: str) -> str:
     if before is None and after is None:
         return "—"
     if before is None:
-        return fmt_num(after)
+        return fmt_num(after, lang)
     delta = None if after is None else after - before
-    return f"{fmt_num(before)} → {fmt_num(after)} ({fmt_signed(delta)})"
+    return f"{fmt_num(before, lang)} → {fmt_num(after, lang)} ({fmt_signed(delta, lang)})"
 
 
 class Lazy:
@@ -117,7 +119,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             latest = f"{metric.earliest.isoformat()} – {metric.latest.isoformat()}"
         return {
             "name": md_cell(tr(metric.name, lang)),
-            "total": fmt_num(metric.total),
+            "total": fmt_num(metric.total, lang),
             "reporting": reporting,
             "latest": latest,
         }
@@ -128,7 +130,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         return {
             "name": md_cell(row.name),
             "stage": md_cell(stage_title(region_map, row.stage, lang, none_stage)),
-            "score": fmt_num(row.score),
+            "score": score(row.score, lang),
             "members": fmt_num(row.members),
             "leaders": md_cell(", ".join(row.leaders)) if row.leaders else "—",
             "events": fmt_num(row.events),
@@ -136,7 +138,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             "platform": md_cell(row.platform) if row.platform else "—",
             "formalised": lab["yes"] if row.formalised else lab["no"],
             "last": _date(row.last_assessment) if row.last_assessment else lab["never"],
-            "metrics": [fmt_num(row.metric(m)) for m in metric_ids],
+            "metrics": [fmt_num(row.metric(m), lang) for m in metric_ids],
             "snapshot": _snapshot_dates(row),
         }
 
@@ -145,7 +147,8 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
     def progress(row: CommunityRow) -> dict[str, Any]:
         metric_changes = [
-            f"{md_inline(names.get(m, m))}: {_change(row.previous_metrics[m], row.metrics[m])}"
+            f"{md_inline(names.get(m, m))}: "
+            f"{_change(row.previous_metrics[m], row.metrics[m], lang)}"
             for m in COMMUNITY_METRICS
             if m in row.previous_metrics and m in row.metrics
         ]
@@ -163,11 +166,12 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
                 else "—"
             ),
             "stage": stage,
-            "score": _change(row.previous_score, row.score)
+            "score": _change(row.previous_score, row.score, lang)
             if row.previous_score is not None
             else "—",
             "dimensions": "; ".join(
-                f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} {fmt_signed(delta)}"
+                f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} "
+                f"{fmt_signed(delta, lang)}"
                 for d, delta in row.dimension_changes.items()
             )
             or "—",

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
-from commkit.i18n import section
+from commkit.i18n import number, score, section, text
 from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
@@ -28,10 +28,9 @@ def labels(lang: str) -> dict[str, str]:
     return section("report", lang)
 
 
-def fmt_score(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f}"
+def fmt_score(value: float | None, lang: str = "en") -> str:
+    """A score as every screen and file shows it: one decimal, in ``lang``'s notation."""
+    return score(value, lang)
 
 
 def bar(value: float | None, width: int = 10) -> str:
@@ -74,19 +73,45 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
 
 
 def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
-    """A stage gate as a reader sees it: the question or dimension title and the test."""
-    from commkit.core.conditions import describe
+    """A stage gate as a reader sees it: the question (or dimension) and the answer it needs,
+    in words ("Is a leader named?: yes"), never ids."""
+    from commkit.core.conditions import normalise_value
 
-    test = describe(cond)
-    if cond.question is not None:
-        q = next((x for x in checklist.questions if x.id == cond.question), None)
-        if q is not None:
-            return f"{tr(q.text, lang)} ({test})"
-    if cond.dimension is not None:
-        d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
-        if d is not None:
-            return f"{tr(d.title, lang)} ({test})"
-    return test
+    q = next((x for x in checklist.questions if x.id == cond.question), None)
+    d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
+    if cond.stage is not None:
+        stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+        names = [stages.get(s, s) for s in cond.stage]
+        return text("gate.stage", lang, values=text("gate.or", lang).join(names))
+    what = tr(q.text, lang) if q is not None else tr(d.title, lang) if d is not None else ""
+    what = what.rstrip(" ?:") if what else str(cond.question or cond.dimension)
+
+    def value_words(value: Any) -> str:
+        value = normalise_value(value)
+        if q is not None and q.type == "yes_no" and value in ("yes", "no"):
+            return labels(lang)[str(value)]
+        if q is not None and q.options:
+            names = {o.id: tr(o.label, lang) for o in q.options}
+            return names.get(str(value), str(value))
+        return number(value, lang) if isinstance(value, int | float) else str(value)
+
+    unit = ""
+    if q is not None and q.type == "number" and q.number is not None and q.number.unit:
+        unit = " " + tr(q.number.unit, lang)
+    if cond.equals is not None:
+        return text("gate.equals", lang, what=what, value=value_words(cond.equals))
+    if cond.any_of is not None:
+        values = text("gate.or", lang).join(value_words(v) for v in cond.any_of)
+        return text("gate.equals", lang, what=what, value=values)
+    if cond.at_least is not None:
+        key = "gate.score_at_least" if q is None else "gate.at_least"
+        return text(key, lang, what=what, value=number(cond.at_least, lang) + unit)
+    if cond.below is not None:
+        key = "gate.score_below" if q is None else "gate.below"
+        return text(key, lang, what=what, value=number(cond.below, lang) + unit)
+    if cond.score_below is not None:
+        return text("gate.score_below", lang, what=what, value=number(cond.score_below, lang))
+    return what
 
 
 def held_back_texts(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> list[str]:
@@ -133,7 +158,7 @@ def build_view(
     dimension_rows = [
         {
             "title": dim_title(d.id),
-            "score": fmt_score(d.score),
+            "score": fmt_score(d.score, lang),
             "bar": bar(d.score),
             "answered": d.answered,
             "dont_know": d.dont_know,
@@ -164,7 +189,7 @@ def build_view(
         findings.append(
             {
                 "title": dim_title(dim.id),
-                "score": fmt_score(dr.score if dr else None),
+                "score": fmt_score(dr.score if dr else None, lang),
                 "scored": dr is not None and dr.score is not None,
                 "strong": strong,
                 "weak": weak,
@@ -214,7 +239,7 @@ def build_view(
             "hash": assessment.checklist.hash or "",
             "title": tr(checklist.title, lang),
         },
-        "overall": fmt_score(result.overall),
+        "overall": fmt_score(result.overall, lang),
         "overall_bar": bar(result.overall),
         "stage": {
             "title": tr(stage.title, lang) if stage else result.stage,
@@ -235,10 +260,10 @@ def build_view(
         ],
         "dimensions": dimension_rows,
         "strengths": [
-            f"{dim_title(i)} ({fmt_score(dim_results[i].score)})" for i in result.strengths
+            f"{dim_title(i)} ({fmt_score(dim_results[i].score, lang)})" for i in result.strengths
         ],
         "gaps": [
-            f"{dim_title(i)} ({fmt_score(dim_results[i].score)}, "
+            f"{dim_title(i)} ({fmt_score(dim_results[i].score, lang)}, "
             f"{t['target'].format(target=f'{target:g}')})"
             for i in result.gaps
         ],
