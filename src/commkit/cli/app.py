@@ -18,7 +18,20 @@ from commkit.cli.context import Settings
 
 
 class CommkitGroup(TyperGroup):
-    """Turns every :class:`commkit.errors.CommkitError` into a message and exit code 1."""
+    """Turns every :class:`commkit.errors.CommkitError` into a message and exit code 1, and
+    gives every command readable help (see :mod:`commkit.cli.helpstyle`)."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from commkit.cli.helpstyle import tidy
+
+        tidy(self)
+        return super().get_command(ctx, cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from commkit.cli.helpstyle import tidy
+
+        tidy(self)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -51,7 +51,13 @@ def map_command(
     ] = Path("."),
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the whole map as Markdown here.", show_default=False),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Write the whole map as Markdown here.",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the map as one JSON document.")
@@ -359,7 +365,9 @@ def community_add(
     ] = None,
     platform: Annotated[
         str | None,
-        typer.Option("--platform", help="Where it meets: Telegram, a venue...", show_default=False),
+        typer.Option(
+            "--platform", help="Where it meets: Telegram, a venue, a chat.", show_default=False
+        ),
     ] = None,
     members: Annotated[
         int | None,
@@ -409,8 +417,9 @@ def community_add(
     Examples:
 
     \b
-      commkit community add -w perm --name "Franchising World" --leader "Yuliya Bogushevskaya" \\
-          --leader "Maria Kizima" --platform Telegram --members 50 --events 5
+      commkit community add -w perm --name "Franchising World" \\
+          --leader "Yuliya Bogushevskaya" --leader "Maria Kizima" \\
+          --platform Telegram --members 50 --events 5
       commkit community add -w perm          # asks the questions
     """
     from commkit.cli.output import err

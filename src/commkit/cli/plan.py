@@ -133,7 +133,7 @@ def plan(
         ),
     ] = None,
     out_dir: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Folder for the Markdown plan.")
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for the Markdown plan.")
     ] = Path("."),
     csv_file: Annotated[
         Path | None,
@@ -174,7 +174,7 @@ def plan(
     \b
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-      commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
+      commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
       commkit --lang ru plan -a answers.yaml --json
     """
@@ -226,7 +226,7 @@ def plan(
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
-            err().print(text("cli.wrote", lang, path=path), markup=False, highlight=False)
+            err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
     from commkit.cli.output import out
 
@@ -246,7 +246,7 @@ def plan(
         highlight=False,
     )
     for path in written:
-        console.print(text("cli.wrote", lang, path=path), markup=False, highlight=False)
+        console.print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -236,7 +236,7 @@ def export_seminars(
         False
     ),
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="md, html or md,html (comma-separated).")
+        str, typer.Option("--format", help="md, html or md,html (comma-separated).")
     ] = "md,html",
     community: Annotated[
         Path | None,
@@ -282,8 +282,9 @@ def export_seminars(
 
     \b
       commkit seminars export --all --out materials
-      commkit seminars export seminar-3 --out next-week --date 2026-12-01 --time 18:00
-      commkit --lang ru seminars export --all -o out --community communities/club.yaml --zip
+      commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
+      commkit --lang ru seminars export --all -o out --zip \\
+          --community communities/club.yaml
       commkit seminars export 1 2 --format html --out html-only
     """
     from commkit.errors import UserError
