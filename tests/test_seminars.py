@@ -379,7 +379,7 @@ def test_export_is_deterministic(tmp_path: Path) -> None:
 
 def test_human_summary_names_the_folders(tmp_path: Path) -> None:
     result = export(tmp_path, "seminar-1", "meetup")
-    assert "Exported 2 seminar(s), 12 files" in result.stdout
+    assert "Exported 2 seminars, 12 files" in result.stdout
     assert "01-seminar-1/" in result.stdout and "09-meetup/" in result.stdout
     assert "index.html to start" in result.stdout
 

@@ -30,7 +30,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.no": "No",
     "wizard.select_hint": "(arrow keys or the key shown, then Enter)",
     "wizard.text_hint": "Type the answer · ? help · < back · dk don't know · na not applicable",
-    "wizard.text_hint_optional": "Type the answer (Enter to skip) · ? help · < back · dk don't know · na not applicable",
+    "wizard.text_hint_optional": "Enter to skip · ? help · < back · dk don't know · na not applicable",
     "wizard.multi_hint": "(Space to tick, Enter to confirm; tick a special entry alone)",
     "wizard.multi_mixed": "Tick either options or one special entry, not both.",
     "wizard.number_range": "Type a number from {min} to {max}.",

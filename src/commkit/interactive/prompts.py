@@ -80,7 +80,9 @@ class Prompter:
         return kwargs
 
     def say(self, text: str = "", style: str = "") -> None:
-        """Print a line between prompts (help text, progress, headers)."""
+        """Print a line between prompts (help text, progress, headers), wrapped at word
+        boundaries to the terminal's width."""
+        text = wrap(text)
         if self.output is not None:
             print_formatted_text(FormattedText([(style, text)]), output=self.output)
         else:
@@ -96,7 +98,7 @@ class Prompter:
         instruction: str | None = None,
     ) -> str:
         question = questionary.text(
-            message,
+            fit(message, instruction),
             default=default,
             validate=validate,
             instruction=instruction,
@@ -130,7 +132,7 @@ class Prompter:
             hint = "prompt.select_shortcuts" if shortcuts else "prompt.select_arrows"
             instruction = text(hint, self.lang)
         question = questionary.select(
-            message,
+            fit(message, instruction),
             choices=choices,
             default=chosen_default,
             use_shortcuts=shortcuts,
@@ -157,7 +159,7 @@ class Prompter:
             for e in entries
         ]
         question = questionary.checkbox(
-            message,
+            fit(message, instruction),
             choices=choices,
             validate=validate or (lambda _: True),
             use_jk_keys=False,
@@ -171,7 +173,44 @@ class Prompter:
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language: ``(д/Н)``, echoed ``Да``."""
-        return bool(confirm_question(message, default, self.lang, **self._io()).unsafe_ask())
+        hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
+        question = confirm_question(fit(message, hint), default, self.lang, **self._io())
+        return bool(question.unsafe_ask())
+
+
+def fit(message: str, instruction: str | None) -> str:
+    """A question wrapped at word boundaries; when the hint after it would not fit on the
+    last line, the hint starts a line of its own (the terminal would cut a word instead)."""
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    wrapped = wrap(message, width - 2)
+    last = wrapped.rsplit("\n", 1)[-1]
+    if instruction and len(last) + len(instruction) + 4 > width:
+        return wrapped + "\n"
+    return wrapped
+
+
+def wrap(text: str, width: int | None = None) -> str:
+    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent."""
+    import shutil
+    import textwrap
+
+    width = width or shutil.get_terminal_size((80, 24)).columns
+    lines = []
+    for line in text.splitlines() or [""]:
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.extend(
+            textwrap.wrap(
+                line,
+                width=max(20, width - 1),
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+    return "\n".join(lines)
 
 
 def _add_layout_twins(question: Any) -> None:
