@@ -63,7 +63,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.overall": "Overall",
     "wizard.stage": "Stage",
     "wizard.focus": "Focus now",
-    "wizard.next_stage": "Next stage: {title} from {min}",
+    "wizard.next_stage": "Next stage: {title} (from an overall score of {min})",
     "wizard.top_stage": "This is the top stage of the model.",
     "wizard.held_back": "Held back by (the next stage also needs):",
     "wizard.gaps": "Top gaps",

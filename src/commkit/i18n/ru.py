@@ -67,7 +67,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.overall": "Общий балл",
     "wizard.stage": "Стадия",
     "wizard.focus": "На чём сосредоточиться",
-    "wizard.next_stage": "Следующая стадия: {title} от {min}",
+    "wizard.next_stage": "Следующая стадия: {title} (с общего балла {min})",
     "wizard.top_stage": "Это высшая стадия модели.",
     "wizard.held_back": "Не пускает дальше (для следующей стадии нужно ещё):",
     "wizard.gaps": "Главные пробелы",
