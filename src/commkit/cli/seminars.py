@@ -70,36 +70,43 @@ def list_seminars(
     if as_json:
         print_json({"seminars": rows})
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from commkit.render.seminar_labels import labels
 
     lab = labels(s.lang)
-    numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
+    numbers = {c.id: c.number for c in pack.methodology.chapters}
+    console = out()
+    wide = console.width >= 100  # narrower: the id goes under the title, not in a column
     table = Table(title=lab["programme"], show_lines=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("id", style="cyan", no_wrap=True)
+    if wide:
+        table.add_column("id", style="cyan", no_wrap=True)
     table.add_column(lab["seminar"], ratio=1)
     table.add_column(lab["week"], justify="right", no_wrap=True)
     table.add_column(lab["format"], max_width=12)
     table.add_column(lab["minutes"], justify="right", no_wrap=True)
     table.add_column(lab["chapters"].split()[0], max_width=12)
     for row in rows:
-        table.add_row(
+        chapters = sorted(numbers.get(c, 999) for c in row["chapters"])
+        title = escape(row["title"]) if wide else f"{escape(row['title'])} [cyan]{row['id']}[/]"
+        cells = [
             str(row["number"]),
-            row["id"],
-            row["title"],
+            *([row["id"]] if wide else []),
+            title,
             str(row["week"]),
             lab[f"format_{row['format']}"],
             str(row["minutes"]),
-            ", ".join(numbers.get(c, c) for c in row["chapters"]),
-        )
+            ", ".join(str(n) for n in chapters),
+        ]
+        table.add_row(*cells)
     if not rows:
         from commkit.i18n import text
 
         out().print(text("cli.seminars_none", s.lang_for(None)), markup=False)
         return
-    out().print(table)
+    console.print(table)
 
 
 @seminars_app.command("show")
