@@ -261,12 +261,12 @@ def _print_map(region_map: Any, lang: str) -> None:
     if hidden > 0:
         console.print(text("cli.map_more", lang, n=hidden), markup=False)
     stages = ", ".join(f"{tr(s.title, lang)}: {s.count}" for s in region_map.stages if s.count)
-    console.print(f"{lab['stages']}: {stages}", markup=False, soft_wrap=True)
+    console.print(f"{lab['stages']}: {stages}", markup=False)
     gap = len(region_map.gap_actors), len(region_map.gap_links)
     console.print(
-        f"{lab['gap']}: {lab['gap_actors'].lower()} {gap[0]}, {lab['gap_links'].lower()} {gap[1]}",
+        f"{lab['gap']}: {lab['gap_actors'].lower()} — {gap[0]}; "
+        f"{lab['gap_links'].lower()} — {gap[1]}",
         markup=False,
-        soft_wrap=True,
     )
     if region_map.attention:
         console.print(
