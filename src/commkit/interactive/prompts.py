@@ -178,6 +178,15 @@ class Prompter:
         return bool(question.unsafe_ask())
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word with an ellipsis to at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 def fit(message: str, instruction: str | None) -> str:
     """A question wrapped at word boundaries; when the hint after it would not fit on the
     last line, the hint starts a line of its own (the terminal would cut a word instead)."""
