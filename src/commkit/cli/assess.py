@@ -269,6 +269,7 @@ class _Run:
     def replay(self, names: list[str]) -> None:
         from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
         from commkit.errors import CommkitError
+        from commkit.i18n import plural
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
 
@@ -331,9 +332,13 @@ class _Run:
             if array is not None:
                 array.close()
         console = err()
-        console.print(m["batch_done"].format(count=done), markup=False)
+        console.print(
+            m["batch_done"].format(assessments=plural("count.assessments", done, self.lang)),
+            markup=False,
+        )
         if failed:
-            console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
+            failed_files = plural("cli.files_count", failed, self.lang)
+            console.print(m["batch_failed"].format(files=failed_files), style="red", markup=False)
             raise typer.Exit(1)
 
     def json_item(
@@ -352,6 +357,7 @@ class _Run:
         from commkit.cli.output import err, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
+        from commkit.i18n import plural
         from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
         from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
@@ -402,7 +408,10 @@ class _Run:
             console = err()
             if exc.draft_path is not None:
                 console.print(
-                    mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
+                    mm["interrupted"].format(
+                        answers=plural("count.answers", exc.answered, wizard.lang),
+                        draft=exc.draft_path,
+                    ),
                     markup=False,
                     highlight=False,
                 )
