@@ -62,6 +62,7 @@ def test_every_key_is_used() -> None:
     ``t.title`` in a template)."""
     code = _code()
     prefixes = set(re.findall(r"f[\"']([a-z_.]+)\{", code))
+    prefixes |= set(re.findall(r"[\"']([a-z_.]+_)[\"']\s*\+", code))
     sections = set(re.findall(r"section\(\s*\"([a-z_]+)\"", code))
     unused = []
     for key in EN:

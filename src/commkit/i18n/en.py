@@ -481,7 +481,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "gate.or": " or ",
     "count.answers": {"one": "{n} answer", "other": "{n} answers"},
     "count.assessments": {"one": "{n} assessment", "other": "{n} assessments"},
-    "plan.at_once": "At once",
     "plan.region_title": "Regional plan",
     "plan.map_of": "Map of",
     "plan.generated_region": "Made with commkit from the map of",

@@ -493,7 +493,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "gate.or": " или ",
     "count.answers": {"one": "{n} ответ", "few": "{n} ответа", "many": "{n} ответов"},
     "count.assessments": {"one": "{n} оценка", "few": "{n} оценки", "many": "{n} оценок"},
-    "plan.at_once": "Одновременно",
     "plan.region_title": "Региональный план",
     "plan.map_of": "Карта на",
     "plan.generated_region": "Подготовлено commkit по карте сообществ на",
