@@ -251,6 +251,7 @@ def region_plan(
         capacity,
         holidays,
         figures,
+        ws.region.name if ws.region is not None else None,
     )
 
 

@@ -212,11 +212,21 @@ def plan(
     today = date.today()
     first_day = first_day or next_monday(today)
     if workspace is not None:
+        import dataclasses
+
         from commkit import api
 
+        ws = api.load_workspace(workspace)
         result = api.region_plan(
-            workspace, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+            ws, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
         )
+        for diag in dict.fromkeys(ws.diagnostics):  # broken files are left out, as on the map
+            err().print(
+                dataclasses.replace(diag, severity="warning").format(),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         name = f"{result.slug}-regional-plan-{result.start.isoformat()}.md"
     else:
         assert assessment is not None

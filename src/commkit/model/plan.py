@@ -122,6 +122,9 @@ class Plan(StrictModel):
     communities: list[MapCommunity] = Field(
         default=[], description="Regional plans: the map's communities the plan was made from."
     )
+    region_name: Text | None = Field(
+        default=None, description="Regional plans: the region's name in every language."
+    )
     region_figures: list[RegionFigures] = Field(
         default=[], description="Regional plans: the region's own figures (region.yaml)."
     )

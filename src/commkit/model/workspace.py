@@ -80,6 +80,11 @@ class Snapshot(StrictModel):
 
     date: dt.date
     source: Literal["article", "illustrative", "reported"] = "reported"
+    since: PartialDate | None = Field(
+        default=None,
+        description="Events, projects and publications are totals since this date (e.g. "
+        "'600 events over five years': since 2015), not counts for a recent period.",
+    )
     members: Count | None = None
     audience: Count | None = Field(
         default=None,

@@ -150,6 +150,11 @@ def _option(question: str, value: str, names: _Names) -> str:
     return names.options.get((question, value), value)
 
 
+def plan_name(plan: Plan, lang: str) -> str:
+    """The community's name, or the region's in ``lang`` for a regional plan."""
+    return tr(plan.region_name, lang) if plan.region_name else plan.community.name
+
+
 def shown_level(plan: Plan) -> str:
     """The level of the actions a plan's timeline and month tables show: a community plan
     shows the community's own work (the region's is listed apart), a regional plan its own."""
@@ -217,7 +222,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     title = lab["region_title" if plan.scope == "region" else "title"]
     lines = [
         "gantt",
-        f"    title {mermaid_text(title + ' - ' + plan.community.name)}",
+        f"    title {mermaid_text(title + ' - ' + plan_name(plan, lang))}",
         "    dateFormat YYYY-MM-DD",
         "    inclusiveEndDates",
         "    axisFormat %d.%m",
@@ -345,7 +350,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     return {
         "lang": lang,
         "labels": labels(lang),
-        "community": plan.community.name,
+        "community": plan_name(plan, lang),
         "slug": plan.slug,
         "scope": plan.scope,
         "stage": names.stages.get(plan.stage, plan.stage) if plan.stage else "",
