@@ -132,7 +132,7 @@ class StageCount(BaseModel):
 
 class LeaderEntry(BaseModel):
     name: str
-    role: str | None
+    role: Text | None
     community: str
     community_name: str
 
@@ -152,7 +152,7 @@ class LinkEntry(BaseModel):
     target_name: Text
     source_type: Literal["actor", "community", "unknown"]
     target_type: Literal["actor", "community", "unknown"]
-    kind: str
+    kind: Text
     status: str
     note: Text | None = None
 
@@ -204,8 +204,8 @@ class Problem(BaseModel):
 class RegionMap(BaseModel):
     """Everything the Business Community Map shows; renderers only format it."""
 
-    region: str
-    country: str | None = None
+    region: Text
+    country: Text | None = None
     language: str = "en"
     workspace: str
     date: dt.date = Field(description="The map is 'as of' this date (stale checks use it).")
@@ -548,7 +548,7 @@ def build_map(
             )
     actors, links = _ecosystem(workspace, collected.names)
     fields: dict[str, Any] = {
-        "region": workspace.name,
+        "region": region.name if region is not None else workspace.name,
         "country": region.country if region else None,
         "language": region.language if region else "en",
         "workspace": str(workspace.root),

@@ -44,7 +44,7 @@ def mermaid_graph(region_map: RegionMap, lang: str = "en") -> str:
     for link in region_map.links:
         source = node(link.source_type, link.source)
         target = node(link.target_type, link.target)
-        label = mermaid_text(link.kind)
+        label = mermaid_text(tr(link.kind, lang))
         arrow = "-.->" if link.status == "to-be" else "-->"
         lines.append(f'  {source} {arrow}|"{label}"| {target}')
     lines.append("  classDef tobe stroke-dasharray: 5 5")
