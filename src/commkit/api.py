@@ -23,23 +23,30 @@ A whole new-region workflow::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.region_map import RegionMap
+    from commkit.errors import Diagnostic
     from commkit.model.answers import Answers, Assessment
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
     from commkit.model.workspace_loader import Workspace
 
 PathLike = str | Path
+ANSWERS_DIR = "answers"
+"""Workspace folder of imported answers: ``answers/<slug>/<rater>-<date>.yaml``."""
 
 __all__ = [
     "add_community",
     "assess",
+    "assess_team",
+    "check_answers_file",
+    "export_checklist",
+    "import_answers",
     "build_map",
     "init_region",
     "load_answers",
@@ -55,6 +62,7 @@ __all__ = [
     "render_plan_ics",
     "render_plan_markdown",
     "save_assessment",
+    "team_raters_in_workspace",
 ]
 
 
@@ -169,6 +177,87 @@ def assess(
     if isinstance(answers, str | Path):
         answers = load_answers(answers)
     return _assess(pack or load_content(), answers, today)
+
+
+def check_answers_file(
+    path: PathLike, *, pack: ContentPack | None = None
+) -> tuple[Answers, list[Diagnostic]]:
+    """Read an answers file and check it against its checklist: (answers, warnings).
+
+    Unknown questions, values that do not fit and missing required answers raise
+    :class:`commkit.errors.ContentError` naming file, line and question.
+    """
+    from commkit.core.scoring import check_answers, checklist_for
+    from commkit.errors import ContentError
+    from commkit.model.answers import Answers
+    from commkit.model.loader import parse_file, validate_document
+
+    doc = parse_file(Path(path))
+    answers = validate_document(doc, Answers)
+    diags = check_answers(checklist_for(pack or load_content(), answers), answers, doc)
+    if any(d.severity == "error" for d in diags):
+        raise ContentError("", diags)
+    return answers, diags
+
+
+def assess_team(
+    raters: Sequence[tuple[str, Answers]],
+    *,
+    pack: ContentPack | None = None,
+    today: dt.date | None = None,
+    anonymous: bool = False,
+    lang: str = "en",
+) -> Assessment:
+    """Merge the raters of one community (``(name, answers)`` pairs) and score the consensus.
+
+    The result is an ordinary assessment (``plan`` takes it) whose ``team`` block holds the
+    raters, the range of their own results and every question's merge (see
+    :mod:`commkit.core.team` for the rules).
+    """
+    from commkit.core.scoring import assess as _assess
+    from commkit.core.scoring import checklist_for
+    from commkit.core.team import merge_answers
+    from commkit.render.report import labels
+
+    pack = pack or load_content()
+    if not raters:
+        from commkit.errors import UserError
+
+        raise UserError("a team assessment needs at least one answers file")
+    checklist = checklist_for(pack, raters[0][1])
+    merged = merge_answers(
+        checklist,
+        raters,
+        lang=lang,
+        anonymous=anonymous,
+        anonymous_label=labels(lang)["team_rater_n"],
+    )
+    assessment = _assess(pack, merged.answers, today)
+    return assessment.model_copy(update={"team": merged.summary})
+
+
+def team_raters_in_workspace(workspace: PathLike, slug: str) -> list[Path]:
+    """The latest answers file of every rater of a community in ``answers/<slug>/``.
+
+    Files are named ``<rater>-<date>.yaml`` by ``commkit answers import --workspace``; the
+    newest date per rater wins.
+    """
+    from commkit.errors import UserError
+    from commkit.fsutil import safe_child
+
+    folder = safe_child(Path(workspace), ANSWERS_DIR, slug)
+    if not folder.is_dir():
+        raise UserError(f"no answers for {slug!r} in {folder} (import them with 'commkit answers import --workspace')")
+    latest: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml", ".json") or path.name.startswith("."):
+            continue
+        stem = path.stem
+        rater = stem[:-11] if len(stem) > 11 and stem[-11] == "-" else stem
+        latest[rater] = path  # sorted: a later date replaces an earlier one
+    if not latest:
+        raise UserError(f"no answers files in {folder}")
+    return [latest[k] for k in sorted(latest)]
 
 
 def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:

@@ -48,6 +48,26 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "Score",
         "bar": "Bar",
         "answered": "Answered",
+        "team_rater_n": "Rater {n}",
+        "team": "The team",
+        "team_intro": "A team assessment of {n} raters: the scores above are those of the "
+        "consensus (median for scales and numbers, majority for choices).",
+        "team_range": "Range between raters: overall {low}–{high}; stage {stage_low} to "
+        "{stage_high}.",
+        "team_range_one": "Range between raters: overall {low}–{high}; every rater at stage "
+        "{stage_low}.",
+        "rater": "Rater",
+        "role": "Role",
+        "team_disagrees": "Where the team disagrees",
+        "team_disagrees_intro": "The questions to talk about at the seminar: each rater's "
+        "answer and note, and the consensus used for the score.",
+        "team_none": "The raters agree on every question.",
+        "consensus": "Consensus",
+        "tie": "tie",
+        "reason_scale-apart": "scale answers 2+ points apart",
+        "reason_split": "split answers",
+        "reason_score-apart": "answers far apart in score",
+        "reason_dont-know-vs-answer": "don't know or not applicable from some, an answer from others",
         "dont_know": "Don't know",
         "not_applicable": "Not applicable",
         "na_short": "N/A",
@@ -102,6 +122,26 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "Балл",
         "bar": "Шкала",
         "answered": "Отвечено",
+        "team_rater_n": "Респондент {n}",
+        "team": "Команда",
+        "team_intro": "Командная оценка, респондентов: {n}. Баллы выше — баллы согласованного "
+        "ответа (медиана для шкал и чисел, большинство для вариантов).",
+        "team_range": "Разброс между респондентами: общий балл {low}–{high}; стадия от "
+        "«{stage_low}» до «{stage_high}».",
+        "team_range_one": "Разброс между респондентами: общий балл {low}–{high}; у всех "
+        "стадия «{stage_low}».",
+        "rater": "Респондент",
+        "role": "Роль",
+        "team_disagrees": "Где команда расходится во мнениях",
+        "team_disagrees_intro": "Вопросы, которые стоит обсудить на семинаре: ответ и "
+        "комментарий каждого респондента и согласованный ответ, по которому считался балл.",
+        "team_none": "Респонденты согласны по всем вопросам.",
+        "consensus": "Согласованный ответ",
+        "tie": "голоса разделились поровну",
+        "reason_scale-apart": "оценки по шкале расходятся на 2 балла и больше",
+        "reason_split": "ответы разделились",
+        "reason_score-apart": "ответы сильно расходятся по баллам",
+        "reason_dont-know-vs-answer": "одни ответили «не знаю» или «неприменимо», другие дали ответ",
         "dont_know": "Не знаю",
         "not_applicable": "Неприменимо",
         "na_short": "Н/П",
@@ -360,6 +400,67 @@ def build_view(
             for q in result.open_questions
         ],
         "appendix": appendix,
+        "team": team_view(checklist, assessment, lang),
+    }
+
+
+def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[str, Any] | None:
+    """The team section: raters, the range of their results, the questions they disagree on."""
+    team = assessment.team
+    if team is None:
+        return None
+    t = labels(lang)
+    questions = {q.id: q for q in checklist.questions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    disagreements = []
+    for merge in team.questions:
+        q = questions.get(merge.question)
+        if q is None or not merge.disagree:
+            continue
+        consensus = answer_text(q, assessment.answers.get(q.id), lang)
+        if merge.tie:
+            consensus += f" ({t['tie']})"
+        disagreements.append(
+            {
+                "id": q.id,
+                "question": tr(q.text, lang),
+                "why": "; ".join(t.get(f"reason_{r}", r) for r in merge.reasons),
+                "consensus": consensus,
+                "raters": [
+                    {
+                        "name": r.rater,
+                        "answer": answer_text(
+                            q,
+                            None
+                            if r.status == "unanswered"
+                            else Answer(status=r.status, value=r.value),
+                            lang,
+                        ),
+                        "note": r.note or "",
+                    }
+                    for r in merge.raters
+                ],
+            }
+        )
+    return {
+        "intro": t["team_intro"].format(n=len(team.raters)),
+        "range": t["team_range" if team.stage_low != team.stage_high else "team_range_one"].format(
+            low=fmt_score(team.overall_low),
+            high=fmt_score(team.overall_high),
+            stage_low=stages.get(team.stage_low, team.stage_low),
+            stage_high=stages.get(team.stage_high, team.stage_high),
+        ),
+        "raters": [
+            {
+                "name": r.name,
+                "role": r.role or "",
+                "date": r.date.isoformat() if r.date else "",
+                "overall": fmt_score(r.overall),
+                "stage": stages.get(r.stage, r.stage),
+            }
+            for r in team.raters
+        ],
+        "disagreements": disagreements,
     }
 
 
