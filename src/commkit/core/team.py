@@ -23,7 +23,6 @@ Raters are sorted by name (then role, date): the order of the files does not mat
 
 from __future__ import annotations
 
-
 from collections import Counter
 from collections.abc import Sequence
 
@@ -153,9 +152,7 @@ def _merge_question(
             reasons.append("dont-know-vs-answer")
     elif present:
         status = (
-            "not_applicable"
-            if statuses["not_applicable"] > statuses["dont_know"]
-            else "dont_know"
+            "not_applicable" if statuses["not_applicable"] > statuses["dont_know"] else "dont_know"
         )
         consensus = Answer(status=status, note=_merge_notes(notes))
     spread = _spread(q, values)
@@ -266,5 +263,3 @@ def merge_answers(
         questions=merges,
     )
     return TeamMerge(team_answers, summary)
-
-

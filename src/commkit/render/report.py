@@ -67,7 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_scale-apart": "scale answers 2+ points apart",
         "reason_split": "split answers",
         "reason_score-apart": "answers far apart in score",
-        "reason_dont-know-vs-answer": "don't know or not applicable from some, an answer from others",
+        "reason_dont-know-vs-answer": "don't know or not applicable from some, an answer "
+        "from others",
         "dont_know": "Don't know",
         "not_applicable": "Not applicable",
         "na_short": "N/A",
@@ -141,7 +142,8 @@ LABELS: dict[str, dict[str, str]] = {
         "reason_scale-apart": "оценки по шкале расходятся на 2 балла и больше",
         "reason_split": "ответы разделились",
         "reason_score-apart": "ответы сильно расходятся по баллам",
-        "reason_dont-know-vs-answer": "одни ответили «не знаю» или «неприменимо», другие дали ответ",
+        "reason_dont-know-vs-answer": "одни ответили «не знаю» или «неприменимо», другие "
+        "дали ответ",
         "dont_know": "Не знаю",
         "not_applicable": "Неприменимо",
         "na_short": "Н/П",
@@ -492,14 +494,23 @@ def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
     return out
 
 
-def to_yaml(model: Any) -> str:
-    """An answers, draft or assessment model as readable, deterministic YAML."""
+def to_yaml(model: Any, *, fast: bool = False) -> str:
+    """An answers, draft or assessment model as readable, deterministic YAML.
+
+    ``fast`` uses libyaml's emitter when PyYAML has it (bulk imports write thousands).
+    """
     import yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
         data["answers"] = _answers_data(model.answers)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    return yaml.safe_dump(
-        {**head, **data}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
+    return yaml.dump(
+        {**head, **data},
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
     )
