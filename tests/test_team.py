@@ -71,9 +71,7 @@ def test_consensus_lies_within_the_raters_range(items: list[Answers]) -> None:
     by_id = {q.id: q for q in CHECKLIST.questions}
     for qid, answer in merged.answers.answers.items():
         q = by_id[qid]
-        given_values = [
-            a.answers[qid].value for a in items if a.answers[qid].status == "answered"
-        ]
+        given_values = [a.answers[qid].value for a in items if a.answers[qid].status == "answered"]
         if q.type in ("scale", "number") and given_values:
             assert min(given_values) <= answer.value <= max(given_values)  # type: ignore[operator]
         if q.type in ("choice", "yes_no") and given_values:
@@ -106,8 +104,13 @@ def _with(base: Answers, name: str, **values: object) -> Answers:
 def test_disagreements_are_flagged_and_named_in_the_report() -> None:
     a = _with(BASE, "Anna", purpose__common_goal=1, leadership__identified_leader="yes")
     b = _with(BASE, "Boris", purpose__common_goal=4, leadership__identified_leader="no")
-    c = _with(BASE, "Vera", purpose__common_goal=2, leadership__identified_leader="yes",
-              membership__members=Answer(status="dont_know", note="ask Oleg"))
+    c = _with(
+        BASE,
+        "Vera",
+        purpose__common_goal=2,
+        leadership__identified_leader="yes",
+        membership__members=Answer(status="dont_know", note="ask Oleg"),
+    )
     team = api.assess_team([("Anna", a), ("Boris", b), ("Vera", c)], pack=PACK)
     flags = {m.question: m.reasons for m in team.team.questions if m.disagree}  # type: ignore[union-attr]
     assert flags["purpose.common-goal"] == ["scale-apart"]
@@ -121,6 +124,8 @@ def test_disagreements_are_flagged_and_named_in_the_report() -> None:
     assert team.team is not None
     lows = [score(CHECKLIST, x.answers).overall for x in (a, b, c)]
     assert (team.team.overall_low, team.team.overall_high) == (min(lows), max(lows))
-    hidden = api.assess_team([("Anna", a), ("Boris", b), ("Vera", c)], pack=PACK, anonymous=True, lang="ru")
+    hidden = api.assess_team(
+        [("Anna", a), ("Boris", b), ("Vera", c)], pack=PACK, anonymous=True, lang="ru"
+    )
     text = api.render_assessment_markdown(hidden, "ru", pack=PACK)
     assert "Boris" not in text and "Респондент 2" in text

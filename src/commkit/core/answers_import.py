@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from commkit.core.forms import DONT_KNOW, NOT_APPLICABLE, note_field, status_field
+from commkit.core.forms import (
+    DONT_KNOW,
+    NONE_OF_THESE,
+    NOT_APPLICABLE,
+    note_field,
+    status_field,
+)
 from commkit.core.scoring import asked_questions, value_problem
 from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
 from commkit.model.checklist import Checklist, Question
@@ -24,6 +30,16 @@ __all__ = ["Problem", "field_names", "submission_answers"]
 
 SUBMISSION_TIME = ("_submission_time", "SubmissionDate", "submissiondate", "end", "today")
 UUID_FIELDS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY")
+_NONE = {
+    NONE_OF_THESE,
+    "none",
+    "none of these",
+    "0",
+    "-",
+    "—",
+    "ничего",
+    "ничего из перечисленного",
+}
 _YES = {"yes", "y", "true", "1", "да", "д"}
 _NO = {"no", "n", "false", "0", "нет", "н"}
 _STATUS_WORDS = {
@@ -137,6 +153,8 @@ def _parse(q: Question, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
     if q.type == "multi":
         labels = _label_map(q)
         ids = [o.id for o in q.options]
+        if text.casefold() in _NONE:
+            return "answered", [], None
         tokens = text.split()
         if not all(t.casefold() in labels for t in tokens):
             tokens = [t.strip() for t in re.split(r"[,;\n]", text) if t.strip()]
@@ -201,7 +219,7 @@ def submission_answers(
     cells: dict[str, Cell] = {}
     for q in checklist.questions:
         cell = fields.get(q.id)
-        status_cell = fields.get(status_field(q) or "")
+        status_cell = fields.get(f"{q.id}__status")
         note_cell = fields.get(note_field(q))
         note = _text(note_cell.value) if note_cell is not None else None
         if cell is not None:

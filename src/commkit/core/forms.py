@@ -16,6 +16,7 @@ __all__ = [
     "ABOUT_GROUP",
     "DONT_KNOW",
     "META_FIELDS",
+    "NONE_OF_THESE",
     "NOT_APPLICABLE",
     "STATUSES",
     "note_field",
@@ -23,6 +24,8 @@ __all__ = [
     "status_field",
 ]
 
+NONE_OF_THESE = "none_of_these"
+"""A several-options question answered with no option ticked (a form cannot send nothing)."""
 DONT_KNOW = "dont_know"
 NOT_APPLICABLE = "not_applicable"
 STATUSES = (DONT_KNOW, NOT_APPLICABLE)

@@ -12,6 +12,7 @@ from typing import Any
 from commkit.core.forms import (
     ABOUT_GROUP,
     DONT_KNOW,
+    NONE_OF_THESE,
     NOT_APPLICABLE,
     note_field,
     relevance,
@@ -76,6 +77,9 @@ def xlsform_sheets(
     )
     survey.append({"type": "text", "name": "rater_role", "label": _texts("rater_role")})
     survey.append({"type": "date", "name": "date", "label": _texts("date"), "default": "today()"})
+    if community and community.get("slug"):
+        slug = community["slug"]
+        survey.append({"type": "calculate", "name": "community_slug", "calculation": f"'{slug}'"})
     survey.append({"type": "end_group"})
 
     for dim in checklist.dimensions:
@@ -95,14 +99,15 @@ def xlsform_sheets(
                 for lg_value, _ in option_labels(q, "en"):
                     labels = {lg: dict(option_labels(q, lg))[lg_value] for lg in LANGS}
                     choices.append({"list_name": list_name, "name": lg_value, "label": labels})
-                for value in (DONT_KNOW, NOT_APPLICABLE):
+                extra = (NONE_OF_THESE,) if q.type == "multi" else ()
+                for value in (*extra, DONT_KNOW, NOT_APPLICABLE):
                     choices.append({"list_name": list_name, "name": value, "label": _texts(value)})
                 if q.type == "multi":
                     row["type"] = f"select_multiple {list_name}"
-                    row["constraint"] = (
-                        f"not((selected(., '{DONT_KNOW}') or selected(., '{NOT_APPLICABLE}'))"
-                        " and count-selected(.) > 1)"
+                    alone = " or ".join(
+                        f"selected(., '{v}')" for v in (NONE_OF_THESE, DONT_KNOW, NOT_APPLICABLE)
                     )
+                    row["constraint"] = f"not(({alone}) and count-selected(.) > 1)"
                     row["constraint_message"] = _texts("multi_constraint")
                 else:
                     row["type"] = f"select_one {list_name}"
@@ -193,7 +198,7 @@ def xlsform_bytes(
     orders = {
         "survey": [
             "type", "name", "label", "hint", "required", "relevant", "constraint",
-            "constraint_message", "default", "appearance",
+            "constraint_message", "calculation", "default", "appearance",
         ],
         "choices": ["list_name", "name", "label"],
         "settings": ["form_title", "form_id", "version", "default_language"],
