@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from pyxform.xls2xform import convert
 from typer.testing import CliRunner
 
-from commkit import api
 from commkit.cli.app import app
 
 runner = CliRunner()

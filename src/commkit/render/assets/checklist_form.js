@@ -378,6 +378,10 @@
       return (Array.isArray(v) ? v : [v]).map(function (x) { return names[x] || x; }).join(', ') || '—';
     }
     if (q.type === 'number' && q.number.unit) { return v + ' ' + tr(q.number.unit); }
+    if (q.type === 'scale') {
+      var lab = q.scale.labels[String(v)];
+      return v + (lab ? ' — ' + tr(lab) : '') + ' (' + q.scale.min + '–' + q.scale.max + ')';
+    }
     return String(v);
   }
   function goTo(step, focusId) {
