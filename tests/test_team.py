@@ -127,3 +127,40 @@ def test_disagreements_are_flagged_and_named_in_the_report() -> None:
     )
     text = api.render_assessment_markdown(hidden, "ru", pack=PACK)
     assert "Boris" not in text and "Респондент 2" in text
+
+
+def test_assess_team_cli_writes_a_report_plan_reads(tmp_path: Path) -> None:
+    import yaml
+    from typer.testing import CliRunner
+
+    from commkit.cli.app import app
+
+    runner = CliRunner()
+    files = []
+    for name, goal in (("Anna", 1), ("Boris", 4), ("Vera", 2)):
+        data = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+        data["rater"] = {"name": name, "role": "core team"}
+        data["answers"]["purpose.common-goal"] = goal
+        path = tmp_path / f"{name.lower()}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "out"
+    args = ["assess", "--team", "--anonymous", "--answers", *files, "--out", str(out)]
+    result = runner.invoke(app, ["--lang", "ru", *args])
+    assert result.exit_code == 0, result.output
+    (report,) = out.glob("*.md")
+    text = report.read_text(encoding="utf-8")
+    assert "## Где команда расходится во мнениях" in text and "Респондент 3" in text
+    assert "Boris" not in text and "Boris" not in next(out.glob("*.yaml")).read_text("utf-8")
+    assert runner.invoke(app, ["--lang", "ru", *args]).exit_code == 1  # no overwrite
+    (result_yaml,) = out.glob("*.yaml")
+    plan = runner.invoke(
+        app, ["plan", "--assessment", str(result_yaml), "--out", str(out), "--start", "2026-01-12"]
+    )
+    assert plan.exit_code == 0, plan.output
+    reversed_run = runner.invoke(
+        app, ["assess", "--team", "--answers", *files[::-1], "--out", str(tmp_path / "r")]
+    )
+    assert reversed_run.exit_code == 0
+    named = yaml.safe_load(next((tmp_path / "r").glob("*.yaml")).read_text("utf-8"))
+    assert [r["name"] for r in named["team"]["raters"]] == ["Anna", "Boris", "Vera"]
