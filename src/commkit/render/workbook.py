@@ -12,6 +12,14 @@ import io
 
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
+from commkit.model.form_readers import (
+    ANSWER_COL,
+    KEY_COL,
+    MARKER_SHEET,
+    NOTE_COL,
+    STATUS_COL,
+    WORKBOOK_KIND,
+)
 from commkit.render.form_labels import (
     condition_text,
     export_labels,
@@ -29,10 +37,8 @@ __all__ = [
     "workbook_bytes",
 ]
 
-MARKER_SHEET = "commkit"
 LISTS_SHEET = "lists"
-WORKBOOK_KIND = "commkit-checklist-workbook"
-COL_KEY, COL_ANSWER, COL_STATUS, COL_NOTE = 1, 5, 6, 7
+COL_KEY, COL_ANSWER, COL_STATUS, COL_NOTE = KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL
 META_KEYS = ("community", "rater_name", "rater_role", "date")
 
 
