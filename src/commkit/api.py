@@ -35,6 +35,7 @@ from commkit.forms_api import (
     import_answers,
     team_raters_in_workspace,
 )
+from commkit.i18n import resolve_lang
 
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
@@ -62,6 +63,7 @@ __all__ = [
     "load_workspace",
     "plan",
     "progress",
+    "region_plan",
     "render_assessment_markdown",
     "render_map_csv",
     "render_map_markdown",
@@ -213,6 +215,65 @@ def plan(
     return make_plan(pack or load_content(), assessment, start, weeks, capacity, holidays)
 
 
+def region_plan(
+    workspace: Workspace | PathLike,
+    start: dt.date,
+    *,
+    pack: ContentPack | None = None,
+    weeks: int = 26,
+    capacity: Mapping[str, int] | None = None,
+    holidays: Iterable[dt.date] = (),
+    today: dt.date | None = None,
+) -> Plan:
+    """The regional roadmap of a workspace, made from its map: the regional team's actions,
+    with each regional institution brought in by the gaps of the region's communities (each
+    judged on its latest assessment up to ``today``). The plan's date is that of the newest
+    assessment used.
+
+    Broken files are skipped like the map skips them; ``workspace.diagnostics`` lists them.
+    """
+    from commkit.core.region_plan import MapEntry, make_region_plan
+    from commkit.fsutil import slugify
+    from commkit.model.answers import CommunityRef
+    from commkit.model.workspace_loader import Workspace
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    day = today or dt.date.today()
+    entries: list[MapEntry] = []
+    seen: set[str] = set()
+    for _path, community in ws.communities():
+        if community is None:
+            continue
+        seen.add(community.slug)
+        entries.append(MapEntry(community.slug, community.name, _latest(ws, community.slug, day)))
+    for slug in ws.assessed_slugs():
+        if slug not in seen:
+            latest = _latest(ws, slug, day)
+            if latest is not None:
+                entries.append(MapEntry(slug, latest.community.name, latest))
+    region = CommunityRef(name=ws.name, slug=slugify(ws.name), region=ws.name)
+    dates = [e.assessment.date for e in entries if e.assessment is not None]
+    map_date = max(dates, default=day)  # the map is as new as its newest assessment
+    figures = ws.region.baseline if ws.region is not None else []
+    return make_region_plan(
+        pack or load_content(),
+        region,
+        entries,
+        start,
+        map_date,
+        weeks,
+        capacity,
+        holidays,
+        figures,
+        ws.region.name if ws.region is not None else None,
+    )
+
+
+def _latest(ws: Workspace, slug: str, day: dt.date) -> Assessment | None:
+    found = [a for a in ws.assessments(slug) if a.date <= day]
+    return found[-1] if found else None
+
+
 # ------------------------------------------------------------------ the map
 
 
@@ -259,11 +320,12 @@ def progress(
 
 
 def render_map_markdown(
-    region_map: RegionMap, lang: str = "en", *, pack: ContentPack | None = None
+    region_map: RegionMap, lang: str | None = None, *, pack: ContentPack | None = None
 ) -> str:
     """The map as Markdown (a customised pack's ``templates/map.md.j2`` wins)."""
     from commkit.render.map_md import map_markdown
 
+    lang = resolve_lang(lang, region_map.language)
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
@@ -275,30 +337,35 @@ def render_map_csv(region_map: RegionMap) -> str:
 
 
 def render_assessment_markdown(
-    assessment: Assessment, lang: str = "en", *, pack: ContentPack | None = None
+    assessment: Assessment, lang: str | None = None, *, pack: ContentPack | None = None
 ) -> str:
     """The self-identification report of an assessment as Markdown."""
     from commkit.render.report import assessment_markdown
 
+    lang = resolve_lang(lang, assessment.language)
     return assessment_markdown(pack or load_content(), assessment, lang)
 
 
-def render_plan_markdown(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_markdown(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> str:
     """A plan as Markdown (table, phases, Gantt chart)."""
     from commkit.render.plan_md import render_plan_md
 
-    return render_plan_md(plan, pack or load_content(), lang)
+    return render_plan_md(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_csv(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_csv(plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None) -> str:
     """A plan as CSV (one row per action)."""
     from commkit.render.plan_csv import render_plan_csv as _csv
 
-    return _csv(plan, pack or load_content(), lang)
+    return _csv(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_ics(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> bytes:
+def render_plan_ics(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> bytes:
     """A plan as an iCalendar file (bytes)."""
     from commkit.render.plan_ics import render_plan_ics as _ics
 
-    return _ics(plan, pack or load_content(), lang)
+    return _ics(plan, pack or load_content(), resolve_lang(lang, plan.language))

@@ -29,7 +29,7 @@ def run_team(
     force: bool,
     json_output: bool,
     lang: str,
-    lang_given: bool,
+    lang_for: Any,
 ) -> None:
     """Read every rater's file, merge, write the report and the YAML, print the summary."""
     import glob
@@ -60,7 +60,7 @@ def run_team(
             warn(w.format())
         raters.append((rater_label(answers, Path(name).stem), answers))
     first = raters[0][1]
-    report_lang = lang if lang_given or first.language not in ("en", "ru") else first.language
+    report_lang: str = lang_for(first.language)
     assessment = api.assess_team(
         raters, pack=pack, today=when, anonymous=anonymous, lang=report_lang
     )

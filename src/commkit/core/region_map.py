@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from commkit.errors import Diagnostic
 from commkit.model.common import Text, tr
-from commkit.model.workspace import Community, Link, Snapshot
+from commkit.model.workspace import Community, Link, RegionFigures, Snapshot
 from commkit.model.workspace_loader import Workspace, months_before
 
 METRIC_IDS: tuple[str, ...] = (
@@ -132,7 +132,7 @@ class StageCount(BaseModel):
 
 class LeaderEntry(BaseModel):
     name: str
-    role: str | None
+    role: Text | None
     community: str
     community_name: str
 
@@ -152,7 +152,7 @@ class LinkEntry(BaseModel):
     target_name: Text
     source_type: Literal["actor", "community", "unknown"]
     target_type: Literal["actor", "community", "unknown"]
-    kind: str
+    kind: Text
     status: str
     note: Text | None = None
 
@@ -204,8 +204,8 @@ class Problem(BaseModel):
 class RegionMap(BaseModel):
     """Everything the Business Community Map shows; renderers only format it."""
 
-    region: str
-    country: str | None = None
+    region: Text
+    country: Text | None = None
     language: str = "en"
     workspace: str
     date: dt.date = Field(description="The map is 'as of' this date (stale checks use it).")
@@ -219,6 +219,9 @@ class RegionMap(BaseModel):
     links: list[LinkEntry]
     attention: list[AttentionEntry]
     problems: list[Problem] = []
+    baseline: list[RegionFigures] = Field(
+        default=[], description="The region's own figures (region.yaml), up to the map's date."
+    )
 
     @property
     def gap_actors(self) -> list[ActorEntry]:
@@ -545,7 +548,7 @@ def build_map(
             )
     actors, links = _ecosystem(workspace, collected.names)
     fields: dict[str, Any] = {
-        "region": workspace.name,
+        "region": region.name if region is not None else workspace.name,
         "country": region.country if region else None,
         "language": region.language if region else "en",
         "workspace": str(workspace.root),
@@ -560,6 +563,7 @@ def build_map(
         "links": links,
         "attention": collected.attention,
         "problems": [Problem.of(d) for d in workspace.diagnostics],
+        "baseline": [f for f in (region.baseline if region else []) if f.date <= today],
     }
     if spill:
         return RegionMap.model_construct(**fields)
@@ -794,7 +798,7 @@ def mermaid_graph(region_map: RegionMap, lang: str = "en") -> str:
     for link in region_map.links:
         source = node(link.source_type, link.source)
         target = node(link.target_type, link.target)
-        label = _mermaid_label(link.kind)
+        label = _mermaid_label(tr(link.kind, lang))
         arrow = "-.->" if link.status == "to-be" else "-->"
         lines.append(f'  {source} {arrow}|"{label}"| {target}')
     lines.append("  classDef tobe stroke-dasharray: 5 5")
