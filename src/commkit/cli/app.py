@@ -131,7 +131,9 @@ def root(
 
 def _register() -> None:
     from commkit.cli import (
+        answers,
         assess,
+        checklist,
         content,
         map,
         methodology,
@@ -142,7 +144,19 @@ def _register() -> None:
         validate,
     )
 
-    for module in (validate, schema, methodology, content, assess, plan, seminars, region, map):
+    for module in (
+        validate,
+        schema,
+        methodology,
+        content,
+        assess,
+        checklist,
+        answers,
+        plan,
+        seminars,
+        region,
+        map,
+    ):
         module.register(app)
 
 
