@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.region_map import RegionMap
+    from commkit.export.sqlite import ExportResult
     from commkit.model.answers import Answers, Assessment
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
@@ -41,6 +42,7 @@ __all__ = [
     "add_community",
     "assess",
     "build_map",
+    "export_sqlite",
     "init_region",
     "load_answers",
     "load_assessment",
@@ -238,6 +240,52 @@ def progress(
 
     ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
     return community_progress(ws, slug, pack or load_content())
+
+
+# ------------------------------------------------------------------ exports
+
+
+def export_sqlite(
+    workspace: Workspace | PathLike,
+    database: PathLike,
+    *,
+    lang: str = "en",
+    pack: ContentPack | None = None,
+    replace: bool = False,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """The workspace as a SQLite database plus ``<name>.metadata.json`` for Datasette.
+
+    An existing database is refused unless ``replace``; then only communities whose files
+    changed since the last export are read again (``full`` rebuilds everything). Needs the
+    ``data`` extra (sqlite-utils).
+    """
+    from commkit.model.workspace_loader import Workspace
+
+    _require("sqlite_utils", "sqlite-utils")
+    from commkit.export.sqlite import export_sqlite as _export
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    return _export(
+        ws,
+        pack or load_content(),
+        Path(database),
+        lang=lang,
+        replace=replace,
+        full=full,
+        progress=progress,
+    )
+
+
+def _require(module: str, package: str) -> None:
+    """A clear message instead of an ImportError when an optional library is missing."""
+    import importlib.util
+
+    from commkit.errors import UserError
+
+    if importlib.util.find_spec(module) is None:
+        raise UserError(f"this needs the optional library {package}: pip install 'commkit[data]'")
 
 
 # ------------------------------------------------------------------ rendering

@@ -102,6 +102,7 @@ def _register() -> None:
     from commkit.cli import (
         assess,
         content,
+        export,
         map,
         methodology,
         plan,
@@ -111,7 +112,18 @@ def _register() -> None:
         validate,
     )
 
-    for module in (validate, schema, methodology, content, assess, plan, seminars, region, map):
+    for module in (
+        validate,
+        schema,
+        methodology,
+        content,
+        assess,
+        plan,
+        seminars,
+        region,
+        map,
+        export,
+    ):
         module.register(app)
 
 
