@@ -53,9 +53,11 @@ __all__ = [
     "render_assessment_markdown",
     "render_map_csv",
     "render_map_markdown",
+    "render_map_xlsx",
     "render_plan_csv",
     "render_plan_ics",
     "render_plan_markdown",
+    "render_plan_xlsx",
     "save_assessment",
 ]
 
@@ -305,6 +307,22 @@ def render_map_csv(region_map: RegionMap) -> str:
     from commkit.render.map_csv import map_csv
 
     return map_csv(region_map)
+
+
+def render_map_xlsx(region_map: RegionMap, lang: str = "en") -> bytes:
+    """The map as an Excel workbook: metrics, communities, gaps (needs the ``data`` extra)."""
+    _require("openpyxl", "openpyxl")
+    from commkit.render.xlsx import map_workbook
+
+    return map_workbook(region_map, lang)
+
+
+def render_plan_xlsx(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> bytes:
+    """A plan as an Excel workbook: actions, calendar, the manager's week."""
+    _require("openpyxl", "openpyxl")
+    from commkit.render.xlsx import plan_workbook
+
+    return plan_workbook(plan, pack or load_content(), lang)
 
 
 def render_assessment_markdown(

@@ -60,6 +60,14 @@ def map_command(
         Path | None,
         typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
     ] = None,
+    xlsx_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            help="Write an Excel workbook here: metrics, communities, gaps.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -90,6 +98,7 @@ def map_command(
       commkit map examples/perm-krai
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
+      commkit --lang ru map my-region --xlsx map.xlsx
     """
     from commkit.cli.output import err
     from commkit.core.region_map import build_map
@@ -98,7 +107,7 @@ def map_command(
 
     s = settings(ctx)
     today = _parse_date(as_of, "--date")
-    for target in (out, csv_path):
+    for target in (out, csv_path, xlsx_path):
         if target is not None and target.exists() and not force:
             from commkit.errors import OutputExistsError
 
@@ -166,6 +175,12 @@ def map_command(
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
         atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
         console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
+    if xlsx_path is not None:
+        from commkit import api
+        from commkit.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(xlsx_path, api.render_map_xlsx(region_map, s.lang), force=force)
+        console.print(f"Wrote the workbook to {xlsx_path}", markup=False, soft_wrap=True)
     if as_json:
         from commkit.core.region_map import map_json_chunks
 

@@ -157,6 +157,15 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    xlsx_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            metavar="FILE",
+            help="Also write an Excel workbook: actions, calendar, the manager's week.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print the whole plan as JSON (no Markdown file)."),
@@ -176,6 +185,7 @@ def plan(
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
       commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
+      commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx
       commkit --lang ru plan -a answers.yaml --json
     """
     from commkit.cli.output import err, print_json
@@ -202,7 +212,7 @@ def plan(
     if not force:  # check every target first: refuse before writing any of them
         from commkit.errors import OutputExistsError
 
-        for path in (None if as_json else target, csv_file, ics_file):
+        for path in (None if as_json else target, csv_file, ics_file, xlsx_file):
             if path is not None and path.exists():
                 raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
     if not as_json:
@@ -220,6 +230,11 @@ def plan(
         written.append(
             atomic_write_bytes(ics_file, render_plan_ics(result, pack, s.lang), force=force)
         )
+    if xlsx_file is not None:
+        from commkit import api
+
+        workbook = api.render_plan_xlsx(result, s.lang, pack=pack)
+        written.append(atomic_write_bytes(xlsx_file, workbook, force=force))
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
