@@ -33,31 +33,31 @@ TABLES: dict[str, tuple[Text, Text]] = {
         },
     ),
     "assessments": (
-        {"en": "Assessments", "ru": "Самодиагностики"},
+        {"en": "Assessments", "ru": "Оценки"},
         {
             "en": "One row per self-identification result, with the checklist version.",
-            "ru": "По строке на каждый результат самодиагностики, с версией чек-листа.",
+            "ru": "По строке на каждый результат оценки, с версией чек-листа.",
         },
     ),
     "answers": (
         {"en": "Answers", "ru": "Ответы"},
         {
             "en": "One row per question per assessment: status, value and evidence note.",
-            "ru": "По строке на каждый вопрос каждой самодиагностики: статус, ответ и комментарий.",
+            "ru": "По строке на каждый вопрос каждой оценки: статус, ответ и комментарий.",
         },
     ),
     "dimension_scores": (
-        {"en": "Dimension scores", "ru": "Оценки по направлениям"},
+        {"en": "Dimension scores", "ru": "Баллы по измерениям"},
         {
             "en": "Each assessment's score per checklist dimension (0-100).",
-            "ru": "Оценка каждой самодиагностики по направлениям чек-листа (0–100).",
+            "ru": "Баллы каждой оценки по измерениям чек-листа (0–100).",
         },
     ),
     "assessment_actions": (
         {"en": "Plan actions", "ru": "Действия плана"},
         {
             "en": "The roadmap actions each assessment calls for (what its plan holds).",
-            "ru": "Действия дорожной карты, которые вытекают из каждой самодиагностики "
+            "ru": "Действия дорожной карты, которые вытекают из каждой оценки "
             "(из них строится план).",
         },
     ),
@@ -69,8 +69,8 @@ TABLES: dict[str, tuple[Text, Text]] = {
         },
     ),
     "dimensions": (
-        {"en": "Dimensions", "ru": "Направления"},
-        {"en": "The dimensions of the checklist.", "ru": "Направления чек-листа."},
+        {"en": "Dimensions", "ru": "Измерения"},
+        {"en": "The dimensions of the checklist.", "ru": "Измерения чек-листа."},
     ),
     "questions": (
         {"en": "Questions", "ru": "Вопросы"},
@@ -105,17 +105,17 @@ TABLES: dict[str, tuple[Text, Text]] = {
         },
     ),
     "latest_assessments": (
-        {"en": "Latest assessment per community", "ru": "Последняя самодиагностика сообществ"},
+        {"en": "Latest assessment per community", "ru": "Последняя оценка каждого сообщества"},
         {
             "en": "Each community's most recent assessment: stage and overall score.",
-            "ru": "Самая свежая самодиагностика каждого сообщества: стадия и общий балл.",
+            "ru": "Самая свежая оценка каждого сообщества: стадия и общий балл.",
         },
     ),
     "latest_dimension_scores": (
-        {"en": "Latest dimension scores", "ru": "Последние оценки по направлениям"},
+        {"en": "Latest dimension scores", "ru": "Последние баллы по измерениям"},
         {
             "en": "Dimension scores from each community's most recent assessment.",
-            "ru": "Оценки по направлениям из самой свежей самодиагностики каждого сообщества.",
+            "ru": "Баллы по измерениям из самой свежей оценки каждого сообщества.",
         },
     ),
     "latest_snapshots": (
@@ -166,10 +166,10 @@ COLUMNS: dict[str, Text] = {
     "not_applicable": {"en": 'Answers "not applicable"', "ru": "Ответы «неприменимо»"},
     "answered": {"en": "Questions answered", "ru": "Отвечено вопросов"},
     "unanswered": {"en": "Questions unanswered", "ru": "Без ответа"},
-    "assessment": {"en": "Assessment", "ru": "Самодиагностика"},
+    "assessment": {"en": "Assessment", "ru": "Оценка"},
     "question": {"en": "Question", "ru": "Вопрос"},
-    "dimension": {"en": "Dimension", "ru": "Направление"},
-    "dimension_title": {"en": "Dimension (title)", "ru": "Направление (название)"},
+    "dimension": {"en": "Dimension", "ru": "Измерение"},
+    "dimension_title": {"en": "Dimension (title)", "ru": "Измерение (название)"},
     "status": {"en": "Status", "ru": "Статус"},
     "value": {"en": "Answer", "ru": "Ответ"},
     "value_number": {"en": "Answer as a number", "ru": "Ответ числом"},
@@ -186,7 +186,10 @@ COLUMNS: dict[str, Text] = {
     "owner": {"en": "Owner role", "ru": "Ответственная роль"},
     "duration_days": {"en": "Working days", "ru": "Рабочих дней"},
     "depends_on": {"en": "Depends on (JSON list)", "ru": "Зависит от (список JSON)"},
-    "metrics": {"en": "Final metrics moved (JSON list)", "ru": "Итоговые показатели (список JSON)"},
+    "metrics": {
+        "en": "Final metrics moved (JSON list)",
+        "ru": "Итоговые показатели, на которые влияет (список JSON)",
+    },
     "sector": {"en": "Sector", "ru": "Сектор"},
     "target": {"en": "To", "ru": "Куда"},
     "source_type": {"en": "From: actor or community", "ru": "Откуда: участник или сообщество"},

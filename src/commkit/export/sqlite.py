@@ -574,7 +574,10 @@ def _fill_communities(
     signatures: dict[Path, str],
     result: ExportResult,
     progress: Callable[[int, int], None] | None,
+    fresh: bool = False,
 ) -> None:
+    """Insert the rows of the communities in ``paths``; unless ``fresh`` (an empty database,
+    not yet indexed), a community's old rows are deleted first."""
     rows = _Rows(pack, lang)
     seen: set[str] = set()
 
@@ -587,7 +590,8 @@ def _fill_communities(
         relative = path.relative_to(ws.root).as_posix()
         if community is not None and community.slug not in seen:
             seen.add(community.slug)
-            _delete_community(conn, community.slug)
+            if not fresh:
+                _delete_community(conn, community.slug)
             rows.community(community, relative)
             result.communities += 1
             for stem, assessment in _assessments(ws, community.slug):
@@ -652,7 +656,7 @@ def export_sqlite(
                 with db.conn:
                     _fill_reference(db.conn, pack, workspace, lang)
                     _fill_communities(
-                        db.conn, workspace, pack, lang, paths, signatures, result, progress
+                        db.conn, workspace, pack, lang, paths, signatures, result, progress, True
                     )
                     db.conn.executemany(
                         "INSERT INTO _commkit_export (key, value) VALUES (?, ?)",
