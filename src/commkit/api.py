@@ -390,11 +390,12 @@ def render_assessment_html(
 
 
 def peer_pool(workspace: Workspace | PathLike) -> PeerPool:
-    """The latest assessment of every community of a workspace, for peer comparisons."""
+    """The latest assessment of every community of a workspace, for peer comparisons
+    (a folder with no assessments yet gives an empty pool)."""
     from commkit.core.peers import PeerPool
     from commkit.model.workspace_loader import Workspace
 
-    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace), None)
     return PeerPool.of(ws)
 
 
