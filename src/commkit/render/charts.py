@@ -145,7 +145,8 @@ def line_chart(
     """Scores over time: one line per series, the ``highlight`` one (overall) thick."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    palette = plt.get_cmap("tab10").colors
+    tab20 = plt.get_cmap("tab20").colors
+    palette = [*tab20[::2], *tab20[1::2]]  # 20 distinct colours, the strong ones first
     for i, (label, values) in enumerate(series):
         points = [(d, v) for d, v in zip(dates, values, strict=True) if v is not None]
         if not points:
@@ -153,7 +154,8 @@ def line_chart(
         xs, ys = zip(*points, strict=True)
         strong = label == highlight
         ax.plot(xs, ys, marker="o", ms=4 if not strong else 6, lw=2.8 if strong else 1.2,
-                color=INK if strong else palette[i % len(palette)], label=_wrap(label, 34),
+                color=INK if strong else palette[(i - 1) % len(palette)],
+                ls="-" if i <= 10 else "--", label=_wrap(label, 34),
                 zorder=3 if strong else 2)  # fmt: skip
     ax.set_ylim(0, 100)
     ax.set_ylabel(y_label)

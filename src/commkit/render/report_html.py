@@ -29,10 +29,9 @@ _MARK = "COMMKITCHART{}"
 REPORT_CSS = """<style>
 main { max-width: 76rem; }
 section.doc table { font-size: .86rem; }
-section.doc th, section.doc td { padding: .3rem .45rem; overflow-wrap: anywhere; }
+section.doc th, section.doc td { padding: .3rem .45rem; overflow-wrap: break-word; }
 section.doc td:first-child { white-space: normal; min-width: 7rem; }
-section.charts { display: grid; gap: 1rem;
-  grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }
+section.charts figure.chart { max-width: 52rem; }
 @media print { main { max-width: none; } section.doc table { font-size: 8pt; }
   section.doc + section.doc { break-before: auto; } }
 </style>
