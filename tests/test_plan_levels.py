@@ -235,3 +235,35 @@ def test_perm_krai_example_plan_and_map(tmp_path) -> None:
         assert rows[slug].assessments == 2 and rows[slug].previous_score is not None, slug
     assert rows["business-club-prikamye"].previous_stage == "core"
     assert rows["business-club-prikamye"].stage == "shared-value"
+
+
+def test_perm_krai_article_snapshots_keep_totals_apart() -> None:
+    """Cumulative figures (600 events over five years) are marked as totals since a date."""
+    ws = api.load_workspace(ROOT / "examples" / "perm-krai")
+    article = {
+        c.slug: next(s for s in c.snapshots if s.source == "article")
+        for _, c in ws.communities()
+        if c is not None and any(s.source == "article" for s in c.snapshots)
+    }
+    mentor = article["business-mentor"]
+    assert (mentor.members, mentor.events, str(mentor.since)) == (270, 600, "2015")
+    assert mentor.publications is None  # the TV episodes are history, not a period's count
+    expected = {"fashiontechperm": (150, 10), "business-club-prikamye": (80, 10),
+                "franchising-world": (50, 5)}  # fmt: skip
+    for slug, (members, events) in expected.items():
+        snap = article[slug]
+        assert (snap.members, snap.events) == (members, events) and snap.since, slug
+
+
+def test_regional_plan_names_a_broken_profile(workspace, tmp_path) -> None:
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws)
+    (ws / "communities" / "broken.yaml").write_text(
+        'kind: community\nversion: "1"\nslug: broken\nname: [oops\n', encoding="utf-8"
+    )
+    result = run("plan", "-w", str(ws), "--start", "2020-11-02", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "broken.yaml:5:1: warning: invalid YAML" in result.stderr
+    assert "Traceback" not in result.output

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commkit.i18n import resolve_lang
+
 if TYPE_CHECKING:
     from commkit.core.peers import PeerComparison, PeerPool
     from commkit.core.progress import CommunityProgress
@@ -267,6 +269,7 @@ def region_plan(
         capacity,
         holidays,
         figures,
+        ws.region.name if ws.region is not None else None,
     )
 
 
@@ -367,11 +370,12 @@ def _require(module: str, package: str) -> None:
 
 
 def render_map_markdown(
-    region_map: RegionMap, lang: str = "en", *, pack: ContentPack | None = None
+    region_map: RegionMap, lang: str | None = None, *, pack: ContentPack | None = None
 ) -> str:
     """The map as Markdown (a customised pack's ``templates/map.md.j2`` wins)."""
     from commkit.render.map_md import map_markdown
 
+    lang = resolve_lang(lang, region_map.language)
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
@@ -400,7 +404,7 @@ def render_plan_xlsx(plan: Plan, lang: str = "en", *, pack: ContentPack | None =
 
 def render_assessment_markdown(
     assessment: Assessment,
-    lang: str = "en",
+    lang: str | None = None,
     *,
     pack: ContentPack | None = None,
     chart: str | None = None,
@@ -411,6 +415,7 @@ def render_assessment_markdown(
     peers"."""
     from commkit.render.report import assessment_markdown
 
+    lang = resolve_lang(lang, assessment.language)
     link = None
     if chart is not None:
         from commkit.render.data_labels import data_labels
@@ -543,22 +548,26 @@ def render_progress_html(progress: CommunityProgress, lang: str = "en") -> str:
     return progress_html(progress, lang)
 
 
-def render_plan_markdown(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_markdown(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> str:
     """A plan as Markdown (table, phases, Gantt chart)."""
     from commkit.render.plan_md import render_plan_md
 
-    return render_plan_md(plan, pack or load_content(), lang)
+    return render_plan_md(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_csv(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_csv(plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None) -> str:
     """A plan as CSV (one row per action)."""
     from commkit.render.plan_csv import render_plan_csv as _csv
 
-    return _csv(plan, pack or load_content(), lang)
+    return _csv(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_ics(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> bytes:
+def render_plan_ics(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> bytes:
     """A plan as an iCalendar file (bytes)."""
     from commkit.render.plan_ics import render_plan_ics as _ics
 
-    return _ics(plan, pack or load_content(), lang)
+    return _ics(plan, pack or load_content(), resolve_lang(lang, plan.language))

@@ -134,13 +134,10 @@ def assess(
             raise typer.BadParameter(
                 f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
             ) from None
-    root = ctx.find_root()
-    source = root.get_parameter_source("lang")
-    lang_given = source is not None and source.name != "DEFAULT"
     run = _Run(
         pack=s.pack(),
         lang=s.lang,
-        lang_given=lang_given,
+        lang_for=s.lang_for,
         out=out,
         force=force,
         explain=explain,
@@ -165,7 +162,7 @@ class _Run:
     def __init__(self, **kwargs: Any) -> None:
         self.pack = kwargs["pack"]
         self.lang: str = kwargs["lang"]
-        self.lang_given: bool = kwargs["lang_given"]
+        self.lang_for: Any = kwargs["lang_for"]
         self.out: Path = kwargs["out"]
         self.force: bool = kwargs["force"]
         self.explain: bool = kwargs["explain"]
@@ -201,9 +198,7 @@ class _Run:
     # ------------------------------------------------------------ shared
 
     def report_lang(self, answers_lang: str) -> str:
-        if self.lang_given or answers_lang not in ("en", "ru"):
-            return self.lang
-        return answers_lang
+        return str(self.lang_for(answers_lang))
 
     def targets(self, slug: str, day: str) -> tuple[Path, Path]:
         from commkit.fsutil import safe_child
@@ -331,6 +326,7 @@ class _Run:
     def replay(self, names: list[str]) -> None:
         from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
         from commkit.errors import CommkitError
+        from commkit.i18n import plural
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
 
@@ -393,9 +389,13 @@ class _Run:
             if array is not None:
                 array.close()
         console = err()
-        console.print(m["batch_done"].format(count=done), markup=False)
+        console.print(
+            m["batch_done"].format(assessments=plural("count.assessments", done, self.lang)),
+            markup=False,
+        )
         if failed:
-            console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
+            failed_files = plural("cli.files_count", failed, self.lang)
+            console.print(m["batch_failed"].format(files=failed_files), style="red", markup=False)
             raise typer.Exit(1)
 
     def json_item(
@@ -414,6 +414,7 @@ class _Run:
         from commkit.cli.output import err, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
+        from commkit.i18n import plural
         from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
         from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
@@ -424,7 +425,7 @@ class _Run:
         m = messages(self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
-        prompter = Prompter()
+        prompter = Prompter(lang=self.lang)
         here = Path.cwd()
         draft: Answers | None = None
         path: Path | None = None
@@ -464,7 +465,10 @@ class _Run:
             console = err()
             if exc.draft_path is not None:
                 console.print(
-                    mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
+                    mm["interrupted"].format(
+                        answers=plural("count.answers", exc.answered, wizard.lang),
+                        draft=exc.draft_path,
+                    ),
                     markup=False,
                     highlight=False,
                 )
@@ -575,7 +579,7 @@ def print_summary(
     from commkit.core.scoring import checklist_for_ref
     from commkit.interactive.messages import messages
     from commkit.model.common import tr
-    from commkit.render.report import bar
+    from commkit.render.report import bar, fmt_score
 
     m = messages(lang)
     checklist = checklist_for_ref(pack, assessment.checklist.id)
@@ -592,7 +596,7 @@ def print_summary(
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
     for d in result.dimensions:
-        score = "—" if d.score is None else f"{d.score:.1f}"
+        score = fmt_score(d.score, lang)
         colour = (
             "bright_black"
             if d.score is None
@@ -608,7 +612,7 @@ def print_summary(
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(f"{result.overall:.1f}", style="bold"),
+        Text(fmt_score(result.overall, lang), style="bold"),
         Text(bar(result.overall, 20), style="bold"),
         "",
     )
@@ -641,7 +645,9 @@ def print_summary(
         scores = {d.id: d.score for d in result.dimensions}
         for gap in result.gaps[:3]:
             title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(f"  • {title} ({scores[gap]:.1f})", markup=False, highlight=False)
+            console.print(
+                f"  • {title} ({fmt_score(scores[gap], lang)})", markup=False, highlight=False
+            )
     else:
         console.print(m["no_gaps"], markup=False)
     if result.open_questions:

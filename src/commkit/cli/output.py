@@ -5,6 +5,7 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 
 def out() -> Console:
@@ -48,12 +49,16 @@ class JsonArrayWriter:
 
 
 def report_error(exc: BaseException) -> None:
+    from commkit.cli.context import ui_lang
     from commkit.errors import UserError
+    from commkit.i18n import plural, text
 
+    lang = ui_lang()
+    label = text("cli.error", lang)
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {escape(exc.message)}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -64,10 +69,14 @@ def report_error(exc: BaseException) -> None:
             )
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         if errors > 1:
-            console.print(f"{errors} errors", markup=False)
+            console.print(plural("cli.errors_count", errors, lang), markup=False)
         return
-    console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True, highlight=False)
+    console.print(f"[bold red]{label}:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    from commkit.cli.context import ui_lang
+    from commkit.i18n import text
+
+    label = text("cli.warning", ui_lang())
+    err().print(f"[yellow]{label}:[/] {escape(message)}", soft_wrap=True)

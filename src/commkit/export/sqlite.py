@@ -493,7 +493,7 @@ def _reference_rows(
                 link.target,
                 "actor" if link.source in actors else "community",
                 "actor" if link.target in actors else "community",
-                link.kind,
+                tr(link.kind, lang),
                 link.status,
                 tr(link.note, lang) or None,
             )

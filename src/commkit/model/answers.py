@@ -97,9 +97,13 @@ class DimensionResult(StrictModel):
 
 
 class Recommendation(StrictModel):
+    """Which question calls for a recommendation. ``text`` is the sentence in the language of
+    the run (in ``--json`` output); a saved assessment keeps no sentence, since every report
+    renders it again from the checklist in its own language."""
+
     question: Id
     dimension: Id
-    text: str
+    text: str | None = None
 
 
 class AssessmentResult(StrictModel):

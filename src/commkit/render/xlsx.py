@@ -177,7 +177,12 @@ def map_workbook(region_map: RegionMap, lang: str = "en") -> bytes:
         (sh["actor_gap"], tr(a.name, lang), None, None) for a in region_map.gap_actors
     ]
     gaps += [
-        (sh["link_gap"], tr(link.source_name, lang), tr(link.target_name, lang), link.kind)
+        (
+            sh["link_gap"],
+            tr(link.source_name, lang),
+            tr(link.target_name, lang),
+            tr(link.kind, lang),
+        )
         for link in region_map.gap_links
     ]
     gaps += [
