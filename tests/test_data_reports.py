@@ -71,7 +71,7 @@ def test_progress_line_chart_and_map_charts(workspace: Path, tmp_path: Path) -> 
     assert "Баллы во времени" in (tmp_path / "progress.html").read_text(encoding="utf-8")
 
     map_md = tmp_path / "map.md"
-    run("map", str(workspace), "--out", str(map_md), "--charts", "--html",
+    run("--lang", "en", "map", str(workspace), "--out", str(map_md), "--charts", "--html",
         str(tmp_path / "map.html"), "--date", "2021-04-01")  # fmt: skip
     text = map_md.read_text(encoding="utf-8")
     assert "](<map-stages.svg>)" in text and "](<map-metrics.svg>)" in text

@@ -68,7 +68,7 @@ def test_plan_workbook_round_trips_with_types(tmp_path: Path, repo_root: Path) -
     book = load_workbook(target)
     assert book.sheetnames == ["Действия", "Календарь", "Неделя менеджера"]
     actions = book["Действия"]
-    assert header(actions)[:3] == ["Код", "Действие", "Раздел"]
+    assert header(actions)[:2] == ["Код", "Действие"]
     first = next(actions.iter_rows(min_row=2, values_only=True))
     assert isinstance(first[4], dt.datetime) and isinstance(first[5], dt.datetime)
     assert first[4].date() >= dt.date(2026, 1, 12)

@@ -140,7 +140,9 @@ def map_command(
 
     s = settings(ctx)
     if public:
-        _public_map(workspace, s.lang_for(None), html_path, force, (out, csv_path, xlsx_path, as_json))
+        _public_map(
+            workspace, s.lang_for(None), html_path, force, (out, csv_path, xlsx_path, as_json)
+        )
         return
     today = _parse_date(as_of, "--date")
     if charts and out is None:

@@ -19,7 +19,7 @@ class PublicEntry(BaseModel):
     slug: str
     name: str
     purpose: Text | None = None
-    topics: list[str] = []
+    topics: list[Text] = []
     city: str | None = None
     format: str
     platform: str | None = None
@@ -28,7 +28,7 @@ class PublicEntry(BaseModel):
 
 
 class PublicMap(BaseModel):
-    region: str
+    region: Text
     entries: list[PublicEntry]
 
 
@@ -53,4 +53,5 @@ def public_map(workspace: Workspace) -> PublicMap:
             )
         )
     entries.sort(key=lambda e: (e.name.casefold(), e.slug))
-    return PublicMap(region=workspace.name, entries=entries)
+    region = workspace.region.name if workspace.region is not None else workspace.name
+    return PublicMap(region=region, entries=entries)

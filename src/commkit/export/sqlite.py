@@ -361,13 +361,14 @@ class _Rows:
                 community.platform,
                 int(community.formalised),
                 community.founded,
-                json.dumps(community.topics, ensure_ascii=False),
+                json.dumps([tr(t, self.lang) for t in community.topics], ensure_ascii=False),
                 json.dumps(community.links, ensure_ascii=False),
                 file,
             )
         )
         for position, leader in enumerate(community.leaders, start=1):
-            self.tables["leaders"].append((slug, position, leader.name, leader.role))
+            role = tr(leader.role, self.lang) or None
+            self.tables["leaders"].append((slug, position, leader.name, role))
         for position, snap in enumerate(community.snapshots, start=1):
             self.tables["snapshots"].append(
                 (
@@ -707,7 +708,8 @@ def export_sqlite(
     columns.update(VIEW_COLUMNS)
     from commkit.export.labels import datasette_metadata
 
-    document = datasette_metadata(database.stem, workspace.name, lang, columns)
+    region = tr(workspace.region.name, lang) if workspace.region else workspace.name
+    document = datasette_metadata(database.stem, region, lang, columns)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     atomic_write_text(meta, text, force=True)
     return result

@@ -120,7 +120,7 @@ class PublicProfile(StrictModel):
 
     listed: bool = Field(default=True, description="False hides the community from the map.")
     purpose: Text | None = Field(default=None, description="What the community is for.")
-    topics: list[str] | None = Field(
+    topics: list[Text] | None = Field(
         default=None, description="Topics to filter by (default: the profile's topics)."
     )
     city: str | None = Field(default=None, max_length=100)

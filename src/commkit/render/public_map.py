@@ -179,15 +179,16 @@ def _contact(value: str) -> str:
 
 def _card(entry: PublicEntry, lang: str) -> str:
     lab = labels(lang)
+    topics = [tr(t, lang) for t in entry.topics]
     purpose = tr(entry.purpose, lang)
     join = tr(entry.how_to_join, lang)
     form = lab.get(entry.format, entry.format)
     searchable = " ".join(
-        [entry.name, purpose, join, " ".join(entry.topics), entry.city or "", entry.platform or ""]
+        [entry.name, purpose, join, " ".join(topics), entry.city or "", entry.platform or ""]
     )
     parts = [
         f'<article class="card" data-format="{html_text(entry.format)}" '
-        f'data-topics="{html_text("|".join(entry.topics))}" '
+        f'data-topics="{html_text("|".join(topics))}" '
         f'data-text="{html_text(_norm(searchable))}">',
         f"<h2>{html_text(entry.name)}</h2>",
     ]
@@ -195,8 +196,8 @@ def _card(entry: PublicEntry, lang: str) -> str:
     parts.append(f'<p class="meta">{html_text(" · ".join(m for m in meta if m))}</p>')
     if purpose:
         parts.append(f'<p class="label">{lab["purpose"]}</p><p>{html_text(purpose)}</p>')
-    if entry.topics:
-        tags = "".join(f"<li>{html_text(t)}</li>" for t in entry.topics)
+    if topics:
+        tags = "".join(f"<li>{html_text(t)}</li>" for t in topics)
         parts.append(f'<p class="label">{lab["topics"]}</p><ul class="tags">{tags}</ul>')
     if join:
         parts.append(f'<p class="label">{lab["how_to_join"]}</p><p>{html_text(join)}</p>')
@@ -218,8 +219,8 @@ def _options(values: list[tuple[str, str]], first: str) -> str:
 def public_map_html(data: PublicMap, lang: str = "en") -> str:
     """The whole page: header, the (script-enabled) filters, one card per listed community."""
     lab = labels(lang)
-    title = lab["title"].format(region=data.region)
-    topics = sorted({t for e in data.entries for t in e.topics}, key=str.casefold)
+    title = lab["title"].format(region=tr(data.region, lang))
+    topics = sorted({tr(t, lang) for e in data.entries for t in e.topics}, key=str.casefold)
     used = {e.format for e in data.entries}
     formats = [f for f in ("online", "offline", "mixed") if f in used]
     digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
