@@ -221,6 +221,7 @@ def test_perm_krai_example_plan_and_map(tmp_path) -> None:
     text = api.render_plan_markdown(plan)
     assert "- 2020-10-01 (the article): more than 20 communities, more than 10,000 members" in text
     ru = api.render_plan_markdown(plan, "ru")
+    assert ru.startswith("# Региональный план: Пермский край")
     assert re.search(r"\(по данным статьи\): более 20 сообществ, более 10\s000 участников", ru)
     chosen = {a.id for a in plan.actions}
     assert {"business-ambassadors-club", "business-initiative-lab", "my-business-community",

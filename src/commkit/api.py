@@ -27,6 +27,14 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commkit.forms_api import (
+    EXPORT_FORMATS,
+    assess_team,
+    check_answers_file,
+    export_checklist,
+    import_answers,
+    team_raters_in_workspace,
+)
 from commkit.i18n import resolve_lang
 
 if TYPE_CHECKING:
@@ -43,11 +51,16 @@ if TYPE_CHECKING:
 PathLike = str | Path
 
 __all__ = [
+    "EXPORT_FORMATS",
     "add_community",
     "assess",
+    "assess_team",
     "build_map",
+    "check_answers_file",
     "compare_with_peers",
+    "export_checklist",
     "export_sqlite",
+    "import_answers",
     "init_region",
     "load_answers",
     "load_assessment",
@@ -76,6 +89,7 @@ __all__ = [
     "render_progress_markdown",
     "render_public_map_html",
     "save_assessment",
+    "team_raters_in_workspace",
 ]
 
 

@@ -131,7 +131,9 @@ def root(
 
 def _register() -> None:
     from commkit.cli import (
+        answers,
         assess,
+        checklist,
         content,
         export,
         map,
@@ -149,6 +151,8 @@ def _register() -> None:
         methodology,
         content,
         assess,
+        checklist,
+        answers,
         plan,
         seminars,
         region,

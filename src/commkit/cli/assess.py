@@ -23,6 +23,8 @@ Examples:
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
   commkit assess --answers 'answers/*.yaml' --json > results.json
   cat answers.json | commkit assess --answers - --json
+  commkit assess --team --answers anna.yaml boris.yaml vera.yaml --out reports/
+  commkit assess --team --anonymous --workspace perm-region --community fashiontechperm
 """
 
 
@@ -119,6 +121,17 @@ def assess(
             help="With --workspace: name the other communities the report compares with.",
         ),
     ] = False,
+    team: Annotated[
+        bool,
+        typer.Option(
+            "--team",
+            help="Merge several raters of one community (the files, or the workspace's "
+            "answers/SLUG/) into one assessment with their disagreements.",
+        ),
+    ] = False,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
+    ] = False,
 ) -> None:
     import datetime as dt
 
@@ -150,6 +163,23 @@ def assess(
         named=named,
     )
     answers = [*(answers or []), *(files or [])]
+    if team:
+        from commkit.cli.assess_team import run_team
+
+        run_team(
+            pack=s.pack(),
+            names=answers,
+            out=out,
+            workspace=workspace,
+            community=community,
+            when=when,
+            anonymous=anonymous,
+            force=force,
+            json_output=json_output,
+            lang=s.lang,
+            lang_for=s.lang_for,
+        )
+        return
     if answers:
         if resume is not None:
             raise UserError("use either --answers or --resume, not both")

@@ -122,6 +122,27 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.score": "Score",
     "report.bar": "Bar",
     "report.answered": "Answered",
+    "report.team_rater_n": "Rater {n}",
+    "report.team": "The team",
+    "report.team_intro": "A team assessment of {n} raters: the scores above are those of the "
+    "consensus (median for scales and numbers, majority for choices).",
+    "report.team_range": "Range between raters: overall {low}–{high}; stage {stage_low} to "
+    "{stage_high}.",
+    "report.team_range_one": "Range between raters: overall {low}–{high}; every rater at stage "
+    "{stage_low}.",
+    "report.rater": "Rater",
+    "report.role": "Role",
+    "report.team_disagrees": "Where the team disagrees",
+    "report.team_disagrees_intro": "The questions to talk about at the seminar: each rater's "
+    "answer and note, and the consensus used for the score.",
+    "report.team_none": "The raters agree on every question.",
+    "report.consensus": "Consensus",
+    "report.tie": "tie",
+    "report.reason_scale-apart": "scale answers 2+ points apart",
+    "report.reason_split": "split answers",
+    "report.reason_score-apart": "answers far apart in score",
+    "report.reason_dont-know-vs-answer": "don't know or not applicable from some, an answer "
+    "from others",
     "report.dont_know": "Don't know",
     "report.not_applicable": "Not applicable",
     "report.na_short": "N/A",

@@ -126,6 +126,27 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.score": "Балл",
     "report.bar": "Шкала",
     "report.answered": "Отвечено",
+    "report.team_rater_n": "Респондент {n}",
+    "report.team": "Команда",
+    "report.team_intro": "Командная оценка, респондентов: {n}. Баллы выше — баллы согласованного "
+    "ответа (медиана для шкал и чисел, большинство для вариантов).",
+    "report.team_range": "Разброс между респондентами: общий балл {low}–{high}; стадия от "
+    "«{stage_low}» до «{stage_high}».",
+    "report.team_range_one": "Разброс между респондентами: общий балл {low}–{high}; у всех "
+    "стадия «{stage_low}».",
+    "report.rater": "Респондент",
+    "report.role": "Роль",
+    "report.team_disagrees": "Где команда расходится во мнениях",
+    "report.team_disagrees_intro": "Вопросы, которые стоит обсудить на семинаре: ответ и "
+    "комментарий каждого респондента и согласованный ответ, по которому считался балл.",
+    "report.team_none": "Респонденты согласны по всем вопросам.",
+    "report.consensus": "Согласованный ответ",
+    "report.tie": "голоса разделились поровну",
+    "report.reason_scale-apart": "оценки по шкале расходятся на 2 балла и больше",
+    "report.reason_split": "ответы разделились",
+    "report.reason_score-apart": "ответы сильно расходятся по баллам",
+    "report.reason_dont-know-vs-answer": "одни ответили «не знаю» или «неприменимо», другие "
+    "дали ответ",
     "report.dont_know": "Не знаю",
     "report.not_applicable": "Неприменимо",
     "report.na_short": "Н/П",

@@ -276,6 +276,67 @@ def build_view(
             for q in result.open_questions
         ],
         "appendix": appendix,
+        "team": team_view(checklist, assessment, lang),
+    }
+
+
+def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[str, Any] | None:
+    """The team section: raters, the range of their results, the questions they disagree on."""
+    team = assessment.team
+    if team is None:
+        return None
+    t = labels(lang)
+    questions = {q.id: q for q in checklist.questions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    disagreements = []
+    for merge in team.questions:
+        q = questions.get(merge.question)
+        if q is None or not merge.disagree:
+            continue
+        consensus = answer_text(q, assessment.answers.get(q.id), lang)
+        if merge.tie:
+            consensus += f" ({t['tie']})"
+        disagreements.append(
+            {
+                "id": q.id,
+                "question": tr(q.text, lang),
+                "why": "; ".join(t.get(f"reason_{r}", r) for r in merge.reasons),
+                "consensus": consensus,
+                "raters": [
+                    {
+                        "name": r.rater,
+                        "answer": answer_text(
+                            q,
+                            None
+                            if r.status == "unanswered"
+                            else Answer(status=r.status, value=r.value),
+                            lang,
+                        ),
+                        "note": r.note or "",
+                    }
+                    for r in merge.raters
+                ],
+            }
+        )
+    return {
+        "intro": t["team_intro"].format(n=len(team.raters)),
+        "range": t["team_range" if team.stage_low != team.stage_high else "team_range_one"].format(
+            low=fmt_score(team.overall_low, lang),
+            high=fmt_score(team.overall_high, lang),
+            stage_low=stages.get(team.stage_low, team.stage_low),
+            stage_high=stages.get(team.stage_high, team.stage_high),
+        ),
+        "raters": [
+            {
+                "name": r.name,
+                "role": r.role or "",
+                "date": r.date.isoformat() if r.date else "",
+                "overall": fmt_score(r.overall, lang),
+                "stage": stages.get(r.stage, r.stage),
+            }
+            for r in team.raters
+        ],
+        "disagreements": disagreements,
     }
 
 
@@ -351,8 +412,11 @@ def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
     return out
 
 
-def to_yaml(model: Any) -> str:
-    """An answers, draft or assessment model as readable, deterministic YAML."""
+def to_yaml(model: Any, *, fast: bool = False) -> str:
+    """An answers, draft or assessment model as readable, deterministic YAML.
+
+    ``fast`` uses libyaml's emitter when PyYAML has it (bulk imports write thousands).
+    """
     import yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
@@ -361,6 +425,12 @@ def to_yaml(model: Any) -> str:
     for rec in data.get("result", {}).get("recommendations", []):
         rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    return yaml.safe_dump(
-        {**head, **data}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
+    return yaml.dump(
+        {**head, **data},
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
     )
