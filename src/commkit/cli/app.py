@@ -135,6 +135,7 @@ def _register() -> None:
         assess,
         checklist,
         content,
+        export,
         map,
         methodology,
         plan,
@@ -156,6 +157,7 @@ def _register() -> None:
         seminars,
         region,
         map,
+        export,
     ):
         module.register(app)
 

@@ -19,6 +19,7 @@ from commkit.model.condition import Condition
 from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
+    from commkit.core.peers import PeerComparison
     from commkit.model.pack import ContentPack
 
 TEMPLATE = "assessment.md.j2"
@@ -358,18 +359,62 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
     }
 
 
-def assessment_markdown(pack: ContentPack, assessment: Assessment, lang: str) -> str:
-    """The Markdown report of ``assessment`` in ``lang``."""
+def assessment_markdown(
+    pack: ContentPack,
+    assessment: Assessment,
+    lang: str,
+    *,
+    chart: str | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """The Markdown report of ``assessment`` in ``lang``.
+
+    ``chart`` is Markdown put under the dimension table (an image link to the chart file);
+    ``peers`` adds the "you versus your peers" section.
+    """
     from commkit.core.scoring import checklist_for_ref
+    from commkit.render.data_labels import data_labels
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
-    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": labels(lang)})
+    view["chart"] = chart
+    view["peers"] = peers_view(checklist, assessment, peers, lang)
+    t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def peers_view(
+    checklist: Checklist, assessment: Assessment, peers: PeerComparison | None, lang: str
+) -> dict[str, Any] | None:
+    """The peer comparison as plain strings (``None`` when there is none to show)."""
+    from commkit.render.data_labels import data_labels
+
+    if peers is None or not peers.dimensions:
+        return None
+    x = data_labels(lang)
+    titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    intro = x["peers_intro_named" if peers.names is not None else "peers_intro"]
+    return {
+        "intro": intro.format(count=peers.peers, stage=stages.get(peers.stage, peers.stage)),
+        "rows": [
+            {
+                "title": titles.get(d.id, d.id),
+                "score": fmt_score(d.score),
+                "median": fmt_score(d.median),
+                "q1": fmt_score(d.q1),
+                "q3": fmt_score(d.q3),
+                "where": x[f"peers_{d.position}"],
+            }
+            for d in peers.dimensions
+        ],
+        "names": ", ".join(peers.names) if peers.names is not None else None,
+    }
 
 
 # ---------------------------------------------------------------- YAML files
