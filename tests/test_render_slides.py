@@ -71,7 +71,7 @@ def _example_community(tmp: Path, pack: Any, lang: str) -> CommunityContext:
     if not workspace.exists():
         shutil.copytree(EXAMPLE, workspace)
         for answers in sorted((workspace / "answers").glob("*.yaml")):
-            api.save_assessment(workspace, api.assess(answers, pack=pack))
+            api.save_assessment(workspace, api.assess(answers, pack=pack), force=True)
     return load_community(workspace / "communities" / "fashiontechperm.yaml", pack, lang)
 
 
