@@ -7,6 +7,17 @@ from typing import Any
 from rich.console import Console
 
 
+def esc(value: object) -> str:
+    """Text from the user or a file, safe inside rich markup: ``[red]x`` prints as typed.
+
+    Every path, name and message that did not come from commkit's own code goes through
+    this before it meets a string that rich parses as markup (``print``, table cells, trees).
+    """
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
@@ -53,7 +64,7 @@ def report_error(exc: BaseException) -> None:
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+            console.print(f"[bold red]error:[/] {esc(exc.message)}", markup=True, soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -66,8 +77,22 @@ def report_error(exc: BaseException) -> None:
         if errors > 1:
             console.print(f"{errors} errors", markup=False)
         return
-    console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True, highlight=False)
+    console.print(f"[bold red]error:[/] {esc(exc)}", markup=True, soft_wrap=True, highlight=False)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    err().print(f"[yellow]warning:[/] {esc(message)}", soft_wrap=True, highlight=False)
+
+
+_STALE = {
+    "en": "removed {path}: a temporary file left by an interrupted earlier run",
+    "ru": "удалён {path}: временный файл, оставшийся от прерванного запуска",
+}
+
+
+def report_stale_temps(lang: str = "en") -> None:
+    """Say which temp files of a killed earlier run the writes of this one cleaned up."""
+    from commkit.fsutil import take_stale_removed
+
+    for path in take_stale_removed():
+        err().print(_STALE.get(lang, _STALE["en"]).format(path=path), markup=False, soft_wrap=True)
