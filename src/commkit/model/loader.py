@@ -403,8 +403,29 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def format_diagnostic(doc: Document, model: type[BaseModel]) -> Diagnostic | None:
+    """The file's format cannot be read by this commkit: the one thing worth saying then
+    (its other keys would be judged by the wrong rules)."""
+    from commkit.model.formats import format_problem
+
+    if not isinstance(doc.data, dict) or "version" not in doc.data:
+        return None
+    kind_field = model.model_fields.get("kind")
+    kind = kind_field.default if kind_field is not None else None
+    if not isinstance(kind, str):
+        from typing import get_args
+
+        args = get_args(kind_field.annotation) if kind_field is not None else ()
+        kind = str(args[0]) if args else None
+    problem = format_problem(kind, doc.data["version"]) if kind else None
+    return doc.diagnostic(("version",), problem) if problem else None
+
+
 def validate_document(doc: Document, model: type[M]) -> M:
     """Validate parsed data against ``model``; every error located, all of them at once."""
+    unreadable = format_diagnostic(doc, model)
+    if unreadable is not None:
+        raise ContentError("", [unreadable])
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:

@@ -22,6 +22,7 @@ from commkit.model.common import Header, Text
 from commkit.model.loader import (
     Document,
     diagnostics_from,
+    format_diagnostic,
     kind_model,
     parse_file,
 )
@@ -156,6 +157,10 @@ def build_pack(
     models: dict[str, BaseModel] = {}
     for key, doc in documents.items():
         model_cls = kind_model(doc)
+        unreadable = format_diagnostic(doc, model_cls)
+        if unreadable is not None:
+            problems.append(unreadable)
+            continue
         try:
             models[key] = model_cls.model_validate(doc.data)
         except ValidationError as exc:
