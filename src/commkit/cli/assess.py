@@ -236,9 +236,10 @@ class _Run:
             raise ContentError(
                 "",
                 [
+                    *doc.problems,
                     doc.diagnostic(
                         ("kind",), f"expected 'kind: answers', got {doc.data.get('kind')!r}"
-                    )
+                    ),
                 ],
             )
         answers = validate_document(doc, Answers)

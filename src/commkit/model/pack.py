@@ -25,6 +25,7 @@ from commkit.model.loader import (
     format_diagnostic,
     kind_model,
     parse_file,
+    with_problems,
 )
 from commkit.model.methodology import Methodology
 from commkit.model.roadmap import Roadmap
@@ -130,6 +131,7 @@ def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
             problems.extend(exc.diagnostics)
             continue
         if doc.kind not in PACK_KINDS:
+            problems.extend(doc.problems)
             problems.append(
                 doc.diagnostic(("kind",), f"a content pack holds no {doc.kind!r} files")
             )
@@ -164,8 +166,7 @@ def build_pack(
         try:
             models[key] = model_cls.model_validate(doc.data)
         except ValidationError as exc:
-            problems.extend(doc.problems)
-            problems.extend(diagnostics_from(exc, doc, model_cls))
+            problems.extend(with_problems(doc, diagnostics_from(exc, doc, model_cls)))
             continue
         problems.extend(doc.problems)
 
