@@ -26,7 +26,7 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
 
     child = spawn_assess(tmp_path)
     child.expect("A draft for Fashion Tech")
-    child.send("y")
+    child.send("y\r")
     child.expect("Resuming the draft for Fashion Tech: 2 answers so far.")
     child.expect("question 3/10")
     for keys, nxt in [

@@ -273,7 +273,15 @@ class _Run:
         return files
 
     def replay(self, names: list[str]) -> None:
-        from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
+        from commkit.cli.output import (
+            JsonArrayWriter,
+            err,
+            esc,
+            out,
+            print_json,
+            report_error,
+            warn,
+        )
         from commkit.errors import CommkitError
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
@@ -311,7 +319,9 @@ class _Run:
                     answers, warnings = self.load(name)
                     for d in warnings:
                         progress.console.print(
-                            f"[yellow]warning:[/] {d.format()}", soft_wrap=True, highlight=False
+                            f"[yellow]warning:[/] {esc(d.format())}",
+                            soft_wrap=True,
+                            highlight=False,
                         )
                     assessment, written, lang = self.finish(answers, name)
                 except CommkitError as exc:
@@ -355,7 +365,7 @@ class _Run:
     # ------------------------------------------------------------ the wizard
 
     def interactive(self, resume: Path | None) -> None:
-        from commkit.cli.output import err, print_json
+        from commkit.cli.output import err, esc, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
         from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
@@ -382,7 +392,7 @@ class _Run:
         if draft is not None:
             for d in check_answers(checklist, draft, None, require_complete=False):
                 err().print(
-                    f"[yellow]{d.severity}:[/] {d.format()}", soft_wrap=True, highlight=False
+                    f"[yellow]{d.severity}:[/] {esc(d.format())}", soft_wrap=True, highlight=False
                 )
         chosen_path = path
 
@@ -516,6 +526,7 @@ def print_summary(
     from rich.table import Table
     from rich.text import Text
 
+    from commkit.cli.output import esc
     from commkit.core.scoring import checklist_for_ref
     from commkit.interactive.messages import messages
     from commkit.model.common import tr
@@ -527,7 +538,7 @@ def print_summary(
     dims = {d.id: d for d in checklist.dimensions}
     stages = {s.id: s for s in checklist.stages}
     table = Table(
-        title=m["summary_title"].format(name=assessment.community.name),
+        title=esc(m["summary_title"].format(name=assessment.community.name)),
         title_justify="left",
         show_lines=False,
     )
@@ -548,7 +559,9 @@ def print_summary(
         )
         title = tr(dims[d.id].title, lang) if d.id in dims else d.id
         total = d.answered + d.dont_know + d.not_applicable + d.unanswered
-        table.add_row(title, score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}")
+        table.add_row(
+            esc(title), score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}"
+        )
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),

@@ -46,7 +46,7 @@ def init(
       commkit region init perm --name "Perm Krai" --country Russia --lang ru
       commkit region init ./kazan --name Kazan
     """
-    from commkit.cli.output import err
+    from commkit.cli.output import err, esc
     from commkit.core.workspace_init import init_region
 
     s = settings(ctx)
@@ -57,7 +57,7 @@ def init(
     console = err()
     actors = result.region.ecosystem.actors
     console.print(
-        f"Created the workspace for [bold]{result.region.name}[/] in {directory}",
+        f"Created the workspace for [bold]{esc(result.region.name)}[/] in {esc(directory)}",
         soft_wrap=True,
     )
     for path in result.written:

@@ -72,6 +72,7 @@ def list_seminars(
         return
     from rich.table import Table
 
+    from commkit.cli.output import esc
     from commkit.render.seminar_labels import labels
 
     lab = labels(s.lang)
@@ -87,8 +88,8 @@ def list_seminars(
     for row in rows:
         table.add_row(
             str(row["number"]),
-            row["id"],
-            row["title"],
+            esc(row["id"]),
+            esc(row["title"]),
             str(row["week"]),
             lab[f"format_{row['format']}"],
             str(row["minutes"]),
@@ -145,10 +146,10 @@ def show_seminar(
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
 
     lab = view["L"]
@@ -372,7 +373,7 @@ def _report(
             }
         )
         return
-    from rich.markup import escape
+    from commkit.cli.output import esc as escape
 
     console = out()
     console.print(

@@ -39,7 +39,7 @@ def validate(
       commkit validate examples/perm-krai
       commkit validate answers.yaml
     """
-    from commkit.cli.output import err, out, print_json
+    from commkit.cli.output import err, esc, out, print_json
     from commkit.core.validation import validate_paths
 
     s = settings(ctx)
@@ -66,14 +66,16 @@ def validate(
         errors = [d for d in entry.diagnostics if d.severity == "error"]
         warnings = [d for d in entry.diagnostics if d.severity != "error"]
         mark = "[green]ok[/]  " if not errors else "[red]FAIL[/]"
-        detail = f" ({entry.kind})" if entry.kind else ""
+        detail = f" ({esc(entry.kind)})" if entry.kind else ""
         extra = []
         if errors:
             extra.append(f"{len(errors)} error{'s' if len(errors) > 1 else ''}")
         if warnings:
             extra.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
         tail = f": {', '.join(extra)}" if extra else ""
-        console.print(f"{mark} {_rel(entry.path)}{detail}{tail}", soft_wrap=True, highlight=False)
+        console.print(
+            f"{mark} {esc(_rel(entry.path))}{detail}{tail}", soft_wrap=True, highlight=False
+        )
         console.file.flush()
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
             err().print(diag.format(), markup=False, soft_wrap=True, highlight=False)

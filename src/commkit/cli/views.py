@@ -43,9 +43,9 @@ LABELS = {
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from commkit.cli.output import esc
 
-    return escape(text)
+    return esc(text)
 
 
 def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:

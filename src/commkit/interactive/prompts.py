@@ -153,5 +153,12 @@ class Prompter:
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
-        question = questionary.confirm(message, default=default, style=STYLE, **self._io())
+        """A yes/no question answered with Enter: 'y' or 'n' alone only shows the choice.
+
+        (Answering on the key itself leaves the Enter that habit types after it to answer
+        the next question, unseen.)
+        """
+        question = questionary.confirm(
+            message, default=default, auto_enter=False, style=STYLE, **self._io()
+        )
         return bool(question.unsafe_ask())

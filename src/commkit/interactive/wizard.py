@@ -411,6 +411,8 @@ class Wizard:
         )
 
         def validate(values: list[object]) -> bool | str:
+            if not values and q.required:
+                return m["multi_required"]
             specials = [v for v in values if v in SPECIALS]
             if specials and (len(specials) > 1 or len(values) > 1):
                 return m["multi_mixed"]
