@@ -21,7 +21,7 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    draft = tmp_path / ".commkit-draft-fashion-tech.yaml"
+    draft = tmp_path / "out" / "fashion-tech-assessment-draft.yaml"
     assert "purpose.common-goal: 4" in draft.read_text(encoding="utf-8")
 
     child = spawn_assess(tmp_path)

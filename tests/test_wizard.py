@@ -15,11 +15,11 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from commkit.errors import InterruptedWithDraft
-from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
+from commkit.interactive.drafts import DraftStore, find_drafts, load_draft
 from commkit.interactive.messages import MESSAGES
 from commkit.interactive.prompts import Prompter
 from commkit.interactive.wizard import Wizard, choose_draft
-from commkit.model.answers import Answers
+from commkit.model.answers import Answers, DraftRun
 from commkit.model.pack import ContentPack, load_pack_uncached
 
 FIX = Path(__file__).parent / "fixtures" / "assess"
@@ -67,11 +67,8 @@ def pipe() -> Iterator[Any]:
 
 def make(pack: ContentPack, pipe: Any, folder: Path) -> tuple[Wizard, Recorder]:
     prompter = Recorder(pipe)
-
-    def save(answers: Answers) -> Path:
-        return save_draft(draft_path(folder, answers.community.slug or "x"), answers)
-
-    return Wizard(checklist=pack.checklist, prompter=prompter, save=save, lang="en"), prompter
+    store = DraftStore(folder=folder, run=DraftRun(out=str(folder)))
+    return Wizard(checklist=pack.checklist, prompter=prompter, save=store.save, lang="en"), prompter
 
 
 START = "Fashion Tech\rPerm\r2\r1\r1\rn\r"
@@ -108,7 +105,7 @@ def test_happy_path(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     assert "dimension 3/4 · question 7/10" in prompter.said
     assert "Dimension 2/4: Leadership" in prompter.said
     # the draft on disk holds every answer, marked incomplete
-    draft = load_draft(tmp_path / ".commkit-draft-fashion-tech.yaml")
+    draft = load_draft(tmp_path / "fashion-tech-assessment-draft.yaml")
     assert draft.complete is False and values(draft) == values(answers)
 
 
@@ -219,7 +216,7 @@ def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path
         inp.send_text(START + "4\r2\r\r1\r" + CTRL_C)
         with pytest.raises(InterruptedWithDraft) as info:
             wizard.run()
-    draft_file = tmp_path / ".commkit-draft-fashion-tech.yaml"
+    draft_file = tmp_path / "fashion-tech-assessment-draft.yaml"
     assert info.value.draft_path == draft_file and info.value.answered == 3
     draft = load_draft(draft_file)
     assert draft.complete is False

@@ -8,8 +8,9 @@ import typer
 
 HELP = """Assess a business community with the self-identification checklist.
 
-Without options it asks the questions in the terminal (a draft is saved after every answer;
-Ctrl-C keeps it). --answers FILE replays answers without a terminal (YAML or JSON,
+Without options it asks the questions in the terminal (a draft is saved after every answer
+beside the output, <out>/<slug>-assessment-draft.yaml; Ctrl-C keeps it, --resume DRAFT alone
+continues that run). --answers FILE replays answers without a terminal (YAML or JSON,
 '-' for stdin; several files or a glob give one report each).
 
 Writes <out>/<slug>-assessment-<date>.md (the report) and
@@ -19,7 +20,8 @@ Examples:
 
 \b
   commkit assess --out reports/
-  commkit --lang ru assess --resume .commkit-draft-fashion-tech.yaml
+  commkit --lang ru assess --out reports/
+  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
   commkit assess --answers 'answers/*.yaml' --json > results.json
   cat answers.json | commkit assess --answers - --json
@@ -120,6 +122,25 @@ def assess(
     root = ctx.find_root()
     source = root.get_parameter_source("lang")
     lang_given = source is not None and source.name != "DEFAULT"
+    if resume is not None and not (answers or files):
+        from commkit.interactive.drafts import recorded_run
+
+        rec = recorded_run(resume)
+        if rec is not None:  # --resume DRAFT alone continues the run that was interrupted
+
+            def given(name: str, where: Any = ctx) -> bool:
+                src = where.get_parameter_source(name)
+                return src is not None and src.name != "DEFAULT"
+
+            out = Path(rec.out) if rec.out and not given("out") else out
+            if rec.workspace and not given("workspace"):
+                workspace = Path(rec.workspace)
+            community = rec.community if rec.community and not given("community") else community
+            when = rec.date if rec.date and not given("date") else when
+            if rec.lang and not lang_given:
+                s.lang, lang_given = rec.lang, True
+            if rec.content and not given("content", root):
+                s.content = Path(rec.content)
     run = _Run(
         pack=s.pack(),
         lang=s.lang,
@@ -138,7 +159,7 @@ def assess(
             raise UserError("use either --answers or --resume, not both")
         run.replay(answers)
         return
-    run.interactive(resume)
+    run.interactive(resume, s.content)
 
 
 class _Run:
@@ -164,6 +185,19 @@ class _Run:
                 )
         self.written: dict[Path, str] = {}
 
+    def record(self, content: Path | None) -> Any:
+        """The options of this wizard run, kept in its draft for ``--resume``."""
+        from commkit.model.answers import DraftRun
+
+        return DraftRun(
+            out=str(self.out.resolve()),
+            workspace=str(self.workspace.resolve()) if self.workspace is not None else None,
+            content=str(content.resolve()) if content is not None else None,
+            community=self.community,
+            date=self.when,
+            lang=self.lang if self.lang_given else None,
+        )
+
     # ------------------------------------------------------------ shared
 
     def report_lang(self, answers_lang: str) -> str:
@@ -182,8 +216,12 @@ class _Run:
             safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
         )
 
-    def finish(self, answers: Any, source: str = "the wizard") -> tuple[Any, dict[str, str], str]:
-        """Score, render and write; returns the assessment, the files and the language."""
+    def finish(
+        self, answers: Any, source: str = "the wizard", warnings: list[Any] | None = None
+    ) -> tuple[Any, dict[str, str], str]:
+        """Score, render and write; returns the assessment, the files and the language.
+
+        Warnings about the date are shown and added to ``warnings``."""
         from commkit.core.scoring import assess
         from commkit.errors import OutputExistsError, UserError
         from commkit.fsutil import atomic_write_text, slugify
@@ -194,6 +232,14 @@ class _Run:
                 update={"community": answers.community.model_copy(update={"slug": self.community})}
             )
         assessment = assess(self.pack, answers, today=self.when)
+        from commkit import api
+        from commkit.cli.output import warn
+
+        file = None if source in ("the wizard", "-") else source
+        for problem in api.date_warnings(assessment, workspace=self.workspace, file=file):
+            warn(problem.format())
+            if warnings is not None:
+                warnings.append(problem)
         slug = assessment.community.slug or slugify(assessment.community.name)
         lang = self.report_lang(answers.language)
         md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
@@ -293,7 +339,7 @@ class _Run:
             answers, warnings = self.load(files[0])
             for d in warnings:
                 warn(d.format())
-            assessment, written, lang = self.finish(answers)
+            assessment, written, lang = self.finish(answers, files[0], warnings)
             self.show(assessment, written, lang, answers, batch=False)
             if self.json_output:
                 print_json(self.json_item(files[0], assessment, written, warnings))
@@ -323,7 +369,7 @@ class _Run:
                             soft_wrap=True,
                             highlight=False,
                         )
-                    assessment, written, lang = self.finish(answers, name)
+                    assessment, written, lang = self.finish(answers, name, warnings)
                 except CommkitError as exc:
                     failed += 1
                     report_error(exc)
@@ -364,11 +410,17 @@ class _Run:
 
     # ------------------------------------------------------------ the wizard
 
-    def interactive(self, resume: Path | None) -> None:
+    def interactive(self, resume: Path | None, content: Path | None = None) -> None:
         from commkit.cli.output import err, esc, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
-        from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
+        from commkit.interactive.drafts import (
+            DraftStore,
+            draft_folder,
+            draft_path,
+            find_drafts,
+            load_draft,
+        )
         from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
@@ -379,38 +431,38 @@ class _Run:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
         prompter = Prompter()
-        here = Path.cwd()
+        folder = draft_folder(self.out, self.workspace)
+        store = DraftStore(folder=folder, run=self.record(content))
         draft: Answers | None = None
-        path: Path | None = None
-        if resume is not None:
-            path, draft = resume, load_draft(resume)
-        else:
-            picked = choose_draft(prompter, find_drafts(here), self.lang)
-            if picked is not None:
-                path, draft = picked, load_draft(picked)
+        picked = resume
+        if picked is None:
+            picked = choose_draft(prompter, find_drafts(folder), self.lang)
+        if picked is not None:
+            draft = load_draft(picked)
+            store = DraftStore.resume(picked, draft, folder, store.run)
+            if not store.writes_to_source:
+                err().print(
+                    m["not_a_draft"].format(source=picked, folder=folder),
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+        store.check_writable()
         checklist = self.pack.checklist if draft is None else checklist_for(self.pack, draft)
         if draft is not None:
             for d in check_answers(checklist, draft, None, require_complete=False):
                 err().print(
                     f"[yellow]{d.severity}:[/] {esc(d.format())}", soft_wrap=True, highlight=False
                 )
-        chosen_path = path
-
-        def save(answers: Answers) -> Path:
-            nonlocal chosen_path
-            if chosen_path is None:
-                chosen_path = draft_path(here, answers.community.slug or "community")
-            return save_draft(chosen_path, answers)
-
         wizard = Wizard(
             checklist=checklist,
             prompter=prompter,
-            save=save,
+            save=store.save,
             lang=draft.language if draft is not None else self.lang,
             checklist_hash=content_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
         )
-        wizard.hint = m["welcome_hint"].format(draft=f"{here}/.commkit-draft-<slug>.yaml")
+        wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
@@ -421,20 +473,22 @@ class _Run:
                     mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
                     markup=False,
                     highlight=False,
+                    soft_wrap=True,
                 )
                 console.print(
                     mm["resume_hint"].format(draft=exc.draft_path),
                     style="bold",
                     markup=False,
                     highlight=False,
+                    soft_wrap=True,
                 )
             else:
                 console.print(mm["nothing_saved"], markup=False)
             raise typer.Exit(130) from None
         assessment, written, lang = self.finish(answers)
-        if chosen_path is not None and chosen_path.exists():
-            chosen_path.unlink()
-            written["draft_removed"] = str(chosen_path)
+        removed = store.finish()
+        if removed is not None:
+            written["draft_removed"] = str(removed)
         self.show(assessment, written, lang, answers, batch=False)
         if self.json_output:
             print_json(self.json_item("wizard", assessment, written, []))

@@ -59,6 +59,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "resume_new": "Start a new assessment",
         "resume_item": "{name} ({count} answers, {path})",
         "resumed": "Resuming the draft for {name}: {count} answers so far.",
+        "not_a_draft": "{source} is not a draft commkit made: it stays exactly as it is. "
+        "The answers from it continue in a new draft in {folder}.",
         "interrupted": "Interrupted. {count} answer(s) kept in the draft {draft}.",
         "resume_hint": "Continue later with: commkit assess --resume {draft}",
         "nothing_saved": "Interrupted before any answer: nothing to keep.",
@@ -153,6 +155,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "resume_new": "Начать новую самоидентификацию",
         "resume_item": "{name} (ответов: {count}, {path})",
         "resumed": "Продолжаем черновик для {name}. Ответов уже: {count}.",
+        "not_a_draft": "{source} — не черновик commkit: файл останется как есть. "
+        "Ответы из него продолжатся в новом черновике в папке {folder}.",
         "interrupted": "Прервано. Ответов сохранено в черновике {draft}: {count}.",
         "resume_hint": "Продолжить позже: commkit assess --resume {draft}",
         "nothing_saved": "Прервано до первого ответа: сохранять нечего.",

@@ -91,6 +91,7 @@ class Wizard:
         final = self.answers.model_copy(
             update={
                 "complete": True,
+                "draft": None,
                 "answers": {k: v for k, v in self.answers.answers.items() if k in asked},
             }
         )
@@ -250,16 +251,18 @@ class Wizard:
                 self._save()
                 return SKIP
             assert isinstance(result, Answer)
+            if current is not None and current.note:
+                result = result.model_copy(update={"note": current.note})
+            # saved the moment it is given: a Ctrl-C at the note prompt keeps it
+            self.answers.answers[q.id] = result
+            self._save()
             if self.ask_notes:
                 note = self.prompter.text(
                     m["note"], default=(current.note if current else "") or ""
                 )
                 note = " ".join(note.split())[:2000]
-                result = result.model_copy(update={"note": note or None})
-            elif current is not None and current.note:
-                result = result.model_copy(update={"note": current.note})
-            self.answers.answers[q.id] = result
-            self._save()
+                self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
+                self._save()
             return "ok"
 
     def _specials(self, q: Question, can_go_back: bool) -> list[Item]:
