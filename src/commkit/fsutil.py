@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -137,6 +138,13 @@ def _exists_error(path: Path) -> OutputExistsError:
     return OutputExistsError(f"{path} already exists (use --force to overwrite it)")
 
 
+_NO_HARD_LINKS = {
+    getattr(errno, name)
+    for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK", "EXDEV")
+    if hasattr(errno, name)
+}
+
+
 def _publish_new(tmp: Path, path: Path) -> None:
     """Give the finished temp file the name ``path`` only if nothing has that name yet.
 
@@ -148,7 +156,9 @@ def _publish_new(tmp: Path, path: Path) -> None:
         os.link(tmp, path, follow_symlinks=False)
     except FileExistsError:
         raise _exists_error(path) from None
-    except OSError:
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
