@@ -93,14 +93,24 @@ def load_assessment(path: Path, pack: Any, today: date) -> Any:
 def plan(
     ctx: typer.Context,
     assessment: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--assessment",
             "-a",
             help="An assessment written by 'commkit assess', or an answers file.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            metavar="DIR",
+            help="A region workspace: write the regional plan, made from its map.",
+            show_default=False,
+        ),
+    ] = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -168,12 +178,14 @@ def plan(
 
     Picks the roadmap actions the assessment calls for (and what they depend on), schedules
     them on working days under each role's capacity, and places the online seminars and the
-    MeetUp in the timeline.
+    MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
+    are picked by the gaps the region's communities share on the map.
 
     Examples:
 
     \b
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
+      commkit plan --workspace examples/perm-krai --start 2026-02-02
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
       commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
@@ -191,15 +203,30 @@ def plan(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
         )
     pack = s.pack()
+    if (assessment is None) == (workspace is None):
+        raise typer.BadParameter(
+            "give --assessment FILE (a community's plan) or --workspace DIR (the regional plan)",
+            param_hint="--assessment / --workspace",
+        )
     caps = _parse_capacity(capacity or [], [r.id for r in pack.methodology.roles])
     days_off = load_holidays(holidays) if holidays is not None else []
     today = date.today()
-    loaded = load_assessment(assessment, pack, today)
     first_day = first_day or next_monday(today)
-    result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+    if workspace is not None:
+        from commkit import api
+
+        result = api.region_plan(
+            workspace, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+        )
+        name = f"{result.slug}-regional-plan-{result.start.isoformat()}.md"
+    else:
+        assert assessment is not None
+        loaded = load_assessment(assessment, pack, today)
+        result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+        name = f"{result.slug}-plan-{result.start.isoformat()}.md"
 
     written: list[Path] = []
-    target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
+    target = safe_child(out_dir, name)
     if not force:  # check every target first: refuse before writing any of them
         from commkit.errors import OutputExistsError
 
