@@ -145,11 +145,6 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
             return f"{unknown[0]!r} is not an option (options: {', '.join(options)})"
         if len(set(value)) != len(value):
             return "an option is listed twice"
-        if not value and q.required:
-            return (
-                "nothing is ticked: a required question needs at least one option, "
-                "or don't know, or not applicable"
-            )
         return None
     if q.type == "text":
         return None if isinstance(value, str) else f"expected a text, got {value!r}"
@@ -504,10 +499,9 @@ def _scorer(q: Question) -> Any:
 
         return choice
     if qtype == "multi":
-        required = q.required
 
         def multi(value: Any) -> Any:
-            if not isinstance(value, list) or (required and not value):
+            if not isinstance(value, list):
                 return _INVALID
             for v in value:
                 if v not in scores:
