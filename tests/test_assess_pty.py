@@ -16,7 +16,7 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
     child = spawn_assess(tmp_path)
     answer_start_and_two_questions(child)
     child.send("\x03")
-    child.expect("Interrupted. 2 answer\\(s\\) kept in the draft")
+    child.expect("Interrupted. 2 answers kept in the draft")
     child.expect("commkit assess --resume")
     child.expect(pexpect.EOF)
     child.close()

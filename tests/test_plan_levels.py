@@ -221,6 +221,7 @@ def test_perm_krai_example_plan_and_map(tmp_path) -> None:
     text = api.render_plan_markdown(plan)
     assert "- 2020-10-01 (the article): more than 20 communities, more than 10,000 members" in text
     ru = api.render_plan_markdown(plan, "ru")
+    assert ru.startswith("# Региональный план: Пермский край")
     assert re.search(r"\(по данным статьи\): более 20 сообществ, более 10\s000 участников", ru)
     chosen = {a.id for a in plan.actions}
     assert {"business-ambassadors-club", "business-initiative-lab", "my-business-community",
@@ -253,3 +254,17 @@ def test_perm_krai_article_snapshots_keep_totals_apart() -> None:
     for slug, (members, events) in expected.items():
         snap = article[slug]
         assert (snap.members, snap.events) == (members, events) and snap.since, slug
+
+
+def test_regional_plan_names_a_broken_profile(workspace, tmp_path) -> None:
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws)
+    (ws / "communities" / "broken.yaml").write_text(
+        'kind: community\nversion: "1"\nslug: broken\nname: [oops\n', encoding="utf-8"
+    )
+    result = run("plan", "-w", str(ws), "--start", "2020-11-02", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "broken.yaml:5:1: warning: invalid YAML" in result.stderr
+    assert "Traceback" not in result.output

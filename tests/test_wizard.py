@@ -16,7 +16,6 @@ from prompt_toolkit.output import DummyOutput
 
 from commkit.errors import InterruptedWithDraft
 from commkit.interactive.drafts import DraftStore, find_drafts, load_draft
-from commkit.interactive.messages import MESSAGES
 from commkit.interactive.prompts import Prompter
 from commkit.interactive.wizard import Wizard, choose_draft
 from commkit.model.answers import Answers, DraftRun
@@ -268,18 +267,6 @@ def test_russian_wizard(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     assert "измерение 1/4 · вопрос 1/10" in prompter.said
     assert "Измерение 1/4: Цель" in prompter.said
     assert values(answers)["platform.tools"] == "not_applicable"
-
-
-def test_messages_have_the_same_keys_and_placeholders() -> None:
-    import string
-
-    en, ru = MESSAGES["en"], MESSAGES["ru"]
-    assert set(en) == set(ru)
-    fields = string.Formatter()
-    for key in en:
-        names_en = {f for _, f, _, _ in fields.parse(en[key]) if f}
-        names_ru = {f for _, f, _, _ in fields.parse(ru[key]) if f}
-        assert names_en == names_ru, key
 
 
 def test_n_and_enter_at_a_yes_no_question_answer_nothing_else(

@@ -8,6 +8,6 @@ COMMKIT=${COMMKIT:-.venv/bin/commkit}
 rm -rf "$WS/assessments"
 for file in "$WS"/answers/first-round/*.yaml "$WS"/answers/*.yaml; do
     slug=$(basename "$file" .yaml)
-    "$COMMKIT" assess --answers "$file" --workspace "$WS" --community "$slug" >/dev/null
+    $COMMKIT assess --answers "$file" --workspace "$WS" --community "$slug" >/dev/null
 done
 find "$WS/assessments" -type f | sort

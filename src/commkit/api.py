@@ -27,6 +27,16 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commkit.forms_api import (
+    EXPORT_FORMATS,
+    assess_team,
+    check_answers_file,
+    export_checklist,
+    import_answers,
+    team_raters_in_workspace,
+)
+from commkit.i18n import resolve_lang
+
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.region_map import RegionMap
@@ -39,10 +49,15 @@ if TYPE_CHECKING:
 PathLike = str | Path
 
 __all__ = [
+    "EXPORT_FORMATS",
     "add_community",
     "assess",
+    "assess_team",
     "build_map",
+    "check_answers_file",
     "date_warnings",
+    "export_checklist",
+    "import_answers",
     "init_region",
     "load_answers",
     "load_assessment",
@@ -58,6 +73,7 @@ __all__ = [
     "render_plan_ics",
     "render_plan_markdown",
     "save_assessment",
+    "team_raters_in_workspace",
 ]
 
 
@@ -281,6 +297,7 @@ def region_plan(
         capacity,
         holidays,
         figures,
+        ws.region.name if ws.region is not None else None,
     )
 
 
@@ -335,11 +352,12 @@ def progress(
 
 
 def render_map_markdown(
-    region_map: RegionMap, lang: str = "en", *, pack: ContentPack | None = None
+    region_map: RegionMap, lang: str | None = None, *, pack: ContentPack | None = None
 ) -> str:
     """The map as Markdown (a customised pack's ``templates/map.md.j2`` wins)."""
     from commkit.render.map_md import map_markdown
 
+    lang = resolve_lang(lang, region_map.language)
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
@@ -351,30 +369,35 @@ def render_map_csv(region_map: RegionMap) -> str:
 
 
 def render_assessment_markdown(
-    assessment: Assessment, lang: str = "en", *, pack: ContentPack | None = None
+    assessment: Assessment, lang: str | None = None, *, pack: ContentPack | None = None
 ) -> str:
     """The self-identification report of an assessment as Markdown."""
     from commkit.render.report import assessment_markdown
 
+    lang = resolve_lang(lang, assessment.language)
     return assessment_markdown(pack or load_content(), assessment, lang)
 
 
-def render_plan_markdown(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_markdown(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> str:
     """A plan as Markdown (table, phases, Gantt chart)."""
     from commkit.render.plan_md import render_plan_md
 
-    return render_plan_md(plan, pack or load_content(), lang)
+    return render_plan_md(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_csv(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+def render_plan_csv(plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None) -> str:
     """A plan as CSV (one row per action)."""
     from commkit.render.plan_csv import render_plan_csv as _csv
 
-    return _csv(plan, pack or load_content(), lang)
+    return _csv(plan, pack or load_content(), resolve_lang(lang, plan.language))
 
 
-def render_plan_ics(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> bytes:
+def render_plan_ics(
+    plan: Plan, lang: str | None = None, *, pack: ContentPack | None = None
+) -> bytes:
     """A plan as an iCalendar file (bytes)."""
     from commkit.render.plan_ics import render_plan_ics as _ics
 
-    return _ics(plan, pack or load_content(), lang)
+    return _ics(plan, pack or load_content(), resolve_lang(lang, plan.language))

@@ -25,6 +25,8 @@ Examples:
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
   commkit assess --answers 'answers/*.yaml' --json > results.json
   cat answers.json | commkit assess --answers - --json
+  commkit assess --team --answers anna.yaml boris.yaml vera.yaml --out reports/
+  commkit assess --team --anonymous --workspace perm-region --community fashiontechperm
 """
 
 
@@ -104,6 +106,17 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    team: Annotated[
+        bool,
+        typer.Option(
+            "--team",
+            help="Merge several raters of one community (the files, or the workspace's "
+            "answers/SLUG/) into one assessment with their disagreements.",
+        ),
+    ] = False,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
+    ] = False,
 ) -> None:
     import datetime as dt
 
@@ -120,8 +133,6 @@ def assess(
                 f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
             ) from None
     root = ctx.find_root()
-    source = root.get_parameter_source("lang")
-    lang_given = source is not None and source.name != "DEFAULT"
     if resume is not None and not (answers or files):
         from commkit.interactive.drafts import recorded_run
 
@@ -137,14 +148,15 @@ def assess(
                 workspace = Path(rec.workspace)
             community = rec.community if rec.community and not given("community") else community
             when = rec.date if rec.date and not given("date") else when
-            if rec.lang and not lang_given:
-                s.lang, lang_given = rec.lang, True
+            if rec.lang and not s.lang_given:
+                s.lang, s.lang_given = rec.lang, True
             if rec.content and not given("content", root):
                 s.content = Path(rec.content)
     run = _Run(
         pack=s.pack(),
         lang=s.lang,
-        lang_given=lang_given,
+        lang_for=s.lang_for,
+        lang_given=s.lang_given,
         out=out,
         force=force,
         explain=explain,
@@ -154,6 +166,23 @@ def assess(
         community=community,
     )
     answers = [*(answers or []), *(files or [])]
+    if team:
+        from commkit.cli.assess_team import run_team
+
+        run_team(
+            pack=s.pack(),
+            names=answers,
+            out=out,
+            workspace=workspace,
+            community=community,
+            when=when,
+            anonymous=anonymous,
+            force=force,
+            json_output=json_output,
+            lang=s.lang,
+            lang_for=s.lang_for,
+        )
+        return
     if answers:
         if resume is not None:
             raise UserError("use either --answers or --resume, not both")
@@ -166,6 +195,7 @@ class _Run:
     def __init__(self, **kwargs: Any) -> None:
         self.pack = kwargs["pack"]
         self.lang: str = kwargs["lang"]
+        self.lang_for: Any = kwargs["lang_for"]
         self.lang_given: bool = kwargs["lang_given"]
         self.out: Path = kwargs["out"]
         self.force: bool = kwargs["force"]
@@ -201,9 +231,7 @@ class _Run:
     # ------------------------------------------------------------ shared
 
     def report_lang(self, answers_lang: str) -> str:
-        if self.lang_given or answers_lang not in ("en", "ru"):
-            return self.lang
-        return answers_lang
+        return str(self.lang_for(answers_lang))
 
     def targets(self, slug: str, day: str) -> tuple[Path, Path]:
         from commkit.fsutil import safe_child
@@ -329,6 +357,7 @@ class _Run:
             warn,
         )
         from commkit.errors import CommkitError
+        from commkit.i18n import plural
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
 
@@ -393,9 +422,13 @@ class _Run:
             if array is not None:
                 array.close()
         console = err()
-        console.print(m["batch_done"].format(count=done), markup=False)
+        console.print(
+            m["batch_done"].format(assessments=plural("count.assessments", done, self.lang)),
+            markup=False,
+        )
         if failed:
-            console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
+            failed_files = plural("cli.files_count", failed, self.lang)
+            console.print(m["batch_failed"].format(files=failed_files), style="red", markup=False)
             raise typer.Exit(1)
 
     def json_item(
@@ -414,6 +447,7 @@ class _Run:
         from commkit.cli.output import err, esc, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
+        from commkit.i18n import plural
         from commkit.interactive.drafts import (
             DraftStore,
             draft_folder,
@@ -430,7 +464,7 @@ class _Run:
         m = messages(self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
-        prompter = Prompter()
+        prompter = Prompter(lang=self.lang)
         folder = draft_folder(self.out, self.workspace)
         store = DraftStore(folder=folder, run=self.record(content))
         draft: Answers | None = None
@@ -470,7 +504,10 @@ class _Run:
             console = err()
             if exc.draft_path is not None:
                 console.print(
-                    mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
+                    mm["interrupted"].format(
+                        answers=plural("count.answers", exc.answered, wizard.lang),
+                        draft=exc.draft_path,
+                    ),
                     markup=False,
                     highlight=False,
                     soft_wrap=True,
@@ -584,7 +621,7 @@ def print_summary(
     from commkit.core.scoring import checklist_for_ref
     from commkit.interactive.messages import messages
     from commkit.model.common import tr
-    from commkit.render.report import bar
+    from commkit.render.report import bar, fmt_score
 
     m = messages(lang)
     checklist = checklist_for_ref(pack, assessment.checklist.id)
@@ -601,7 +638,7 @@ def print_summary(
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
     for d in result.dimensions:
-        score = "—" if d.score is None else f"{d.score:.1f}"
+        score = fmt_score(d.score, lang)
         colour = (
             "bright_black"
             if d.score is None
@@ -619,7 +656,7 @@ def print_summary(
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(f"{result.overall:.1f}", style="bold"),
+        Text(fmt_score(result.overall, lang), style="bold"),
         Text(bar(result.overall, 20), style="bold"),
         "",
     )
@@ -652,7 +689,9 @@ def print_summary(
         scores = {d.id: d.score for d in result.dimensions}
         for gap in result.gaps[:3]:
             title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(f"  • {title} ({scores[gap]:.1f})", markup=False, highlight=False)
+            console.print(
+                f"  • {title} ({fmt_score(scores[gap], lang)})", markup=False, highlight=False
+            )
     else:
         console.print(m["no_gaps"], markup=False)
     if result.open_questions:

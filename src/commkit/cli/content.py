@@ -5,6 +5,8 @@ from typing import Annotated
 
 import typer
 
+from commkit.cli.context import settings
+
 content_app = typer.Typer(
     help="Customise the content: the checklist, roadmap templates, seminars, report templates.",
     no_args_is_help=True,
@@ -13,6 +15,7 @@ content_app = typer.Typer(
 
 @content_app.command("init")
 def init(
+    ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="Folder for the new pack.")],
     overlay: Annotated[
         bool,
@@ -42,20 +45,20 @@ def init(
     from commkit.cli.output import out
     from commkit.core.content_init import init_pack
     from commkit.core.validation import validate_pack
+    from commkit.i18n import plural, text
 
+    lang = settings(ctx).lang_for(None)
     written = init_pack(target, overlay=overlay, force=force, name=name)
     report, _ = validate_pack(target)
     console = out()
-    kind = "an overlay" if overlay else "a full copy of the"
     place = escape(str(target))
-    console.print(
-        f"Wrote {kind} content pack to [bold]{place}[/] ({len(written)} files).",
-        highlight=False,
-    )
-    status = (
-        "[green]is valid[/]" if report.ok else f"[red]has errors: run commkit validate {place}[/]"
-    )
-    console.print(f"The pack {status}. Use it: commkit --content {place} assess", highlight=False)
+    files = plural("cli.files_count", len(written), lang)
+    key = "cli.content_wrote_overlay" if overlay else "cli.content_wrote_full"
+    console.print(text(key, lang, place=f"[bold]{place}[/]", files=files), highlight=False)
+    if report.ok:
+        console.print(f"[green]{text('cli.content_valid', lang, place=place)}[/]", highlight=False)
+    else:
+        console.print(f"[red]{text('cli.content_invalid', lang, place=place)}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

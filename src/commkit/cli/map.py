@@ -51,7 +51,13 @@ def map_command(
     ] = Path("."),
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the whole map as Markdown here.", show_default=False),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Write the whole map as Markdown here.",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the map as one JSON document.")
@@ -94,6 +100,7 @@ def map_command(
     from commkit.cli.output import err
     from commkit.core.region_map import build_map
     from commkit.errors import ContentError
+    from commkit.i18n import plural, text
     from commkit.model.workspace_loader import load_workspace
 
     s = settings(ctx)
@@ -105,6 +112,7 @@ def map_command(
             raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
     pack = _pack_or_none(ctx)
     ws = load_workspace(workspace)
+    lang = s.lang_for(ws.region.language if ws.region is not None else None)
     total = len(ws.community_paths())
     console = err()
     if total >= PROGRESS_BAR_FROM and console.is_terminal:
@@ -118,7 +126,7 @@ def map_command(
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("Reading communities", total=total)
+            task = bar.add_task(text("cli.map_reading", lang), total=total)
 
             def hook(done: int, _total: int) -> None:
                 if done % 50 == 0 or done == _total:
@@ -131,10 +139,10 @@ def map_command(
 
     if region_map.problems:
         diagnostics = [p.diagnostic("warning") for p in region_map.problems]
+        problems = plural("cli.problems_count", len(diagnostics), lang)
         if strict:
             raise ContentError(
-                f"the workspace has {len(diagnostics)} problem(s); without --strict the map "
-                "would skip them",
+                text("cli.map_problems_strict", lang, problems=problems),
                 [p.diagnostic("error") for p in region_map.problems],
             )
         for diag in diagnostics:
@@ -144,28 +152,23 @@ def map_command(
                 markup=False,
                 soft_wrap=True,
             )
-        console.print(
-            f"{len(diagnostics)} problem(s) in the workspace: the map was built without them "
-            "(--strict fails instead).",
-            markup=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.map_problems", lang, problems=problems), markup=False)
 
     if out is not None:
         from commkit.fsutil import atomic_write_chunks
         from commkit.render.map_md import map_markdown_chunks
 
         template_dirs = pack.template_dirs if pack is not None else []
-        chunks = map_markdown_chunks(region_map, s.lang, template_dirs)
+        chunks = map_markdown_chunks(region_map, lang, template_dirs)
         atomic_write_chunks(out, chunks, force=force)
-        console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote", lang, path=out), markup=False, soft_wrap=True)
     if csv_path is not None:
         from commkit.fsutil import atomic_write_chunks
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
         atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
-        console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote_csv", lang, path=csv_path), markup=False, soft_wrap=True)
     if as_json:
         from commkit.core.region_map import map_json_chunks
 
@@ -174,7 +177,7 @@ def map_command(
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    _print_map(region_map, s.lang)
+    _print_map(region_map, lang)
 
 
 def _print_map(region_map: Any, lang: str) -> None:
@@ -183,15 +186,17 @@ def _print_map(region_map: Any, lang: str) -> None:
 
     from commkit.cli.output import esc as escape
     from commkit.cli.output import out
+    from commkit.i18n import plural, text
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, labels, stage_title
+    from commkit.render.report import fmt_score
 
     lab = labels(lang)
     console = out()
     console.print(
-        f"[bold]{lab['title']}: {escape(region_map.region)}[/] · {lab['as_of']} "
-        f"{region_map.date.isoformat()} · {len(region_map.communities)} "
-        f"{lab['communities_count']}",
+        f"[bold]{lab['title']}: {escape(tr(region_map.region, lang))}[/] · {lab['as_of']} "
+        f"{region_map.date.isoformat()} · "
+        f"{plural('count.communities', len(region_map.communities), lang)}",
         soft_wrap=True,
     )
     metrics = Table(title=lab["metrics"], title_justify="left")
@@ -206,7 +211,9 @@ def _print_map(region_map: Any, lang: str) -> None:
             else f"{metric.reporting}/{len(region_map.communities)}"
         )
         latest = metric.latest.isoformat() if metric.latest else "—"
-        metrics.add_row(escape(tr(metric.name, lang)), fmt_num(metric.total), reporting, latest)
+        metrics.add_row(
+            escape(tr(metric.name, lang)), fmt_num(metric.total, lang), reporting, latest
+        )
     console.print(metrics)
     # Fit the terminal: every column from 140 characters, the essentials below that
     # (--out and --csv always hold everything).
@@ -239,7 +246,7 @@ def _print_map(region_map: Any, lang: str) -> None:
         cells = {
             "community": row.name,
             "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-            "score": fmt_num(row.score),
+            "score": fmt_score(row.score, lang),
             "members": fmt_num(row.members),
             "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
             "events": fmt_num(row.events),
@@ -254,17 +261,14 @@ def _print_map(region_map: Any, lang: str) -> None:
     console.print(table)
     hidden = len(region_map.communities) - SCREEN_ROWS
     if hidden > 0:
-        console.print(
-            f"… {hidden} more: use --out FILE (Markdown) or --csv FILE for the whole map.",
-            markup=False,
-        )
+        console.print(text("cli.map_more", lang, n=hidden), markup=False)
     stages = ", ".join(f"{tr(s.title, lang)}: {s.count}" for s in region_map.stages if s.count)
-    console.print(f"{lab['stages']}: {stages}", markup=False, soft_wrap=True)
+    console.print(f"{lab['stages']}: {stages}", markup=False)
     gap = len(region_map.gap_actors), len(region_map.gap_links)
     console.print(
-        f"{lab['gap']}: {lab['gap_actors'].lower()} {gap[0]}, {lab['gap_links'].lower()} {gap[1]}",
+        f"{lab['gap']}: {lab['gap_actors'].lower()} — {gap[0]}; "
+        f"{lab['gap_links'].lower()} — {gap[1]}",
         markup=False,
-        soft_wrap=True,
     )
     if region_map.attention:
         console.print(
@@ -296,6 +300,7 @@ def progress_command(
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
     from commkit.render.map_md import fmt_num, fmt_signed, labels
+    from commkit.render.report import fmt_score
 
     s = settings(ctx)
     pack = _pack_or_none(ctx)
@@ -319,7 +324,7 @@ def progress_command(
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
-            f"({fmt_num(p.overall)})"
+            f"({fmt_score(p.overall, s.lang)})"
             for p in result.stages
         )
         console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)
@@ -362,7 +367,9 @@ def community_add(
     ] = None,
     platform: Annotated[
         str | None,
-        typer.Option("--platform", help="Where it meets: Telegram, a venue...", show_default=False),
+        typer.Option(
+            "--platform", help="Where it meets: Telegram, a venue, a chat.", show_default=False
+        ),
     ] = None,
     members: Annotated[
         int | None,
@@ -412,8 +419,9 @@ def community_add(
     Examples:
 
     \b
-      commkit community add -w perm --name "Franchising World" --leader "Yuliya Bogushevskaya" \\
-          --leader "Maria Kizima" --platform Telegram --members 50 --events 5
+      commkit community add -w perm --name "Franchising World" \\
+          --leader "Yuliya Bogushevskaya" --leader "Maria Kizima" \\
+          --platform Telegram --members 50 --events 5
       commkit community add -w perm          # asks the questions
     """
     from commkit.cli.output import err
@@ -438,7 +446,7 @@ def community_add(
             raise UserError("--name is required (or run the command in a terminal to be asked)")
         from commkit.interactive.community import ask_profile
 
-        known = ask_profile(known, s.lang)
+        known = ask_profile(known, s.lang_for(None))
     community = new_community(
         known["name"],
         slug=slug,
@@ -454,7 +462,9 @@ def community_add(
         snapshot_date=snapshot_date,
     )
     path = write_community(workspace, community, force=force)
-    err().print(f"Wrote {path}", markup=False, soft_wrap=True)
+    from commkit.i18n import text
+
+    err().print(text("cli.community_wrote", s.lang_for(None), path=path), markup=False)
     sys.stdout.write(f"{community.slug}\n")
 
 

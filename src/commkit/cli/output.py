@@ -59,12 +59,16 @@ class JsonArrayWriter:
 
 
 def report_error(exc: BaseException) -> None:
+    from commkit.cli.context import ui_lang
     from commkit.errors import UserError
+    from commkit.i18n import plural, text
 
+    lang = ui_lang()
+    label = text("cli.error", lang)
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]error:[/] {esc(exc.message)}", markup=True, soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {esc(exc.message)}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -75,24 +79,23 @@ def report_error(exc: BaseException) -> None:
             )
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         if errors > 1:
-            console.print(f"{errors} errors", markup=False)
+            console.print(plural("cli.errors_count", errors, lang), markup=False)
         return
-    console.print(f"[bold red]error:[/] {esc(exc)}", markup=True, soft_wrap=True, highlight=False)
+    console.print(f"[bold red]{label}:[/] {esc(exc)}", soft_wrap=True, highlight=False)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]warning:[/] {esc(message)}", soft_wrap=True, highlight=False)
+    from commkit.cli.context import ui_lang
+    from commkit.i18n import text
 
-
-_STALE = {
-    "en": "removed {path}: a temporary file left by an interrupted earlier run",
-    "ru": "удалён {path}: временный файл, оставшийся от прерванного запуска",
-}
+    label = text("cli.warning", ui_lang())
+    err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
 
 
 def report_stale_temps(lang: str = "en") -> None:
     """Say which temp files of a killed earlier run the writes of this one cleaned up."""
     from commkit.fsutil import take_stale_removed
+    from commkit.i18n import text
 
     for path in take_stale_removed():
-        err().print(_STALE.get(lang, _STALE["en"]).format(path=path), markup=False, soft_wrap=True)
+        err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)

@@ -144,7 +144,7 @@ def plan(
         ),
     ] = None,
     out_dir: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Folder for the Markdown plan.")
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for the Markdown plan.")
     ] = Path("."),
     csv_file: Annotated[
         Path | None,
@@ -187,7 +187,7 @@ def plan(
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
       commkit plan --workspace examples/perm-krai --start 2026-02-02
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-      commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
+      commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
       commkit --lang ru plan -a answers.yaml --json
     """
@@ -213,17 +213,28 @@ def plan(
     today = date.today()
     first_day = first_day or next_monday(today)
     if workspace is not None:
+        import dataclasses
+
         from commkit import api
 
+        ws = api.load_workspace(workspace)
         result = api.region_plan(
-            workspace, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+            ws, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
         )
+        for diag in dict.fromkeys(ws.diagnostics):  # broken files are left out, as on the map
+            err().print(
+                dataclasses.replace(diag, severity="warning").format(),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         name = f"{result.slug}-regional-plan-{result.start.isoformat()}.md"
     else:
         assert assessment is not None
         loaded = load_assessment(assessment, pack, today)
         result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
         name = f"{result.slug}-plan-{result.start.isoformat()}.md"
+    lang = s.lang_for(result.language)
 
     written: list[Path] = []
     target = safe_child(out_dir, name)
@@ -236,49 +247,44 @@ def plan(
     if not as_json:
         from commkit.render.plan_md import render_plan_md
 
-        written.append(atomic_write_text(target, render_plan_md(result, pack, s.lang), force=force))
+        written.append(atomic_write_text(target, render_plan_md(result, pack, lang), force=force))
     if csv_file is not None:
         from commkit.render.plan_csv import render_plan_csv
 
-        text = render_plan_csv(result, pack, s.lang, excel=excel)
-        written.append(atomic_write_text(csv_file, text, force=force, bom=excel))
+        csv_text = render_plan_csv(result, pack, lang, excel=excel)
+        written.append(atomic_write_text(csv_file, csv_text, force=force, bom=excel))
     if ics_file is not None:
         from commkit.render.plan_ics import render_plan_ics
 
         written.append(
-            atomic_write_bytes(ics_file, render_plan_ics(result, pack, s.lang), force=force)
+            atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
         )
+    from commkit.i18n import plural, text
+
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
-            err().print(f"wrote {path}", markup=False, highlight=False)
+            err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
     from commkit.cli.output import out
 
-    ru = s.lang == "ru"
     console = out()
-    later = len(result.later)
+    scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
     console.print(
-        (
-            f"План для {result.community.name}: запланировано действий — "
-            f"{len(result.scheduled)} (с {result.start} по {result.end}), позже — {later}."
-        )
-        if ru
-        else (
-            f"Plan for {result.community.name}: {len(result.scheduled)} actions scheduled from "
-            f"{result.start} to {result.end}, {later} later."
+        text(
+            "cli.plan_summary",
+            lang,
+            name=result.community.name,
+            scheduled=scheduled,
+            start=result.start,
+            end=result.end,
+            later=len(result.later),
         ),
         markup=False,
         highlight=False,
-        soft_wrap=True,
     )
     for path in written:
-        console.print(
-            ("записан " if ru else "wrote ") + str(path),
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

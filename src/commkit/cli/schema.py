@@ -23,7 +23,9 @@ def schemas() -> dict[str, dict[str, Any]]:
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write <kind>.schema.json files into this folder."),
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Write <kind>.schema.json files into this folder."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:

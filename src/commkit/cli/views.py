@@ -6,40 +6,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.tree import Tree
 
-LABELS = {
-    "en": {
-        "objectives": "Objectives",
-        "metrics": "Final metrics",
-        "chapters": "Chapters",
-        "purpose": "Purpose",
-        "owner": "Owner",
-        "duration": "Typical duration",
-        "days": "working days",
-        "inputs": "Inputs",
-        "activities": "Activities",
-        "deliverables": "Deliverables",
-        "steps": "Steps",
-        "actions": "Roadmap actions",
-        "seminars": "Seminars",
-        "hint": "Details of one chapter: commkit methodology <number or id>",
-    },
-    "ru": {
-        "objectives": "Цели",
-        "metrics": "Итоговые показатели",
-        "chapters": "Главы",
-        "purpose": "Зачем",
-        "owner": "Отвечает",
-        "duration": "Обычная длительность",
-        "days": "рабочих дней",
-        "inputs": "Что нужно на входе",
-        "activities": "Что делаем",
-        "deliverables": "Результаты",
-        "steps": "Шаги",
-        "actions": "Действия дорожной карты",
-        "seminars": "Семинары",
-        "hint": "Подробно об одной главе: commkit methodology <номер или id>",
-    },
-}
+from commkit.i18n import section
 
 
 def _esc(text: str) -> str:
@@ -49,7 +16,7 @@ def _esc(text: str) -> str:
 
 
 def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
-    label = LABELS.get(lang, LABELS["en"])
+    label = section("views", lang)
     console.print(Panel(_esc(data["summary"] or ""), title=f"[bold]{_esc(data['title'])}[/]"))
     tree = Tree(f"[bold]{label['objectives']}[/]")
     for objective in data["objectives"]:
@@ -75,7 +42,7 @@ def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
 
 
 def show_chapter(console: Console, data: dict[str, Any], lang: str) -> None:
-    label = LABELS.get(lang, LABELS["en"])
+    label = section("views", lang)
     head = (
         f"[bold]{label['purpose']}:[/] {_esc(data['purpose'])}\n"
         f"[bold]{label['owner']}:[/] {_esc(data['owner'])}    "

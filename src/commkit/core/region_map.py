@@ -132,7 +132,7 @@ class StageCount(BaseModel):
 
 class LeaderEntry(BaseModel):
     name: str
-    role: str | None
+    role: Text | None
     community: str
     community_name: str
 
@@ -152,7 +152,7 @@ class LinkEntry(BaseModel):
     target_name: Text
     source_type: Literal["actor", "community", "unknown"]
     target_type: Literal["actor", "community", "unknown"]
-    kind: str
+    kind: Text
     status: str
     note: Text | None = None
 
@@ -204,8 +204,8 @@ class Problem(BaseModel):
 class RegionMap(BaseModel):
     """Everything the Business Community Map shows; renderers only format it."""
 
-    region: str
-    country: str | None = None
+    region: Text
+    country: Text | None = None
     language: str = "en"
     workspace: str
     date: dt.date = Field(description="The map is 'as of' this date (stale checks use it).")
@@ -548,7 +548,7 @@ def build_map(
             )
     actors, links = _ecosystem(workspace, collected.names)
     fields: dict[str, Any] = {
-        "region": workspace.name,
+        "region": region.name if region is not None else workspace.name,
         "country": region.country if region else None,
         "language": region.language if region else "en",
         "workspace": str(workspace.root),
@@ -798,7 +798,7 @@ def mermaid_graph(region_map: RegionMap, lang: str = "en") -> str:
     for link in region_map.links:
         source = node(link.source_type, link.source)
         target = node(link.target_type, link.target)
-        label = _mermaid_label(link.kind)
+        label = _mermaid_label(tr(link.kind, lang))
         arrow = "-.->" if link.status == "to-be" else "-->"
         lines.append(f'  {source} {arrow}|"{label}"| {target}')
     lines.append("  classDef tobe stroke-dasharray: 5 5")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commkit.model.answers import Assessment, ChecklistRef, CommunityRef
+from commkit.model.common import Text
 from commkit.model.plan import MapCommunity, Plan, Reason
 from commkit.model.workspace import RegionFigures
 
@@ -141,6 +142,7 @@ def make_region_plan(
     capacity: Mapping[str, int] | None = None,
     holidays: Iterable[dt.date] = (),
     figures: Sequence[RegionFigures] = (),
+    region_name: Text | None = None,
 ) -> Plan:
     """The regional roadmap from the map (pure and deterministic)."""
     from commkit.core.scheduler import schedule_selection, timeline_fields
@@ -168,5 +170,6 @@ def make_region_plan(
             for c in communities
         ],
         region_figures=[f for f in figures if f.date <= map_date],
+        region_name=region_name,
         **timeline_fields(timeline),
     )

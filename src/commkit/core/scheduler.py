@@ -417,6 +417,7 @@ def make_plan(
         checklist=assessment.checklist,
         roadmap=pack.roadmap.id,
         assessment_date=assessment.date,
+        language=assessment.language,
         stage=assessment.result.stage,
         **timeline_fields(timeline),
     )

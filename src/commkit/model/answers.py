@@ -28,6 +28,13 @@ class CommunityRef(StrictModel):
     new: bool | None = Field(default=None, description="A new community rather than existing.")
 
 
+class Rater(StrictModel):
+    """Who answered: one member of the community's team (several raters make a team view)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+
+
 class Answer(StrictModel):
     """A value, "don't know" or "not applicable", each kept apart; plus an evidence note."""
 
@@ -95,6 +102,7 @@ class Answers(Header):
     community: CommunityRef
     date: dt.date | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    rater: Rater | None = Field(default=None, description="Who answered (for team assessments).")
     complete: bool = Field(default=True, description="False for a draft still being filled in.")
     draft: DraftRun | None = Field(
         default=None, description="Written by commkit in its drafts: the options of the run."
@@ -112,9 +120,13 @@ class DimensionResult(StrictModel):
 
 
 class Recommendation(StrictModel):
+    """Which question calls for a recommendation. ``text`` is the sentence in the language of
+    the run (in ``--json`` output); a saved assessment keeps no sentence, since every report
+    renders it again from the checklist in its own language."""
+
     question: Id
     dimension: Id
-    text: str
+    text: str | None = None
 
 
 class AssessmentResult(StrictModel):
@@ -142,5 +154,58 @@ class Assessment(Header):
     community: CommunityRef
     date: dt.date
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    rater: Rater | None = None
     answers: dict[Id, AnswerEntry]
     result: AssessmentResult
+    team: TeamSummary | None = Field(
+        default=None, description="Set when several raters were merged (assess --team)."
+    )
+
+
+class RaterAnswer(StrictModel):
+    """One rater's answer to one question, as given."""
+
+    rater: str
+    status: Literal["answered", "dont_know", "not_applicable", "unanswered"]
+    value: AnswerValue | None = None
+    note: str | None = None
+
+
+class QuestionMerge(StrictModel):
+    """How the raters' answers to one question became the consensus."""
+
+    question: Id
+    raters: list[RaterAnswer]
+    tie: bool = Field(default=False, description="The majority or median was split evenly.")
+    spread: float | None = Field(
+        default=None,
+        description="Scales and numbers: highest minus lowest value; other types: highest "
+        "minus lowest normalised score (0..1).",
+    )
+    disagree: bool = False
+    reasons: list[str] = Field(
+        default=[], description="Why it is flagged: scale-apart, split, dont-know-vs-answer..."
+    )
+
+
+class RaterResult(StrictModel):
+    name: str
+    role: str | None = None
+    date: dt.date | None = None
+    overall: float
+    stage: Id
+
+
+class TeamSummary(StrictModel):
+    """The raters, the range of their individual results, and every merged question."""
+
+    raters: list[RaterResult]
+    overall_low: float
+    overall_high: float
+    stage_low: Id
+    stage_high: Id
+    anonymous: bool = False
+    questions: list[QuestionMerge] = []
+
+
+Assessment.model_rebuild()

@@ -115,9 +115,15 @@ class Plan(StrictModel):
     checklist: ChecklistRef
     roadmap: Id
     assessment_date: dt.date = Field(description="The assessment's date, or the map's.")
+    language: str = Field(
+        default="en", pattern=r"^[a-z]{2}$", description="The assessment's language."
+    )
     stage: Id | None = Field(default=None, description="The community's stage (community plans).")
     communities: list[MapCommunity] = Field(
         default=[], description="Regional plans: the map's communities the plan was made from."
+    )
+    region_name: Text | None = Field(
+        default=None, description="Regional plans: the region's name in every language."
     )
     region_figures: list[RegionFigures] = Field(
         default=[], description="Regional plans: the region's own figures (region.yaml)."

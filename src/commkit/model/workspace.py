@@ -34,7 +34,7 @@ class Link(StrictModel):
 
     source: Id
     target: Id
-    kind: str = Field(default="cooperation", max_length=80)
+    kind: Text = Field(default="cooperation", description="The relation: a plain word or {en, ru}.")
     status: Status = "as-is"
     note: Text | None = None
 
@@ -60,8 +60,8 @@ class RegionFigures(StrictModel):
 
 class Region(Header):
     kind: Literal["region"]
-    name: str = Field(min_length=1, max_length=200)
-    country: str | None = Field(default=None, max_length=100)
+    name: Text = Field(description="A plain name, or {en, ru} when it reads differently.")
+    country: Text | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     team: list[TeamMember] = []
     baseline: list[RegionFigures] = Field(
@@ -72,7 +72,7 @@ class Region(Header):
 
 class Leader(StrictModel):
     name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(default=None, max_length=300)
+    role: Text | None = Field(default=None, description="A plain string, or {en, ru}.")
 
 
 class Snapshot(StrictModel):
@@ -110,6 +110,6 @@ class Community(Header):
     platform: str | None = Field(default=None, max_length=200)
     formalised: bool = False
     founded: PartialDate | None = None
-    topics: list[str] = []
+    topics: list[Text] = []
     links: list[str] = []
     snapshots: list[Snapshot] = []

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from commkit import i18n
+from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
 from commkit.render.templating import render_template
@@ -21,215 +23,23 @@ if TYPE_CHECKING:
 
 TEMPLATE = "plan.md.j2"
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Roadmap",
-        "stage": "Stage",
-        "assessed": "Assessment of",
-        "horizon": "Horizon",
-        "weeks": "weeks",
-        "working_days": "Working days are Monday to Friday",
-        "holidays": "holidays",
-        "summary": "Summary",
-        "n_scheduled": "Actions scheduled within the horizon",
-        "n_later": "Actions that come later (beyond the horizon)",
-        "timeline": "Timeline",
-        "dates": "Dates",
-        "action": "Action",
-        "owner": "Owner",
-        "deliverables": "Deliverables",
-        "metrics_moved": "Final metrics moved",
-        "why": "Why",
-        "later": "Later: beyond the horizon",
-        "later_intro": "These actions do not fit the horizon; the dates are the earliest "
-        "they can take if the plan goes on.",
-        "earliest": "Earliest dates",
-        "seminars": "Online seminars and the MeetUp",
-        "number": "No.",
-        "date": "Date",
-        "week": "Programme week",
-        "plan_week": "Week of the plan",
-        "first_end": "First result by",
-        "event": "Event",
-        "prepared_by": "Prepared in",
-        "seminar": "Seminar",
-        "meetup": "MeetUp",
-        "manager": "The community manager's week",
-        "manager_intro": "The standard weekly schedule of the community manager, kept "
-        "throughout the plan.",
-        "day": "Day",
-        "activity": "Activity",
-        "minutes": "Minutes",
-        "function": "Function",
-        "total": "Total per week",
-        "metrics": "The final metrics the plan moves",
-        "metric": "Metric",
-        "unit": "Unit",
-        "in_plan": "Actions in the plan",
-        "later_short": "Later",
-        "capacity": "Assumptions",
-        "capacity_intro": "How many actions each role runs at once",
-        "role": "Role",
-        "at_once": "At once",
-        "status": "Status",
-        "scheduled": "scheduled",
-        "later_status": "later",
-        "id": "Id",
-        "chapter": "Chapter",
-        "start": "Start",
-        "end": "End",
-        "duration": "Working days",
-        "depends_on": "Depends on",
-        "milestones": "Seminars and MeetUp",
-        "none": "none",
-        "generated": "Made with commkit from the assessment",
-        "region_title": "Regional plan",
-        "map_of": "Map of",
-        "generated_region": "Made with commkit from the map of",
-        "n_own": "The community's own actions within the horizon",
-        "n_region": "Actions of the regional team for the community",
-        "region_does": "What the region does for you",
-        "region_does_intro": "The regional team, the community manager, the government liaison "
-        "and the business ambassadors run these actions because of this community's answers, "
-        "or because the community's own actions above wait for them.",
-        "region_other": "The regional team's other actions ({n}: its own preparation and the "
-        "seminars) are in the regional plan.",
-        "who": "Who",
-        "n_communities": "Communities on the map",
-        "n_assessed": "of them assessed",
-        "map_section": "The map behind this plan",
-        "map_intro": "Each community's latest assessment; the regional institutions come in "
-        "where several communities share a gap.",
-        "community_col": "Community",
-        "assessed_on": "Latest assessment",
-        "not_assessed": "not assessed",
-        "level": "Level",
-        "level_community": "community",
-        "level_region": "region",
-        "figures": "The region as a whole",
-        "source_article": "the article",
-        "source_illustrative": "illustrative",
-        "source_reported": "reported",
-        "n_communities_fig": "communities",
-        "n_members_fig": "members",
-        "more_than": "more than",
-    },
-    "ru": {
-        "title": "Дорожная карта",
-        "stage": "Стадия",
-        "assessed": "Самооценка от",
-        "horizon": "Горизонт",
-        "weeks": "нед.",
-        "working_days": "Рабочие дни — с понедельника по пятницу",
-        "holidays": "праздничные дни",
-        "summary": "Кратко",
-        "n_scheduled": "Действий в пределах горизонта",
-        "n_later": "Действий на потом (за пределами горизонта)",
-        "timeline": "График",
-        "dates": "Сроки",
-        "action": "Действие",
-        "owner": "Ответственный",
-        "deliverables": "Результаты",
-        "metrics_moved": "Итоговые показатели",
-        "why": "Почему",
-        "later": "Позже: за пределами горизонта",
-        "later_intro": "Эти действия не помещаются в горизонт; указаны самые ранние сроки, "
-        "если продолжить план.",
-        "earliest": "Самые ранние сроки",
-        "seminars": "Онлайн-семинары и MeetUp",
-        "number": "№",
-        "date": "Дата",
-        "week": "Неделя программы",
-        "plan_week": "Неделя плана",
-        "first_end": "Первый результат к",
-        "event": "Событие",
-        "prepared_by": "Готовится в рамках",
-        "seminar": "Семинар",
-        "meetup": "MeetUp",
-        "manager": "Неделя комьюнити-менеджера",
-        "manager_intro": "Типовой недельный график комьюнити-менеджера на весь срок плана.",
-        "day": "День",
-        "activity": "Занятие",
-        "minutes": "Минут",
-        "function": "Функция",
-        "total": "Всего в неделю",
-        "metrics": "Итоговые показатели, на которые работает план",
-        "metric": "Показатель",
-        "unit": "Единица",
-        "in_plan": "Действия в плане",
-        "later_short": "Позже",
-        "capacity": "Допущения",
-        "capacity_intro": "Сколько действий каждая роль ведёт одновременно",
-        "role": "Роль",
-        "at_once": "Одновременно",
-        "status": "Статус",
-        "scheduled": "запланировано",
-        "later_status": "позже",
-        "id": "Код",
-        "chapter": "Раздел",
-        "start": "Начало",
-        "end": "Окончание",
-        "duration": "Рабочих дней",
-        "depends_on": "Зависит от",
-        "milestones": "Семинары и MeetUp",
-        "none": "нет",
-        "generated": "Подготовлено commkit по самооценке",
-        "region_title": "Региональный план",
-        "map_of": "Карта на",
-        "generated_region": "Подготовлено commkit по карте сообществ на",
-        "n_own": "Собственных действий сообщества в пределах горизонта",
-        "n_region": "Действий региональной команды для сообщества",
-        "region_does": "Что делает для вас регион",
-        "region_does_intro": "Эти действия выполняют региональная команда, комьюнити-менеджер, "
-        "куратор от органов власти и бизнес-амбассадоры — по итогам самооценки этого сообщества "
-        "или потому, что от них зависят собственные действия сообщества выше.",
-        "region_other": "Остальные действия региональной команды ({n}: её собственная подготовка "
-        "и семинары) — в региональном плане.",
-        "who": "Кто",
-        "n_communities": "Сообществ на карте",
-        "n_assessed": "из них прошли самооценку",
-        "map_section": "Карта, по которой составлен план",
-        "map_intro": "Последняя оценка каждого сообщества; региональные институты "
-        "появляются в плане там, где пробел есть сразу у нескольких сообществ.",
-        "community_col": "Сообщество",
-        "assessed_on": "Последняя оценка",
-        "not_assessed": "не оценивалось",
-        "level": "Уровень ответственности",
-        "level_community": "сообщество",
-        "level_region": "регион",
-        "figures": "Край в целом",
-        "source_article": "по данным статьи",
-        "source_illustrative": "условные данные",
-        "source_reported": "по сообщениям сообществ",
-        "n_communities_fig": "сообществ",
-        "n_members_fig": "участников",
-        "more_than": "более",
-    },
-}
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "ru": ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август",
-           "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
-}  # fmt: skip
-DAYS = {
-    "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-           "fri": "Friday", "sat": "Saturday", "sun": "Sunday"},
-    "ru": {"mon": "Понедельник", "tue": "Вторник", "wed": "Среда", "thu": "Четверг",
-           "fri": "Пятница", "sat": "Суббота", "sun": "Воскресенье"},
-}  # fmt: skip
 DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    return section("plan", lang)
+
+
+def _day_name(day: str, lang: str) -> str:
+    """``mon`` -> ``Monday`` / ``Понедельник`` (a table row heading)."""
+    return i18n.text(f"date.weekday_{DAY_ORDER.index(day) + 1}", lang).capitalize()
 
 
 def month_name(month: str, lang: str) -> str:
     """``2026-01`` -> ``January 2026`` / ``Январь 2026``."""
     year, number = month.split("-")
-    return f"{MONTHS.get(lang, MONTHS['en'])[int(number) - 1]} {year}"
+    return f"{i18n.month_name(int(number), lang)} {year}"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -340,6 +150,11 @@ def _option(question: str, value: str, names: _Names) -> str:
     return names.options.get((question, value), value)
 
 
+def plan_name(plan: Plan, lang: str) -> str:
+    """The community's name, or the region's in ``lang`` for a regional plan."""
+    return tr(plan.region_name, lang) if plan.region_name else plan.community.name
+
+
 def shown_level(plan: Plan) -> str:
     """The level of the actions a plan's timeline and month tables show: a community plan
     shows the community's own work (the region's is listed apart), a regional plan its own."""
@@ -407,7 +222,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     title = lab["region_title" if plan.scope == "region" else "title"]
     lines = [
         "gantt",
-        f"    title {mermaid_text(title + ' - ' + plan.community.name)}",
+        f"    title {mermaid_text(title + ' - ' + plan_name(plan, lang))}",
         "    dateFormat YYYY-MM-DD",
         "    inclusiveEndDates",
         "    axisFormat %d.%m",
@@ -520,9 +335,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
                 "function": names.functions.get(slot.function or "", slot.function or ""),
             }
         )
-    schedule = [
-        {"day": DAYS.get(lang, DAYS["en"])[d], "slots": days[d]} for d in DAY_ORDER if d in days
-    ]
+    schedule = [{"day": _day_name(d, lang), "slots": days[d]} for d in DAY_ORDER if d in days]
     metrics = [
         {
             "id": m.id,
@@ -537,7 +350,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     return {
         "lang": lang,
         "labels": labels(lang),
-        "community": plan.community.name,
+        "community": plan_name(plan, lang),
         "slug": plan.slug,
         "scope": plan.scope,
         "stage": names.stages.get(plan.stage, plan.stage) if plan.stage else "",

@@ -445,7 +445,9 @@ def series_view(
         if "html" in opts.formats:
             links.append((lab["open"], f"{folder}/index.html"))
         if "md" in opts.formats:
-            links.extend((name.removesuffix(".md"), f"{folder}/{name}") for name in MD_FILES)
+            links.extend(
+                (lab[f"file_{name.removesuffix('.md')}"], f"{folder}/{name}") for name in MD_FILES
+            )
         rows.append(
             {
                 "number": seminar.number,
