@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.forms_api import (
     EXPORT_FORMATS,
@@ -38,9 +38,12 @@ from commkit.forms_api import (
 from commkit.i18n import resolve_lang
 
 if TYPE_CHECKING:
+    from commkit.core.peers import PeerComparison, PeerPool
     from commkit.core.progress import CommunityProgress
+    from commkit.core.public_map import PublicMap
     from commkit.core.region_map import RegionMap
     from commkit.errors import DateWarning
+    from commkit.export.sqlite import ExportResult
     from commkit.model.answers import Answers, Assessment
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
@@ -55,23 +58,39 @@ __all__ = [
     "assess_team",
     "build_map",
     "check_answers_file",
+    "compare_with_peers",
     "date_warnings",
     "export_checklist",
+    "export_sqlite",
     "import_answers",
     "init_region",
     "load_answers",
     "load_assessment",
     "load_content",
     "load_workspace",
+    "method_overview",
+    "peer_pool",
     "plan",
     "progress",
+    "public_map",
     "region_plan",
+    "render_assessment_chart",
+    "render_assessment_html",
     "render_assessment_markdown",
+    "render_map_charts",
     "render_map_csv",
+    "render_map_html",
     "render_map_markdown",
+    "render_map_xlsx",
     "render_plan_csv",
+    "render_plan_html",
     "render_plan_ics",
     "render_plan_markdown",
+    "render_plan_xlsx",
+    "render_progress_chart",
+    "render_progress_html",
+    "render_progress_markdown",
+    "render_public_map_html",
     "save_assessment",
     "team_raters_in_workspace",
 ]
@@ -348,6 +367,52 @@ def progress(
     return community_progress(ws, slug, pack or load_content())
 
 
+# ------------------------------------------------------------------ exports
+
+
+def export_sqlite(
+    workspace: Workspace | PathLike,
+    database: PathLike,
+    *,
+    lang: str = "en",
+    pack: ContentPack | None = None,
+    replace: bool = False,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
+    """The workspace as a SQLite database plus ``<name>.metadata.json`` for Datasette.
+
+    An existing database is refused unless ``replace``; then only communities whose files
+    changed since the last export are read again (``full`` rebuilds everything). Needs the
+    ``data`` extra (sqlite-utils).
+    """
+    from commkit.model.workspace_loader import Workspace
+
+    _require("sqlite_utils", "sqlite-utils")
+    from commkit.export.sqlite import export_sqlite as _export
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    return _export(
+        ws,
+        pack or load_content(),
+        Path(database),
+        lang=lang,
+        replace=replace,
+        full=full,
+        progress=progress,
+    )
+
+
+def _require(module: str, package: str) -> None:
+    """A clear message instead of an ImportError when an optional library is missing."""
+    import importlib.util
+
+    from commkit.errors import UserError
+
+    if importlib.util.find_spec(module) is None:
+        raise UserError(f"this needs the optional library {package}: pip install 'commkit[data]'")
+
+
 # ------------------------------------------------------------------ rendering
 
 
@@ -368,14 +433,166 @@ def render_map_csv(region_map: RegionMap) -> str:
     return map_csv(region_map)
 
 
+def render_map_xlsx(region_map: RegionMap, lang: str = "en") -> bytes:
+    """The map as an Excel workbook: metrics, communities, gaps (needs the ``data`` extra)."""
+    _require("openpyxl", "openpyxl")
+    from commkit.render.xlsx import map_workbook
+
+    return map_workbook(region_map, lang)
+
+
+def render_plan_xlsx(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> bytes:
+    """A plan as an Excel workbook: actions, calendar, the manager's week."""
+    _require("openpyxl", "openpyxl")
+    from commkit.render.xlsx import plan_workbook
+
+    return plan_workbook(plan, pack or load_content(), lang)
+
+
 def render_assessment_markdown(
-    assessment: Assessment, lang: str | None = None, *, pack: ContentPack | None = None
+    assessment: Assessment,
+    lang: str | None = None,
+    *,
+    pack: ContentPack | None = None,
+    chart: str | None = None,
+    peers: PeerComparison | None = None,
 ) -> str:
-    """The self-identification report of an assessment as Markdown."""
+    """The self-identification report of an assessment as Markdown; ``chart`` is the file
+    name of its chart (linked under the dimension table), ``peers`` adds "you versus your
+    peers"."""
     from commkit.render.report import assessment_markdown
 
     lang = resolve_lang(lang, assessment.language)
-    return assessment_markdown(pack or load_content(), assessment, lang)
+    link = None
+    if chart is not None:
+        from commkit.render.data_labels import data_labels
+        from commkit.render.text import md_inline
+
+        link = f"![{md_inline(data_labels(lang)['chart_scores'])}](<{chart}>)"
+    return assessment_markdown(pack or load_content(), assessment, lang, chart=link, peers=peers)
+
+
+def render_assessment_chart(
+    assessment: Assessment,
+    lang: str = "en",
+    *,
+    pack: ContentPack | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """SVG: the dimension scores with the next stage's threshold (and the peers' quartiles)."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import scores_chart
+
+    return scores_chart(pack or load_content(), assessment, lang, peers)
+
+
+def render_assessment_html(
+    assessment: Assessment,
+    lang: str = "en",
+    *,
+    pack: ContentPack | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """The report as one self-contained HTML page with its chart inline (prints on A4)."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import assessment_html
+
+    return assessment_html(pack or load_content(), assessment, lang, peers)
+
+
+def peer_pool(workspace: Workspace | PathLike) -> PeerPool:
+    """The latest assessment of every community of a workspace, for peer comparisons
+    (a folder with no assessments yet gives an empty pool)."""
+    from commkit.core.peers import PeerPool
+    from commkit.model.workspace_loader import Workspace
+
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace), None)
+    return PeerPool.of(ws)
+
+
+def compare_with_peers(
+    pool: PeerPool, assessment: Assessment, *, named: bool = False
+) -> PeerComparison | None:
+    """ "You versus your peers": each dimension against the other communities at the same
+    stage (median, quartiles), or ``None`` when fewer than five are there. Peers are named
+    only with ``named``."""
+    from commkit.fsutil import slugify
+
+    slug = assessment.community.slug or slugify(assessment.community.name)
+    return pool.compare(slug, assessment, named=named)
+
+
+def render_plan_html(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
+    """A plan as one self-contained HTML page, its timeline drawn as an SVG chart."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import plan_html
+
+    return plan_html(plan, pack or load_content(), lang)
+
+
+def render_map_html(
+    region_map: RegionMap, lang: str = "en", *, pack: ContentPack | None = None
+) -> str:
+    """The map as one self-contained HTML page with the stage and metric charts inline."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import map_html
+
+    return map_html(region_map, lang, pack.template_dirs if pack is not None else [])
+
+
+def public_map(workspace: Workspace | PathLike) -> PublicMap:
+    """The public map for entrepreneurs: only communities with a ``public:`` block, and only
+    what they chose to publish (never scores, stages, notes or leaders)."""
+    from commkit.core.public_map import public_map as _public
+    from commkit.model.workspace_loader import Workspace
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    return _public(ws)
+
+
+def render_public_map_html(data: PublicMap, lang: str = "en") -> str:
+    """The public map as one self-contained page, searchable and filterable in the browser."""
+    from commkit.render.public_map import public_map_html
+
+    return public_map_html(data, lang)
+
+
+def render_map_charts(region_map: RegionMap, lang: str = "en") -> dict[str, str]:
+    """SVG charts of the map by name: ``stages`` (distribution) and ``metrics`` (the seven)."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import map_charts
+
+    return map_charts(region_map, lang)
+
+
+def render_progress_markdown(
+    progress: CommunityProgress, lang: str = "en", *, chart: str | None = None
+) -> str:
+    """A community's progress as Markdown; ``chart`` is the file name of its line chart."""
+    from commkit.render.data_labels import data_labels
+    from commkit.render.report_html import progress_markdown
+    from commkit.render.text import md_inline
+
+    link = None
+    if chart is not None:
+        link = f"![{md_inline(data_labels(lang)['chart_progress'])}](<{chart}>)"
+    return progress_markdown(progress, lang, link)
+
+
+def render_progress_chart(progress: CommunityProgress, lang: str = "en") -> str:
+    """SVG: the overall and dimension scores at each assessment."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import progress_chart
+
+    return progress_chart(progress, lang)
+
+
+def render_progress_html(progress: CommunityProgress, lang: str = "en") -> str:
+    """A community's progress as one self-contained HTML page with the line chart inline."""
+    _require("matplotlib", "matplotlib")
+    from commkit.render.report_html import progress_html
+
+    return progress_html(progress, lang)
 
 
 def render_plan_markdown(
@@ -401,3 +618,17 @@ def render_plan_ics(
     from commkit.render.plan_ics import render_plan_ics as _ics
 
     return _ics(plan, pack or load_content(), resolve_lang(lang, plan.language))
+
+
+def method_overview(pack: ContentPack | None = None, lang: str = "en") -> dict[str, Any]:
+    """The method in one language as plain data, with the templates the pack ships."""
+    from commkit.core.method_view import overview
+    from commkit.model.method_templates import method_templates
+
+    pack = pack or load_content()
+    data = overview(pack, lang)
+    data["templates"] = [
+        {"id": t.id, "title": t.title(lang), "file": f"templates/{t.id}.md"}
+        for t in method_templates(pack)
+    ]
+    return data

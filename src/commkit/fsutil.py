@@ -8,7 +8,7 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from commkit.errors import OutputExistsError, UserError
@@ -233,3 +233,29 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str], *, force: bool = Fals
     """Like :func:`atomic_write_text`, for text produced piece by piece (a streamed
     template): the whole text never sits in memory, and readers still never see half a file."""
     return _atomic_write(path, (chunk.encode("utf-8") for chunk in chunks), force)
+
+
+def atomic_build(path: Path, build: Callable[[Path], None], *, force: bool = False) -> Path:
+    """Let ``build`` write a whole file at a temporary path, then rename it over ``path``.
+
+    For files a library writes itself (a SQLite database): readers never see a half-built
+    file, a failed build leaves the previous file as it was, and nothing is overwritten
+    unless ``force``.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _create_temp(path)
+    os.close(fd)
+    tmp.unlink()
+    try:
+        build(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

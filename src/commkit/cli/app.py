@@ -140,6 +140,7 @@ def _register() -> None:
         assess,
         checklist,
         content,
+        export,
         map,
         methodology,
         plan,
@@ -161,6 +162,7 @@ def _register() -> None:
         seminars,
         region,
         map,
+        export,
     ):
         module.register(app)
 

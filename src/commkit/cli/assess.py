@@ -106,6 +106,23 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts", help="Also draw the dimension scores as an SVG next to the report."
+        ),
+    ] = False,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Also write the report as a self-contained HTML page."),
+    ] = False,
+    named: Annotated[
+        bool,
+        typer.Option(
+            "--named",
+            help="With --workspace: name the other communities the report compares with.",
+        ),
+    ] = False,
     team: Annotated[
         bool,
         typer.Option(
@@ -164,6 +181,9 @@ def assess(
         when=when,
         workspace=workspace,
         community=community,
+        charts=charts,
+        html=html,
+        named=named,
     )
     answers = [*(answers or []), *(files or [])]
     if team:
@@ -214,6 +234,20 @@ class _Run:
                     "latin letters, digits, '-', '_' or '.'"
                 )
         self.written: dict[Path, str] = {}
+        self.charts: bool = kwargs["charts"]
+        self.html: bool = kwargs["html"]
+        self.named: bool = kwargs["named"]
+        self.pool: Any = None
+
+    def peers(self, assessment: Any) -> Any:
+        """ "You versus your peers" when storing in a workspace (its assessments read once)."""
+        if self.workspace is None:
+            return None
+        from commkit import api
+
+        if self.pool is None:
+            self.pool = api.peer_pool(self.workspace)
+        return api.compare_with_peers(self.pool, assessment, named=self.named)
 
     def record(self, content: Path | None) -> Any:
         """The options of this wizard run, kept in its draft for ``--resume``."""
@@ -277,17 +311,40 @@ class _Run:
                 "two answers files give the same community and date (set a different "
                 "community slug or date in one of them)"
             )
+        chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
+        html_path = md_path.with_suffix(".html") if self.html else None
         if not self.force:
-            for path in (md_path, yaml_path):
-                if path.exists():
+            for path in (md_path, yaml_path, chart_path, html_path):
+                if path is not None and path.exists():
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        markdown = assessment_markdown(self.pack, assessment, lang)
+        peers = self.peers(assessment)
+        if chart_path is not None or html_path is not None or peers is not None:
+            from commkit import api
+
+            markdown = api.render_assessment_markdown(
+                assessment,
+                lang,
+                pack=self.pack,
+                chart=chart_path.name if chart_path else None,
+                peers=peers,
+            )
+        else:
+            markdown = assessment_markdown(self.pack, assessment, lang)
         atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
         # One fsync per answers file: the YAML (the data); the report derived from it is
         # still written atomically (temp file + rename).
         atomic_write_text(md_path, markdown, force=self.force, fsync=False)
+        files = {"markdown": str(md_path), "yaml": str(yaml_path)}
+        if chart_path is not None:
+            svg = api.render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
+            atomic_write_text(chart_path, svg, force=self.force, fsync=False)
+            files["chart"] = str(chart_path)
+        if html_path is not None:
+            page = api.render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
+            atomic_write_text(html_path, page, force=self.force, fsync=False)
+            files["html"] = str(html_path)
         self.written[md_path] = source
-        return assessment, {"markdown": str(md_path), "yaml": str(yaml_path)}, lang
+        return assessment, files, lang
 
     def load(self, name: str) -> tuple[Any, list[Any]]:
         """Load and check one answers file: (answers, warnings); errors raise."""
@@ -676,9 +733,9 @@ def print_summary(
         )
     else:
         console.print(m["top_stage"], markup=False)
-    from commkit.render.report import held_back_texts
+    from commkit.render.report import held_back_for
 
-    held = held_back_texts(checklist, assessment.answers, lang)
+    held = held_back_for(checklist, assessment, lang)
     if held:
         console.print(Text(m["held_back"], style="bold yellow"))
         for line in held:

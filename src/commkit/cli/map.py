@@ -66,6 +66,38 @@ def map_command(
         Path | None,
         typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
     ] = None,
+    html_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Write the map as one self-contained HTML page with its charts.",
+            show_default=False,
+        ),
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts",
+            help="With --out: also draw the stage distribution and the seven metrics as SVG "
+            "files next to it, linked from the Markdown.",
+        ),
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="With --html: the public map for entrepreneurs instead (only communities with "
+            "a 'public:' block, only what they publish; no scores, stages or notes).",
+        ),
+    ] = False,
+    xlsx_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            help="Write an Excel workbook here: metrics, communities, gaps.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -96,6 +128,9 @@ def map_command(
       commkit map examples/perm-krai
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
+      commkit --lang ru map my-region --xlsx map.xlsx
+      commkit map my-region --out map.md --charts --html map.html
+      commkit --lang ru map my-region --public --html communities.html
     """
     from commkit.cli.output import err
     from commkit.core.region_map import build_map
@@ -104,8 +139,20 @@ def map_command(
     from commkit.model.workspace_loader import load_workspace
 
     s = settings(ctx)
+    if public:
+        _public_map(
+            workspace, s.lang_for(None), html_path, force, (out, csv_path, xlsx_path, as_json)
+        )
+        return
     today = _parse_date(as_of, "--date")
-    for target in (out, csv_path):
+    if charts and out is None:
+        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+    chart_files = (
+        {name: out.with_name(f"{out.stem}-{name}.svg") for name in ("stages", "metrics")}
+        if charts and out is not None
+        else {}
+    )
+    for target in (out, csv_path, xlsx_path, html_path, *chart_files.values()):
         if target is not None and target.exists() and not force:
             from commkit.errors import OutputExistsError
 
@@ -159,8 +206,17 @@ def map_command(
         from commkit.render.map_md import map_markdown_chunks
 
         template_dirs = pack.template_dirs if pack is not None else []
-        chunks = map_markdown_chunks(region_map, lang, template_dirs)
+        links = {name: path.name for name, path in chart_files.items()}
+        chunks = map_markdown_chunks(region_map, lang, template_dirs, links)
         atomic_write_chunks(out, chunks, force=force)
+        if chart_files:
+            from commkit import api
+            from commkit.fsutil import atomic_write_text
+
+            svgs = api.render_map_charts(region_map, lang)
+            for name, path in chart_files.items():
+                atomic_write_text(path, svgs[name], force=force)
+                console.print(f"Wrote a chart to {path}", markup=False, soft_wrap=True)
         console.print(text("cli.map_wrote", lang, path=out), markup=False, soft_wrap=True)
     if csv_path is not None:
         from commkit.fsutil import atomic_write_chunks
@@ -169,6 +225,19 @@ def map_command(
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
         atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
         console.print(text("cli.map_wrote_csv", lang, path=csv_path), markup=False, soft_wrap=True)
+    if html_path is not None:
+        from commkit import api
+        from commkit.fsutil import atomic_write_text
+
+        page = api.render_map_html(region_map, lang, pack=pack)
+        atomic_write_text(html_path, page, force=force)
+        console.print(f"Wrote the HTML map to {html_path}", markup=False, soft_wrap=True)
+    if xlsx_path is not None:
+        from commkit import api
+        from commkit.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(xlsx_path, api.render_map_xlsx(region_map, lang), force=force)
+        console.print(f"Wrote the workbook to {xlsx_path}", markup=False, soft_wrap=True)
     if as_json:
         from commkit.core.region_map import map_json_chunks
 
@@ -283,6 +352,23 @@ def progress_command(
         Path, typer.Option("--workspace", "-w", help="The workspace folder.")
     ] = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the progress as Markdown here.", show_default=False),
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts", help="With --out: also draw the scores over time as an SVG next to it."
+        ),
+    ] = False,
+    html_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write one HTML page with the line chart.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Show how a community changed: its stage and each dimension across assessments, and
     each metric across snapshots, with the change since the previous one.
@@ -292,6 +378,7 @@ def progress_command(
     \b
       commkit progress business-mentor --workspace examples/perm-krai
       commkit progress my-club -w my-region --json
+      commkit --lang ru progress my-club -w my-region --out progress.md --charts --html p.html
     """
     from rich.table import Table
 
@@ -315,6 +402,7 @@ def progress_command(
         for diag in dict.fromkeys(ws.diagnostics):
             shown = replace(diag, severity="warning")
             err().print(shown.format(), markup=False, soft_wrap=True)
+    _write_progress(result, s.lang, out_path, charts, html_path, force)
     if as_json:
         print_json(result.to_json())
         return
@@ -466,6 +554,57 @@ def community_add(
 
     err().print(text("cli.community_wrote", s.lang_for(None), path=path), markup=False)
     sys.stdout.write(f"{community.slug}\n")
+
+
+def _public_map(
+    workspace: Path, lang: str, html: Path | None, force: bool, others: tuple[Any, ...]
+) -> None:
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.fsutil import atomic_write_text
+
+    if html is None or any(others):
+        raise typer.BadParameter(
+            "--public writes only the public HTML page: give --html FILE and no --out, --csv, "
+            "--xlsx or --json",
+            param_hint="--public",
+        )
+    data = api.public_map(workspace)
+    atomic_write_text(html, api.render_public_map_html(data, lang), force=force)
+    err().print(
+        f"Wrote the public map ({len(data.entries)} communities) to {html}",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _write_progress(
+    result: Any, lang: str, out: Path | None, charts: bool, html: Path | None, force: bool
+) -> None:
+    """The files of ``progress --out/--charts/--html`` (all checked before any is written)."""
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.errors import OutputExistsError
+    from commkit.fsutil import atomic_write_text
+
+    if charts and out is None:
+        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+    chart = out.with_name(f"{out.stem}-scores.svg") if charts and out is not None else None
+    for target in (out, chart, html):
+        if target is not None and target.exists() and not force:
+            raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
+    written = []
+    if out is not None:
+        text = api.render_progress_markdown(result, lang, chart=chart.name if chart else None)
+        written.append(atomic_write_text(out, text, force=force))
+    if chart is not None:
+        svg = api.render_progress_chart(result, lang)
+        written.append(atomic_write_text(chart, svg, force=force))
+    if html is not None:
+        page = api.render_progress_html(result, lang)
+        written.append(atomic_write_text(html, page, force=force))
+    for path in written:
+        err().print(f"wrote {path}", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -168,6 +168,24 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    html_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write one self-contained HTML page with the timeline as a chart.",
+            show_default=False,
+        ),
+    ] = None,
+    xlsx_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            metavar="FILE",
+            help="Also write an Excel workbook: actions, calendar, the manager's week.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print the whole plan as JSON (no Markdown file)."),
@@ -189,6 +207,7 @@ def plan(
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
       commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
+      commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
       commkit --lang ru plan -a answers.yaml --json
     """
     from commkit.cli.output import err, print_json
@@ -241,7 +260,7 @@ def plan(
     if not force:  # check every target first: refuse before writing any of them
         from commkit.errors import OutputExistsError
 
-        for path in (None if as_json else target, csv_file, ics_file):
+        for path in (None if as_json else target, csv_file, ics_file, xlsx_file, html_file):
             if path is not None and path.exists():
                 raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
     if not as_json:
@@ -259,6 +278,16 @@ def plan(
         written.append(
             atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
         )
+    if html_file is not None:
+        from commkit import api
+
+        page = api.render_plan_html(result, lang, pack=pack)
+        written.append(atomic_write_text(html_file, page, force=force))
+    if xlsx_file is not None:
+        from commkit import api
+
+        workbook = api.render_plan_xlsx(result, lang, pack=pack)
+        written.append(atomic_write_bytes(xlsx_file, workbook, force=force))
     from commkit.i18n import plural, text
 
     if as_json:

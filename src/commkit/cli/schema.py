@@ -8,16 +8,9 @@ import typer
 
 def schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of each file kind, by kind."""
-    from commkit.model import KINDS
-    from commkit.model.pack import PackManifest
+    from commkit.model.json_schema import schemas as _schemas
 
-    result: dict[str, dict[str, Any]] = {}
-    for kind, model in {**KINDS, "pack": PackManifest}.items():
-        schema = model.model_json_schema()  # type: ignore[attr-defined]
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"commkit:{kind}.schema.json"
-        result[kind] = schema
-    return result
+    return _schemas()
 
 
 def schema(

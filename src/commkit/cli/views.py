@@ -38,6 +38,11 @@ def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
             for item in chapter["deliverables"]:
                 deliver.add(_esc(item))
     console.print(chapters)
+    if data.get("templates"):
+        templates = Tree(f"[bold]{label['templates']}[/]")
+        for item in data["templates"]:
+            templates.add(f"{_esc(item['title'])} [dim]{item['file']}[/]")
+        console.print(templates)
     console.print(f"[dim]{label['hint']}[/]")
 
 

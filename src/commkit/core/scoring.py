@@ -13,6 +13,12 @@ with a value that fits the question):
 - ``multi``: ``min(1, sum of the chosen options' scores)``.
 - ``text``: never scored (weight 0).
 
+A ``number`` question with ``period_months`` counts over the last N months. For a community
+younger than that (its ``founded`` date, set when it is ``new``, before the assessment date)
+the count is scaled to the full period before banding: 10 events in the first 3 months count
+as 40 a year. The age used is at least ``MIN_AGE_MONTHS``, so that a week-old community is not
+extrapolated from one event; the answers themselves are never changed.
+
 "Don't know", "not applicable", unanswered questions and conditional questions whose
 ``when`` does not hold (not asked) leave the score: they count neither for nor against.
 A question whose ``when`` does not hold is not asked even if the answers file answers it.
@@ -86,11 +92,14 @@ __all__ = [
     "checklist_for",
     "checklist_for_ref",
     "checklist_hash",
+    "months_active",
     "question_score",
     "score",
     "value_problem",
 ]
 
+MIN_AGE_MONTHS = 3.0
+"""A count is never scaled up by more than its period over three months."""
 TOP_STAGE_TARGET = 75.0
 """At the top stage there is no next threshold: dimensions at or above this are strengths."""
 STRENGTH_FLOOR = 60.0
@@ -203,6 +212,57 @@ def _recommendations(q: Question, answer: Answer, normalised: float, lang: str) 
     return texts
 
 
+# ---------------------------------------------------------------- young communities
+
+
+def months_active(founded: str | None, on: dt.date | None) -> float | None:
+    """Months between a (partial) founding date and ``on``; ``None`` when either is unknown.
+
+    A year alone means its first of July, a month alone its 15th (the middle: the article
+    often says only "summer 2020").
+    """
+    if founded is None or on is None:
+        return None
+    parts = [int(p) for p in founded.split("-")]
+    year, month, day = parts[0], 7, 1
+    if len(parts) >= 2:
+        month, day = parts[1], 15
+    if len(parts) == 3:
+        day = parts[2]
+    try:
+        start = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return max(0.0, (on - start).days / (365.25 / 12))
+
+
+def scaled_answers(
+    checklist: Checklist, answers: Mapping[str, Answer], months: float | None
+) -> Mapping[str, Answer]:
+    """``answers`` with period counts scaled for a community younger than the period."""
+    if months is None:
+        return answers
+    out: dict[str, Answer] | None = None
+    for q in checklist.questions:
+        spec = q.number
+        if spec is None or spec.period_months is None or months >= spec.period_months:
+            continue
+        answer = answers.get(q.id)
+        if answer is None or answer.status != "answered" or value_problem(q, answer.value):
+            continue
+        assert isinstance(answer.value, int | float)
+        factor = spec.period_months / max(months, MIN_AGE_MONTHS)
+        if factor <= 1:
+            continue
+        if out is None:
+            out = dict(answers)
+        value = float(answer.value) * factor
+        if spec.max is not None:
+            value = min(value, spec.max)
+        out[q.id] = Answer.model_construct(status="answered", value=value, note=answer.note)
+    return answers if out is None else out
+
+
 # ---------------------------------------------------------------- the breakdown
 
 
@@ -271,9 +331,14 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
 
 
 def breakdown(
-    checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
 ) -> Breakdown:
-    """Score ``answers`` and keep every intermediate number."""
+    """Score ``answers`` and keep every intermediate number (``months``: the community's age)."""
+    answers = scaled_answers(checklist, answers, months)
     asked = asked_questions(checklist, answers)
     asked_ids = {q.id for q in asked}
     lines: list[QuestionLine] = []
@@ -412,14 +477,18 @@ def breakdown(
 
 
 def score(
-    checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
 ) -> AssessmentResult:
     """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`).
 
     The same result as ``breakdown(...).result``, by the lean path compiled once per
     checklist (see :func:`_score_lean`).
     """
-    return _score_lean(checklist, answers, lang)
+    return _score_lean(checklist, scaled_answers(checklist, answers, months), lang)
 
 
 # ---------------------------------------------------------------- the lean scoring path
@@ -837,8 +906,11 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
     from commkit.fsutil import slugify
 
     checklist = checklist_for(pack, answers)
-    result = score(checklist, answers.answers, lang=answers.language)
-    result.actions = fired_actions(pack, checklist, answers.answers, result)
+    when = today or answers.date or dt.date.today()
+    months = months_active(answers.community.founded, when)
+    result = score(checklist, answers.answers, lang=answers.language, months=months)
+    scaled = scaled_answers(checklist, answers.answers, months)
+    result.actions = fired_actions(pack, checklist, scaled, result)
     community = answers.community.model_copy()
     if community.slug is None:
         community.slug = slugify(community.name)
@@ -849,7 +921,7 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
             id=checklist.id, version=checklist.version, hash=checklist_hash(checklist)
         ),
         community=community,
-        date=today or answers.date or dt.date.today(),
+        date=when,
         language=answers.language,
         answers=dict(answers.answers),
         result=result,

@@ -531,4 +531,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "plan.n_communities_fig": "communities",
     "plan.n_members_fig": "members",
     "plan.more_than": "more than",
+    "report.now_cell": "At your stage ({stage})",
+    "report.next_cell": "At the next stage ({stage})",
+    "views.templates": "Templates (exported with the seminars)",
+    "seminar.own_note": "The 2020 article names eight online seminars and a MeetUp; the agendas, exercises, timings and templates here are commkit's own.",
 }

@@ -543,4 +543,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "plan.n_communities_fig": "сообществ",
     "plan.n_members_fig": "участников",
     "plan.more_than": "более",
+    "report.now_cell": "На вашей стадии ({stage})",
+    "report.next_cell": "На следующей стадии ({stage})",
+    "views.templates": "Шаблоны (выгружаются вместе с семинарами)",
+    "seminar.own_note": "Статья 2020 года называет восемь онлайн-семинаров и митап; программы, упражнения, хронометраж и шаблоны здесь подготовлены commkit.",
 }

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from commkit.model.common import Header, Id, StrictModel
+from commkit.model.common import Header, Id, PartialDate, StrictModel
 
 AnswerValue = str | int | float | bool | list[str]
 
@@ -26,6 +26,11 @@ class CommunityRef(StrictModel):
     region: str | None = Field(default=None, max_length=200)
     formalised: bool | None = None
     new: bool | None = Field(default=None, description="A new community rather than existing.")
+    founded: PartialDate | None = Field(
+        default=None,
+        description="When the community started (YYYY, YYYY-MM or YYYY-MM-DD): counts over the "
+        "last 12 months are scaled up for a community younger than that.",
+    )
 
 
 class Rater(StrictModel):
@@ -76,6 +81,10 @@ _ANSWER_SCHEMA: dict[str, Any] = {
                 "note": {"type": ["string", "null"], "maxLength": 2000},
             },
             "additionalProperties": False,
+            # answered (the default) needs a value; dont_know and not_applicable take none
+            "if": {"properties": {"status": {"const": "answered"}}},
+            "then": {"required": ["value"], "properties": {"value": {"not": {"type": "null"}}}},
+            "else": {"properties": {"value": {"type": "null"}}},
         },
     ],
     "description": "A value (shorthand), or {value, note}, or {status: dont_know | "
@@ -112,7 +121,9 @@ class Answers(Header):
 
 class DimensionResult(StrictModel):
     id: Id
-    score: float | None = Field(description="0-100; None when nothing in it was scored.")
+    score: float | None = Field(
+        default=None, description="0-100; None when nothing in it was scored."
+    )
     answered: int = 0
     dont_know: int = 0
     not_applicable: int = 0

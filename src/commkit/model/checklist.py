@@ -56,6 +56,13 @@ class NumberSpec(StrictModel):
     integer: bool = True
     unit: Text | None = None
     bands: list[Band] = Field(min_length=1)
+    period_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description="The count covers the last N months: for a younger community it is "
+        "scaled to the full period before banding (see core/scoring.py).",
+    )
 
     @model_validator(mode="after")
     def _monotone(self) -> Self:
@@ -119,6 +126,11 @@ class Stage(StrictModel):
     title: Text
     meaning: Text
     focus: Text
+    descriptors: dict[Id, Text] = Field(
+        default={},
+        description="Per dimension id: what one observes in a community of this dimension "
+        "at this stage (two or three sentences).",
+    )
     min_score: float = Field(ge=0, le=100)
     requires: list[Condition] = []
 

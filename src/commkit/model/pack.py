@@ -54,14 +54,29 @@ def default_pack_dir() -> Path:
     return here.parent.parent
 
 
+HISTORY_DIR = "history"
+"""``checklists/history/``: earlier versions of checklists, kept verbatim for migrations; not
+part of the pack (the pack holds one version of each checklist)."""
+
+
 def pack_files(root: Path) -> list[Path]:
-    """The YAML files of a pack, in a stable order."""
+    """The YAML files of a pack, in a stable order (``checklists/history/`` left out)."""
     files: list[Path] = []
     for sub in ("methodology", "checklists"):
         folder = root / sub
         if folder.is_dir():
-            files.extend(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"})
+            files.extend(
+                p
+                for p in folder.rglob("*")
+                if p.suffix in {".yaml", ".yml"}
+                and not (sub == "checklists" and p.relative_to(folder).parts[0] == HISTORY_DIR)
+            )
     return sorted(files)
+
+
+def checklist_history_dir(root: Path) -> Path:
+    """Where a pack keeps the earlier versions of its checklists."""
+    return root / "checklists" / HISTORY_DIR
 
 
 def templates_dir(root: Path) -> Path | None:

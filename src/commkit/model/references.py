@@ -118,6 +118,8 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
                     f"{previous:g}",
                 )
             previous = stage.min_score
+            for dim_id in stage.descriptors:
+                r.known(ck, ("stages", i, "descriptors", dim_id), dim_id, dims, "dimension")
             for j, cond in enumerate(stage.requires):
                 _check_condition(
                     r,
@@ -216,6 +218,10 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         for j, dimension_id in enumerate(seminar.dimensions):
             r.known(sk, ("dimensions", j), dimension_id, dimensions, "dimension")
         r.unique(sk, seminar.exercises, ("exercises",), "exercise")
+        exercise_ids = {e.id for e in seminar.exercises}
+        for j, block in enumerate(seminar.agenda):
+            if block.exercise is not None:
+                r.known(sk, ("agenda", j, "exercise"), block.exercise, exercise_ids, "exercise")
     return r.diagnostics
 
 

@@ -100,6 +100,34 @@ class Snapshot(StrictModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
+class PublicContact(StrictModel):
+    """A way to reach the community that it chose to publish (a channel, a page, an address)."""
+
+    label: Text = Field(description="What it is, e.g. 'Telegram channel' or 'Coordinator'.")
+    value: str = Field(
+        min_length=1,
+        max_length=300,
+        description="The address: https://..., mailto:..., tel:..., @handle or plain text.",
+    )
+
+
+class PublicProfile(StrictModel):
+    """What the community publishes on the public Business Community Map for entrepreneurs.
+
+    Only communities with this block are listed, and only what is in it (plus the name,
+    format and platform) is shown: never scores, stages, notes or leaders.
+    """
+
+    listed: bool = Field(default=True, description="False hides the community from the map.")
+    purpose: Text | None = Field(default=None, description="What the community is for.")
+    topics: list[Text] | None = Field(
+        default=None, description="Topics to filter by (default: the profile's topics)."
+    )
+    city: str | None = Field(default=None, max_length=100)
+    how_to_join: Text | None = None
+    contacts: list[PublicContact] = []
+
+
 class Community(Header):
     kind: Literal["community"]
     slug: Id
@@ -113,3 +141,7 @@ class Community(Header):
     topics: list[Text] = []
     links: list[str] = []
     snapshots: list[Snapshot] = []
+    public: PublicProfile | None = Field(
+        default=None,
+        description="What the community chose to publish on the public map for entrepreneurs.",
+    )

@@ -15,14 +15,18 @@ from commkit.core.region_map import (
     CommunityRow,
     MetricTotal,
     RegionMap,
-    mermaid_graph,
 )
 from commkit.i18n import number, plural, score, section
 from commkit.model.common import Text, tr
+from commkit.render.map_mermaid import mermaid_graph
 from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
 
 TEMPLATE = "map.md.j2"
+CHART_ALT: dict[str, Text] = {
+    "stages": {"en": "Communities by stage", "ru": "Сообщества по стадиям"},
+    "metrics": {"en": "The seven final metrics", "ru": "Семь итоговых показателей"},
+}
 
 
 SECTORS: dict[str, Text] = {
@@ -255,12 +259,24 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
 
 def map_markdown_chunks(
-    region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
+    region_map: RegionMap,
+    lang: str = "en",
+    template_dirs: Iterable[Path] = (),
+    charts: dict[str, str] | None = None,
 ) -> Iterator[str]:
-    """The map as Markdown, piece by piece (for writing a large map without holding it)."""
+    """The map as Markdown, piece by piece (for writing a large map without holding it).
+
+    ``charts`` maps ``stages``/``metrics`` to the file names of their SVG charts, linked
+    under the matching table.
+    """
     last = ""  # the latest chunk with text in it, held back with the blank ones after it
     blanks: list[str] = []
-    for chunk in template_chunks(template_dirs, TEMPLATE, map_context(region_map, lang)):
+    context = map_context(region_map, lang)
+    context["charts"] = {
+        name: f"![{md_inline(tr(CHART_ALT[name], lang))}](<{file}>)"
+        for name, file in (charts or {}).items()
+    }
+    for chunk in template_chunks(template_dirs, TEMPLATE, context):
         if not chunk.strip("\n"):
             blanks.append(chunk)
             continue

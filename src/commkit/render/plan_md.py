@@ -15,6 +15,7 @@ from commkit import i18n
 from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
+from commkit.render.mermaid import mermaid_id, mermaid_text, short_label
 from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
@@ -202,18 +203,14 @@ def for_the_community(plan: Plan) -> list[PlannedAction]:
 
 # ---------------------------------------------------------------- Mermaid
 
-_MERMAID_ID = re.compile(r"[^A-Za-z0-9_-]")
-_MERMAID_ESCAPES = {":": "#58;", "#": "#35;", ";": "#59;"}
+# A label longer than this may not fit beside its bar at 900 px (GitHub's width): Mermaid puts
+# it inside the bar, right of it or left of it, and cuts what still does not fit. The plan's
+# table below the chart carries the full titles.
+GANTT_LABEL_LIMIT = 44
 
 
-def mermaid_text(text: str) -> str:
-    """A title safe inside a Mermaid gantt line: ':' '#' ';' become entity codes."""
-    flat = " ".join(text.split())
-    return "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in flat) or "-"
-
-
-def mermaid_id(value: str) -> str:
-    return _MERMAID_ID.sub("_", value)
+def gantt_label(text: str) -> str:
+    return mermaid_text(short_label(text, GANTT_LABEL_LIMIT))
 
 
 def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
@@ -237,7 +234,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
         lines.append(f"    section {mermaid_text(month_name(phase.month, lang))}")
         for action in shown:
             lines.append(
-                f"    {mermaid_text(tr(action.title, lang))} :{mermaid_id(action.id)}, "
+                f"    {gantt_label(tr(action.title, lang))} :{mermaid_id(action.id)}, "
                 f"{action.start.isoformat()}, {action.end.isoformat()}"
             )
     events = [e for e in plan.seminars if e.status == "scheduled"]
@@ -245,7 +242,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
         lines.append(f"    section {mermaid_text(lab['milestones'])}")
         for event in events:
             lines.append(
-                f"    {mermaid_text(tr(event.title, lang))} :milestone, "
+                f"    {gantt_label(tr(event.title, lang))} :milestone, "
                 f"{mermaid_id('m-' + event.id)}, {event.date.isoformat()}, 0d"
             )
     return lines

@@ -19,6 +19,7 @@ from commkit.model.condition import Condition
 from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
+    from commkit.core.peers import PeerComparison
     from commkit.model.pack import ContentPack
 
 TEMPLATE = "assessment.md.j2"
@@ -114,26 +115,40 @@ def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
     return what
 
 
-def held_back_texts(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> list[str]:
+def held_back_texts(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    lang: str,
+    months: float | None = None,
+) -> list[str]:
     """The gates of the next stage that do not hold, as reader-friendly lines."""
     from commkit.core.scoring import breakdown
 
-    steps = breakdown(checklist, answers, lang=lang).stage_steps
+    steps = breakdown(checklist, answers, lang=lang, months=months).stage_steps
     blocked = next((s for s in steps if not s.reached), None)
     if blocked is None:
         return []
     return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
 
 
+def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> list[str]:
+    """:func:`held_back_texts` for a saved assessment (its community's age included)."""
+    from commkit.core.scoring import months_active
+
+    months = months_active(assessment.community.founded, assessment.date)
+    return held_back_texts(checklist, assessment.answers, lang, months)
+
+
 def build_view(
     pack: ContentPack, checklist: Checklist, assessment: Assessment, lang: str
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped)."""
-    from commkit.core.scoring import breakdown
+    from commkit.core.scoring import breakdown, months_active
 
     t = labels(lang)
     result = assessment.result
-    info = breakdown(checklist, assessment.answers, lang=lang)
+    months = months_active(assessment.community.founded, assessment.date)
+    info = breakdown(checklist, assessment.answers, lang=lang, months=months)
     lines = {line.question: line for line in info.questions}
     stages = {s.id: s for s in checklist.stages}
     stage = stages.get(result.stage)
@@ -186,8 +201,12 @@ def build_view(
                 elif line.normalised < 0.5:
                     weak.append(item)
         dr = dim_results.get(dim.id)
+        now_text = stage.descriptors.get(dim.id) if stage is not None else None
+        next_text = nxt.descriptors.get(dim.id) if nxt is not None else None
         findings.append(
             {
+                "now": tr(now_text, lang) if now_text is not None else "",
+                "next": tr(next_text, lang) if next_text is not None else "",
                 "title": dim_title(dim.id),
                 "score": fmt_score(dr.score if dr else None, lang),
                 "scored": dr is not None and dr.score is not None,
@@ -246,6 +265,7 @@ def build_view(
             "meaning": tr(stage.meaning, lang) if stage else "",
             "focus": tr(stage.focus, lang) if stage else "",
         },
+        "next_stage_title": tr(nxt.title, lang) if nxt is not None else "",
         "next_stage": (
             t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
             if nxt is not None
@@ -339,18 +359,62 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
     }
 
 
-def assessment_markdown(pack: ContentPack, assessment: Assessment, lang: str) -> str:
-    """The Markdown report of ``assessment`` in ``lang``."""
+def assessment_markdown(
+    pack: ContentPack,
+    assessment: Assessment,
+    lang: str,
+    *,
+    chart: str | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """The Markdown report of ``assessment`` in ``lang``.
+
+    ``chart`` is Markdown put under the dimension table (an image link to the chart file);
+    ``peers`` adds the "you versus your peers" section.
+    """
     from commkit.core.scoring import checklist_for_ref
+    from commkit.render.data_labels import data_labels
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
-    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": labels(lang)})
+    view["chart"] = chart
+    view["peers"] = peers_view(checklist, assessment, peers, lang)
+    t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def peers_view(
+    checklist: Checklist, assessment: Assessment, peers: PeerComparison | None, lang: str
+) -> dict[str, Any] | None:
+    """The peer comparison as plain strings (``None`` when there is none to show)."""
+    from commkit.render.data_labels import data_labels
+
+    if peers is None or not peers.dimensions:
+        return None
+    x = data_labels(lang)
+    titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    intro = x["peers_intro_named" if peers.names is not None else "peers_intro"]
+    return {
+        "intro": intro.format(count=peers.peers, stage=stages.get(peers.stage, peers.stage)),
+        "rows": [
+            {
+                "title": titles.get(d.id, d.id),
+                "score": fmt_score(d.score),
+                "median": fmt_score(d.median),
+                "q1": fmt_score(d.q1),
+                "q3": fmt_score(d.q3),
+                "where": x[f"peers_{d.position}"],
+            }
+            for d in peers.dimensions
+        ],
+        "names": ", ".join(peers.names) if peers.names is not None else None,
+    }
 
 
 # ---------------------------------------------------------------- YAML files

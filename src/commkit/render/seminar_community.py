@@ -31,6 +31,9 @@ class CommunityContext:
     name: str
     slug: str | None = None
     leaders: list[str] = field(default_factory=list)
+    """Names with their roles, for the guide and the invitation."""
+    leader_names: list[str] = field(default_factory=list)
+    """Names only, short enough for a slide."""
     gaps: list[Gap] = field(default_factory=list)
     stage: str | None = None
     source: str | None = None
@@ -63,6 +66,7 @@ def from_assessment(
         name=assessment.community.name,
         slug=assessment.community.slug,
         leaders=list(leaders or []),
+        leader_names=list(leaders or []),
         gaps=[Gap(g, titles.get(g, g)) for g in assessment.result.gaps],
         stage=_stage_title(pack, assessment.result.stage, lang),
     )
@@ -72,17 +76,21 @@ def from_profile(
     community: Community, pack: Any, lang: str, assessment: Assessment | None = None
 ) -> CommunityContext:
     leaders = [f"{x.name} ({tr(x.role, lang)})" if x.role else x.name for x in community.leaders]
+    names = [x.name for x in community.leaders]
     if assessment is not None:
         ctx = from_assessment(assessment, pack, lang, leaders)
         return CommunityContext(
             name=community.name,
             slug=community.slug,
             leaders=leaders,
+            leader_names=names,
             gaps=ctx.gaps,
             stage=ctx.stage,
             source=str(assessment.date),
         )
-    return CommunityContext(name=community.name, slug=community.slug, leaders=leaders)
+    return CommunityContext(
+        name=community.name, slug=community.slug, leaders=leaders, leader_names=names
+    )
 
 
 def _latest_assessment_for(profile_path: Path, slug: str) -> Assessment | None:
