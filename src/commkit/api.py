@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.public_map import PublicMap
     from commkit.core.region_map import RegionMap
+    from commkit.errors import DateWarning
     from commkit.export.sqlite import ExportResult
     from commkit.model.answers import Answers, Assessment
     from commkit.model.pack import ContentPack
@@ -58,6 +59,7 @@ __all__ = [
     "build_map",
     "check_answers_file",
     "compare_with_peers",
+    "date_warnings",
     "export_checklist",
     "export_sqlite",
     "import_answers",
@@ -205,6 +207,36 @@ def assess(
     if isinstance(answers, str | Path):
         answers = load_answers(answers)
     return _assess(pack or load_content(), answers, today)
+
+
+def date_warnings(
+    assessment: Assessment | Answers,
+    *,
+    workspace: PathLike | None = None,
+    today: dt.date | None = None,
+    file: PathLike | None = None,
+) -> list[DateWarning]:
+    """Warnings about the date of an assessment (or dated answers): in the future, or
+    before the community was founded (its profile in ``workspace``, when given)."""
+    from commkit.core.dates import date_problems
+    from commkit.errors import CommkitError, DateWarning
+
+    if assessment.date is None:
+        return []
+    founded = None
+    if workspace is not None:
+        from commkit.fsutil import slugify
+
+        slug = assessment.community.slug or slugify(assessment.community.name)
+        try:
+            founded = load_workspace(workspace).community(slug).founded
+        except CommkitError:
+            founded = None
+    where = Path(file) if file is not None else None
+    return [
+        DateWarning(message, file=where, field="date")
+        for message in date_problems(assessment.date, today or dt.date.today(), founded)
+    ]
 
 
 def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:

@@ -58,6 +58,11 @@ class CommkitGroup(TyperGroup):
 
             sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
             raise typer.Exit(130) from None
+        finally:
+            if "commkit.fsutil" in sys.modules:  # only commands that wrote can have swept
+                from commkit.cli.output import report_stale_temps
+
+                report_stale_temps(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
 
 
 app = typer.Typer(

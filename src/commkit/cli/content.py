@@ -41,8 +41,7 @@ def init(
       commkit content init kazan-pack --overlay
       commkit --content my-pack validate my-pack
     """
-    from rich.markup import escape
-
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
     from commkit.core.content_init import init_pack
     from commkit.core.validation import validate_pack

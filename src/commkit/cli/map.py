@@ -251,9 +251,9 @@ def map_command(
 
 def _print_map(region_map: Any, lang: str) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
     from commkit.i18n import plural, text
     from commkit.model.common import tr
@@ -280,7 +280,9 @@ def _print_map(region_map: Any, lang: str) -> None:
             else f"{metric.reporting}/{len(region_map.communities)}"
         )
         latest = metric.latest.isoformat() if metric.latest else "—"
-        metrics.add_row(tr(metric.name, lang), fmt_num(metric.total, lang), reporting, latest)
+        metrics.add_row(
+            escape(tr(metric.name, lang)), fmt_num(metric.total, lang), reporting, latest
+        )
     console.print(metrics)
     # Fit the terminal: every column from 140 characters, the essentials below that
     # (--out and --csv always hold everything).
@@ -324,7 +326,7 @@ def _print_map(region_map: Any, lang: str) -> None:
                 row.last_assessment.isoformat() if row.last_assessment else lab["never"]
             ),
         }
-        table.add_row(*(cells[key] for key, _ in columns))
+        table.add_row(*(escape(cells[key]) for key, _ in columns))
     console.print(table)
     hidden = len(region_map.communities) - SCREEN_ROWS
     if hidden > 0:
@@ -380,7 +382,7 @@ def progress_command(
     """
     from rich.table import Table
 
-    from commkit.cli.output import out, print_json
+    from commkit.cli.output import esc, out, print_json
     from commkit.core.progress import community_progress
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
@@ -406,7 +408,7 @@ def progress_command(
         return
     lab = labels(s.lang)
     console = out()
-    console.print(f"[bold]{result.name}[/] ({result.slug})", soft_wrap=True)
+    console.print(f"[bold]{esc(result.name)}[/] ({esc(result.slug)})", soft_wrap=True)
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
@@ -430,7 +432,7 @@ def progress_command(
         table.add_column(lab["change"], justify="right")
         for series in series_list:
             table.add_row(
-                tr(series.title, s.lang),
+                esc(tr(series.title, s.lang)),
                 *(fmt_num(p.value) for p in series.points),
                 fmt_signed(series.change) or "—",
             )

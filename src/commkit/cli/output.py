@@ -5,7 +5,17 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+
+
+def esc(value: object) -> str:
+    """Text from the user or a file, safe inside rich markup: ``[red]x`` prints as typed.
+
+    Every path, name and message that did not come from commkit's own code goes through
+    this before it meets a string that rich parses as markup (``print``, table cells, trees).
+    """
+    from rich.markup import escape
+
+    return escape(str(value))
 
 
 def out() -> Console:
@@ -58,7 +68,7 @@ def report_error(exc: BaseException) -> None:
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]{label}:[/] {escape(exc.message)}", soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {esc(exc.message)}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -71,7 +81,7 @@ def report_error(exc: BaseException) -> None:
         if errors > 1:
             console.print(plural("cli.errors_count", errors, lang), markup=False)
         return
-    console.print(f"[bold red]{label}:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
+    console.print(f"[bold red]{label}:[/] {esc(exc)}", soft_wrap=True, highlight=False)
 
 
 def warn(message: str) -> None:
@@ -79,4 +89,13 @@ def warn(message: str) -> None:
     from commkit.i18n import text
 
     label = text("cli.warning", ui_lang())
-    err().print(f"[yellow]{label}:[/] {escape(message)}", soft_wrap=True)
+    err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
+
+
+def report_stale_temps(lang: str = "en") -> None:
+    """Say which temp files of a killed earlier run the writes of this one cleaned up."""
+    from commkit.fsutil import take_stale_removed
+    from commkit.i18n import text
+
+    for path in take_stale_removed():
+        err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)

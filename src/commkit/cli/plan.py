@@ -59,11 +59,12 @@ def load_assessment(path: Path, pack: Any, today: date) -> Any:
         raise ContentError(
             "",
             [
+                *doc.problems,
                 doc.diagnostic(
                     ("kind",) if kind is not None else (),
                     f"expected an assessment (kind: assessment, written by 'commkit assess') "
                     f"or an answers file (kind: answers), got {kind!r}",
-                )
+                ),
             ],
         )
     model = load_document(doc)

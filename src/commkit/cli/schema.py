@@ -54,7 +54,7 @@ def schema(
     for kind, path in targets.items():
         text = json.dumps(data[kind], indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         atomic_write_text(path, text, force=force)
-        console().print(f"wrote {path}", highlight=False)
+        console().print(f"wrote {path}", markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

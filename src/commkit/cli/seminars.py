@@ -73,6 +73,7 @@ def list_seminars(
     from rich.markup import escape
     from rich.table import Table
 
+    from commkit.cli.output import esc
     from commkit.render.seminar_labels import labels
 
     lab = labels(s.lang)
@@ -93,7 +94,7 @@ def list_seminars(
         title = escape(row["title"]) if wide else f"{escape(row['title'])} [cyan]{row['id']}[/]"
         cells = [
             str(row["number"]),
-            *([row["id"]] if wide else []),
+            *([esc(row["id"])] if wide else []),
             title,
             str(row["week"]),
             lab[f"format_{row['format']}"],
@@ -154,10 +155,10 @@ def show_seminar(
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
 
     lab = view["L"]
@@ -386,8 +387,7 @@ def _report(
             }
         )
         return
-    from rich.markup import escape
-
+    from commkit.cli.output import esc as escape
     from commkit.i18n import plural, text
 
     console = out()

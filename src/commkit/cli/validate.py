@@ -39,7 +39,7 @@ def validate(
       commkit validate examples/perm-krai
       commkit validate answers.yaml
     """
-    from commkit.cli.output import err, out, print_json
+    from commkit.cli.output import err, esc, out, print_json
     from commkit.core.validation import validate_paths
 
     s = settings(ctx)
@@ -73,14 +73,16 @@ def validate(
             if not errors
             else f"[red]{text('cli.validate_fail', lang)}[/]"
         )
-        detail = f" ({entry.kind})" if entry.kind else ""
+        detail = f" ({esc(entry.kind)})" if entry.kind else ""
         extra = []
         if errors:
             extra.append(plural("cli.errors_count", len(errors), lang))
         if warnings:
             extra.append(plural("cli.warnings_count", len(warnings), lang))
         tail = f": {', '.join(extra)}" if extra else ""
-        console.print(f"{mark} {_rel(entry.path)}{detail}{tail}", soft_wrap=True, highlight=False)
+        console.print(
+            f"{mark} {esc(_rel(entry.path))}{detail}{tail}", soft_wrap=True, highlight=False
+        )
         console.file.flush()
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
             err().print(diag.format(), markup=False, soft_wrap=True, highlight=False)

@@ -10,9 +10,9 @@ from commkit.i18n import section
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from commkit.cli.output import esc
 
-    return escape(text)
+    return esc(text)
 
 
 def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:

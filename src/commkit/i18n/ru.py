@@ -37,6 +37,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.text_hint_optional": "Enter — пропустить · ? справка · < назад · нз — не знаю · нп — неприменимо",
     "wizard.multi_hint": "(Пробел — отметить, Enter — подтвердить; особый пункт отмечайте один)",
     "wizard.multi_mixed": "Отметьте либо варианты, либо один особый пункт, но не вместе.",
+    "wizard.multi_required": "Отметьте хотя бы один вариант, «Не знаю» или «Неприменимо».",
+    "wizard.not_a_draft": "{source} — не черновик commkit: файл останется как есть. Ответы из него продолжатся в новом черновике в папке {folder}.",
     "wizard.number_range": "Введите число от {min} до {max}.",
     "wizard.number_min": "Введите число не меньше {min}.",
     "wizard.number_whole": "Введите целое число.",
@@ -456,6 +458,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "date.month_short_12": "дек",
     "cli.error": "ошибка",
     "cli.warning": "предупреждение",
+    "cli.stale_removed": "удалён {path}: временный файл, оставшийся от прерванного запуска",
     "cli.errors_count": {"one": "{n} ошибка", "few": "{n} ошибки", "many": "{n} ошибок"},
     "cli.warnings_count": {
         "one": "{n} предупреждение",

@@ -172,7 +172,9 @@ class Prompter:
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
-        """A yes/no question in the prompter's language: ``(д/Н)``, echoed ``Да``."""
+        """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
+        with Enter: 'y' or 'n' alone only shows the choice (answering on the key itself would
+        leave the Enter that habit types after it to answer the next question, unseen)."""
         hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
         question = confirm_question(fit(message, hint), default, self.lang, **self._io())
         return bool(question.unsafe_ask())
@@ -272,8 +274,7 @@ def confirm_question(message: str, default: bool, lang: str, **kwargs: Any) -> A
 
     def answer(value: bool) -> Any:
         def handler(event: Any) -> None:
-            status["answer"] = value
-            finish(event)
+            status["answer"] = value  # shown, not taken: Enter takes it
 
         return handler
 

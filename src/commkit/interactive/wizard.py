@@ -94,6 +94,7 @@ class Wizard:
         final = self.answers.model_copy(
             update={
                 "complete": True,
+                "draft": None,
                 "answers": {k: v for k, v in self.answers.answers.items() if k in asked},
             }
         )
@@ -253,16 +254,18 @@ class Wizard:
                 self._save()
                 return SKIP
             assert isinstance(result, Answer)
+            if current is not None and current.note:
+                result = result.model_copy(update={"note": current.note})
+            # saved the moment it is given: a Ctrl-C at the note prompt keeps it
+            self.answers.answers[q.id] = result
+            self._save()
             if self.ask_notes:
                 note = self.prompter.text(
                     m["note"], default=(current.note if current else "") or ""
                 )
                 note = " ".join(note.split())[:2000]
-                result = result.model_copy(update={"note": note or None})
-            elif current is not None and current.note:
-                result = result.model_copy(update={"note": current.note})
-            self.answers.answers[q.id] = result
-            self._save()
+                self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
+                self._save()
             return "ok"
 
     def _specials(self, q: Question, can_go_back: bool) -> list[Item]:
@@ -414,6 +417,8 @@ class Wizard:
         )
 
         def validate(values: list[object]) -> bool | str:
+            if not values and q.required:
+                return m["multi_required"]
             specials = [v for v in values if v in SPECIALS]
             if specials and (len(specials) > 1 or len(values) > 1):
                 return m["multi_mixed"]

@@ -93,6 +93,18 @@ _ANSWER_SCHEMA: dict[str, Any] = {
 AnswerEntry = Annotated[Answer, WithJsonSchema(_ANSWER_SCHEMA)]
 
 
+class DraftRun(StrictModel):
+    """How the interrupted ``commkit assess`` was run, so that ``--resume DRAFT`` alone
+    continues exactly that run. Only drafts written by commkit carry it."""
+
+    out: str | None = Field(default=None, max_length=4096)
+    workspace: str | None = Field(default=None, max_length=4096)
+    content: str | None = Field(default=None, max_length=4096)
+    community: Id | None = None
+    date: dt.date | None = None
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+
+
 class Answers(Header):
     kind: Literal["answers"]
     checklist: ChecklistRef
@@ -101,6 +113,9 @@ class Answers(Header):
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     rater: Rater | None = Field(default=None, description="Who answered (for team assessments).")
     complete: bool = Field(default=True, description="False for a draft still being filled in.")
+    draft: DraftRun | None = Field(
+        default=None, description="Written by commkit in its drafts: the options of the run."
+    )
     answers: dict[Id, AnswerEntry] = {}
 
 

@@ -212,6 +212,22 @@ PartialDate = Annotated[
 
 
 class Header(StrictModel):
-    """Every file starts with ``kind:`` and ``version:``; subclasses pin ``kind``."""
+    """Every file starts with ``kind:`` and ``version:``; subclasses pin ``kind``.
+
+    ``version`` must be a format this commkit reads (:mod:`commkit.model.formats`).
+    """
 
     version: Version
+
+    @field_validator("version")
+    @classmethod
+    def _readable_format(cls, value: str) -> str:
+        from typing import get_args
+
+        from commkit.model.formats import format_problem
+
+        kinds = get_args(cls.model_fields["kind"].annotation) if "kind" in cls.model_fields else ()
+        problem = format_problem(str(kinds[0]), value) if kinds else None
+        if problem is not None:
+            raise ValueError(problem)
+        return value
