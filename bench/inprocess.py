@@ -150,10 +150,11 @@ def bench_plan(pack: Any, answers: list[Any], repeat: int) -> dict[str, Any]:
 
 def bench_wizard(pack: Any, seed: int, rounds: int) -> dict[str, Any]:
     """Latency from an answer to the next question, through the real wizard engine."""
-    from commkit.interactive.drafts import draft_path, save_draft
+    from commkit.interactive.drafts import DraftStore
     from commkit.interactive.prompts import Heading, Item, Prompter
     from commkit.interactive.wizard import FINISH, SPECIALS
     from commkit.interactive.wizard import Wizard as WizardEngine
+    from commkit.model.answers import DraftRun
     from commkit.model.pack import content_hash
 
     rng = random.Random(seed)
@@ -234,11 +235,11 @@ def bench_wizard(pack: Any, seed: int, rounds: int) -> dict[str, Any]:
 
     checklist = pack.checklist
     with tempfile.TemporaryDirectory(prefix="commkit-bench-wizard-") as tmp:
-        folder = Path(tmp)
+        store = DraftStore(folder=Path(tmp), run=DraftRun(out=tmp))
 
         def save(answers: Any) -> Path:
             t0 = time.perf_counter()
-            path = save_draft(draft_path(folder, answers.community.slug or "draft"), answers)
+            path = store.save(answers)
             saves.append((time.perf_counter() - t0) * 1000)
             return path
 

@@ -11,6 +11,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Fixtures for the render tier (Chromium, marp, mmdc, Playwright); see render_clients.py.
+pytest_plugins = ["render_clients"]
+
 # Every test run (and every commkit it starts) gets a cache folder of its own, so the suite
 # neither reads nor fills the user's cache.
 os.environ.setdefault("COMMKIT_CACHE_DIR", tempfile.mkdtemp(prefix="commkit-test-cache-"))

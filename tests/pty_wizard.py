@@ -43,7 +43,7 @@ def answer_start_and_two_questions(child: Any) -> None:
         ("formalised", "2\r"),
         ("new or an existing", "1\r"),
         ("Language", "1\r"),
-        ("evidence note", "n"),
+        ("evidence note", "n\r"),
         ("dimension 1/4 · question 1/10", "4\r"),
         ("question 2/10", "3\r"),
     ):

@@ -16,17 +16,17 @@ def test_interrupt_then_resume_in_a_real_terminal(tmp_path: Path) -> None:
     child = spawn_assess(tmp_path)
     answer_start_and_two_questions(child)
     child.send("\x03")
-    child.expect("Interrupted. 2 answer\\(s\\) kept in the draft")
+    child.expect("Interrupted. 2 answers kept in the draft")
     child.expect("commkit assess --resume")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    draft = tmp_path / ".commkit-draft-fashion-tech.yaml"
+    draft = tmp_path / "out" / "fashion-tech-assessment-draft.yaml"
     assert "purpose.common-goal: 4" in draft.read_text(encoding="utf-8")
 
     child = spawn_assess(tmp_path)
     child.expect("A draft for Fashion Tech")
-    child.send("y")
+    child.send("y\r")
     child.expect("Resuming the draft for Fashion Tech: 2 answers so far.")
     child.expect("question 3/10")
     for keys, nxt in [

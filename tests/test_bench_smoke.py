@@ -13,7 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 FIXTURE_PACK = ROOT / "tests" / "fixtures" / "assess" / "pack"
-HEAVY = ("questionary", "jinja2", "tabulate", "markdown_it", "icalendar")
+HEAVY = (
+    "questionary",
+    "jinja2",
+    "tabulate",
+    "markdown_it",
+    "icalendar",
+    "matplotlib",
+    "sqlite_utils",
+    "openpyxl",
+    "datasette",
+)
 
 
 def _run(*argv: str, timeout: int = 240) -> dict[str, object]:

@@ -2,7 +2,7 @@
 them, and a single answer rarely moves a community from one stage to another.
 
 Run with ``pytest -s tests/test_calibration.py`` to see, per profile, which single answers
-move the stage (the table documented in docs/METHOD-CALIBRATION.md).
+move the stage (the table documented in docs/calibration.md).
 """
 
 from __future__ import annotations

@@ -13,7 +13,17 @@ from typer.testing import CliRunner
 from commkit import __version__
 from commkit.cli.app import app
 
-HEAVY = ("questionary", "jinja2", "tabulate", "markdown_it", "icalendar")
+HEAVY = (
+    "questionary",
+    "jinja2",
+    "tabulate",
+    "markdown_it",
+    "icalendar",
+    "matplotlib",
+    "sqlite_utils",
+    "openpyxl",
+    "datasette",
+)
 ROOT = Path(__file__).resolve().parent.parent
 
 

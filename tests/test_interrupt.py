@@ -52,7 +52,7 @@ def pre_existing(tmp_path: Path) -> dict[Path, bytes]:
 
 
 def assert_draft_keeps_two_answers(tmp_path: Path) -> None:
-    draft = tmp_path / ".commkit-draft-fashion-tech.yaml"
+    draft = tmp_path / "out" / "fashion-tech-assessment-draft.yaml"
     answers = load_file(draft, Answers)
     assert answers.complete is False
     assert answers.answers["purpose.common-goal"].value == 4
@@ -77,7 +77,8 @@ def test_sigint_in_the_wizard_keeps_the_draft_and_every_file(tmp_path: Path, how
     assert_draft_keeps_two_answers(tmp_path)
     assert temp_files(tmp_path) == []
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "fashion-tech-assessment-2020-01-01.md"
+        "fashion-tech-assessment-2020-01-01.md",
+        "fashion-tech-assessment-draft.yaml",
     ]
 
 

@@ -159,7 +159,7 @@ def test_map_in_russian(ws: Path, tmp_path: Path) -> None:
     assert text.startswith("# Карта бизнес-сообществ: Test Region")
     assert "## Семь итоговых показателей" in text
     assert "Клуб бизнес-амбассадоров" in text  # localised actor name
-    assert "КАК ДОЛЖНО БЫТЬ" in text
+    assert "как должно быть" in text  # the glossary: никогда латиницей, без капса
 
 
 def test_map_csv(ws: Path, tmp_path: Path) -> None:

@@ -206,3 +206,23 @@ def test_validate_refuses_an_unknown_question_id(pack_copy: Path) -> None:
         load_pack_uncached(pack_copy)
     (diag,) = [d for d in info.value.diagnostics if "regional-contakt" in d.message]
     assert diag.file == path and diag.line is not None
+
+
+def test_progress_shows_each_version_and_figures_re_scored_under_the_current_one(
+    pack: ContentPack,
+) -> None:
+    from commkit.core.progress import community_progress
+    from commkit.model.workspace_loader import load_workspace
+
+    workspace = load_workspace(ROOT / "examples" / "perm-krai")
+    result = community_progress(workspace, "business-mentor", pack)
+    assert result.current_version == pack.checklist.version
+    assert result.not_comparable == []
+    for point in result.stages:
+        if point.version != pack.checklist.version:
+            assert point.rescored_overall is not None and point.rescored_stage is not None
+    no_migrations = ContentPack(**{**pack.__dict__, "migrations": []})
+    plain = community_progress(workspace, "business-mentor", no_migrations)
+    old = {p.version for p in plain.stages} - {pack.checklist.version}
+    assert plain.not_comparable == sorted(old)
+    assert all(p.rescored_overall is None for p in plain.stages)

@@ -391,7 +391,7 @@ def test_csv_has_one_row_per_action(pack, plan):
 def test_excel_csv_uses_semicolons(pack, plan):
     text = render_plan_csv(plan, pack, "ru", excel=True)
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0][:3] == ["Код", "Действие", "Раздел"]
+    assert rows[0][:3] == ["Код", "Действие", "Глава"]
     assert len(rows) == len(plan.actions) + 1
     assert all(len(r) == len(rows[0]) for r in rows)
 
@@ -449,7 +449,8 @@ def test_cli_writes_markdown_csv_and_ics(tmp_path):
     assert md.read_text(encoding="utf-8").startswith("# Roadmap: Test Club: Perm")
     assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbfId;Action;")
     assert (tmp_path / "p.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
-    assert "6 actions scheduled from 2026-01-05 to 2026-03-29, 1 later" in result.output
+    shown = " ".join(result.output.split())
+    assert "6 actions scheduled from 2026-01-05 to 2026-03-29, 1 later" in shown
 
 
 def test_cli_plain_csv_has_no_bom(tmp_path):
@@ -544,7 +545,8 @@ def test_cli_russian_output(tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "План для Test Club: Perm" in result.output
+    shown = " ".join(result.output.split())
+    assert "План: Test Club: Perm. Запланировано: 6 действий, с 2026-01-05" in shown
     text = (tmp_path / "ru" / "test-club-plan-2026-01-05.md").read_text(encoding="utf-8")
     assert text.startswith("# Дорожная карта: Test Club: Perm")
 

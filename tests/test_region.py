@@ -11,6 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from commkit.cli.app import app
+from commkit.i18n import text
 from commkit.model.loader import load_file
 from commkit.model.workspace import Community, Region
 
@@ -131,29 +132,30 @@ def test_community_add_asks_for_missing_fields(
 
     asked: list[str] = []
     replies = {
-        flow.TEXTS["en"]["name"]: "Prompted Club",
-        flow.TEXTS["en"]["leaders"]: "Anna Petrova, Ivan Smirnov",
-        flow.TEXTS["en"]["format"]: "offline",
-        flow.TEXTS["en"]["formalised"]: True,
-        flow.TEXTS["en"]["members"]: "25",
-        flow.TEXTS["en"]["founded"]: "",
+        text("community.name", "en"): "Prompted Club",
+        text("community.leaders", "en"): "Anna Petrova, Ivan Smirnov",
+        text("community.format", "en"): "offline",
+        text("community.formalised", "en"): True,
+        text("community.members", "en"): "25",
+        text("community.founded", "en"): "",
     }
 
-    class Prompt:
-        def __init__(self, message: str, **_: Any) -> None:
-            self.message = message
+    class Prompter:
+        def __init__(self, **_: Any) -> None:
+            pass
 
-        def unsafe_ask(self) -> Any:
-            asked.append(self.message)
-            return replies[self.message]
+        def ask(self, message: str, *_: Any, **__: Any) -> Any:
+            asked.append(message)
+            return replies[message]
 
-    for name in ("text", "select", "confirm"):
-        monkeypatch.setattr(flow.questionary, name, Prompt)
+        text = select = confirm = ask
+
+    monkeypatch.setattr(flow, "Prompter", Prompter)
     monkeypatch.setattr("commkit.cli.map._interactive", lambda: True)
     run("region", "init", str(tmp_path / "w"), "--name", "R")
     result = run("community", "add", "-w", str(tmp_path / "w"), "--platform", "VK")
     assert result.exit_code == 0, result.output
-    assert flow.TEXTS["en"]["platform"] not in asked  # given by a flag
+    assert text("community.platform", "en") not in asked  # given by a flag
     profile = load_file(tmp_path / "w" / "communities" / "prompted-club.yaml", Community)
     assert [leader.name for leader in profile.leaders] == ["Anna Petrova", "Ivan Smirnov"]
     assert profile.platform == "VK" and profile.format == "offline" and profile.formalised

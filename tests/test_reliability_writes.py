@@ -85,6 +85,8 @@ def test_a_full_disk_leaves_no_partial_file_and_a_clear_message(
         monkeypatch.setattr(os, "open", failing_open(os.open, out))
     else:
         monkeypatch.setattr(os, where, enospc)
+        if where == "replace":  # a new file gets its name by a hard link (no overwrite)
+            monkeypatch.setattr(os, "link", enospc)
     result = runner.invoke(app, WRITERS[name](out))
     monkeypatch.undo()
     assert result.exit_code == 1, result.output

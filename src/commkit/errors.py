@@ -95,3 +95,11 @@ class InterruptedWithDraft(CommkitError):
     def __str__(self) -> str:
         where = f" Draft kept at {self.draft_path}." if self.draft_path else ""
         return f"Interrupted after {self.answered} answer(s).{where}"
+
+
+@dataclass(frozen=True)
+class DateWarning(Diagnostic):
+    """An assessment date that looks wrong (in the future, before the community was
+    founded): returned as data by the API, shown by the CLI; it never stops a run."""
+
+    severity: str = "warning"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
+import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from commkit.errors import OutputExistsError, UserError
@@ -47,15 +49,79 @@ def _umask() -> int:
     return mask
 
 
+RUN_STARTED = time.time()
+"""When this process started: temp files older than that were left by an earlier run."""
+
+_TEMP_RE = re.compile(r"^\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[0-9a-f]{8}\.tmp$")
+_swept: set[Path] = set()
+stale_removed: list[Path] = []
+"""Temp files of an earlier, killed run that this process removed (the CLI says so)."""
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def sweep_stale_temps(folder: Path) -> list[Path]:
+    """Remove temp files of commkit's own naming left in ``folder`` by a killed run.
+
+    Only files older than this run whose writer is gone (or unknown, for an old name) go;
+    a temp file of a run still writing is left alone. Once per folder per process.
+    """
+    key = folder.resolve()
+    if key in _swept:
+        return []
+    _swept.add(key)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_RE.match(entry.name)
+        if match is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime >= RUN_STARTED:
+                continue
+            pid = match.group("pid")
+            if pid is not None and _alive(int(pid)):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(folder / entry.name)
+    stale_removed.extend(removed)
+    return removed
+
+
+def take_stale_removed() -> list[Path]:
+    """The stale temp files removed so far (and forget them): for the CLI to report."""
+    found = list(stale_removed)
+    stale_removed.clear()
+    return found
+
+
 def _create_temp(path: Path) -> tuple[int, Path]:
-    """Create ``.<name>.<random>.tmp`` next to ``path``, private until renamed.
+    """Create ``.<name>.<pid>-<random>.tmp`` next to ``path``, private until renamed.
 
     The name is chosen before the file exists (unlike ``mkstemp``), so a Ctrl-C that lands
-    while it is being created still knows what to remove: no stray temp file is left.
+    while it is being created still knows what to remove: no stray temp file is left. The
+    process id in the name tells a later run whether the writer is gone (after ``kill -9``).
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        tmp = path.parent / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
         try:
             return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:
@@ -68,17 +134,56 @@ def _create_temp(path: Path) -> tuple[int, Path]:
     raise UserError(f"cannot write {path}: no free temporary file name")
 
 
+def _exists_error(path: Path) -> OutputExistsError:
+    return OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+
+
+_NO_HARD_LINKS = {
+    getattr(errno, name)
+    for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK", "EXDEV")
+    if hasattr(errno, name)
+}
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Give the finished temp file the name ``path`` only if nothing has that name yet.
+
+    ``os.link`` fails when the target exists, so two runs racing for one file cannot
+    overwrite each other (a check and a rename could). Where hard links are not supported,
+    the name is claimed with ``O_EXCL`` first and then replaced by the temp file.
+    """
+    try:
+        os.link(tmp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise _exists_error(path) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise _exists_error(path) from None
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            path.unlink(missing_ok=True)  # the empty placeholder claimed just above
+            raise
+        return
+    tmp.unlink(missing_ok=True)
+
+
 def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool = True) -> Path:
-    """Write ``chunks`` to ``path`` through a temp file in the same folder and a rename.
+    """Write ``chunks`` to ``path`` through a temp file in the same folder.
 
     Readers never see a half-written file; a failed write leaves no partial file; an
-    existing file is kept unless ``force``. The file gets the usual permissions (0666 less
-    the umask), not the private 0600 that ``mkstemp`` gives its temp files. ``fsync=False``
-    skips flushing the data to disk before the rename (for a file derived from another one
-    that is fsynced, e.g. the Markdown report next to its assessment YAML).
+    existing file is kept unless ``force`` (checked atomically: see :func:`_publish_new`).
+    The file gets the usual permissions (0666 less the umask), not the private 0600 of
+    the temp file. ``fsync=False`` skips flushing the data to disk before the rename (for
+    a file derived from another one that is fsynced, e.g. the Markdown report next to its
+    assessment YAML).
     """
     if path.exists() and not force:
-        raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+        raise _exists_error(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
@@ -86,6 +191,7 @@ def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool 
         raise UserError(f"cannot write {path}: {blocker} is a file, not a folder") from None
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    sweep_stale_temps(path.parent)
     fd, tmp = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -95,9 +201,10 @@ def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool 
             if fsync:
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        if not force and path.exists():
-            raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        os.replace(tmp, path)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _publish_new(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -126,3 +233,29 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str], *, force: bool = Fals
     """Like :func:`atomic_write_text`, for text produced piece by piece (a streamed
     template): the whole text never sits in memory, and readers still never see half a file."""
     return _atomic_write(path, (chunk.encode("utf-8") for chunk in chunks), force)
+
+
+def atomic_build(path: Path, build: Callable[[Path], None], *, force: bool = False) -> Path:
+    """Let ``build`` write a whole file at a temporary path, then rename it over ``path``.
+
+    For files a library writes itself (a SQLite database): readers never see a half-built
+    file, a failed build leaves the previous file as it was, and nothing is overwritten
+    unless ``force``.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _create_temp(path)
+    os.close(fd)
+    tmp.unlink()
+    try:
+        build(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -13,11 +13,25 @@ import typer
 from typer.core import TyperGroup
 
 from commkit import __version__
+from commkit.cli import context
 from commkit.cli.context import Settings
 
 
 class CommkitGroup(TyperGroup):
-    """Turns every :class:`commkit.errors.CommkitError` into a message and exit code 1."""
+    """Turns every :class:`commkit.errors.CommkitError` into a message and exit code 1, and
+    gives every command readable help (see :mod:`commkit.cli.helpstyle`)."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from commkit.cli.helpstyle import tidy
+
+        tidy(self)
+        return super().get_command(ctx, cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from commkit.cli.helpstyle import tidy
+
+        tidy(self)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -40,8 +54,15 @@ class CommkitGroup(TyperGroup):
             report_error(exc)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            sys.stderr.write("\nInterrupted.\n")
+            from commkit.i18n import text
+
+            sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
             raise typer.Exit(130) from None
+        finally:
+            if "commkit.fsutil" in sys.modules:  # only commands that wrote can have swept
+                from commkit.cli.output import report_stale_temps
+
+                report_stale_temps(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
 
 
 app = typer.Typer(
@@ -77,11 +98,16 @@ def root(
         ),
     ] = None,
     lang: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--lang", envvar="COMMKIT_LANG", help="Language of texts and reports: en or ru."
+            "--lang",
+            envvar="COMMKIT_LANG",
+            metavar="en|ru",
+            help="Language of texts and reports: en or ru (default: the language stored in the "
+            "input, else en).",
+            show_default=False,
         ),
-    ] = "en",
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on errors (for bug reports).")
     ] = False,
@@ -100,17 +126,21 @@ def root(
     ] = False,
 ) -> None:
     """Grow business communities of SMEs with the Perm Krai method."""
-    if lang not in ("en", "ru"):
+    if lang is not None and lang not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     if no_cache:
         os.environ["COMMKIT_NO_CACHE"] = "1"
-    ctx.obj = Settings(content=content, lang=lang, debug=debug)
+    ctx.obj = Settings(content=content, lang=lang or "en", debug=debug, lang_given=bool(lang))
+    context.ACTIVE = ctx.obj
 
 
 def _register() -> None:
     from commkit.cli import (
+        answers,
         assess,
+        checklist,
         content,
+        export,
         map,
         methodology,
         plan,
@@ -120,7 +150,20 @@ def _register() -> None:
         validate,
     )
 
-    for module in (validate, schema, methodology, content, assess, plan, seminars, region, map):
+    for module in (
+        validate,
+        schema,
+        methodology,
+        content,
+        assess,
+        checklist,
+        answers,
+        plan,
+        seminars,
+        region,
+        map,
+        export,
+    ):
         module.register(app)
 
 

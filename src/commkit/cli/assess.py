@@ -8,8 +8,9 @@ import typer
 
 HELP = """Assess a business community with the self-identification checklist.
 
-Without options it asks the questions in the terminal (a draft is saved after every answer;
-Ctrl-C keeps it). --answers FILE replays answers without a terminal (YAML or JSON,
+Without options it asks the questions in the terminal (a draft is saved after every answer
+beside the output, <out>/<slug>-assessment-draft.yaml; Ctrl-C keeps it, --resume DRAFT alone
+continues that run). --answers FILE replays answers without a terminal (YAML or JSON,
 '-' for stdin; several files or a glob give one report each).
 
 Writes <out>/<slug>-assessment-<date>.md (the report) and
@@ -19,10 +20,13 @@ Examples:
 
 \b
   commkit assess --out reports/
-  commkit --lang ru assess --resume .commkit-draft-fashion-tech.yaml
+  commkit --lang ru assess --out reports/
+  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
   commkit assess --answers 'answers/*.yaml' --json > results.json
   cat answers.json | commkit assess --answers - --json
+  commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
+  commkit assess --team --anonymous --workspace perm --community ftp
 """
 
 
@@ -102,6 +106,34 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts", help="Also draw the dimension scores as an SVG next to the report."
+        ),
+    ] = False,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Also write the report as a self-contained HTML page."),
+    ] = False,
+    named: Annotated[
+        bool,
+        typer.Option(
+            "--named",
+            help="With --workspace: name the other communities the report compares with.",
+        ),
+    ] = False,
+    team: Annotated[
+        bool,
+        typer.Option(
+            "--team",
+            help="Merge several raters of one community (the files, or the workspace's "
+            "answers/SLUG/) into one assessment with their disagreements.",
+        ),
+    ] = False,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
+    ] = False,
 ) -> None:
     import datetime as dt
 
@@ -118,12 +150,30 @@ def assess(
                 f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
             ) from None
     root = ctx.find_root()
-    source = root.get_parameter_source("lang")
-    lang_given = source is not None and source.name != "DEFAULT"
+    if resume is not None and not (answers or files):
+        from commkit.interactive.drafts import recorded_run
+
+        rec = recorded_run(resume)
+        if rec is not None:  # --resume DRAFT alone continues the run that was interrupted
+
+            def given(name: str, where: Any = ctx) -> bool:
+                src = where.get_parameter_source(name)
+                return src is not None and src.name != "DEFAULT"
+
+            out = Path(rec.out) if rec.out and not given("out") else out
+            if rec.workspace and not given("workspace"):
+                workspace = Path(rec.workspace)
+            community = rec.community if rec.community and not given("community") else community
+            when = rec.date if rec.date and not given("date") else when
+            if rec.lang and not s.lang_given:
+                s.lang, s.lang_given = rec.lang, True
+            if rec.content and not given("content", root):
+                s.content = Path(rec.content)
     run = _Run(
         pack=s.pack(),
         lang=s.lang,
-        lang_given=lang_given,
+        lang_for=s.lang_for,
+        lang_given=s.lang_given,
         out=out,
         force=force,
         explain=explain,
@@ -131,20 +181,41 @@ def assess(
         when=when,
         workspace=workspace,
         community=community,
+        charts=charts,
+        html=html,
+        named=named,
     )
     answers = [*(answers or []), *(files or [])]
+    if team:
+        from commkit.cli.assess_team import run_team
+
+        run_team(
+            pack=s.pack(),
+            names=answers,
+            out=out,
+            workspace=workspace,
+            community=community,
+            when=when,
+            anonymous=anonymous,
+            force=force,
+            json_output=json_output,
+            lang=s.lang,
+            lang_for=s.lang_for,
+        )
+        return
     if answers:
         if resume is not None:
             raise UserError("use either --answers or --resume, not both")
         run.replay(answers)
         return
-    run.interactive(resume)
+    run.interactive(resume, s.content)
 
 
 class _Run:
     def __init__(self, **kwargs: Any) -> None:
         self.pack = kwargs["pack"]
         self.lang: str = kwargs["lang"]
+        self.lang_for: Any = kwargs["lang_for"]
         self.lang_given: bool = kwargs["lang_given"]
         self.out: Path = kwargs["out"]
         self.force: bool = kwargs["force"]
@@ -163,13 +234,38 @@ class _Run:
                     "latin letters, digits, '-', '_' or '.'"
                 )
         self.written: dict[Path, str] = {}
+        self.charts: bool = kwargs["charts"]
+        self.html: bool = kwargs["html"]
+        self.named: bool = kwargs["named"]
+        self.pool: Any = None
+
+    def peers(self, assessment: Any) -> Any:
+        """ "You versus your peers" when storing in a workspace (its assessments read once)."""
+        if self.workspace is None:
+            return None
+        from commkit import api
+
+        if self.pool is None:
+            self.pool = api.peer_pool(self.workspace)
+        return api.compare_with_peers(self.pool, assessment, named=self.named)
+
+    def record(self, content: Path | None) -> Any:
+        """The options of this wizard run, kept in its draft for ``--resume``."""
+        from commkit.model.answers import DraftRun
+
+        return DraftRun(
+            out=str(self.out.resolve()),
+            workspace=str(self.workspace.resolve()) if self.workspace is not None else None,
+            content=str(content.resolve()) if content is not None else None,
+            community=self.community,
+            date=self.when,
+            lang=self.lang if self.lang_given else None,
+        )
 
     # ------------------------------------------------------------ shared
 
     def report_lang(self, answers_lang: str) -> str:
-        if self.lang_given or answers_lang not in ("en", "ru"):
-            return self.lang
-        return answers_lang
+        return str(self.lang_for(answers_lang))
 
     def targets(self, slug: str, day: str) -> tuple[Path, Path]:
         from commkit.fsutil import safe_child
@@ -182,8 +278,12 @@ class _Run:
             safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
         )
 
-    def finish(self, answers: Any, source: str = "the wizard") -> tuple[Any, dict[str, str], str]:
-        """Score, render and write; returns the assessment, the files and the language."""
+    def finish(
+        self, answers: Any, source: str = "the wizard", warnings: list[Any] | None = None
+    ) -> tuple[Any, dict[str, str], str]:
+        """Score, render and write; returns the assessment, the files and the language.
+
+        Warnings about the date are shown and added to ``warnings``."""
         from commkit.core.scoring import assess
         from commkit.errors import OutputExistsError, UserError
         from commkit.fsutil import atomic_write_text, slugify
@@ -194,6 +294,14 @@ class _Run:
                 update={"community": answers.community.model_copy(update={"slug": self.community})}
             )
         assessment = assess(self.pack, answers, today=self.when)
+        from commkit import api
+        from commkit.cli.output import warn
+
+        file = None if source in ("the wizard", "-") else source
+        for problem in api.date_warnings(assessment, workspace=self.workspace, file=file):
+            warn(problem.format())
+            if warnings is not None:
+                warnings.append(problem)
         slug = assessment.community.slug or slugify(assessment.community.name)
         lang = self.report_lang(answers.language)
         md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
@@ -203,17 +311,40 @@ class _Run:
                 "two answers files give the same community and date (set a different "
                 "community slug or date in one of them)"
             )
+        chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
+        html_path = md_path.with_suffix(".html") if self.html else None
         if not self.force:
-            for path in (md_path, yaml_path):
-                if path.exists():
+            for path in (md_path, yaml_path, chart_path, html_path):
+                if path is not None and path.exists():
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        markdown = assessment_markdown(self.pack, assessment, lang)
+        peers = self.peers(assessment)
+        if chart_path is not None or html_path is not None or peers is not None:
+            from commkit import api
+
+            markdown = api.render_assessment_markdown(
+                assessment,
+                lang,
+                pack=self.pack,
+                chart=chart_path.name if chart_path else None,
+                peers=peers,
+            )
+        else:
+            markdown = assessment_markdown(self.pack, assessment, lang)
         atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
         # One fsync per answers file: the YAML (the data); the report derived from it is
         # still written atomically (temp file + rename).
         atomic_write_text(md_path, markdown, force=self.force, fsync=False)
+        files = {"markdown": str(md_path), "yaml": str(yaml_path)}
+        if chart_path is not None:
+            svg = api.render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
+            atomic_write_text(chart_path, svg, force=self.force, fsync=False)
+            files["chart"] = str(chart_path)
+        if html_path is not None:
+            page = api.render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
+            atomic_write_text(html_path, page, force=self.force, fsync=False)
+            files["html"] = str(html_path)
         self.written[md_path] = source
-        return assessment, {"markdown": str(md_path), "yaml": str(yaml_path)}, lang
+        return assessment, files, lang
 
     def load(self, name: str) -> tuple[Any, list[Any]]:
         """Load and check one answers file: (answers, warnings); errors raise."""
@@ -236,9 +367,10 @@ class _Run:
             raise ContentError(
                 "",
                 [
+                    *doc.problems,
                     doc.diagnostic(
                         ("kind",), f"expected 'kind: answers', got {doc.data.get('kind')!r}"
-                    )
+                    ),
                 ],
             )
         answers = validate_document(doc, Answers)
@@ -272,8 +404,17 @@ class _Run:
         return files
 
     def replay(self, names: list[str]) -> None:
-        from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
+        from commkit.cli.output import (
+            JsonArrayWriter,
+            err,
+            esc,
+            out,
+            print_json,
+            report_error,
+            warn,
+        )
         from commkit.errors import CommkitError
+        from commkit.i18n import plural
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
 
@@ -284,7 +425,7 @@ class _Run:
             answers, warnings = self.load(files[0])
             for d in warnings:
                 warn(d.format())
-            assessment, written, lang = self.finish(answers)
+            assessment, written, lang = self.finish(answers, files[0], warnings)
             self.show(assessment, written, lang, answers, batch=False)
             if self.json_output:
                 print_json(self.json_item(files[0], assessment, written, warnings))
@@ -310,9 +451,11 @@ class _Run:
                     answers, warnings = self.load(name)
                     for d in warnings:
                         progress.console.print(
-                            f"[yellow]warning:[/] {d.format()}", soft_wrap=True, highlight=False
+                            f"[yellow]warning:[/] {esc(d.format())}",
+                            soft_wrap=True,
+                            highlight=False,
                         )
-                    assessment, written, lang = self.finish(answers, name)
+                    assessment, written, lang = self.finish(answers, name, warnings)
                 except CommkitError as exc:
                     failed += 1
                     report_error(exc)
@@ -336,9 +479,13 @@ class _Run:
             if array is not None:
                 array.close()
         console = err()
-        console.print(m["batch_done"].format(count=done), markup=False)
+        console.print(
+            m["batch_done"].format(assessments=plural("count.assessments", done, self.lang)),
+            markup=False,
+        )
         if failed:
-            console.print(m["batch_failed"].format(count=failed), style="red", markup=False)
+            failed_files = plural("cli.files_count", failed, self.lang)
+            console.print(m["batch_failed"].format(files=failed_files), style="red", markup=False)
             raise typer.Exit(1)
 
     def json_item(
@@ -353,11 +500,18 @@ class _Run:
 
     # ------------------------------------------------------------ the wizard
 
-    def interactive(self, resume: Path | None) -> None:
-        from commkit.cli.output import err, print_json
+    def interactive(self, resume: Path | None, content: Path | None = None) -> None:
+        from commkit.cli.output import err, esc, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
-        from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
+        from commkit.i18n import plural
+        from commkit.interactive.drafts import (
+            DraftStore,
+            draft_folder,
+            draft_path,
+            find_drafts,
+            load_draft,
+        )
         from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
@@ -367,39 +521,39 @@ class _Run:
         m = messages(self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
-        prompter = Prompter()
-        here = Path.cwd()
+        prompter = Prompter(lang=self.lang)
+        folder = draft_folder(self.out, self.workspace)
+        store = DraftStore(folder=folder, run=self.record(content))
         draft: Answers | None = None
-        path: Path | None = None
-        if resume is not None:
-            path, draft = resume, load_draft(resume)
-        else:
-            picked = choose_draft(prompter, find_drafts(here), self.lang)
-            if picked is not None:
-                path, draft = picked, load_draft(picked)
+        picked = resume
+        if picked is None:
+            picked = choose_draft(prompter, find_drafts(folder), self.lang)
+        if picked is not None:
+            draft = load_draft(picked)
+            store = DraftStore.resume(picked, draft, folder, store.run)
+            if not store.writes_to_source:
+                err().print(
+                    m["not_a_draft"].format(source=picked, folder=folder),
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+        store.check_writable()
         checklist = self.pack.checklist if draft is None else checklist_for(self.pack, draft)
         if draft is not None:
             for d in check_answers(checklist, draft, None, require_complete=False):
                 err().print(
-                    f"[yellow]{d.severity}:[/] {d.format()}", soft_wrap=True, highlight=False
+                    f"[yellow]{d.severity}:[/] {esc(d.format())}", soft_wrap=True, highlight=False
                 )
-        chosen_path = path
-
-        def save(answers: Answers) -> Path:
-            nonlocal chosen_path
-            if chosen_path is None:
-                chosen_path = draft_path(here, answers.community.slug or "community")
-            return save_draft(chosen_path, answers)
-
         wizard = Wizard(
             checklist=checklist,
             prompter=prompter,
-            save=save,
+            save=store.save,
             lang=draft.language if draft is not None else self.lang,
             checklist_hash=content_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
         )
-        wizard.hint = m["welcome_hint"].format(draft=f"{here}/.commkit-draft-<slug>.yaml")
+        wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
@@ -407,23 +561,28 @@ class _Run:
             console = err()
             if exc.draft_path is not None:
                 console.print(
-                    mm["interrupted"].format(count=exc.answered, draft=exc.draft_path),
+                    mm["interrupted"].format(
+                        answers=plural("count.answers", exc.answered, wizard.lang),
+                        draft=exc.draft_path,
+                    ),
                     markup=False,
                     highlight=False,
+                    soft_wrap=True,
                 )
                 console.print(
                     mm["resume_hint"].format(draft=exc.draft_path),
                     style="bold",
                     markup=False,
                     highlight=False,
+                    soft_wrap=True,
                 )
             else:
                 console.print(mm["nothing_saved"], markup=False)
             raise typer.Exit(130) from None
         assessment, written, lang = self.finish(answers)
-        if chosen_path is not None and chosen_path.exists():
-            chosen_path.unlink()
-            written["draft_removed"] = str(chosen_path)
+        removed = store.finish()
+        if removed is not None:
+            written["draft_removed"] = str(removed)
         self.show(assessment, written, lang, answers, batch=False)
         if self.json_output:
             print_json(self.json_item("wizard", assessment, written, []))
@@ -515,10 +674,11 @@ def print_summary(
     from rich.table import Table
     from rich.text import Text
 
+    from commkit.cli.output import esc
     from commkit.core.scoring import checklist_for_ref
     from commkit.interactive.messages import messages
     from commkit.model.common import tr
-    from commkit.render.report import bar
+    from commkit.render.report import bar, fmt_score
 
     m = messages(lang)
     checklist = checklist_for_ref(pack, assessment.checklist.id)
@@ -526,7 +686,7 @@ def print_summary(
     dims = {d.id: d for d in checklist.dimensions}
     stages = {s.id: s for s in checklist.stages}
     table = Table(
-        title=m["summary_title"].format(name=assessment.community.name),
+        title=esc(m["summary_title"].format(name=assessment.community.name)),
         title_justify="left",
         show_lines=False,
     )
@@ -535,7 +695,7 @@ def print_summary(
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
     for d in result.dimensions:
-        score = "—" if d.score is None else f"{d.score:.1f}"
+        score = fmt_score(d.score, lang)
         colour = (
             "bright_black"
             if d.score is None
@@ -547,11 +707,13 @@ def print_summary(
         )
         title = tr(dims[d.id].title, lang) if d.id in dims else d.id
         total = d.answered + d.dont_know + d.not_applicable + d.unanswered
-        table.add_row(title, score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}")
+        table.add_row(
+            esc(title), score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}"
+        )
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(f"{result.overall:.1f}", style="bold"),
+        Text(fmt_score(result.overall, lang), style="bold"),
         Text(bar(result.overall, 20), style="bold"),
         "",
     )
@@ -584,7 +746,9 @@ def print_summary(
         scores = {d.id: d.score for d in result.dimensions}
         for gap in result.gaps[:3]:
             title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(f"  • {title} ({scores[gap]:.1f})", markup=False, highlight=False)
+            console.print(
+                f"  • {title} ({fmt_score(scores[gap], lang)})", markup=False, highlight=False
+            )
     else:
         console.print(m["no_gaps"], markup=False)
     if result.open_questions:

@@ -1,9 +1,11 @@
-"""``commkit content init``: start a customised content pack."""
+"""``commkit content init`` and ``content diff``: customise the content, compare versions."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from commkit.cli.context import settings
 
 content_app = typer.Typer(
     help="Customise the content: the checklist, roadmap templates, seminars, report templates.",
@@ -13,6 +15,7 @@ content_app = typer.Typer(
 
 @content_app.command("init")
 def init(
+    ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="Folder for the new pack.")],
     overlay: Annotated[
         bool,
@@ -38,25 +41,83 @@ def init(
       commkit content init kazan-pack --overlay
       commkit --content my-pack validate my-pack
     """
-    from rich.markup import escape
-
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
     from commkit.core.content_init import init_pack
     from commkit.core.validation import validate_pack
+    from commkit.i18n import plural, text
 
+    lang = settings(ctx).lang_for(None)
     written = init_pack(target, overlay=overlay, force=force, name=name)
     report, _ = validate_pack(target)
     console = out()
-    kind = "an overlay" if overlay else "a full copy of the"
     place = escape(str(target))
-    console.print(
-        f"Wrote {kind} content pack to [bold]{place}[/] ({len(written)} files).",
-        highlight=False,
-    )
-    status = (
-        "[green]is valid[/]" if report.ok else f"[red]has errors: run commkit validate {place}[/]"
-    )
-    console.print(f"The pack {status}. Use it: commkit --content {place} assess", highlight=False)
+    files = plural("cli.files_count", len(written), lang)
+    key = "cli.content_wrote_overlay" if overlay else "cli.content_wrote_full"
+    console.print(text(key, lang, place=f"[bold]{place}[/]", files=files), highlight=False)
+    if report.ok:
+        console.print(f"[green]{text('cli.content_valid', lang, place=place)}[/]", highlight=False)
+    else:
+        console.print(f"[red]{text('cli.content_invalid', lang, place=place)}[/]", highlight=False)
+
+
+@content_app.command("diff")
+def diff(
+    ctx: typer.Context,
+    old: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="OLD",
+            help="The older pack folder or checklist file (with --rev: the pack to compare "
+            "with its own past; default: the built-in pack).",
+            show_default=False,
+        ),
+    ] = None,
+    new: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="NEW",
+            help="The newer pack folder or checklist file (default: the built-in pack).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            metavar="REV",
+            help="Compare OLD as it was at this git revision (a tag, a commit) with OLD now.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON document on stdout.")
+    ] = False,
+) -> None:
+    """What changed between two versions of the method, item by item, by id.
+
+    Questions, answer options, dimensions, stages, roadmap actions, seminars and migrations
+    added, removed and changed, each change with its value before and after: a Markdown
+    change log on stdout, or --json.
+
+    Examples:
+
+    \b
+      commkit content diff checklists/history/self-identification-1.0.yaml \\
+          checklists/self-identification.yaml > CHANGES.md
+      commkit content diff my-pack-2025 my-pack-2026
+      commkit content diff my-pack --rev v1.0
+      commkit --lang ru content diff old-pack new-pack
+    """
+    import sys
+
+    from commkit import api
+    from commkit.cli.output import print_json
+
+    changes = api.diff_content(old, new, rev=rev)
+    if as_json:
+        print_json(api.diff_json(changes))
+        return
+    sys.stdout.write(api.render_diff_markdown(changes, settings(ctx).lang_for(None)))
 
 
 def register(app: typer.Typer) -> None:

@@ -51,7 +51,13 @@ def map_command(
     ] = Path("."),
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the whole map as Markdown here.", show_default=False),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Write the whole map as Markdown here.",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the map as one JSON document.")
@@ -59,6 +65,38 @@ def map_command(
     csv_path: Annotated[
         Path | None,
         typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
+    ] = None,
+    html_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Write the map as one self-contained HTML page with its charts.",
+            show_default=False,
+        ),
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts",
+            help="With --out: also draw the stage distribution and the seven metrics as SVG "
+            "files next to it, linked from the Markdown.",
+        ),
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="With --html: the public map for entrepreneurs instead (only communities with "
+            "a 'public:' block, only what they publish; no scores, stages or notes).",
+        ),
+    ] = False,
+    xlsx_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            help="Write an Excel workbook here: metrics, communities, gaps.",
+            show_default=False,
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -90,21 +128,38 @@ def map_command(
       commkit map examples/perm-krai
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
+      commkit --lang ru map my-region --xlsx map.xlsx
+      commkit map my-region --out map.md --charts --html map.html
+      commkit --lang ru map my-region --public --html communities.html
     """
     from commkit.cli.output import err
     from commkit.core.region_map import build_map
     from commkit.errors import ContentError
+    from commkit.i18n import plural, text
     from commkit.model.workspace_loader import load_workspace
 
     s = settings(ctx)
+    if public:
+        _public_map(
+            workspace, s.lang_for(None), html_path, force, (out, csv_path, xlsx_path, as_json)
+        )
+        return
     today = _parse_date(as_of, "--date")
-    for target in (out, csv_path):
+    if charts and out is None:
+        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+    chart_files = (
+        {name: out.with_name(f"{out.stem}-{name}.svg") for name in ("stages", "metrics")}
+        if charts and out is not None
+        else {}
+    )
+    for target in (out, csv_path, xlsx_path, html_path, *chart_files.values()):
         if target is not None and target.exists() and not force:
             from commkit.errors import OutputExistsError
 
             raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
     pack = _pack_or_none(ctx)
     ws = load_workspace(workspace)
+    lang = s.lang_for(ws.region.language if ws.region is not None else None)
     total = len(ws.community_paths())
     console = err()
     if total >= PROGRESS_BAR_FROM and console.is_terminal:
@@ -118,7 +173,7 @@ def map_command(
             console=console,
             transient=True,
         ) as bar:
-            task = bar.add_task("Reading communities", total=total)
+            task = bar.add_task(text("cli.map_reading", lang), total=total)
 
             def hook(done: int, _total: int) -> None:
                 if done % 50 == 0 or done == _total:
@@ -131,10 +186,10 @@ def map_command(
 
     if region_map.problems:
         diagnostics = [p.diagnostic("warning") for p in region_map.problems]
+        problems = plural("cli.problems_count", len(diagnostics), lang)
         if strict:
             raise ContentError(
-                f"the workspace has {len(diagnostics)} problem(s); without --strict the map "
-                "would skip them",
+                text("cli.map_problems_strict", lang, problems=problems),
                 [p.diagnostic("error") for p in region_map.problems],
             )
         for diag in diagnostics:
@@ -144,28 +199,45 @@ def map_command(
                 markup=False,
                 soft_wrap=True,
             )
-        console.print(
-            f"{len(diagnostics)} problem(s) in the workspace: the map was built without them "
-            "(--strict fails instead).",
-            markup=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.map_problems", lang, problems=problems), markup=False)
 
     if out is not None:
         from commkit.fsutil import atomic_write_chunks
         from commkit.render.map_md import map_markdown_chunks
 
         template_dirs = pack.template_dirs if pack is not None else []
-        chunks = map_markdown_chunks(region_map, s.lang, template_dirs)
+        links = {name: path.name for name, path in chart_files.items()}
+        chunks = map_markdown_chunks(region_map, lang, template_dirs, links)
         atomic_write_chunks(out, chunks, force=force)
-        console.print(f"Wrote the map to {out}", markup=False, soft_wrap=True)
+        if chart_files:
+            from commkit import api
+            from commkit.fsutil import atomic_write_text
+
+            svgs = api.render_map_charts(region_map, lang)
+            for name, path in chart_files.items():
+                atomic_write_text(path, svgs[name], force=force)
+                console.print(f"Wrote a chart to {path}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote", lang, path=out), markup=False, soft_wrap=True)
     if csv_path is not None:
         from commkit.fsutil import atomic_write_chunks
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
         atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
-        console.print(f"Wrote the table to {csv_path}", markup=False, soft_wrap=True)
+        console.print(text("cli.map_wrote_csv", lang, path=csv_path), markup=False, soft_wrap=True)
+    if html_path is not None:
+        from commkit import api
+        from commkit.fsutil import atomic_write_text
+
+        page = api.render_map_html(region_map, lang, pack=pack)
+        atomic_write_text(html_path, page, force=force)
+        console.print(f"Wrote the HTML map to {html_path}", markup=False, soft_wrap=True)
+    if xlsx_path is not None:
+        from commkit import api
+        from commkit.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(xlsx_path, api.render_map_xlsx(region_map, lang), force=force)
+        console.print(f"Wrote the workbook to {xlsx_path}", markup=False, soft_wrap=True)
     if as_json:
         from commkit.core.region_map import map_json_chunks
 
@@ -174,24 +246,26 @@ def map_command(
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    _print_map(region_map, s.lang)
+    _print_map(region_map, lang)
 
 
 def _print_map(region_map: Any, lang: str) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
+    from commkit.i18n import plural, text
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, labels, stage_title
+    from commkit.render.report import fmt_score
 
     lab = labels(lang)
     console = out()
     console.print(
-        f"[bold]{lab['title']}: {escape(region_map.region)}[/] · {lab['as_of']} "
-        f"{region_map.date.isoformat()} · {len(region_map.communities)} "
-        f"{lab['communities_count']}",
+        f"[bold]{lab['title']}: {escape(tr(region_map.region, lang))}[/] · {lab['as_of']} "
+        f"{region_map.date.isoformat()} · "
+        f"{plural('count.communities', len(region_map.communities), lang)}",
         soft_wrap=True,
     )
     metrics = Table(title=lab["metrics"], title_justify="left")
@@ -206,7 +280,9 @@ def _print_map(region_map: Any, lang: str) -> None:
             else f"{metric.reporting}/{len(region_map.communities)}"
         )
         latest = metric.latest.isoformat() if metric.latest else "—"
-        metrics.add_row(tr(metric.name, lang), fmt_num(metric.total), reporting, latest)
+        metrics.add_row(
+            escape(tr(metric.name, lang)), fmt_num(metric.total, lang), reporting, latest
+        )
     console.print(metrics)
     # Fit the terminal: every column from 140 characters, the essentials below that
     # (--out and --csv always hold everything).
@@ -239,7 +315,7 @@ def _print_map(region_map: Any, lang: str) -> None:
         cells = {
             "community": row.name,
             "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-            "score": fmt_num(row.score),
+            "score": fmt_score(row.score, lang),
             "members": fmt_num(row.members),
             "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
             "events": fmt_num(row.events),
@@ -250,21 +326,18 @@ def _print_map(region_map: Any, lang: str) -> None:
                 row.last_assessment.isoformat() if row.last_assessment else lab["never"]
             ),
         }
-        table.add_row(*(cells[key] for key, _ in columns))
+        table.add_row(*(escape(cells[key]) for key, _ in columns))
     console.print(table)
     hidden = len(region_map.communities) - SCREEN_ROWS
     if hidden > 0:
-        console.print(
-            f"… {hidden} more: use --out FILE (Markdown) or --csv FILE for the whole map.",
-            markup=False,
-        )
+        console.print(text("cli.map_more", lang, n=hidden), markup=False)
     stages = ", ".join(f"{tr(s.title, lang)}: {s.count}" for s in region_map.stages if s.count)
-    console.print(f"{lab['stages']}: {stages}", markup=False, soft_wrap=True)
+    console.print(f"{lab['stages']}: {stages}", markup=False)
     gap = len(region_map.gap_actors), len(region_map.gap_links)
     console.print(
-        f"{lab['gap']}: {lab['gap_actors'].lower()} {gap[0]}, {lab['gap_links'].lower()} {gap[1]}",
+        f"{lab['gap']}: {lab['gap_actors'].lower()} — {gap[0]}; "
+        f"{lab['gap_links'].lower()} — {gap[1]}",
         markup=False,
-        soft_wrap=True,
     )
     if region_map.attention:
         console.print(
@@ -279,6 +352,25 @@ def progress_command(
         Path, typer.Option("--workspace", "-w", help="The workspace folder.")
     ] = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Also write the progress as Markdown here.", show_default=False
+        ),
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts", help="With --out: also draw the scores over time as an SVG next to it."
+        ),
+    ] = False,
+    html_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write one HTML page with the line chart.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Show how a community changed: its stage and each dimension across assessments, and
     each metric across snapshots, with the change since the previous one.
@@ -288,14 +380,17 @@ def progress_command(
     \b
       commkit progress business-mentor --workspace examples/perm-krai
       commkit progress my-club -w my-region --json
+      commkit --lang ru progress my-club -w my-region -o progress.md --charts \\
+          --html p.html
     """
     from rich.table import Table
 
-    from commkit.cli.output import out, print_json
+    from commkit.cli.output import esc, out, print_json
     from commkit.core.progress import community_progress
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
     from commkit.render.map_md import fmt_num, fmt_signed, labels
+    from commkit.render.report import fmt_score
 
     s = settings(ctx)
     pack = _pack_or_none(ctx)
@@ -310,16 +405,17 @@ def progress_command(
         for diag in dict.fromkeys(ws.diagnostics):
             shown = replace(diag, severity="warning")
             err().print(shown.format(), markup=False, soft_wrap=True)
+    _write_progress(result, s.lang, out_path, charts, html_path, force)
     if as_json:
         print_json(result.to_json())
         return
     lab = labels(s.lang)
     console = out()
-    console.print(f"[bold]{result.name}[/] ({result.slug})", soft_wrap=True)
+    console.print(f"[bold]{esc(result.name)}[/] ({esc(result.slug)})", soft_wrap=True)
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
-            f"({fmt_num(p.overall)})"
+            f"({fmt_score(p.overall, s.lang)})"
             for p in result.stages
         )
         console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)
@@ -339,7 +435,7 @@ def progress_command(
         table.add_column(lab["change"], justify="right")
         for series in series_list:
             table.add_row(
-                tr(series.title, s.lang),
+                esc(tr(series.title, s.lang)),
                 *(fmt_num(p.value) for p in series.points),
                 fmt_signed(series.change) or "—",
             )
@@ -362,7 +458,9 @@ def community_add(
     ] = None,
     platform: Annotated[
         str | None,
-        typer.Option("--platform", help="Where it meets: Telegram, a venue...", show_default=False),
+        typer.Option(
+            "--platform", help="Where it meets: Telegram, a venue, a chat.", show_default=False
+        ),
     ] = None,
     members: Annotated[
         int | None,
@@ -412,8 +510,9 @@ def community_add(
     Examples:
 
     \b
-      commkit community add -w perm --name "Franchising World" --leader "Yuliya Bogushevskaya" \\
-          --leader "Maria Kizima" --platform Telegram --members 50 --events 5
+      commkit community add -w perm --name "Franchising World" \\
+          --leader "Yuliya Bogushevskaya" --leader "Maria Kizima" \\
+          --platform Telegram --members 50 --events 5
       commkit community add -w perm          # asks the questions
     """
     from commkit.cli.output import err
@@ -438,7 +537,7 @@ def community_add(
             raise UserError("--name is required (or run the command in a terminal to be asked)")
         from commkit.interactive.community import ask_profile
 
-        known = ask_profile(known, s.lang)
+        known = ask_profile(known, s.lang_for(None))
     community = new_community(
         known["name"],
         slug=slug,
@@ -454,8 +553,61 @@ def community_add(
         snapshot_date=snapshot_date,
     )
     path = write_community(workspace, community, force=force)
-    err().print(f"Wrote {path}", markup=False, soft_wrap=True)
+    from commkit.i18n import text
+
+    err().print(text("cli.community_wrote", s.lang_for(None), path=path), markup=False)
     sys.stdout.write(f"{community.slug}\n")
+
+
+def _public_map(
+    workspace: Path, lang: str, html: Path | None, force: bool, others: tuple[Any, ...]
+) -> None:
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.fsutil import atomic_write_text
+
+    if html is None or any(others):
+        raise typer.BadParameter(
+            "--public writes only the public HTML page: give --html FILE and no --out, --csv, "
+            "--xlsx or --json",
+            param_hint="--public",
+        )
+    data = api.public_map(workspace)
+    atomic_write_text(html, api.render_public_map_html(data, lang), force=force)
+    err().print(
+        f"Wrote the public map ({len(data.entries)} communities) to {html}",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _write_progress(
+    result: Any, lang: str, out: Path | None, charts: bool, html: Path | None, force: bool
+) -> None:
+    """The files of ``progress --out/--charts/--html`` (all checked before any is written)."""
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.errors import OutputExistsError
+    from commkit.fsutil import atomic_write_text
+
+    if charts and out is None:
+        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+    chart = out.with_name(f"{out.stem}-scores.svg") if charts and out is not None else None
+    for target in (out, chart, html):
+        if target is not None and target.exists() and not force:
+            raise OutputExistsError(f"{target} already exists (use --force to overwrite it)")
+    written = []
+    if out is not None:
+        text = api.render_progress_markdown(result, lang, chart=chart.name if chart else None)
+        written.append(atomic_write_text(out, text, force=force))
+    if chart is not None:
+        svg = api.render_progress_chart(result, lang)
+        written.append(atomic_write_text(chart, svg, force=force))
+    if html is not None:
+        page = api.render_progress_html(result, lang)
+        written.append(atomic_write_text(html, page, force=force))
+    for path in written:
+        err().print(f"wrote {path}", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

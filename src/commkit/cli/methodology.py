@@ -25,8 +25,9 @@ def methodology(
       commkit --lang ru methodology ecosystem-models
       commkit methodology --json
     """
+    from commkit.api import method_overview
     from commkit.cli.output import out, print_json
-    from commkit.core.method_view import chapter_view, find_chapter, overview
+    from commkit.core.method_view import chapter_view, find_chapter
 
     s = settings(ctx)
     pack = s.pack()
@@ -34,7 +35,7 @@ def methodology(
         found = find_chapter(pack.methodology, chapter)
         data = chapter_view(pack, found, s.lang)
     else:
-        data = overview(pack, s.lang)
+        data = method_overview(pack, s.lang)
     if as_json:
         print_json(data)
         return

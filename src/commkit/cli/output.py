@@ -7,6 +7,17 @@ from typing import Any
 from rich.console import Console
 
 
+def esc(value: object) -> str:
+    """Text from the user or a file, safe inside rich markup: ``[red]x`` prints as typed.
+
+    Every path, name and message that did not come from commkit's own code goes through
+    this before it meets a string that rich parses as markup (``print``, table cells, trees).
+    """
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
@@ -48,12 +59,16 @@ class JsonArrayWriter:
 
 
 def report_error(exc: BaseException) -> None:
+    from commkit.cli.context import ui_lang
     from commkit.errors import UserError
+    from commkit.i18n import plural, text
 
+    lang = ui_lang()
+    label = text("cli.error", lang)
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]error:[/] {exc.message}", markup=True, soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {esc(exc.message)}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -64,10 +79,23 @@ def report_error(exc: BaseException) -> None:
             )
         errors = sum(1 for d in exc.diagnostics if d.severity == "error")
         if errors > 1:
-            console.print(f"{errors} errors", markup=False)
+            console.print(plural("cli.errors_count", errors, lang), markup=False)
         return
-    console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True, highlight=False)
+    console.print(f"[bold red]{label}:[/] {esc(exc)}", soft_wrap=True, highlight=False)
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    from commkit.cli.context import ui_lang
+    from commkit.i18n import text
+
+    label = text("cli.warning", ui_lang())
+    err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
+
+
+def report_stale_temps(lang: str = "en") -> None:
+    """Say which temp files of a killed earlier run the writes of this one cleaned up."""
+    from commkit.fsutil import take_stale_removed
+    from commkit.i18n import text
+
+    for path in take_stale_removed():
+        err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)

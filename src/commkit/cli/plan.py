@@ -59,11 +59,12 @@ def load_assessment(path: Path, pack: Any, today: date) -> Any:
         raise ContentError(
             "",
             [
+                *doc.problems,
                 doc.diagnostic(
                     ("kind",) if kind is not None else (),
                     f"expected an assessment (kind: assessment, written by 'commkit assess') "
                     f"or an answers file (kind: answers), got {kind!r}",
-                )
+                ),
             ],
         )
     model = load_document(doc)
@@ -92,14 +93,24 @@ def load_assessment(path: Path, pack: Any, today: date) -> Any:
 def plan(
     ctx: typer.Context,
     assessment: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--assessment",
             "-a",
             help="An assessment written by 'commkit assess', or an answers file.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            metavar="DIR",
+            help="A region workspace: write the regional plan, made from its map.",
+            show_default=False,
+        ),
+    ] = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -133,7 +144,7 @@ def plan(
         ),
     ] = None,
     out_dir: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Folder for the Markdown plan.")
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for the Markdown plan.")
     ] = Path("."),
     csv_file: Annotated[
         Path | None,
@@ -157,6 +168,24 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    html_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write one self-contained HTML page with the timeline as a chart.",
+            show_default=False,
+        ),
+    ] = None,
+    xlsx_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            metavar="FILE",
+            help="Also write an Excel workbook: actions, calendar, the manager's week.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print the whole plan as JSON (no Markdown file)."),
@@ -167,15 +196,18 @@ def plan(
 
     Picks the roadmap actions the assessment calls for (and what they depend on), schedules
     them on working days under each role's capacity, and places the online seminars and the
-    MeetUp in the timeline.
+    MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
+    are picked by the gaps the region's communities share on the map.
 
     Examples:
 
     \b
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
+      commkit plan --workspace examples/perm-krai --start 2026-02-02
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-      commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
+      commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
+      commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
       commkit --lang ru plan -a answers.yaml --json
     """
     from commkit.cli.output import err, print_json
@@ -190,67 +222,98 @@ def plan(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
         )
     pack = s.pack()
+    if (assessment is None) == (workspace is None):
+        raise typer.BadParameter(
+            "give --assessment FILE (a community's plan) or --workspace DIR (the regional plan)",
+            param_hint="--assessment / --workspace",
+        )
     caps = _parse_capacity(capacity or [], [r.id for r in pack.methodology.roles])
     days_off = load_holidays(holidays) if holidays is not None else []
     today = date.today()
-    loaded = load_assessment(assessment, pack, today)
     first_day = first_day or next_monday(today)
-    result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+    if workspace is not None:
+        import dataclasses
+
+        from commkit import api
+
+        ws = api.load_workspace(workspace)
+        result = api.region_plan(
+            ws, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+        )
+        for diag in dict.fromkeys(ws.diagnostics):  # broken files are left out, as on the map
+            err().print(
+                dataclasses.replace(diag, severity="warning").format(),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        name = f"{result.slug}-regional-plan-{result.start.isoformat()}.md"
+    else:
+        assert assessment is not None
+        loaded = load_assessment(assessment, pack, today)
+        result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+        name = f"{result.slug}-plan-{result.start.isoformat()}.md"
+    lang = s.lang_for(result.language)
 
     written: list[Path] = []
-    target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
+    target = safe_child(out_dir, name)
     if not force:  # check every target first: refuse before writing any of them
         from commkit.errors import OutputExistsError
 
-        for path in (None if as_json else target, csv_file, ics_file):
+        for path in (None if as_json else target, csv_file, ics_file, xlsx_file, html_file):
             if path is not None and path.exists():
                 raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
     if not as_json:
         from commkit.render.plan_md import render_plan_md
 
-        written.append(atomic_write_text(target, render_plan_md(result, pack, s.lang), force=force))
+        written.append(atomic_write_text(target, render_plan_md(result, pack, lang), force=force))
     if csv_file is not None:
         from commkit.render.plan_csv import render_plan_csv
 
-        text = render_plan_csv(result, pack, s.lang, excel=excel)
-        written.append(atomic_write_text(csv_file, text, force=force, bom=excel))
+        csv_text = render_plan_csv(result, pack, lang, excel=excel)
+        written.append(atomic_write_text(csv_file, csv_text, force=force, bom=excel))
     if ics_file is not None:
         from commkit.render.plan_ics import render_plan_ics
 
         written.append(
-            atomic_write_bytes(ics_file, render_plan_ics(result, pack, s.lang), force=force)
+            atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
         )
+    if html_file is not None:
+        from commkit import api
+
+        page = api.render_plan_html(result, lang, pack=pack)
+        written.append(atomic_write_text(html_file, page, force=force))
+    if xlsx_file is not None:
+        from commkit import api
+
+        workbook = api.render_plan_xlsx(result, lang, pack=pack)
+        written.append(atomic_write_bytes(xlsx_file, workbook, force=force))
+    from commkit.i18n import plural, text
+
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
-            err().print(f"wrote {path}", markup=False, highlight=False)
+            err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
     from commkit.cli.output import out
 
-    ru = s.lang == "ru"
     console = out()
-    later = len(result.later)
+    scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
     console.print(
-        (
-            f"План для {result.community.name}: запланировано действий — "
-            f"{len(result.scheduled)} (с {result.start} по {result.end}), позже — {later}."
-        )
-        if ru
-        else (
-            f"Plan for {result.community.name}: {len(result.scheduled)} actions scheduled from "
-            f"{result.start} to {result.end}, {later} later."
+        text(
+            "cli.plan_summary",
+            lang,
+            name=result.community.name,
+            scheduled=scheduled,
+            start=result.start,
+            end=result.end,
+            later=len(result.later),
         ),
         markup=False,
         highlight=False,
-        soft_wrap=True,
     )
     for path in written:
-        console.print(
-            ("записан " if ru else "wrote ") + str(path),
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        console.print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -50,29 +50,38 @@ def init(
     from commkit.core.workspace_init import init_region
 
     s = settings(ctx)
-    language = lang or s.lang
+    language = lang or s.lang_for(None)
     if language not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     result = init_region(directory, name, country, language, force=force)
+    from commkit.i18n import plural, text
+    from commkit.model.common import tr
+
     console = err()
     actors = result.region.ecosystem.actors
+    to_be = sum(1 for a in actors if a.status == "to-be")
     console.print(
-        f"Created the workspace for [bold]{result.region.name}[/] in {directory}",
-        soft_wrap=True,
+        text(
+            "cli.region_created",
+            language,
+            name=tr(result.region.name, language),
+            directory=directory,
+        ),
+        markup=False,
     )
     for path in result.written:
-        console.print(f"  wrote {path}", markup=False, soft_wrap=True)
+        console.print("  " + text("cli.wrote", language, path=path), markup=False)
     console.print(
-        f"  region.yaml holds {len(actors)} ecosystem actors to adapt "
-        f"({sum(1 for a in actors if a.status == 'to-be')} of them TO-BE).",
+        "  "
+        + text(
+            "cli.region_actors",
+            language,
+            actors=plural("cli.actors_count", len(actors), language),
+            to_be=to_be,
+        ),
         markup=False,
     )
-    console.print(
-        "Next: commkit community add --workspace "
-        f"{directory} --name ... ; then commkit map {directory}",
-        markup=False,
-        soft_wrap=True,
-    )
+    console.print(text("cli.region_next", language, directory=directory), markup=False)
 
 
 def register(app: typer.Typer) -> None:

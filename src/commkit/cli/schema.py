@@ -8,22 +8,17 @@ import typer
 
 def schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of each file kind, by kind."""
-    from commkit.model import KINDS
-    from commkit.model.pack import PackManifest
+    from commkit.model.json_schema import schemas as _schemas
 
-    result: dict[str, dict[str, Any]] = {}
-    for kind, model in {**KINDS, "pack": PackManifest}.items():
-        schema = model.model_json_schema()  # type: ignore[attr-defined]
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"commkit:{kind}.schema.json"
-        result[kind] = schema
-    return result
+    return _schemas()
 
 
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write <kind>.schema.json files into this folder."),
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Write <kind>.schema.json files into this folder."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
@@ -59,7 +54,7 @@ def schema(
     for kind, path in targets.items():
         text = json.dumps(data[kind], indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         atomic_write_text(path, text, force=force)
-        console().print(f"wrote {path}", highlight=False)
+        console().print(f"wrote {path}", markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -70,34 +70,44 @@ def list_seminars(
     if as_json:
         print_json({"seminars": rows})
         return
+    from rich.markup import escape
     from rich.table import Table
 
+    from commkit.cli.output import esc
     from commkit.render.seminar_labels import labels
 
     lab = labels(s.lang)
-    numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
+    numbers = {c.id: c.number for c in pack.methodology.chapters}
+    console = out()
+    wide = console.width >= 100  # narrower: the id goes under the title, not in a column
     table = Table(title=lab["programme"], show_lines=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("id", style="cyan", no_wrap=True)
+    if wide:
+        table.add_column("id", style="cyan", no_wrap=True)
     table.add_column(lab["seminar"], ratio=1)
     table.add_column(lab["week"], justify="right", no_wrap=True)
     table.add_column(lab["format"], max_width=12)
     table.add_column(lab["minutes"], justify="right", no_wrap=True)
     table.add_column(lab["chapters"].split()[0], max_width=12)
     for row in rows:
-        table.add_row(
+        chapters = sorted(numbers.get(c, 999) for c in row["chapters"])
+        title = escape(row["title"]) if wide else f"{escape(row['title'])} [cyan]{row['id']}[/]"
+        cells = [
             str(row["number"]),
-            row["id"],
-            row["title"],
+            *([esc(row["id"])] if wide else []),
+            title,
             str(row["week"]),
             lab[f"format_{row['format']}"],
             str(row["minutes"]),
-            ", ".join(numbers.get(c, c) for c in row["chapters"]),
-        )
+            ", ".join(str(n) for n in chapters),
+        ]
+        table.add_row(*cells)
     if not rows:
-        out().print("The content pack has no seminars.", markup=False)
+        from commkit.i18n import text
+
+        out().print(text("cli.seminars_none", s.lang_for(None)), markup=False)
         return
-    out().print(table)
+    console.print(table)
 
 
 @seminars_app.command("show")
@@ -145,10 +155,10 @@ def show_seminar(
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
+    from commkit.cli.output import esc as escape
     from commkit.cli.output import out
 
     lab = view["L"]
@@ -234,7 +244,7 @@ def export_seminars(
         False
     ),
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="md, html or md,html (comma-separated).")
+        str, typer.Option("--format", help="md, html or md,html (comma-separated).")
     ] = "md,html",
     community: Annotated[
         Path | None,
@@ -280,8 +290,9 @@ def export_seminars(
 
     \b
       commkit seminars export --all --out materials
-      commkit seminars export seminar-3 --out next-week --date 2026-12-01 --time 18:00
-      commkit --lang ru seminars export --all -o out --community communities/club.yaml --zip
+      commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
+      commkit --lang ru seminars export --all -o out --zip \\
+          --community communities/club.yaml
       commkit seminars export 1 2 --format html --out html-only
     """
     from commkit.errors import UserError
@@ -308,12 +319,13 @@ def export_seminars(
                 chosen.append(seminar)
         chosen.sort(key=lambda x: (x.number, x.id))
     ctx_community = None
+    lang = s.lang_for(None)
     if community is not None:
         from commkit.render.seminar_community import load_community
 
-        ctx_community = load_community(community, pack, s.lang)
+        ctx_community, lang = load_community(community, pack, s.lang_for)
     options = render.ExportOptions(
-        lang=s.lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
+        lang=lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
     )
     plan = _render_with_progress(render, chosen, pack, options, show=len(chosen) > 1)
     names = list(plan.files)
@@ -324,7 +336,7 @@ def export_seminars(
     zip_path = None
     if make_zip:
         zip_path = render.write_zip(dict(targets)[render.ZIP_NAME], plan.files, force=force)
-    _report(out_dir, chosen, names, zip_path, as_json, render)
+    _report(out_dir, chosen, names, zip_path, as_json, lang)
 
 
 def _render_with_progress(
@@ -337,6 +349,8 @@ def _render_with_progress(
         return render.plan_export(chosen, pack, options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from commkit.i18n import text
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -344,10 +358,11 @@ def _render_with_progress(
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(chosen))
+        task = progress.add_task(text("cli.seminars_rendering", options.lang), total=len(chosen))
 
         def step(seminar: Any) -> None:
-            progress.update(task, advance=1, description=f"Rendered {seminar.id}")
+            done = text("cli.seminars_rendered", options.lang, id=seminar.id)
+            progress.update(task, advance=1, description=done)
 
         return render.plan_export(chosen, pack, options, progress=step)
 
@@ -358,7 +373,7 @@ def _report(
     names: list[str],
     zip_path: Path | None,
     as_json: bool,
-    render: Any,
+    lang: str,
 ) -> None:
     from commkit.cli.output import out, print_json
 
@@ -372,12 +387,18 @@ def _report(
             }
         )
         return
-    from rich.markup import escape
+    from commkit.cli.output import esc as escape
+    from commkit.i18n import plural, text
 
     console = out()
     console.print(
-        f"[green]Exported[/] {len(chosen)} seminar(s), {len(names)} files to "
-        f"[bold]{escape(str(out_dir))}[/]"
+        text(
+            "cli.seminars_exported",
+            lang,
+            seminars=plural("cli.seminars_count", len(chosen), lang),
+            files=plural("cli.files_count", len(names), lang),
+            path=f"[bold]{escape(str(out_dir))}[/]",
+        )
     )
     by_folder: dict[str, list[str]] = {}
     for name in names:
@@ -387,9 +408,10 @@ def _report(
         label = f"{folder}/" if folder else "./"
         console.print(f"  {escape(label):<24} {escape(' '.join(files))}", soft_wrap=True)
     if zip_path is not None:
-        console.print(f"  archive: {escape(str(zip_path))}")
+        console.print("  " + text("cli.seminars_archive", lang, path=escape(str(zip_path))))
     index = "index.html" if "index.html" in names else "index.md"
-    console.print(f"Open [bold]{escape(str(out_dir / index))}[/] to start.")
+    path = f"[bold]{escape(str(out_dir / index))}[/]"
+    console.print(text("cli.seminars_open", lang, path=path))
 
 
 def register(app: typer.Typer) -> None:

@@ -39,7 +39,7 @@ def validate(
       commkit validate examples/perm-krai
       commkit validate answers.yaml
     """
-    from commkit.cli.output import err, out, print_json
+    from commkit.cli.output import err, esc, out, print_json
     from commkit.core.validation import validate_paths
 
     s = settings(ctx)
@@ -61,28 +61,48 @@ def validate(
             }
         )
         raise typer.Exit(0 if report.ok else 1)
+    from commkit.i18n import plural, text
+
+    lang = s.lang_for(None)
     console = out()
     for entry in report.files:
         errors = [d for d in entry.diagnostics if d.severity == "error"]
         warnings = [d for d in entry.diagnostics if d.severity != "error"]
-        mark = "[green]ok[/]  " if not errors else "[red]FAIL[/]"
-        detail = f" ({entry.kind})" if entry.kind else ""
+        mark = (
+            f"[green]{text('cli.validate_ok', lang):<4}[/]"
+            if not errors
+            else f"[red]{text('cli.validate_fail', lang)}[/]"
+        )
+        detail = f" ({esc(entry.kind)})" if entry.kind else ""
         extra = []
         if errors:
-            extra.append(f"{len(errors)} error{'s' if len(errors) > 1 else ''}")
+            extra.append(plural("cli.errors_count", len(errors), lang))
         if warnings:
-            extra.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
+            extra.append(plural("cli.warnings_count", len(warnings), lang))
         tail = f": {', '.join(extra)}" if extra else ""
-        console.print(f"{mark} {_rel(entry.path)}{detail}{tail}", soft_wrap=True, highlight=False)
+        console.print(
+            f"{mark} {esc(_rel(entry.path))}{detail}{tail}", soft_wrap=True, highlight=False
+        )
         console.file.flush()
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
             err().print(diag.format(), markup=False, soft_wrap=True, highlight=False)
     for change in report.changes:
-        console.print(f"  overlay: {change}", soft_wrap=True, markup=False, highlight=False)
+        console.print(
+            "  " + text("cli.validate_overlay", lang, change=change),
+            soft_wrap=True,
+            markup=False,
+            highlight=False,
+        )
     diags = report.diagnostics
     n_err = sum(1 for d in diags if d.severity == "error")
     failed = sum(1 for f in report.files if not f.ok)
-    summary = f"{len(report.files)} file(s) checked, {failed} failed, {n_err} error(s)"
+    summary = text(
+        "cli.validate_summary",
+        lang,
+        files=plural("cli.files_count", len(report.files), lang),
+        failed=failed,
+        errors=plural("cli.errors_count", n_err, lang),
+    )
     console.print(summary if report.ok else f"[red]{summary}[/]", highlight=False)
     if not report.ok:
         raise typer.Exit(1)

@@ -6,50 +6,17 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.tree import Tree
 
-LABELS = {
-    "en": {
-        "objectives": "Objectives",
-        "metrics": "Final metrics",
-        "chapters": "Chapters",
-        "purpose": "Purpose",
-        "owner": "Owner",
-        "duration": "Typical duration",
-        "days": "working days",
-        "inputs": "Inputs",
-        "activities": "Activities",
-        "deliverables": "Deliverables",
-        "steps": "Steps",
-        "actions": "Roadmap actions",
-        "seminars": "Seminars",
-        "hint": "Details of one chapter: commkit methodology <number or id>",
-    },
-    "ru": {
-        "objectives": "Цели",
-        "metrics": "Итоговые показатели",
-        "chapters": "Главы",
-        "purpose": "Зачем",
-        "owner": "Отвечает",
-        "duration": "Обычная длительность",
-        "days": "рабочих дней",
-        "inputs": "Что нужно на входе",
-        "activities": "Что делаем",
-        "deliverables": "Результаты",
-        "steps": "Шаги",
-        "actions": "Действия дорожной карты",
-        "seminars": "Семинары",
-        "hint": "Подробно об одной главе: commkit methodology <номер или id>",
-    },
-}
+from commkit.i18n import section
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from commkit.cli.output import esc
 
-    return escape(text)
+    return esc(text)
 
 
 def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
-    label = LABELS.get(lang, LABELS["en"])
+    label = section("views", lang)
     console.print(Panel(_esc(data["summary"] or ""), title=f"[bold]{_esc(data['title'])}[/]"))
     tree = Tree(f"[bold]{label['objectives']}[/]")
     for objective in data["objectives"]:
@@ -71,11 +38,16 @@ def show_overview(console: Console, data: dict[str, Any], lang: str) -> None:
             for item in chapter["deliverables"]:
                 deliver.add(_esc(item))
     console.print(chapters)
+    if data.get("templates"):
+        templates = Tree(f"[bold]{label['templates']}[/]")
+        for item in data["templates"]:
+            templates.add(f"{_esc(item['title'])} [dim]{item['file']}[/]")
+        console.print(templates)
     console.print(f"[dim]{label['hint']}[/]")
 
 
 def show_chapter(console: Console, data: dict[str, Any], lang: str) -> None:
-    label = LABELS.get(lang, LABELS["en"])
+    label = section("views", lang)
     head = (
         f"[bold]{label['purpose']}:[/] {_esc(data['purpose'])}\n"
         f"[bold]{label['owner']}:[/] {_esc(data['owner'])}    "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from commkit.errors import UserError
 from commkit.fsutil import atomic_write_bytes, atomic_write_text
+from commkit.model.method_templates import TEMPLATES_DIR as METHOD_TEMPLATES_DIR
 from commkit.model.pack import MANIFEST, default_pack_dir, pack_files
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
@@ -68,6 +69,11 @@ def init_pack(target: Path, overlay: bool, force: bool, name: str | None = None)
     for path in pack_files(source):
         rel = path.relative_to(source)
         written.append(atomic_write_bytes(target / rel, path.read_bytes(), force=force))
+    method_dir = source.joinpath(*METHOD_TEMPLATES_DIR)
+    if method_dir.is_dir():
+        for path in sorted(method_dir.rglob("*.md")):
+            rel = path.relative_to(source)
+            written.append(atomic_write_bytes(target / rel, path.read_bytes(), force=force))
     if TEMPLATES.is_dir():
         for path in sorted(TEMPLATES.glob("*.j2")):
             dest = target / "templates" / path.name

@@ -21,8 +21,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from commkit.errors import Diagnostic
-from commkit.model.common import Text, tr
-from commkit.model.workspace import Community, Link, Snapshot
+from commkit.model.common import Text
+from commkit.model.workspace import Community, Link, RegionFigures, Snapshot
 from commkit.model.workspace_loader import Workspace, months_before
 
 METRIC_IDS: tuple[str, ...] = (
@@ -132,7 +132,7 @@ class StageCount(BaseModel):
 
 class LeaderEntry(BaseModel):
     name: str
-    role: str | None
+    role: Text | None
     community: str
     community_name: str
 
@@ -152,7 +152,7 @@ class LinkEntry(BaseModel):
     target_name: Text
     source_type: Literal["actor", "community", "unknown"]
     target_type: Literal["actor", "community", "unknown"]
-    kind: str
+    kind: Text
     status: str
     note: Text | None = None
 
@@ -204,8 +204,8 @@ class Problem(BaseModel):
 class RegionMap(BaseModel):
     """Everything the Business Community Map shows; renderers only format it."""
 
-    region: str
-    country: str | None = None
+    region: Text
+    country: Text | None = None
     language: str = "en"
     workspace: str
     date: dt.date = Field(description="The map is 'as of' this date (stale checks use it).")
@@ -219,6 +219,9 @@ class RegionMap(BaseModel):
     links: list[LinkEntry]
     attention: list[AttentionEntry]
     problems: list[Problem] = []
+    baseline: list[RegionFigures] = Field(
+        default=[], description="The region's own figures (region.yaml), up to the map's date."
+    )
 
     @property
     def gap_actors(self) -> list[ActorEntry]:
@@ -545,7 +548,7 @@ def build_map(
             )
     actors, links = _ecosystem(workspace, collected.names)
     fields: dict[str, Any] = {
-        "region": workspace.name,
+        "region": region.name if region is not None else workspace.name,
         "country": region.country if region else None,
         "language": region.language if region else "en",
         "workspace": str(workspace.root),
@@ -560,6 +563,7 @@ def build_map(
         "links": links,
         "attention": collected.attention,
         "problems": [Problem.of(d) for d in workspace.diagnostics],
+        "baseline": [f for f in (region.baseline if region else []) if f.date <= today],
     }
     if spill:
         return RegionMap.model_construct(**fields)
@@ -734,18 +738,7 @@ def _unknown_refs(workspace: Workspace, unknown: list[tuple[int, str, str]]) -> 
     return out
 
 
-# ------------------------------------------------------------------ Mermaid
-
-
-def _mermaid_label(text: str) -> str:
-    return (
-        " ".join(text.split())
-        .replace("&", "&amp;")
-        .replace('"', "#quot;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "#124;")
-    )
+# ------------------------------------------------------------------ sectors
 
 
 SECTOR_TITLES: dict[str, Text] = {
@@ -755,48 +748,3 @@ SECTOR_TITLES: dict[str, Text] = {
     "public": {"en": "Public institutions", "ru": "Общественные институты"},
     "development": {"en": "Development institutions", "ru": "Институты развития"},
 }
-
-
-def mermaid_graph(region_map: RegionMap, lang: str = "en") -> str:
-    """A Mermaid flowchart of the ecosystem: actors by sector, linked communities,
-    AS-IS links solid, TO-BE links and actors dashed."""
-    ids: dict[str, str] = {}
-
-    def node(kind: str, ref: str) -> str:
-        key = f"{kind}:{ref}"
-        if key not in ids:
-            ids[key] = f"{kind[0]}{len(ids) + 1}"
-        return ids[key]
-
-    lines = ["flowchart LR"]
-    by_sector: dict[str, list[ActorEntry]] = {}
-    for actor in region_map.actors:
-        by_sector.setdefault(actor.sector, []).append(actor)
-    for number, (sector, actors) in enumerate(sorted(by_sector.items()), start=1):
-        title = _mermaid_label(tr(SECTOR_TITLES.get(sector, sector), lang))
-        lines.append(f'  subgraph s{number}["{title}"]')
-        for actor in actors:
-            lines.append(f'    {node("actor", actor.id)}["{_mermaid_label(tr(actor.name, lang))}"]')
-            if actor.status == "to-be":
-                lines.append(f"    class {node('actor', actor.id)} tobe")
-        lines.append("  end")
-    linked = []
-    for link in region_map.links:
-        for ref, kind, name in (
-            (link.source, link.source_type, link.source_name),
-            (link.target, link.target_type, link.target_name),
-        ):
-            if kind != "actor" and f"{kind}:{ref}" not in ids:
-                linked.append(f'  {node(kind, ref)}(["{_mermaid_label(tr(name, lang))}"])')
-                if kind == "community":
-                    linked.append(f"  class {node(kind, ref)} community")
-    lines.extend(linked)
-    for link in region_map.links:
-        source = node(link.source_type, link.source)
-        target = node(link.target_type, link.target)
-        label = _mermaid_label(link.kind)
-        arrow = "-.->" if link.status == "to-be" else "-->"
-        lines.append(f'  {source} {arrow}|"{label}"| {target}')
-    lines.append("  classDef tobe stroke-dasharray: 5 5")
-    lines.append("  classDef community fill:#eef6ff")
-    return "\n".join(lines) + "\n"

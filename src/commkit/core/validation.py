@@ -176,7 +176,9 @@ def _check_answers(pack: ContentPack, model: Any, doc: Any) -> list[Diagnostic]:
         return []
     checklist_id = getattr(getattr(model, "checklist", None), "id", None)
     checklist = pack.checklists.get(checklist_id or "", pack.checklist)
-    return list(check_answers(checklist, model, doc))
+    # a draft (complete: false) may still lack answers; a finished file may not
+    complete = bool(getattr(model, "complete", True))
+    return list(check_answers(checklist, model, doc, require_complete=complete))
 
 
 def validate_paths(

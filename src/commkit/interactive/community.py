@@ -4,34 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import questionary
+from commkit.i18n import section, text
+from commkit.interactive.prompts import Item, Prompter
 
 FORMATS = ("online", "offline", "mixed")
-
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "name": "Community name:",
-        "leaders": "Leaders (full names, separated by commas):",
-        "format": "Format:",
-        "platform": "Platform (e.g. Telegram, a club venue):",
-        "formalised": "Is it formalised (a registered non-profit organisation)?",
-        "members": "Members now (a number, empty to skip):",
-        "founded": "Founded (YYYY, YYYY-MM or YYYY-MM-DD; empty to skip):",
-        "number": "Enter a whole number of 0 or more, or leave it empty.",
-        "required": "A name is required.",
-    },
-    "ru": {
-        "name": "Название сообщества:",
-        "leaders": "Лидеры (имя и фамилия, через запятую):",
-        "format": "Формат:",
-        "platform": "Площадка (например, Telegram, помещение клуба):",
-        "formalised": "Сообщество оформлено как юрлицо (НКО)?",
-        "members": "Участников сейчас (число, можно пропустить):",
-        "founded": "Дата основания (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД; можно пропустить):",
-        "number": "Введите целое число от 0 или оставьте пустым.",
-        "required": "Название обязательно.",
-    },
-}
 
 
 def _number_or_empty(message: str) -> Any:
@@ -42,31 +18,31 @@ def _number_or_empty(message: str) -> Any:
     return check
 
 
-def ask_profile(known: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+def ask_profile(known: dict[str, Any], lang: str = "en", prompter: Any = None) -> dict[str, Any]:
     """Ask only for what ``known`` lacks; returns the completed mapping.
 
     Ctrl-C raises :class:`KeyboardInterrupt` (nothing is written then).
     """
-    t = {**TEXTS["en"], **TEXTS.get(lang, {})}
+    p = prompter if prompter is not None else Prompter(lang=lang)
+    t = section("community", lang)
     answers = dict(known)
     if not answers.get("name"):
-        answers["name"] = questionary.text(
-            t["name"], validate=lambda v: bool(v.strip()) or t["required"]
-        ).unsafe_ask()
+        answers["name"] = p.text(t["name"], validate=lambda v: bool(v.strip()) or t["required"])
     if not answers.get("leaders"):
-        raw = questionary.text(t["leaders"]).unsafe_ask()
+        raw = p.text(t["leaders"])
         answers["leaders"] = [part.strip() for part in raw.split(",") if part.strip()]
     if answers.get("format") is None:
-        answers["format"] = questionary.select(
-            t["format"], choices=list(FORMATS), default="online"
-        ).unsafe_ask()
+        formats = [
+            Item(text(f"seminar.format_{f}", lang), f, str(i)) for i, f in enumerate(FORMATS, 1)
+        ]
+        answers["format"] = p.select(t["format"], formats, default="online")
     if answers.get("platform") is None:
-        answers["platform"] = questionary.text(t["platform"]).unsafe_ask().strip() or None
+        answers["platform"] = p.text(t["platform"]).strip() or None
     if answers.get("formalised") is None:
-        answers["formalised"] = questionary.confirm(t["formalised"], default=False).unsafe_ask()
+        answers["formalised"] = p.confirm(t["formalised"], default=False)
     if answers.get("members") is None:
-        raw = questionary.text(t["members"], validate=_number_or_empty(t["number"])).unsafe_ask()
+        raw = p.text(t["members"], validate=_number_or_empty(t["number"]))
         answers["members"] = int(raw) if raw.strip() else None
     if answers.get("founded") is None:
-        answers["founded"] = questionary.text(t["founded"]).unsafe_ask().strip() or None
+        answers["founded"] = p.text(t["founded"]).strip() or None
     return answers

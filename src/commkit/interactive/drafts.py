@@ -1,25 +1,42 @@
-"""Drafts of the wizard: ``.commkit-draft-<slug>.yaml`` (``kind: answers``, ``complete: false``)."""
+"""Drafts of the assess wizard: where they live, what they record, and whose file is whose.
+
+A draft is ``<slug>-assessment-draft.yaml`` next to the output (the ``--out`` folder, or
+``drafts/`` in a ``--workspace``): a folder the user chose, can see with ``ls`` and that
+commkit can write. It is an answers file (``complete: false``) with a ``draft:`` section
+that records the options of the run, so ``--resume DRAFT`` alone continues that run.
+
+Only a file that is a commkit draft (its name and its ``draft:`` section) is ever written
+over or removed. Resuming from any other answers file reads it and continues in a new
+draft beside the output; the file itself stays byte for byte as it was.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from commkit.errors import CommkitError
-from commkit.fsutil import atomic_write_text, safe_child
-from commkit.model.answers import Answers
+from commkit.errors import CommkitError, OutputExistsError
+from commkit.fsutil import atomic_write_text, safe_child, slugify
+from commkit.model.answers import Answers, DraftRun
 from commkit.render.report import to_yaml
 
-PREFIX = ".commkit-draft-"
+SUFFIX = "-assessment-draft.yaml"
+WORKSPACE_DRAFTS = "drafts"
 
 
-def draft_path(folder: Path, slug: str) -> Path:
-    return safe_child(folder, f"{PREFIX}{slug}.yaml")
+def draft_folder(out: Path, workspace: Path | None = None) -> Path:
+    """Where the drafts of a run go: beside what the run writes."""
+    return workspace / WORKSPACE_DRAFTS if workspace is not None else out
 
 
-def save_draft(path: Path, answers: Answers) -> Path:
-    """Write the draft atomically (a crash mid-write leaves the previous draft intact)."""
-    draft = answers.model_copy(update={"complete": False})
-    return atomic_write_text(path, to_yaml(draft), force=True)
+def draft_path(folder: Path, slug: str, number: int = 1) -> Path:
+    name = f"{slug}{SUFFIX}" if number == 1 else f"{slug}-{number}{SUFFIX}"
+    return safe_child(folder, name)
+
+
+def is_commkit_draft(path: Path, answers: Answers) -> bool:
+    """Written by commkit as a draft (so commkit may update and finally remove it)."""
+    return path.name.endswith(SUFFIX) and answers.draft is not None and not answers.complete
 
 
 def load_draft(path: Path) -> Answers:
@@ -30,12 +47,101 @@ def load_draft(path: Path) -> Answers:
 
 
 def find_drafts(folder: Path) -> list[tuple[Path, Answers]]:
-    """The readable drafts in ``folder``, newest first (unreadable ones are skipped)."""
+    """The readable commkit drafts in ``folder``, newest first (others are left alone)."""
     found: list[tuple[Path, Answers]] = []
-    for path in sorted(folder.glob(f"{PREFIX}*.yaml")):
+    try:
+        paths = sorted(folder.glob(f"*{SUFFIX}"))
+    except OSError:
+        return found
+    for path in paths:
         try:
-            found.append((path, load_draft(path)))
+            answers = load_draft(path)
         except CommkitError:
             continue
+        if is_commkit_draft(path, answers):
+            found.append((path, answers))
     found.sort(key=lambda item: item[0].stat().st_mtime, reverse=True)
     return found
+
+
+def recorded_run(path: Path) -> DraftRun | None:
+    """The options recorded in a commkit draft (``None`` for any other answers file)."""
+    answers = load_draft(path)
+    return answers.draft if is_commkit_draft(path, answers) else None
+
+
+@dataclass
+class DraftStore:
+    """Saves the answers of one wizard run after every answer, into a draft of its own.
+
+    ``path`` is ``None`` until the first save (the slug comes from the start screen); the
+    first save never takes the name of an existing file (another run's draft, a file of
+    the user's): it picks the next free name. ``source`` is the file the run resumed from.
+    """
+
+    folder: Path
+    run: DraftRun
+    path: Path | None = None
+    source: Path | None = None
+    saved: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def resume(cls, source: Path, answers: Answers, folder: Path, run: DraftRun) -> DraftStore:
+        """Continue in ``source`` itself only when it is a commkit draft."""
+        if is_commkit_draft(source, answers):
+            return cls(folder=folder, run=run, path=source, source=source)
+        return cls(folder=folder, run=run, source=source)
+
+    def check_writable(self) -> None:
+        """Refuse before the first question, not after the start screen was typed."""
+        import os
+
+        from commkit.errors import UserError
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(
+                f"cannot keep drafts in {self.folder}: {exc.strerror or exc} "
+                "(choose a folder you can write with --out or --workspace)"
+            ) from None
+        if not os.access(self.folder, os.W_OK | os.X_OK):
+            raise UserError(
+                f"cannot keep drafts in {self.folder}: the folder is read-only "
+                "(choose a folder you can write with --out or --workspace)"
+            )
+
+    @property
+    def writes_to_source(self) -> bool:
+        return self.path is not None and self.path == self.source
+
+    def save(self, answers: Answers) -> Path:
+        """Write the draft atomically (a crash mid-write leaves the previous one intact)."""
+        draft = answers.model_copy(update={"complete": False, "draft": self.run})
+        text = to_yaml(draft)
+        if self.path is not None:
+            return atomic_write_text(self.path, text, force=True)
+        slug = answers.community.slug or slugify(answers.community.name)
+        for number in range(1, 1000):
+            candidate = draft_path(self.folder, slug, number)
+            try:
+                atomic_write_text(candidate, text)
+            except OutputExistsError:
+                continue
+            self.path = candidate
+            return candidate
+        raise OutputExistsError(f"too many drafts for {slug} in {self.folder}")
+
+    def finish(self) -> Path | None:
+        """The run is complete: remove its draft (never a file that is not one). Returns
+        the draft removed."""
+        if self.path is None or not self.path.exists():
+            return None
+        try:
+            current = load_draft(self.path)
+        except CommkitError:
+            return None
+        if not is_commkit_draft(self.path, current):
+            return None
+        self.path.unlink()
+        return self.path

@@ -17,6 +17,8 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from questionary import Choice, Separator
 
+from commkit.i18n import norm, text
+
 STYLE = questionary.Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -30,6 +32,13 @@ STYLE = questionary.Style(
 
 OPTION_KEYS = "123456789acefgijklmopqrtuvwxyz"
 """Shortcut keys for answer options; d, n, s, b and h are kept for the special entries."""
+
+RUSSIAN_LAYOUT = dict(zip("qwertyuiopasdfghjklzxcvbnm", "йцукенгшщзфывапролдячсмить", strict=True))
+"""The letter the same physical key types in the Russian layout: a shortcut works in both."""
+
+YES_KEYS = {"en": "yY", "ru": "дДyY"}
+NO_KEYS = {"en": "nN", "ru": "нНnN"}
+"""Yes/no keys: Russian initials in the Russian UI, and the Latin ones in every language."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,11 @@ class Prompter:
     """Asks questions in a terminal. ``input``/``output`` are prompt_toolkit objects
     (``None``: the real terminal)."""
 
-    def __init__(self, input: Any = None, output: Any = None) -> None:
+    def __init__(self, input: Any = None, output: Any = None, lang: str = "en") -> None:
         self.input = input
         self.output = output
+        self.lang = lang
+        """The language of questionary's own texts and keys (the wizard switches it)."""
 
     def _io(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
@@ -69,7 +80,9 @@ class Prompter:
         return kwargs
 
     def say(self, text: str = "", style: str = "") -> None:
-        """Print a line between prompts (help text, progress, headers)."""
+        """Print a line between prompts (help text, progress, headers), wrapped at word
+        boundaries to the terminal's width."""
+        text = wrap(text)
         if self.output is not None:
             print_formatted_text(FormattedText([(style, text)]), output=self.output)
         else:
@@ -85,7 +98,7 @@ class Prompter:
         instruction: str | None = None,
     ) -> str:
         question = questionary.text(
-            message,
+            fit(message, instruction),
             default=default,
             validate=validate,
             instruction=instruction,
@@ -115,8 +128,11 @@ class Prompter:
             if default is not None and e.value == default and chosen_default is None:
                 chosen_default = choice
             choices.append(choice)
+        if instruction is None:
+            hint = "prompt.select_shortcuts" if shortcuts else "prompt.select_arrows"
+            instruction = text(hint, self.lang)
         question = questionary.select(
-            message,
+            fit(message, instruction),
             choices=choices,
             default=chosen_default,
             use_shortcuts=shortcuts,
@@ -125,6 +141,7 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
+        _add_layout_twins(question)
         return question.unsafe_ask()
 
     def checkbox(
@@ -142,16 +159,145 @@ class Prompter:
             for e in entries
         ]
         question = questionary.checkbox(
-            message,
+            fit(message, instruction),
             choices=choices,
             validate=validate or (lambda _: True),
             use_jk_keys=False,
-            instruction=instruction,
+            instruction=instruction
+            if instruction is not None
+            else text("prompt.checkbox", self.lang),
             style=STYLE,
             **self._io(),
         )
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
-        question = questionary.confirm(message, default=default, style=STYLE, **self._io())
+        """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
+        with Enter: 'y' or 'n' alone only shows the choice (answering on the key itself would
+        leave the Enter that habit types after it to answer the next question, unseen)."""
+        hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
+        question = confirm_question(fit(message, hint), default, self.lang, **self._io())
         return bool(question.unsafe_ask())
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word with an ellipsis to at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+def fit(message: str, instruction: str | None) -> str:
+    """A question wrapped at word boundaries; when the hint after it would not fit on the
+    last line, the hint starts a line of its own (the terminal would cut a word instead)."""
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns
+    wrapped = wrap(message, width - 2)
+    last = wrapped.rsplit("\n", 1)[-1]
+    if instruction and len(last) + len(instruction) + 4 > width:
+        return wrapped + "\n"
+    return wrapped
+
+
+def wrap(text: str, width: int | None = None) -> str:
+    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent."""
+    import shutil
+    import textwrap
+
+    width = width or shutil.get_terminal_size((80, 24)).columns
+    lines = []
+    for line in text.splitlines() or [""]:
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.extend(
+            textwrap.wrap(
+                line,
+                width=max(20, width - 1),
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+    return "\n".join(lines)
+
+
+def _add_layout_twins(question: Any) -> None:
+    """Let every one-letter shortcut of ``question`` work in the Russian layout too."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    twins = KeyBindings()
+    for binding in app.key_bindings.bindings:
+        key = binding.keys[0] if len(binding.keys) == 1 else None
+        if isinstance(key, str) and key in RUSSIAN_LAYOUT:
+            twins.add(RUSSIAN_LAYOUT[key])(binding.handler)
+    app.key_bindings = merge_key_bindings([app.key_bindings, twins])
+
+
+def confirm_question(message: str, default: bool, lang: str, **kwargs: Any) -> Any:
+    """questionary's confirm with its texts and keys in ``lang`` (questionary has them in
+    English only): the instruction, the echoed answer and the yes/no letters."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    code = norm(lang)
+    status: dict[str, Any] = {"answer": None, "complete": False}
+
+    def tokens() -> Any:
+        parts: list[Any] = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if not status["complete"]:
+            hint = "prompt.yes_or_no" if default else "prompt.no_or_yes"
+            parts.append(("class:instruction", text(hint, code) + " "))
+        if status["answer"] is not None:
+            parts.append(
+                ("class:answer", text("prompt.yes" if status["answer"] else "prompt.no", code))
+            )
+        return to_formatted_text(parts)
+
+    bindings = KeyBindings()
+
+    def finish(event: Any) -> None:
+        status["complete"] = True
+        event.app.exit(result=status["answer"])
+
+    @bindings.add(Keys.ControlQ, eager=True)
+    @bindings.add(Keys.ControlC, eager=True)
+    def _abort(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer(value: bool) -> Any:
+        def handler(event: Any) -> None:
+            status["answer"] = value  # shown, not taken: Enter takes it
+
+        return handler
+
+    for key in YES_KEYS[code]:
+        bindings.add(key)(answer(True))
+    for key in NO_KEYS[code]:
+        bindings.add(key)(answer(False))
+
+    @bindings.add(Keys.ControlH)
+    def _clear(event: Any) -> None:
+        status["answer"] = None
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _enter(event: Any) -> None:
+        if status["answer"] is None:
+            status["answer"] = default
+        finish(event)
+
+    @bindings.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Other keys type nothing."""
+
+    session: Any = PromptSession(
+        tokens, key_bindings=bindings, style=merge_styles_default([STYLE]), **kwargs
+    )
+    return Question(session.app)

@@ -22,7 +22,7 @@ from commkit.interactive.messages import (
     NOT_APPLICABLE_TOKENS,
     messages,
 )
-from commkit.interactive.prompts import OPTION_KEYS, Heading, Item, Prompter
+from commkit.interactive.prompts import OPTION_KEYS, Heading, Item, Prompter, shorten
 from commkit.model.answers import Answer, Answers, ChecklistRef, CommunityRef
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
@@ -56,6 +56,9 @@ class Wizard:
 
     @property
     def m(self) -> dict[str, str]:
+        """The wizard's texts; every prompt reads them, so the prompter's own texts (hints,
+        yes/no keys) follow the language chosen on the start screen from here."""
+        self.prompter.lang = self.lang
         return messages(self.lang)
 
     # ------------------------------------------------------------ entry points
@@ -91,6 +94,7 @@ class Wizard:
         final = self.answers.model_copy(
             update={
                 "complete": True,
+                "draft": None,
                 "answers": {k: v for k, v in self.answers.answers.items() if k in asked},
             }
         )
@@ -250,16 +254,18 @@ class Wizard:
                 self._save()
                 return SKIP
             assert isinstance(result, Answer)
+            if current is not None and current.note:
+                result = result.model_copy(update={"note": current.note})
+            # saved the moment it is given: a Ctrl-C at the note prompt keeps it
+            self.answers.answers[q.id] = result
+            self._save()
             if self.ask_notes:
                 note = self.prompter.text(
                     m["note"], default=(current.note if current else "") or ""
                 )
                 note = " ".join(note.split())[:2000]
-                result = result.model_copy(update={"note": note or None})
-            elif current is not None and current.note:
-                result = result.model_copy(update={"note": current.note})
-            self.answers.answers[q.id] = result
-            self._save()
+                self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
+                self._save()
             return "ok"
 
     def _specials(self, q: Question, can_go_back: bool) -> list[Item]:
@@ -411,6 +417,8 @@ class Wizard:
         )
 
         def validate(values: list[object]) -> bool | str:
+            if not values and q.required:
+                return m["multi_required"]
             specials = [v for v in values if v in SPECIALS]
             if specials and (len(specials) > 1 or len(values) > 1):
                 return m["multi_mixed"]
@@ -429,7 +437,10 @@ class Wizard:
     def review(self) -> None:
         """List every answer by dimension; picking one asks it again; Finish ends."""
         assert self.answers is not None
+        import shutil
+
         m, lang = self.m, self.lang
+        width = shutil.get_terminal_size((80, 24)).columns - 8  # pointer, key and margins
         while True:
             entries: list[Item | Heading] = []
             asked = self._asked()
@@ -443,7 +454,9 @@ class Wizard:
                     shown = answer_text(q, answer, lang) if answer is not None else m["unanswered"]
                     if answer is not None and answer.note:
                         shown += f" [{answer.note}]"
-                    entries.append(Item(f"{tr(q.text, lang)} → {shown}", q.id))
+                    shown = shorten(shown, max(12, width // 2))
+                    question = shorten(tr(q.text, lang), max(12, width - len(shown) - 3))
+                    entries.append(Item(f"{question} → {shown}", q.id))
             entries.append(Item(m["finish"], FINISH))
             picked = self.prompter.select(m["review_title"], entries, default=FINISH)
             if picked == FINISH:

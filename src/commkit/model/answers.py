@@ -33,6 +33,13 @@ class CommunityRef(StrictModel):
     )
 
 
+class Rater(StrictModel):
+    """Who answered: one member of the community's team (several raters make a team view)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+
+
 class Answer(StrictModel):
     """A value, "don't know" or "not applicable", each kept apart; plus an evidence note."""
 
@@ -74,6 +81,10 @@ _ANSWER_SCHEMA: dict[str, Any] = {
                 "note": {"type": ["string", "null"], "maxLength": 2000},
             },
             "additionalProperties": False,
+            # answered (the default) needs a value; dont_know and not_applicable take none
+            "if": {"properties": {"status": {"const": "answered"}}},
+            "then": {"required": ["value"], "properties": {"value": {"not": {"type": "null"}}}},
+            "else": {"properties": {"value": {"type": "null"}}},
         },
     ],
     "description": "A value (shorthand), or {value, note}, or {status: dont_know | "
@@ -82,19 +93,37 @@ _ANSWER_SCHEMA: dict[str, Any] = {
 AnswerEntry = Annotated[Answer, WithJsonSchema(_ANSWER_SCHEMA)]
 
 
+class DraftRun(StrictModel):
+    """How the interrupted ``commkit assess`` was run, so that ``--resume DRAFT`` alone
+    continues exactly that run. Only drafts written by commkit carry it."""
+
+    out: str | None = Field(default=None, max_length=4096)
+    workspace: str | None = Field(default=None, max_length=4096)
+    content: str | None = Field(default=None, max_length=4096)
+    community: Id | None = None
+    date: dt.date | None = None
+    lang: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+
+
 class Answers(Header):
     kind: Literal["answers"]
     checklist: ChecklistRef
     community: CommunityRef
     date: dt.date | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    rater: Rater | None = Field(default=None, description="Who answered (for team assessments).")
     complete: bool = Field(default=True, description="False for a draft still being filled in.")
+    draft: DraftRun | None = Field(
+        default=None, description="Written by commkit in its drafts: the options of the run."
+    )
     answers: dict[Id, AnswerEntry] = {}
 
 
 class DimensionResult(StrictModel):
     id: Id
-    score: float | None = Field(description="0-100; None when nothing in it was scored.")
+    score: float | None = Field(
+        default=None, description="0-100; None when nothing in it was scored."
+    )
     answered: int = 0
     dont_know: int = 0
     not_applicable: int = 0
@@ -102,9 +131,13 @@ class DimensionResult(StrictModel):
 
 
 class Recommendation(StrictModel):
+    """Which question calls for a recommendation. ``text`` is the sentence in the language of
+    the run (in ``--json`` output); a saved assessment keeps no sentence, since every report
+    renders it again from the checklist in its own language."""
+
     question: Id
     dimension: Id
-    text: str
+    text: str | None = None
 
 
 class AssessmentResult(StrictModel):
@@ -132,5 +165,58 @@ class Assessment(Header):
     community: CommunityRef
     date: dt.date
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    rater: Rater | None = None
     answers: dict[Id, AnswerEntry]
     result: AssessmentResult
+    team: TeamSummary | None = Field(
+        default=None, description="Set when several raters were merged (assess --team)."
+    )
+
+
+class RaterAnswer(StrictModel):
+    """One rater's answer to one question, as given."""
+
+    rater: str
+    status: Literal["answered", "dont_know", "not_applicable", "unanswered"]
+    value: AnswerValue | None = None
+    note: str | None = None
+
+
+class QuestionMerge(StrictModel):
+    """How the raters' answers to one question became the consensus."""
+
+    question: Id
+    raters: list[RaterAnswer]
+    tie: bool = Field(default=False, description="The majority or median was split evenly.")
+    spread: float | None = Field(
+        default=None,
+        description="Scales and numbers: highest minus lowest value; other types: highest "
+        "minus lowest normalised score (0..1).",
+    )
+    disagree: bool = False
+    reasons: list[str] = Field(
+        default=[], description="Why it is flagged: scale-apart, split, dont-know-vs-answer..."
+    )
+
+
+class RaterResult(StrictModel):
+    name: str
+    role: str | None = None
+    date: dt.date | None = None
+    overall: float
+    stage: Id
+
+
+class TeamSummary(StrictModel):
+    """The raters, the range of their individual results, and every merged question."""
+
+    raters: list[RaterResult]
+    overall_low: float
+    overall_high: float
+    stage_low: Id
+    stage_high: Id
+    anonymous: bool = False
+    questions: list[QuestionMerge] = []
+
+
+Assessment.model_rebuild()

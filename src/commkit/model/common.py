@@ -3,24 +3,98 @@
 from __future__ import annotations
 
 import re
+import types
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 DEFAULT_LANG = "en"
 LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
+def json_pattern(regex: re.Pattern[str]) -> str:
+    """A pattern that means the same in JSON Schema validators using Python's ``re`` (where
+    ``$`` also matches before a final newline) and ECMA-262 (editors)."""
+    return regex.pattern + r"(?!\n)"
+
+
+YAML11_BOOLS = {
+    **dict.fromkeys(["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"], True),
+    **dict.fromkeys(["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"], False),
+}
+"""YAML 1.1 booleans. commkit reads YAML 1.1 (``yes`` is true); editors and check-jsonschema
+read YAML 1.2, where a plain ``yes`` is text. A yes/no field takes these words either way, so
+both readings of a file agree (the JSON Schema says the same)."""
+
+_SCALARS = (int, float, bool)
+_KINDS_CACHE: dict[tuple[type, str], frozenset[type]] = {}
+
+
+def _scalar_kinds(annotation: Any) -> frozenset[type]:
+    """``{int}``, ``{float}``, ``{bool}``... for a field holding only numbers or yes/no."""
+    if get_origin(annotation) is Annotated:
+        return _scalar_kinds(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, types.UnionType):
+        parts = [a for a in get_args(annotation) if a is not type(None)]
+        kinds = [_scalar_kinds(a) for a in parts]
+        return frozenset().union(*kinds) if all(kinds) else frozenset()
+    return frozenset({annotation}) if annotation in _SCALARS else frozenset()
+
+
 class StrictModel(BaseModel):
-    """Unknown keys are errors: a typo in a content file must not pass silently."""
+    """Unknown keys are errors: a typo in a content file must not pass silently.
+
+    Numbers are numbers and yes/no is yes/no: ``"60"`` in quotes or ``1`` for yes are refused,
+    as the JSON Schema refuses them, so an editor and ``commkit validate`` agree on every file.
+    """
 
     model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_scalars(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or info.field_name is None:
+            return value
+        key = (cls, info.field_name)
+        kinds = _KINDS_CACHE.get(key)
+        if kinds is None:
+            kinds = _scalar_kinds(cls.model_fields[info.field_name].annotation)
+            _KINDS_CACHE[key] = kinds
+        if not kinds:
+            return value
+        if bool in kinds:
+            if isinstance(value, str) and value in YAML11_BOOLS:
+                return YAML11_BOOLS[value]
+            if isinstance(value, bool) or (kinds != {bool} and isinstance(value, int | float)):
+                return value
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        if bool in kinds:
+            expected = "a valid boolean (true/false or yes/no)"
+        else:
+            expected = "a valid integer" if kinds == {int} else "a valid number"
+        quoted = " (no quotes around numbers)" if isinstance(value, str) else ""
+        raise PydanticCustomError(
+            "plain_scalar",
+            "input should be {expected}, not {given}{quoted}",
+            {"expected": expected, "given": repr(value), "quoted": quoted},
+        )
+
 
 def _check_id(value: str) -> str:
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a valid id: use lower-case latin letters, digits, '-', '_' "
             "or '.', starting with a letter or digit, at most 64 characters"
@@ -28,7 +102,11 @@ def _check_id(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": json_pattern(ID_RE)}),
+]
 """A permanent identifier. Ids are never renumbered: old answer files keep their meaning."""
 
 
@@ -37,14 +115,30 @@ def _check_text_map(value: Any) -> Any:
         if not value:
             raise ValueError("a localised text needs at least one language")
         for key, text in value.items():
-            if not isinstance(key, str) or not LANG_RE.match(key):
+            if not isinstance(key, str) or not LANG_RE.fullmatch(key):
                 raise ValueError(f"{key!r} is not a language code such as 'en' or 'ru'")
             if not isinstance(text, str):
                 raise ValueError(f"the {key!r} text must be a string")
     return value
 
 
-Text = Annotated[str | dict[str, str], BeforeValidator(_check_text_map)]
+Text = Annotated[
+    str | dict[str, str],
+    BeforeValidator(_check_text_map),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"pattern": json_pattern(LANG_RE)},
+                    "additionalProperties": {"type": "string"},
+                },
+            ]
+        }
+    ),
+]
 """Human-readable text: a plain string, or a map of language code to string."""
 
 
@@ -109,7 +203,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "type": ["string", "integer"],
-            "pattern": PARTIAL_DATE_RE.pattern,
+            "pattern": json_pattern(PARTIAL_DATE_RE),
             "description": "YYYY, YYYY-MM or YYYY-MM-DD",
         }
     ),
@@ -118,6 +212,22 @@ PartialDate = Annotated[
 
 
 class Header(StrictModel):
-    """Every file starts with ``kind:`` and ``version:``; subclasses pin ``kind``."""
+    """Every file starts with ``kind:`` and ``version:``; subclasses pin ``kind``.
+
+    ``version`` must be a format this commkit reads (:mod:`commkit.model.formats`).
+    """
 
     version: Version
+
+    @field_validator("version")
+    @classmethod
+    def _readable_format(cls, value: str) -> str:
+        from typing import get_args
+
+        from commkit.model.formats import format_problem
+
+        kinds = get_args(cls.model_fields["kind"].annotation) if "kind" in cls.model_fields else ()
+        problem = format_problem(str(kinds[0]), value) if kinds else None
+        if problem is not None:
+            raise ValueError(problem)
+        return value

@@ -6,16 +6,39 @@ most one test. Where each subject is allowed is checked by the pack validator.
 
 from __future__ import annotations
 
-from typing import Self
+from itertools import combinations
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from commkit.model.common import Id, StrictModel
 
 Scalar = str | int | float | bool
 
 
+_SUBJECTS = ("question", "dimension", "stage")
+_TESTS = ("equals", "any_of", "at_least", "below", "score_below")
+
+
+def _given(key: str) -> dict[str, Any]:
+    return {"required": [key], "properties": {key: {"not": {"type": "null"}}}}
+
+
+# The rules of _one_subject_one_test below, for editors and check-jsonschema.
+_RULES: dict[str, Any] = {
+    "allOf": [
+        {"oneOf": [_given(s) for s in _SUBJECTS]},
+        {"not": {"anyOf": [{"allOf": [_given(a), _given(b)]} for a, b in combinations(_TESTS, 2)]}},
+        {"if": _given("stage"), "then": {"not": {"anyOf": [_given(t) for t in _TESTS]}}},
+        {"if": _given("dimension"), "then": {"anyOf": [_given("at_least"), _given("below")]}},
+        {"if": _given("question"), "then": {"anyOf": [_given(t) for t in _TESTS]}},
+    ]
+}
+
+
 class Condition(StrictModel):
+    model_config = ConfigDict(json_schema_extra=_RULES)
+
     question: Id | None = None
     dimension: Id | None = None
     stage: list[Id] | None = Field(

@@ -212,20 +212,24 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Abort(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels: refused")
         self.doc_values.setdefault(path, self.pos(node))
+        # A problem in one value is noted and the rest of the file is still read, so that
+        # one run reports every error of the file (a bad date does not hide a typo below).
         if node.tag not in _ALLOWED_TAGS:
-            raise _Abort(
-                self.pos(node),
+            self.note(
+                path,
+                node,
                 f"the tag {node.tag!r} is not allowed: commkit reads plain YAML data only",
             )
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _Abort(self.pos(key_node), "merge keys ('<<') are not supported")
+                    self.note(path, key_node, "merge keys ('<<') are not supported")
+                    continue
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise _Abort(
-                        self.pos(key_node), "a key must be a plain value, not a list or map"
-                    )
+                    self.note(path, key_node, "a key must be a plain value, not a list or map")
+                    continue
                 key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if isinstance(key, bool | int | float) or key is None:
                     key = key_node.value if not isinstance(key, int) else key
@@ -245,9 +249,13 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise _Abort(self.pos(node), _yaml_problem(exc)) from None
+            self.note(path, node, _yaml_problem(exc))
         except (ValueError, OverflowError) as exc:  # e.g. a timestamp with month 13
-            raise _Abort(self.pos(node), f"invalid value {node.value!r}: {exc}") from None
+            self.note(path, node, f"invalid value {node.value!r}: {exc}")
+        return node.value
+
+    def note(self, path: Path_, node: yaml.Node, message: str) -> None:
+        self.errors.append((path, self.pos(node), message))
 
 
 class _Abort(Exception):
@@ -403,15 +411,44 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def format_diagnostic(doc: Document, model: type[BaseModel]) -> Diagnostic | None:
+    """The file's format cannot be read by this commkit: the one thing worth saying then
+    (its other keys would be judged by the wrong rules)."""
+    from commkit.model.formats import format_problem
+
+    if not isinstance(doc.data, dict) or "version" not in doc.data:
+        return None
+    kind_field = model.model_fields.get("kind")
+    kind = kind_field.default if kind_field is not None else None
+    if not isinstance(kind, str):
+        from typing import get_args
+
+        args = get_args(kind_field.annotation) if kind_field is not None else ()
+        kind = str(args[0]) if args else None
+    problem = format_problem(kind, doc.data["version"]) if kind else None
+    return doc.diagnostic(("version",), problem) if problem else None
+
+
 def validate_document(doc: Document, model: type[M]) -> M:
     """Validate parsed data against ``model``; every error located, all of them at once."""
+    unreadable = format_diagnostic(doc, model)
+    if unreadable is not None:
+        raise ContentError("", [unreadable])
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise ContentError("", [*doc.problems, *diagnostics_from(exc, doc, model)]) from None
+        raise ContentError("", with_problems(doc, diagnostics_from(exc, doc, model))) from None
     if doc.problems:
         raise ContentError("", list(doc.problems))
     return result
+
+
+def with_problems(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    """The parse problems of ``doc`` and the validation errors ``found``, each place once
+    (a value the parser refused is not also reported by validation)."""
+    noted = {(d.field, d.line) for d in doc.problems}
+    same = [d for d in found if d.field is not None and (d.field, d.line) in noted]
+    return [*doc.problems, *(d for d in found if d not in same)]
 
 
 def diagnostics_from(

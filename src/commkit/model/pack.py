@@ -22,8 +22,10 @@ from commkit.model.common import Header, Text
 from commkit.model.loader import (
     Document,
     diagnostics_from,
+    format_diagnostic,
     kind_model,
     parse_file,
+    with_problems,
 )
 from commkit.model.methodology import Methodology
 from commkit.model.migration import Migration
@@ -192,6 +194,7 @@ def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
             problems.extend(exc.diagnostics)
             continue
         if doc.kind not in PACK_KINDS:
+            problems.extend(doc.problems)
             problems.append(
                 doc.diagnostic(("kind",), f"a content pack holds no {doc.kind!r} files")
             )
@@ -224,11 +227,14 @@ def build_pack(
     models: dict[str, BaseModel] = {}
     for key, doc in documents.items():
         model_cls = kind_model(doc)
+        unreadable = format_diagnostic(doc, model_cls)
+        if unreadable is not None:
+            problems.append(unreadable)
+            continue
         try:
             models[key] = model_cls.model_validate(doc.data)
         except ValidationError as exc:
-            problems.extend(doc.problems)
-            problems.extend(diagnostics_from(exc, doc, model_cls))
+            problems.extend(with_problems(doc, diagnostics_from(exc, doc, model_cls)))
             continue
         problems.extend(doc.problems)
 

@@ -163,6 +163,26 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
             r.known(rk, (*base, "metrics", j), metric, metrics, "metric")
         if action.seminar is not None:
             r.known(rk, (*base, "seminar"), action.seminar, seminar_ids, "seminar")
+        if action.taught_in is not None:
+            r.known(rk, (*base, "taught_in"), action.taught_in, seminar_ids, "seminar")
+        if action.region_triggers and action.level != "region":
+            r.add(
+                rk,
+                (*base, "region_triggers"),
+                "region_triggers fire in the regional plan: only a 'level: region' action "
+                "takes them",
+            )
+        for j, rtrig in enumerate(action.region_triggers):
+            _check_condition(
+                r,
+                rk,
+                (*base, "region_triggers", j, "when"),
+                rtrig.when,
+                questions,
+                dimensions,
+                stages,
+                allow=("question", "dimension", "stage"),
+            )
         for j, trig in enumerate(action.triggers):
             _check_condition(
                 r,
@@ -198,6 +218,10 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
         for j, dimension_id in enumerate(seminar.dimensions):
             r.known(sk, ("dimensions", j), dimension_id, dimensions, "dimension")
         r.unique(sk, seminar.exercises, ("exercises",), "exercise")
+        exercise_ids = {e.id for e in seminar.exercises}
+        for j, block in enumerate(seminar.agenda):
+            if block.exercise is not None:
+                r.known(sk, ("agenda", j, "exercise"), block.exercise, exercise_ids, "exercise")
     _check_migrations(r, pack)
     return r.diagnostics
 

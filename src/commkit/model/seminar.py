@@ -14,6 +14,11 @@ class AgendaBlock(StrictModel):
     minutes: int = Field(ge=1, le=480)
     description: Text | None = None
     notes: Text | None = Field(default=None, description="Speaker notes for the facilitator.")
+    exercise: Id | None = Field(
+        default=None,
+        description="The exercise this block runs (its id in 'exercises'): exercise time is "
+        "what the method asks to be at least half of every seminar.",
+    )
 
 
 class Exercise(StrictModel):

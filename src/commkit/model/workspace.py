@@ -34,7 +34,7 @@ class Link(StrictModel):
 
     source: Id
     target: Id
-    kind: str = Field(default="cooperation", max_length=80)
+    kind: Text = Field(default="cooperation", description="The relation: a plain word or {en, ru}.")
     status: Status = "as-is"
     note: Text | None = None
 
@@ -44,18 +44,35 @@ class Ecosystem(StrictModel):
     links: list[Link] = []
 
 
+class RegionFigures(StrictModel):
+    """Region-wide figures that the workspace's own communities do not add up to, such as
+    the article's "more than 20 communities with more than 10,000 SME members"."""
+
+    date: dt.date
+    source: Literal["article", "illustrative", "reported"] = "reported"
+    communities: Count | None = None
+    members: Count | None = None
+    more_than: bool = Field(
+        default=False, description="The figures are lower bounds: 'more than 20'."
+    )
+    note: Text | None = None
+
+
 class Region(Header):
     kind: Literal["region"]
-    name: str = Field(min_length=1, max_length=200)
-    country: str | None = Field(default=None, max_length=100)
+    name: Text = Field(description="A plain name, or {en, ru} when it reads differently.")
+    country: Text | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     team: list[TeamMember] = []
+    baseline: list[RegionFigures] = Field(
+        default=[], description="Region-wide figures on a date (all communities, not only these)."
+    )
     ecosystem: Ecosystem = Ecosystem()
 
 
 class Leader(StrictModel):
     name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(default=None, max_length=300)
+    role: Text | None = Field(default=None, description="A plain string, or {en, ru}.")
 
 
 class Snapshot(StrictModel):
@@ -63,6 +80,11 @@ class Snapshot(StrictModel):
 
     date: dt.date
     source: Literal["article", "illustrative", "reported"] = "reported"
+    since: PartialDate | None = Field(
+        default=None,
+        description="Events, projects and publications are totals since this date (e.g. "
+        "'600 events over five years': since 2015), not counts for a recent period.",
+    )
     members: Count | None = None
     audience: Count | None = Field(
         default=None,
@@ -78,6 +100,34 @@ class Snapshot(StrictModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
+class PublicContact(StrictModel):
+    """A way to reach the community that it chose to publish (a channel, a page, an address)."""
+
+    label: Text = Field(description="What it is, e.g. 'Telegram channel' or 'Coordinator'.")
+    value: str = Field(
+        min_length=1,
+        max_length=300,
+        description="The address: https://..., mailto:..., tel:..., @handle or plain text.",
+    )
+
+
+class PublicProfile(StrictModel):
+    """What the community publishes on the public Business Community Map for entrepreneurs.
+
+    Only communities with this block are listed, and only what is in it (plus the name,
+    format and platform) is shown: never scores, stages, notes or leaders.
+    """
+
+    listed: bool = Field(default=True, description="False hides the community from the map.")
+    purpose: Text | None = Field(default=None, description="What the community is for.")
+    topics: list[Text] | None = Field(
+        default=None, description="Topics to filter by (default: the profile's topics)."
+    )
+    city: str | None = Field(default=None, max_length=100)
+    how_to_join: Text | None = None
+    contacts: list[PublicContact] = []
+
+
 class Community(Header):
     kind: Literal["community"]
     slug: Id
@@ -88,6 +138,10 @@ class Community(Header):
     platform: str | None = Field(default=None, max_length=200)
     formalised: bool = False
     founded: PartialDate | None = None
-    topics: list[str] = []
+    topics: list[Text] = []
     links: list[str] = []
     snapshots: list[Snapshot] = []
+    public: PublicProfile | None = Field(
+        default=None,
+        description="What the community chose to publish on the public map for entrepreneurs.",
+    )

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from commkit.errors import ContentError, Diagnostic, UserError
 from commkit.model.answers import Assessment
+from commkit.model.common import tr
 from commkit.model.loader import forget_source, parse_text, read_text, validate_document
 
 try:
@@ -161,7 +162,7 @@ class Workspace:
 
     @property
     def name(self) -> str:
-        return self.region.name if self.region is not None else self.root.name
+        return tr(self.region.name) if self.region is not None else self.root.name
 
     @property
     def region_path(self) -> Path:

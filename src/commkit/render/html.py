@@ -125,6 +125,9 @@ section.doc > .section-label + h2 { margin-top: .2rem; padding-bottom: .4rem;
 .slide aside.notes .label { font-weight: 600; color: #7a5b00; }
 footer.page { color: var(--muted); font-size: .85rem; text-align: center; padding: 1rem; }
 .hint { color: var(--muted); font-size: .9rem; }
+figure.chart { margin: 1.25rem 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
 @media (max-width: 40rem) {
   section.doc { padding: .25rem 1rem 1rem; }
   header.page h1 { font-size: 1.5rem; }
@@ -140,7 +143,7 @@ footer.page { color: var(--muted); font-size: .85rem; text-align: center; paddin
   section.doc:first-of-type { break-before: auto; }
   a { color: #000; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; }
-  tr, pre, .slide, li, blockquote { break-inside: avoid; }
+  tr, pre, .slide, li, blockquote, figure.chart { break-inside: avoid; }
   thead { display: table-header-group; }
   .slide { margin-bottom: 8mm; }
   .fill { border-bottom-color: #555; }

@@ -15,143 +15,19 @@ from commkit.core.region_map import (
     CommunityRow,
     MetricTotal,
     RegionMap,
-    mermaid_graph,
 )
+from commkit.i18n import number, plural, score, section
 from commkit.model.common import Text, tr
+from commkit.render.map_mermaid import mermaid_graph
 from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
 
 TEMPLATE = "map.md.j2"
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Business Community Map",
-        "as_of": "As of",
-        "communities_count": "communities",
-        "metrics": "The seven final metrics",
-        "metric": "Metric",
-        "total": "Region total",
-        "reporting": "Communities reporting",
-        "latest": "Latest snapshot",
-        "communities": "Communities",
-        "community": "Community",
-        "stage": "Stage",
-        "score": "Score",
-        "members": "Members",
-        "leaders": "Leaders",
-        "events": "Events",
-        "projects": "Projects",
-        "platform": "Platform",
-        "formalised": "Formalised",
-        "last_assessment": "Last assessment",
-        "yes": "yes",
-        "no": "no",
-        "never": "never",
-        "not_assessed": "not assessed",
-        "assessments": "Assessments",
-        "metrics_per_community": "Final metrics per community",
-        "snapshot": "Snapshot date",
-        "stages": "Stage distribution",
-        "count": "Communities",
-        "leaders_list": "Community leaders",
-        "leader": "Leader",
-        "role": "Role",
-        "ecosystem": "Ecosystem",
-        "actors": "Actors",
-        "actor": "Actor",
-        "sector": "Sector",
-        "status": "Status",
-        "links": "Links",
-        "link_kind": "Relation",
-        "from": "From",
-        "to": "To",
-        "graph": "Graph (AS-IS: solid lines; TO-BE: dashed)",
-        "gap": "AS-IS vs TO-BE gap",
-        "gap_actors": "Actors still to be created",
-        "gap_links": "Links still to be built",
-        "no_gap": "Nothing: the ecosystem is as it should be.",
-        "attention": "Needs attention",
-        "attention_note": "Communities never assessed or assessed more than {months} months "
-        "before {date}.",
-        "never_assessed": "never assessed",
-        "stale": "assessed more than {months} months ago",
-        "nothing": "Nothing.",
-        "progress": "Progress",
-        "progress_note": "Change between the last two assessments and the last two snapshots.",
-        "change": "Change",
-        "dimensions_moved": "Dimensions that moved most",
-        "dimensions": "Dimensions (score 0-100)",
-        "metrics_short": "Metrics",
-        "problems": "Files with problems",
-        "problems_note": "These files were skipped or read in part; the rest of the map is built.",
-        "as-is": "AS-IS",
-        "to-be": "TO-BE",
-        "no_actors": "No ecosystem actors in region.yaml yet.",
-    },
-    "ru": {
-        "title": "Карта бизнес-сообществ",
-        "as_of": "По состоянию на",
-        "communities_count": "сообществ",
-        "metrics": "Семь итоговых показателей",
-        "metric": "Показатель",
-        "total": "Итого по региону",
-        "reporting": "Сообществ с данными",
-        "latest": "Последний замер",
-        "communities": "Сообщества",
-        "community": "Сообщество",
-        "stage": "Стадия",
-        "score": "Балл",
-        "members": "Участники",
-        "leaders": "Лидеры",
-        "events": "События",
-        "projects": "Проекты",
-        "platform": "Площадка",
-        "formalised": "Юрлицо",
-        "last_assessment": "Последняя оценка",
-        "yes": "да",
-        "no": "нет",
-        "never": "не было",
-        "not_assessed": "без оценки",
-        "assessments": "Оценки",
-        "metrics_per_community": "Итоговые показатели по сообществам",
-        "snapshot": "Дата замера",
-        "stages": "Распределение по стадиям",
-        "count": "Сообществ",
-        "leaders_list": "Лидеры сообществ",
-        "leader": "Лидер",
-        "role": "Роль",
-        "ecosystem": "Экосистема",
-        "actors": "Участники экосистемы",
-        "actor": "Организация",
-        "sector": "Сектор",
-        "status": "Статус",
-        "links": "Связи",
-        "link_kind": "Связь",
-        "from": "От",
-        "to": "К",
-        "graph": "Схема (КАК ЕСТЬ — сплошные линии, КАК ДОЛЖНО БЫТЬ — пунктир)",
-        "gap": "Разрыв между моделями «как есть» и «как должно быть»",
-        "gap_actors": "Организации, которые предстоит создать",
-        "gap_links": "Связи, которые предстоит выстроить",
-        "no_gap": "Разрыва нет: экосистема соответствует целевой модели.",
-        "attention": "Требуют внимания",
-        "attention_note": "Сообщества без оценки или с оценкой старше {months} мес. на {date}.",
-        "never_assessed": "оценки не было",
-        "stale": "оценка старше {months} мес.",
-        "nothing": "Нет.",
-        "progress": "Динамика",
-        "progress_note": "Изменения между двумя последними оценками и двумя последними замерами.",
-        "change": "Изменение",
-        "dimensions_moved": "Наибольшие изменения по направлениям",
-        "dimensions": "Направления (балл 0–100)",
-        "metrics_short": "Показатели",
-        "problems": "Файлы с ошибками",
-        "problems_note": "Эти файлы пропущены или прочитаны частично; остальная карта построена.",
-        "as-is": "КАК ЕСТЬ",
-        "to-be": "КАК ДОЛЖНО БЫТЬ",
-        "no_actors": "В region.yaml пока нет участников экосистемы.",
-    },
+CHART_ALT: dict[str, Text] = {
+    "stages": {"en": "Communities by stage", "ru": "Сообщества по стадиям"},
+    "metrics": {"en": "The seven final metrics", "ru": "Семь итоговых показателей"},
 }
+
 
 SECTORS: dict[str, Text] = {
     "state": {"en": "state", "ru": "государство"},
@@ -163,22 +39,24 @@ SECTORS: dict[str, Text] = {
 
 
 def labels(lang: str) -> dict[str, str]:
-    """UI labels in ``lang`` (English fills any gap)."""
-    return {**LABELS["en"], **LABELS.get(lang, {})}
+    """UI labels in ``lang``."""
+    return section("map", lang)
 
 
-def fmt_num(value: float | int | None) -> str:
+def fmt_num(value: float | int | None, lang: str = "en") -> str:
+    """A count or a figure in ``lang``'s notation (thin-space thousands, decimal comma in
+    Russian)."""
     if value is None:
         return "—"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}"
+        return number(value, lang, 1)
     return f"{int(value):,}".replace(",", "\u202f")
 
 
-def fmt_signed(value: float | None) -> str:
+def fmt_signed(value: float | None, lang: str = "en") -> str:
     if value is None:
         return ""
-    text = fmt_num(abs(value))
+    text = fmt_num(abs(value), lang)
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "±0")
 
 
@@ -204,13 +82,13 @@ def _snapshot_dates(row: CommunityRow) -> str:
     return f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
 
 
-def _change(before: float | None, after: float | None) -> str:
+def _change(before: float | None, after: float | None, lang: str) -> str:
     if before is None and after is None:
         return "—"
     if before is None:
-        return fmt_num(after)
+        return fmt_num(after, lang)
     delta = None if after is None else after - before
-    return f"{fmt_num(before)} → {fmt_num(after)} ({fmt_signed(delta)})"
+    return f"{fmt_num(before, lang)} → {fmt_num(after, lang)} ({fmt_signed(delta, lang)})"
 
 
 class Lazy:
@@ -245,7 +123,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             latest = f"{metric.earliest.isoformat()} – {metric.latest.isoformat()}"
         return {
             "name": md_cell(tr(metric.name, lang)),
-            "total": fmt_num(metric.total),
+            "total": fmt_num(metric.total, lang),
             "reporting": reporting,
             "latest": latest,
         }
@@ -256,7 +134,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         return {
             "name": md_cell(row.name),
             "stage": md_cell(stage_title(region_map, row.stage, lang, none_stage)),
-            "score": fmt_num(row.score),
+            "score": score(row.score, lang),
             "members": fmt_num(row.members),
             "leaders": md_cell(", ".join(row.leaders)) if row.leaders else "—",
             "events": fmt_num(row.events),
@@ -264,7 +142,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             "platform": md_cell(row.platform) if row.platform else "—",
             "formalised": lab["yes"] if row.formalised else lab["no"],
             "last": _date(row.last_assessment) if row.last_assessment else lab["never"],
-            "metrics": [fmt_num(row.metric(m)) for m in metric_ids],
+            "metrics": [fmt_num(row.metric(m), lang) for m in metric_ids],
             "snapshot": _snapshot_dates(row),
         }
 
@@ -273,7 +151,8 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
     def progress(row: CommunityRow) -> dict[str, Any]:
         metric_changes = [
-            f"{md_inline(names.get(m, m))}: {_change(row.previous_metrics[m], row.metrics[m])}"
+            f"{md_inline(names.get(m, m))}: "
+            f"{_change(row.previous_metrics[m], row.metrics[m], lang)}"
             for m in COMMUNITY_METRICS
             if m in row.previous_metrics and m in row.metrics
         ]
@@ -291,11 +170,12 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
                 else "—"
             ),
             "stage": stage,
-            "score": _change(row.previous_score, row.score)
+            "score": _change(row.previous_score, row.score, lang)
             if row.previous_score is not None
             else "—",
             "dimensions": "; ".join(
-                f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} {fmt_signed(delta)}"
+                f"{md_inline(tr(region_map.dimension_titles.get(d, d), lang))} "
+                f"{fmt_signed(delta, lang)}"
                 for d, delta in row.dimension_changes.items()
             )
             or "—",
@@ -306,10 +186,10 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
     stale_text = lab["stale"].format(months=region_map.stale_months)
     return {
         "lab": lab,
-        "region": md_inline(region_map.region),
-        "country": md_inline(region_map.country) if region_map.country else "",
+        "region": md_inline(tr(region_map.region, lang)),
+        "country": md_inline(tr(region_map.country, lang)) if region_map.country else "",
         "date": region_map.date.isoformat(),
-        "count": len(region_map.communities),
+        "count": plural("count.communities", len(region_map.communities), lang),
         "metrics": [metric_row(m) for m in region_map.metrics],
         "metric_headers": [md_cell(names[m]) for m in metric_ids],
         "communities": Lazy(lambda: map(community, rows), len(rows)),
@@ -320,7 +200,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             lambda: (
                 {
                     "name": md_cell(entry.name),
-                    "role": md_cell(entry.role) if entry.role else "—",
+                    "role": md_cell(tr(entry.role, lang)) if entry.role else "—",
                     "community": md_cell(entry.community_name),
                 }
                 for entry in region_map.leaders
@@ -340,7 +220,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
             {
                 "source": md_cell(tr(link.source_name, lang)),
                 "target": md_cell(tr(link.target_name, lang)),
-                "kind": md_cell(link.kind),
+                "kind": md_cell(tr(link.kind, lang)),
                 "status": lab.get(link.status, link.status),
             }
             for link in region_map.links
@@ -353,7 +233,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         ],
         "gap_links": [
             f"{md_inline(tr(link.source_name, lang))} → {md_inline(tr(link.target_name, lang))}"
-            f" ({md_inline(link.kind)})"
+            f" ({md_inline(tr(link.kind, lang))})"
             for link in region_map.gap_links
         ],
         "attention": [
@@ -379,12 +259,24 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
 
 def map_markdown_chunks(
-    region_map: RegionMap, lang: str = "en", template_dirs: Iterable[Path] = ()
+    region_map: RegionMap,
+    lang: str = "en",
+    template_dirs: Iterable[Path] = (),
+    charts: dict[str, str] | None = None,
 ) -> Iterator[str]:
-    """The map as Markdown, piece by piece (for writing a large map without holding it)."""
+    """The map as Markdown, piece by piece (for writing a large map without holding it).
+
+    ``charts`` maps ``stages``/``metrics`` to the file names of their SVG charts, linked
+    under the matching table.
+    """
     last = ""  # the latest chunk with text in it, held back with the blank ones after it
     blanks: list[str] = []
-    for chunk in template_chunks(template_dirs, TEMPLATE, map_context(region_map, lang)):
+    context = map_context(region_map, lang)
+    context["charts"] = {
+        name: f"![{md_inline(tr(CHART_ALT[name], lang))}](<{file}>)"
+        for name, file in (charts or {}).items()
+    }
+    for chunk in template_chunks(template_dirs, TEMPLATE, context):
         if not chunk.strip("\n"):
             blanks.append(chunk)
             continue

@@ -11,15 +11,25 @@ from commkit.model.common import tr
 from commkit.render.text import md_cell, md_inline
 
 
-def _value(value: Any, lang: str) -> str:
-    """A field's value in a table cell: texts in ``lang``, the rest as compact JSON."""
+def _code(value: Any) -> str:
+    text_ = (
+        value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    )
+    return "`" + text_.replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`"
+
+
+def _value(value: Any, lang: str, other: Any = None) -> str:
+    """A field's value in a table cell: texts in ``lang`` (both languages when only the other
+    one changed), the rest as compact JSON."""
     if value is None:
         return "—"
     if isinstance(value, dict) and value and all(k in ("en", "ru") for k in value):
+        if isinstance(other, dict) and tr(other, lang) == tr(value, lang):
+            return md_cell(" / ".join(str(v) for v in value.values()))
         return md_cell(tr(value, lang))
     if isinstance(value, str):
-        return md_cell(value)
-    return md_cell("`" + json.dumps(value, ensure_ascii=False, sort_keys=True) + "`")
+        return md_cell(value) if " " in value else _code(value)
+    return _code(value)
 
 
 def render_diff_markdown(diff: PackDiff, lang: str = "en") -> str:
@@ -32,7 +42,8 @@ def render_diff_markdown(diff: PackDiff, lang: str = "en") -> str:
         for change in ("added", "removed", "changed")
         if diff.count(change)
     ]
-    lines += [", ".join(summary) + ".", ""]
+    joined = ", ".join(summary)
+    lines += [joined[:1].upper() + joined[1:] + ".", ""]
     for section in SECTIONS:
         items = [i for i in diff.items if i.section == section]
         if not items:
@@ -51,7 +62,8 @@ def render_diff_markdown(diff: PackDiff, lang: str = "en") -> str:
                     "  | --- | --- | --- |",
                 ]
                 lines += [
-                    f"  | `{f.field}` | {_value(f.before, lang)} | {_value(f.after, lang)} |"
+                    f"  | `{f.field}` | {_value(f.before, lang, f.after)} "
+                    f"| {_value(f.after, lang, f.before)} |"
                     for f in item.fields
                 ]
                 lines.append("")

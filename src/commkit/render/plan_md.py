@@ -7,167 +7,40 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from commkit import i18n
+from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
+from commkit.render.mermaid import mermaid_id, mermaid_text, short_label
 from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
+    from commkit.model.workspace import RegionFigures
 
 TEMPLATE = "plan.md.j2"
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Roadmap",
-        "stage": "Stage",
-        "assessed": "Assessment of",
-        "horizon": "Horizon",
-        "weeks": "weeks",
-        "working_days": "Working days are Monday to Friday",
-        "holidays": "holidays",
-        "summary": "Summary",
-        "n_scheduled": "Actions scheduled within the horizon",
-        "n_later": "Actions that come later (beyond the horizon)",
-        "timeline": "Timeline",
-        "dates": "Dates",
-        "action": "Action",
-        "owner": "Owner",
-        "deliverables": "Deliverables",
-        "metrics_moved": "Final metrics moved",
-        "why": "Why",
-        "later": "Later: beyond the horizon",
-        "later_intro": "These actions do not fit the horizon; the dates are the earliest "
-        "they can take if the plan goes on.",
-        "earliest": "Earliest dates",
-        "seminars": "Online seminars and the MeetUp",
-        "number": "No.",
-        "date": "Date",
-        "week": "Programme week",
-        "plan_week": "Week of the plan",
-        "first_end": "First result by",
-        "event": "Event",
-        "prepared_by": "Prepared in",
-        "seminar": "Seminar",
-        "meetup": "MeetUp",
-        "manager": "The community manager's week",
-        "manager_intro": "The standard weekly schedule of the community manager, kept "
-        "throughout the plan.",
-        "day": "Day",
-        "activity": "Activity",
-        "minutes": "Minutes",
-        "function": "Function",
-        "total": "Total per week",
-        "metrics": "The final metrics the plan moves",
-        "metric": "Metric",
-        "unit": "Unit",
-        "in_plan": "Actions in the plan",
-        "later_short": "Later",
-        "capacity": "Assumptions",
-        "capacity_intro": "How many actions each role runs at once",
-        "role": "Role",
-        "at_once": "At once",
-        "status": "Status",
-        "scheduled": "scheduled",
-        "later_status": "later",
-        "id": "Id",
-        "chapter": "Chapter",
-        "start": "Start",
-        "end": "End",
-        "duration": "Working days",
-        "depends_on": "Depends on",
-        "milestones": "Seminars and MeetUp",
-        "none": "none",
-        "generated": "Made with commkit from the assessment",
-    },
-    "ru": {
-        "title": "Дорожная карта",
-        "stage": "Стадия",
-        "assessed": "Самооценка от",
-        "horizon": "Горизонт",
-        "weeks": "нед.",
-        "working_days": "Рабочие дни — с понедельника по пятницу",
-        "holidays": "праздничные дни",
-        "summary": "Кратко",
-        "n_scheduled": "Действий в пределах горизонта",
-        "n_later": "Действий на потом (за пределами горизонта)",
-        "timeline": "График",
-        "dates": "Сроки",
-        "action": "Действие",
-        "owner": "Ответственный",
-        "deliverables": "Результаты",
-        "metrics_moved": "Итоговые показатели",
-        "why": "Почему",
-        "later": "Позже: за пределами горизонта",
-        "later_intro": "Эти действия не помещаются в горизонт; указаны самые ранние сроки, "
-        "если продолжить план.",
-        "earliest": "Самые ранние сроки",
-        "seminars": "Онлайн-семинары и MeetUp",
-        "number": "№",
-        "date": "Дата",
-        "week": "Неделя программы",
-        "plan_week": "Неделя плана",
-        "first_end": "Первый результат к",
-        "event": "Событие",
-        "prepared_by": "Готовится в рамках",
-        "seminar": "Семинар",
-        "meetup": "MeetUp",
-        "manager": "Неделя комьюнити-менеджера",
-        "manager_intro": "Типовой недельный график комьюнити-менеджера на весь срок плана.",
-        "day": "День",
-        "activity": "Занятие",
-        "minutes": "Минут",
-        "function": "Функция",
-        "total": "Всего в неделю",
-        "metrics": "Итоговые показатели, на которые работает план",
-        "metric": "Показатель",
-        "unit": "Единица",
-        "in_plan": "Действия в плане",
-        "later_short": "Позже",
-        "capacity": "Допущения",
-        "capacity_intro": "Сколько действий каждая роль ведёт одновременно",
-        "role": "Роль",
-        "at_once": "Одновременно",
-        "status": "Статус",
-        "scheduled": "запланировано",
-        "later_status": "позже",
-        "id": "Код",
-        "chapter": "Раздел",
-        "start": "Начало",
-        "end": "Окончание",
-        "duration": "Рабочих дней",
-        "depends_on": "Зависит от",
-        "milestones": "Семинары и MeetUp",
-        "none": "нет",
-        "generated": "Подготовлено commkit по самооценке",
-    },
-}
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "ru": ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август",
-           "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
-}  # fmt: skip
-DAYS = {
-    "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-           "fri": "Friday", "sat": "Saturday", "sun": "Sunday"},
-    "ru": {"mon": "Понедельник", "tue": "Вторник", "wed": "Среда", "thu": "Четверг",
-           "fri": "Пятница", "sat": "Суббота", "sun": "Воскресенье"},
-}  # fmt: skip
 DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    return section("plan", lang)
+
+
+def _day_name(day: str, lang: str) -> str:
+    """``mon`` -> ``Monday`` / ``Понедельник`` (a table row heading)."""
+    return i18n.text(f"date.weekday_{DAY_ORDER.index(day) + 1}", lang).capitalize()
 
 
 def month_name(month: str, lang: str) -> str:
     """``2026-01`` -> ``January 2026`` / ``Январь 2026``."""
     year, number = month.split("-")
-    return f"{MONTHS.get(lang, MONTHS['en'])[int(number) - 1]} {year}"
+    return f"{i18n.month_name(int(number), lang)} {year}"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -220,6 +93,10 @@ def reason_text(reason: Reason, names: _Names) -> str:
         dim = _quote(names.dimensions.get(ref, ref), names.lang)
         value = num(reason.value)
         return f"пробел в измерении {dim}: {value}{test}" if ru else f"gap in {dim}: {value}{test}"
+    if reason.kind == "new":
+        return "первый шаг нового сообщества" if ru else "a first step for a new community"
+    if reason.kind == "map":
+        return _map_reason(reason, names, num)
     if reason.kind == "dependency":
         needer = _quote(names.actions.get(ref, ref), names.lang)
         return f"нужно для {needer}" if ru else f"needed by {needer}"
@@ -230,37 +107,119 @@ def reason_text(reason: Reason, names: _Names) -> str:
             if ru
             else f"low score on {question}: {reason.value}{test}"
         )
-    shown = []
-    for part in (reason.value or "").split(", "):
-        if part in ("yes", "no"):
-            part = {"yes": "да", "no": "нет"}[part] if ru else part
-        shown.append(names.options.get((ref, part), part))
+    shown = [_option(ref, part, names) for part in (reason.value or "").split(", ")]
     value = _quote(", ".join(shown), names.lang)
     return f"ответ {value} на {question}" if ru else f"answer {value} to {question}"
 
 
+def _map_reason(reason: Reason, names: _Names, num: Callable[[str | None], str]) -> str:
+    """``on the map: 3 of 6 communities with “Visibility” < 40: A, B, C``."""
+    ru = names.lang == "ru"
+    kind, _, ref = (reason.ref or "").partition(":")
+    count, _, total = (reason.value or "?/?").partition("/")
+    test = f" {num(reason.threshold)}" if reason.threshold else ""
+    who = ", ".join(reason.communities)
+    if kind == "stage":
+        stages = ", ".join(
+            _quote(names.stages.get(s.strip(), s.strip()), names.lang) for s in ref.split(",")
+        )
+        if ru:
+            return f"на карте: на стадии {stages} {count} из {total} сообществ: {who}"
+        return f"on the map: {count} of {total} communities at stage {stages}: {who}"
+    if kind == "dimension":
+        dim = _quote(names.dimensions.get(ref, ref), names.lang)
+        if ru:
+            return f"на карте: измерение {dim}{test} у {count} из {total} сообществ: {who}"
+        return f"on the map: {dim}{test} in {count} of {total} communities: {who}"
+    question = _quote(_short(names.questions.get(ref, ref)), names.lang)
+    op, _, values = (reason.threshold or "").partition(" ")
+    if op in ("=", "∈"):
+        shown = [_option(ref, v, names) for v in values.split(", ")]
+        test = " " + _quote(", ".join(shown), names.lang)
+        if ru:
+            return f"на карте: ответ{test} на {question} у {count} из {total} сообществ: {who}"
+        return f"on the map: answer{test} to {question} in {count} of {total} communities: {who}"
+    if ru:
+        return f"на карте: ответ на {question}{test} у {count} из {total} сообществ: {who}"
+    return f"on the map: answer to {question}{test} in {count} of {total} communities: {who}"
+
+
+def _option(question: str, value: str, names: _Names) -> str:
+    """An answer value as the user saw it: the option's label, or yes/no in the language."""
+    if value in ("yes", "no"):
+        return {"yes": "да", "no": "нет"}[value] if names.lang == "ru" else value
+    return names.options.get((question, value), value)
+
+
+def plan_name(plan: Plan, lang: str) -> str:
+    """The community's name, or the region's in ``lang`` for a regional plan."""
+    return tr(plan.region_name, lang) if plan.region_name else plan.community.name
+
+
+def shown_level(plan: Plan) -> str:
+    """The level of the actions a plan's timeline and month tables show: a community plan
+    shows the community's own work (the region's is listed apart), a regional plan its own."""
+    return "region" if plan.scope == "region" else "community"
+
+
+def _count(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "ru" else text
+
+
+def figures_text(figures: RegionFigures, lang: str) -> str:
+    """``2020-10-01 (the article): more than 20 communities, more than 10,000 members``."""
+    lab = labels(lang)
+    more = f"{lab['more_than']} " if figures.more_than else ""
+    parts = [
+        f"{more}{_count(value, lang)} {lab[key]}"
+        for value, key in (
+            (figures.communities, "n_communities_fig"),
+            (figures.members, "n_members_fig"),
+        )
+        if value is not None
+    ]
+    text = f"{figures.date.isoformat()} ({lab['source_' + figures.source]}): " + ", ".join(parts)
+    note = tr(figures.note, lang)
+    return f"{text}. {note}" if note else text
+
+
+def for_the_community(plan: Plan) -> list[PlannedAction]:
+    """The short "what the region does for you" list of a community plan: the regional
+    actions this community's answers call for, or that its own actions wait for. The
+    seminars and the MeetUp have a table of their own; the rest of the regional team's
+    work (forming the team, the ecosystem models...) is the regional plan's."""
+    if plan.scope == "region":
+        return []
+    waited_for = {d for a in plan.actions if a.level == "community" for d in a.depends_on}
+    return [
+        a
+        for a in plan.actions
+        if a.level == "region"
+        and a.seminar is None
+        and (a.id in waited_for or any(r.kind not in ("always", "dependency") for r in a.reasons))
+    ]
+
+
 # ---------------------------------------------------------------- Mermaid
 
-_MERMAID_ID = re.compile(r"[^A-Za-z0-9_-]")
-_MERMAID_ESCAPES = {":": "#58;", "#": "#35;", ";": "#59;"}
+# A label longer than this may not fit beside its bar at 900 px (GitHub's width): Mermaid puts
+# it inside the bar, right of it or left of it, and cuts what still does not fit. The plan's
+# table below the chart carries the full titles.
+GANTT_LABEL_LIMIT = 44
 
 
-def mermaid_text(text: str) -> str:
-    """A title safe inside a Mermaid gantt line: ':' '#' ';' become entity codes."""
-    flat = " ".join(text.split())
-    return "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in flat) or "-"
-
-
-def mermaid_id(value: str) -> str:
-    return _MERMAID_ID.sub("_", value)
+def gantt_label(text: str) -> str:
+    return mermaid_text(short_label(text, GANTT_LABEL_LIMIT))
 
 
 def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     """The body of the ```mermaid block: one task line per scheduled action."""
     lab = labels(lang)
+    title = lab["region_title" if plan.scope == "region" else "title"]
     lines = [
         "gantt",
-        f"    title {mermaid_text(lab['title'] + ' - ' + plan.community.name)}",
+        f"    title {mermaid_text(title + ' - ' + plan_name(plan, lang))}",
         "    dateFormat YYYY-MM-DD",
         "    inclusiveEndDates",
         "    axisFormat %d.%m",
@@ -269,11 +228,13 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     lines.append("    excludes " + ", ".join(excludes))
     by_id = {a.id: a for a in plan.actions}
     for phase in plan.phases:
+        shown = [by_id[a] for a in phase.actions if by_id[a].level == shown_level(plan)]
+        if not shown:
+            continue
         lines.append(f"    section {mermaid_text(month_name(phase.month, lang))}")
-        for aid in phase.actions:
-            action = by_id[aid]
+        for action in shown:
             lines.append(
-                f"    {mermaid_text(tr(action.title, lang))} :{mermaid_id(action.id)}, "
+                f"    {gantt_label(tr(action.title, lang))} :{mermaid_id(action.id)}, "
                 f"{action.start.isoformat()}, {action.end.isoformat()}"
             )
     events = [e for e in plan.seminars if e.status == "scheduled"]
@@ -281,7 +242,7 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
         lines.append(f"    section {mermaid_text(lab['milestones'])}")
         for event in events:
             lines.append(
-                f"    {mermaid_text(tr(event.title, lang))} :milestone, "
+                f"    {gantt_label(tr(event.title, lang))} :milestone, "
                 f"{mermaid_id('m-' + event.id)}, {event.date.isoformat()}, 0d"
             )
     return lines
@@ -318,6 +279,8 @@ def action_row(action: PlannedAction, names: _Names, lang: str) -> dict[str, Any
         "dates": _dates(action.start, action.end),
         "duration": action.duration_days,
         "status": action.status,
+        "level": action.level,
+        "level_label": labels(lang)[f"level_{action.level}"],
         "depends_on": list(action.depends_on),
         "deliverables": [tr(d, lang) for d in action.deliverables],
         "metrics": [names.metrics.get(m, m) for m in action.metrics],
@@ -331,14 +294,18 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     """Everything a writer shows, as plain strings in ``lang``."""
     names = _Names(pack, plan, lang)
     rows = {a.id: action_row(a, names, lang) for a in plan.actions}
+    level = shown_level(plan)
     phases = [
         {
             "month": p.month,
             "name": month_name(p.month, lang),
-            "actions": [rows[a] for a in p.actions],
+            "actions": [rows[a] for a in p.actions if rows[a]["level"] == level],
         }
         for p in plan.phases
     ]
+    phases = [p for p in phases if p["actions"]]
+    own_later = [rows[a.id] for a in plan.later if a.level == level]
+    for_you = [rows[a.id] for a in for_the_community(plan)]
     seminars = [
         {
             "id": e.id,
@@ -365,9 +332,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
                 "function": names.functions.get(slot.function or "", slot.function or ""),
             }
         )
-    schedule = [
-        {"day": DAYS.get(lang, DAYS["en"])[d], "slots": days[d]} for d in DAY_ORDER if d in days
-    ]
+    schedule = [{"day": _day_name(d, lang), "slots": days[d]} for d in DAY_ORDER if d in days]
     metrics = [
         {
             "id": m.id,
@@ -382,9 +347,25 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     return {
         "lang": lang,
         "labels": labels(lang),
-        "community": plan.community.name,
+        "community": plan_name(plan, lang),
         "slug": plan.slug,
-        "stage": names.stages.get(plan.stage, plan.stage),
+        "scope": plan.scope,
+        "stage": names.stages.get(plan.stage, plan.stage) if plan.stage else "",
+        "own": [rows[a.id] for a in plan.actions if a.level == level],
+        "own_scheduled": [rows[a.id] for a in plan.scheduled if a.level == level],
+        "own_later": own_later,
+        "region_does": for_you,
+        "region_other": sum(1 for a in plan.actions if a.level != level) - len(for_you),
+        "map": [
+            {
+                "name": c.name,
+                "stage": names.stages.get(c.stage, c.stage) if c.stage else "",
+                "assessed": c.assessed.isoformat() if c.assessed else "",
+            }
+            for c in plan.communities
+        ],
+        "n_assessed": sum(1 for c in plan.communities if c.assessed is not None),
+        "figures": [figures_text(f, lang) for f in plan.region_figures],
         "assessment_date": plan.assessment_date.isoformat(),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),

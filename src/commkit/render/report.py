@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
+from commkit.i18n import number, score, section, text
 from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
@@ -18,134 +19,19 @@ from commkit.model.condition import Condition
 from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
+    from commkit.core.peers import PeerComparison
     from commkit.model.pack import ContentPack
 
 TEMPLATE = "assessment.md.j2"
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Self-identification of {name}",
-        "date": "Date",
-        "region": "Region",
-        "kind": "Kind",
-        "checklist": "Checklist",
-        "formalised": "formalised",
-        "informal": "informal",
-        "new": "new",
-        "existing": "existing",
-        "summary": "Summary",
-        "overall": "Overall score",
-        "stage": "Stage",
-        "focus": "Focus now",
-        "next_stage": "Next stage",
-        "next_stage_text": "{title}, from an overall score of {min}",
-        "top_stage": "This is the top stage of the model.",
-        "held_back": "Held back by (the next stage also needs)",
-        "counts": "{answered} of {total} questions answered; {dont_know} don't know; "
-        "{na} not applicable; {unanswered} unanswered.",
-        "dimensions": "Dimensions",
-        "dimension": "Dimension",
-        "score": "Score",
-        "bar": "Bar",
-        "answered": "Answered",
-        "dont_know": "Don't know",
-        "not_applicable": "Not applicable",
-        "na_short": "N/A",
-        "not_scored": "not scored",
-        "strengths": "Strengths",
-        "gaps": "Gaps",
-        "target": "target {target}",
-        "none": "None.",
-        "findings": "Findings by dimension",
-        "now_cell": "At your stage ({stage})",
-        "next_cell": "At the next stage ({stage})",
-        "strong_points": "Strong points",
-        "weak_points": "To work on",
-        "open_in_dim": "Open questions",
-        "nothing_scored": "Nothing in this dimension was scored.",
-        "recommendations": "Recommendations",
-        "next_steps": "Next steps",
-        "next_steps_intro": "Roadmap actions these answers call for "
-        "(`commkit plan --assessment` turns them into a dated plan):",
-        "open_questions": "Open questions to settle",
-        "appendix": "Appendix: answers",
-        "id": "Id",
-        "question": "Question",
-        "answer": "Answer",
-        "note": "Evidence",
-        "yes": "yes",
-        "no": "no",
-        "unanswered": "not answered",
-        "not_asked": "not asked",
-        "footer": "Made with commkit from checklist {id} {version} ({hash}).",
-    },
-    "ru": {
-        "title": "Самоидентификация: {name}",
-        "date": "Дата",
-        "region": "Регион",
-        "kind": "Тип",
-        "checklist": "Чек-лист",
-        "formalised": "формализованное",
-        "informal": "неформальное",
-        "new": "новое",
-        "existing": "существующее",
-        "summary": "Итог",
-        "overall": "Общий балл",
-        "stage": "Стадия",
-        "focus": "На чём сосредоточиться",
-        "next_stage": "Следующая стадия",
-        "next_stage_text": "{title}, от общего балла {min}",
-        "top_stage": "Это высшая стадия модели.",
-        "held_back": "Что не пускает дальше (для следующей стадии нужно ещё)",
-        "counts": "Отвечено {answered} из {total} вопросов; «не знаю» — {dont_know}; "
-        "«неприменимо» — {na}; без ответа — {unanswered}.",
-        "dimensions": "Измерения",
-        "dimension": "Измерение",
-        "score": "Балл",
-        "bar": "Шкала",
-        "answered": "Отвечено",
-        "dont_know": "Не знаю",
-        "not_applicable": "Неприменимо",
-        "na_short": "Н/П",
-        "not_scored": "нет оценки",
-        "strengths": "Сильные стороны",
-        "gaps": "Пробелы",
-        "target": "цель {target}",
-        "none": "Нет.",
-        "findings": "Выводы по измерениям",
-        "now_cell": "На вашей стадии ({stage})",
-        "next_cell": "На следующей стадии ({stage})",
-        "strong_points": "Сильные стороны",
-        "weak_points": "Над чем работать",
-        "open_in_dim": "Открытые вопросы",
-        "nothing_scored": "В этом измерении нет оценённых ответов.",
-        "recommendations": "Рекомендации",
-        "next_steps": "Следующие шаги",
-        "next_steps_intro": "Действия дорожной карты, которые следуют из ответов "
-        "(`commkit plan --assessment` превращает их в план с датами):",
-        "open_questions": "Открытые вопросы, которые нужно прояснить",
-        "appendix": "Приложение: ответы",
-        "id": "Код",
-        "question": "Вопрос",
-        "answer": "Ответ",
-        "note": "Подтверждение",
-        "yes": "да",
-        "no": "нет",
-        "unanswered": "нет ответа",
-        "not_asked": "не задавался",
-        "footer": "Сделано в commkit по чек-листу {id} {version} ({hash}).",
-    },
-}
-
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    return section("report", lang)
 
 
-def fmt_score(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f}"
+def fmt_score(value: float | None, lang: str = "en") -> str:
+    """A score as every screen and file shows it: one decimal, in ``lang``'s notation."""
+    return score(value, lang)
 
 
 def bar(value: float | None, width: int = 10) -> str:
@@ -188,19 +74,45 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
 
 
 def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
-    """A stage gate as a reader sees it: the question or dimension title and the test."""
-    from commkit.core.conditions import describe
+    """A stage gate as a reader sees it: the question (or dimension) and the answer it needs,
+    in words ("Is a leader named?: yes"), never ids."""
+    from commkit.core.conditions import normalise_value
 
-    test = describe(cond)
-    if cond.question is not None:
-        q = next((x for x in checklist.questions if x.id == cond.question), None)
-        if q is not None:
-            return f"{tr(q.text, lang)} ({test})"
-    if cond.dimension is not None:
-        d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
-        if d is not None:
-            return f"{tr(d.title, lang)} ({test})"
-    return test
+    q = next((x for x in checklist.questions if x.id == cond.question), None)
+    d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
+    if cond.stage is not None:
+        stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+        names = [stages.get(s, s) for s in cond.stage]
+        return text("gate.stage", lang, values=text("gate.or", lang).join(names))
+    what = tr(q.text, lang) if q is not None else tr(d.title, lang) if d is not None else ""
+    what = what.rstrip(" ?:") if what else str(cond.question or cond.dimension)
+
+    def value_words(value: Any) -> str:
+        value = normalise_value(value)
+        if q is not None and q.type == "yes_no" and value in ("yes", "no"):
+            return labels(lang)[str(value)]
+        if q is not None and q.options:
+            names = {o.id: tr(o.label, lang) for o in q.options}
+            return names.get(str(value), str(value))
+        return number(value, lang) if isinstance(value, int | float) else str(value)
+
+    unit = ""
+    if q is not None and q.type == "number" and q.number is not None and q.number.unit:
+        unit = " " + tr(q.number.unit, lang)
+    if cond.equals is not None:
+        return text("gate.equals", lang, what=what, value=value_words(cond.equals))
+    if cond.any_of is not None:
+        values = text("gate.or", lang).join(value_words(v) for v in cond.any_of)
+        return text("gate.equals", lang, what=what, value=values)
+    if cond.at_least is not None:
+        key = "gate.score_at_least" if q is None else "gate.at_least"
+        return text(key, lang, what=what, value=number(cond.at_least, lang) + unit)
+    if cond.below is not None:
+        key = "gate.score_below" if q is None else "gate.below"
+        return text(key, lang, what=what, value=number(cond.below, lang) + unit)
+    if cond.score_below is not None:
+        return text("gate.score_below", lang, what=what, value=number(cond.score_below, lang))
+    return what
 
 
 def held_back_texts(
@@ -244,6 +156,8 @@ def build_view(
     dims = {d.id: d for d in checklist.dimensions}
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
+    # in the report's language, from the answers (a saved assessment keeps no sentences)
+    recommendations = info.result.recommendations
 
     def dim_title(dim_id: str) -> str:
         return tr(dims[dim_id].title, lang) if dim_id in dims else dim_id
@@ -259,7 +173,7 @@ def build_view(
     dimension_rows = [
         {
             "title": dim_title(d.id),
-            "score": fmt_score(d.score),
+            "score": fmt_score(d.score, lang),
             "bar": bar(d.score),
             "answered": d.answered,
             "dont_know": d.dont_know,
@@ -294,14 +208,12 @@ def build_view(
                 "now": tr(now_text, lang) if now_text is not None else "",
                 "next": tr(next_text, lang) if next_text is not None else "",
                 "title": dim_title(dim.id),
-                "score": fmt_score(dr.score if dr else None),
+                "score": fmt_score(dr.score if dr else None, lang),
                 "scored": dr is not None and dr.score is not None,
                 "strong": strong,
                 "weak": weak,
                 "open": open_,
-                "recommendations": [
-                    r.text for r in result.recommendations if r.dimension == dim.id
-                ],
+                "recommendations": [r.text for r in recommendations if r.dimension == dim.id],
             }
         )
     questions = {q.id: q for q in checklist.questions}
@@ -332,7 +244,7 @@ def build_view(
         kind.append(t["new"] if community.new else t["existing"])
     gap_order = {g: i for i, g in enumerate(result.gaps)}
     recs = sorted(
-        result.recommendations,
+        recommendations,
         key=lambda r: gap_order.get(r.dimension, len(gap_order)),
     )
     return {
@@ -346,7 +258,7 @@ def build_view(
             "hash": assessment.checklist.hash or "",
             "title": tr(checklist.title, lang),
         },
-        "overall": fmt_score(result.overall),
+        "overall": fmt_score(result.overall, lang),
         "overall_bar": bar(result.overall),
         "stage": {
             "title": tr(stage.title, lang) if stage else result.stage,
@@ -368,10 +280,10 @@ def build_view(
         ],
         "dimensions": dimension_rows,
         "strengths": [
-            f"{dim_title(i)} ({fmt_score(dim_results[i].score)})" for i in result.strengths
+            f"{dim_title(i)} ({fmt_score(dim_results[i].score, lang)})" for i in result.strengths
         ],
         "gaps": [
-            f"{dim_title(i)} ({fmt_score(dim_results[i].score)}, "
+            f"{dim_title(i)} ({fmt_score(dim_results[i].score, lang)}, "
             f"{t['target'].format(target=f'{target:g}')})"
             for i in result.gaps
         ],
@@ -383,21 +295,126 @@ def build_view(
             for q in result.open_questions
         ],
         "appendix": appendix,
+        "team": team_view(checklist, assessment, lang),
     }
 
 
-def assessment_markdown(pack: ContentPack, assessment: Assessment, lang: str) -> str:
-    """The Markdown report of ``assessment`` in ``lang``."""
+def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[str, Any] | None:
+    """The team section: raters, the range of their results, the questions they disagree on."""
+    team = assessment.team
+    if team is None:
+        return None
+    t = labels(lang)
+    questions = {q.id: q for q in checklist.questions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    disagreements = []
+    for merge in team.questions:
+        q = questions.get(merge.question)
+        if q is None or not merge.disagree:
+            continue
+        consensus = answer_text(q, assessment.answers.get(q.id), lang)
+        if merge.tie:
+            consensus += f" ({t['tie']})"
+        disagreements.append(
+            {
+                "id": q.id,
+                "question": tr(q.text, lang),
+                "why": "; ".join(t.get(f"reason_{r}", r) for r in merge.reasons),
+                "consensus": consensus,
+                "raters": [
+                    {
+                        "name": r.rater,
+                        "answer": answer_text(
+                            q,
+                            None
+                            if r.status == "unanswered"
+                            else Answer(status=r.status, value=r.value),
+                            lang,
+                        ),
+                        "note": r.note or "",
+                    }
+                    for r in merge.raters
+                ],
+            }
+        )
+    return {
+        "intro": t["team_intro"].format(n=len(team.raters)),
+        "range": t["team_range" if team.stage_low != team.stage_high else "team_range_one"].format(
+            low=fmt_score(team.overall_low, lang),
+            high=fmt_score(team.overall_high, lang),
+            stage_low=stages.get(team.stage_low, team.stage_low),
+            stage_high=stages.get(team.stage_high, team.stage_high),
+        ),
+        "raters": [
+            {
+                "name": r.name,
+                "role": r.role or "",
+                "date": r.date.isoformat() if r.date else "",
+                "overall": fmt_score(r.overall, lang),
+                "stage": stages.get(r.stage, r.stage),
+            }
+            for r in team.raters
+        ],
+        "disagreements": disagreements,
+    }
+
+
+def assessment_markdown(
+    pack: ContentPack,
+    assessment: Assessment,
+    lang: str,
+    *,
+    chart: str | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """The Markdown report of ``assessment`` in ``lang``.
+
+    ``chart`` is Markdown put under the dimension table (an image link to the chart file);
+    ``peers`` adds the "you versus your peers" section.
+    """
     from commkit.core.scoring import checklist_for_ref
+    from commkit.render.data_labels import data_labels
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
-    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": labels(lang)})
+    view["chart"] = chart
+    view["peers"] = peers_view(checklist, assessment, peers, lang)
+    t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def peers_view(
+    checklist: Checklist, assessment: Assessment, peers: PeerComparison | None, lang: str
+) -> dict[str, Any] | None:
+    """The peer comparison as plain strings (``None`` when there is none to show)."""
+    from commkit.render.data_labels import data_labels
+
+    if peers is None or not peers.dimensions:
+        return None
+    x = data_labels(lang)
+    titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
+    intro = x["peers_intro_named" if peers.names is not None else "peers_intro"]
+    return {
+        "intro": intro.format(count=peers.peers, stage=stages.get(peers.stage, peers.stage)),
+        "rows": [
+            {
+                "title": titles.get(d.id, d.id),
+                "score": fmt_score(d.score),
+                "median": fmt_score(d.median),
+                "q1": fmt_score(d.q1),
+                "q3": fmt_score(d.q3),
+                "where": x[f"peers_{d.position}"],
+            }
+            for d in peers.dimensions
+        ],
+        "names": ", ".join(peers.names) if peers.names is not None else None,
+    }
 
 
 # ---------------------------------------------------------------- YAML files
@@ -414,14 +431,25 @@ def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
     return out
 
 
-def to_yaml(model: Any) -> str:
-    """An answers, draft or assessment model as readable, deterministic YAML."""
+def to_yaml(model: Any, *, fast: bool = False) -> str:
+    """An answers, draft or assessment model as readable, deterministic YAML.
+
+    ``fast`` uses libyaml's emitter when PyYAML has it (bulk imports write thousands).
+    """
     import yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
         data["answers"] = _answers_data(model.answers)
+    for rec in data.get("result", {}).get("recommendations", []):
+        rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    return yaml.safe_dump(
-        {**head, **data}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
+    return yaml.dump(
+        {**head, **data},
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
     )

@@ -7,6 +7,7 @@ assessment (``assessments/<slug>/``) for its gaps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ class CommunityContext:
     name: str
     slug: str | None = None
     leaders: list[str] = field(default_factory=list)
+    """Names with their roles, for the guide and the invitation."""
+    leader_names: list[str] = field(default_factory=list)
+    """Names only, short enough for a slide."""
     gaps: list[Gap] = field(default_factory=list)
     stage: str | None = None
     source: str | None = None
@@ -62,6 +66,7 @@ def from_assessment(
         name=assessment.community.name,
         slug=assessment.community.slug,
         leaders=list(leaders or []),
+        leader_names=list(leaders or []),
         gaps=[Gap(g, titles.get(g, g)) for g in assessment.result.gaps],
         stage=_stage_title(pack, assessment.result.stage, lang),
     )
@@ -70,18 +75,22 @@ def from_assessment(
 def from_profile(
     community: Community, pack: Any, lang: str, assessment: Assessment | None = None
 ) -> CommunityContext:
-    leaders = [f"{x.name} ({x.role})" if x.role else x.name for x in community.leaders]
+    leaders = [f"{x.name} ({tr(x.role, lang)})" if x.role else x.name for x in community.leaders]
+    names = [x.name for x in community.leaders]
     if assessment is not None:
         ctx = from_assessment(assessment, pack, lang, leaders)
         return CommunityContext(
             name=community.name,
             slug=community.slug,
             leaders=leaders,
+            leader_names=names,
             gaps=ctx.gaps,
             stage=ctx.stage,
             source=str(assessment.date),
         )
-    return CommunityContext(name=community.name, slug=community.slug, leaders=leaders)
+    return CommunityContext(
+        name=community.name, slug=community.slug, leaders=leaders, leader_names=names
+    )
 
 
 def _latest_assessment_for(profile_path: Path, slug: str) -> Assessment | None:
@@ -97,17 +106,25 @@ def _latest_assessment_for(profile_path: Path, slug: str) -> Assessment | None:
     return found[0] if found else None
 
 
-def load_community(path: Path, pack: Any, lang: str) -> CommunityContext:
-    """Read ``--community``: a profile or an assessment file; anything else is refused."""
+def load_community(
+    path: Path, pack: Any, lang_for: Callable[[str | None], str]
+) -> tuple[CommunityContext, str]:
+    """Read ``--community``: a profile or an assessment file; anything else is refused.
+
+    Returns the context and the language of the run: ``lang_for`` gets the language the
+    assessment stores (an assessment's, else the language of the run's own rule)."""
     from commkit.model.loader import load_file
 
     if not path.is_file():
         raise UserError(f"{path}: no such file (give a community profile or an assessment)")
     model = load_file(path)
     if isinstance(model, Assessment):
-        return from_assessment(model, pack, lang)
+        lang = lang_for(model.language)
+        return from_assessment(model, pack, lang), lang
     if isinstance(model, Community):
-        return from_profile(model, pack, lang, _latest_assessment_for(path, model.slug))
+        latest = _latest_assessment_for(path, model.slug)
+        lang = lang_for(latest.language if latest is not None else None)
+        return from_profile(model, pack, lang, latest), lang
     kind = getattr(model, "kind", "?")
     raise UserError(
         f"{path}: expected a community profile (kind: community) or an assessment "

@@ -25,10 +25,13 @@ from typing import Any
 from commkit.errors import OutputExistsError, UserError
 from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child, slugify
 from commkit.model.common import tr
+from commkit.model.method_templates import method_templates
+from commkit.model.pack import ContentPack
 from commkit.model.seminar import Seminar
 from commkit.render.html import FILL_MARK, markdown_to_html, page
 from commkit.render.seminar_community import CommunityContext
 from commkit.render.seminar_labels import labels, long_date, short_date
+from commkit.render.slide_fit import SLIDE_STYLE, class_directive
 from commkit.render.templating import render_template
 from commkit.render.text import (
     html_text,
@@ -195,8 +198,12 @@ def _community_view(seminar: Seminar, opts: ExportOptions) -> dict[str, Any] | N
                 a_gap=lab["a_gap_many" if many else "a_gap_one"],
             )
         )
+    # On a slide, leaders by name only: their roles would not fit beside the exercise.
+    slide_focus = list(focus)
     if ctx.leaders:
         focus.append(lab["leaders_present"].format(leaders=join_human(ctx.leaders, opts.lang)))
+        names = ctx.leader_names or ctx.leaders
+        slide_focus.append(lab["leaders_present"].format(leaders=join_human(names, opts.lang)))
     return {
         "name": ctx.name,
         "leaders": list(ctx.leaders),
@@ -205,6 +212,8 @@ def _community_view(seminar: Seminar, opts: ExportOptions) -> dict[str, Any] | N
         "focus_gaps": focus_gaps,
         "stage": ctx.stage,
         "focus": focus,
+        "slide_focus": slide_focus,
+        "slide_fit": class_directive([lab["for_community"], *slide_focus]),
         "heading": lab["for_community"].format(name=ctx.name),
         "gaps_line": (
             lab["your_gaps_here"].format(
@@ -256,7 +265,7 @@ def seminar_view(
     time_text = f"{opts.time}–{end_time}" if opts.time else lab["time_placeholder"]
     ordered = sorted(pack.seminars, key=lambda s: (s.number, s.id))
     later = [s for s in ordered if (s.number, s.id) > (seminar.number, seminar.id)]
-    return {
+    view = {
         "L": lab,
         "lang": lang,
         "id": seminar.id,
@@ -304,6 +313,28 @@ def seminar_view(
         "fill": FILL_MARK,
         "registration": lab["registration_placeholder"],
     }
+    return _with_slide_fit(view)
+
+
+def _with_slide_fit(view: dict[str, Any]) -> dict[str, Any]:
+    """Add the Marp class of each slide that carries text (smaller type for dense ones)."""
+    minutes = view["L"]["minutes"]
+    for block in view["agenda"]:
+        timing = f"{block['start']}–{block['end']} · {block['minutes']} {minutes}"
+        block["fit"] = class_directive([timing, block["description"]])
+    for ex in view["exercises"]:
+        ex["fit"] = class_directive([f"{ex['minutes']} {minutes}", ex["instructions"]])
+    agenda = [
+        f"{b['start']}–{b['end']} · {b['title']} ({b['minutes']} {minutes})" for b in view["agenda"]
+    ]
+    view["fit"] = {
+        "goals": class_directive(view["goals"]),
+        "agenda": class_directive(agenda),
+        "homework": class_directive(view["homework"]),
+        "questions": class_directive(view["questions"]),
+    }
+    view["slide_style"] = SLIDE_STYLE
+    return view
 
 
 # --------------------------------------------------------------------------- rendering
@@ -445,7 +476,9 @@ def series_view(
         if "html" in opts.formats:
             links.append((lab["open"], f"{folder}/index.html"))
         if "md" in opts.formats:
-            links.extend((name.removesuffix(".md"), f"{folder}/{name}") for name in MD_FILES)
+            links.extend(
+                (lab[f"file_{name.removesuffix('.md')}"], f"{folder}/{name}") for name in MD_FILES
+            )
         rows.append(
             {
                 "number": seminar.number,
@@ -521,6 +554,9 @@ def plan_export(
             progress(seminar)
     for name, text in render_series(seminars, pack, opts, dates).items():
         plan.add(name, text)
+    if isinstance(pack, ContentPack):
+        for template in method_templates(pack):
+            plan.add(f"templates/{template.id}.md", template.text(opts.lang))
     return plan
 
 

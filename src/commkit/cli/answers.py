@@ -1,0 +1,110 @@
+"""``commkit answers import``: collected answers (HTML form, Kobo/ODK, workbook) to files."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commkit.cli.context import settings
+
+answers_app = typer.Typer(
+    name="answers",
+    help="Collect answers given outside the terminal into checked answers files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+TEXT = {
+    "en": {
+        "wrote": "wrote {n} answers file(s) from {m} submission(s)",
+        "skipped": "skipped (--skip-bad):",
+    },
+    "ru": {
+        "wrote": "записано файлов с ответами: {n} (анкет прочитано: {m})",
+        "skipped": "пропущено (--skip-bad):",
+    },
+}
+
+
+@answers_app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE…",
+            help="HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
+            "workbooks (.xlsx).",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Write <community>-<rater>-<date>.yaml files here.",
+            show_default=False,
+        ),
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            metavar="DIR",
+            help="Or store them in a workspace: answers/<community>/<rater>-<date>.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool,
+        typer.Option("--skip-bad", help="Write the good submissions and list the bad ones."),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Read collected answers and write one checked answers file per submission.
+
+    Reads the HTML form's downloads, KoboToolbox / ODK Central exports (CSV or XLSX, with
+    group/name headers) of the form from 'commkit checklist export --format xlsform', and
+    filled workbooks from '--format xlsx'. Rater name, role and date are kept. Every problem
+    is reported with its file, row and column; then nothing is written (exit 1) unless
+    --skip-bad. Existing files are kept unless --force.
+
+    Examples:
+
+    \b
+      commkit answers import downloads/*.json --out answers/
+      commkit answers import kobo-export.csv --workspace perm-region
+      commkit answers import filled-workbook.xlsx --out answers/ --force
+      commkit answers import export.xlsx --out answers/ --skip-bad
+      commkit assess --team --workspace perm-region --community fashiontechperm
+    """
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.cli.output import out as stdout
+
+    s = settings(ctx)
+    t = TEXT.get(s.lang, TEXT["en"])
+    result = api.import_answers(
+        files,
+        out=out,
+        workspace=workspace,
+        pack=s.pack(),
+        lang=s.lang,
+        force=force,
+        skip_bad=skip_bad,
+    )
+    for path in result.written:
+        stdout().print(str(path), markup=False, highlight=False, soft_wrap=True)
+    console = err()
+    console.print(t["wrote"].format(n=len(result.written), m=result.submissions), markup=False)
+    if result.skipped:
+        console.print(t["skipped"], markup=False)
+        for d in result.skipped:
+            console.print("  " + d.format(), markup=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.add_typer(answers_app)

@@ -1,0 +1,108 @@
+"""``commkit checklist export``: the checklist as a form to fill in outside the terminal."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commkit.cli.context import settings
+
+checklist_app = typer.Typer(
+    name="checklist",
+    help="The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
+    "printable questionnaire.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
+
+
+@checklist_app.command("export")
+def export(
+    ctx: typer.Context,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="html|xlsform|xlsx|md",
+            help="html: an offline form; xlsform: for KoboToolbox / ODK Central; xlsx: a "
+            "workbook for Excel or LibreOffice; md: a printable questionnaire.",
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="The folder to write into.")
+    ],
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The language it opens in (html, xlsform, xlsx keep both; md is in this one). "
+            "Default: the global --lang.",
+            show_default=False,
+        ),
+    ] = None,
+    community: Annotated[
+        str | None,
+        typer.Option(
+            "--community",
+            metavar="SLUG",
+            help="Fill in this community (its name comes from --workspace).",
+            show_default=False,
+        ),
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            metavar="DIR",
+            help="The workspace holding communities/SLUG.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the loaded checklist as a form for people who never open a terminal.
+
+    Everything is generated from the checklist in use (a customised pack included). The HTML
+    form works offline from a file or a mail attachment, keeps progress in the browser and
+    downloads an answers file that 'commkit assess --answers' and 'commkit answers import'
+    read. Collect the other formats back with 'commkit answers import'.
+
+    Examples:
+
+    \b
+      commkit checklist export --format html --out forms/
+      commkit checklist export --format html --lang ru \\
+          --community fashiontechperm --workspace examples/perm-krai \\
+          --out forms/
+      commkit checklist export --format xlsform --out kobo/
+      commkit checklist export --format xlsx --lang ru --out forms/
+      commkit --lang ru checklist export --format md --out print/
+    """
+    from commkit import api
+    from commkit.cli.output import err
+
+    s = settings(ctx)
+    language = lang or s.lang
+    if language not in ("en", "ru"):
+        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
+    if format not in api.EXPORT_FORMATS:
+        raise typer.BadParameter(
+            f"choose one of {', '.join(api.EXPORT_FORMATS)}", param_hint="--format"
+        )
+    path = api.export_checklist(
+        format,
+        out,
+        pack=s.pack(),
+        lang=language,
+        community=community,
+        workspace=workspace,
+        force=force,
+    )
+    err().print(WROTE.get(s.lang, WROTE["en"]).format(path=path), markup=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.add_typer(checklist_app)

@@ -1,0 +1,85 @@
+"""``commkit export``: a region's data for analysts (SQLite for Datasette)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commkit.cli.context import settings
+
+export_app = typer.Typer(
+    name="export",
+    help="Export a region's data for analysts: a SQLite database that opens in Datasette.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+
+@export_app.command("sqlite")
+def sqlite(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
+    ],
+    database: Annotated[Path, typer.Argument(help="The SQLite file to write, e.g. region.db.")],
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Bring an existing database up to date: only communities whose files "
+            "changed are read again.",
+        ),
+    ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="With --replace: rebuild everything from scratch.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was exported as one JSON document.")
+    ] = False,
+) -> None:
+    """Write the workspace as one SQLite database: communities, leaders, metric snapshots,
+    assessments (with the checklist version), answers with their notes, dimension scores,
+    stages, plan actions, ecosystem actors and links; keys, indexes, full-text search, and
+    views of each community's latest assessment. Next to it, <name>.metadata.json titles
+    every table and column for Datasette in the chosen --lang.
+
+    Examples:
+
+    \b
+      commkit export sqlite examples/perm-krai perm.db
+      commkit --lang ru export sqlite my-region region.db --replace
+      datasette region.db -m region.metadata.json
+    """
+    from commkit import api
+    from commkit.cli.output import err, print_json
+
+    s = settings(ctx)
+    result = api.export_sqlite(
+        workspace, database, lang=s.lang, pack=s.pack(), replace=replace, full=full
+    )
+    console = err()
+    for diag in result.problems:
+        console.print(diag.format(), markup=False, soft_wrap=True)
+    if as_json:
+        print_json(result.to_json())
+        return
+    how = (
+        "rebuilt"
+        if result.full
+        else f"updated {result.updated} communities, removed {result.removed}, "
+        f"{result.unchanged} unchanged;"
+    )
+    console.print(
+        f"Wrote {database} ({how} {result.communities} communities, {result.assessments} "
+        f"assessments, {result.answers} answers) and {result.metadata}",
+        markup=False,
+        soft_wrap=True,
+    )
+    console.print(
+        f"Open it with: datasette {database} -m {result.metadata}", markup=False, soft_wrap=True
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.add_typer(export_app)

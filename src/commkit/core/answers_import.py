@@ -1,0 +1,310 @@
+"""Turning one collected submission into a checked answers file (pure).
+
+A submission is a set of fields, each with the row and column it came from (see
+:mod:`commkit.model.form_readers`). Values may be option ids (Kobo/ODK exports) or the
+labels a person picked in the workbook, in either language; "don't know" and "not
+applicable" come as extra choices or in the companion ``__status`` field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from commkit.core.forms import (
+    DONT_KNOW,
+    NONE_OF_THESE,
+    NOT_APPLICABLE,
+    note_field,
+    status_field,
+)
+from commkit.core.scoring import asked_questions, value_problem
+from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
+from commkit.model.checklist import Checklist, Question
+from commkit.model.common import ID_RE, tr
+from commkit.model.form_readers import Cell, Submission
+
+__all__ = ["Problem", "field_names", "submission_answers"]
+
+SUBMISSION_TIME = ("_submission_time", "SubmissionDate", "submissiondate", "end", "today")
+UUID_FIELDS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY")
+_NONE = {
+    NONE_OF_THESE,
+    "none",
+    "none of these",
+    "0",
+    "-",
+    "—",
+    "ничего",
+    "ничего из перечисленного",
+}
+_YES = {"yes", "y", "true", "1", "да", "д"}
+_NO = {"no", "n", "false", "0", "нет", "н"}
+_STATUS_WORDS = {
+    DONT_KNOW: {"dont_know", "don't know", "dont know", "не знаю", "dk", "нз"},
+    NOT_APPLICABLE: {"not_applicable", "not applicable", "n/a", "na", "неприменимо", "нп"},
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    cell: Cell | None
+    message: str
+
+
+def field_names(checklist: Checklist) -> set[str]:
+    names = {"community", "community_slug", "rater_name", "rater_role", "date"}
+    for q in checklist.questions:
+        names.add(q.id)
+        names.add(note_field(q))
+        status = status_field(q)
+        if status:
+            names.add(status)
+    return names
+
+
+def _resolve_headers(sub: Submission, known: set[str], groups: set[str]) -> dict[str, Cell]:
+    """Export headers such as ``purpose/purpose.common-goal`` or ``purpose-purpose.common-goal``
+    (ODK Central) mapped to field names; unknown columns (Kobo's own, per-option) are left."""
+    if sub.kind == "workbook":
+        return sub.fields
+    out: dict[str, Cell] = {}
+    for header, cell in sub.fields.items():
+        name = header if header in known else header.rsplit("/", 1)[-1]
+        if name not in known:
+            head, _, rest = header.partition("-")
+            name = rest if head in groups and rest in known else ""
+        if name and name in known:
+            out[name] = cell
+        elif header in SUBMISSION_TIME or header in UUID_FIELDS:
+            out[header] = cell
+    return out
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _status_of(text: str) -> str | None:
+    low = text.casefold()
+    for status, words in _STATUS_WORDS.items():
+        if low in words:
+            return status
+    return None
+
+
+def _label_map(q: Question) -> dict[str, str]:
+    """Option id, and its label in every language, -> option id (case-insensitive)."""
+    out: dict[str, str] = {}
+    for o in q.options:
+        out[o.id.casefold()] = o.id
+        labels = o.label.values() if isinstance(o.label, dict) else [o.label]
+        for label in labels:
+            out[label.strip().casefold()] = o.id
+    return out
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+    except ValueError:
+        return None
+
+
+def _parse(q: Question, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
+    """(status, value, problem) for one raw cell."""
+    if isinstance(raw, bool) and q.type == "yes_no":
+        return "answered", "yes" if raw else "no", None
+    if isinstance(raw, dt.datetime | dt.date) and q.type == "text":
+        raw = raw.isoformat()
+    text = _text(raw)
+    assert text is not None
+    status = _status_of(text)
+    if status is not None and q.type != "text":
+        return status, None, None
+    if q.type == "yes_no":
+        low = text.casefold()
+        if low in _YES:
+            return "answered", "yes", None
+        if low in _NO:
+            return "answered", "no", None
+        return "answered", None, f"expected yes or no, got {text!r}"
+    if q.type in ("scale", "number"):
+        head = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(—|-|$)", text) if q.type == "scale" else None
+        number = _number(head.group(1) if head else text)
+        if number is None:
+            return "answered", None, f"expected a number, got {text!r}"
+        value: AnswerValue = int(number) if number.is_integer() else number
+        problem = value_problem(q, value)
+        return "answered", value, problem
+    if q.type == "choice":
+        chosen = _label_map(q).get(text.casefold())
+        if chosen is None:
+            options = ", ".join(o.id for o in q.options)
+            return "answered", None, f"{text!r} is not an option (options: {options})"
+        return "answered", chosen, None
+    if q.type == "multi":
+        labels = _label_map(q)
+        ids = [o.id for o in q.options]
+        if text.casefold() in _NONE:
+            return "answered", [], None
+        tokens = text.split()
+        if not all(t.casefold() in labels for t in tokens):
+            tokens = [t.strip() for t in re.split(r"[,;\n]", text) if t.strip()]
+        picked: list[str] = []
+        for token in tokens:
+            status = _status_of(token)
+            if status is not None:
+                if len(tokens) > 1:
+                    return "answered", None, f"{token!r} cannot be ticked with other options"
+                return status, None, None
+            if token.isdigit() and 1 <= int(token) <= len(ids):
+                chosen_id: str | None = ids[int(token) - 1]
+            else:
+                chosen_id = labels.get(token.casefold())
+            if chosen_id is None:
+                return "answered", None, f"{token!r} is not an option (options: {', '.join(ids)})"
+            if chosen_id not in picked:
+                picked.append(chosen_id)
+        return "answered", [i for i in ids if i in picked], None
+    return "answered", text, None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def submission_answers(
+    checklist: Checklist,
+    checklist_hash: str,
+    sub: Submission,
+    *,
+    lang: str = "en",
+) -> tuple[Answers | None, list[Problem], str | None]:
+    """The answers of one submission, the problems found, and its id (``_uuid``) if any."""
+    known = field_names(checklist)
+    fields = _resolve_headers(sub, known, {d.id for d in checklist.dimensions})
+    problems: list[Problem] = []
+    if sub.kind == "export" and not any(q.id in fields for q in checklist.questions):
+        first = next(iter(sub.fields.values()), None)
+        return (
+            None,
+            [
+                Problem(
+                    first,
+                    "no column matches a question of the form (were the "
+                    "headers exported as labels? export with XML names)",
+                )
+            ],
+            None,
+        )
+    answers: dict[str, Answer] = {}
+    cells: dict[str, Cell] = {}
+    for q in checklist.questions:
+        cell = fields.get(q.id)
+        status_cell = fields.get(f"{q.id}__status")
+        note_cell = fields.get(note_field(q))
+        note = _text(note_cell.value) if note_cell is not None else None
+        if cell is not None:
+            cells[q.id] = cell
+        status: str = "answered"
+        value: AnswerValue | None = None
+        if cell is not None and _text(cell.value) is not None:
+            status, value, problem = _parse(q, cell.value)
+            if problem is not None:
+                problems.append(Problem(cell, f"question {q.id}: {problem}"))
+                continue
+        elif status_cell is not None and _text(status_cell.value) is not None:
+            text = _text(status_cell.value) or ""
+            found = _status_of(text)
+            if found is None:
+                problems.append(
+                    Problem(
+                        status_cell,
+                        f"question {q.id}: expected don't know or not applicable, got {text!r}",
+                    )
+                )
+                continue
+            status = found
+        else:
+            continue
+        if note is not None and len(note) > 2000:
+            problems.append(
+                Problem(note_cell, f"question {q.id}: the note is longer than 2000 characters")
+            )
+            note = note[:2000]
+        answers[q.id] = Answer(status=status, value=value, note=note)
+    for q in asked_questions(checklist, answers):
+        if (
+            q.required
+            and q.id not in answers
+            and not any(p.message.startswith(f"question {q.id}:") for p in problems)
+        ):
+            where = cells.get(q.id)
+            problems.append(
+                Problem(where, f"question {q.id} is required: {tr(q.text, 'en')!r} has no answer")
+            )
+    name_cell = fields.get("community")
+    name = _text(name_cell.value) if name_cell is not None else None
+    slug = _text(fields["community_slug"].value) if "community_slug" in fields else None
+    slug = slug or (sub.marker.get("slug") or None)
+    if slug is not None and not ID_RE.match(slug):
+        slug = None
+    if name is None:
+        problems.append(Problem(name_cell, "the community name is empty"))
+    rater_cell = fields.get("rater_name")
+    rater = _text(rater_cell.value) if rater_cell is not None else None
+    if rater is None:
+        problems.append(Problem(rater_cell, "the rater's name is empty"))
+    role_cell = fields.get("rater_role")
+    role = _text(role_cell.value) if role_cell is not None else None
+    date_cell = fields.get("date")
+    when = _date(date_cell.value) if date_cell is not None else None
+    if date_cell is not None and when is None and _text(date_cell.value) is not None:
+        problems.append(
+            Problem(date_cell, f"{_text(date_cell.value)!r} is not a date such as 2020-10-15")
+        )
+    if when is None:
+        when = next(
+            (
+                _date(fields[k].value)
+                for k in SUBMISSION_TIME
+                if k in fields and _date(fields[k].value)
+            ),
+            None,
+        )
+    uuid = next(
+        (_text(fields[k].value) for k in UUID_FIELDS if k in fields and _text(fields[k].value)),
+        None,
+    )
+    if problems:
+        return None, problems, uuid
+    assert name is not None and rater is not None
+    result = Answers(
+        kind="answers",
+        version="1",
+        checklist=ChecklistRef(id=checklist.id, version=checklist.version, hash=checklist_hash),
+        community=CommunityRef(name=name[:200], slug=slug),
+        date=when,
+        language=sub.marker.get("language", lang) if sub.kind == "workbook" else lang,
+        rater=Rater(name=rater[:200], role=role[:200] if role else None),
+        answers=answers,
+    )
+    return result, [], uuid

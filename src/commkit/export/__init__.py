@@ -1,0 +1,1 @@
+"""Exports of a whole workspace for analysts: a SQLite database for Datasette."""

@@ -1,0 +1,181 @@
+"""`answers import` behind :func:`commkit.api.import_answers`: read, check, stage, then move.
+
+Submissions are read one at a time; each good one is written at once to a staging folder
+next to its target, so memory does not grow with the number of rows. Only when the whole run
+is good (or ``skip_bad``) are the staged files moved into place; otherwise they are removed
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from commkit.errors import CommkitError, ContentError, Diagnostic, OutputExistsError, UserError
+
+if TYPE_CHECKING:
+    from commkit.model.answers import Answers
+    from commkit.model.pack import ContentPack
+
+__all__ = ["ANSWERS_DIR", "ImportResult", "run_import"]
+
+ANSWERS_DIR = "answers"
+ANSWER_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+@dataclass
+class ImportResult:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[Diagnostic] = field(default_factory=list)
+    """With ``skip_bad``: one diagnostic per problem of a submission that was left out."""
+    submissions: int = 0
+
+
+def _where(sub_source: Path, row: int | None) -> str:
+    return f"{sub_source}:{row}" if row is not None else str(sub_source)
+
+
+class _Run:
+    def __init__(self, root: Path, workspace: bool, force: bool) -> None:
+        from commkit.fsutil import safe_child
+
+        self.root = root
+        self.workspace = workspace
+        self.force = force
+        self.staging = safe_child(root, f".commkit-import-{secrets.token_hex(4)}")
+        self.staged: list[tuple[Path, Path]] = []
+        self.targets: set[Path] = set()
+
+    def target(self, answers: Answers, uuid: str | None) -> Path:
+        from commkit.fsutil import safe_child, slugify
+
+        slug = answers.community.slug or slugify(answers.community.name)
+        rater = slugify(answers.rater.name, "rater") if answers.rater else "rater"
+        day = answers.date.isoformat() if answers.date else "undated"
+        parts = (ANSWERS_DIR, slug) if self.workspace else ()
+        name = f"{rater}-{day}" if self.workspace else f"{slug}-{rater}-{day}"
+        path = safe_child(self.root, *parts, f"{name}.yaml")
+        n = 1
+        while path in self.targets:
+            n += 1
+            suffix = slugify(uuid)[:8] if uuid and n == 2 else str(n)
+            path = safe_child(self.root, *parts, f"{name}-{suffix}.yaml")
+        if path.exists() and not self.force:
+            raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+        return path
+
+    def stage(self, answers: Answers, uuid: str | None) -> None:
+        from commkit.render.report import to_yaml
+
+        path = self.target(answers, uuid)
+        self.targets.add(path)
+        self.staging.mkdir(parents=True, exist_ok=True)
+        tmp = self.staging / f"{len(self.staged)}.yaml"
+        tmp.write_text(to_yaml(answers, fast=True), encoding="utf-8")
+        self.staged.append((tmp, path))
+
+    def commit(self) -> list[Path]:
+        written = []
+        for tmp, path in self.staged:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.force and path.exists():
+                raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+            written.append(path)
+        return written
+
+    def clean(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _answers_file(path: Path, pack: ContentPack) -> Answers:
+    from commkit.api import check_answers_file
+
+    answers, _ = check_answers_file(path, pack=pack)
+    return answers
+
+
+def run_import(
+    files: list[Path],
+    *,
+    out: Path | None,
+    workspace: Path | None,
+    pack: ContentPack,
+    lang: str,
+    force: bool,
+    skip_bad: bool,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    from commkit.core.answers_import import submission_answers
+    from commkit.core.scoring import checklist_hash
+    from commkit.model.form_readers import column_name, read_submissions
+
+    if (out is None) == (workspace is None):
+        raise UserError("give either --out DIR or --workspace DIR")
+    if not files:
+        raise UserError("give at least one file to import")
+    root = workspace if workspace is not None else out
+    assert root is not None
+    if workspace is not None and not (workspace / "region.yaml").is_file():
+        raise UserError(
+            f"{workspace} is not a workspace (no region.yaml; see 'commkit region init')"
+        )
+    checklist = pack.checklist
+    digest = checklist_hash(checklist)
+    run = _Run(root, workspace is not None, force)
+    result = ImportResult()
+    bad: list[Diagnostic] = []
+    try:
+        for path in files:
+            if path.suffix.lower() in ANSWER_SUFFIXES:
+                result.submissions += 1
+                try:
+                    run.stage(_answers_file(path, pack), None)
+                except ContentError as exc:
+                    bad.extend(exc.diagnostics or [Diagnostic(str(exc), file=path)])
+                except CommkitError as exc:
+                    bad.append(Diagnostic(str(exc), file=path))
+                if progress is not None:
+                    progress(result.submissions)
+                continue
+            for sub in read_submissions(path):
+                result.submissions += 1
+                answers, problems, uuid = submission_answers(checklist, digest, sub, lang=lang)
+                if answers is not None:
+                    try:
+                        run.stage(answers, uuid)
+                    except OutputExistsError as exc:
+                        bad.append(Diagnostic(str(exc), file=path, line=sub.row))
+                for p in problems:
+                    cell = p.cell
+                    header = None
+                    if cell is not None:
+                        header = f"column {column_name(cell.column)} ({cell.header})"
+                    bad.append(
+                        Diagnostic(
+                            p.message,
+                            file=path,
+                            line=cell.row if cell is not None else sub.row,
+                            column=cell.column if cell is not None else None,
+                            field=header,
+                        )
+                    )
+                if progress is not None:
+                    progress(result.submissions)
+        if bad and not skip_bad:
+            raise ContentError(
+                f"{len(bad)} problem(s) in the submissions; nothing was written "
+                "(fix them, or use --skip-bad to write the good ones)",
+                bad,
+            )
+        result.written = run.commit()
+        result.skipped = bad
+        return result
+    finally:
+        run.clean()

@@ -1,0 +1,138 @@
+"""Reading collected answers: Kobo/ODK exports (CSV, XLSX) and the filled commkit workbook.
+
+Readers stream: one submission at a time, each field with the row and column it came from,
+so every problem can be reported where the user can find it. Interpreting the fields is
+:mod:`commkit.core.answers_import`'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commkit.errors import UserError
+
+__all__ = ["Cell", "Submission", "column_name", "read_submissions"]
+
+MARKER_SHEET = "commkit"
+WORKBOOK_KIND = "commkit-checklist-workbook"
+KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL = 1, 5, 6, 7
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    row: int
+    column: int
+    header: str
+
+
+@dataclass
+class Submission:
+    """One person's answers as read: fields by header (exports) or by key (workbook)."""
+
+    source: Path
+    row: int
+    fields: dict[str, Cell] = field(default_factory=dict)
+    kind: str = "export"  # or "workbook"
+    marker: dict[str, str] = field(default_factory=dict)
+
+
+def column_name(n: int) -> str:
+    """1 -> A, 27 -> AA (spreadsheet columns, also shown for CSV files)."""
+    name = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
+    with path.open("rb") as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        first = text.readline()
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        yield from csv.reader([first], delimiter=delimiter)
+        yield from csv.reader(text, delimiter=delimiter)
+
+
+def _table(
+    rows: Iterator[list[Any]] | Iterator[tuple[Any, ...]], path: Path
+) -> Iterator[Submission]:
+    header: list[str] | None = None
+    for number, row in enumerate(rows, start=1):
+        if header is None:
+            header = [str(h).strip() if h is not None else "" for h in row]
+            if not any(header):
+                raise UserError(f"{path}: the first row holds no column names")
+            continue
+        if not any(v not in (None, "") for v in row):
+            continue
+        sub = Submission(source=path, row=number)
+        for col, (name, value) in enumerate(zip(header, row, strict=False), start=1):
+            if name:
+                sub.fields[name] = Cell(value, number, col, name)
+        yield sub
+
+
+def _workbook(book: Any, path: Path) -> Iterator[Submission]:
+    marker = {
+        str(k): str(v) if v is not None else ""
+        for k, v, *_ in book[MARKER_SHEET].iter_rows(values_only=True)
+        if k is not None
+    }
+    if marker.get("kind") != WORKBOOK_KIND or marker.get("sheet") not in book.sheetnames:
+        raise UserError(
+            f"{path}: not a commkit checklist workbook (its '{MARKER_SHEET}' sheet is changed)"
+        )
+    sheet = book[marker["sheet"]]
+    sub = Submission(source=path, row=1, kind="workbook", marker=marker)
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if not row or row[0] is None:
+            continue
+        key = str(row[0])
+        cells = list(row) + [None] * (NOTE_COL - len(row))
+        if key.startswith("q:"):
+            qid = key[2:]
+            sub.fields[qid] = Cell(cells[ANSWER_COL - 1], number, ANSWER_COL, qid)
+            sub.fields[f"{qid}__status"] = Cell(cells[STATUS_COL - 1], number, STATUS_COL, qid)
+            sub.fields[f"{qid}__note"] = Cell(cells[NOTE_COL - 1], number, NOTE_COL, qid)
+        else:
+            sub.fields[key] = Cell(cells[ANSWER_COL - 1], number, ANSWER_COL, key)
+    yield sub
+
+
+def read_submissions(path: Path) -> Iterator[Submission]:
+    """Every submission in a CSV or XLSX export, or the one in a filled workbook."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UserError(f"{path}: no such file")
+    if suffix == ".csv":
+        try:
+            yield from _table(_csv_rows(path), path)
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: not UTF-8 text (export the CSV as UTF-8)") from None
+        except csv.Error as exc:
+            raise UserError(f"{path}: not a readable CSV file ({exc})") from None
+        return
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise UserError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+        try:
+            if MARKER_SHEET in book.sheetnames:
+                yield from _workbook(book, path)
+            else:
+                sheet = book.worksheets[0]
+                yield from _table(sheet.iter_rows(values_only=True), path)
+        finally:
+            book.close()
+        return
+    raise UserError(f"{path}: expected a .csv, .xlsx, .json or .yaml file")

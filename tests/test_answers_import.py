@@ -1,0 +1,175 @@
+"""`commkit answers import`: Kobo/ODK exports, workbooks and HTML downloads to answers files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from commkit import api
+from commkit.cli.app import app
+from commkit.model.answers import Answers
+from forms_helpers import (
+    CHECKLIST,
+    EXAMPLES,
+    kobo_row,
+    same_answers,
+    write_kobo,
+    xlsform_columns,
+)
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def xlsform(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("form")
+    return api.export_checklist("xlsform", out)
+
+
+def _current(path: Path | str) -> Answers:
+    """An example answers file (written for checklist 1.0) carried to the current version,
+    the questions new in it answered "don't know" (as a rater would who was not sure)."""
+    from commkit.model.answers import Answer
+    from commkit.model.pack import load_pack
+
+    carried = api.migrate_answers(api.load_answers(path))
+    checklist = load_pack(None).checklist
+    from commkit.core.scoring import asked_questions
+
+    answers = dict(carried.answers)
+    for q in asked_questions(checklist, answers):
+        if q.required and q.id not in answers:
+            answers[q.id] = Answer(status="dont_know")
+    return carried.model_copy(update={"answers": answers})
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_kobo_export_imports_to_the_original_answers(
+    xlsform: Path, tmp_path: Path, suffix: str
+) -> None:
+    headers, by_name = xlsform_columns(xlsform)
+    originals = [_current(p) for p in EXAMPLES]
+    rows = [kobo_row(a, by_name, n) for n, a in enumerate(originals, 1)]
+    export = tmp_path / f"export{suffix}"
+    write_kobo(export, headers, rows)
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 0, result.output
+    written = sorted((tmp_path / "a").glob("*.yaml"))
+    assert len(written) == len(originals)
+    for n, original in enumerate(originals, 1):
+        match = [p for p in written if f"-rater-{n}-" in p.name]
+        assert len(match) == 1, written
+        got = api.load_answers(match[0])
+        assert same_answers(got, original)
+        assert got.rater is not None and (got.rater.name, got.rater.role) == (
+            f"Rater {n}",
+            "core team",
+        )
+        assert got.date == original.date and got.community.name == original.community.name
+        assert api.assess(got).result == api.assess(original).result
+
+
+def test_bad_rows_name_row_and_column_and_nothing_is_written(xlsform: Path, tmp_path: Path) -> None:
+    headers, by_name = xlsform_columns(xlsform)
+    original = _current(EXAMPLES[0])
+    good = kobo_row(original, by_name, 1)
+    bad = kobo_row(original, by_name, 2)
+    bad[by_name["purpose.common-goal"]] = "7"
+    bad[by_name["membership.members"]] = "lots"
+    export = tmp_path / "export.csv"
+    write_kobo(export, headers, [good, bad])
+    out = tmp_path / "a"
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "nothing was written" in result.output
+    columns = ["start", "end", *headers]
+    goal_col = columns.index(by_name["purpose.common-goal"]) + 1
+    assert f"export.csv:3:{goal_col}" in result.output
+    assert "purpose.common-goal" in result.output and "'lots'" in result.output
+    assert not list(out.glob("*.yaml")) if out.exists() else True
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(out), "--skip-bad"])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.yaml"))) == 1
+    assert "skipped" in result.output and ":3:" in result.output
+    again = runner.invoke(app, ["answers", "import", str(export), "--out", str(out), "--skip-bad"])
+    assert "already exists" in again.output
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_filled_workbook_imports(tmp_path: Path) -> None:
+    path = api.export_checklist(
+        "xlsx",
+        tmp_path,
+        lang="ru",
+        community="fashiontechperm",
+        workspace=Path(EXAMPLES[0]).parents[1],
+    )
+    original = _current(Path(EXAMPLES[0]).parent / "fashiontechperm.yaml")
+    book = load_workbook(path)
+    sheet = book[book["commkit"]["B6"].value]
+    rows = {str(r[0].value): r for r in sheet.iter_rows() if r[0].value}
+    rows["rater_name"][4].value = "Юлия"
+    rows["rater_role"][4].value = "основатель"
+    rows["date"][4].value = original.date
+    questions = {q.id: q for q in CHECKLIST.questions}
+    labels_ru = {"yes": "Да", "no": "Нет", "dont_know": "Не знаю", "not_applicable": "Неприменимо"}
+    for qid, a in original.answers.items():
+        row = rows[f"q:{qid}"]
+        q = questions[qid]
+        if a.note:
+            row[6].value = a.note
+        if a.status != "answered":
+            row[5].value = labels_ru[a.status]
+            continue
+        if q.type == "choice":
+            row[4].value = next(o.label["ru"] for o in q.options if o.id == a.value)  # type: ignore[index]
+        elif q.type == "multi":
+            ids = [o.id for o in q.options]
+            picked = [str(ids.index(v) + 1) for v in a.value]  # type: ignore[union-attr]
+            row[4].value = ", ".join(picked) or "0"
+        elif q.type == "yes_no":
+            row[4].value = labels_ru[str(a.value)]
+        else:
+            row[4].value = a.value
+    book.save(path)
+    result = runner.invoke(app, ["answers", "import", str(path), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 0, result.output
+    (written,) = (tmp_path / "a").glob("*.yaml")
+    assert (
+        written.name == "fashiontechperm-iuliia-2020-10-15.yaml"
+        or "fashiontechperm-" in written.name
+    )
+    got = api.load_answers(written)
+    assert same_answers(got, original)
+    assert got.rater is not None and got.rater.name == "Юлия" and got.language == "ru"
+    assert got.community.slug == "fashiontechperm"
+
+
+def test_html_downloads_and_workspace_team(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    api.init_region(ws, name="Perm Krai")
+    base = _current(EXAMPLES[0]).model_dump(mode="json", exclude_none=True)
+    files = []
+    for n, (name, goal) in enumerate((("Anna", 1), ("Boris", 4), ("Vera", 2)), 1):
+        doc = json.loads(json.dumps(base))
+        doc["rater"] = {"name": name, "role": "core team"}
+        doc["answers"]["purpose.common-goal"] = goal
+        path = tmp_path / f"download-{n}.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        files.append(str(path))
+    result = runner.invoke(app, ["answers", "import", *files, "--workspace", str(ws)])
+    assert result.exit_code == 0, result.output
+    slug = base["community"]["slug"]
+    assert len(list((ws / "answers" / slug).glob("*.yaml"))) == 3
+    again = runner.invoke(app, ["answers", "import", *files, "--workspace", str(ws)])
+    assert again.exit_code == 1 and "already exists" in again.output
+    raters = api.team_raters_in_workspace(ws, slug)
+    team = api.assess_team(
+        [(api.load_answers(p).rater.name, api.load_answers(p)) for p in raters]  # type: ignore[union-attr]
+    )
+    assert team.team is not None and [r.name for r in team.team.raters] == ["Anna", "Boris", "Vera"]
+    assert team.answers["purpose.common-goal"].value == 2

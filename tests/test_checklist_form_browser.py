@@ -1,0 +1,206 @@
+"""The HTML form in a real browser (Chromium through Playwright): fill, reload, download,
+and the download scores exactly as the example answers file it was filled from."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commkit import api
+from commkit.model.answers import Answers
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
+PACK = api.load_content()
+CHECKLIST = PACK.checklist
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+pytestmark = pytest.mark.render
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return api.export_checklist("html", tmp_path_factory.mktemp("form"))
+
+
+def _page(browser: Any, viewport: dict[str, int]) -> Any:
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda req: errors.append(f"request {req.url}"))
+    page.errors = errors
+    return page
+
+
+def _choices(q: Any) -> list[str]:
+    if q.type == "scale":
+        return [str(n) for n in range(q.scale_spec.min, q.scale_spec.max + 1)]
+    if q.type == "yes_no":
+        return ["yes", "no"]
+    return [o.id for o in q.options]
+
+
+def _fill_question(page: Any, i: int, q: Any, answer: Any, keyboard: bool) -> None:
+    box = f"#q-{i}"
+    if answer.note:
+        page.click(f"{box} details.note summary")
+        page.fill(f"#q-{i}-note", answer.note)
+    if answer.status != "answered":
+        page.check(f"#q-{i}-{answer.status}")
+        return
+    value = answer.value
+    if q.type in ("scale", "yes_no", "choice"):
+        shown = str(value).lower() if q.type == "yes_no" and isinstance(value, str) else value
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        k = _choices(q).index(str(shown))
+        if keyboard:
+            page.focus(f"#q-{i}-{k}")
+            page.keyboard.press("Space")
+        else:
+            page.check(f"#q-{i}-{k}")
+    elif q.type == "multi":
+        ids = _choices(q)
+        if not value:
+            page.check(f"#q-{i}-0")
+            page.uncheck(f"#q-{i}-0")
+        for v in value:
+            page.check(f"#q-{i}-{ids.index(v)}")
+    elif q.type == "number":
+        field = f"#q-{i}-value"
+        page.fill(field, "abc")
+        assert page.text_content(f"#q-{i}-value-err")
+        page.fill(field, str(value))
+        assert page.text_content(f"#q-{i}-value-err") == ""
+    else:
+        page.fill(f"#q-{i}-value", str(value))
+
+
+def _fill(page: Any, form: Path, example: Answers, shots: Path | None) -> None:
+    page.goto(form.as_uri())
+    page.fill("#meta-community", example.community.name)
+    page.fill("#meta-rater", "Test Rater")
+    page.fill("#meta-role", "core team")
+    assert example.date is not None
+    page.fill("#meta-date", example.date.isoformat())
+    page.click("#next")
+    for d, dim in enumerate(CHECKLIST.dimensions):
+        for i, q in enumerate(CHECKLIST.questions):
+            if q.dimension != dim.id:
+                continue
+            visible = page.is_visible(f"#q-{i}")
+            answer = example.answers.get(q.id)
+            if answer is None:
+                continue
+            if not visible:
+                continue  # a condition does not hold: the question is not asked
+            _fill_question(page, i, q, answer, keyboard=(i == 0))
+        if d == 4:
+            done = page.text_content("#progress-text")
+            page.reload()
+            assert page.text_content("#progress-text") == done
+            assert dim.id in (page.get_attribute("fieldset.question", "data-qid") or "")
+        if shots is not None and d == 1:
+            page.screenshot(path=str(shots / "dimension.png"))
+        page.click("#next")
+
+
+def _download(page: Any, target: Path) -> Path:
+    with page.expect_download() as info:
+        page.click("#download")
+    info.value.save_as(target)
+    return target
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_filling_the_form_gives_the_same_assessment(
+    browser: Any, form: Path, tmp_path: Path, example: Path
+) -> None:
+    original = api.load_answers(example)
+    page = _page(browser, PHONE)
+    _fill(page, form, original, None)
+    assert page.is_enabled("#download"), page.text_content("#app")
+    path = _download(page, tmp_path / "answers.json")
+    answers, warnings = api.check_answers_file(path, pack=PACK)
+    assert [w for w in warnings if w.severity == "error"] == []
+    assert answers.rater is not None and answers.rater.name == "Test Rater"
+    assert api.assess(answers, pack=PACK).result == api.assess(original, pack=PACK).result
+    notes = {k: a.note for k, a in original.answers.items() if a.note}
+    assert {k: answers.answers[k].note for k in notes} == notes
+    assert page.errors == []
+
+
+def test_conditions_hide_questions_and_a_reload_keeps_everything(browser: Any, form: Path) -> None:
+    page = _page(browser, PHONE)
+    page.goto(form.as_uri())
+    page.click("#next")
+    page.click("#next")  # business value
+    ids = [q.id for q in CHECKLIST.questions]
+    measured, share = (
+        ids.index("business-value.measured"),
+        ids.index("business-value.measured-share"),
+    )
+    assert not page.is_visible(f"#q-{share}")
+    page.check(f"#q-{measured}-0")  # yes
+    assert page.is_visible(f"#q-{share}")
+    page.fill(f"#q-{share}-value", "40")
+    page.click(f"#q-{share} details.note summary")
+    page.fill(f"#q-{share}-note", "from the <b>survey</b> & chat")
+    page.reload()
+    assert page.input_value(f"#q-{share}-value") == "40"
+    assert page.input_value(f"#q-{share}-note") == "from the <b>survey</b> & chat"
+    page.check(f"#q-{measured}-1")  # no: the follow-up disappears
+    assert not page.is_visible(f"#q-{share}")
+    page.check(f"#q-{measured}-dont_know")
+    assert page.is_disabled(f"#q-{measured}-0")
+
+
+def test_screenshots_in_both_languages_phone_and_desktop(
+    browser: Any, form: Path, tmp_path: Path
+) -> None:
+    shots = Path(os.environ.get("COMMKIT_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    example = api.load_answers(EXAMPLES[0])
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page = _page(browser, viewport)
+        page.goto(form.as_uri())
+        page.screenshot(path=str(shots / f"{name}-en-start.png"))
+        page.click("#lang-switch")
+        assert page.get_attribute("html", "lang") == "ru"
+        assert page.text_content("#next") == "Далее"
+        page.screenshot(path=str(shots / f"{name}-ru-start.png"))
+        page.click("#lang-switch")
+        _fill(page, form, example, None)
+        page.screenshot(path=str(shots / f"{name}-en-review.png"))
+        page.click("#lang-switch")
+        page.screenshot(path=str(shots / f"{name}-ru-review.png"), full_page=True)
+        page.click("#back")
+        page.screenshot(path=str(shots / f"{name}-ru-dimension.png"))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], "nothing sticks out sideways"
+        assert page.errors == []

@@ -1,0 +1,55 @@
+"""The default seminars are runnable as written: the method's own rules hold in every one."""
+
+from __future__ import annotations
+
+from commkit.model.pack import load_pack
+from commkit.model.seminar import Seminar
+
+
+def _exercise_minutes(seminar: Seminar) -> int:
+    return sum(block.minutes for block in seminar.agenda if block.exercise is not None)
+
+
+def test_at_least_half_of_every_seminar_is_exercises() -> None:
+    for seminar in load_pack().seminars:
+        assert 2 * _exercise_minutes(seminar) >= seminar.duration_minutes, seminar.id
+
+
+def test_every_exercise_has_its_time_in_the_agenda() -> None:
+    for seminar in load_pack().seminars:
+        blocks = {b.exercise: b.minutes for b in seminar.agenda if b.exercise is not None}
+        for exercise in seminar.exercises:
+            assert exercise.id in blocks, (seminar.id, exercise.id)
+            assert exercise.minutes is None or exercise.minutes <= blocks[exercise.id], (
+                seminar.id,
+                exercise.id,
+            )
+
+
+def test_one_pitch_format_ten_pitches_of_three_minutes() -> None:
+    pack = load_pack()
+    meetup = pack.seminar("meetup")
+    assert meetup is not None
+    pitch = next(e for e in meetup.exercises if e.id == "community-pitch")
+    block = next(b for b in meetup.agenda if b.exercise == "community-pitch")
+    assert pitch.minutes == 3 and block.minutes >= 10 * 3
+    run = next(
+        step for c in pack.methodology.chapters for step in c.steps if step.id == "run-meetup"
+    )
+    assert "three minutes" in run.description["en"]
+    for seminar in pack.seminars:
+        text = seminar.model_dump_json()
+        assert "five-minute MeetUp pitch" not in text and "twelve weeks" not in text
+
+
+def test_the_checklist_is_filled_in_before_seminar_3() -> None:
+    pack = load_pack()
+    seminar_2, seminar_3 = pack.seminar("seminar-2"), pack.seminar("seminar-3")
+    assert seminar_2 is not None and seminar_3 is not None
+    assert any("self-identification checklist" in h["en"] for h in seminar_2.homework)
+    assert seminar_3.week > seminar_2.week
+
+
+def test_the_community_managers_standard_week_gives_every_row_a_function() -> None:
+    role = next(r for r in load_pack().methodology.roles if r.id == "community-manager")
+    assert role.weekly_schedule and all(row.function for row in role.weekly_schedule)
