@@ -1,8 +1,9 @@
-"""One error hierarchy for the whole package.
+"""One error hierarchy for the whole package, and the warnings beside it.
 
 The CLI is the single boundary that turns a :class:`CommkitError` into a message
-and exit code 1; everything else raises. Modelled on copier's split between
-internal errors and errors meant for the user.
+and exit code 1; everything else raises. Warnings are data: the API returns them (or
+issues them with :func:`warnings.warn` where it returns a plain model) and the CLI shows
+them. Modelled on copier's ``errors.py``.
 """
 
 from __future__ import annotations
@@ -95,3 +96,45 @@ class InterruptedWithDraft(CommkitError):
     def __str__(self) -> str:
         where = f" Draft kept at {self.draft_path}." if self.draft_path else ""
         return f"Interrupted after {self.answered} answer(s).{where}"
+
+
+class CommkitWarning(UserWarning):
+    """A problem the run survives; shown to the user, never fatal.
+
+    ``diagnostic`` locates it in a file when it has a place there.
+    """
+
+    def __init__(self, message: str, diagnostic: Diagnostic | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.diagnostic = diagnostic
+
+    @classmethod
+    def located(cls, diagnostic: Diagnostic) -> CommkitWarning:
+        """A warning that is one diagnostic of an input file."""
+        return cls(diagnostic.message, diagnostic)
+
+    def __str__(self) -> str:
+        return self.diagnostic.format() if self.diagnostic is not None else self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        """The warning for ``--json`` output (the shape of :meth:`Diagnostic.as_dict`)."""
+        if self.diagnostic is not None:
+            return self.diagnostic.as_dict()
+        return Diagnostic(self.message, severity="warning").as_dict()
+
+
+class AnswersWarning(CommkitWarning):
+    """Answers that still score, with a caveat (another checklist or version of it)."""
+
+
+class ChecklistChangedWarning(CommkitWarning):
+    """The checklist changed (or is missing) since this assessment was made."""
+
+
+class SkippedFileWarning(CommkitWarning):
+    """A broken file was left out of a map or a progress report."""
+
+
+class ContentPackWarning(CommkitWarning):
+    """The content pack did not load; the result falls back to plain ids."""

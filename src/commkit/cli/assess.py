@@ -143,147 +143,59 @@ def assess(
 
 class _Run:
     def __init__(self, **kwargs: Any) -> None:
+        from commkit import api
+
         self.pack = kwargs["pack"]
         self.lang: str = kwargs["lang"]
         self.lang_given: bool = kwargs["lang_given"]
-        self.out: Path = kwargs["out"]
-        self.force: bool = kwargs["force"]
         self.explain: bool = kwargs["explain"]
         self.json_output: bool = kwargs["json_output"]
         self.when = kwargs["when"]
-        self.workspace: Path | None = kwargs["workspace"]
         self.community: str | None = kwargs["community"]
         if self.community is not None:  # it becomes a folder or file name: an id only
-            from commkit.errors import UserError
-            from commkit.model.common import ID_RE
-
-            if not ID_RE.match(self.community):
-                raise UserError(
-                    f"--community {self.community!r} is not a valid slug: use lower-case "
-                    "latin letters, digits, '-', '_' or '.'"
-                )
-        self.written: dict[Path, str] = {}
+            api.check_slug(self.community)
+        self.writer = api.AssessmentWriter(
+            pack=self.pack, out=kwargs["out"], workspace=kwargs["workspace"], force=kwargs["force"]
+        )
 
     # ------------------------------------------------------------ shared
 
-    def report_lang(self, answers_lang: str) -> str:
-        if self.lang_given or answers_lang not in ("en", "ru"):
-            return self.lang
-        return answers_lang
-
-    def targets(self, slug: str, day: str) -> tuple[Path, Path]:
-        from commkit.fsutil import safe_child
-
-        if self.workspace is not None:
-            folder = safe_child(self.workspace, "assessments", slug)
-            return safe_child(folder, f"{day}.md"), safe_child(folder, f"{day}.yaml")
-        return (
-            safe_child(self.out, f"{slug}-assessment-{day}.md"),
-            safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
-        )
-
     def finish(self, answers: Any, source: str = "the wizard") -> tuple[Any, dict[str, str], str]:
         """Score, render and write; returns the assessment, the files and the language."""
-        from commkit.core.scoring import assess
-        from commkit.errors import OutputExistsError, UserError
-        from commkit.fsutil import atomic_write_text, slugify
-        from commkit.render.report import assessment_markdown, to_yaml
+        from commkit import api
 
-        if self.community is not None:
-            answers = answers.model_copy(
-                update={"community": answers.community.model_copy(update={"slug": self.community})}
-            )
-        assessment = assess(self.pack, answers, today=self.when)
-        slug = assessment.community.slug or slugify(assessment.community.name)
-        lang = self.report_lang(answers.language)
-        md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
-        if md_path in self.written:
-            raise UserError(
-                f"{md_path} was already written in this run from {self.written[md_path]}: "
-                "two answers files give the same community and date (set a different "
-                "community slug or date in one of them)"
-            )
-        if not self.force:
-            for path in (md_path, yaml_path):
-                if path.exists():
-                    raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        markdown = assessment_markdown(self.pack, assessment, lang)
-        atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
-        # One fsync per answers file: the YAML (the data); the report derived from it is
-        # still written atomically (temp file + rename).
-        atomic_write_text(md_path, markdown, force=self.force, fsync=False)
-        self.written[md_path] = source
-        return assessment, {"markdown": str(md_path), "yaml": str(yaml_path)}, lang
+        checked = api.CheckedAnswers(answers)
+        assessment = api.assess(checked, pack=self.pack, today=self.when, slug=self.community)
+        lang = api.report_language(answers, self.lang if self.lang_given else None)
+        files = self.writer.write(assessment, lang=lang, source=source)
+        return assessment, files.as_dict(), lang
 
     def load(self, name: str) -> tuple[Any, list[Any]]:
         """Load and check one answers file: (answers, warnings); errors raise."""
-        from commkit.core.scoring import check_answers, checklist_for
-        from commkit.errors import ContentError
-        from commkit.model.answers import Answers
-        from commkit.model.loader import (
-            decode_bytes,
-            load_json_or_yaml_text,
-            parse_file,
-            validate_document,
-        )
+        from commkit import api
 
-        if name == "-":
-            path = Path("<stdin>")
-            doc = load_json_or_yaml_text(decode_bytes(sys.stdin.buffer.read(), path), path)
+        if name == api.STDIN:
+            checked = api.read_answers("<stdin>", pack=self.pack, data=sys.stdin.buffer.read())
         else:
-            doc = parse_file(Path(name))
-        if isinstance(doc.data, dict) and doc.data.get("kind") not in (None, "answers"):
-            raise ContentError(
-                "",
-                [
-                    doc.diagnostic(
-                        ("kind",), f"expected 'kind: answers', got {doc.data.get('kind')!r}"
-                    )
-                ],
-            )
-        answers = validate_document(doc, Answers)
-        checklist = checklist_for(self.pack, answers)
-        diags = check_answers(checklist, answers, doc)
-        errors = [d for d in diags if d.severity == "error"]
-        if errors:
-            raise ContentError("", diags)
-        return answers, diags
+            checked = api.read_answers(name, pack=self.pack)
+        return checked.answers, checked.warnings
 
     # ------------------------------------------------------------ --answers
 
-    def expand(self, names: list[str]) -> list[str]:
-        import glob
-
-        from commkit.errors import UserError
-
-        files: list[str] = []
-        for name in names:
-            if name == "-" or Path(name).exists() or not glob.has_magic(name):
-                files.append(name)
-                continue
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise UserError(f"no file matches {name!r}")
-            files.extend(matches)
-        if files.count("-") > 1:
-            raise UserError("stdin ('-') can be read only once")
-        if self.community is not None and len(files) > 1:
-            raise UserError("--community names one community: give one answers file with it")
-        return files
-
     def replay(self, names: list[str]) -> None:
+        from commkit import api
         from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
         from commkit.errors import CommkitError
         from commkit.interactive.messages import messages
         from commkit.model.loader import forget_source
 
-        files = self.expand(names)
+        files = api.expand_answer_files(names, one_community=self.community is not None)
         done = 0
         failed = 0
         if len(files) == 1:
             answers, warnings = self.load(files[0])
-            for d in warnings:
-                warn(d.format())
+            for w in warnings:
+                warn(str(w))
             assessment, written, lang = self.finish(answers)
             self.show(assessment, written, lang, answers, batch=False)
             if self.json_output:
@@ -308,9 +220,9 @@ class _Run:
                 progress.update(task, name=name)
                 try:
                     answers, warnings = self.load(name)
-                    for d in warnings:
+                    for w in warnings:
                         progress.console.print(
-                            f"[yellow]warning:[/] {d.format()}", soft_wrap=True, highlight=False
+                            f"[yellow]warning:[/] {w}", soft_wrap=True, highlight=False
                         )
                     assessment, written, lang = self.finish(answers, name)
                 except CommkitError as exc:
@@ -347,7 +259,7 @@ class _Run:
         return {
             "source": source,
             "files": written,
-            "warnings": [d.as_dict() for d in warnings],
+            "warnings": [w.as_dict() for w in warnings],
             "assessment": assessment.model_dump(mode="json"),
         }
 

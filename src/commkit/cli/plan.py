@@ -2,7 +2,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -42,51 +42,6 @@ def _parse_capacity(values: list[str], roles: list[str]) -> dict[str, int]:
             raise UserError(f"--capacity {item!r}: N must be between 1 and 100")
         result[role] = count
     return result
-
-
-def load_assessment(path: Path, pack: Any, today: date) -> Any:
-    """An assessment written by ``assess``, or an answers file scored on the fly."""
-    from commkit.cli.output import warn
-    from commkit.core.scoring import assess, check_answers, checklist_for
-    from commkit.errors import ContentError
-    from commkit.model.answers import Answers, Assessment
-    from commkit.model.loader import load_document, parse_file
-    from commkit.model.pack import content_hash
-
-    doc = parse_file(path)
-    if isinstance(doc.data, dict) and doc.data.get("kind") not in ("assessment", "answers"):
-        kind = doc.data.get("kind")
-        raise ContentError(
-            "",
-            [
-                doc.diagnostic(
-                    ("kind",) if kind is not None else (),
-                    f"expected an assessment (kind: assessment, written by 'commkit assess') "
-                    f"or an answers file (kind: answers), got {kind!r}",
-                )
-            ],
-        )
-    model = load_document(doc)
-    if isinstance(model, Answers):
-        checklist = checklist_for(pack, model)
-        diags = check_answers(checklist, model, doc, require_complete=False)
-        errors = [d for d in diags if d.severity == "error"]
-        if errors:
-            raise ContentError("the answers have errors", errors)
-        for diag in diags:
-            warn(diag.format())
-        return assess(pack, model, model.date or today)
-    assert isinstance(model, Assessment)
-    checklist = pack.checklists.get(model.checklist.id)
-    if checklist is None:
-        warn(f"{path}: checklist {model.checklist.id!r} is not in the content pack")
-    elif model.checklist.hash and model.checklist.hash != content_hash(checklist):
-        warn(
-            f"{path}: the checklist has changed since this assessment "
-            f"({model.checklist.hash} -> {content_hash(checklist)}); "
-            "the plan uses the stored scores"
-        )
-    return model
 
 
 def plan(
@@ -178,7 +133,8 @@ def plan(
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
       commkit --lang ru plan -a answers.yaml --json
     """
-    from commkit.cli.output import err, print_json
+    from commkit import api
+    from commkit.cli.output import err, print_json, warn
     from commkit.core.calendar import load_holidays, next_monday
     from commkit.core.scheduler import make_plan
     from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child
@@ -193,9 +149,11 @@ def plan(
     caps = _parse_capacity(capacity or [], [r.id for r in pack.methodology.roles])
     days_off = load_holidays(holidays) if holidays is not None else []
     today = date.today()
-    loaded = load_assessment(assessment, pack, today)
+    loaded = api.plan_input(assessment, pack=pack, today=today)
+    for warning in loaded.warnings:
+        warn(str(warning))
     first_day = first_day or next_monday(today)
-    result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
+    result = make_plan(pack, loaded.assessment, first_day, weeks, caps, days_off)
 
     written: list[Path] = []
     target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")

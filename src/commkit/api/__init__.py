@@ -30,45 +30,72 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.region_map import RegionMap
-    from commkit.model.answers import Answers, Assessment
+    from commkit.model.answers import Assessment
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
     from commkit.model.workspace_loader import Workspace
 
+from commkit.api.assessments import (
+    STDIN,
+    AssessmentFiles,
+    AssessmentWriter,
+    CheckedAnswers,
+    PlanInput,
+    assess,
+    check_answers,
+    check_slug,
+    checklist_of,
+    expand_answer_files,
+    explain,
+    load_answers,
+    load_assessment,
+    plan_input,
+    read_answers,
+    render_assessment_markdown,
+    report_language,
+    save_assessment,
+)
+from commkit.api.content import load_content, validate
+
 PathLike = str | Path
 
 __all__ = [
+    "STDIN",
+    "AssessmentFiles",
+    "AssessmentWriter",
+    "CheckedAnswers",
+    "PlanInput",
     "add_community",
     "assess",
     "build_map",
+    "check_answers",
+    "check_slug",
+    "checklist_of",
+    "expand_answer_files",
+    "explain",
     "init_region",
     "load_answers",
     "load_assessment",
     "load_content",
+    "load_holidays",
     "load_workspace",
     "plan",
+    "plan_input",
     "progress",
+    "read_answers",
     "render_assessment_markdown",
     "render_map_csv",
     "render_map_markdown",
     "render_plan_csv",
     "render_plan_ics",
     "render_plan_markdown",
+    "report_language",
     "save_assessment",
+    "validate",
 ]
 
 
 # ------------------------------------------------------------------ content and workspaces
-
-
-def load_content(content: PathLike | None = None) -> ContentPack:
-    """The content pack: the built-in default (``None``), a full copy or an overlay folder.
-
-    Raises :class:`commkit.errors.ContentError` listing every problem with file:line.
-    """
-    from commkit.model.pack import load_pack
-
-    return load_pack(content)
 
 
 def load_workspace(path: PathLike) -> Workspace:
@@ -138,49 +165,12 @@ def add_community(
 # ------------------------------------------------------------------ assessments and plans
 
 
-def load_answers(path: PathLike) -> Answers:
-    """Read an answers file (``kind: answers``), errors located by file:line."""
-    from commkit.model.answers import Answers
-    from commkit.model.loader import load_file
+def load_holidays(path: PathLike) -> list[dt.date]:
+    """Non-working days from a file: one YYYY-MM-DD (or FROM..TO range) a line, or a YAML
+    list; bad lines raise :class:`commkit.errors.UserError` with file:line."""
+    from commkit.core.calendar import load_holidays as _load
 
-    answers: Answers = load_file(Path(path), Answers)
-    return answers
-
-
-def load_assessment(path: PathLike) -> Assessment:
-    """Read an assessment file (``kind: assessment``), errors located by file:line."""
-    from commkit.model.answers import Assessment
-    from commkit.model.loader import load_file
-
-    assessment: Assessment = load_file(Path(path), Assessment)
-    return assessment
-
-
-def assess(
-    answers: Answers | PathLike,
-    *,
-    pack: ContentPack | None = None,
-    today: dt.date | None = None,
-) -> Assessment:
-    """Score answers (a model or an answers file) against the checklist: stage, dimension
-    scores, strengths, gaps, recommendations and the roadmap actions they call for."""
-    from commkit.core.scoring import assess as _assess
-
-    if isinstance(answers, str | Path):
-        answers = load_answers(answers)
-    return _assess(pack or load_content(), answers, today)
-
-
-def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:
-    """Store an assessment as ``assessments/<slug>/<date>.yaml`` (what ``map`` reads)."""
-    from commkit.fsutil import atomic_write_text, safe_child, slugify
-    from commkit.model.workspace_loader import ASSESSMENTS_DIR
-    from commkit.render.report import to_yaml
-
-    root = Path(workspace)
-    slug = assessment.community.slug or slugify(assessment.community.name)
-    path = safe_child(root, ASSESSMENTS_DIR, slug, f"{assessment.date.isoformat()}.yaml")
-    return atomic_write_text(path, to_yaml(assessment), force=force)
+    return _load(Path(path))
 
 
 def plan(
@@ -257,15 +247,6 @@ def render_map_csv(region_map: RegionMap) -> str:
     from commkit.render.map_csv import map_csv
 
     return map_csv(region_map)
-
-
-def render_assessment_markdown(
-    assessment: Assessment, lang: str = "en", *, pack: ContentPack | None = None
-) -> str:
-    """The self-identification report of an assessment as Markdown."""
-    from commkit.render.report import assessment_markdown
-
-    return assessment_markdown(pack or load_content(), assessment, lang)
 
 
 def render_plan_markdown(plan: Plan, lang: str = "en", *, pack: ContentPack | None = None) -> str:
