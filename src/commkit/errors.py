@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class CommkitWarning(UserWarning):
         self.diagnostic = diagnostic
 
     @classmethod
-    def located(cls, diagnostic: Diagnostic) -> CommkitWarning:
+    def located(cls, diagnostic: Diagnostic) -> Self:
         """A warning that is one diagnostic of an input file."""
         return cls(diagnostic.message, diagnostic)
 

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from commkit import __version__
 from commkit.cli.context import Settings
+from commkit.cli.options import Lang
 
 
 class CommkitGroup(TyperGroup):
@@ -77,7 +78,7 @@ def root(
         ),
     ] = None,
     lang: Annotated[
-        str,
+        Lang,
         typer.Option(
             "--lang", envvar="COMMKIT_LANG", help="Language of texts and reports: en or ru."
         ),
@@ -93,25 +94,38 @@ def root(
     ] = False,
 ) -> None:
     """Grow business communities of SMEs with the Perm Krai method."""
-    if lang not in ("en", "ru"):
-        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     ctx.obj = Settings(content=content, lang=lang, debug=debug)
 
 
 def _register() -> None:
     from commkit.cli import (
         assess,
+        community,
+        community_map,
         content,
-        map,
         methodology,
         plan,
+        progress,
         region,
         schema,
         seminars,
         validate,
     )
 
-    for module in (validate, schema, methodology, content, assess, plan, seminars, region, map):
+    # one module per command group, in the order of --help
+    for module in (
+        validate,
+        schema,
+        methodology,
+        content,
+        assess,
+        plan,
+        seminars,
+        region,
+        community_map,
+        progress,
+        community,
+    ):
         module.register(app)
 
 

@@ -40,12 +40,11 @@ def init(
     """
     from rich.markup import escape
 
+    from commkit import api
     from commkit.cli.output import out
-    from commkit.core.content_init import init_pack
-    from commkit.core.validation import validate_pack
 
-    written = init_pack(target, overlay=overlay, force=force, name=name)
-    report, _ = validate_pack(target)
+    written = api.init_content_pack(target, overlay=overlay, name=name, force=force)
+    report = api.validate([target])
     console = out()
     kind = "an overlay" if overlay else "a full copy of the"
     place = escape(str(target))

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Json
 
 
 def methodology(
@@ -13,7 +14,7 @@ def methodology(
         str | None,
         typer.Argument(help="A chapter id or number for the detail view.", show_default=False),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the method as JSON.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Show the method: objectives, final metrics and the chapters with their steps.
 
@@ -25,16 +26,14 @@ def methodology(
       commkit --lang ru methodology ecosystem-models
       commkit methodology --json
     """
+    from commkit import api
     from commkit.cli.output import out, print_json
-    from commkit.core.method_view import chapter_view, find_chapter, overview
 
     s = settings(ctx)
-    pack = s.pack()
     if chapter is not None:
-        found = find_chapter(pack.methodology, chapter)
-        data = chapter_view(pack, found, s.lang)
+        data = api.method_chapter(chapter, pack=s.pack(), lang=s.lang)
     else:
-        data = overview(pack, s.lang)
+        data = api.method_overview(pack=s.pack(), lang=s.lang)
     if as_json:
         print_json(data)
         return

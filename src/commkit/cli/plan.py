@@ -7,41 +7,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-
-
-def _parse_start(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date such as 2026-01-12", param_hint="--start"
-        ) from None
-
-
-def _parse_capacity(values: list[str], roles: list[str]) -> dict[str, int]:
-    import difflib
-
-    from commkit.errors import UserError
-
-    result: dict[str, int] = {}
-    for item in values:
-        role, sep, number = item.partition("=")
-        role = role.strip()
-        if not sep or not number.strip().isdigit():
-            raise UserError(f"--capacity {item!r}: use ROLE=N, e.g. --capacity community-manager=3")
-        if role not in roles:
-            hint = difflib.get_close_matches(role, roles, n=1)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise UserError(
-                f"--capacity {item!r}: unknown role {role!r}{extra}; roles: {', '.join(roles)}"
-            )
-        count = int(number)
-        if not 1 <= count <= 100:
-            raise UserError(f"--capacity {item!r}: N must be between 1 and 100")
-        result[role] = count
-    return result
+from commkit.cli.options import Force, date_option, out_option
 
 
 def plan(
@@ -56,13 +22,7 @@ def plan(
         ),
     ],
     start: Annotated[
-        str | None,
-        typer.Option(
-            "--start",
-            metavar="DATE",
-            help="First day of the plan, YYYY-MM-DD. Default: the next Monday.",
-            show_default=False,
-        ),
+        date | None, date_option("First day of the plan. Default: the next Monday.", "--start")
     ] = None,
     weeks: Annotated[
         int, typer.Option("--weeks", min=1, max=260, help="Horizon of the plan in weeks.")
@@ -87,9 +47,7 @@ def plan(
             show_default=False,
         ),
     ] = None,
-    out_dir: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Folder for the Markdown plan.")
-    ] = Path("."),
+    out_dir: Annotated[Path, out_option("Folder for the Markdown plan.")] = Path("."),
     csv_file: Annotated[
         Path | None,
         typer.Option(
@@ -116,7 +74,7 @@ def plan(
         bool,
         typer.Option("--json", help="Print the whole plan as JSON (no Markdown file)."),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Force = False,
 ) -> None:
     """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
 
@@ -135,49 +93,33 @@ def plan(
     """
     from commkit import api
     from commkit.cli.output import err, print_json, warn
-    from commkit.core.calendar import load_holidays, next_monday
-    from commkit.core.scheduler import make_plan
-    from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child
 
     s = settings(ctx)
-    first_day = _parse_start(start)
     if excel and csv_file is None:
         raise typer.BadParameter(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
         )
     pack = s.pack()
-    caps = _parse_capacity(capacity or [], [r.id for r in pack.methodology.roles])
-    days_off = load_holidays(holidays) if holidays is not None else []
+    caps = api.parse_capacity(capacity or [], pack=pack)
+    days_off = api.load_holidays(holidays) if holidays is not None else []
     today = date.today()
     loaded = api.plan_input(assessment, pack=pack, today=today)
     for warning in loaded.warnings:
         warn(str(warning))
-    first_day = first_day or next_monday(today)
-    result = make_plan(pack, loaded.assessment, first_day, weeks, caps, days_off)
-
-    written: list[Path] = []
-    target = safe_child(out_dir, f"{result.slug}-plan-{result.start.isoformat()}.md")
-    if not force:  # check every target first: refuse before writing any of them
-        from commkit.errors import OutputExistsError
-
-        for path in (None if as_json else target, csv_file, ics_file):
-            if path is not None and path.exists():
-                raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-    if not as_json:
-        from commkit.render.plan_md import render_plan_md
-
-        written.append(atomic_write_text(target, render_plan_md(result, pack, s.lang), force=force))
-    if csv_file is not None:
-        from commkit.render.plan_csv import render_plan_csv
-
-        text = render_plan_csv(result, pack, s.lang, excel=excel)
-        written.append(atomic_write_text(csv_file, text, force=force, bom=excel))
-    if ics_file is not None:
-        from commkit.render.plan_ics import render_plan_ics
-
-        written.append(
-            atomic_write_bytes(ics_file, render_plan_ics(result, pack, s.lang), force=force)
-        )
+    first_day = start or api.next_monday(today)
+    result = api.plan(
+        loaded.assessment, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+    )
+    written = api.write_plan(
+        result,
+        out=None if as_json else out_dir,
+        csv=csv_file,
+        excel=excel,
+        ics=ics_file,
+        lang=s.lang,
+        pack=pack,
+        force=force,
+    )
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Lang
 
 region_app = typer.Typer(
     name="region",
@@ -26,7 +27,7 @@ def init(
         str | None, typer.Option("--country", help="The country.", show_default=False)
     ] = None,
     lang: Annotated[
-        str | None,
+        Lang | None,
         typer.Option(
             "--lang",
             help="The region's working language, en or ru (default: the global --lang).",
@@ -46,14 +47,11 @@ def init(
       commkit region init perm --name "Perm Krai" --country Russia --lang ru
       commkit region init ./kazan --name Kazan
     """
+    from commkit import api
     from commkit.cli.output import err
-    from commkit.core.workspace_init import init_region
 
     s = settings(ctx)
-    language = lang or s.lang
-    if language not in ("en", "ru"):
-        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
-    result = init_region(directory, name, country, language, force=force)
+    result = api.scaffold_region(directory, name, country, lang or s.lang, force=force)
     console = err()
     actors = result.region.ecosystem.actors
     console.print(

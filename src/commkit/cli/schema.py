@@ -1,31 +1,18 @@
 """``commkit schema``: JSON Schema for every YAML kind, for editors and other tools."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-
-def schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of each file kind, by kind."""
-    from commkit.model import KINDS
-    from commkit.model.pack import PackManifest
-
-    result: dict[str, dict[str, Any]] = {}
-    for kind, model in {**KINDS, "pack": PackManifest}.items():
-        schema = model.model_json_schema()  # type: ignore[attr-defined]
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"commkit:{kind}.schema.json"
-        result[kind] = schema
-    return result
+from commkit.cli.options import Force, out_option
 
 
 def schema(
     out: Annotated[
-        Path | None,
-        typer.Option("--out", help="Write <kind>.schema.json files into this folder."),
+        Path | None, out_option("Write <kind>.schema.json files into this folder.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Force = False,
 ) -> None:
     """Print (or write) the JSON Schema of every YAML kind.
 
@@ -38,27 +25,14 @@ def schema(
       commkit schema --out schemas/
       commkit schema > all-schemas.json
     """
-    import json
-
+    from commkit import api
     from commkit.cli.output import out as console
     from commkit.cli.output import print_json
 
-    data = schemas()
     if out is None:
-        print_json(data)
+        print_json(api.schemas())
         return
-    from commkit.errors import OutputExistsError
-    from commkit.fsutil import atomic_write_text
-
-    targets = {kind: out / f"{kind}.schema.json" for kind in data}
-    existing = [str(p) for p in targets.values() if p.exists()]
-    if existing and not force:
-        raise OutputExistsError(
-            f"{len(existing)} file(s) already exist, e.g. {existing[0]} (use --force)"
-        )
-    for kind, path in targets.items():
-        text = json.dumps(data[kind], indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        atomic_write_text(path, text, force=force)
+    for path in api.write_schemas(out, force=force):
         console().print(f"wrote {path}", highlight=False)
 
 

@@ -1,11 +1,13 @@
 """``commkit seminars list | show | export``: the 8 online seminars and the MeetUp."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Force, Json, date_option
 
 seminars_app = typer.Typer(
     help="The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
@@ -14,44 +16,10 @@ seminars_app = typer.Typer(
 )
 
 
-def _find(pack: Any, key: str) -> Any:
-    """A seminar by id (``seminar-3``, ``meetup``) or by number (``3``)."""
-    from commkit.errors import UserError
-
-    found = pack.seminar(key)
-    if found is None and key.isdigit():
-        found = next((s for s in pack.seminars if s.number == int(key)), None)
-    if found is None:
-        import difflib
-
-        ids = [s.id for s in pack.seminars]
-        hint = difflib.get_close_matches(key, ids, n=1)
-        extra = f"; did you mean {hint[0]!r}?" if hint else ""
-        known = ", ".join(ids) if ids else "none: the content pack has no seminars"
-        raise UserError(f"no seminar {key!r}{extra} (known: {known})")
-    return found
-
-
-def _summary(seminar: Any, pack: Any, lang: str) -> dict[str, Any]:
-    from commkit.model.common import tr
-
-    return {
-        "number": seminar.number,
-        "id": seminar.id,
-        "type": seminar.type,
-        "title": tr(seminar.title, lang),
-        "week": seminar.week,
-        "format": seminar.format,
-        "minutes": seminar.duration_minutes,
-        "chapters": list(seminar.chapters),
-        "dimensions": list(seminar.dimensions),
-    }
-
-
 @seminars_app.command("list")
 def list_seminars(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+    as_json: Json = False,
 ) -> None:
     """List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
 
@@ -62,19 +30,18 @@ def list_seminars(
       commkit --lang ru seminars list
       commkit seminars list --json
     """
+    from commkit import api
     from commkit.cli.output import out, print_json
 
     s = settings(ctx)
     pack = s.pack()
-    rows = [_summary(seminar, pack, s.lang) for seminar in pack.seminars]
+    rows = api.list_seminars(pack=pack, lang=s.lang)
     if as_json:
         print_json({"seminars": rows})
         return
     from rich.table import Table
 
-    from commkit.render.seminar_labels import labels
-
-    lab = labels(s.lang)
+    lab = api.seminar_labels(s.lang)
     numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
     table = Table(title=lab["programme"], show_lines=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -106,7 +73,7 @@ def show_seminar(
     seminar_id: Annotated[
         str, typer.Argument(metavar="ID", help="A seminar id (seminar-3, meetup) or number.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the seminar as JSON.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
 
@@ -117,31 +84,16 @@ def show_seminar(
       commkit seminars show 3
       commkit --lang ru seminars show meetup
     """
+    from commkit import api
     from commkit.cli.output import print_json
-    from commkit.render.seminars import ExportOptions, seminar_view
 
     s = settings(ctx)
     pack = s.pack()
-    seminar = _find(pack, seminar_id)
-    view = seminar_view(seminar, pack, ExportOptions(lang=s.lang))
+    seminar = api.find_seminar(seminar_id, pack=pack)
     if as_json:
-        data = _summary(seminar, pack, s.lang)
-        data.update(
-            goals=view["goals"],
-            audience=view["audience"],
-            agenda=[
-                {k: b[k] for k in ("title", "minutes", "offset", "description", "notes")}
-                for b in view["agenda"]
-            ],
-            exercises=view["exercises"],
-            homework=view["homework"],
-            preparation=view["preparation"] if seminar.preparation else [],
-            materials=view["materials"],
-            questions_to_group=view["questions"],
-        )
-        print_json(data)
+        print_json(api.seminar_details(seminar, pack=pack, lang=s.lang))
         return
-    _print_seminar(view)
+    _print_seminar(api.seminar_view(seminar, pack=pack, lang=s.lang))
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
@@ -199,20 +151,6 @@ def _print_seminar(view: dict[str, Any]) -> None:
     bullets(lab["chapters"], [f"{c['label']}. {c['title']}" for c in view["chapters"]])
 
 
-def _parse_date(value: str) -> Any:
-    import re
-    from datetime import date
-
-    from commkit.errors import UserError
-
-    if re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise UserError(f"--date {value!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
-
-
 @seminars_app.command("export")
 def export_seminars(
     ctx: typer.Context,
@@ -246,12 +184,9 @@ def export_seminars(
         ),
     ] = None,
     start_date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date of the first exported seminar (YYYY-MM-DD); the others follow by "
-            "their programme week.",
-            show_default=False,
+        dt.date | None,
+        date_option(
+            "Date of the first exported seminar; the others follow by their programme week."
         ),
     ] = None,
     start_time: Annotated[
@@ -265,10 +200,8 @@ def export_seminars(
     make_zip: Annotated[
         bool, typer.Option("--zip", help="Also write <out>/seminars.zip of every file written.")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the list of files written as JSON.")
-    ] = False,
+    force: Force = False,
+    as_json: Json = False,
 ) -> None:
     """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 
@@ -284,57 +217,33 @@ def export_seminars(
       commkit --lang ru seminars export --all -o out --community communities/club.yaml --zip
       commkit seminars export 1 2 --format html --out html-only
     """
-    from commkit.errors import UserError
-    from commkit.render import seminars as render
+    from commkit import api
 
     s = settings(ctx)
-    if all_ and seminar_ids:
-        raise UserError("give seminar ids or --all, not both")
-    if not all_ and not seminar_ids:
-        raise UserError("name the seminars to export (e.g. seminar-1 meetup) or use --all")
-    chosen_formats = render.parse_formats(formats)
-    when = _parse_date(start_date) if start_date is not None else None
-    clock = render.parse_time(start_time) if start_time is not None else None
     pack = s.pack()
-    if all_:
-        chosen = list(pack.seminars)
-        if not chosen:
-            raise UserError("the content pack has no seminars to export")
-    else:
-        chosen = []
-        for key in seminar_ids or []:
-            seminar = _find(pack, key)
-            if seminar not in chosen:
-                chosen.append(seminar)
-        chosen.sort(key=lambda x: (x.number, x.id))
-    ctx_community = None
-    if community is not None:
-        from commkit.render.seminar_community import load_community
-
-        ctx_community = load_community(community, pack, s.lang)
-    options = render.ExportOptions(
-        lang=s.lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
+    chosen = api.choose_seminars(seminar_ids or [], every=all_, pack=pack)
+    export = _export_with_progress(
+        chosen,
+        out_dir,
+        formats=formats,
+        community=community,
+        start=start_date,
+        time=start_time,
+        zip=make_zip,
+        force=force,
+        lang=s.lang,
+        pack=pack,
     )
-    plan = _render_with_progress(render, chosen, pack, options, show=len(chosen) > 1)
-    names = list(plan.files)
-    names_with_zip = [*names, render.ZIP_NAME] if make_zip else names
-    targets = render.check_targets(out_dir, names_with_zip, force=force)
-    file_targets = [t for t in targets if t[0] in plan.files]
-    render.write_files(file_targets, plan.files, force=force)
-    zip_path = None
-    if make_zip:
-        zip_path = render.write_zip(dict(targets)[render.ZIP_NAME], plan.files, force=force)
-    _report(out_dir, chosen, names, zip_path, as_json, render)
+    _report(export, as_json)
 
 
-def _render_with_progress(
-    render: Any, chosen: list[Any], pack: Any, options: Any, show: bool
-) -> Any:
+def _export_with_progress(chosen: list[Any], out: Path, **options: Any) -> Any:
+    from commkit import api
     from commkit.cli.output import err
 
     console = err()
-    if not show or not console.is_terminal:
-        return render.plan_export(chosen, pack, options)
+    if len(chosen) <= 1 or not console.is_terminal:
+        return api.export_seminars(chosen, out, **options)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
@@ -349,19 +258,13 @@ def _render_with_progress(
         def step(seminar: Any) -> None:
             progress.update(task, advance=1, description=f"Rendered {seminar.id}")
 
-        return render.plan_export(chosen, pack, options, progress=step)
+        return api.export_seminars(chosen, out, progress=step, **options)
 
 
-def _report(
-    out_dir: Path,
-    chosen: list[Any],
-    names: list[str],
-    zip_path: Path | None,
-    as_json: bool,
-    render: Any,
-) -> None:
+def _report(export: Any, as_json: bool) -> None:
     from commkit.cli.output import out, print_json
 
+    out_dir, chosen, names, zip_path = export.out, export.seminars, export.files, export.zip
     if as_json:
         print_json(
             {

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Json
 
 
 def validate(
@@ -23,7 +24,7 @@ def validate(
         bool,
         typer.Option("--strict-i18n", help="Fail on any text missing in English or Russian."),
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Check files and report every error with file:line:column; exit 1 if any fails.
 
@@ -39,11 +40,11 @@ def validate(
       commkit validate examples/perm-krai
       commkit validate answers.yaml
     """
+    from commkit import api
     from commkit.cli.output import err, out, print_json
-    from commkit.core.validation import validate_paths
 
     s = settings(ctx)
-    report = validate_paths(list(paths or []), s.content, strict_i18n)
+    report = api.validate(paths or [], content=s.content, strict_i18n=strict_i18n)
     if as_json:
         print_json(
             {
