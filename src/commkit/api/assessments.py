@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from commkit.errors import AnswersWarning, ChecklistChangedWarning, CommkitWarning, UserError
+from commkit.errors import (
+    AnswersWarning,
+    ChecklistChangedWarning,
+    CommkitWarning,
+    Diagnostic,
+    UserError,
+)
 
 if TYPE_CHECKING:
     from commkit.core.scoring import Breakdown
@@ -107,12 +113,15 @@ def read_answers(
     an :class:`~commkit.errors.AnswersWarning`.
     """
     from commkit.model.answers import Answers
-    from commkit.model.loader import validate_document
+    from commkit.model.loader import forget_source, validate_document
 
     doc = _document(Path(path), data)
-    _kind_error(doc, (None, "answers"), "expected 'kind: answers'")
-    answers = validate_document(doc, Answers)
-    return _checked(answers, doc, _pack(pack), require_complete)
+    try:
+        _kind_error(doc, (None, "answers"), "expected 'kind: answers'")
+        answers = validate_document(doc, Answers)
+        return _checked(answers, doc, _pack(pack), require_complete)
+    finally:  # the diagnostics hold their lines: a batch of files needs no cache
+        forget_source(Path(path))
 
 
 def check_answers(
@@ -187,11 +196,31 @@ def assess(
     return _assess(pack, model, today)
 
 
-def explain(answers: Answers, *, pack: ContentPack | None = None) -> Breakdown:
-    """Every number of the assessment of ``answers`` and how it came about."""
+def explain(
+    answers: Answers, *, pack: ContentPack | None = None, lang: str | None = None
+) -> Breakdown:
+    """Every number of the assessment of ``answers`` and how it came about (texts such as
+    recommendations in ``lang``, by default the answers' language)."""
     from commkit.core.scoring import breakdown
 
-    return breakdown(checklist_of(answers, pack), answers.answers, lang=answers.language)
+    checklist = checklist_of(answers, pack)
+    return breakdown(checklist, answers.answers, lang=lang or answers.language)
+
+
+def checklist_hash(checklist: Checklist) -> str:
+    """The content hash of a checklist (stored with answers and assessments, so that a
+    later change of the checklist is noticed)."""
+    from commkit.core.scoring import checklist_hash as _hash
+
+    return _hash(checklist)
+
+
+def draft_problems(draft: Answers, *, pack: ContentPack | None = None) -> list[Diagnostic]:
+    """What is wrong with a wizard's draft so far (a draft may be incomplete), as
+    diagnostics that the wizard shows before it goes on."""
+    from commkit.core.scoring import check_answers as _check
+
+    return _check(checklist_of(draft, pack), draft, None, require_complete=False)
 
 
 def report_language(answers: Answers, lang: str | None) -> str:

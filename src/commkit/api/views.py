@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
     from commkit.core.region_map import RegionMap
+    from commkit.model.answers import Assessment
+    from commkit.model.pack import ContentPack
 
 SCREEN_ROWS = 100
 """A map on screen lists at most this many communities; its files hold them all."""
@@ -170,3 +172,88 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
             table.rows.append(row)
         tables.append(table)
     return ProgressScreen(lab, result.name, result.slug, stage_path, tables)
+
+
+@dataclass
+class DimensionRow:
+    title: str
+    score: str
+    bar: str
+    answered: str
+    tone: str
+    """``none`` (not scored), ``strength``, ``gap`` (one of the three largest) or ``other``."""
+
+
+@dataclass
+class AssessmentSummary:
+    """The final screen of ``assess``: dimensions with bars, the stage, what holds it
+    back, the largest gaps."""
+
+    name: str
+    dimensions: list[DimensionRow]
+    overall: str
+    overall_bar: str
+    stage: str
+    meaning: str | None
+    focus: str | None
+    next_stage: tuple[str, str] | None
+    """The next stage's title and its minimum score, or ``None`` at the top stage."""
+    held_back: list[str]
+    gaps: list[str]
+    open_questions: int
+
+
+def assessment_summary(
+    assessment: Assessment, *, pack: ContentPack | None = None, lang: str = "en"
+) -> AssessmentSummary:
+    """What the terminal shows after an assessment, in ``lang``."""
+    from commkit.core.scoring import checklist_for_ref
+    from commkit.model.common import tr
+    from commkit.model.pack import load_pack
+    from commkit.render.report import bar, held_back_texts
+
+    pack = pack if pack is not None else load_pack(None)
+    checklist = checklist_for_ref(pack, assessment.checklist.id)
+    result = assessment.result
+    dims = {d.id: d for d in checklist.dimensions}
+    stages = {s.id: s for s in checklist.stages}
+    rows = []
+    for d in result.dimensions:
+        tone = (
+            "none"
+            if d.score is None
+            else "strength"
+            if d.id in result.strengths
+            else "gap"
+            if d.id in result.gaps[:3]
+            else "other"
+        )
+        total = d.answered + d.dont_know + d.not_applicable + d.unanswered
+        rows.append(
+            DimensionRow(
+                title=tr(dims[d.id].title, lang) if d.id in dims else d.id,
+                score="—" if d.score is None else f"{d.score:.1f}",
+                bar=bar(d.score, 20),
+                answered=f"{d.answered}/{total}",
+                tone=tone,
+            )
+        )
+    stage = stages.get(result.stage)
+    nxt = stages.get(result.next_stage) if result.next_stage else None
+    scores = {d.id: d.score for d in result.dimensions}
+    return AssessmentSummary(
+        name=assessment.community.name,
+        dimensions=rows,
+        overall=f"{result.overall:.1f}",
+        overall_bar=bar(result.overall, 20),
+        stage=tr(stage.title, lang) if stage else result.stage,
+        meaning=tr(stage.meaning, lang) if stage else None,
+        focus=tr(stage.focus, lang) if stage else None,
+        next_stage=(tr(nxt.title, lang), f"{nxt.min_score:g}") if nxt is not None else None,
+        held_back=held_back_texts(checklist, assessment.answers, lang),
+        gaps=[
+            f"{tr(dims[g].title, lang) if g in dims else g} ({scores[g]:.1f})"
+            for g in result.gaps[:3]
+        ],
+        open_questions=len(result.open_questions),
+    )

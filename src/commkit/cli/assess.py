@@ -187,7 +187,6 @@ class _Run:
         from commkit.cli.output import JsonArrayWriter, err, out, print_json, report_error, warn
         from commkit.errors import CommkitError
         from commkit.interactive.messages import messages
-        from commkit.model.loader import forget_source
 
         files = api.expand_answer_files(names, one_community=self.community is not None)
         done = 0
@@ -241,9 +240,6 @@ class _Run:
                         )
                     if self.explain:
                         self.print_explain(answers, lang)
-                finally:
-                    if name != "-":
-                        forget_source(Path(name))
                 progress.advance(task)
             if array is not None:
                 array.close()
@@ -266,22 +262,20 @@ class _Run:
     # ------------------------------------------------------------ the wizard
 
     def interactive(self, resume: Path | None) -> None:
+        from commkit import api
         from commkit.cli.output import err, print_json
-        from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
         from commkit.interactive.drafts import draft_path, find_drafts, load_draft, save_draft
         from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
-        from commkit.model.answers import Answers
-        from commkit.model.pack import content_hash
 
         m = messages(self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
         prompter = Prompter()
         here = Path.cwd()
-        draft: Answers | None = None
+        draft: Any = None
         path: Path | None = None
         if resume is not None:
             path, draft = resume, load_draft(resume)
@@ -289,15 +283,15 @@ class _Run:
             picked = choose_draft(prompter, find_drafts(here), self.lang)
             if picked is not None:
                 path, draft = picked, load_draft(picked)
-        checklist = self.pack.checklist if draft is None else checklist_for(self.pack, draft)
+        checklist = self.pack.checklist if draft is None else api.checklist_of(draft, self.pack)
         if draft is not None:
-            for d in check_answers(checklist, draft, None, require_complete=False):
+            for d in api.draft_problems(draft, pack=self.pack):
                 err().print(
                     f"[yellow]{d.severity}:[/] {d.format()}", soft_wrap=True, highlight=False
                 )
         chosen_path = path
 
-        def save(answers: Answers) -> Path:
+        def save(answers: Any) -> Path:
             nonlocal chosen_path
             if chosen_path is None:
                 chosen_path = draft_path(here, answers.community.slug or "community")
@@ -308,7 +302,7 @@ class _Run:
             prompter=prompter,
             save=save,
             lang=draft.language if draft is not None else self.lang,
-            checklist_hash=content_hash(checklist),
+            checklist_hash=api.checklist_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
         )
         wizard.hint = m["welcome_hint"].format(draft=f"{here}/.commkit-draft-<slug>.yaml")
@@ -353,23 +347,19 @@ class _Run:
         print_summary(console, self.pack, assessment, written, lang)
 
     def print_explain(self, answers: Any, lang: str) -> None:
+        from commkit import api
         from commkit.cli.output import err, out
-        from commkit.core.scoring import checklist_for
 
         console = err() if self.json_output else out()
-        checklist = checklist_for(self.pack, answers)
-        for line in explain_lines(checklist, answers.answers, lang):
+        for line in explain_lines(api.explain(answers, pack=self.pack, lang=lang), lang):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
+def explain_lines(info: Any, lang: str) -> list[str]:
     """How each number came about, one line each (``--explain``)."""
-    from commkit.core.scoring import breakdown, explain_value
     from commkit.interactive.messages import messages
 
     m = messages(lang)
-    info = breakdown(checklist, answers, lang=lang)
-    questions = {q.id: q for q in checklist.questions}
     lines = [m["explain_title"]]
     for line in info.questions:
         if line.status == "answered" and line.normalised is not None:
@@ -377,7 +367,7 @@ def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
                 "  "
                 + m["explain_q_scored"].format(
                     qid=line.question,
-                    value=explain_value(questions[line.question], line.value),
+                    value=line.shown,
                     norm=line.normalised,
                     weight=line.weight,
                 )
@@ -427,83 +417,54 @@ def print_summary(
     from rich.table import Table
     from rich.text import Text
 
-    from commkit.core.scoring import checklist_for_ref
+    from commkit import api
     from commkit.interactive.messages import messages
-    from commkit.model.common import tr
-    from commkit.render.report import bar
 
     m = messages(lang)
-    checklist = checklist_for_ref(pack, assessment.checklist.id)
-    result = assessment.result
-    dims = {d.id: d for d in checklist.dimensions}
-    stages = {s.id: s for s in checklist.stages}
+    view = api.assessment_summary(assessment, pack=pack, lang=lang)
+    colours = {"none": "bright_black", "strength": "green", "gap": "red", "other": "yellow"}
     table = Table(
-        title=m["summary_title"].format(name=assessment.community.name),
-        title_justify="left",
-        show_lines=False,
+        title=m["summary_title"].format(name=view.name), title_justify="left", show_lines=False
     )
     table.add_column(m["dimension"])
     table.add_column(m["score"], justify="right")
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
-    for d in result.dimensions:
-        score = "—" if d.score is None else f"{d.score:.1f}"
-        colour = (
-            "bright_black"
-            if d.score is None
-            else "green"
-            if d.id in result.strengths
-            else "red"
-            if d.id in result.gaps[:3]
-            else "yellow"
-        )
-        title = tr(dims[d.id].title, lang) if d.id in dims else d.id
-        total = d.answered + d.dont_know + d.not_applicable + d.unanswered
-        table.add_row(title, score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}")
+    for row in view.dimensions:
+        table.add_row(row.title, row.score, Text(row.bar, style=colours[row.tone]), row.answered)
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(f"{result.overall:.1f}", style="bold"),
-        Text(bar(result.overall, 20), style="bold"),
+        Text(view.overall, style="bold"),
+        Text(view.overall_bar, style="bold"),
         "",
     )
     console.print(table)
-    stage = stages.get(result.stage)
-    stage_title = tr(stage.title, lang) if stage else result.stage
-    console.print(Text.assemble((f"{m['stage']}: ", "bold"), (stage_title, "bold cyan")))
-    if stage is not None:
-        console.print(tr(stage.meaning, lang), markup=False, highlight=False)
-        console.print(Text.assemble((f"{m['focus']}: ", "bold"), tr(stage.focus, lang)))
-    nxt = stages.get(result.next_stage) if result.next_stage else None
-    if nxt is not None:
+    console.print(Text.assemble((f"{m['stage']}: ", "bold"), (view.stage, "bold cyan")))
+    if view.meaning is not None and view.focus is not None:
+        console.print(view.meaning, markup=False, highlight=False)
+        console.print(Text.assemble((f"{m['focus']}: ", "bold"), view.focus))
+    if view.next_stage is not None:
+        title, minimum = view.next_stage
         console.print(
-            m["next_stage"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}"),
-            markup=False,
-            highlight=False,
+            m["next_stage"].format(title=title, min=minimum), markup=False, highlight=False
         )
     else:
         console.print(m["top_stage"], markup=False)
-    from commkit.render.report import held_back_texts
-
-    held = held_back_texts(checklist, assessment.answers, lang)
-    if held:
+    if view.held_back:
         console.print(Text(m["held_back"], style="bold yellow"))
-        for line in held:
+        for line in view.held_back:
             console.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
     console.print()
-    if result.gaps:
+    if view.gaps:
         console.print(Text(m["gaps"], style="bold"))
-        scores = {d.id: d.score for d in result.dimensions}
-        for gap in result.gaps[:3]:
-            title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(f"  • {title} ({scores[gap]:.1f})", markup=False, highlight=False)
+        for gap in view.gaps:
+            console.print(f"  • {gap}", markup=False, highlight=False)
     else:
         console.print(m["no_gaps"], markup=False)
-    if result.open_questions:
+    if view.open_questions:
         console.print(
-            m["open_questions"].format(count=len(result.open_questions)),
-            markup=False,
-            highlight=False,
+            m["open_questions"].format(count=view.open_questions), markup=False, highlight=False
         )
     console.print()
     console.print(Text(m["written"], style="bold"))

@@ -217,6 +217,8 @@ class QuestionLine:
     value: AnswerValue | None
     normalised: float | None
     weight: float
+    shown: str = ""
+    """The value as a short language-neutral text (see :func:`explain_value`)."""
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,8 @@ def breakdown(
         normalised = question_score(q, answer) if status == "answered" else None
         question_scores[q.id] = normalised
         value = answer.value if answer is not None else None
-        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight))
+        shown = explain_value(q, value)
+        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight, shown))
         if normalised is not None and answer is not None:
             if q.weight > 0:
                 sums.setdefault(q.dimension, []).append(q.weight * normalised)
