@@ -97,17 +97,17 @@ def test_the_scoring_cache_survives_interpreter_shutdown() -> None:
     from commkit.model.pack import load_pack
 
     checklist = load_pack().checklist.model_copy(deep=True)
-    scoring._compile(checklist)
+    scoring.checklist_hash(checklist)
     seen: list[Any] = []
     old_hook, sys.unraisablehook = sys.unraisablehook, seen.append
-    saved = scoring._COMPILED
+    saved = scoring._HASHES
     entry = saved.pop(id(checklist))  # at exit the table is torn down with its entries
     try:
-        scoring._COMPILED = None  # type: ignore[assignment]  # as during shutdown
+        scoring._HASHES = None  # type: ignore[assignment]  # as during shutdown
         del checklist, entry
         gc.collect()
     finally:
-        scoring._COMPILED = saved
+        scoring._HASHES = saved
         sys.unraisablehook = old_hook
     assert seen == []
 

@@ -17,13 +17,12 @@ A condition has one subject and at most one test (see :mod:`commkit.model.condit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from commkit.model.answers import Answer, AnswerValue
 from commkit.model.condition import Condition, Scalar
 
-__all__ = ["compile_condition", "describe", "holds", "normalise_value"]
+__all__ = ["describe", "holds", "normalise_value"]
 
 
 def normalise_value(value: AnswerValue | Scalar | None) -> AnswerValue | Scalar | None:
@@ -112,99 +111,3 @@ def describe(cond: Condition) -> str:
     if cond.score_below is not None:
         return f"score of {name} < {cond.score_below:g}"
     return str(name)
-
-
-def compile_condition(cond: Condition) -> Callable[..., bool]:
-    """``cond`` as a function ``(answers, question_scores, dimension_scores, stage) -> bool``
-    that gives exactly what :func:`holds` gives, for code that evaluates a condition often
-    (the lean scoring path of :mod:`commkit.core.scoring`)."""
-    if cond.stage is not None:
-        stages = cond.stage
-        return lambda answers, qs, ds, stage: stage is not None and stage in stages
-    if cond.dimension is not None:
-        dim = cond.dimension
-        if cond.at_least is not None:
-            at_least = cond.at_least
-
-            def dim_at_least(
-                answers: Any, qs: Any, ds: Mapping[str, float | None], st: Any
-            ) -> bool:
-                value = ds.get(dim)
-                return value is not None and value >= at_least
-
-            return dim_at_least
-        if cond.below is not None:
-            below = cond.below
-
-            def dim_below(answers: Any, qs: Any, ds: Mapping[str, float | None], st: Any) -> bool:
-                value = ds.get(dim)
-                return value is not None and value < below
-
-            return dim_below
-        return lambda answers, qs, ds, stage: False
-    if cond.question is None:  # pragma: no cover - the model forbids it
-        return lambda answers, qs, ds, stage: False
-    qid = cond.question
-    if cond.score_below is not None:
-        limit = cond.score_below
-
-        def score_below(
-            answers: Mapping[str, Answer], qs: Mapping[str, float | None], ds: Any, st: Any
-        ) -> bool:
-            answer = answers.get(qid)
-            if answer is None or answer.status != "answered" or answer.value is None:
-                return False
-            q_score = qs.get(qid)
-            return q_score is not None and q_score < limit
-
-        return score_below
-    if cond.equals is not None or cond.any_of is not None:
-        wanted: list[Scalar] = [cond.equals] if cond.equals is not None else list(cond.any_of or [])
-        wanted_str = [str(w) for w in wanted]
-        # _same(value, w) with the wanted side normalised once
-        wanted_norm = [
-            (right, isinstance(right, int | float), str(right))
-            for right in (normalise_value(w) for w in wanted)
-        ]
-
-        def matches(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
-            answer = answers.get(qid)
-            if answer is None or answer.status != "answered":
-                return False
-            value = answer.value
-            if value is None:
-                return False
-            if isinstance(value, list):
-                chosen = {str(v) for v in value}
-                return any(w in chosen for w in wanted_str)
-            left = normalise_value(value)
-            if left is None:  # pragma: no cover - an answered value is never None
-                return False
-            left_number = isinstance(left, int | float)
-            left_str = str(left)
-            for right, right_number, right_str in wanted_norm:
-                if left_number and right_number:
-                    assert isinstance(left, int | float) and isinstance(right, int | float)
-                    if float(left) == float(right):
-                        return True
-                elif left_str == right_str:
-                    return True
-            return False
-
-        return matches
-    at_least_q, below_q = cond.at_least, cond.below
-
-    def numeric(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
-        answer = answers.get(qid)
-        if answer is None or answer.status != "answered" or answer.value is None:
-            return False
-        number = _number(answer.value)
-        if number is None:
-            return False
-        if at_least_q is not None:
-            return number >= at_least_q
-        if below_q is not None:
-            return number < below_q
-        return False
-
-    return numeric

@@ -51,11 +51,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from commkit.core.conditions import compile_condition, describe, holds, normalise_value
+from commkit.core.conditions import describe, holds, normalise_value
 from commkit.errors import Diagnostic
 from commkit.model.answers import (
     Answer,
@@ -95,6 +95,9 @@ TOP_STAGE_TARGET = 75.0
 """At the top stage there is no next threshold: dimensions at or above this are strengths."""
 STRENGTH_FLOOR = 60.0
 """No dimension below this is called a strength, whatever the next stage asks for."""
+
+
+_COUNTS = ("answered", "dont_know", "not_applicable", "unanswered")
 
 
 def _clean(x: float) -> float:
@@ -151,13 +154,8 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
     return None  # pragma: no cover
 
 
-def question_score(q: Question, answer: Answer | None) -> float | None:
-    """The normalised 0..1 score of one answer, or ``None`` when it does not count."""
-    if answer is None or answer.status != "answered" or q.type == "text":
-        return None
-    value = answer.value
-    if value_problem(q, value) is not None:
-        return None
+def _value_score(q: Question, value: AnswerValue) -> float | None:
+    """The normalised score of a value that fits ``q`` (``None`` for a text)."""
     if q.type == "yes_no":
         yes = normalise_value(value) == "yes"
         return 1.0 if yes == q.yes_is_good else 0.0
@@ -172,12 +170,23 @@ def question_score(q: Question, answer: Answer | None) -> float | None:
             if band.min <= value:
                 result = band.score
         return result
+    if q.type == "text":
+        return None
     scores = {o.id: o.score for o in q.options}
     if q.type == "choice":
         assert isinstance(value, str)
         return scores[value]
     assert isinstance(value, list)
     return min(1.0, math.fsum(scores[v] for v in value))
+
+
+def question_score(q: Question, answer: Answer | None) -> float | None:
+    """The normalised 0..1 score of one answer, or ``None`` when it does not count."""
+    if answer is None or answer.status != "answered" or answer.value is None:
+        return None
+    if value_problem(q, answer.value) is not None:
+        return None
+    return _value_score(q, answer.value)
 
 
 def _recommendations(q: Question, answer: Answer, normalised: float, lang: str) -> list[str]:
@@ -218,7 +227,7 @@ class QuestionLine:
     normalised: float | None
     weight: float
     shown: str = ""
-    """The value as a short language-neutral text (see :func:`explain_value`)."""
+    """A scored value as a short language-neutral text (see :func:`explain_value`)."""
 
 
 @dataclass(frozen=True)
@@ -252,51 +261,65 @@ class Breakdown:
     target: float
     result: AssessmentResult
     asked: list[str] = field(default_factory=list)
+    question_scores: dict[str, float | None] = field(default_factory=dict)
+    """The normalised score of each asked question (``None``: not scored)."""
+
+
+def _walk(
+    checklist: Checklist, answers: Mapping[str, Answer]
+) -> Iterator[tuple[Question, bool, str | None, float | None]]:
+    """Each question in order: (question, asked, problem with its value, normalised score).
+
+    A ``when`` sees only the questions asked before it; the score is ``None`` unless the
+    question was answered with a value that fits.
+    """
+    seen: dict[str, Answer] = {}
+    scores: dict[str, float | None] = {}
+    no_dimensions: dict[str, float | None] = {}
+    for q in checklist.questions:
+        if q.when is not None and not holds(
+            q.when, answers=seen, question_scores=scores, dimension_scores=no_dimensions, stage=None
+        ):
+            yield q, False, None, None
+            continue
+        answer = answers.get(q.id)
+        problem: str | None = None
+        normalised: float | None = None
+        if answer is not None:
+            seen[q.id] = answer
+            if answer.status == "answered":
+                problem = value_problem(q, answer.value)
+                if problem is None and answer.value is not None:
+                    normalised = _value_score(q, answer.value)
+            scores[q.id] = normalised
+        yield q, True, problem, normalised
 
 
 def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
     """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
-    asked: list[Question] = []
-    seen: dict[str, Answer] = {}
-    scores: dict[str, float | None] = {}
-    for q in checklist.questions:
-        if q.when is not None and not holds(
-            q.when, answers=seen, question_scores=scores, dimension_scores={}, stage=None
-        ):
-            continue
-        asked.append(q)
-        answer = answers.get(q.id)
-        if answer is not None:
-            seen[q.id] = answer
-            scores[q.id] = question_score(q, answer)
-    return asked
+    return [q for q, asked, _, _ in _walk(checklist, answers) if asked]
 
 
 def breakdown(
     checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
 ) -> Breakdown:
-    """Score ``answers`` and keep every intermediate number."""
-    asked = asked_questions(checklist, answers)
-    asked_ids = {q.id for q in asked}
+    """Score ``answers`` and keep every intermediate number (the one scoring engine)."""
     lines: list[QuestionLine] = []
+    asked_ids: list[str] = []
     question_scores: dict[str, float | None] = {}
-    counts: dict[str, dict[str, int]] = {
-        d.id: {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
-        for d in checklist.dimensions
-    }
+    counts = {d.id: dict.fromkeys(_COUNTS, 0) for d in checklist.dimensions}
     sums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
     wsums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
     recommendations: list[Recommendation] = []
     open_questions: list[str] = []
     effective: dict[str, Answer] = {}
-    for q in checklist.questions:
-        answer = answers.get(q.id)
-        if q.id not in asked_ids:
+    for q, asked, problem, normalised in _walk(checklist, answers):
+        if not asked:
             lines.append(QuestionLine(q.id, q.dimension, "not_asked", None, None, q.weight))
             continue
-        bucket = counts.setdefault(
-            q.dimension, {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
-        )
+        asked_ids.append(q.id)
+        answer = answers.get(q.id)
+        bucket = counts.setdefault(q.dimension, dict.fromkeys(_COUNTS, 0))
         if answer is None:
             status = "unanswered"
             bucket["unanswered"] += 1
@@ -305,7 +328,7 @@ def breakdown(
             bucket[answer.status] += 1
             if answer.status == "dont_know":
                 open_questions.append(q.id)
-        elif value_problem(q, answer.value) is not None:
+        elif problem is not None:
             status = "invalid"
             bucket["unanswered"] += 1
         else:
@@ -313,10 +336,9 @@ def breakdown(
             bucket["answered"] += 1
         if answer is not None and status != "invalid":
             effective[q.id] = answer
-        normalised = question_score(q, answer) if status == "answered" else None
         question_scores[q.id] = normalised
         value = answer.value if answer is not None else None
-        shown = explain_value(q, value)
+        shown = explain_value(q, value) if normalised is not None else ""
         lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight, shown))
         if normalised is not None and answer is not None:
             if q.weight > 0:
@@ -324,7 +346,7 @@ def breakdown(
                 wsums.setdefault(q.dimension, []).append(q.weight)
             for text in _recommendations(q, answer, normalised, lang):
                 recommendations.append(
-                    Recommendation(question=q.id, dimension=q.dimension, text=text)
+                    Recommendation.model_construct(question=q.id, dimension=q.dimension, text=text)
                 )
 
     dim_lines: list[DimensionLine] = []
@@ -336,16 +358,10 @@ def breakdown(
         dim_scores[d.id] = value
         dim_lines.append(DimensionLine(d.id, d.weight, value, ssum, wsum))
 
-    total_w = math.fsum(d.weight for d in checklist.dimensions if dim_scores[d.id] is not None)
+    scored = [d for d in checklist.dimensions if dim_scores[d.id] is not None]
+    total_w = math.fsum(d.weight for d in scored)
     overall = (
-        _clean(
-            math.fsum(
-                d.weight * (dim_scores[d.id] or 0.0)
-                for d in checklist.dimensions
-                if dim_scores[d.id] is not None
-            )
-            / total_w
-        )
+        _clean(math.fsum(d.weight * (dim_scores[d.id] or 0.0) for d in scored) / total_w)
         if total_w > 0
         else 0.0
     )
@@ -379,22 +395,27 @@ def breakdown(
     target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
     held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     order = {d.id: i for i, d in enumerate(checklist.dimensions)}
-    strengths = [
-        d.id
-        for d in checklist.dimensions
-        if (s := dim_scores[d.id]) is not None and s >= max(target, STRENGTH_FLOOR)
-    ]
+    strengths = [d.id for d in scored if (dim_scores[d.id] or 0.0) >= max(target, STRENGTH_FLOOR)]
     gaps = sorted(
-        (d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s < target),
+        (d.id for d in scored if (dim_scores[d.id] or 0.0) < target),
         key=lambda i: (dim_scores[i] or 0.0, order[i]),
     )
-    result = AssessmentResult(
+    # model_construct: every value here is built by the rules above, in the models' types
+    result = AssessmentResult.model_construct(
         overall=overall,
         stage=stage.id,
         next_stage=nxt.id if nxt is not None else None,
         dimensions=[
-            DimensionResult(id=d.id, score=dim_scores[d.id], **counts[d.id])
+            DimensionResult.model_construct(
+                id=d.id,
+                score=dim_scores[d.id],
+                answered=c["answered"],
+                dont_know=c["dont_know"],
+                not_applicable=c["not_applicable"],
+                unanswered=c["unanswered"],
+            )
             for d in checklist.dimensions
+            for c in (counts[d.id],)
         ],
         strengths=strengths,
         gaps=gaps,
@@ -410,392 +431,40 @@ def breakdown(
         stage_steps=steps,
         target=target,
         result=result,
-        asked=[q.id for q in asked],
+        asked=asked_ids,
+        question_scores=question_scores,
     )
 
 
 def score(
     checklist: Checklist, answers: Mapping[str, Answer], *, lang: str = "en"
 ) -> AssessmentResult:
-    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`).
-
-    The same result as ``breakdown(...).result``, by the lean path compiled once per
-    checklist (see :func:`_score_lean`).
-    """
-    return _score_lean(checklist, answers, lang)
+    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
+    return breakdown(checklist, answers, lang=lang).result
 
 
-# ---------------------------------------------------------------- the lean scoring path
-#
-# ``score()`` is called once per community in batch work: the checklist is compiled once
-# (per object identity) into per-question closures and tables, and a result is built in one
-# pass with ``model_construct`` (the values are the ones ``breakdown`` validates). It returns
-# exactly what ``breakdown(...).result`` returns (tests/test_scoring_properties.py).
-
-_INVALID: Any = object()
-"""What a compiled scorer returns for a value that does not fit (``value_problem``)."""
-_UNSCORED: Any = object()
-"""What a compiled scorer returns for a fitting ``text`` answer (counted, never scored)."""
+_HASHES: dict[int, tuple[weakref.ref[Checklist], str]] = {}
 
 
-def _scorer(q: Question) -> Any:
-    """A closure ``value -> normalised score | _INVALID | _UNSCORED`` for one question."""
-    qtype = q.type
-    if qtype == "yes_no":
-        good = q.yes_is_good
-        yes_score, no_score = (1.0, 0.0) if good else (0.0, 1.0)
-
-        def yes_no(value: Any) -> Any:
-            if value is True:
-                return yes_score
-            if value is False:
-                return no_score
-            if isinstance(value, str):
-                norm = value.strip().lower()
-                if norm == "yes":
-                    return yes_score
-                if norm == "no":
-                    return no_score
-            return _INVALID
-
-        return yes_no
-    if qtype == "scale":
-        spec = q.scale_spec
-        lo, hi = spec.min, spec.max
-        span = hi - lo
-
-        def scale(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-                return _INVALID
-            if not lo <= value <= hi:
-                return _INVALID
-            return (float(value) - lo) / span
-
-        return scale
-    if qtype == "number":
-        assert q.number is not None
-        spec_n = q.number
-        integer, nmin, nmax = spec_n.integer, spec_n.min, spec_n.max
-        bands = [(b.min, b.score) for b in spec_n.bands]
-
-        def number(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-                return _INVALID
-            if integer and value != int(value):
-                return _INVALID
-            if value < nmin or (nmax is not None and value > nmax):
-                return _INVALID
-            result = 0.0
-            for band_min, band_score in bands:
-                if band_min <= value:
-                    result = band_score
-            return result
-
-        return number
-    scores = {o.id: o.score for o in q.options}
-    if qtype == "choice":
-
-        def choice(value: Any) -> Any:
-            if isinstance(value, str) and value in scores:
-                return scores[value]
-            return _INVALID
-
-        return choice
-    if qtype == "multi":
-
-        def multi(value: Any) -> Any:
-            if not isinstance(value, list):
-                return _INVALID
-            for v in value:
-                if v not in scores:
-                    return _INVALID
-            if len(set(value)) != len(value):
-                return _INVALID
-            return min(1.0, math.fsum(scores[v] for v in value))
-
-        return multi
-    if qtype == "text":
-        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
-
-    def fallback(value: Any) -> Any:  # pragma: no cover - the model allows no other type
-        if value_problem(q, value) is not None:
-            return _INVALID
-        return question_score(q, Answer.model_construct(status="answered", value=value))
-
-    return fallback
-
-
-_set = object.__setattr__
-
-
-def _builder(cls: Any) -> Any:
-    """A fast ``cls.model_construct`` for calls that pass every field, in field order.
-
-    Sets the same four slots as :meth:`pydantic.BaseModel.model_construct` does for a model
-    without aliases, ``model_post_init`` or ``extra='allow'`` (else it is that method).
-    """
-    fields = cls.__pydantic_fields__
-    if (
-        cls.__pydantic_post_init__
-        or cls.__pydantic_root_model__
-        or cls.model_config.get("extra") == "allow"
-        or any(f.alias is not None or f.validation_alias is not None for f in fields.values())
-    ):  # pragma: no cover - not so for the result models
-
-        def slow(values: dict[str, Any]) -> Any:
-            return cls.model_construct(**values)
-
-        return slow
-    names = frozenset(fields)
-    new = cls.__new__
-
-    def build(values: dict[str, Any]) -> Any:
-        m = new(cls)
-        _set(m, "__dict__", values)
-        _set(m, "__pydantic_fields_set__", set(names))
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
-        return m
-
-    return build
-
-
-_new_recommendation = _builder(Recommendation)
-_new_dimension = _builder(DimensionResult)
-_new_result = _builder(AssessmentResult)
-
-
-@dataclass(slots=True)
-class _CompiledChecklist:
-    checklist: Checklist
-    rows: list[tuple[str, str, float, Any, Any, int, Question, bool]]
-    """Per question: id, dimension, weight, compiled ``when`` (or None), scorer, the kind of
-    its recommendations (0: the question's own below 1; 1: by chosen option; 2: computed),
-    the question, and whether a condition names it."""
-    dimension_ids: list[str]
-    dimension_weights: list[float]
-    dimension_order: dict[str, int]
-    stage_requires: list[list[tuple[Any, Condition]]]
-    texts: dict[str, dict[Any, list[str]]] = field(default_factory=dict)
-    """lang -> question id (yes/no, scale, number), (question id, chosen option) or
-    (question id, *chosen options of a multi) -> recommendation texts."""
-    hash: str | None = None
-
-
-_COMPILED: dict[int, tuple[weakref.ref[Checklist], _CompiledChecklist]] = {}
-
-
-def _compile(checklist: Checklist) -> _CompiledChecklist:
-    """The checklist compiled for :func:`_score_lean`, once per checklist object."""
+def checklist_hash(checklist: Checklist) -> str:
+    """``content_hash(checklist)``, computed once per checklist object (a batch of answers
+    files stores it with every assessment)."""
     key = id(checklist)
-    entry = _COMPILED.get(key)
+    entry = _HASHES.get(key)
     if entry is not None and entry[0]() is checklist:
         return entry[1]
-    # Only the answers and scores of questions that some condition names are looked up
-    # again (by a ``when`` or a stage's ``requires``): the lean path records only those.
-    referenced = {
-        cond.question
-        for cond in [q.when for q in checklist.questions if q.when is not None]
-        + [c for stage in checklist.stages for c in stage.requires]
-        if cond.question is not None
-    }
-    rows = [
-        (
-            q.id,
-            q.dimension,
-            q.weight,
-            compile_condition(q.when) if q.when is not None else None,
-            _scorer(q),
-            0 if q.type in ("yes_no", "scale", "number") else 1 if q.type == "choice" else 2,
-            q,
-            q.id in referenced,
-        )
-        for q in checklist.questions
-    ]
-    compiled = _CompiledChecklist(
-        checklist=checklist,
-        rows=rows,
-        dimension_ids=[d.id for d in checklist.dimensions],
-        dimension_weights=[d.weight for d in checklist.dimensions],
-        dimension_order={d.id: i for i, d in enumerate(checklist.dimensions)},
-        stage_requires=[
-            [(compile_condition(c), c) for c in stage.requires] for stage in checklist.stages
-        ],
-    )
+    from commkit.model.pack import content_hash
 
-    def _drop(
-        ref: weakref.ref[Checklist], key: int = key, table: dict[Any, Any] = _COMPILED
-    ) -> None:
+    value = content_hash(checklist)
+
+    def _drop(ref: weakref.ref[Checklist], key: int = key, table: dict[Any, Any] = _HASHES) -> None:
         # ``table`` is bound now: at interpreter exit the module global may already be None
         current = table.get(key)
         if current is not None and current[0] is ref:
             del table[key]
 
-    _COMPILED[key] = (weakref.ref(checklist, _drop), compiled)
-    return compiled
-
-
-def checklist_hash(checklist: Checklist) -> str:
-    """``content_hash(checklist)``, computed once per checklist object."""
-    compiled = _compile(checklist)
-    if compiled.hash is None:
-        from commkit.model.pack import content_hash
-
-        compiled.hash = content_hash(checklist)
-    return compiled.hash
-
-
-def _score_lean(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> AssessmentResult:
-    """One pass over the compiled checklist: ``breakdown(...).result`` without the rest."""
-    cc = _compile(checklist)
-    dim_ids = cc.dimension_ids
-    counts: dict[str, list[int]] = {d: [0, 0, 0, 0] for d in dim_ids}
-    sums: dict[str, list[float]] = {d: [] for d in dim_ids}
-    wsums: dict[str, list[float]] = {d: [] for d in dim_ids}
-    seen: dict[str, Answer] = {}
-    effective: dict[str, Answer] = {}
-    question_scores: dict[str, float | None] = {}
-    recommendations: list[Recommendation] = []
-    open_questions: list[str] = []
-    make_rec = _new_recommendation
-    texts_cache = cc.texts.get(lang)
-    if texts_cache is None:
-        texts_cache = cc.texts[lang] = {}
-    no_dims: dict[str, float | None] = {}
-    get = answers.get
-    invalid, unscored = _INVALID, _UNSCORED
-    for qid, dim, weight, when, scorer, rec_kind, q, track in cc.rows:
-        if when is not None and not when(seen, question_scores, no_dims, None):
-            continue
-        answer = get(qid)
-        bucket = counts.get(dim)
-        if answer is None:
-            if bucket is not None:
-                bucket[3] += 1
-            continue
-        if track:
-            seen[qid] = answer
-        status = answer.status
-        if status != "answered":
-            if status == "dont_know":
-                if bucket is not None:
-                    bucket[1] += 1
-                open_questions.append(qid)
-            elif bucket is not None:
-                bucket[2] += 1
-            if track:
-                effective[qid] = answer
-            continue
-        value = answer.value
-        normalised = invalid if value is None else scorer(value)
-        if normalised is invalid:
-            if bucket is not None:
-                bucket[3] += 1
-            continue
-        if bucket is not None:
-            bucket[0] += 1
-        if track:
-            effective[qid] = answer
-        if normalised is unscored:
-            continue
-        if track:
-            question_scores[qid] = normalised
-        if weight > 0 and bucket is not None:
-            sums[dim].append(weight * normalised)
-            wsums[dim].append(weight)
-        key: Any
-        if rec_kind == 0:
-            if normalised >= 1:
-                continue
-            key = qid
-        elif rec_kind == 1:
-            key = (qid, value)
-        else:  # multi: the options not chosen (the scorer checked the list)
-            assert isinstance(value, list)
-            key = (qid, *value)
-        texts = texts_cache.get(key)
-        if texts is None:
-            texts = texts_cache[key] = _recommendations(q, answer, normalised, lang)
-        for text in texts:
-            recommendations.append(make_rec({"question": qid, "dimension": dim, "text": text}))
-
-    dim_scores: dict[str, float | None] = {}
-    for did in dim_ids:
-        wsum = math.fsum(wsums[did])
-        dim_scores[did] = _clean(100.0 * math.fsum(sums[did]) / wsum) if wsum > 0 else None
-    weights = cc.dimension_weights
-    total_w = math.fsum(
-        w for w, d in zip(weights, dim_ids, strict=True) if dim_scores[d] is not None
-    )
-    overall = (
-        _clean(
-            math.fsum(
-                w * (dim_scores[d] or 0.0)
-                for w, d in zip(weights, dim_ids, strict=True)
-                if dim_scores[d] is not None
-            )
-            / total_w
-        )
-        if total_w > 0
-        else 0.0
-    )
-    overall = min(100.0, max(0.0, overall))
-
-    stages = checklist.stages
-    reached_index = 0
-    held_back: list[str] = []
-    stage_requires = cc.stage_requires
-    for i in range(1, len(stages)):
-        stage = stages[i]
-        failed = [
-            describe(cond)
-            for test, cond in stage_requires[i]
-            if not test(effective, question_scores, dim_scores, None)
-        ]
-        if overall >= stage.min_score and not failed:
-            reached_index = i
-            continue
-        held_back = failed
-        break
-    nxt = stages[reached_index + 1] if reached_index + 1 < len(stages) else None
-    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
-    floor = max(target, STRENGTH_FLOOR)
-    strengths = [d for d in dim_ids if (s := dim_scores[d]) is not None and s >= floor]
-    order = cc.dimension_order
-    gaps = sorted(
-        (d for d in dim_ids if (s := dim_scores[d]) is not None and s < target),
-        key=lambda i: (dim_scores[i] or 0.0, order[i]),
-    )
-    make_dim = _new_dimension
-    dimensions = [
-        make_dim(
-            {
-                "id": d,
-                "score": dim_scores[d],
-                "answered": c[0],
-                "dont_know": c[1],
-                "not_applicable": c[2],
-                "unanswered": c[3],
-            }
-        )
-        for d in dim_ids
-        for c in (counts[d],)
-    ]
-    result: AssessmentResult = _new_result(
-        {
-            "overall": overall,
-            "stage": stages[reached_index].id,
-            "next_stage": nxt.id if nxt is not None else None,
-            "dimensions": dimensions,
-            "strengths": strengths,
-            "gaps": gaps,
-            "recommendations": recommendations,
-            "actions": [],
-            "open_questions": open_questions,
-            "held_back_by": held_back,
-        }
-    )
-    return result
+    _HASHES[key] = (weakref.ref(checklist, _drop), value)
+    return value
 
 
 # ---------------------------------------------------------------- the whole assessment
@@ -812,12 +481,13 @@ def checklist_for_ref(pack: ContentPack, checklist_id: str) -> Checklist:
 
 
 def fired_actions(
-    pack: ContentPack, checklist: Checklist, answers: Mapping[str, Answer], result: AssessmentResult
+    pack: ContentPack,
+    answers: Mapping[str, Answer],
+    result: AssessmentResult,
+    question_scores: Mapping[str, float | None],
 ) -> list[str]:
-    """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order."""
-    question_scores = {
-        q.id: question_score(q, answers.get(q.id)) for q in asked_questions(checklist, answers)
-    }
+    """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order
+    (``question_scores``: of the asked questions, as :func:`breakdown` gives them)."""
     dim_scores = {d.id: d.score for d in result.dimensions}
     fired: list[str] = []
     for action in pack.roadmap.actions:
@@ -840,8 +510,9 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
     from commkit.fsutil import slugify
 
     checklist = checklist_for(pack, answers)
-    result = score(checklist, answers.answers, lang=answers.language)
-    result.actions = fired_actions(pack, checklist, answers.answers, result)
+    info = breakdown(checklist, answers.answers, lang=answers.language)
+    result = info.result
+    result.actions = fired_actions(pack, answers.answers, result, info.question_scores)
     community = answers.community.model_copy()
     if community.slug is None:
         community.slug = slugify(community.name)
