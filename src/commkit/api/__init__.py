@@ -27,6 +27,7 @@ from commkit.api.assessments import (
     AssessmentFiles,
     AssessmentWriter,
     CheckedAnswers,
+    Explanation,
     PlanInput,
     assess,
     check_answers,
@@ -87,6 +88,7 @@ from commkit.api.views import (
     assessment_summary,
     map_screen,
     progress_screen,
+    seminar_table,
 )
 from commkit.api.workspaces import (
     FORMATS,
@@ -121,6 +123,7 @@ __all__ = [
     "CheckedAnswers",
     "Column",
     "DimensionRow",
+    "Explanation",
     "MapResult",
     "MapScreen",
     "PlanInput",
@@ -179,6 +182,7 @@ __all__ = [
     "seminar_details",
     "seminar_labels",
     "seminar_summary",
+    "seminar_table",
     "seminar_view",
     "validate",
     "workspace_warnings",

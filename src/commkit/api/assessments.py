@@ -196,15 +196,31 @@ def assess(
     return _assess(pack, model, today)
 
 
+@dataclass
+class Explanation:
+    """Every number of an assessment and how it came about (``--explain``)."""
+
+    breakdown: Breakdown
+    values: dict[str, str]
+    """Question id -> its scored value as a short, language-neutral text."""
+
+
 def explain(
     answers: Answers, *, pack: ContentPack | None = None, lang: str | None = None
-) -> Breakdown:
-    """Every number of the assessment of ``answers`` and how it came about (texts such as
-    recommendations in ``lang``, by default the answers' language)."""
-    from commkit.core.scoring import breakdown
+) -> Explanation:
+    """Score ``answers`` keeping every intermediate number (texts such as recommendations
+    in ``lang``, by default the answers' language)."""
+    from commkit.core.scoring import breakdown, explain_value
 
     checklist = checklist_of(answers, pack)
-    return breakdown(checklist, answers.answers, lang=lang or answers.language)
+    info = breakdown(checklist, answers.answers, lang=lang or answers.language)
+    questions = {q.id: q for q in checklist.questions}
+    values = {
+        line.question: explain_value(questions[line.question], line.value)
+        for line in info.questions
+        if line.normalised is not None
+    }
+    return Explanation(info, values)
 
 
 def checklist_hash(checklist: Checklist) -> str:

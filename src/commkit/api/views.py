@@ -7,7 +7,7 @@ formatted here once, the same way as in the Markdown reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
@@ -19,11 +19,16 @@ SCREEN_ROWS = 100
 """A map on screen lists at most this many communities; its files hold them all."""
 
 
+Align = Literal["left", "right"]
+
+
 @dataclass
 class Column:
+    """One column of a :class:`TableView`: the key of its cells, its header, its side."""
+
     key: str
     header: str
-    align: str = "left"
+    align: Align = "left"
 
 
 @dataclass
@@ -82,7 +87,7 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
                 "latest": metric.latest.isoformat() if metric.latest else "—",
             }
         )
-    keys = [
+    keys: list[tuple[str, Align]] = [
         ("community", "left"),
         ("stage", "left"),
         ("score", "right"),
@@ -128,6 +133,43 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
         f"{lab['gap_links'].lower()} {links}",
         attention=len(region_map.attention),
     )
+
+
+def seminar_table(*, pack: ContentPack | None = None, lang: str = "en") -> TableView:
+    """The seminar programme as a table: number, id, title, week, format, minutes and the
+    numbers of the method's chapters each seminar serves."""
+    from commkit.api.seminars import list_seminars
+    from commkit.model.pack import load_pack
+    from commkit.render.seminar_labels import labels
+
+    pack = pack if pack is not None else load_pack(None)
+    lab = labels(lang)
+    numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
+    view = TableView(
+        lab["programme"],
+        [
+            Column("number", "#", "right"),
+            Column("id", "id"),
+            Column("title", lab["seminar"]),
+            Column("week", lab["week"], "right"),
+            Column("format", lab["format"]),
+            Column("minutes", lab["minutes"], "right"),
+            Column("chapters", lab["chapters"].split()[0]),
+        ],
+    )
+    for row in list_seminars(pack=pack, lang=lang):
+        view.rows.append(
+            {
+                "number": str(row["number"]),
+                "id": row["id"],
+                "title": row["title"],
+                "week": str(row["week"]),
+                "format": lab[f"format_{row['format']}"],
+                "minutes": str(row["minutes"]),
+                "chapters": ", ".join(numbers.get(c, c) for c in row["chapters"]),
+            }
+        )
+    return view
 
 
 @dataclass
@@ -176,6 +218,8 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
 
 @dataclass
 class DimensionRow:
+    """One dimension on the summary screen."""
+
     title: str
     score: str
     bar: str

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.errors import (
     ContentError,
@@ -122,42 +122,11 @@ def init_region(
     return scaffold_region(directory, name, country, lang, force=force).root / REGION_FILE
 
 
-def add_community(
-    workspace: PathLike,
-    name: str,
-    *,
-    leaders: Iterable[str] = (),
-    platform: str | None = None,
-    format: str = "online",
-    formalised: bool = False,
-    founded: str | None = None,
-    description: str | None = None,
-    members: int | None = None,
-    events: int | None = None,
-    projects: int | None = None,
-    snapshot_date: dt.date | None = None,
-    slug: str | None = None,
-    force: bool = False,
-) -> Path:
-    """Write ``communities/<slug>.yaml``; figures given become its first snapshot."""
-    return write_community(
-        workspace,
-        new_community(
-            name,
-            slug=slug,
-            leaders=leaders,
-            platform=platform,
-            format=format,
-            formalised=formalised,
-            founded=founded,
-            description=description,
-            members=members,
-            events=events,
-            projects=projects,
-            snapshot_date=snapshot_date,
-        ),
-        force=force,
-    )
+def add_community(workspace: PathLike, name: str, *, force: bool = False, **profile: Any) -> Path:
+    """Write ``communities/<slug>.yaml``: the profile of :func:`new_community` (the same
+    keywords: leaders, platform, format, members, events, projects, snapshot_date, slug...);
+    figures given become its first snapshot."""
+    return write_community(workspace, new_community(name, **profile), force=force)
 
 
 def new_community(

@@ -355,11 +355,12 @@ class _Run:
             console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def explain_lines(info: Any, lang: str) -> list[str]:
+def explain_lines(explanation: Any, lang: str) -> list[str]:
     """How each number came about, one line each (``--explain``)."""
     from commkit.interactive.messages import messages
 
     m = messages(lang)
+    info = explanation.breakdown
     lines = [m["explain_title"]]
     for line in info.questions:
         if line.status == "answered" and line.normalised is not None:
@@ -367,7 +368,7 @@ def explain_lines(info: Any, lang: str) -> list[str]:
                 "  "
                 + m["explain_q_scored"].format(
                     qid=line.question,
-                    value=line.shown,
+                    value=explanation.values[line.question],
                     norm=line.normalised,
                     weight=line.weight,
                 )

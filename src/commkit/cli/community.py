@@ -8,15 +8,13 @@ from typing import Annotated, Any, Literal
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Force, Workspace, date_option
+from commkit.cli.options import Force, Workspace, date_option, group
 
 Format = Literal["online", "offline", "mixed"]
 
-community_app = typer.Typer(
-    name="community",
-    help="Community profiles in a workspace.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+community_app = group(
+    "community",
+    "Community profiles in a workspace.",
 )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Force, Json, date_option
+from commkit.cli.options import AsTable, Fmt, Force, Json, date_option
 
 PROGRESS_BAR_FROM = 200
 """Workspaces with at least this many profiles get a progress bar (on a terminal)."""
@@ -61,6 +61,8 @@ def map_command(
         typer.Option("--strict", help="Fail (exit 1) on any broken file instead of skipping it."),
     ] = False,
     force: Force = False,
+    as_table: AsTable = False,
+    fmt: Fmt = "simple",
 ) -> None:
     """Build the Business Community Map: every community with its stage, score and figures,
     the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
@@ -75,6 +77,7 @@ def map_command(
       commkit map examples/perm-krai
       commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
       commkit map my-region --json > map.json
+      commkit map my-region --table --fmt github > map-table.md
     """
     from commkit import api
     from commkit.cli.output import err
@@ -130,6 +133,14 @@ def map_command(
         for chunk in api.map_json_chunks(region_map):
             sys.stdout.write(chunk)
         sys.stdout.flush()
+        return
+    if as_table:
+        from commkit.cli.output import print_rows
+
+        screen = api.map_screen(region_map, s.lang, limit=len(region_map.communities))
+        print_rows(screen.metrics, fmt)
+        sys.stdout.write("\n")
+        print_rows(screen.communities, fmt)
         return
     print_map(api.map_screen(region_map, s.lang))
 

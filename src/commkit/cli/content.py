@@ -5,9 +5,11 @@ from typing import Annotated
 
 import typer
 
-content_app = typer.Typer(
-    help="Customise the content: the checklist, roadmap templates, seminars, report templates.",
-    no_args_is_help=True,
+from commkit.cli.options import group
+
+content_app = group(
+    "content",
+    "Customise the content: the checklist, roadmap templates, seminars, report templates.",
 )
 
 

@@ -46,3 +46,22 @@ OutDir = Annotated[Path, out_option("Folder to write into.")]
 Workspace = Annotated[
     Path, typer.Option("--workspace", "-w", metavar="DIR", help="The workspace folder.")
 ]
+
+
+def group(name: str, help: str) -> typer.Typer:
+    """A command group (``commkit NAME ...``): no arguments shows its help."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, rich_markup_mode="rich")
+
+
+TableFormat = Literal[
+    "simple", "plain", "github", "grid", "pipe", "psql", "rst", "orgtbl", "html", "tsv"
+]
+"""The tabulate formats offered by ``--fmt`` (``simple`` by default)."""
+AsTable = Annotated[
+    bool,
+    typer.Option("--table", help="Print the rows as a plain text table (see --fmt), for pasting."),
+]
+Fmt = Annotated[
+    TableFormat,
+    typer.Option("--fmt", help="The format of --table (tabulate's names)."),
+]

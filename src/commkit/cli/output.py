@@ -71,3 +71,21 @@ def report_error(exc: BaseException) -> None:
 
 def warn(message: str) -> None:
     err().print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+
+
+def print_rows(view: Any, fmt: str = "simple", keys: list[str] | None = None) -> None:
+    """A :class:`commkit.api.TableView` as a plain table on stdout (``--table --fmt``),
+    its title first; tabulate is imported only here."""
+    from tabulate import tabulate
+
+    columns = [c for c in view.columns if keys is None or c.key in keys]
+    text = tabulate(
+        view.cells([c.key for c in columns]),
+        headers=[c.header for c in columns],
+        tablefmt=fmt,
+        colalign=[c.align for c in columns],
+        disable_numparse=True,
+    )
+    title = f"{view.title}\n\n" if view.title and fmt not in ("tsv", "html") else ""
+    sys.stdout.write(f"{title}{text}\n")
+    sys.stdout.flush()

@@ -1,12 +1,13 @@
 """``commkit progress``: how one community changed across assessments and snapshots."""
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Json, Workspace
+from commkit.cli.options import AsTable, Fmt, Json, Workspace
 
 
 def progress_command(
@@ -14,6 +15,8 @@ def progress_command(
     slug: Annotated[str, typer.Argument(help="The community's slug (its file name).")],
     workspace: Workspace = Path("."),
     as_json: Json = False,
+    as_table: AsTable = False,
+    fmt: Fmt = "simple",
 ) -> None:
     """Show how a community changed: its stage and each dimension across assessments, and
     each metric across snapshots, with the change since the previous one.
@@ -23,6 +26,7 @@ def progress_command(
     \b
       commkit progress business-mentor --workspace examples/perm-krai
       commkit progress my-club -w my-region --json
+      commkit progress my-club -w my-region --table --fmt grid
     """
     from commkit import api
     from commkit.cli.community_map import pack_or_none
@@ -38,7 +42,16 @@ def progress_command(
     if as_json:
         print_json(result.to_json())
         return
-    print_progress(api.progress_screen(result, s.lang))
+    screen = api.progress_screen(result, s.lang)
+    if as_table:
+        from commkit.cli.output import print_rows
+
+        sys.stdout.write(f"{screen.name} ({screen.slug})\n{screen.stage_path}\n")
+        for view in screen.tables:
+            sys.stdout.write("\n")
+            print_rows(view, fmt)
+        return
+    print_progress(screen)
 
 
 def print_progress(screen: Any) -> None:

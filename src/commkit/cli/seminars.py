@@ -7,12 +7,11 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Force, Json, date_option
+from commkit.cli.options import AsTable, Fmt, Force, Json, date_option, group
 
-seminars_app = typer.Typer(
-    help="The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+seminars_app = group(
+    "seminars",
+    "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
 )
 
 
@@ -20,6 +19,8 @@ seminars_app = typer.Typer(
 def list_seminars(
     ctx: typer.Context,
     as_json: Json = False,
+    as_table: AsTable = False,
+    fmt: Fmt = "simple",
 ) -> None:
     """List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
 
@@ -29,6 +30,7 @@ def list_seminars(
       commkit seminars list
       commkit --lang ru seminars list
       commkit seminars list --json
+      commkit seminars list --table --fmt github
     """
     from commkit import api
     from commkit.cli.output import out, print_json
@@ -39,31 +41,31 @@ def list_seminars(
     if as_json:
         print_json({"seminars": rows})
         return
-    from rich.table import Table
-
-    lab = api.seminar_labels(s.lang)
-    numbers = {c.id: str(c.number) for c in pack.methodology.chapters}
-    table = Table(title=lab["programme"], show_lines=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column(lab["seminar"], ratio=1)
-    table.add_column(lab["week"], justify="right", no_wrap=True)
-    table.add_column(lab["format"], max_width=12)
-    table.add_column(lab["minutes"], justify="right", no_wrap=True)
-    table.add_column(lab["chapters"].split()[0], max_width=12)
-    for row in rows:
-        table.add_row(
-            str(row["number"]),
-            row["id"],
-            row["title"],
-            str(row["week"]),
-            lab[f"format_{row['format']}"],
-            str(row["minutes"]),
-            ", ".join(numbers.get(c, c) for c in row["chapters"]),
-        )
     if not rows:
         out().print("The content pack has no seminars.", markup=False)
         return
+    view = api.seminar_table(pack=pack, lang=s.lang)
+    if as_table:
+        from commkit.cli.output import print_rows
+
+        print_rows(view, fmt)
+        return
+    from rich.table import Table
+
+    table = Table(title=view.title, show_lines=False, expand=True)
+    layout: dict[str, dict[str, Any]] = {
+        "number": {"no_wrap": True},
+        "id": {"style": "cyan", "no_wrap": True},
+        "title": {"ratio": 1},
+        "week": {"no_wrap": True},
+        "format": {"max_width": 12},
+        "minutes": {"no_wrap": True},
+        "chapters": {"max_width": 12},
+    }
+    for column in view.columns:
+        table.add_column(column.header, justify=column.align, **layout[column.key])
+    for cells in view.cells():
+        table.add_row(*cells)
     out().print(table)
 
 

@@ -172,12 +172,10 @@ def _value_score(q: Question, value: AnswerValue) -> float | None:
         return result
     if q.type == "text":
         return None
-    scores = {o.id: o.score for o in q.options}
     if q.type == "choice":
-        assert isinstance(value, str)
-        return scores[value]
+        return next(o.score for o in q.options if o.id == value)
     assert isinstance(value, list)
-    return min(1.0, math.fsum(scores[v] for v in value))
+    return min(1.0, math.fsum(o.score for o in q.options if o.id in value))
 
 
 def question_score(q: Question, answer: Answer | None) -> float | None:
@@ -215,7 +213,7 @@ def _recommendations(q: Question, answer: Answer, normalised: float, lang: str) 
 # ---------------------------------------------------------------- the breakdown
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class QuestionLine:
     """How one question counted. ``status``: answered, dont_know, not_applicable,
     unanswered, not_asked, invalid (a value that does not fit) or unscored (text)."""
@@ -226,8 +224,6 @@ class QuestionLine:
     value: AnswerValue | None
     normalised: float | None
     weight: float
-    shown: str = ""
-    """A scored value as a short language-neutral text (see :func:`explain_value`)."""
 
 
 @dataclass(frozen=True)
@@ -319,7 +315,9 @@ def breakdown(
             continue
         asked_ids.append(q.id)
         answer = answers.get(q.id)
-        bucket = counts.setdefault(q.dimension, dict.fromkeys(_COUNTS, 0))
+        bucket = counts.get(q.dimension)
+        if bucket is None:  # a dimension the checklist does not list (validation warns)
+            bucket = counts[q.dimension] = dict.fromkeys(_COUNTS, 0)
         if answer is None:
             status = "unanswered"
             bucket["unanswered"] += 1
@@ -338,8 +336,7 @@ def breakdown(
             effective[q.id] = answer
         question_scores[q.id] = normalised
         value = answer.value if answer is not None else None
-        shown = explain_value(q, value) if normalised is not None else ""
-        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight, shown))
+        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight))
         if normalised is not None and answer is not None:
             if q.weight > 0:
                 sums.setdefault(q.dimension, []).append(q.weight * normalised)
