@@ -86,6 +86,13 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback on errors (for bug reports).")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the content pack afresh, not from the cache (or COMMKIT_NO_CACHE=1).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -94,6 +101,8 @@ def root(
     ] = False,
 ) -> None:
     """Grow business communities of SMEs with the Perm Krai method."""
+    if no_cache:
+        os.environ["COMMKIT_NO_CACHE"] = "1"
     ctx.obj = Settings(content=content, lang=lang, debug=debug)
 
 
@@ -134,6 +143,9 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    # pydantic looks for plugins through importlib.metadata when the first model is built,
+    # which costs every command a scan of the installed packages; commkit uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if os.environ.get("NO_COLOR") is not None:
         os.environ.setdefault("TERM", "dumb")
     app()

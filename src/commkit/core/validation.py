@@ -99,27 +99,14 @@ def validate_pack(
     except ContentError as exc:
         diags.extend(exc.diagnostics)
     if pack is not None:
-        from commkit.model.references import check_pack
-
-        diags.extend(d for d in check_pack(pack) if d.severity == "warning")
+        diags.extend(d for d in pack.warnings if d.severity == "warning")
         report.changes = list(pack.changes)
         if strict_i18n:
-            diags.extend(_i18n(pack))
+            diags.extend(pack.missing_translations())
     _spread(report, files, diags)
     for entry in report.files:
         entry.kind = _kind_of(entry.path)
     return report, pack
-
-
-def _i18n(pack: ContentPack) -> list[Diagnostic]:
-    from commkit.model.i18n_check import missing_translations
-
-    out: list[Diagnostic] = []
-    models: list[Any] = [pack.methodology, pack.roadmap, *pack.checklists.values(), *pack.seminars]
-    for model in models:
-        doc = pack.documents.get(f"{model.kind}/{model.id}")
-        out.extend(missing_translations(model, doc))
-    return out
 
 
 def _kind_of(path: Path) -> str | None:

@@ -16,7 +16,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 class StrictModel(BaseModel):
     """Unknown keys are errors: a typo in a content file must not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
 
 
 def _check_id(value: str) -> str:

@@ -74,11 +74,48 @@ class ContentPack:
     checklists: dict[str, Checklist]
     roadmap: Roadmap
     seminars: list[Seminar]
-    documents: dict[str, Document] = field(default_factory=dict)
-    """Parsed (and, for overlays, merged) documents by ``kind/id``, for locating errors."""
+    parsed: dict[str, Document] | None = None
+    """Parsed (and, for overlays, merged) documents; ``None`` when loaded from the cache."""
     overlay_root: Path | None = None
     changes: list[str] = field(default_factory=list)
     """What an overlay changed, one line per item (empty for a full pack)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Cross-file warnings found while the pack was checked (kept for ``validate``)."""
+    _i18n: list[Diagnostic] | None = None
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """Documents by ``kind/id``, with positions for locating errors.
+
+        Parsed again on first use when the pack came from the cache: positions are needed
+        only to report a problem, so a run that finds none never pays for them.
+        """
+        if self.parsed is None:
+            self.parsed = parse_documents(self.root, self.overlay_root)[0]
+        return self.parsed
+
+    def missing_translations(self) -> list[Diagnostic]:
+        """Texts without a Russian or English version (``validate --strict-i18n``)."""
+        if self._i18n is None:
+            from commkit.model.i18n_check import missing_translations
+
+            models: list[Any] = [
+                self.methodology,
+                self.roadmap,
+                *self.checklists.values(),
+                *self.seminars,
+            ]
+            self._i18n = [
+                d
+                for m in models
+                for d in missing_translations(m, self.documents.get(f"{m.kind}/{m.id}"))
+            ]
+        return self._i18n
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["parsed"] = None  # positions are rebuilt on demand, not stored
+        return state
 
     @property
     def checklist(self) -> Checklist:
@@ -187,7 +224,7 @@ def build_pack(
         checklists={c.id: c for c in checklists},
         roadmap=roadmaps[0],
         seminars=sorted(seminars, key=lambda s: (s.number, s.id)),
-        documents=documents,
+        parsed=documents,
         overlay_root=overlay_root,
         changes=list(changes or []),
     )
@@ -196,6 +233,7 @@ def build_pack(
     problems = check_pack(pack)
     if any(d.severity == "error" for d in problems):
         raise ContentError("the content pack has errors", _sorted(problems))
+    pack.warnings = problems
     return pack
 
 
@@ -203,26 +241,60 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: (str(d.file or ""), d.line or 0, d.column or 0))
 
 
-def load_pack_uncached(content: Path | None = None) -> ContentPack:
-    """Load and check a pack: the default one, a full copy, or an overlay on the default."""
+def _pack_roots(content: Path | None) -> tuple[Path, Path | None]:
+    """``(root, overlay_root)`` of a pack: the default, a full copy, or an overlay."""
     if content is None:
-        root = default_pack_dir()
-        documents, problems = parse_pack(root)
-        return build_pack(root, documents, problems)
+        return default_pack_dir(), None
     content = Path(content)
     if not content.is_dir():
         raise ContentError("", [Diagnostic("the content pack folder does not exist", file=content)])
     manifest = read_manifest(content)
     if manifest is not None and manifest.extends == "default":
-        from commkit.model.overlay import merge_overlay
+        return default_pack_dir(), content
+    return content, None
 
-        base_root = default_pack_dir()
-        base_docs, problems = parse_pack(base_root)
-        over_docs, over_problems = parse_pack(content)
-        merged, changes = merge_overlay(base_docs, over_docs)
-        return build_pack(base_root, merged, problems + over_problems, content, changes)
-    documents, problems = parse_pack(content)
-    return build_pack(content, documents, problems)
+
+def parse_documents(
+    root: Path, overlay_root: Path | None
+) -> tuple[dict[str, Document], list[Diagnostic], list[str]]:
+    """Parse a pack's files (merging an overlay onto its base): documents, problems, changes."""
+    documents, problems = parse_pack(root)
+    if overlay_root is None:
+        return documents, problems, []
+    from commkit.model.overlay import merge_overlay
+
+    over_docs, over_problems = parse_pack(overlay_root)
+    merged, changes = merge_overlay(documents, over_docs)
+    return merged, problems + over_problems, changes
+
+
+def load_pack_uncached(content: Path | None = None, *, use_cache: bool = True) -> ContentPack:
+    """Load and check a pack: the default one, a full copy, or an overlay on the default.
+
+    A pack that loaded cleanly before, from the same bytes, comes from the disk cache
+    (:mod:`commkit.model.pack_cache`); ``use_cache=False`` always parses.
+    """
+    from commkit.model import pack_cache
+
+    root, overlay_root = _pack_roots(content)
+    key = None
+    if use_cache and pack_cache.enabled():
+        roots = [root] if overlay_root is None else [root, overlay_root]
+        files = [f for r in roots for f in pack_files(r)]
+        if overlay_root is not None:
+            files.insert(0, overlay_root / MANIFEST)
+        try:
+            key = pack_cache.pack_key(roots, files)
+        except OSError:
+            key = None
+        if key is not None and (cached := pack_cache.load(key)) is not None:
+            return cached
+    documents, problems, changes = parse_documents(root, overlay_root)
+    pack = build_pack(root, documents, problems, overlay_root, changes)
+    if key is not None:
+        pack.missing_translations()
+        pack_cache.store(key, pack)
+    return pack
 
 
 @cache

@@ -97,7 +97,20 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
 
     Valid files take a fast path (C parser, no positions); a file that fails it is parsed
     again by :mod:`commkit.model.loader` so every problem is located by file:line:column.
+    An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`.
     """
+    from commkit.model import file_cache
+
+    hit, stamp = file_cache.cached(path, model)
+    if hit is not None:
+        return hit, []
+    loaded, problems = _load_model(path, model)
+    if loaded is not None and not problems:
+        file_cache.remember(stamp, loaded)
+    return loaded, problems
+
+
+def _load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     try:
         text = read_text(path)
     except ContentError as exc:

@@ -1,0 +1,144 @@
+"""A cache of valid workspace files, so a map re-run reads only the files that changed.
+
+A region's folder of 10,000 community profiles and assessments hardly changes between two
+runs of ``commkit map``. Each file that loaded without a problem is remembered, as its
+validated model in JSON, under its path and the stamp of its metadata (size, modification
+and change times, inode); the next run takes the model from the cache when the stamp is the
+same and reads the file otherwise. Entries of other commkit versions or model code live in
+another database. Models are stored pickled (restoring them does not validate them again,
+which is most of the gain); the database sits in the user's private cache folder, as the
+pack cache does. The cache is best effort: any SQLite error turns it off for the run, and
+``--no-cache`` / ``COMMKIT_NO_CACHE=1`` skip it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from commkit.model import pack_cache
+
+M = TypeVar("M", bound=BaseModel)
+
+_COMMIT_EVERY = 500
+
+
+class FileCache:
+    """One SQLite database of ``path -> (stamp, model JSON)``; writes are batched."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        self.db = sqlite3.connect(path, timeout=2, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS files "
+            "(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, model TEXT NOT NULL, data BLOB NOT NULL)"
+        )
+        self.pending: dict[str, tuple[str, str, str, bytes]] = {}
+
+    def get(self, key: str, stamp: str, model: type[M]) -> M | None:
+        row = self.pending.get(key)
+        if row is None:
+            row = self.db.execute(
+                "SELECT path, stamp, model, data FROM files WHERE path = ?", (key,)
+            ).fetchone()
+        if row is None or row[1] != stamp or row[2] != model.__name__:
+            return None
+        value = pickle.loads(row[3])
+        return value if isinstance(value, model) else None
+
+    def put(self, key: str, stamp: str, value: BaseModel) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pending[key] = (key, stamp, type(value).__name__, data)
+        if len(self.pending) >= _COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        rows, self.pending = list(self.pending.values()), {}
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+
+
+_state: dict[str, FileCache | None] = {}
+
+
+def _open() -> FileCache | None:
+    """The process's cache, opened on first use; ``None`` when off or unusable."""
+    if not pack_cache.enabled():
+        return None
+    if "cache" not in _state:
+        version = hashlib.sha256(pack_cache.code_identity()).hexdigest()[:16]
+        try:
+            cache: FileCache | None = FileCache(
+                pack_cache.private_dir() / f"files-{version}.sqlite"
+            )
+        except (OSError, sqlite3.Error):
+            cache = None
+        _state["cache"] = cache
+        if cache is not None:
+            atexit.register(_close)
+    return _state["cache"]
+
+
+def _close() -> None:
+    cache = _state.get("cache")
+    if cache is not None:
+        with contextlib.suppress(sqlite3.Error):
+            cache.flush()
+            cache.db.close()
+    _state.clear()
+
+
+def _disable() -> None:
+    _state["cache"] = None
+
+
+def stamp_of(path: Path) -> tuple[str, str] | None:
+    """``(key, stamp)`` of a file, or ``None`` if it cannot be stat-ed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+    return str(path.absolute()), stamp
+
+
+def cached(path: Path, model: type[M]) -> tuple[M | None, tuple[str, str] | None]:
+    """The cached model of ``path`` if the file is unchanged, and its stamp for storing."""
+    cache = _open()
+    if cache is None:
+        return None, None
+    stamp = stamp_of(path)
+    if stamp is None:
+        return None, None
+    try:
+        return cache.get(*stamp, model), stamp
+    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None, stamp  # a damaged entry: read the file and store it again
+    except sqlite3.Error:
+        _disable()
+        return None, None
+
+
+def remember(stamp: tuple[str, str] | None, value: BaseModel) -> None:
+    """Store a file's validated model (after a load that found no problem)."""
+    cache = _state.get("cache")
+    if stamp is None or cache is None:
+        return
+    try:
+        cache.put(*stamp, value)
+    except sqlite3.Error:
+        _disable()

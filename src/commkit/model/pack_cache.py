@@ -1,0 +1,121 @@
+"""A disk cache of checked content packs, so a command does not re-parse the pack every run.
+
+Parsing the pack with positions is most of what a one-file command costs. A pack that loaded
+without errors is stored, already checked, in the user's cache folder under a key made of
+everything it was built from: the bytes and names of every pack file, the pack folders, the
+commkit version and the model code. Any changed byte, another pack folder or another commkit
+misses. A cache that cannot be read or written is silently skipped: the pack is then built as
+if there were no cache. ``--no-cache`` or ``COMMKIT_NO_CACHE=1`` turn it off.
+
+The entry is a pickle of commkit's own models (the format the standard library offers for
+restoring them without validating again); it lives in a folder only the user may write
+(0700), and any entry that fails to load is deleted and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from commkit import __version__
+
+if TYPE_CHECKING:
+    from commkit.model.pack import ContentPack
+
+ENV_DISABLE = "COMMKIT_NO_CACHE"
+ENV_DIR = "COMMKIT_CACHE_DIR"
+FORMAT = 1
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_DISABLE, "").strip().lower() in ("", "0", "false", "no")
+
+
+def cache_dir() -> Path:
+    """``$COMMKIT_CACHE_DIR`` or the platform's user cache folder (``~/.cache/commkit``)."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("commkit", appauthor=False))
+
+
+def code_identity() -> bytes:
+    """The commkit version and the size and mtime of the model modules: a cache written by
+    other model code must not be read (a development checkout keeps its version number)."""
+    here = Path(__file__).resolve().parent
+    parts = [f"commkit {__version__} format {FORMAT}"]
+    for path in sorted(here.glob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts).encode()
+
+
+def pack_key(roots: list[Path], files: list[Path]) -> str:
+    """The cache key of a pack built from ``files`` under ``roots`` (folders in load order)."""
+    digest = hashlib.sha256()
+    digest.update(code_identity())
+    for root in roots:
+        digest.update(b"\0root\0" + str(root.resolve()).encode())
+    for path in files:
+        digest.update(b"\0file\0" + str(path.resolve()).encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def private_dir(*parts: str) -> Path:
+    """A folder under the cache folder, created private to the user (0700) if missing."""
+    folder = cache_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for part in parts:
+        folder = folder / part
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / "packs" / f"{key}.pickle"
+
+
+def load(key: str) -> ContentPack | None:
+    """The cached pack for ``key``, or ``None`` (missing, unreadable, corrupt or foreign)."""
+    path = _entry(key)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        stored = pickle.loads(data)
+        from commkit.model.pack import ContentPack
+
+        if isinstance(stored, dict) and stored.get("key") == key:
+            pack = stored.get("pack")
+            if isinstance(pack, ContentPack):
+                return pack
+    except Exception:  # a corrupt or truncated entry: forget it and rebuild
+        pass
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
+
+
+def store(key: str, pack: ContentPack) -> None:
+    """Write the entry atomically (temp file + rename); any failure just means no cache."""
+    path = _entry(key)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        private_dir("packs")
+        data = pickle.dumps({"key": key, "pack": pack}, protocol=pickle.HIGHEST_PROTOCOL)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except Exception:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -1,0 +1,183 @@
+"""The workspace file cache: an unchanged file is not read again; a changed one always is."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from commkit.model import file_cache, workspace_loader
+from commkit.model.workspace import Community
+from commkit.model.workspace_loader import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-30"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
+    file_cache._close()
+    yield folder
+    file_cache._close()
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    path = tmp_path / "ws" / "communities" / "business-mentor.yaml"
+    path.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "perm-krai" / "communities" / path.name, path)
+    return path
+
+
+def refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> object:
+        raise AssertionError("the file was read although it was cached")
+
+    monkeypatch.setattr(workspace_loader, "_load_model", refuse)
+
+
+def test_an_unchanged_file_comes_from_the_cache(
+    cache: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, problems = load_model(profile, Community)
+    assert first is not None and problems == []
+    refuse_reading(monkeypatch)
+    second, problems = load_model(profile, Community)
+    assert second == first and problems == []
+
+
+def test_the_cache_survives_the_process(cache: Path, profile: Path) -> None:
+    load_model(profile, Community)
+    file_cache._close()  # what happens at exit: pending entries are written
+    db = next(cache.glob("files-*.sqlite"))
+    rows = sqlite3.connect(db).execute("SELECT path FROM files").fetchall()
+    assert rows == [(str(profile.absolute()),)]
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+
+
+def test_an_edited_file_is_read_again(cache: Path, profile: Path) -> None:
+    first, _ = load_model(profile, Community)
+    assert first is not None
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace(f"name: {first.name}", "name: Renamed club", 1), "utf-8")
+    second, _ = load_model(profile, Community)
+    assert second is not None and second.name == "Renamed club"
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(cache: Path, profile: Path) -> None:
+    first, _ = load_model(profile, Community)
+    assert first is not None
+    stat = profile.stat()
+    text = profile.read_text(encoding="utf-8")
+    swapped = text.replace("members:", "members:", 1).replace(first.name, first.name[::-1], 1)
+    assert len(swapped.encode()) == len(text.encode())
+    profile.write_text(swapped, encoding="utf-8")
+    os.utime(profile, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the change time still moves
+    second, _ = load_model(profile, Community)
+    assert second is not None and second.name == first.name[::-1]
+
+
+def test_a_broken_file_is_never_cached(cache: Path, profile: Path) -> None:
+    profile.write_text("kind: community\nversion: '1'\nslug: [\n", encoding="utf-8")
+    for _ in range(2):
+        value, problems = load_model(profile, Community)
+        assert value is None and problems and problems[0].line
+
+
+def test_a_corrupt_database_is_no_error(cache: Path, profile: Path) -> None:
+    load_model(profile, Community)
+    file_cache._close()
+    for db in cache.glob("files-*"):
+        db.write_bytes(b"this is not a database" * 100)
+    value, problems = load_model(profile, Community)
+    assert value is not None and problems == []
+
+
+def test_a_damaged_entry_is_read_from_the_file(cache: Path, profile: Path) -> None:
+    load_model(profile, Community)
+    file_cache._close()
+    db = next(cache.glob("files-*.sqlite"))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE files SET data = ?", (b"\x80\x05garbage",))
+    value, problems = load_model(profile, Community)
+    assert value is not None and value.slug == "business-mentor" and problems == []
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(blocker / "cache"))
+    file_cache._close()
+    value, problems = load_model(profile, Community)
+    assert value is not None and problems == []
+    file_cache._close()
+
+
+def test_no_cache_reads_every_file(
+    cache: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMMKIT_NO_CACHE", "1")
+    load_model(profile, Community)
+    file_cache._close()
+    assert not list(cache.glob("files-*"))
+
+
+def map_json(workspace: Path, cache: Path) -> dict[str, Any]:
+    run = subprocess.run(
+        [sys.executable, "-m", "commkit", "map", str(workspace), "--json", "--date", TODAY],
+        env={**os.environ, "COMMKIT_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return dict(json.loads(run.stdout))
+
+
+def test_map_rerun_equals_a_fresh_run_through_edits_additions_and_deletions(
+    tmp_path: Path, cache: Path
+) -> None:
+    ws = tmp_path / "perm"
+    shutil.copytree(ROOT / "examples" / "perm-krai", ws)
+    fresh = tmp_path / "fresh-cache"
+    assert map_json(ws, cache) == map_json(ws, cache)
+    profile = ws / "communities" / "ya-delovaya.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("slug: ya-delovaya", "slug: ya-delovaya", 1)
+        + "\n",
+        encoding="utf-8",
+    )
+    (ws / "communities" / "technopark-perm.yaml").unlink()
+    source = (ws / "communities" / "fashiontechperm.yaml").read_text(encoding="utf-8")
+    (ws / "communities" / "copy.yaml").write_text(
+        source.replace("slug: fashiontechperm", "slug: copy", 1), encoding="utf-8"
+    )
+    rerun = map_json(ws, cache)
+    assert rerun == map_json(ws, fresh)
+    slugs = {row["slug"] for row in rerun["communities"]}
+    assert "technopark-perm" not in slugs and "copy" in slugs
+
+
+def test_two_processes_share_the_cache(tmp_path: Path, cache: Path) -> None:
+    ws = tmp_path / "perm"
+    shutil.copytree(ROOT / "examples" / "perm-krai", ws)
+    argv = [sys.executable, "-m", "commkit", "map", str(ws), "--json", "--date", TODAY]
+    env = {**os.environ, "COMMKIT_CACHE_DIR": str(cache)}
+    procs = [subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert len(set(outputs)) == 1
+    assert json.loads(outputs[0]) == map_json(ws, cache)
