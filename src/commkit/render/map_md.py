@@ -15,9 +15,9 @@ from commkit.core.region_map import (
     CommunityRow,
     MetricTotal,
     RegionMap,
-    mermaid_graph,
 )
 from commkit.model.common import Text, tr
+from commkit.render.map_mermaid import mermaid_graph
 from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
 
