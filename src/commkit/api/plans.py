@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from commkit.model.answers import Assessment
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
+    from commkit.model.workspace_loader import Workspace
 
 PathLike = str | Path
 MAX_CAPACITY = 100
@@ -80,11 +81,64 @@ def plan(
     return make_plan(_pack(pack), assessment, start, weeks, capacity, holidays)
 
 
+def region_plan(
+    workspace: Workspace | PathLike,
+    start: dt.date,
+    *,
+    pack: ContentPack | None = None,
+    weeks: int = 26,
+    capacity: Mapping[str, int] | None = None,
+    holidays: Iterable[dt.date] = (),
+    today: dt.date | None = None,
+) -> Plan:
+    """The regional roadmap of a workspace, made from its map: the regional team's actions,
+    with each regional institution brought in by the gaps of the region's communities (each
+    judged on its latest assessment up to ``today``). The plan's date is that of the newest
+    assessment used.
+
+    Broken files are skipped like the map skips them; ``workspace.diagnostics`` lists them.
+    """
+    from commkit.api.workspaces import load_workspace
+    from commkit.core.region_plan import MapEntry, make_region_plan
+    from commkit.fsutil import slugify
+    from commkit.model.answers import CommunityRef
+    from commkit.model.workspace_loader import Workspace
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    day = today or dt.date.today()
+    entries: list[MapEntry] = []
+    seen: set[str] = set()
+    for _path, community in ws.communities():
+        if community is None:
+            continue
+        seen.add(community.slug)
+        entries.append(MapEntry(community.slug, community.name, _latest(ws, community.slug, day)))
+    for slug in ws.assessed_slugs():
+        if slug not in seen:
+            latest = _latest(ws, slug, day)
+            if latest is not None:
+                entries.append(MapEntry(slug, latest.community.name, latest))
+    region = CommunityRef(name=ws.name, slug=slugify(ws.name), region=ws.name)
+    dates = [e.assessment.date for e in entries if e.assessment is not None]
+    map_date = max(dates, default=day)  # the map is as new as its newest assessment
+    figures = ws.region.baseline if ws.region is not None else []
+    return make_region_plan(
+        _pack(pack), region, entries, start, map_date, weeks, capacity, holidays, figures
+    )
+
+
+def _latest(ws: Workspace, slug: str, day: dt.date) -> Assessment | None:
+    found = [a for a in ws.assessments(slug) if a.date <= day]
+    return found[-1] if found else None
+
+
 def plan_markdown_path(plan: Plan, out: PathLike) -> Path:
-    """Where the Markdown plan goes: ``<out>/<slug>-plan-<start>.md``."""
+    """Where the Markdown plan goes: ``<out>/<slug>-plan-<start>.md`` (a regional plan:
+    ``<slug>-regional-plan-<start>.md``)."""
     from commkit.fsutil import safe_child
 
-    return safe_child(Path(out), f"{plan.slug}-plan-{plan.start.isoformat()}.md")
+    kind = "regional-plan" if plan.scope == "region" else "plan"
+    return safe_child(Path(out), f"{plan.slug}-{kind}-{plan.start.isoformat()}.md")
 
 
 def write_plan(

@@ -13,14 +13,24 @@ from commkit.cli.options import Force, date_option, out_option
 def plan(
     ctx: typer.Context,
     assessment: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--assessment",
             "-a",
             help="An assessment written by 'commkit assess', or an answers file.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            metavar="DIR",
+            help="A region workspace: write the regional plan, made from its map.",
+            show_default=False,
+        ),
+    ] = None,
     start: Annotated[
         date | None, date_option("First day of the plan. Default: the next Monday.", "--start")
     ] = None,
@@ -80,12 +90,14 @@ def plan(
 
     Picks the roadmap actions the assessment calls for (and what they depend on), schedules
     them on working days under each role's capacity, and places the online seminars and the
-    MeetUp in the timeline.
+    MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
+    are picked by the gaps the region's communities share on the map.
 
     Examples:
 
     \b
       commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
+      commkit plan --workspace examples/perm-krai --start 2026-02-02
       commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
       commkit plan -a answers.yaml --capacity community-manager=1 --holidays holidays.txt
       commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
@@ -100,16 +112,27 @@ def plan(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
         )
     pack = s.pack()
+    if (assessment is None) == (workspace is None):
+        raise typer.BadParameter(
+            "give --assessment FILE (a community's plan) or --workspace DIR (the regional plan)",
+            param_hint="--assessment / --workspace",
+        )
     caps = api.parse_capacity(capacity or [], pack=pack)
     days_off = api.load_holidays(holidays) if holidays is not None else []
     today = date.today()
-    loaded = api.plan_input(assessment, pack=pack, today=today)
-    for warning in loaded.warnings:
-        warn(str(warning))
     first_day = start or api.next_monday(today)
-    result = api.plan(
-        loaded.assessment, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
-    )
+    if workspace is not None:
+        result = api.region_plan(
+            workspace, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+        )
+    else:
+        assert assessment is not None
+        loaded = api.plan_input(assessment, pack=pack, today=today)
+        for warning in loaded.warnings:
+            warn(str(warning))
+        result = api.plan(
+            loaded.assessment, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
+        )
     written = api.write_plan(
         result,
         out=None if as_json else out_dir,

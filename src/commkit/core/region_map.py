@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from commkit.errors import Diagnostic
 from commkit.model.common import Text, tr
-from commkit.model.workspace import Community, Link, Snapshot
+from commkit.model.workspace import Community, Link, RegionFigures, Snapshot
 from commkit.model.workspace_loader import Workspace, months_before
 
 METRIC_IDS: tuple[str, ...] = (
@@ -219,6 +219,9 @@ class RegionMap(BaseModel):
     links: list[LinkEntry]
     attention: list[AttentionEntry]
     problems: list[Problem] = []
+    baseline: list[RegionFigures] = Field(
+        default=[], description="The region's own figures (region.yaml), up to the map's date."
+    )
 
     @property
     def gap_actors(self) -> list[ActorEntry]:
@@ -560,6 +563,7 @@ def build_map(
         "links": links,
         "attention": collected.attention,
         "problems": [Problem.of(d) for d in workspace.diagnostics],
+        "baseline": [f for f in (region.baseline if region else []) if f.date <= today],
     }
     if spill:
         return RegionMap.model_construct(**fields)

@@ -3,7 +3,8 @@
 Scheduling is list scheduling on working days: actions are taken in a topological order
 (ties broken by their unconstrained earliest start, then chapter number, then id) and each is
 placed at the first working day on which its dependencies have ended, its seminar week has
-come and its owner role has a free slot for its whole duration (``capacity`` actions at once
+come, the seminar that teaches it has been held (the day after the session) and its owner
+role has a free slot for its whole duration (``capacity`` actions at once
 per role). Everything is integer arithmetic on working-day indices, so the same input always
 gives the same plan. Actions that end after the horizon are kept, marked ``later``, with the
 dates they would get if the schedule went on.
@@ -15,7 +16,7 @@ import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.core.calendar import WorkCalendar
 from commkit.errors import UserError
@@ -25,6 +26,7 @@ from commkit.model.plan import (
     Phase,
     Plan,
     PlannedAction,
+    Reason,
     SeminarEvent,
 )
 from commkit.model.references import find_cycle
@@ -67,6 +69,19 @@ class Task:
     """Earliest working-day index it may start (a seminar's week)."""
     priority: tuple[int, ...] = ()
     """Tie-breaker before the id (e.g. the chapter number)."""
+    after_session: tuple[str, ...] = ()
+    """Tasks whose session (their middle day) must be over before this one starts: the
+    seminar that teaches it."""
+
+    @property
+    def predecessors(self) -> tuple[str, ...]:
+        return self.deps + tuple(t for t in self.after_session if t not in self.deps)
+
+
+def session_day(start: int, end: int) -> int:
+    """The day a seminar's session is held within the action that runs it: its middle day
+    (preparation before, homework after)."""
+    return start + (end - start) // 2
 
 
 def schedule_tasks(
@@ -76,7 +91,8 @@ def schedule_tasks(
 ) -> dict[str, tuple[int, int]]:
     """Start and end (inclusive) working-day index of every task.
 
-    Guarantees: a task starts after all its dependencies end and not before its release; on
+    Guarantees: a task starts after all its dependencies end, after the session day of every
+    task in its ``after_session`` and not before its release; on
     any day a role runs at most its capacity; the result depends only on the input.
     Raises :class:`CycleError` for a dependency cycle and :class:`UserError` for a dependency
     on an unknown task or a capacity below 1.
@@ -89,10 +105,10 @@ def schedule_tasks(
             raise UserError(f"action {task.id!r} needs a duration of at least one day")
         by_id[task.id] = task
     for task in by_id.values():
-        for dep in task.deps:
+        for dep in task.predecessors:
             if dep not in by_id:
                 raise UserError(f"action {task.id!r} depends on unknown action {dep!r}")
-    cycle = find_cycle({t.id: list(t.deps) for t in by_id.values()})
+    cycle = find_cycle({t.id: list(t.predecessors) for t in by_id.values()})
     if cycle:
         raise CycleError(cycle)
     for role, cap in capacity.items():
@@ -102,7 +118,7 @@ def schedule_tasks(
     dependents: dict[str, list[str]] = {t: [] for t in by_id}
     missing: dict[str, int] = {}
     for task in by_id.values():
-        deps = set(task.deps)
+        deps = set(task.predecessors)
         missing[task.id] = len(deps)
         for dep in deps:
             dependents[dep].append(task.id)
@@ -121,7 +137,13 @@ def schedule_tasks(
                 ready.append(nxt)
     for tid in topo:
         task = by_id[tid]
-        earliest[tid] = max([task.release, *(earliest[d] + by_id[d].duration for d in task.deps)])
+        earliest[tid] = max(
+            [
+                task.release,
+                *(earliest[d] + by_id[d].duration for d in task.deps),
+                *(earliest[d] + (by_id[d].duration - 1) // 2 + 1 for d in task.after_session),
+            ]
+        )
 
     def key(tid: str) -> tuple[int, tuple[int, ...], str]:
         return (earliest[tid], by_id[tid].priority, tid)
@@ -135,7 +157,13 @@ def schedule_tasks(
         task = by_id[tid]
         cap = capacity.get(task.owner, default_capacity)
         used = usage.setdefault(task.owner, [])
-        start = max([task.release, *(placed[d][1] + 1 for d in task.deps)])
+        start = max(
+            [
+                task.release,
+                *(placed[d][1] + 1 for d in task.deps),
+                *(session_day(*placed[d]) + 1 for d in task.after_session),
+            ]
+        )
         while True:
             end = start + task.duration - 1
             if len(used) <= end:
@@ -178,18 +206,40 @@ def _manager(methodology: Methodology) -> tuple[str | None, list[ScheduleSlot]]:
     return role.id, list(role.weekly_schedule)
 
 
-def make_plan(
+@dataclass(frozen=True)
+class Timeline:
+    """What scheduling gives, before it is wrapped into a community or a regional plan."""
+
+    start: date
+    end: date
+    weeks: int
+    capacity: dict[str, int]
+    holidays: list[date]
+    actions: list[PlannedAction]
+    seminars: list[SeminarEvent]
+    phases: list[Phase]
+    metrics: list[MetricImpact]
+    manager_role: str | None
+    manager_schedule: list[ScheduleSlot]
+
+
+def schedule_selection(
     pack: ContentPack,
-    assessment: Assessment,
+    selected: Mapping[str, list[Reason]],
     start: date,
     weeks: int = 26,
     capacity: Mapping[str, int] | None = None,
     holidays: Iterable[date] = (),
-) -> Plan:
-    """The dated plan for one assessed community (pure and deterministic)."""
-    from commkit.core.selection import select_actions
-    from commkit.fsutil import slugify
+    depends_on: Mapping[str, list[str]] | None = None,
+) -> Timeline:
+    """Date the selected actions (pure and deterministic).
 
+    ``depends_on`` replaces an action's own dependencies (the regional plan passes the
+    dependencies it keeps); by default an action waits for its selected dependencies.
+    An action ``taught_in`` a seminar starts after that seminar's session: the day after the
+    middle day of the action that runs the seminar, or, when no selected action runs it, the
+    day after the seminar's programme week begins.
+    """
     if not 1 <= weeks <= 260:
         raise UserError(f"the horizon must be 1 to 260 weeks, got {weeks}")
     holiday_list = sorted(set(holidays))
@@ -198,26 +248,40 @@ def make_plan(
     horizon_days = calendar.count_before(horizon_end + timedelta(days=1))
     caps = role_capacity(pack.methodology, capacity)
 
-    selected = select_actions(pack, assessment)
     actions = {a.id: a for a in pack.roadmap.actions}
     chapters = {c.id: c.number for c in pack.methodology.chapters}
     seminars = {s.id: s for s in pack.seminars}
+    runners = {actions[a].seminar: a for a in selected if actions[a].seminar is not None}
 
     def week_index(week: int) -> int:
         return calendar.index_on_or_after(start + timedelta(days=(week - 1) * 7))
+
+    def deps(aid: str) -> list[str]:
+        own = depends_on[aid] if depends_on is not None else actions[aid].depends_on
+        return [d for d in own if d in selected]
 
     tasks = []
     for aid in selected:
         action = actions[aid]
         seminar = seminars.get(action.seminar) if action.seminar else None
+        release = week_index(seminar.week) if seminar is not None else 0
+        after: tuple[str, ...] = ()
+        teacher = seminars.get(action.taught_in) if action.taught_in else None
+        if teacher is not None:
+            teaching = runners.get(teacher.id)
+            if teaching is not None and teaching != aid:
+                after = (teaching,)
+            else:
+                release = max(release, week_index(teacher.week) + 1)
         tasks.append(
             Task(
                 id=aid,
                 owner=action.owner,
                 duration=action.duration_days,
-                deps=tuple(d for d in action.depends_on if d in selected),
-                release=week_index(seminar.week) if seminar is not None else 0,
+                deps=tuple(deps(aid)),
+                release=release,
                 priority=(chapters.get(action.chapter, 99),),
+                after_session=after,
             )
         )
     placed = schedule_tasks(tasks, caps)
@@ -235,25 +299,26 @@ def make_plan(
                 description=action.description,
                 owner=action.owner,
                 duration_days=action.duration_days,
-                depends_on=[d for d in action.depends_on if d in selected],
+                depends_on=deps(aid),
                 deliverables=list(action.deliverables),
                 metrics=list(action.metrics),
                 seminar=action.seminar,
+                level=action.level,
+                taught_in=action.taught_in,
                 status="scheduled" if last < horizon_days else "later",
                 start=calendar.day(first),
                 end=calendar.day(last),
-                reasons=why,
+                reasons=list(why),
             )
         )
     planned.sort(key=lambda a: (a.start, a.chapter_number, a.id))
 
     events: list[SeminarEvent] = []
     for seminar in pack.seminars:
-        runner = next((a for a in planned if a.seminar == seminar.id), None)
-        if runner is not None:
-            first, last = placed[runner.id]
-            index = first + (last - first) // 2  # preparation, the session, homework
-            status = runner.status
+        run_by = next((a for a in planned if a.seminar == seminar.id), None)
+        if run_by is not None:
+            index = session_day(*placed[run_by.id])  # preparation, the session, homework
+            status = run_by.status
         else:
             index = week_index(seminar.week)
             status = "scheduled" if index < horizon_days else "later"
@@ -265,7 +330,7 @@ def make_plan(
                 title=seminar.title,
                 week=seminar.week,
                 date=calendar.day(index),
-                action=runner.id if runner is not None else None,
+                action=run_by.id if run_by is not None else None,
                 status=status,
             )
         )
@@ -296,14 +361,7 @@ def make_plan(
         for m in pack.methodology.metrics
     ]
     manager_role, manager_schedule = _manager(pack.methodology)
-    community = assessment.community
-    return Plan(
-        community=community,
-        slug=community.slug or slugify(community.name),
-        checklist=assessment.checklist,
-        roadmap=pack.roadmap.id,
-        assessment_date=assessment.date,
-        stage=assessment.result.stage,
+    return Timeline(
         start=start,
         end=horizon_end,
         weeks=weeks,
@@ -312,7 +370,53 @@ def make_plan(
         actions=planned,
         seminars=events,
         phases=phases,
+        metrics=metrics,
         manager_role=manager_role,
         manager_schedule=manager_schedule,
-        metrics=metrics,
+    )
+
+
+def timeline_fields(timeline: Timeline) -> dict[str, Any]:
+    """The fields of a :class:`Plan` that the timeline gives."""
+    return {
+        "start": timeline.start,
+        "end": timeline.end,
+        "weeks": timeline.weeks,
+        "capacity": timeline.capacity,
+        "holidays": timeline.holidays,
+        "actions": timeline.actions,
+        "seminars": timeline.seminars,
+        "phases": timeline.phases,
+        "manager_role": timeline.manager_role,
+        "manager_schedule": timeline.manager_schedule,
+        "metrics": timeline.metrics,
+    }
+
+
+def make_plan(
+    pack: ContentPack,
+    assessment: Assessment,
+    start: date,
+    weeks: int = 26,
+    capacity: Mapping[str, int] | None = None,
+    holidays: Iterable[date] = (),
+) -> Plan:
+    """The dated plan for one assessed community (pure and deterministic): the community's
+    own actions and the regional actions it waits for or benefits from."""
+    from commkit.core.selection import select_actions
+    from commkit.fsutil import slugify
+
+    if not 1 <= weeks <= 260:
+        raise UserError(f"the horizon must be 1 to 260 weeks, got {weeks}")
+    selected = select_actions(pack, assessment)
+    timeline = schedule_selection(pack, selected, start, weeks, capacity, holidays)
+    community = assessment.community
+    return Plan(
+        community=community,
+        slug=community.slug or slugify(community.name),
+        checklist=assessment.checklist,
+        roadmap=pack.roadmap.id,
+        assessment_date=assessment.date,
+        stage=assessment.result.stage,
+        **timeline_fields(timeline),
     )

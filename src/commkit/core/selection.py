@@ -1,6 +1,7 @@
 """Which roadmap actions a community's plan holds, and why each one is there.
 
-An action is selected when it is marked ``always``, when any of its triggers fires for the
+An action is selected when it is marked ``always``, when it is a first step for a new
+community and the answers say the community is new, when any of its triggers fires for the
 assessment (an answer, a question score, a dimension gap or the stage), when the scored
 assessment lists it, or when a selected action depends on it (transitively). Triggers are
 evaluated by :func:`commkit.core.conditions.holds`, the one evaluator of conditions.
@@ -30,7 +31,8 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def _threshold(cond: Condition) -> str | None:
+def threshold_text(cond: Condition) -> str | None:
+    """The test of a trigger as short text, e.g. ``< 50``."""
     if cond.equals is not None:
         return f"= {_fmt(cond.equals)}"
     if cond.any_of is not None:
@@ -68,7 +70,7 @@ def _reason(
             kind="dimension",
             ref=cond.dimension,
             value=None if score is None else _fmt(round(score, 1)),
-            threshold=_threshold(cond),
+            threshold=threshold_text(cond),
         )
     qid = cond.question or ""
     if cond.score_below is not None:
@@ -77,11 +79,11 @@ def _reason(
             kind="question_score",
             ref=qid,
             value=None if qs is None else _fmt(round(qs, 2)),
-            threshold=_threshold(cond),
+            threshold=threshold_text(cond),
         )
     answer = answers.get(qid)
     value = None if answer is None or answer.value is None else _fmt(answer.value)
-    return Reason(kind="answer", ref=qid, value=value, threshold=_threshold(cond))
+    return Reason(kind="answer", ref=qid, value=value, threshold=threshold_text(cond))
 
 
 def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[Reason]]:
@@ -103,6 +105,8 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
         why: list[Reason] = []
         if action.always:
             why.append(Reason(kind="always"))
+        if action.new_community and assessment.community.new:
+            why.append(Reason(kind="new"))
         for cond in action.triggers:
             if holds(
                 cond,

@@ -10,9 +10,18 @@ from pydantic import Field
 from commkit.model.answers import ChecklistRef, CommunityRef
 from commkit.model.common import Id, StrictModel, Text
 from commkit.model.methodology import ScheduleSlot
+from commkit.model.workspace import RegionFigures
 
 ReasonKind = Literal[
-    "always", "answer", "question_score", "dimension", "stage", "assessment", "dependency"
+    "always",
+    "answer",
+    "question_score",
+    "dimension",
+    "stage",
+    "assessment",
+    "dependency",
+    "new",
+    "map",
 ]
 
 
@@ -27,6 +36,11 @@ class Reason(StrictModel):
     )
     value: str | None = Field(default=None, description="The answer or score that fired.")
     threshold: str | None = Field(default=None, description="The trigger's test, e.g. '< 50'.")
+    communities: list[str] = Field(
+        default=[],
+        description="For 'map': the communities that meet the trigger (names); 'value' is "
+        "their count and 'ref' the question, dimension or stage.",
+    )
 
 
 class PlannedAction(StrictModel):
@@ -41,6 +55,8 @@ class PlannedAction(StrictModel):
     deliverables: list[Text] = []
     metrics: list[Id] = []
     seminar: Id | None = None
+    level: Literal["community", "region"] = "community"
+    taught_in: Id | None = None
     status: Literal["scheduled", "later"]
     start: dt.date = Field(description="For 'later' actions: the earliest start after the horizon.")
     end: dt.date = Field(description="Last working day (inclusive).")
@@ -77,15 +93,35 @@ class MetricImpact(StrictModel):
     later: list[Id] = Field(default=[], description="Later actions that move it.")
 
 
+class MapCommunity(StrictModel):
+    """One community of the map behind a regional plan."""
+
+    slug: Id
+    name: str
+    stage: Id | None = None
+    assessed: dt.date | None = None
+
+
 class Plan(StrictModel):
     kind: Literal["plan"] = "plan"
     version: str = "1"
-    community: CommunityRef
+    scope: Literal["community", "region"] = Field(
+        default="community",
+        description="'community': one community's plan (its own actions and what the region "
+        "does for it); 'region': the regional roadmap made from the map.",
+    )
+    community: CommunityRef = Field(description="The community, or the region for a regional plan.")
     slug: Id
     checklist: ChecklistRef
     roadmap: Id
-    assessment_date: dt.date
-    stage: Id
+    assessment_date: dt.date = Field(description="The assessment's date, or the map's.")
+    stage: Id | None = Field(default=None, description="The community's stage (community plans).")
+    communities: list[MapCommunity] = Field(
+        default=[], description="Regional plans: the map's communities the plan was made from."
+    )
+    region_figures: list[RegionFigures] = Field(
+        default=[], description="Regional plans: the region's own figures (region.yaml)."
+    )
     start: dt.date = Field(description="The first day of the plan as asked (--start).")
     end: dt.date = Field(description="The last day of the horizon.")
     weeks: int
@@ -108,3 +144,6 @@ class Plan(StrictModel):
     @property
     def later(self) -> list[PlannedAction]:
         return [a for a in self.actions if a.status == "later"]
+
+    def at_level(self, level: str) -> list[PlannedAction]:
+        return [a for a in self.actions if a.level == level]

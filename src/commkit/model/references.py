@@ -161,6 +161,26 @@ def check_pack(pack: ContentPack) -> list[Diagnostic]:
             r.known(rk, (*base, "metrics", j), metric, metrics, "metric")
         if action.seminar is not None:
             r.known(rk, (*base, "seminar"), action.seminar, seminar_ids, "seminar")
+        if action.taught_in is not None:
+            r.known(rk, (*base, "taught_in"), action.taught_in, seminar_ids, "seminar")
+        if action.region_triggers and action.level != "region":
+            r.add(
+                rk,
+                (*base, "region_triggers"),
+                "region_triggers fire in the regional plan: only a 'level: region' action "
+                "takes them",
+            )
+        for j, rtrig in enumerate(action.region_triggers):
+            _check_condition(
+                r,
+                rk,
+                (*base, "region_triggers", j, "when"),
+                rtrig.when,
+                questions,
+                dimensions,
+                stages,
+                allow=("question", "dimension", "stage"),
+            )
         for j, trig in enumerate(action.triggers):
             _check_condition(
                 r,

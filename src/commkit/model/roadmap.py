@@ -9,6 +9,18 @@ from pydantic import Field
 from commkit.model.common import Header, Id, StrictModel, Text
 from commkit.model.condition import Condition
 
+Level = Literal["community", "region"]
+
+
+class RegionTrigger(StrictModel):
+    """Fires on the region's map: when at least ``communities`` of the region's assessed
+    communities meet ``when`` (each judged on its latest assessment)."""
+
+    when: Condition
+    communities: int = Field(
+        default=1, ge=1, le=100_000, description="How many communities must meet 'when'."
+    )
+
 
 class Action(StrictModel):
     id: Id
@@ -25,6 +37,23 @@ class Action(StrictModel):
     deliverables: list[Text] = []
     metrics: list[Id] = Field(default=[], description="Final metrics the action moves.")
     seminar: Id | None = Field(default=None, description="The seminar or MeetUp it delivers.")
+    level: Level = Field(
+        default="community",
+        description="Who it is for: 'community' actions are the community's own work; "
+        "'region' actions are the regional team's and make up the regional plan.",
+    )
+    taught_in: Id | None = Field(
+        default=None,
+        description="The seminar that teaches it: never scheduled before that session.",
+    )
+    new_community: bool = Field(
+        default=False,
+        description="Selected for a new community (the answers say 'new: true').",
+    )
+    region_triggers: list[RegionTrigger] = Field(
+        default=[],
+        description="For 'region' actions: selected in the regional plan when one fires.",
+    )
 
 
 class Roadmap(Header):

@@ -44,12 +44,29 @@ class Ecosystem(StrictModel):
     links: list[Link] = []
 
 
+class RegionFigures(StrictModel):
+    """Region-wide figures that the workspace's own communities do not add up to, such as
+    the article's "more than 20 communities with more than 10,000 SME members"."""
+
+    date: dt.date
+    source: Literal["article", "illustrative", "reported"] = "reported"
+    communities: Count | None = None
+    members: Count | None = None
+    more_than: bool = Field(
+        default=False, description="The figures are lower bounds: 'more than 20'."
+    )
+    note: Text | None = None
+
+
 class Region(Header):
     kind: Literal["region"]
     name: str = Field(min_length=1, max_length=200)
     country: str | None = Field(default=None, max_length=100)
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     team: list[TeamMember] = []
+    baseline: list[RegionFigures] = Field(
+        default=[], description="Region-wide figures on a date (all communities, not only these)."
+    )
     ecosystem: Ecosystem = Ecosystem()
 
 
@@ -63,6 +80,11 @@ class Snapshot(StrictModel):
 
     date: dt.date
     source: Literal["article", "illustrative", "reported"] = "reported"
+    since: PartialDate | None = Field(
+        default=None,
+        description="Events, projects and publications are totals since this date (e.g. "
+        "'600 events over five years': since 2015), not counts for a recent period.",
+    )
     members: Count | None = None
     audience: Count | None = Field(
         default=None,

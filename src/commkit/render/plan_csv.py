@@ -12,7 +12,7 @@ from commkit.render.plan_md import labels, plan_view
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
 
-COLUMNS = ("id", "action", "chapter", "owner", "start", "end", "duration", "status",
+COLUMNS = ("id", "action", "chapter", "owner", "level", "start", "end", "duration", "status",
            "depends_on", "deliverables", "metrics_moved", "why")  # fmt: skip
 
 
@@ -35,6 +35,7 @@ def render_plan_csv(plan: Plan, pack: ContentPack, lang: str = "en", *, excel: b
                 row["title"],
                 row["chapter"],
                 row["owner"],
+                row["level_label"],
                 row["start"],
                 row["end"],
                 row["duration"],

@@ -49,6 +49,7 @@ def render_plan_ics(plan: Plan, pack: ContentPack, lang: str = "en") -> bytes:
         event.add("summary", row["title"])
         lines = [
             f"{lab['owner']}: {row['owner']}",
+            f"{lab['level']}: {row['level_label']}",
             f"{lab['chapter']}: {row['chapter']}",
             f"{lab['duration']}: {row['duration']}",
         ]
@@ -60,7 +61,7 @@ def render_plan_ics(plan: Plan, pack: ContentPack, lang: str = "en") -> bytes:
         if row["description"]:
             lines.extend(["", row["description"]])
         event.add("description", "\n".join(lines))
-        event.add("categories", [row["chapter"]])
+        event.add("categories", [row["chapter"], row["level_label"]])
         event.add("status", "CONFIRMED" if action.status == "scheduled" else "TENTATIVE")
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

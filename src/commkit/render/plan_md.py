@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
+    from commkit.model.workspace import RegionFigures
 
 TEMPLATE = "plan.md.j2"
 
@@ -81,6 +83,36 @@ LABELS: dict[str, dict[str, str]] = {
         "milestones": "Seminars and MeetUp",
         "none": "none",
         "generated": "Made with commkit from the assessment",
+        "region_title": "Regional plan",
+        "map_of": "Map of",
+        "generated_region": "Made with commkit from the map of",
+        "n_own": "The community's own actions within the horizon",
+        "n_region": "Actions of the regional team for the community",
+        "region_does": "What the region does for you",
+        "region_does_intro": "The regional team, the community manager, the government liaison "
+        "and the business ambassadors run these actions because of this community's answers, "
+        "or because the community's own actions above wait for them.",
+        "region_other": "The regional team's other actions ({n}: its own preparation and the "
+        "seminars) are in the regional plan.",
+        "who": "Who",
+        "n_communities": "Communities on the map",
+        "n_assessed": "of them assessed",
+        "map_section": "The map behind this plan",
+        "map_intro": "Each community's latest assessment; the regional institutions come in "
+        "where several communities share a gap.",
+        "community_col": "Community",
+        "assessed_on": "Latest assessment",
+        "not_assessed": "not assessed",
+        "level": "Level",
+        "level_community": "community",
+        "level_region": "region",
+        "figures": "The region as a whole",
+        "source_article": "the article",
+        "source_illustrative": "illustrative",
+        "source_reported": "reported",
+        "n_communities_fig": "communities",
+        "n_members_fig": "members",
+        "more_than": "more than",
     },
     "ru": {
         "title": "Дорожная карта",
@@ -142,6 +174,36 @@ LABELS: dict[str, dict[str, str]] = {
         "milestones": "Семинары и MeetUp",
         "none": "нет",
         "generated": "Подготовлено commkit по самооценке",
+        "region_title": "Региональный план",
+        "map_of": "Карта на",
+        "generated_region": "Подготовлено commkit по карте сообществ на",
+        "n_own": "Собственных действий сообщества в пределах горизонта",
+        "n_region": "Действий региональной команды для сообщества",
+        "region_does": "Что делает для вас регион",
+        "region_does_intro": "Эти действия выполняют региональная команда, комьюнити-менеджер, "
+        "куратор от органов власти и бизнес-амбассадоры — по итогам самооценки этого сообщества "
+        "или потому, что от них зависят собственные действия сообщества выше.",
+        "region_other": "Остальные действия региональной команды ({n}: её собственная подготовка "
+        "и семинары) — в региональном плане.",
+        "who": "Кто",
+        "n_communities": "Сообществ на карте",
+        "n_assessed": "из них прошли самооценку",
+        "map_section": "Карта, по которой составлен план",
+        "map_intro": "Последняя оценка каждого сообщества; региональные институты "
+        "появляются в плане там, где пробел есть сразу у нескольких сообществ.",
+        "community_col": "Сообщество",
+        "assessed_on": "Последняя оценка",
+        "not_assessed": "не оценивалось",
+        "level": "Уровень ответственности",
+        "level_community": "сообщество",
+        "level_region": "регион",
+        "figures": "Край в целом",
+        "source_article": "по данным статьи",
+        "source_illustrative": "условные данные",
+        "source_reported": "по сообщениям сообществ",
+        "n_communities_fig": "сообществ",
+        "n_members_fig": "участников",
+        "more_than": "более",
     },
 }
 
@@ -220,6 +282,10 @@ def reason_text(reason: Reason, names: _Names) -> str:
         dim = _quote(names.dimensions.get(ref, ref), names.lang)
         value = num(reason.value)
         return f"пробел в измерении {dim}: {value}{test}" if ru else f"gap in {dim}: {value}{test}"
+    if reason.kind == "new":
+        return "первый шаг нового сообщества" if ru else "a first step for a new community"
+    if reason.kind == "map":
+        return _map_reason(reason, names, num)
     if reason.kind == "dependency":
         needer = _quote(names.actions.get(ref, ref), names.lang)
         return f"нужно для {needer}" if ru else f"needed by {needer}"
@@ -230,13 +296,93 @@ def reason_text(reason: Reason, names: _Names) -> str:
             if ru
             else f"low score on {question}: {reason.value}{test}"
         )
-    shown = []
-    for part in (reason.value or "").split(", "):
-        if part in ("yes", "no"):
-            part = {"yes": "да", "no": "нет"}[part] if ru else part
-        shown.append(names.options.get((ref, part), part))
+    shown = [_option(ref, part, names) for part in (reason.value or "").split(", ")]
     value = _quote(", ".join(shown), names.lang)
     return f"ответ {value} на {question}" if ru else f"answer {value} to {question}"
+
+
+def _map_reason(reason: Reason, names: _Names, num: Callable[[str | None], str]) -> str:
+    """``on the map: 3 of 6 communities with “Visibility” < 40: A, B, C``."""
+    ru = names.lang == "ru"
+    kind, _, ref = (reason.ref or "").partition(":")
+    count, _, total = (reason.value or "?/?").partition("/")
+    test = f" {num(reason.threshold)}" if reason.threshold else ""
+    who = ", ".join(reason.communities)
+    if kind == "stage":
+        stages = ", ".join(
+            _quote(names.stages.get(s.strip(), s.strip()), names.lang) for s in ref.split(",")
+        )
+        if ru:
+            return f"на карте: на стадии {stages} {count} из {total} сообществ: {who}"
+        return f"on the map: {count} of {total} communities at stage {stages}: {who}"
+    if kind == "dimension":
+        dim = _quote(names.dimensions.get(ref, ref), names.lang)
+        if ru:
+            return f"на карте: измерение {dim}{test} у {count} из {total} сообществ: {who}"
+        return f"on the map: {dim}{test} in {count} of {total} communities: {who}"
+    question = _quote(_short(names.questions.get(ref, ref)), names.lang)
+    op, _, values = (reason.threshold or "").partition(" ")
+    if op in ("=", "∈"):
+        shown = [_option(ref, v, names) for v in values.split(", ")]
+        test = " " + _quote(", ".join(shown), names.lang)
+        if ru:
+            return f"на карте: ответ{test} на {question} у {count} из {total} сообществ: {who}"
+        return f"on the map: answer{test} to {question} in {count} of {total} communities: {who}"
+    if ru:
+        return f"на карте: ответ на {question}{test} у {count} из {total} сообществ: {who}"
+    return f"on the map: answer to {question}{test} in {count} of {total} communities: {who}"
+
+
+def _option(question: str, value: str, names: _Names) -> str:
+    """An answer value as the user saw it: the option's label, or yes/no in the language."""
+    if value in ("yes", "no"):
+        return {"yes": "да", "no": "нет"}[value] if names.lang == "ru" else value
+    return names.options.get((question, value), value)
+
+
+def shown_level(plan: Plan) -> str:
+    """The level of the actions a plan's timeline and month tables show: a community plan
+    shows the community's own work (the region's is listed apart), a regional plan its own."""
+    return "region" if plan.scope == "region" else "community"
+
+
+def _count(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "ru" else text
+
+
+def figures_text(figures: RegionFigures, lang: str) -> str:
+    """``2020-10-01 (the article): more than 20 communities, more than 10,000 members``."""
+    lab = labels(lang)
+    more = f"{lab['more_than']} " if figures.more_than else ""
+    parts = [
+        f"{more}{_count(value, lang)} {lab[key]}"
+        for value, key in (
+            (figures.communities, "n_communities_fig"),
+            (figures.members, "n_members_fig"),
+        )
+        if value is not None
+    ]
+    text = f"{figures.date.isoformat()} ({lab['source_' + figures.source]}): " + ", ".join(parts)
+    note = tr(figures.note, lang)
+    return f"{text}. {note}" if note else text
+
+
+def for_the_community(plan: Plan) -> list[PlannedAction]:
+    """The short "what the region does for you" list of a community plan: the regional
+    actions this community's answers call for, or that its own actions wait for. The
+    seminars and the MeetUp have a table of their own; the rest of the regional team's
+    work (forming the team, the ecosystem models...) is the regional plan's."""
+    if plan.scope == "region":
+        return []
+    waited_for = {d for a in plan.actions if a.level == "community" for d in a.depends_on}
+    return [
+        a
+        for a in plan.actions
+        if a.level == "region"
+        and a.seminar is None
+        and (a.id in waited_for or any(r.kind not in ("always", "dependency") for r in a.reasons))
+    ]
 
 
 # ---------------------------------------------------------------- Mermaid
@@ -258,9 +404,10 @@ def mermaid_id(value: str) -> str:
 def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     """The body of the ```mermaid block: one task line per scheduled action."""
     lab = labels(lang)
+    title = lab["region_title" if plan.scope == "region" else "title"]
     lines = [
         "gantt",
-        f"    title {mermaid_text(lab['title'] + ' - ' + plan.community.name)}",
+        f"    title {mermaid_text(title + ' - ' + plan.community.name)}",
         "    dateFormat YYYY-MM-DD",
         "    inclusiveEndDates",
         "    axisFormat %d.%m",
@@ -269,9 +416,11 @@ def gantt_lines(plan: Plan, names: _Names, lang: str) -> list[str]:
     lines.append("    excludes " + ", ".join(excludes))
     by_id = {a.id: a for a in plan.actions}
     for phase in plan.phases:
+        shown = [by_id[a] for a in phase.actions if by_id[a].level == shown_level(plan)]
+        if not shown:
+            continue
         lines.append(f"    section {mermaid_text(month_name(phase.month, lang))}")
-        for aid in phase.actions:
-            action = by_id[aid]
+        for action in shown:
             lines.append(
                 f"    {mermaid_text(tr(action.title, lang))} :{mermaid_id(action.id)}, "
                 f"{action.start.isoformat()}, {action.end.isoformat()}"
@@ -318,6 +467,8 @@ def action_row(action: PlannedAction, names: _Names, lang: str) -> dict[str, Any
         "dates": _dates(action.start, action.end),
         "duration": action.duration_days,
         "status": action.status,
+        "level": action.level,
+        "level_label": labels(lang)[f"level_{action.level}"],
         "depends_on": list(action.depends_on),
         "deliverables": [tr(d, lang) for d in action.deliverables],
         "metrics": [names.metrics.get(m, m) for m in action.metrics],
@@ -331,14 +482,18 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
     """Everything a writer shows, as plain strings in ``lang``."""
     names = _Names(pack, plan, lang)
     rows = {a.id: action_row(a, names, lang) for a in plan.actions}
+    level = shown_level(plan)
     phases = [
         {
             "month": p.month,
             "name": month_name(p.month, lang),
-            "actions": [rows[a] for a in p.actions],
+            "actions": [rows[a] for a in p.actions if rows[a]["level"] == level],
         }
         for p in plan.phases
     ]
+    phases = [p for p in phases if p["actions"]]
+    own_later = [rows[a.id] for a in plan.later if a.level == level]
+    for_you = [rows[a.id] for a in for_the_community(plan)]
     seminars = [
         {
             "id": e.id,
@@ -384,7 +539,23 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
         "labels": labels(lang),
         "community": plan.community.name,
         "slug": plan.slug,
-        "stage": names.stages.get(plan.stage, plan.stage),
+        "scope": plan.scope,
+        "stage": names.stages.get(plan.stage, plan.stage) if plan.stage else "",
+        "own": [rows[a.id] for a in plan.actions if a.level == level],
+        "own_scheduled": [rows[a.id] for a in plan.scheduled if a.level == level],
+        "own_later": own_later,
+        "region_does": for_you,
+        "region_other": sum(1 for a in plan.actions if a.level != level) - len(for_you),
+        "map": [
+            {
+                "name": c.name,
+                "stage": names.stages.get(c.stage, c.stage) if c.stage else "",
+                "assessed": c.assessed.isoformat() if c.assessed else "",
+            }
+            for c in plan.communities
+        ],
+        "n_assessed": sum(1 for c in plan.communities if c.assessed is not None),
+        "figures": [figures_text(f, lang) for f in plan.region_figures],
         "assessment_date": plan.assessment_date.isoformat(),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
