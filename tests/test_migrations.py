@@ -201,7 +201,7 @@ def test_validate_refuses_a_mapped_value_the_new_question_cannot_take(
 
 def test_validate_refuses_an_unknown_question_id(pack_copy: Path) -> None:
     path = pack_copy / MIGRATION.relative_to(ROOT)
-    _rewrite(path, "  - new: ecosystem.regional-contact", "  - new: ecosystem.regional-contakt")
+    _rewrite(path, "  - new: [ecosystem.regional-contact]", "  - new: [ecosystem.regional-contakt]")
     with pytest.raises(ContentError) as info:
         load_pack_uncached(pack_copy)
     (diag,) = [d for d in info.value.diagnostics if "regional-contakt" in d.message]

@@ -642,17 +642,14 @@ def method_overview(pack: ContentPack | None = None, lang: str = "en") -> dict[s
 # ------------------------------------------------------------------ method versions
 
 
-def diff_content(
-    old: PathLike | None, new: PathLike | None = None, *, rev: str | None = None
-) -> PackDiff:
-    """What changed from ``old`` to ``new``: two pack folders (``None``: the default pack),
-    two checklist files, or (``rev``) the pack ``old`` as it was at a git revision against the
-    same pack now. Questions, options, dimensions, stages, roadmap actions, seminars and
+def diff_content(old: PathLike | None, new: PathLike | None = None) -> PackDiff:
+    """What changed from ``old`` to ``new``: two pack folders (``None``: the default pack) or
+    two checklist files. Questions, options, dimensions, stages, roadmap actions, seminars and
     migrations added, removed and changed, by id, each change with its value before and after.
     """
     from commkit.versions import diff_content as _diff
 
-    return _diff(old, new, rev=rev)
+    return _diff(old, new)
 
 
 def diff_json(diff: PackDiff) -> dict[str, Any]:

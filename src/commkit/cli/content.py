@@ -68,8 +68,7 @@ def diff(
         Path | None,
         typer.Argument(
             metavar="OLD",
-            help="The older pack folder or checklist file (with --rev: the pack to compare "
-            "with its own past; default: the built-in pack).",
+            help="The older pack folder or checklist file (default: the built-in pack).",
             show_default=False,
         ),
     ] = None,
@@ -79,14 +78,6 @@ def diff(
             metavar="NEW",
             help="The newer pack folder or checklist file (default: the built-in pack).",
             show_default=False,
-        ),
-    ] = None,
-    rev: Annotated[
-        str | None,
-        typer.Option(
-            "--rev",
-            metavar="REV",
-            help="Compare OLD as it was at this git revision (a tag, a commit) with OLD now.",
         ),
     ] = None,
     as_json: Annotated[
@@ -105,7 +96,6 @@ def diff(
       commkit content diff checklists/history/self-identification-1.0.yaml \\
           checklists/self-identification.yaml > CHANGES.md
       commkit content diff my-pack-2025 my-pack-2026
-      commkit content diff my-pack --rev v1.0
       commkit --lang ru content diff old-pack new-pack
     """
     import sys
@@ -113,7 +103,7 @@ def diff(
     from commkit import api
     from commkit.cli.output import print_json
 
-    changes = api.diff_content(old, new, rev=rev)
+    changes = api.diff_content(old, new)
     if as_json:
         print_json(api.diff_json(changes))
         return

@@ -154,7 +154,17 @@ Version = Annotated[
     str,
     BeforeValidator(_version_to_str),
     Field(min_length=1, max_length=40),
-    WithJsonSchema({"type": ["string", "integer", "number"], "title": "Version"}),
+    WithJsonSchema(
+        {
+            "title": "Version",
+            "description": "Starts with the format number commkit reads (1): 1, 1.0, 1.1-a-pack.",
+            "anyOf": [
+                {"type": "string", "pattern": "^\\s*1(?![0-9])"},
+                {"type": "integer", "const": 1},
+                {"type": "number", "minimum": 1, "exclusiveMaximum": 2},
+            ],
+        }
+    ),
 ]
 
 NonNegative = Annotated[float, Field(ge=0)]

@@ -22,6 +22,7 @@ READS: dict[str, tuple[int, ...]] = {
     "community": (1,),
     "answers": (1,),
     "assessment": (1,),
+    "migration": (1,),
 }
 """Kind -> the format numbers this commkit reads (add a number when a format changes)."""
 

@@ -4,11 +4,11 @@ A pack ships ``checklists/migrations/<checklist>-<from>-<to>.yaml``. Each step n
 questions it reads and the new questions it answers; its shape says what kind of step it is:
 
 - ``carry: [ids]``: the same question in both versions, the answer kept as it is;
-- ``{old: a, new: b}``: renamed (``values`` may re-anchor a scale or turn points into counts);
-- ``{old: a, new: [b, c]}``: split: one old answer answers several new questions;
-- ``{old: [a, b], new: c, combine: max}``: merged;
-- ``{new: b}`` (no ``old``): a question with no old equivalent, asked again;
-- ``{old: a}`` (no ``new``): dropped, its answer not carried.
+- ``{old: [a], new: [b]}``: renamed (``values`` may re-anchor a scale or turn points into counts);
+- ``{old: [a], new: [b, c]}``: split: one old answer answers several new questions;
+- ``{old: [a, b], new: [c], combine: max}``: merged;
+- ``{new: [b]}`` (no ``old``): a question with no old equivalent, asked again;
+- ``{old: [a]}`` (no ``new``): dropped, its answer not carried.
 
 ``values`` maps an old answer (written as YAML, e.g. ``3``, ``yes``, ``weekly``) to the new one;
 an old value it does not list, or one it maps to ``null``, leaves the new question to be asked
@@ -37,12 +37,6 @@ def value_key(value: Any) -> str:
     return str(value)
 
 
-def _ids(value: Any) -> Any:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else value
-
-
 class Step(StrictModel):
     """One rule of a migration; see the module docstring for the shapes."""
 
@@ -61,9 +55,6 @@ class Step(StrictModel):
         "(default: every new question of the step).",
     )
     note: Text | None = None
-
-    _normalise_old = field_validator("old", mode="before")(_ids)
-    _normalise_new = field_validator("new", mode="before")(_ids)
 
     @field_validator("values", mode="before")
     @classmethod
