@@ -72,7 +72,10 @@ def _example_community(tmp: Path, pack: Any, lang: str) -> CommunityContext:
         shutil.copytree(EXAMPLE, workspace)
         for answers in sorted((workspace / "answers").glob("*.yaml")):
             api.save_assessment(workspace, api.assess(answers, pack=pack), force=True)
-    return load_community(workspace / "communities" / "fashiontechperm.yaml", pack, lang)
+    context, _ = load_community(
+        workspace / "communities" / "fashiontechperm.yaml", pack, lambda _stored: lang
+    )
+    return context
 
 
 VARIANTS = ["plain", "example", "hostile"]
