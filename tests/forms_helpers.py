@@ -115,3 +115,18 @@ def same_answers(a: Answers, b: Answers) -> bool:
         return out
 
     return norm(a) == norm(b)
+
+
+def current_answers(path: Path | str) -> Answers:
+    """An example answers file (written for checklist 1.0) carried to the current version,
+    the questions new in it answered "don't know" (as a rater would who was not sure)."""
+    from commkit.core.scoring import asked_questions
+    from commkit.model.answers import Answer
+    from commkit.model.pack import load_pack
+
+    carried = api.migrate_answers(api.load_answers(path))
+    answers = dict(carried.answers)
+    for q in asked_questions(load_pack(None).checklist, answers):
+        if q.required and q.id not in answers:
+            answers[q.id] = Answer(status="dont_know")
+    return carried.model_copy(update={"answers": answers})

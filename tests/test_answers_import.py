@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from commkit import api
 from commkit.cli.app import app
-from commkit.model.answers import Answers
 from forms_helpers import (
     CHECKLIST,
     EXAMPLES,
+    current_answers,
     kobo_row,
     same_answers,
     write_kobo,
@@ -30,29 +30,12 @@ def xlsform(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return api.export_checklist("xlsform", out)
 
 
-def _current(path: Path | str) -> Answers:
-    """An example answers file (written for checklist 1.0) carried to the current version,
-    the questions new in it answered "don't know" (as a rater would who was not sure)."""
-    from commkit.model.answers import Answer
-    from commkit.model.pack import load_pack
-
-    carried = api.migrate_answers(api.load_answers(path))
-    checklist = load_pack(None).checklist
-    from commkit.core.scoring import asked_questions
-
-    answers = dict(carried.answers)
-    for q in asked_questions(checklist, answers):
-        if q.required and q.id not in answers:
-            answers[q.id] = Answer(status="dont_know")
-    return carried.model_copy(update={"answers": answers})
-
-
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_a_kobo_export_imports_to_the_original_answers(
     xlsform: Path, tmp_path: Path, suffix: str
 ) -> None:
     headers, by_name = xlsform_columns(xlsform)
-    originals = [_current(p) for p in EXAMPLES]
+    originals = [current_answers(p) for p in EXAMPLES]
     rows = [kobo_row(a, by_name, n) for n, a in enumerate(originals, 1)]
     export = tmp_path / f"export{suffix}"
     write_kobo(export, headers, rows)
@@ -75,7 +58,7 @@ def test_a_kobo_export_imports_to_the_original_answers(
 
 def test_bad_rows_name_row_and_column_and_nothing_is_written(xlsform: Path, tmp_path: Path) -> None:
     headers, by_name = xlsform_columns(xlsform)
-    original = _current(EXAMPLES[0])
+    original = current_answers(EXAMPLES[0])
     good = kobo_row(original, by_name, 1)
     bad = kobo_row(original, by_name, 2)
     bad[by_name["purpose.common-goal"]] = "7"
@@ -108,7 +91,7 @@ def test_a_filled_workbook_imports(tmp_path: Path) -> None:
         community="fashiontechperm",
         workspace=Path(EXAMPLES[0]).parents[1],
     )
-    original = _current(Path(EXAMPLES[0]).parent / "fashiontechperm.yaml")
+    original = current_answers(Path(EXAMPLES[0]).parent / "fashiontechperm.yaml")
     book = load_workbook(path)
     sheet = book[book["commkit"]["B6"].value]
     rows = {str(r[0].value): r for r in sheet.iter_rows() if r[0].value}
@@ -152,7 +135,7 @@ def test_a_filled_workbook_imports(tmp_path: Path) -> None:
 def test_html_downloads_and_workspace_team(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     api.init_region(ws, name="Perm Krai")
-    base = _current(EXAMPLES[0]).model_dump(mode="json", exclude_none=True)
+    base = current_answers(EXAMPLES[0]).model_dump(mode="json", exclude_none=True)
     files = []
     for n, (name, goal) in enumerate((("Anna", 1), ("Boris", 4), ("Vera", 2)), 1):
         doc = json.loads(json.dumps(base))

@@ -12,6 +12,7 @@ import pytest
 
 from commkit import api
 from commkit.model.answers import Answers
+from forms_helpers import current_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
@@ -135,21 +136,6 @@ def _download(page: Any, target: Path) -> Path:
         page.click("#download")
     info.value.save_as(target)
     return target
-
-
-def current_answers(path: Path) -> Any:
-    """An example answers file (written for checklist 1.0) carried to the current version,
-    the questions new in it answered "don't know" (as a rater would who was not sure)."""
-    from commkit.core.scoring import asked_questions
-    from commkit.model.answers import Answer
-    from commkit.model.pack import load_pack
-
-    carried = api.migrate_answers(api.load_answers(path))
-    answers = dict(carried.answers)
-    for q in asked_questions(load_pack(None).checklist, answers):
-        if q.required and q.id not in answers:
-            answers[q.id] = Answer(status="dont_know")
-    return carried.model_copy(update={"answers": answers})
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
