@@ -13,6 +13,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from commkit.fsutil import TRANSLIT
 from commkit.model.checklist import Checklist
 from commkit.model.common import tr
 
@@ -166,6 +167,7 @@ def checklist_form_html(
         "ui": FORM_LABELS,
         "lang": lang if lang in FORM_LABELS else "en",
         "community": community,
+        "translit": TRANSLIT,
         "storage_key": "commkit-form:"
         + ":".join(
             [checklist.id, checklist.version, checklist_hash, (community or {}).get("slug", "")]
