@@ -13,6 +13,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from commkit.fsutil import TRANSLIT
 from commkit.i18n import LANGS, norm, section
 from commkit.model.checklist import Checklist
 from commkit.model.common import tr
@@ -78,6 +79,7 @@ def checklist_form_html(
         "ui": {code: section("htmlform", code) for code in LANGS},
         "lang": norm(lang),
         "community": community,
+        "translit": TRANSLIT,
         "storage_key": "commkit-form:"
         + ":".join(
             [checklist.id, checklist.version, checklist_hash, (community or {}).get("slug", "")]
