@@ -20,9 +20,9 @@ from commkit.model.pack import ContentPack, load_pack_uncached
 from language_check import english_phrases
 
 ROOT = Path(__file__).resolve().parent.parent
-ONE_ZERO = ROOT / "tests" / "fixtures" / "versions"
-ANSWERS = sorted((ONE_ZERO / "answers-1.0").glob("*.yaml"))
-ASSESSMENTS = sorted((ONE_ZERO / "assessments-1.0").glob("*.yaml"))
+FIXTURES = ROOT / "tests" / "fixtures"
+# The Perm Krai example as it was written for checklist 1.0 (kept frozen there)
+ANSWERS = sorted((FIXTURES / "answers-1.0").rglob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_every_1_0_example_is_re_scored_with_the_migration_s_story(
 def test_a_saved_assessment_is_re_scored_against_its_recorded_result(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    source = ONE_ZERO / "assessments-1.0" / "business-mentor-2020-06-15.yaml"
+    source = FIXTURES / "assessments-1.0" / "business-mentor-2020-06-15.yaml"
     result = runner.invoke(app, ["assess", "--rescore", str(source), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "Business-mentor Business Club (2020-06-15): 1.0 Fast growth 73.8 → 1.1" in (
@@ -105,7 +105,7 @@ def test_a_saved_assessment_is_re_scored_against_its_recorded_result(
 
 
 def test_the_report_in_russian_has_no_english(runner: CliRunner, tmp_path: Path) -> None:
-    source = ONE_ZERO / "answers-1.0" / "fashiontechperm.yaml"
+    source = FIXTURES / "answers-1.0" / "fashiontechperm.yaml"
     result = runner.invoke(
         app, ["--lang", "ru", "assess", "--rescore", str(source), "-o", str(tmp_path)]
     )
@@ -131,7 +131,7 @@ def test_answers_to_the_current_version_carry_everything(pack: ContentPack, tmp_
 
 def test_no_migration_is_exit_1_with_a_message(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "old.yaml"
-    text = (ONE_ZERO / "answers-1.0" / "fashiontechperm.yaml").read_text(encoding="utf-8")
+    text = (FIXTURES / "answers-1.0" / "fashiontechperm.yaml").read_text(encoding="utf-8")
     source.write_text(text.replace('version: "1.0"', 'version: "0.9"'), encoding="utf-8")
     result = runner.invoke(app, ["assess", "--rescore", str(source), "-o", str(tmp_path)])
     assert result.exit_code == 1
@@ -141,7 +141,7 @@ def test_no_migration_is_exit_1_with_a_message(runner: CliRunner, tmp_path: Path
 
 
 def test_an_existing_report_is_not_overwritten(runner: CliRunner, tmp_path: Path) -> None:
-    source = ONE_ZERO / "answers-1.0" / "fashiontechperm.yaml"
+    source = FIXTURES / "answers-1.0" / "fashiontechperm.yaml"
     target = tmp_path / "fashiontechperm-rescore-2020-10-15.md"
     target.write_text("mine", encoding="utf-8")
     result = runner.invoke(app, ["assess", "--rescore", str(source), "-o", str(tmp_path)])
