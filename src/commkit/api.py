@@ -441,11 +441,11 @@ def render_map_markdown(
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
-def render_map_csv(region_map: RegionMap) -> str:
-    """The map's community table as CSV text."""
+def render_map_csv(region_map: RegionMap, lang: str | None = None) -> str:
+    """The map's community table as CSV text (names in ``lang``)."""
     from commkit.render.map_csv import map_csv
 
-    return map_csv(region_map)
+    return map_csv(region_map, resolve_lang(lang, region_map.language))
 
 
 def render_map_xlsx(region_map: RegionMap, lang: str = "en") -> bytes:

@@ -223,7 +223,7 @@ def map_command(
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
-        atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map)), force=force)
+        atomic_write_chunks(csv_path, ("\ufeff", *map_csv_chunks(region_map, lang)), force=force)
         console.print(text("cli.map_wrote_csv", lang, path=csv_path), markup=False, soft_wrap=True)
     if html_path is not None:
         from commkit import api
@@ -313,14 +313,14 @@ def _print_map(region_map: Any, lang: str) -> None:
         )
     for row in region_map.communities[:SCREEN_ROWS]:
         cells = {
-            "community": row.name,
+            "community": tr(row.name, lang),
             "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
             "score": fmt_score(row.score, lang),
             "members": fmt_num(row.members),
-            "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
+            "leaders": (", ".join(tr(x, lang) for x in row.leaders) or "—") if wide else str(len(row.leaders)),
             "events": fmt_num(row.events),
             "projects": fmt_num(row.projects),
-            "platform": row.platform or "—",
+            "platform": tr(row.platform, lang) or "—",
             "formalised": lab["yes"] if row.formalised else lab["no"],
             "last_assessment": (
                 row.last_assessment.isoformat() if row.last_assessment else lab["never"]
@@ -411,7 +411,7 @@ def progress_command(
         return
     lab = labels(s.lang)
     console = out()
-    console.print(f"[bold]{esc(result.name)}[/] ({esc(result.slug)})", soft_wrap=True)
+    console.print(f"[bold]{esc(tr(result.name, s.lang))}[/] ({esc(result.slug)})", soft_wrap=True)
     if result.stages:
         path = " → ".join(
             f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
