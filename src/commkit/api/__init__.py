@@ -90,7 +90,17 @@ from commkit.api.plan import (
     render_plan_xlsx,
     write_plan,
 )
-from commkit.api.versions import diff_content, diff_json, migrate_answers, render_diff_markdown
+from commkit.api.versions import (
+    diff_content,
+    diff_json,
+    load_old,
+    migrate_answers,
+    render_diff_markdown,
+    render_rescore_markdown,
+    rescore,
+    rescore_summary,
+    write_rescore_report,
+)
 from commkit.api.workspace import (
     add_community,
     init_region,
@@ -131,6 +141,7 @@ __all__ = [
     "load_assessment",
     "load_content",
     "load_holidays",
+    "load_old",
     "load_workspace",
     "method_overview",
     "migrate_answers",
@@ -163,8 +174,12 @@ __all__ = [
     "render_progress_html",
     "render_progress_markdown",
     "render_public_map_html",
+    "render_rescore_markdown",
+    "rescore",
+    "rescore_summary",
     "save_assessment",
     "team_raters_in_workspace",
     "validate",
     "write_plan",
+    "write_rescore_report",
 ]
