@@ -37,7 +37,7 @@ def date_option(help: str, option: str = "--date", metavar: str = "YYYY-MM-DD") 
 
 def out_option(help: str, metavar: str = "DIR") -> Any:
     """``--out/-o``: where a command writes (a folder unless ``metavar`` says FILE)."""
-    return typer.Option("--out", "-o", metavar=metavar, help=help, show_default=False)
+    return typer.Option("--out", "-o", metavar=metavar, help=help)
 
 
 def force_option(help: str = "Overwrite existing files.") -> Any:
