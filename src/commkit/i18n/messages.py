@@ -66,6 +66,10 @@ def _patterns() -> list[Pattern]:
     return [p for _, p in found]
 
 
+_JOINERS = {"msg.or", "msg.got_kind"}
+"""Texts that only join other messages: used when every part they join is translated."""
+
+
 def localize(message: str, lang: str | None = None) -> str:
     """``message`` (an English error or warning of commkit) in ``lang`` (default: the UI's)."""
     code = norm(lang) if lang is not None else ui_lang()
@@ -80,7 +84,7 @@ def _translate(message: str, lang: str) -> str:
         if match is None:
             continue
         values = {name: _value(match.group(name), lang) for name in names}
-        if key == "msg.or" and any(
+        if key in _JOINERS and any(
             " " in match.group(name) and values[name] == match.group(name) for name in names
         ):
             continue  # "a or b" only joins messages commkit knows
