@@ -145,6 +145,16 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            metavar="OLD",
+            help="Bring an old assessment or answers file to the current checklist: the "
+            "wizard asks only the questions that need a new answer (OLD is only read).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     import datetime as dt
 
@@ -230,11 +240,13 @@ def assess(
         )
         return
     if answers:
-        if resume is not None:
-            raise UserError("use either --answers or --resume, not both")
+        if resume is not None or update is not None:
+            raise UserError("use either --answers or --resume/--update, not both")
         run.replay(answers)
         return
-    run.interactive(resume, s.content)
+    if update is not None and resume is not None:
+        raise UserError("use either --update OLD or --resume DRAFT, not both")
+    run.interactive(resume, s.content, update)
 
 
 class _Run:
@@ -526,7 +538,9 @@ class _Run:
 
     # ------------------------------------------------------------ the wizard
 
-    def interactive(self, resume: Path | None, content: Path | None = None) -> None:
+    def interactive(
+        self, resume: Path | None, content: Path | None = None, update: Path | None = None
+    ) -> None:
         from commkit.cli.output import err, esc, print_json
         from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
@@ -552,10 +566,26 @@ class _Run:
         store = DraftStore(folder=folder, run=self.record(content))
         draft: Answers | None = None
         picked = resume
-        if picked is None:
+        if update is not None:
+            from commkit.interactive.update import update_draft
+
+            draft, ask, old_version = update_draft(self.pack, update, self.when)
+            store.run = store.run.model_copy(update={"ask": ask})
+            self.refuse_existing(draft)
+            err().print(
+                m["update_from"].format(
+                    source=update, old=old_version, new=draft.checklist.version, folder=folder
+                ),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        elif picked is None:
             picked = choose_draft(prompter, find_drafts(folder), self.lang)
         if picked is not None:
             draft = load_draft(picked)
+            if draft.draft is not None and draft.draft.ask is not None:  # an --update run
+                store.run = store.run.model_copy(update={"ask": draft.draft.ask})
             store = DraftStore.resume(picked, draft, folder, store.run)
             if not store.writes_to_source:
                 err().print(
@@ -578,6 +608,7 @@ class _Run:
             lang=draft.language if draft is not None else self.lang,
             checklist_hash=content_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
+            only=store.run.ask,
         )
         wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
         try:
@@ -613,6 +644,21 @@ class _Run:
         if self.json_output:
             print_json(self.json_item("wizard", assessment, written, []))
 
+    def refuse_existing(self, answers: Any) -> None:
+        """Refuse before the first question when the result could not be written."""
+        from commkit.errors import OutputExistsError
+        from commkit.fsutil import slugify
+
+        if self.force:
+            return
+        slug = self.community or answers.community.slug or slugify(answers.community.name)
+        day = (self.when or answers.date or dt_today()).isoformat()
+        for path in self.targets(slug, day):
+            if path.exists():
+                raise OutputExistsError(
+                    f"{path} already exists (use --force to overwrite it, or --date, --out)"
+                )
+
     # ------------------------------------------------------------ printing
 
     def show(
@@ -633,6 +679,12 @@ class _Run:
         checklist = checklist_for(self.pack, answers)
         for line in explain_lines(checklist, answers.answers, lang):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def dt_today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()
 
 
 def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
