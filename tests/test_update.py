@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pexpect
-import pytest
 import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
