@@ -118,8 +118,8 @@ def same_answers(a: Answers, b: Answers) -> bool:
 
 
 def current_answers(path: Path | str) -> Answers:
-    """An example answers file (written for checklist 1.0) carried to the current version,
-    the questions new in it answered "don't know" (as a rater would who was not sure)."""
+    """An example answers file carried to the current checklist version when it is older, the
+    questions it does not answer yet answered "don't know" (as a rater would who was not sure)."""
     from commkit.core.scoring import asked_questions
     from commkit.model.answers import Answer
     from commkit.model.pack import load_pack

@@ -102,10 +102,12 @@ def _fill_question(page: Any, i: int, q: Any, answer: Any, keyboard: bool) -> No
         page.fill(f"#q-{i}-value", str(value))
 
 
-def _fill(page: Any, form: Path, example: Answers, shots: Path | None) -> None:
+def _fill(
+    page: Any, form: Path, example: Answers, shots: Path | None, rater: str = "Test Rater"
+) -> None:
     page.goto(form.as_uri())
     page.fill("#meta-community", example.community.name)
-    page.fill("#meta-rater", "Test Rater")
+    page.fill("#meta-rater", rater)
     page.fill("#meta-role", "core team")
     assert example.date is not None
     page.fill("#meta-date", example.date.isoformat())
@@ -131,11 +133,11 @@ def _fill(page: Any, form: Path, example: Answers, shots: Path | None) -> None:
         page.click("#next")
 
 
-def _download(page: Any, target: Path) -> Path:
+def _download(page: Any, target: Path) -> tuple[Path, str]:
     with page.expect_download() as info:
         page.click("#download")
     info.value.save_as(target)
-    return target
+    return target, info.value.suggested_filename
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -144,12 +146,20 @@ def test_filling_the_form_gives_the_same_assessment(
 ) -> None:
     original = current_answers(example)
     page = _page(browser, PHONE)
-    _fill(page, form, original, None)
+    # Every other example is rated by a person with a Russian name: the file name stays readable.
+    rater, rater_slug = (
+        ("Ольга Щукина", "olga-shchukina")
+        if EXAMPLES.index(example) % 2
+        else ("Test Rater", "test-rater")
+    )
+    _fill(page, form, original, None, rater)
     assert page.is_enabled("#download"), page.text_content("#app")
-    path = _download(page, tmp_path / "answers.json")
+    path, suggested = _download(page, tmp_path / "answers.json")
+    assert original.date is not None
+    assert suggested.endswith(f"-{rater_slug}-{original.date.isoformat()}.json"), suggested
     answers, warnings = api.check_answers_file(path, pack=PACK)
     assert [w for w in warnings if w.severity == "error"] == []
-    assert answers.rater is not None and answers.rater.name == "Test Rater"
+    assert answers.rater is not None and answers.rater.name == rater
     assert api.assess(answers, pack=PACK).result == api.assess(original, pack=PACK).result
     notes = {k: a.note for k, a in original.answers.items() if a.note}
     assert {k: answers.answers[k].note for k in notes} == notes

@@ -38,7 +38,11 @@ def test_every_key_exists_in_both_languages_with_the_same_placeholders() -> None
 
 def test_russian_texts_are_russian_and_english_texts_have_no_cyrillic() -> None:
     cyrillic = re.compile(r"[А-Яа-яЁё]")
+    # the form's language switch names the other language in that language: «Русский»
+    own_name = {"htmlform.switch"}
     for key, value in EN.items():
+        if key in own_name:
+            continue
         for t in [value] if isinstance(value, str) else value.values():
             assert not cyrillic.search(t), key
     # a Russian text differs from the English one unless it is a name or a symbol
@@ -50,7 +54,7 @@ def test_russian_texts_are_russian_and_english_texts_have_no_cyrillic() -> None:
 def _code() -> str:
     parts = []
     for path in SRC.rglob("*"):
-        if path.suffix not in {".py", ".j2"} or path.name in {"en.py", "ru.py"}:
+        if path.suffix not in {".py", ".j2", ".js"} or path.name in {"en.py", "ru.py"}:
             continue
         parts.append(path.read_text(encoding="utf-8"))
     return "\n".join(parts)

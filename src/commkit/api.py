@@ -36,6 +36,12 @@ from commkit.forms_api import (
     team_raters_in_workspace,
 )
 from commkit.i18n import resolve_lang
+from commkit.versions import (
+    render_rescore_markdown,
+    rescore,
+    rescore_summary,
+    write_rescore_report,
+)
 
 if TYPE_CHECKING:
     from commkit.core.pack_diff import PackDiff
@@ -96,8 +102,12 @@ __all__ = [
     "render_progress_html",
     "render_progress_markdown",
     "render_public_map_html",
+    "render_rescore_markdown",
+    "rescore",
+    "rescore_summary",
     "save_assessment",
     "team_raters_in_workspace",
+    "write_rescore_report",
 ]
 
 
@@ -671,22 +681,9 @@ def migrate_answers(answers: Answers, *, pack: ContentPack | None = None) -> Ans
     through the pack's migrations (``checklists/migrations/``): kept, mapped or left to be
     asked again, as the migration says. Answers to the current version come back unchanged.
     Raises :class:`commkit.errors.UserError` when no migration leads there."""
-    from commkit.core.migrate import migrate
-    from commkit.core.scoring import checklist_hash
-    from commkit.model.answers import ChecklistRef
+    from commkit.core.migrate import carry_answers
 
     pack = pack if pack is not None else load_content(None)
-    ref = answers.checklist
-    checklist = pack.checklists.get(ref.id)
-    if checklist is None or ref.version == checklist.version:
+    if answers.checklist.id not in pack.checklists:
         return answers
-    result = migrate(pack.migrations, ref.id, ref.version, checklist.version, answers.answers)
-    yes_no = {q.id for q in checklist.questions if q.type == "yes_no"}
-    carried = {
-        qid: a.model_copy(update={"value": "yes" if a.value else "no"})
-        if qid in yes_no and isinstance(a.value, bool)
-        else a
-        for qid, a in result.answers.items()
-    }
-    new_ref = ChecklistRef(id=ref.id, version=checklist.version, hash=checklist_hash(checklist))
-    return answers.model_copy(update={"checklist": new_ref, "answers": carried})
+    return carry_answers(pack, answers)[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from commkit.errors import OutputExistsError, UserError
 
-_TRANSLIT = dict(
+TRANSLIT = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
         [
@@ -24,11 +24,12 @@ _TRANSLIT = dict(
         strict=True,
     )
 )  # fmt: skip
+"""Cyrillic letters to Latin, for file names (the HTML form uses the same table)."""
 
 
 def slugify(name: str, fallback: str = "community") -> str:
     """A safe file-name slug: latin letters, digits and '-'; Cyrillic is transliterated."""
-    text = "".join(_TRANSLIT.get(ch, ch) for ch in name.lower())
+    text = "".join(TRANSLIT.get(ch, ch) for ch in name.lower())
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60].strip("-") or fallback

@@ -6,6 +6,7 @@ compares two packs or two checklist files.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from commkit.errors import UserError
 
 if TYPE_CHECKING:
     from commkit.core.pack_diff import PackDiff
+    from commkit.core.rescore import Rescore
+    from commkit.model.answers import Answers, Assessment
 
 PathLike = str | Path
 
@@ -49,3 +52,136 @@ def diff_content(old: PathLike | None, new: PathLike | None = None) -> PackDiff:
         old_path.name if old_path else "default",
         new_path.name if new_path else "default",
     )
+
+
+# ------------------------------------------------------------------------- re-scoring
+
+
+def load_old(path: PathLike, pack: Any | None = None) -> Answers | Assessment:
+    """An answers or assessment file given to any version of its checklist, checked
+    against that version (errors located by file:line; the file is only read)."""
+    from commkit.core.scoring import check_answers
+    from commkit.errors import ContentError
+    from commkit.model.answers import Answers, Assessment
+    from commkit.model.loader import parse_file, validate_document
+    from commkit.model.pack import load_pack
+
+    doc = parse_file(Path(path))
+    kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
+    if kind not in ("answers", "assessment"):
+        raise ContentError(
+            "",
+            [
+                *doc.problems,
+                doc.diagnostic(
+                    ("kind",), f"expected 'kind: answers' or 'kind: assessment', got {kind!r}"
+                ),
+            ],
+        )
+    model: Answers | Assessment = (
+        validate_document(doc, Assessment)
+        if kind == "assessment"
+        else validate_document(doc, Answers)
+    )
+    pack = pack if pack is not None else load_pack(None)
+    checklist = pack.checklist_version(model.checklist.id, model.checklist.version)
+    if checklist is not None and isinstance(model, Answers):
+        diags = check_answers(checklist, model, doc)
+        if any(d.severity == "error" for d in diags):
+            raise ContentError("", diags)
+    return model
+
+
+def rescore(
+    old: Answers | Assessment | PathLike,
+    *,
+    pack: Any | None = None,
+    today: dt.date | None = None,
+) -> Rescore:
+    """An old assessment or answers file re-scored under the current checklist through the
+    content's migrations: what was carried, what was mapped and how, which questions need a
+    new answer, and the scores before and after. Raises :class:`UserError` when no migration
+    leads to the current version."""
+    from commkit.core.rescore import rescore as _rescore
+    from commkit.model.pack import load_pack
+
+    pack = pack if pack is not None else load_pack(None)
+    source = "" if not isinstance(old, str | Path) else str(old)
+    model = load_old(old, pack) if isinstance(old, str | Path) else old
+    return _rescore(pack, model, source, today)
+
+
+def render_rescore_markdown(
+    result: Rescore, lang: str = "en", *, pack: Any | None = None, file: str = ""
+) -> str:
+    """The ``assess --rescore`` report in ``lang``; ``file`` is named in the
+    ``--update`` hint."""
+    from commkit.model.pack import load_pack
+    from commkit.render.rescore_md import render_rescore_markdown as _render
+
+    return _render(result, pack if pack is not None else load_pack(None), lang, file)
+
+
+def write_rescore_report(
+    result: Rescore,
+    out: PathLike,
+    lang: str = "en",
+    *,
+    pack: Any | None = None,
+    force: bool = False,
+) -> Path:
+    """Write the report as ``<out>/<slug>-rescore-<date>.md`` (never over an existing file
+    without ``force``); returns its path."""
+    from commkit.fsutil import atomic_write_text, safe_child, slugify
+
+    community = result.after.community
+    slug = community.slug or slugify(community.name)
+    target = safe_child(Path(out), f"{slug}-rescore-{result.after.date.isoformat()}.md")
+    text = render_rescore_markdown(result, lang, pack=pack, file=result.source)
+    atomic_write_text(target, text, force=force)
+    return target
+
+
+def rescore_summary(
+    result: Rescore,
+    lang: str = "en",
+    *,
+    pack: Any | None = None,
+    file: str = "",
+    report: PathLike | None = None,
+) -> list[str]:
+    """The lines a terminal shows for one re-scored file: stage and score before and after,
+    how many answers were carried, mapped and need a new answer, the report, the next step."""
+    from commkit.i18n import number, text
+    from commkit.model.pack import load_pack
+    from commkit.render.rescore_md import stage_title
+
+    pack = pack if pack is not None else load_pack(None)
+    before = result.before
+    lines = [
+        text(
+            "rescore.summary",
+            lang,
+            name=result.after.community.name,
+            date=result.after.date.isoformat(),
+            old=result.old_version,
+            old_stage=stage_title(pack, result, before.stage, lang, old=True) if before else "—",
+            old_overall=number(before.overall, lang, 1) if before else "—",
+            new=result.new_version,
+            new_stage=stage_title(pack, result, result.after.result.stage, lang),
+            new_overall=number(result.after.result.overall, lang, 1),
+        ),
+        "  "
+        + text(
+            "rescore.counts",
+            lang,
+            carried=len(result.carried),
+            mapped=len(result.mapped),
+            need=len(result.need),
+        ),
+    ]
+    if report is not None:
+        lines.append("  " + text("rescore.written", lang, path=report))
+    if result.need:
+        lines.append("  " + text("rescore.update_cmd", lang, file=file or result.source))
+    return lines

@@ -27,6 +27,7 @@ Examples:
   cat answers.json | commkit assess --answers - --json
   commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
   commkit assess --team --anonymous --workspace perm --community ftp
+  commkit assess --rescore old/*.yaml -o reports/
 """
 
 
@@ -134,6 +135,16 @@ def assess(
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
     ] = False,
+    rescore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rescore",
+            metavar="OLD",
+            help="Re-score old assessments or answers files under the current checklist "
+            "(through its migrations): what was carried, mapped, and needs a new answer.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     import datetime as dt
 
@@ -186,6 +197,21 @@ def assess(
         named=named,
     )
     answers = [*(answers or []), *(files or [])]
+    if rescore:
+        from commkit.cli.assess_rescore import run_rescore
+
+        if resume is not None or team:
+            raise UserError("--rescore goes alone: not with --resume or --team")
+        run_rescore(
+            pack=s.pack(),
+            names=[*rescore, *answers],
+            out=out,
+            force=force,
+            json_output=json_output,
+            lang_for=s.lang_for,
+            when=when,
+        )
+        return
     if team:
         from commkit.cli.assess_team import run_team
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from commkit.errors import UserError
-from commkit.model.answers import Answer, AnswerValue
+from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef
 from commkit.model.checklist import Checklist, Question
 from commkit.model.migration import Migration, Step, value_key
 
@@ -27,8 +27,28 @@ class Move:
     old: list[str] = field(default_factory=list)
     before: list[Any] = field(default_factory=list)
     after: Any = None
-    reason: str | None = None  # why it must be asked again
+    why: str | None = None
+    """Why it must be asked again: ``new`` (a new question), ``no_equivalent`` (the old
+    answer has no new value), ``not_said`` (the old answer does not say it), ``not_given``
+    (the old question was not answered) or ``no_number`` (merged questions without numbers)."""
     version: str = ""  # the migration's target version
+    detail: Any = None  # the old value that has no equivalent
+
+    @property
+    def reason(self) -> str | None:
+        """``why`` in words (English; renderers use the catalog's ``rescore.why_*``)."""
+        if self.why is None:
+            return None
+        return REASONS[self.why].format(value=self.detail)
+
+
+REASONS = {
+    "new": "new question",
+    "no_equivalent": "the old answer {value!r} has no equivalent",
+    "not_said": "the old answer {value!r} does not say what the new question asks",
+    "not_given": "the old answer was not given",
+    "no_number": "none of the merged old questions had a number",
+}
 
 
 @dataclass
@@ -44,7 +64,7 @@ class Migrated:
         among those that apply (their ``when`` holds for the migrated answers)."""
         from commkit.core.scoring import asked_questions
 
-        again = {m.new for m in self.moves if m.how == "asked" or m.reason}
+        again = {m.new for m in self.moves if m.how == "asked" or m.why}
         return [
             q
             for q in asked_questions(checklist, self.answers)
@@ -70,25 +90,26 @@ def chain(migrations: Sequence[Migration], checklist: str, start: str, end: str)
     return steps
 
 
-def _map_value(step: Step, value: AnswerValue) -> tuple[AnswerValue | None, str | None]:
-    """The new value of an answered old question, or ``None`` and why it cannot be mapped."""
+def _map_value(step: Step, value: AnswerValue) -> tuple[AnswerValue | None, str | None, Any]:
+    """The new value of an answered old question, or ``None``, why it cannot be mapped (a
+    :attr:`Move.why` code) and the old value concerned."""
     if step.values is None:
-        return value, None
+        return value, None, None
     if isinstance(value, list):
         mapped: list[str] = []
         for item in value:
             new = step.values.get(value_key(item))
             if new is None:
-                return None, f"the old option {item!r} has no equivalent"
+                return None, "no_equivalent", item
             mapped.append(str(new))
-        return sorted(set(mapped), key=mapped.index), None
+        return sorted(set(mapped), key=mapped.index), None, None
     key = value_key(value)
     if key not in step.values:
-        return None, f"the old answer {key!r} has no equivalent"
+        return None, "no_equivalent", key
     new_value = step.values[key]
     if new_value is None:
-        return None, f"the old answer {key!r} does not say what the new question asks"
-    return new_value, None
+        return None, "not_said", key
+    return new_value, None, None
 
 
 def _number(value: AnswerValue | None) -> float | None:
@@ -103,7 +124,7 @@ def apply_step(
     """New answers and moves of one step."""
     how = step.how
     if how == "asked":
-        return {}, [Move("asked", n, reason="new question", version=version) for n in step.new]
+        return {}, [Move("asked", n, why="new", version=version) for n in step.new]
     given = [(o, old[o]) for o in step.old if o in old]
     if how == "dropped":
         return {}, [Move("dropped", None, [o], [a.value], version=version) for o, a in given]
@@ -119,14 +140,13 @@ def apply_step(
         ]
         present = [n for n in numbers if n is not None]
         if not present:
-            reason = "none of the merged old questions had a number"
             return {}, [
                 Move(
                     how,
                     step.new[0],
                     list(step.old),
                     [a.value for _, a in given],
-                    reason=reason,
+                    why="no_number",
                     version=version,
                 )
             ]
@@ -165,16 +185,18 @@ def apply_step(
                         n,
                         [source],
                         [answer.status],
-                        reason="the old answer was not given",
+                        why="not_given",
                         version=version,
                     )
                 )
         return result, moves
     assert answer.value is not None
-    new_value, why = _map_value(step, answer.value)
+    new_value, why, detail = _map_value(step, answer.value)
     for n in step.new:
         if new_value is None:
-            moves.append(Move(how, n, [source], [answer.value], reason=why, version=version))
+            moves.append(
+                Move(how, n, [source], [answer.value], why=why, version=version, detail=detail)
+            )
         else:
             result[n] = Answer(value=new_value, note=answer.note)
             moves.append(Move(how, n, [source], [answer.value], new_value, version=version))
@@ -241,3 +263,50 @@ def value_problems(migration: Migration, new: Checklist) -> list[tuple[tuple[Any
                         (("steps", i, "values"), f"{n}: the mapped value {mapped!r}: {bad}")
                     )
     return problems
+
+
+def carry_answers(pack: Any, answers: Answers) -> tuple[Answers, Migrated]:
+    """``answers`` (to any version of their checklist) as answers to the pack's current
+    version, and the story of each question: the one path every re-score takes (``assess
+    --rescore``/``--update``, ``progress``, ``map``, ``api.migrate_answers``).
+
+    Answers already to the current version come back as they are, every answer carried.
+    Raises :class:`UserError` when the pack has no such checklist or no migration leads on.
+    """
+    from commkit.core.scoring import checklist_hash
+
+    ref = answers.checklist
+    checklist = pack.checklists.get(ref.id)
+    if checklist is None:
+        raise UserError(f"the content has no checklist {ref.id!r}")
+    if ref.version == checklist.version:
+        moves = [Move("carried", q, [q], [a.value], a.value) for q, a in answers.answers.items()]
+        return answers, Migrated(dict(answers.answers), moves, [ref.version])
+    result = migrate(pack.migrations, ref.id, ref.version, checklist.version, answers.answers)
+    yes_no = {q.id for q in checklist.questions if q.type == "yes_no"}
+    carried = {
+        qid: a.model_copy(update={"value": "yes" if a.value else "no"})
+        if qid in yes_no and isinstance(a.value, bool)
+        else a
+        for qid, a in result.answers.items()
+    }
+    result.answers = carried
+    for move in result.moves:
+        if move.new in yes_no and isinstance(move.after, bool):
+            move.after = "yes" if move.after else "no"
+    new_ref = ChecklistRef(id=ref.id, version=checklist.version, hash=checklist_hash(checklist))
+    return answers.model_copy(update={"checklist": new_ref, "answers": carried}), result
+
+
+def answers_of(assessment: Any) -> Answers:
+    """The answers an assessment was scored from, as an answers file would give them."""
+    return Answers(
+        kind="answers",
+        version="1",
+        checklist=assessment.checklist,
+        community=assessment.community,
+        date=assessment.date,
+        language=assessment.language,
+        rater=assessment.rater,
+        answers=dict(assessment.answers),
+    )

@@ -172,29 +172,13 @@ def community_progress(
 def rescore_result(pack: Any, assessment: Any) -> tuple[str, float] | None:
     """Stage and overall score of an assessment's answers under the pack's current checklist,
     carried through its migrations; ``None`` when no migration leads there."""
-    from commkit.core.migrate import migrate
+    from commkit.core.migrate import answers_of, carry_answers
     from commkit.core.scoring import assess
     from commkit.errors import UserError
-    from commkit.model.answers import Answers, ChecklistRef
 
-    ref = assessment.checklist
-    checklist = pack.checklists.get(ref.id)
-    if checklist is None:
-        return None
     try:
-        carried = migrate(
-            pack.migrations, ref.id, ref.version, checklist.version, assessment.answers
-        )
+        answers, _ = carry_answers(pack, answers_of(assessment))
     except UserError:
         return None
-    answers = Answers(
-        kind="answers",
-        version="1",
-        checklist=ChecklistRef(id=ref.id, version=checklist.version),
-        community=assessment.community,
-        date=assessment.date,
-        language=assessment.language,
-        answers=carried.answers,
-    )
     result = assess(pack, answers, assessment.date).result
     return result.stage, round(result.overall, 1)

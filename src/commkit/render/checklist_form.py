@@ -13,99 +13,12 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from commkit.fsutil import TRANSLIT
+from commkit.i18n import LANGS, norm, section
 from commkit.model.checklist import Checklist
 from commkit.model.common import tr
 
-__all__ = ["FORM_LABELS", "checklist_form_html"]
-
-FORM_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "switch": "Русский",
-        "progress": "Step {step} of {steps} · {done} of {total} questions answered",
-        "start_title": "Before you start",
-        "start_intro": 'Answer for your community as it is today. "Don\'t know" is a valid '
-        "answer. Your answers stay in this browser until you download them; you can close the "
-        "page and come back.",
-        "community": "Community name",
-        "rater": "Your name",
-        "role": "Your role in the community (optional)",
-        "date": "Date",
-        "optional": "(optional)",
-        "help": "Help",
-        "yes": "Yes",
-        "no": "No",
-        "dont_know": "Don't know",
-        "not_applicable": "Not applicable",
-        "note": "Add an evidence note",
-        "note_label": "Evidence note: a fact, a figure or a source",
-        "multi_hint": "Tick all that apply (or none).",
-        "err_number": "Enter a number, e.g. 25.",
-        "err_whole": "Enter a whole number.",
-        "err_min": "The smallest allowed is {min}.",
-        "err_max": "The largest allowed is {max}.",
-        "dimension_n": "{n}/{total}.",
-        "back": "Back",
-        "next": "Next",
-        "to_review": "Review answers",
-        "steps": "Steps",
-        "review_title": "Review and download",
-        "missing": '{n} item(s) still need an answer (or "don\'t know"):',
-        "ready": "Every required question is answered. Download the file and send it to "
-        "whoever collects the answers.",
-        "download": "Download the answers file",
-        "download_hint": "The file (JSON) is read by 'commkit assess --answers' and "
-        "'commkit answers import'.",
-        "show_file": "Show the file (to copy it if the download does not work)",
-        "unanswered": "not answered",
-        "change": "Change",
-        "start_over": "Start over",
-        "start_over_confirm": "Delete every answer in this browser and start over?",
-        "noscript": "This form needs JavaScript. Ask for the printable questionnaire instead.",
-    },
-    "ru": {
-        "switch": "English",
-        "progress": "Шаг {step} из {steps} · отвечено {done} из {total}",
-        "start_title": "Перед началом",
-        "start_intro": "Отвечайте о сообществе таким, какое оно сейчас. Ответ «не знаю» тоже "
-        "допустим. Ответы хранятся в этом браузере, пока вы их не скачаете: страницу можно "
-        "закрыть и вернуться к ней позже.",
-        "community": "Название сообщества",
-        "rater": "Ваше имя",
-        "role": "Ваша роль в сообществе (необязательно)",
-        "date": "Дата",
-        "optional": "(необязательно)",
-        "help": "Подсказка",
-        "yes": "Да",
-        "no": "Нет",
-        "dont_know": "Не знаю",
-        "not_applicable": "Неприменимо",
-        "note": "Добавить подтверждение",
-        "note_label": "Подтверждение: факт, цифра или источник",
-        "multi_hint": "Отметьте всё подходящее (или ничего).",
-        "err_number": "Введите число, например 25.",
-        "err_whole": "Введите целое число.",
-        "err_min": "Наименьшее допустимое значение — {min}.",
-        "err_max": "Наибольшее допустимое значение — {max}.",
-        "dimension_n": "{n}/{total}.",
-        "back": "Назад",
-        "next": "Далее",
-        "to_review": "Проверить ответы",
-        "steps": "Шаги",
-        "review_title": "Проверка и сохранение",
-        "missing": "Осталось без ответа (или без «не знаю»): {n}",
-        "ready": "На все обязательные вопросы есть ответ. Скачайте файл и отправьте его "
-        "тому, кто собирает ответы.",
-        "download": "Скачать файл с ответами",
-        "download_hint": "Файл (JSON) читают команды «commkit assess --answers» и "
-        "«commkit answers import».",
-        "show_file": "Показать файл (чтобы скопировать, если скачать не получается)",
-        "unanswered": "нет ответа",
-        "change": "Изменить",
-        "start_over": "Начать заново",
-        "start_over_confirm": "Удалить все ответы в этом браузере и начать заново?",
-        "noscript": "Для этой формы нужен JavaScript. Попросите печатную анкету.",
-    },
-}
+__all__ = ["checklist_form_html"]
 
 
 def _asset(name: str) -> str:
@@ -163,16 +76,17 @@ def checklist_form_html(
     """The whole form as one HTML document; ``community`` ({name, slug}) is filled in."""
     data = {
         "checklist": _checklist_data(checklist, checklist_hash),
-        "ui": FORM_LABELS,
-        "lang": lang if lang in FORM_LABELS else "en",
+        "ui": {code: section("htmlform", code) for code in LANGS},
+        "lang": norm(lang),
         "community": community,
+        "translit": TRANSLIT,
         "storage_key": "commkit-form:"
         + ":".join(
             [checklist.id, checklist.version, checklist_hash, (community or {}).get("slug", "")]
         ),
     }
     title = html.escape(tr(checklist.title, lang))
-    labels = FORM_LABELS.get(lang, FORM_LABELS["en"])
+    labels = section("htmlform", lang)
     csp = (
         "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data:; form-action 'none'; base-uri 'none'"

@@ -16,26 +16,18 @@ from commkit.core.region_map import (
     MetricTotal,
     RegionMap,
 )
-from commkit.i18n import number, plural, score, section
-from commkit.model.common import Text, tr
+from commkit.i18n import number, plural, score, section, text
+from commkit.model.common import tr
 from commkit.render.map_mermaid import mermaid_graph
 from commkit.render.templating import template_chunks
 from commkit.render.text import md_cell, md_inline
 
 TEMPLATE = "map.md.j2"
-CHART_ALT: dict[str, Text] = {
-    "stages": {"en": "Communities by stage", "ru": "Сообщества по стадиям"},
-    "metrics": {"en": "The seven final metrics", "ru": "Семь итоговых показателей"},
-}
 
 
-SECTORS: dict[str, Text] = {
-    "state": {"en": "state", "ru": "государство"},
-    "commercial": {"en": "commercial", "ru": "коммерческий"},
-    "non-profit": {"en": "non-profit", "ru": "некоммерческий"},
-    "public": {"en": "public institution", "ru": "общественный институт"},
-    "development": {"en": "development institution", "ru": "институт развития"},
-}
+def sector_name(sector: str, lang: str) -> str:
+    """``state`` -> "state" / «государство» (a sector commkit does not know stays as written)."""
+    return labels(lang).get("sector_" + sector.replace("-", "_"), sector)
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -210,7 +202,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         "actors": [
             {
                 "name": md_cell(tr(actor.name, lang)),
-                "sector": md_cell(tr(SECTORS.get(actor.sector, actor.sector), lang)),
+                "sector": md_cell(sector_name(actor.sector, lang)),
                 "status": lab.get(actor.status, actor.status),
                 "links": actor.links,
             }
@@ -227,8 +219,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         ],
         "mermaid": mermaid_graph(region_map, lang) if region_map.actors else "",
         "gap_actors": [
-            md_inline(tr(a.name, lang))
-            + f" ({md_inline(tr(SECTORS.get(a.sector, a.sector), lang))})"
+            md_inline(tr(a.name, lang)) + f" ({md_inline(sector_name(a.sector, lang))})"
             for a in region_map.gap_actors
         ],
         "gap_links": [
@@ -273,7 +264,7 @@ def map_markdown_chunks(
     blanks: list[str] = []
     context = map_context(region_map, lang)
     context["charts"] = {
-        name: f"![{md_inline(tr(CHART_ALT[name], lang))}](<{file}>)"
+        name: f"![{md_inline(text('data.chart_' + name, lang))}](<{file}>)"
         for name, file in (charts or {}).items()
     }
     for chunk in template_chunks(template_dirs, TEMPLATE, context):

@@ -12,61 +12,9 @@ import base64
 import hashlib
 
 from commkit.core.public_map import PublicEntry, PublicMap
+from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.render.text import html_text
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "kicker": "Business Community Map",
-        "title": "Business communities of {region}",
-        "intro": "Find a community of entrepreneurs to join: search by name, topic or city, "
-        "and narrow the list by topic and format.",
-        "search": "Search",
-        "placeholder": "name, topic, city…",
-        "topic": "Topic",
-        "all_topics": "all topics",
-        "format": "Format",
-        "any_format": "any format",
-        "online": "online",
-        "offline": "offline",
-        "mixed": "online and offline",
-        "purpose": "What it is for",
-        "topics": "Topics",
-        "city": "City",
-        "platform": "Platform",
-        "how_to_join": "How to join",
-        "contacts": "Contacts",
-        "found": "Communities shown: {n}",
-        "empty": "No community matches: try another word or clear the filters.",
-        "none": "No community has published its card yet.",
-        "footer": "Each community decides what it publishes on this map.",
-    },
-    "ru": {
-        "kicker": "Карта бизнес-сообществ",
-        "title": "Бизнес-сообщества: {region}",
-        "intro": "Найдите сообщество предпринимателей, к которому стоит присоединиться: ищите "
-        "по названию, теме или городу и отбирайте по теме и формату.",
-        "search": "Поиск",
-        "placeholder": "название, тема, город…",
-        "topic": "Тема",
-        "all_topics": "все темы",
-        "format": "Формат",
-        "any_format": "любой формат",
-        "online": "онлайн",
-        "offline": "офлайн",
-        "mixed": "онлайн и офлайн",
-        "purpose": "Зачем",
-        "topics": "Темы",
-        "city": "Город",
-        "platform": "Площадка",
-        "how_to_join": "Как вступить",
-        "contacts": "Контакты",
-        "found": "Показано сообществ: {n}",
-        "empty": "Ничего не нашлось: попробуйте другое слово или сбросьте фильтры.",
-        "none": "Пока ни одно сообщество не опубликовало свою карточку.",
-        "footer": "Каждое сообщество само решает, что о нём публикуется на этой карте.",
-    },
-}
 
 SCRIPT = """(function () {
   var form = document.getElementById("filters");
@@ -162,7 +110,8 @@ LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["en"])
+    """The page's words in ``lang`` (section ``public`` of :mod:`commkit.i18n`)."""
+    return section("public", lang)
 
 
 def _norm(text: str) -> str:

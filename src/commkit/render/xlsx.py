@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.region_map import COMMUNITY_METRICS, RegionMap
+from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.render.map_md import labels as map_labels
 from commkit.render.map_md import stage_title
@@ -26,52 +27,6 @@ if TYPE_CHECKING:
 
 Cell = str | int | float | dt.date | None
 
-SHEETS: dict[str, dict[str, str]] = {
-    "en": {
-        "metrics": "Metrics",
-        "communities": "Communities",
-        "gaps": "Gaps",
-        "actions": "Actions",
-        "calendar": "Calendar",
-        "week": "Manager's week",
-        "kind": "Kind",
-        "name": "Name",
-        "slug": "Id",
-        "format": "Format",
-        "status": "Status",
-        "earliest": "Earliest snapshot",
-        "actor_gap": "actor to create",
-        "link_gap": "link to build",
-        "attention": "needs attention",
-        "event": "Event",
-        "action_start": "action starts",
-        "action_end": "action ends",
-    },
-    "ru": {
-        "metrics": "Показатели",
-        "communities": "Сообщества",
-        "gaps": "Разрывы",
-        "actions": "Действия",
-        "calendar": "Календарь",
-        "week": "Неделя менеджера",
-        "kind": "Вид",
-        "name": "Название",
-        "slug": "Код",
-        "format": "Формат",
-        "status": "Статус",
-        "earliest": "Самый ранний замер",
-        "actor_gap": "организацию предстоит создать",
-        "link_gap": "связь предстоит выстроить",
-        "attention": "требует внимания",
-        "event": "Событие",
-        "action_start": "начало действия",
-        "action_end": "окончание действия",
-    },
-}
-FORMATS = {
-    "en": {"online": "online", "offline": "offline", "mixed": "mixed"},
-    "ru": {"online": "онлайн", "offline": "офлайн", "mixed": "смешанный"},
-}
 MAX_WIDTH = 60
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -128,8 +83,8 @@ def map_workbook(region_map: RegionMap, lang: str = "en") -> bytes:
     """Sheets: the seven metrics, the communities (one row each), the AS-IS/TO-BE gaps."""
     from openpyxl import Workbook
 
-    lab, sh = map_labels(lang), SHEETS.get(lang, SHEETS["en"])
-    fmt = FORMATS.get(lang, FORMATS["en"])
+    lab, sh = map_labels(lang), section("xlsx", lang)
+    fmt = {k: sh[f"format_{k}"] for k in ("online", "offline", "mixed")}
     names = {m.id: tr(m.name, lang) for m in region_map.metrics}
     book = Workbook()
     _sheet(
@@ -205,7 +160,7 @@ def plan_workbook(plan: Plan, pack: ContentPack, lang: str = "en") -> bytes:
     from openpyxl import Workbook
 
     view = plan_view(plan, pack, lang)
-    lab, sh = plan_labels(lang), SHEETS.get(lang, SHEETS["en"])
+    lab, sh = plan_labels(lang), section("xlsx", lang)
     status = {"scheduled": lab["scheduled"], "later": lab["later_status"]}
     book = Workbook()
     by_id = {a.id: a for a in plan.actions}

@@ -169,7 +169,11 @@
     return doc;
   }
   function slug(s) {
-    return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+    /* The same transliteration as commkit's own file names, so a Russian name stays readable. */
+    var latin = s.toLowerCase().split('').map(function (ch) {
+      return DATA.translit[ch] === undefined ? ch : DATA.translit[ch];
+    }).join('');
+    return latin.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
   }
   function download() {
     var doc = answersFile();

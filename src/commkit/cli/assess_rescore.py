@@ -1,0 +1,58 @@
+"""``commkit assess --rescore``: old assessments re-scored under the current checklist."""
+
+from pathlib import Path
+from typing import Any
+
+
+def run_rescore(
+    *,
+    pack: Any,
+    names: list[str],
+    out: Path,
+    force: bool,
+    json_output: bool,
+    lang_for: Any,
+    when: Any,
+) -> None:
+    """Re-score each file, write its report, print one summary per file (or JSON)."""
+    import glob
+
+    import typer
+
+    from commkit import api
+    from commkit.cli.output import err, print_json, report_error
+    from commkit.cli.output import out as stdout
+    from commkit.errors import CommkitError, UserError
+    from commkit.i18n import plural
+
+    files: list[str] = []
+    for name in names:
+        matches = sorted(glob.glob(name)) if glob.has_magic(name) else [name]
+        if not matches:
+            raise UserError(f"no file matches {name!r}")
+        files.extend(matches)
+    items: list[dict[str, Any]] = []
+    failed = 0
+    for name in files:
+        try:
+            result = api.rescore(name, pack=pack, today=when)
+            lang = str(lang_for(result.after.language))
+            path = api.write_rescore_report(result, out, lang, pack=pack, force=force)
+        except CommkitError as exc:
+            if len(files) == 1:
+                raise
+            failed += 1
+            report_error(exc)
+            continue
+        if json_output:
+            items.append({**result.to_json(), "files": {"markdown": str(path)}})
+            continue
+        for line in api.rescore_summary(result, lang, pack=pack, file=name, report=path):
+            stdout().print(line, markup=False, highlight=False, soft_wrap=True)
+    if json_output:
+        print_json(items[0] if len(files) == 1 and items else items)
+    if len(files) > 1:
+        done = len(files) - failed
+        err().print(plural("rescore.batch_done", done, lang_for(None)), markup=False)
+    if failed:
+        raise typer.Exit(1)
