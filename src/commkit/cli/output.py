@@ -92,6 +92,13 @@ def warn(message: str) -> None:
     err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
 
 
+def show_warnings(warnings: Any) -> None:
+    """Warnings the API returned beside its result, one ``warning:`` line each (located
+    ones with their file:line, the others as their message)."""
+    for warning in warnings:
+        warn(warning.format() if warning.file is not None else warning.message)
+
+
 def report_stale_temps(lang: str = "en") -> None:
     """Say which temp files of a killed earlier run the writes of this one cleaned up."""
     from commkit.fsutil import take_stale_removed
