@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, model_validator
 
 from commkit.model.common import Header, Id, PartialDate, StrictModel
 
@@ -138,7 +138,12 @@ class DimensionResult(StrictModel):
 class Recommendation(StrictModel):
     """Which question calls for a recommendation. ``text`` is the sentence in the language of
     the run (in ``--json`` output); a saved assessment keeps no sentence, since every report
-    renders it again from the checklist in its own language."""
+    renders it again from the checklist in its own language.
+
+    Immutable: the scoring engine makes each one once per checklist, language and answer, and
+    every result that calls for it shares it."""
+
+    model_config = ConfigDict(frozen=True)
 
     question: Id
     dimension: Id
