@@ -990,4 +990,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.stdin_once": "stdin ('-') can be read only once",
     "msg.community_one": "--community names one community: give one answers file with it",
     "msg.unknown_format": "unknown format {format}: choose one of {choices}",
+    "wizard.update_need": {
+        "one": "{n} question needs a new answer under the current checklist; every other answer is kept.",
+        "other": "{n} questions need a new answer under the current checklist; every other answer is kept.",
+    },
+    "wizard.update_from": "Updating {source} (checklist {old}) to checklist {new}. The file stays as it is; the answers continue in a new draft in {folder}.",
 }
