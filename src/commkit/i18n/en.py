@@ -986,7 +986,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.no_region": "the workspace has no valid region.yaml",
     "msg.no_file_matches": "no file matches {pattern}",
     "msg.depends_unknown": "action {id} depends on unknown action {dep}",
-    "msg.answers_or_resume": "use either --answers or --resume, not both",
+    "msg.answers_or_resume": "use either {first} or {second}, not both",
     "msg.stdin_once": "stdin ('-') can be read only once",
     "msg.community_one": "--community names one community: give one answers file with it",
     "msg.unknown_format": "unknown format {format}: choose one of {choices}",

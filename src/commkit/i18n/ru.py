@@ -1020,7 +1020,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.no_region": "в рабочей папке нет правильного region.yaml",
     "msg.no_file_matches": "ни один файл не подходит под {pattern}",
     "msg.depends_unknown": "действие {id} зависит от неизвестного действия {dep}",
-    "msg.answers_or_resume": "укажите либо --answers, либо --resume, но не оба сразу",
+    "msg.answers_or_resume": "укажите либо {first}, либо {second}, но не оба сразу",
     "msg.stdin_once": "стандартный ввод ('-') можно прочитать только один раз",
     "msg.community_one": "--community называет одно сообщество: укажите с ним один файл ответов",
     "msg.unknown_format": "неизвестный формат {format}: выберите один из {choices}",
