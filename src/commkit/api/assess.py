@@ -257,6 +257,24 @@ class AssessmentWriter:
             safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
         )
 
+    def refuse_existing(
+        self, answers: Answers, *, slug: str | None = None, day: dt.date | None = None
+    ) -> None:
+        """Refuse before a wizard asks anything when the files its answers would make exist
+        (``slug`` and ``day``: the run's own, else the answers')."""
+        from commkit.errors import OutputExistsError
+        from commkit.fsutil import slugify
+
+        if self.force:
+            return
+        slug = slug or answers.community.slug or slugify(answers.community.name)
+        when = day or answers.date or dt.date.today()
+        for path in self.targets(slug, when.isoformat()):
+            if path.exists():
+                raise OutputExistsError(
+                    f"{path} already exists (use --force to overwrite it, or --date or --out)"
+                )
+
     def peers(self, assessment: Assessment) -> PeerComparison | None:
         """ "You versus your peers" when storing in a workspace (its assessments read once)."""
         if self.workspace is None or not self.compare:

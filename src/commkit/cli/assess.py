@@ -126,6 +126,16 @@ def assess(
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
     ] = False,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            metavar="OLD",
+            help="Bring an old assessment or answers file to the current checklist: the "
+            "wizard asks only the questions that need a new answer (OLD is only read).",
+            show_default=False,
+        ),
+    ] = None,
     rescore: Annotated[
         list[str] | None,
         typer.Option(
@@ -209,11 +219,13 @@ def assess(
     )
     run = _Run(s, writer, explain=explain, json_output=json_output, when=when, community=community)
     if names:
-        if resume is not None:
-            raise UserError("use either --answers or --resume, not both")
+        if resume is not None or update is not None:
+            raise UserError("use either --answers or --resume/--update, not both")
         run.replay(names)
         return
-    run.interactive(resume)
+    if update is not None and resume is not None:
+        raise UserError("use either --update OLD or --resume DRAFT, not both")
+    run.interactive(resume, update)
 
 
 class _Run:
@@ -376,7 +388,7 @@ class _Run:
 
     # ------------------------------------------------------------ the wizard
 
-    def interactive(self, resume: Path | None) -> None:
+    def interactive(self, resume: Path | None, update: Path | None = None) -> None:
         from commkit import api
         from commkit.cli.output import err, esc, print_json
         from commkit.errors import InterruptedWithDraft, UserError
@@ -399,10 +411,26 @@ class _Run:
         store = DraftStore(folder=folder, run=self.record())
         draft: Any = None
         picked = resume
-        if picked is None:
+        if update is not None:
+            from commkit.interactive.update import update_draft
+
+            draft, ask, old_version = update_draft(self.pack, update, self.when)
+            store.run = store.run.model_copy(update={"ask": ask})
+            self.writer.refuse_existing(draft, slug=self.community, day=self.when)
+            err().print(
+                m["update_from"].format(
+                    source=update, old=old_version, new=draft.checklist.version, folder=folder
+                ),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        elif picked is None:
             picked = choose_draft(prompter, find_drafts(folder), self.lang)
         if picked is not None:
             draft = load_draft(picked)
+            if draft.draft is not None and draft.draft.ask is not None:  # an --update run
+                store.run = store.run.model_copy(update={"ask": draft.draft.ask})
             store = DraftStore.resume(picked, draft, folder, store.run)
             if not store.writes_to_source:
                 err().print(
@@ -425,6 +453,7 @@ class _Run:
             lang=draft.language if draft is not None else self.lang,
             checklist_hash=api.checklist_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
+            only=store.run.ask,
         )
         wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
         try:
