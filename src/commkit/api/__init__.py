@@ -65,6 +65,7 @@ from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
     build_map,
     progress,
+    progress_lines,
     render_map_charts,
     render_map_csv,
     render_map_html,
@@ -152,6 +153,7 @@ __all__ = [
     "plan_file_name",
     "plan_input",
     "progress",
+    "progress_lines",
     "public_map",
     "rater_label",
     "read_answers",

@@ -257,8 +257,13 @@ def _print_map(region_map: Any, lang: str) -> None:
     from commkit.cli.output import out
     from commkit.i18n import plural, text
     from commkit.model.common import tr
-    from commkit.render.map_md import fmt_num, labels, stage_title
-    from commkit.render.report import fmt_score
+    from commkit.render.map_md import (
+        fmt_num,
+        labels,
+        map_version_notes,
+        score_cell,
+        stage_title,
+    )
 
     lab = labels(lang)
     console = out()
@@ -315,7 +320,7 @@ def _print_map(region_map: Any, lang: str) -> None:
         cells = {
             "community": row.name,
             "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-            "score": fmt_score(row.score, lang),
+            "score": score_cell(row, region_map, lang),
             "members": fmt_num(row.members),
             "leaders": (", ".join(row.leaders) or "—") if wide else str(len(row.leaders)),
             "events": fmt_num(row.events),
@@ -343,6 +348,8 @@ def _print_map(region_map: Any, lang: str) -> None:
         console.print(
             f"{lab['attention']}: {len(region_map.attention)}", markup=False, soft_wrap=True
         )
+    for note in map_version_notes(region_map, lang):
+        console.print(note, markup=False, soft_wrap=True)
 
 
 def progress_command(
@@ -390,7 +397,6 @@ def progress_command(
     from commkit.model.common import tr
     from commkit.model.workspace_loader import load_workspace
     from commkit.render.map_md import fmt_num, fmt_signed, labels
-    from commkit.render.report import fmt_score
 
     s = settings(ctx)
     pack = _pack_or_none(ctx)
@@ -413,12 +419,11 @@ def progress_command(
     console = out()
     console.print(f"[bold]{esc(result.name)}[/] ({esc(result.slug)})", soft_wrap=True)
     if result.stages:
-        path = " → ".join(
-            f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), s.lang)} "
-            f"({fmt_score(p.overall, s.lang)})"
-            for p in result.stages
-        )
-        console.print(f"{lab['stage']}: {path}", markup=False, soft_wrap=True)
+        from commkit import api
+
+        console.print(f"{lab['stage']}:", markup=False)
+        for line in api.progress_lines(result, s.lang):
+            console.print(f"  {line}", markup=False, soft_wrap=True)
     else:
         console.print(f"{lab['last_assessment']}: {lab['never']}", markup=False)
     for title, series_list in (
