@@ -63,7 +63,9 @@ from commkit.api.content import load_content, method_overview, validate
 from commkit.api.export import export_sqlite
 from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
+    MapFiles,
     build_map,
+    map_json_chunks,
     progress,
     progress_lines,
     render_map_charts,
@@ -74,6 +76,8 @@ from commkit.api.map import (
     render_progress_chart,
     render_progress_html,
     render_progress_markdown,
+    write_map,
+    write_progress,
 )
 from commkit.api.plan import (
     PlanInput,
@@ -102,12 +106,21 @@ from commkit.api.versions import (
     rescore_summary,
     write_rescore_report,
 )
+from commkit.api.views import (
+    Column,
+    MapScreen,
+    ProgressScreen,
+    TableView,
+    map_screen,
+    progress_screen,
+)
 from commkit.api.workspace import (
     add_community,
     init_region,
     load_workspace,
     public_map,
     render_public_map_html,
+    write_public_map,
 )
 
 __all__ = [
@@ -115,8 +128,13 @@ __all__ = [
     "AssessmentSummary",
     "AssessmentWriter",
     "CheckedAnswers",
+    "Column",
     "DimensionRow",
+    "MapFiles",
+    "MapScreen",
     "PlanInput",
+    "ProgressScreen",
+    "TableView",
     "add_community",
     "assess",
     "assess_team",
@@ -144,6 +162,8 @@ __all__ = [
     "load_holidays",
     "load_old",
     "load_workspace",
+    "map_json_chunks",
+    "map_screen",
     "method_overview",
     "migrate_answers",
     "next_monday",
@@ -154,6 +174,7 @@ __all__ = [
     "plan_input",
     "progress",
     "progress_lines",
+    "progress_screen",
     "public_map",
     "rater_label",
     "read_answers",
@@ -182,6 +203,9 @@ __all__ = [
     "save_assessment",
     "team_raters_in_workspace",
     "validate",
+    "write_map",
     "write_plan",
+    "write_progress",
+    "write_public_map",
     "write_rescore_report",
 ]

@@ -95,3 +95,14 @@ def render_public_map_html(data: PublicMap, lang: str = "en") -> str:
     from commkit.render.public_map import public_map_html
 
     return public_map_html(data, lang)
+
+
+def write_public_map(
+    workspace: Workspace | PathLike, html: PathLike, *, lang: str = "en", force: bool = False
+) -> tuple[Path, int]:
+    """Write the public map page; returns its path and how many communities it shows."""
+    from commkit.fsutil import atomic_write_text
+
+    data = public_map(workspace)
+    path = atomic_write_text(Path(html), render_public_map_html(data, lang), force=force)
+    return path, len(data.entries)
