@@ -7,7 +7,7 @@
 Measures, with answers drawn at random from the pack's own checklist (``--variants`` sets):
 
 - ``score``: :func:`commkit.core.scoring.score` (dimension scores, stage, gaps,
-  recommendations) per second. Target >= 20,000/s.
+  recommendations) per second. Target >= 10,000/s.
 - ``assess``: :func:`commkit.core.scoring.assess` (score + roadmap triggers + the
   ``Assessment`` model with the checklist's content hash) per second: what one file of a
   batch costs besides parsing and writing.
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-TARGETS = {"score_per_s": 20000.0, "plan_ms": 20.0, "wizard_ms": 50.0}
+TARGETS = {"score_per_s": 10000.0, "plan_ms": 20.0, "wizard_ms": 50.0}
 
 
 def answer_value(rng: random.Random, q: Any) -> Any:

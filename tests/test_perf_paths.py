@@ -4,8 +4,10 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from commkit.cli.output import JsonArrayWriter
 from commkit.core.region_map import SpilledList, build_map, map_json_chunks
@@ -59,7 +61,8 @@ def test_spilled_map_renders_like_the_in_memory_map(with_pack: bool) -> None:
         assert map_markdown(spilled, lang) == map_markdown(plain, lang)
 
 
-def test_lean_score_is_the_breakdown_result_and_the_hash_is_cached() -> None:
+def test_the_engine_gives_recommendations_in_any_language_and_caches_the_hash() -> None:
+    """A report in another language than the answers takes its texts from the same run."""
     pack = load_pack()
     checklist = pack.checklist
     answers: dict[str, Answer] = {}
@@ -76,11 +79,35 @@ def test_lean_score_is_the_breakdown_result_and_the_hash_is_cached() -> None:
             answers[q.id] = Answer(value=[q.options[0].id])
         elif q.type == "number":
             answers[q.id] = Answer(value=10**9)  # out of range: left out
-    for lang in ("en", "ru"):
-        lean = score(checklist, answers, lang=lang)
-        assert lean == breakdown(checklist, answers, lang=lang).result
-        assert (
-            lean.model_dump_json()
-            == breakdown(checklist, answers, lang=lang).result.model_dump_json()
-        )
+    english = breakdown(checklist, answers, lang="en")
+    russian = breakdown(checklist, answers, lang="ru")
+    assert english.result.recommendations and english.result != russian.result
+    assert english.recommendations("ru") == russian.result.recommendations
+    assert russian.recommendations("en") == english.result.recommendations
+    assert score(checklist, answers, lang="ru") == russian.result
     assert checklist_hash(checklist) == content_hash(checklist)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_one_assess_scores_its_answers_once(
+    lang: str, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result, the report and the summary on screen come from one run of the engine."""
+    from commkit.cli.app import app
+    from commkit.core import scoring
+
+    runs: list[str] = []
+    engine = scoring.breakdown
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(kwargs.get("lang", ""))
+        return engine(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "breakdown", counted)
+    answers = EXAMPLE / "answers" / "business-mentor.yaml"
+    result = runner.invoke(
+        app, ["--lang", lang, "assess", "--answers", str(answers), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(runs) == 1
+    assert len(list(tmp_path.glob("*.md"))) == 1

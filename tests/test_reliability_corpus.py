@@ -68,7 +68,8 @@ def _kind(path: Path) -> str | None:
         data = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
     except Exception:
         return None
-    return data.get("kind") if isinstance(data, dict) else None
+    kind = data.get("kind") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
 def workspace_with(tmp: Path, bad: Path) -> tuple[Path, str]:

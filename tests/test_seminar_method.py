@@ -53,3 +53,24 @@ def test_the_checklist_is_filled_in_before_seminar_3() -> None:
 def test_the_community_managers_standard_week_gives_every_row_a_function() -> None:
     role = next(r for r in load_pack().methodology.roles if r.id == "community-manager")
     assert role.weekly_schedule and all(row.function for row in role.weekly_schedule)
+
+
+def test_a_guest_invited_in_the_preparation_gets_a_slot_in_the_agenda() -> None:
+    inviting = []
+    for seminar in load_pack().seminars:
+        invites = [p["en"] for p in seminar.preparation if "invite" in p["en"].lower()]
+        if seminar.type != "seminar" or not invites:
+            continue
+        inviting.append(seminar.id)
+        slots = [
+            b
+            for b in seminar.agenda
+            if b.title["en"].startswith("Guest")
+            or (b.description is not None and "invited" in b.description["en"])
+        ]
+        assert slots and all(b.exercise is None and b.minutes >= 5 for b in slots), seminar.id
+        for block in slots:  # the Russian says it too
+            assert block.description is not None and (
+                "Гост" in block.title["ru"] or "Приглашённ" in block.description["ru"]
+            ), seminar.id
+    assert {"seminar-2", "seminar-4", "seminar-5", "seminar-7"} <= set(inviting)

@@ -98,8 +98,26 @@ class InterruptedWithDraft(CommkitError):
 
 
 @dataclass(frozen=True)
-class DateWarning(Diagnostic):
-    """An assessment date that looks wrong (in the future, before the community was
-    founded): returned as data by the API, shown by the CLI; it never stops a run."""
+class CommkitWarning(Diagnostic):
+    """A problem a run survives: returned as data by :mod:`commkit.api` beside its result,
+    shown by the CLI (``warning:`` on stderr, ``warnings`` in ``--json``); never fatal."""
 
     severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class DateWarning(CommkitWarning):
+    """An assessment date that looks wrong (in the future, before the community was
+    founded)."""
+
+
+@dataclass(frozen=True)
+class AnswersWarning(CommkitWarning):
+    """Answers that still score, with a caveat: made for another checklist or another
+    version of it (questions that disappeared are left out of the score)."""
+
+
+@dataclass(frozen=True)
+class ChecklistChangedWarning(CommkitWarning):
+    """The checklist changed (or left the pack) since this assessment was made: a plan
+    uses the stored scores."""

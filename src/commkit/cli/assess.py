@@ -1,10 +1,13 @@
 """`commkit assess`: the self-identification wizard, answer replays and resumable drafts."""
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from commkit.cli.options import date_option, force_option, json_option, out_option
 
 HELP = """Assess a business community with the self-identification checklist.
 
@@ -65,29 +68,17 @@ def assess(
             show_default=False,
         ),
     ] = None,
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out", "-o", metavar="DIR", help="Folder for the report and the YAML result."
-        ),
-    ] = Path("."),
+    out: Annotated[Path, out_option("Folder for the report and the YAML result.")] = Path("."),
     json_output: Annotated[
-        bool, typer.Option("--json", help="Print the result as one JSON document on stdout.")
+        bool, json_option("Print the result as one JSON document on stdout.")
     ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", "-f", help="Overwrite existing reports.")
-    ] = False,
+    force: Annotated[bool, force_option("Overwrite existing reports.")] = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show how every score and the stage came about.")
     ] = False,
     date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            metavar="YYYY-MM-DD",
-            help="Date of the assessment (default: the answers file's date, else today).",
-            show_default=False,
-        ),
+        dt.date | None,
+        date_option("Date of the assessment (default: the answers file's date, else today)."),
     ] = None,
     workspace: Annotated[
         Path | None,
@@ -135,6 +126,16 @@ def assess(
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
     ] = False,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            metavar="OLD",
+            help="Bring an old assessment or answers file to the current checklist: the "
+            "wizard asks only the questions that need a new answer (OLD is only read).",
+            show_default=False,
+        ),
+    ] = None,
     rescore: Annotated[
         list[str] | None,
         typer.Option(
@@ -146,20 +147,12 @@ def assess(
         ),
     ] = None,
 ) -> None:
-    import datetime as dt
-
+    from commkit import api
     from commkit.cli.context import settings
     from commkit.errors import UserError
 
     s = settings(ctx)
-    when: dt.date | None = None
-    if date is not None:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            raise typer.BadParameter(
-                f"{date!r} is not a date such as 2020-10-15", param_hint="--date"
-            ) from None
+    when = date
     root = ctx.find_root()
     if resume is not None and not (answers or files):
         from commkit.interactive.drafts import recorded_run
@@ -180,23 +173,9 @@ def assess(
                 s.lang, s.lang_given = rec.lang, True
             if rec.content and not given("content", root):
                 s.content = Path(rec.content)
-    run = _Run(
-        pack=s.pack(),
-        lang=s.lang,
-        lang_for=s.lang_for,
-        lang_given=s.lang_given,
-        out=out,
-        force=force,
-        explain=explain,
-        json_output=json_output,
-        when=when,
-        workspace=workspace,
-        community=community,
-        charts=charts,
-        html=html,
-        named=named,
-    )
-    answers = [*(answers or []), *(files or [])]
+    if community is not None:  # it becomes a folder or file name: an id only
+        api.check_slug(community)
+    names = [*(answers or []), *(files or [])]
     if rescore:
         from commkit.cli.assess_rescore import run_rescore
 
@@ -204,7 +183,7 @@ def assess(
             raise UserError("--rescore goes alone: not with --resume or --team")
         run_rescore(
             pack=s.pack(),
-            names=[*rescore, *answers],
+            names=[*rescore, *names],
             out=out,
             force=force,
             json_output=json_output,
@@ -217,7 +196,7 @@ def assess(
 
         run_team(
             pack=s.pack(),
-            names=answers,
+            names=names,
             out=out,
             workspace=workspace,
             community=community,
@@ -229,207 +208,93 @@ def assess(
             lang_for=s.lang_for,
         )
         return
-    if answers:
-        if resume is not None:
-            raise UserError("use either --answers or --resume, not both")
-        run.replay(answers)
+    writer = api.AssessmentWriter(
+        pack=s.pack(),
+        out=out,
+        workspace=workspace,
+        force=force,
+        charts=charts,
+        html=html,
+        named=named,
+    )
+    run = _Run(s, writer, explain=explain, json_output=json_output, when=when, community=community)
+    if names:
+        if resume is not None or update is not None:
+            raise UserError("use either --answers or --resume/--update, not both")
+        run.replay(names)
         return
-    run.interactive(resume, s.content)
+    if update is not None and resume is not None:
+        raise UserError("use either --update OLD or --resume DRAFT, not both")
+    run.interactive(resume, update)
 
 
 class _Run:
-    def __init__(self, **kwargs: Any) -> None:
-        self.pack = kwargs["pack"]
-        self.lang: str = kwargs["lang"]
-        self.lang_for: Any = kwargs["lang_for"]
-        self.lang_given: bool = kwargs["lang_given"]
-        self.out: Path = kwargs["out"]
-        self.force: bool = kwargs["force"]
-        self.explain: bool = kwargs["explain"]
-        self.json_output: bool = kwargs["json_output"]
-        self.when = kwargs["when"]
-        self.workspace: Path | None = kwargs["workspace"]
-        self.community: str | None = kwargs["community"]
-        if self.community is not None:  # it becomes a folder or file name: an id only
-            from commkit.errors import UserError
-            from commkit.model.common import ID_RE
+    """One ``assess`` run: its settings, the writer of its files and how it prints."""
 
-            if not ID_RE.match(self.community):
-                raise UserError(
-                    f"--community {self.community!r} is not a valid slug: use lower-case "
-                    "latin letters, digits, '-', '_' or '.'"
-                )
-        self.written: dict[Path, str] = {}
-        self.charts: bool = kwargs["charts"]
-        self.html: bool = kwargs["html"]
-        self.named: bool = kwargs["named"]
-        self.pool: Any = None
+    def __init__(
+        self,
+        settings: Any,
+        writer: Any,
+        *,
+        explain: bool,
+        json_output: bool,
+        when: dt.date | None,
+        community: str | None,
+    ) -> None:
+        self.settings = settings
+        self.pack = settings.pack()
+        self.lang: str = settings.lang
+        self.writer = writer
+        self.explain = explain
+        self.json_output = json_output
+        self.when = when
+        self.community = community
 
-    def peers(self, assessment: Any) -> Any:
-        """ "You versus your peers" when storing in a workspace (its assessments read once)."""
-        if self.workspace is None:
-            return None
-        from commkit import api
-
-        if self.pool is None:
-            self.pool = api.peer_pool(self.workspace)
-        return api.compare_with_peers(self.pool, assessment, named=self.named)
-
-    def record(self, content: Path | None) -> Any:
+    def record(self) -> Any:
         """The options of this wizard run, kept in its draft for ``--resume``."""
-        from commkit.model.answers import DraftRun
+        from commkit.interactive.drafts import draft_run
 
-        return DraftRun(
-            out=str(self.out.resolve()),
-            workspace=str(self.workspace.resolve()) if self.workspace is not None else None,
-            content=str(content.resolve()) if content is not None else None,
+        s = self.settings
+        return draft_run(
+            out=self.writer.out,
+            workspace=self.writer.workspace,
+            content=s.content,
             community=self.community,
             date=self.when,
-            lang=self.lang if self.lang_given else None,
-        )
-
-    # ------------------------------------------------------------ shared
-
-    def report_lang(self, answers_lang: str) -> str:
-        return str(self.lang_for(answers_lang))
-
-    def targets(self, slug: str, day: str) -> tuple[Path, Path]:
-        from commkit.fsutil import safe_child
-
-        if self.workspace is not None:
-            folder = safe_child(self.workspace, "assessments", slug)
-            return safe_child(folder, f"{day}.md"), safe_child(folder, f"{day}.yaml")
-        return (
-            safe_child(self.out, f"{slug}-assessment-{day}.md"),
-            safe_child(self.out, f"{slug}-assessment-{day}.yaml"),
+            lang=s.lang if s.lang_given else None,
         )
 
     def finish(
-        self, answers: Any, source: str = "the wizard", warnings: list[Any] | None = None
+        self, checked: Any, source: str = "the wizard", warnings: list[Any] | None = None
     ) -> tuple[Any, dict[str, str], str]:
         """Score, render and write; returns the assessment, the files and the language.
 
         Warnings about the date are shown and added to ``warnings``."""
-        from commkit.core.scoring import assess
-        from commkit.errors import OutputExistsError, UserError
-        from commkit.fsutil import atomic_write_text, slugify
-        from commkit.render.report import assessment_markdown, to_yaml
-
-        if self.community is not None:
-            answers = answers.model_copy(
-                update={"community": answers.community.model_copy(update={"slug": self.community})}
-            )
-        assessment = assess(self.pack, answers, today=self.when)
         from commkit import api
         from commkit.cli.output import warn
 
+        assessment = api.assess(checked, pack=self.pack, today=self.when, slug=self.community)
         file = None if source in ("the wizard", "-") else source
-        for problem in api.date_warnings(assessment, workspace=self.workspace, file=file):
+        for problem in api.date_warnings(assessment, workspace=self.writer.workspace, file=file):
             warn(problem.format())
             if warnings is not None:
                 warnings.append(problem)
-        slug = assessment.community.slug or slugify(assessment.community.name)
-        lang = self.report_lang(answers.language)
-        md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
-        if md_path in self.written:
-            raise UserError(
-                f"{md_path} was already written in this run from {self.written[md_path]}: "
-                "two answers files give the same community and date (set a different "
-                "community slug or date in one of them)"
-            )
-        chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
-        html_path = md_path.with_suffix(".html") if self.html else None
-        if not self.force:
-            for path in (md_path, yaml_path, chart_path, html_path):
-                if path is not None and path.exists():
-                    raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        peers = self.peers(assessment)
-        if chart_path is not None or html_path is not None or peers is not None:
-            from commkit import api
-
-            markdown = api.render_assessment_markdown(
-                assessment,
-                lang,
-                pack=self.pack,
-                chart=chart_path.name if chart_path else None,
-                peers=peers,
-            )
-        else:
-            markdown = assessment_markdown(self.pack, assessment, lang)
-        atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
-        # One fsync per answers file: the YAML (the data); the report derived from it is
-        # still written atomically (temp file + rename).
-        atomic_write_text(md_path, markdown, force=self.force, fsync=False)
-        files = {"markdown": str(md_path), "yaml": str(yaml_path)}
-        if chart_path is not None:
-            svg = api.render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
-            atomic_write_text(chart_path, svg, force=self.force, fsync=False)
-            files["chart"] = str(chart_path)
-        if html_path is not None:
-            page = api.render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
-            atomic_write_text(html_path, page, force=self.force, fsync=False)
-            files["html"] = str(html_path)
-        self.written[md_path] = source
+        lang = str(self.settings.lang_for(checked.answers.language))
+        files = self.writer.write(assessment, lang=lang, source=source)
         return assessment, files, lang
 
-    def load(self, name: str) -> tuple[Any, list[Any]]:
-        """Load and check one answers file: (answers, warnings); errors raise."""
-        from commkit.core.scoring import check_answers, checklist_for
-        from commkit.errors import ContentError
-        from commkit.model.answers import Answers
-        from commkit.model.loader import (
-            decode_bytes,
-            load_json_or_yaml_text,
-            parse_file,
-            validate_document,
-        )
+    def load(self, name: str) -> Any:
+        """Read and check one answers file ('-': stdin); errors raise, warnings come back."""
+        from commkit import api
 
-        if name == "-":
-            path = Path("<stdin>")
-            doc = load_json_or_yaml_text(decode_bytes(sys.stdin.buffer.read(), path), path)
-        else:
-            doc = parse_file(Path(name))
-        if isinstance(doc.data, dict) and doc.data.get("kind") not in (None, "answers"):
-            raise ContentError(
-                "",
-                [
-                    *doc.problems,
-                    doc.diagnostic(
-                        ("kind",), f"expected 'kind: answers', got {doc.data.get('kind')!r}"
-                    ),
-                ],
-            )
-        answers = validate_document(doc, Answers)
-        checklist = checklist_for(self.pack, answers)
-        diags = check_answers(checklist, answers, doc)
-        errors = [d for d in diags if d.severity == "error"]
-        if errors:
-            raise ContentError("", diags)
-        return answers, diags
+        if name == api.answers.STDIN:
+            return api.read_answers("<stdin>", pack=self.pack, data=sys.stdin.buffer.read())
+        return api.read_answers(name, pack=self.pack)
 
     # ------------------------------------------------------------ --answers
 
-    def expand(self, names: list[str]) -> list[str]:
-        import glob
-
-        from commkit.errors import UserError
-
-        files: list[str] = []
-        for name in names:
-            if name == "-" or Path(name).exists() or not glob.has_magic(name):
-                files.append(name)
-                continue
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise UserError(f"no file matches {name!r}")
-            files.extend(matches)
-        if files.count("-") > 1:
-            raise UserError("stdin ('-') can be read only once")
-        if self.community is not None and len(files) > 1:
-            raise UserError("--community names one community: give one answers file with it")
-        return files
-
     def replay(self, names: list[str]) -> None:
+        from commkit import api
         from commkit.cli.output import (
             JsonArrayWriter,
             err,
@@ -440,25 +305,24 @@ class _Run:
             warn,
         )
         from commkit.errors import CommkitError
-        from commkit.i18n import plural
-        from commkit.interactive.messages import messages
-        from commkit.model.loader import forget_source
+        from commkit.i18n import plural, section
 
-        files = self.expand(names)
+        files = api.expand_answer_files(names, one_community=self.community is not None)
         done = 0
         failed = 0
         if len(files) == 1:
-            answers, warnings = self.load(files[0])
+            checked = self.load(files[0])
+            warnings = list(checked.warnings)
             for d in warnings:
                 warn(d.format())
-            assessment, written, lang = self.finish(answers, files[0], warnings)
-            self.show(assessment, written, lang, answers, batch=False)
+            assessment, written, lang = self.finish(checked, files[0], warnings)
+            self.show(assessment, written, lang, checked.answers)
             if self.json_output:
                 print_json(self.json_item(files[0], assessment, written, warnings))
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        m = messages(self.lang)
+        m = section("wizard", self.lang)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -474,14 +338,15 @@ class _Run:
             for name in files:
                 progress.update(task, name=name)
                 try:
-                    answers, warnings = self.load(name)
+                    checked = self.load(name)
+                    warnings = list(checked.warnings)
                     for d in warnings:
                         progress.console.print(
                             f"[yellow]warning:[/] {esc(d.format())}",
                             soft_wrap=True,
                             highlight=False,
                         )
-                    assessment, written, lang = self.finish(answers, name, warnings)
+                    assessment, written, lang = self.finish(checked, name, warnings)
                 except CommkitError as exc:
                     failed += 1
                     report_error(exc)
@@ -497,10 +362,7 @@ class _Run:
                             highlight=False,
                         )
                     if self.explain:
-                        self.print_explain(answers, lang)
-                finally:
-                    if name != "-":
-                        forget_source(Path(name))
+                        self.print_explain(checked.answers, lang)
                 progress.advance(task)
             if array is not None:
                 array.close()
@@ -526,11 +388,11 @@ class _Run:
 
     # ------------------------------------------------------------ the wizard
 
-    def interactive(self, resume: Path | None, content: Path | None = None) -> None:
+    def interactive(self, resume: Path | None, update: Path | None = None) -> None:
+        from commkit import api
         from commkit.cli.output import err, esc, print_json
-        from commkit.core.scoring import check_answers, checklist_for
         from commkit.errors import InterruptedWithDraft, UserError
-        from commkit.i18n import plural
+        from commkit.i18n import plural, section
         from commkit.interactive.drafts import (
             DraftStore,
             draft_folder,
@@ -538,24 +400,37 @@ class _Run:
             find_drafts,
             load_draft,
         )
-        from commkit.interactive.messages import messages
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
-        from commkit.model.answers import Answers
-        from commkit.model.pack import content_hash
 
-        m = messages(self.lang)
+        m = section("wizard", self.lang)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(m["no_terminal"])
         prompter = Prompter(lang=self.lang)
-        folder = draft_folder(self.out, self.workspace)
-        store = DraftStore(folder=folder, run=self.record(content))
-        draft: Answers | None = None
+        folder = draft_folder(self.writer.out, self.writer.workspace)
+        store = DraftStore(folder=folder, run=self.record())
+        draft: Any = None
         picked = resume
-        if picked is None:
+        if update is not None:
+            from commkit.interactive.update import update_draft
+
+            draft, ask, old_version = update_draft(self.pack, update, self.when)
+            store.run = store.run.model_copy(update={"ask": ask})
+            self.writer.refuse_existing(draft, slug=self.community, day=self.when)
+            err().print(
+                m["update_from"].format(
+                    source=update, old=old_version, new=draft.checklist.version, folder=folder
+                ),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        elif picked is None:
             picked = choose_draft(prompter, find_drafts(folder), self.lang)
         if picked is not None:
             draft = load_draft(picked)
+            if draft.draft is not None and draft.draft.ask is not None:  # an --update run
+                store.run = store.run.model_copy(update={"ask": draft.draft.ask})
             store = DraftStore.resume(picked, draft, folder, store.run)
             if not store.writes_to_source:
                 err().print(
@@ -565,9 +440,9 @@ class _Run:
                     soft_wrap=True,
                 )
         store.check_writable()
-        checklist = self.pack.checklist if draft is None else checklist_for(self.pack, draft)
+        checklist = self.pack.checklist if draft is None else api.checklist_of(draft, self.pack)
         if draft is not None:
-            for d in check_answers(checklist, draft, None, require_complete=False):
+            for d in api.draft_problems(draft, pack=self.pack):
                 err().print(
                     f"[yellow]{d.severity}:[/] {esc(d.format())}", soft_wrap=True, highlight=False
                 )
@@ -576,14 +451,15 @@ class _Run:
             prompter=prompter,
             save=store.save,
             lang=draft.language if draft is not None else self.lang,
-            checklist_hash=content_hash(checklist),
+            checklist_hash=api.checklist_hash(checklist),
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
+            only=store.run.ask,
         )
         wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
-            mm = messages(wizard.lang)
+            mm = section("wizard", wizard.lang)
             console = err()
             if exc.draft_path is not None:
                 console.print(
@@ -605,92 +481,34 @@ class _Run:
             else:
                 console.print(mm["nothing_saved"], markup=False)
             raise typer.Exit(130) from None
-        assessment, written, lang = self.finish(answers)
+        # the wizard checked every answer as it was typed
+        assessment, written, lang = self.finish(api.CheckedAnswers(answers))
         removed = store.finish()
         if removed is not None:
             written["draft_removed"] = str(removed)
-        self.show(assessment, written, lang, answers, batch=False)
+        self.show(assessment, written, lang, answers)
         if self.json_output:
             print_json(self.json_item("wizard", assessment, written, []))
 
     # ------------------------------------------------------------ printing
 
-    def show(
-        self, assessment: Any, written: dict[str, str], lang: str, answers: Any, batch: bool
-    ) -> None:
+    def console(self) -> Any:
+        """Where people read: stdout, or stderr when stdout carries ``--json``."""
         from commkit.cli.output import err, out
 
-        console = err() if self.json_output else out()
+        return err() if self.json_output else out()
+
+    def show(self, assessment: Any, written: dict[str, str], lang: str, answers: Any) -> None:
         if self.explain:
             self.print_explain(answers, lang)
-        print_summary(console, self.pack, assessment, written, lang)
+        print_summary(self.console(), self.pack, assessment, written, lang)
 
     def print_explain(self, answers: Any, lang: str) -> None:
-        from commkit.cli.output import err, out
-        from commkit.core.scoring import checklist_for
+        from commkit import api
 
-        console = err() if self.json_output else out()
-        checklist = checklist_for(self.pack, answers)
-        for line in explain_lines(checklist, answers.answers, lang):
+        console = self.console()
+        for line in api.explain(answers, pack=self.pack, lang=lang):
             console.print(line, markup=False, highlight=False, soft_wrap=True)
-
-
-def explain_lines(checklist: Any, answers: Any, lang: str) -> list[str]:
-    """How each number came about, one line each (``--explain``)."""
-    from commkit.core.scoring import breakdown, explain_value
-    from commkit.interactive.messages import messages
-
-    m = messages(lang)
-    info = breakdown(checklist, answers, lang=lang)
-    questions = {q.id: q for q in checklist.questions}
-    lines = [m["explain_title"]]
-    for line in info.questions:
-        if line.status == "answered" and line.normalised is not None:
-            lines.append(
-                "  "
-                + m["explain_q_scored"].format(
-                    qid=line.question,
-                    value=explain_value(questions[line.question], line.value),
-                    norm=line.normalised,
-                    weight=line.weight,
-                )
-            )
-        else:
-            lines.append(
-                "  "
-                + m["explain_question"].format(qid=line.question, status=m[f"status_{line.status}"])
-            )
-    for d in info.dimensions:
-        if d.score is None:
-            lines.append("  " + m["explain_dim_none"].format(dim=d.id))
-        else:
-            lines.append(
-                "  "
-                + m["explain_dim"].format(
-                    dim=d.id, ws=d.weighted_sum, w=d.weight_sum, score=f"{d.score:.1f}"
-                )
-            )
-    scored = sum(1 for d in info.dimensions if d.score is not None)
-    lines.append("  " + m["explain_overall"].format(n=scored, score=f"{info.overall:.1f}"))
-    for step in info.stage_steps:
-        if step.reached:
-            lines.append("  " + m["explain_stage_ok"].format(stage=step.stage, min=step.min_score))
-        elif not step.score_ok:
-            lines.append(
-                "  "
-                + m["explain_stage_low"].format(
-                    stage=step.stage, min=step.min_score, overall=f"{info.overall:.1f}"
-                )
-            )
-        else:
-            lines.append(
-                "  "
-                + m["explain_stage_gate"].format(
-                    stage=step.stage, min=step.min_score, gates=", ".join(step.failed_requires)
-                )
-            )
-    lines.append("  " + m["explain_target"].format(target=info.target))
-    return lines
 
 
 def print_summary(
@@ -700,19 +518,15 @@ def print_summary(
     from rich.table import Table
     from rich.text import Text
 
+    from commkit import api
     from commkit.cli.output import esc
-    from commkit.core.scoring import checklist_for_ref
-    from commkit.interactive.messages import messages
-    from commkit.model.common import tr
-    from commkit.render.report import bar, fmt_score
+    from commkit.i18n import section
 
-    m = messages(lang)
-    checklist = checklist_for_ref(pack, assessment.checklist.id)
-    result = assessment.result
-    dims = {d.id: d for d in checklist.dimensions}
-    stages = {s.id: s for s in checklist.stages}
+    m = section("wizard", lang)
+    view = api.assessment_summary(assessment, pack=pack, lang=lang)
+    colours = {"none": "bright_black", "strength": "green", "gap": "red", "other": "yellow"}
     table = Table(
-        title=esc(m["summary_title"].format(name=assessment.community.name)),
+        title=esc(m["summary_title"].format(name=view.name)),
         title_justify="left",
         show_lines=False,
     )
@@ -720,68 +534,43 @@ def print_summary(
     table.add_column(m["score"], justify="right")
     table.add_column("", no_wrap=True)
     table.add_column(m["answered"], justify="right")
-    for d in result.dimensions:
-        score = fmt_score(d.score, lang)
-        colour = (
-            "bright_black"
-            if d.score is None
-            else "green"
-            if d.id in result.strengths
-            else "red"
-            if d.id in result.gaps[:3]
-            else "yellow"
-        )
-        title = tr(dims[d.id].title, lang) if d.id in dims else d.id
-        total = d.answered + d.dont_know + d.not_applicable + d.unanswered
+    for row in view.dimensions:
         table.add_row(
-            esc(title), score, Text(bar(d.score, 20), style=colour), f"{d.answered}/{total}"
+            esc(row.title), row.score, Text(row.bar, style=colours[row.tone]), row.answered
         )
     table.add_section()
     table.add_row(
         Text(m["overall"], style="bold"),
-        Text(fmt_score(result.overall, lang), style="bold"),
-        Text(bar(result.overall, 20), style="bold"),
+        Text(view.overall, style="bold"),
+        Text(view.overall_bar, style="bold"),
         "",
     )
     console.print(table)
-    stage = stages.get(result.stage)
-    stage_title = tr(stage.title, lang) if stage else result.stage
-    console.print(Text.assemble((f"{m['stage']}: ", "bold"), (stage_title, "bold cyan")))
-    if stage is not None:
-        console.print(tr(stage.meaning, lang), markup=False, highlight=False)
-        console.print(Text.assemble((f"{m['focus']}: ", "bold"), tr(stage.focus, lang)))
-    nxt = stages.get(result.next_stage) if result.next_stage else None
-    if nxt is not None:
+    console.print(Text.assemble((f"{m['stage']}: ", "bold"), (view.stage, "bold cyan")))
+    if view.meaning is not None:
+        console.print(view.meaning, markup=False, highlight=False)
+        console.print(Text.assemble((f"{m['focus']}: ", "bold"), view.focus or ""))
+    if view.next_stage is not None:
+        title, minimum = view.next_stage
         console.print(
-            m["next_stage"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}"),
-            markup=False,
-            highlight=False,
+            m["next_stage"].format(title=title, min=minimum), markup=False, highlight=False
         )
     else:
         console.print(m["top_stage"], markup=False)
-    from commkit.render.report import held_back_for
-
-    held = held_back_for(checklist, assessment, lang)
-    if held:
+    if view.held_back:
         console.print(Text(m["held_back"], style="bold yellow"))
-        for line in held:
+        for line in view.held_back:
             console.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
     console.print()
-    if result.gaps:
+    if view.gaps:
         console.print(Text(m["gaps"], style="bold"))
-        scores = {d.id: d.score for d in result.dimensions}
-        for gap in result.gaps[:3]:
-            title = tr(dims[gap].title, lang) if gap in dims else gap
-            console.print(
-                f"  • {title} ({fmt_score(scores[gap], lang)})", markup=False, highlight=False
-            )
+        for gap in view.gaps:
+            console.print(f"  • {gap}", markup=False, highlight=False)
     else:
         console.print(m["no_gaps"], markup=False)
-    if result.open_questions:
+    if view.open_questions:
         console.print(
-            m["open_questions"].format(count=len(result.open_questions)),
-            markup=False,
-            highlight=False,
+            m["open_questions"].format(count=view.open_questions), markup=False, highlight=False
         )
     console.print()
     console.print(Text(m["written"], style="bold"))

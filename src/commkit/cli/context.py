@@ -22,9 +22,9 @@ class Settings:
 
     def pack(self) -> Any:
         """The content pack chosen by ``--content`` (loaded once, on first use)."""
-        from commkit.model.pack import load_pack
+        from commkit import api
 
-        return load_pack(self.content)
+        return api.load_content(self.content)
 
 
 def ui_lang() -> str:

@@ -92,6 +92,13 @@ def warn(message: str) -> None:
     err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
 
 
+def show_warnings(warnings: Any) -> None:
+    """Warnings the API returned beside its result, one ``warning:`` line each (located
+    ones with their file:line, the others as their message)."""
+    for warning in warnings:
+        warn(warning.format() if warning.file is not None else warning.message)
+
+
 def report_stale_temps(lang: str = "en") -> None:
     """Say which temp files of a killed earlier run the writes of this one cleaned up."""
     from commkit.fsutil import take_stale_removed
@@ -99,3 +106,36 @@ def report_stale_temps(lang: str = "en") -> None:
 
     for path in take_stale_removed():
         err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)
+
+
+def print_rows(view: Any, fmt: str = "simple", keys: list[str] | None = None) -> None:
+    """A :class:`commkit.api.views.TableView` as a plain text table on stdout (``--table
+    --fmt``): no colours, no box drawing unless the format has them, its title first (not
+    for ``tsv`` and ``html``, which other programs read). tabulate is imported only here."""
+    from tabulate import tabulate
+
+    columns = [c for c in view.columns if keys is None or c.key in keys]
+    text = tabulate(
+        view.cells([c.key for c in columns]),
+        headers=[c.header for c in columns],
+        tablefmt=fmt,
+        colalign=[c.align for c in columns],
+        disable_numparse=True,
+    )
+    title = f"{view.title}\n\n" if view.title and fmt not in ("tsv", "html") else ""
+    sys.stdout.write(f"{title}{text}\n")
+    sys.stdout.flush()
+
+
+def rich_table(view: Any, keys: list[str] | None = None, **options: Any) -> Any:
+    """A :class:`commkit.api.views.TableView` as a rich table for the terminal (every cell
+    escaped: the text comes from files)."""
+    from rich.table import Table
+
+    columns = [c for c in view.columns if keys is None or c.key in keys]
+    table = Table(title=esc(view.title), title_justify="left", **options)
+    for column in columns:
+        table.add_column(esc(column.header), justify=column.align)
+    for row in view.cells([c.key for c in columns]):
+        table.add_row(*(esc(cell) for cell in row))
+    return table

@@ -1,93 +1,14 @@
 """``commkit plan``: a dated roadmap from an assessment."""
 
-from datetime import date
+import dataclasses
+import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from commkit.cli.context import settings
-
-
-def _parse_start(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date such as 2026-01-12", param_hint="--start"
-        ) from None
-
-
-def _parse_capacity(values: list[str], roles: list[str]) -> dict[str, int]:
-    import difflib
-
-    from commkit.errors import UserError
-
-    result: dict[str, int] = {}
-    for item in values:
-        role, sep, number = item.partition("=")
-        role = role.strip()
-        if not sep or not number.strip().isdigit():
-            raise UserError(f"--capacity {item!r}: use ROLE=N, e.g. --capacity community-manager=3")
-        if role not in roles:
-            hint = difflib.get_close_matches(role, roles, n=1)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise UserError(
-                f"--capacity {item!r}: unknown role {role!r}{extra}; roles: {', '.join(roles)}"
-            )
-        count = int(number)
-        if not 1 <= count <= 100:
-            raise UserError(f"--capacity {item!r}: N must be between 1 and 100")
-        result[role] = count
-    return result
-
-
-def load_assessment(path: Path, pack: Any, today: date) -> Any:
-    """An assessment written by ``assess``, or an answers file scored on the fly."""
-    from commkit.cli.output import warn
-    from commkit.core.scoring import assess, check_answers, checklist_for
-    from commkit.errors import ContentError
-    from commkit.model.answers import Answers, Assessment
-    from commkit.model.loader import load_document, parse_file
-    from commkit.model.pack import content_hash
-
-    doc = parse_file(path)
-    if isinstance(doc.data, dict) and doc.data.get("kind") not in ("assessment", "answers"):
-        kind = doc.data.get("kind")
-        raise ContentError(
-            "",
-            [
-                *doc.problems,
-                doc.diagnostic(
-                    ("kind",) if kind is not None else (),
-                    f"expected an assessment (kind: assessment, written by 'commkit assess') "
-                    f"or an answers file (kind: answers), got {kind!r}",
-                ),
-            ],
-        )
-    model = load_document(doc)
-    if isinstance(model, Answers):
-        checklist = checklist_for(pack, model)
-        diags = check_answers(checklist, model, doc, require_complete=False)
-        errors = [d for d in diags if d.severity == "error"]
-        if errors:
-            raise ContentError("the answers have errors", errors)
-        for diag in diags:
-            warn(diag.format())
-        return assess(pack, model, model.date or today)
-    assert isinstance(model, Assessment)
-    checklist = pack.checklists.get(model.checklist.id)
-    if checklist is None:
-        warn(f"{path}: checklist {model.checklist.id!r} is not in the content pack")
-    elif model.checklist.hash and model.checklist.hash != content_hash(checklist):
-        warn(
-            f"{path}: the checklist has changed since this assessment "
-            f"({model.checklist.hash} -> {content_hash(checklist)}); "
-            "the plan uses the stored scores"
-        )
-    return model
+from commkit.cli.options import date_option, force_option, json_option, out_option
 
 
 def plan(
@@ -112,12 +33,11 @@ def plan(
         ),
     ] = None,
     start: Annotated[
-        str | None,
-        typer.Option(
-            "--start",
+        dt.date | None,
+        date_option(
+            "First day of the plan, YYYY-MM-DD. Default: the next Monday.",
+            option="--start",
             metavar="DATE",
-            help="First day of the plan, YYYY-MM-DD. Default: the next Monday.",
-            show_default=False,
         ),
     ] = None,
     weeks: Annotated[
@@ -143,9 +63,7 @@ def plan(
             show_default=False,
         ),
     ] = None,
-    out_dir: Annotated[
-        Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for the Markdown plan.")
-    ] = Path("."),
+    out_dir: Annotated[Path, out_option("Folder for the Markdown plan.")] = Path("."),
     csv_file: Annotated[
         Path | None,
         typer.Option(
@@ -187,10 +105,9 @@ def plan(
         ),
     ] = None,
     as_json: Annotated[
-        bool,
-        typer.Option("--json", help="Print the whole plan as JSON (no Markdown file)."),
+        bool, json_option("Print the whole plan as JSON (no Markdown file).")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Annotated[bool, force_option()] = False,
 ) -> None:
     """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
 
@@ -210,13 +127,10 @@ def plan(
       commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
       commkit --lang ru plan -a answers.yaml --json
     """
-    from commkit.cli.output import err, print_json
-    from commkit.core.calendar import load_holidays, next_monday
-    from commkit.core.scheduler import make_plan
-    from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child
+    from commkit import api
+    from commkit.cli.output import err, print_json, show_warnings
 
     s = settings(ctx)
-    first_day = _parse_start(start)
     if excel and csv_file is None:
         raise typer.BadParameter(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
@@ -227,15 +141,10 @@ def plan(
             "give --assessment FILE (a community's plan) or --workspace DIR (the regional plan)",
             param_hint="--assessment / --workspace",
         )
-    caps = _parse_capacity(capacity or [], [r.id for r in pack.methodology.roles])
-    days_off = load_holidays(holidays) if holidays is not None else []
-    today = date.today()
-    first_day = first_day or next_monday(today)
+    caps = api.parse_capacity(capacity or [], pack=pack)
+    days_off = api.load_holidays(holidays) if holidays is not None else []
+    first_day = start or api.next_monday()
     if workspace is not None:
-        import dataclasses
-
-        from commkit import api
-
         ws = api.load_workspace(workspace)
         result = api.region_plan(
             ws, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
@@ -247,47 +156,26 @@ def plan(
                 highlight=False,
                 soft_wrap=True,
             )
-        name = f"{result.slug}-regional-plan-{result.start.isoformat()}.md"
     else:
         assert assessment is not None
-        loaded = load_assessment(assessment, pack, today)
-        result = make_plan(pack, loaded, first_day, weeks, caps, days_off)
-        name = f"{result.slug}-plan-{result.start.isoformat()}.md"
-    lang = s.lang_for(result.language)
-
-    written: list[Path] = []
-    target = safe_child(out_dir, name)
-    if not force:  # check every target first: refuse before writing any of them
-        from commkit.errors import OutputExistsError
-
-        for path in (None if as_json else target, csv_file, ics_file, xlsx_file, html_file):
-            if path is not None and path.exists():
-                raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-    if not as_json:
-        from commkit.render.plan_md import render_plan_md
-
-        written.append(atomic_write_text(target, render_plan_md(result, pack, lang), force=force))
-    if csv_file is not None:
-        from commkit.render.plan_csv import render_plan_csv
-
-        csv_text = render_plan_csv(result, pack, lang, excel=excel)
-        written.append(atomic_write_text(csv_file, csv_text, force=force, bom=excel))
-    if ics_file is not None:
-        from commkit.render.plan_ics import render_plan_ics
-
-        written.append(
-            atomic_write_bytes(ics_file, render_plan_ics(result, pack, lang), force=force)
+        loaded = api.plan_input(assessment, pack=pack)
+        show_warnings(loaded.warnings)
+        result = api.plan(
+            loaded.assessment, first_day, pack=pack, weeks=weeks, capacity=caps, holidays=days_off
         )
-    if html_file is not None:
-        from commkit import api
-
-        page = api.render_plan_html(result, lang, pack=pack)
-        written.append(atomic_write_text(html_file, page, force=force))
-    if xlsx_file is not None:
-        from commkit import api
-
-        workbook = api.render_plan_xlsx(result, lang, pack=pack)
-        written.append(atomic_write_bytes(xlsx_file, workbook, force=force))
+    lang = s.lang_for(result.language)
+    written = api.write_plan(
+        result,
+        out=None if as_json else out_dir,
+        csv=csv_file,
+        excel=excel,
+        ics=ics_file,
+        html=html_file,
+        xlsx=xlsx_file,
+        lang=lang,
+        pack=pack,
+        force=force,
+    )
     from commkit.i18n import plural, text
 
     if as_json:

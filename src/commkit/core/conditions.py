@@ -17,13 +17,21 @@ A condition has one subject and at most one test (see :mod:`commkit.model.condit
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from commkit.model.answers import Answer, AnswerValue
 from commkit.model.condition import Condition, Scalar
 
-__all__ = ["compile_condition", "describe", "holds", "normalise_value"]
+__all__ = [
+    "ConditionTest",
+    "compile_condition",
+    "condition_test",
+    "describe",
+    "holds",
+    "normalise_value",
+]
 
 
 def normalise_value(value: AnswerValue | Scalar | None) -> AnswerValue | Scalar | None:
@@ -33,13 +41,6 @@ def normalise_value(value: AnswerValue | Scalar | None) -> AnswerValue | Scalar 
     if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
         return value.strip().lower()
     return value
-
-
-def _same(a: AnswerValue | Scalar | None, b: Scalar) -> bool:
-    left, right = normalise_value(a), normalise_value(b)
-    if isinstance(left, int | float) and isinstance(right, int | float):
-        return float(left) == float(right)
-    return str(left) == str(right) if left is not None else False
 
 
 def _number(value: AnswerValue | None) -> float | None:
@@ -57,43 +58,7 @@ def holds(
     stage: str | None,
 ) -> bool:
     """Whether ``cond`` holds for these answers, scores and stage (pure, never raises)."""
-    if cond.stage is not None:
-        return stage is not None and stage in cond.stage
-    if cond.dimension is not None:
-        value = dimension_scores.get(cond.dimension)
-        if value is None:
-            return False
-        if cond.at_least is not None:
-            return value >= cond.at_least
-        if cond.below is not None:
-            return value < cond.below
-        return False
-    if cond.question is None:  # pragma: no cover - the model forbids it
-        return False
-    answer = answers.get(cond.question)
-    if answer is None or answer.status != "answered" or answer.value is None:
-        return False
-    if cond.score_below is not None:
-        qs = question_scores.get(cond.question)
-        return qs is not None and qs < cond.score_below
-    wanted: list[Scalar] | None = None
-    if cond.equals is not None:
-        wanted = [cond.equals]
-    elif cond.any_of is not None:
-        wanted = list(cond.any_of)
-    if wanted is not None:
-        if isinstance(answer.value, list):
-            chosen = {str(v) for v in answer.value}
-            return any(str(w) in chosen for w in wanted)
-        return any(_same(answer.value, w) for w in wanted)
-    number = _number(answer.value)
-    if number is None:
-        return False
-    if cond.at_least is not None:
-        return number >= cond.at_least
-    if cond.below is not None:
-        return number < cond.below
-    return False
+    return condition_test(cond)(answers, question_scores, dimension_scores, stage)
 
 
 def describe(cond: Condition) -> str:
@@ -116,8 +81,8 @@ def describe(cond: Condition) -> str:
 
 def compile_condition(cond: Condition) -> Callable[..., bool]:
     """``cond`` as a function ``(answers, question_scores, dimension_scores, stage) -> bool``
-    that gives exactly what :func:`holds` gives, for code that evaluates a condition often
-    (the lean scoring path of :mod:`commkit.core.scoring`)."""
+    (the rules are in the module's docstring). Use :func:`condition_test`, which compiles each
+    condition once."""
     if cond.stage is not None:
         stages = cond.stage
         return lambda answers, qs, ds, stage: stage is not None and stage in stages
@@ -161,7 +126,7 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
     if cond.equals is not None or cond.any_of is not None:
         wanted: list[Scalar] = [cond.equals] if cond.equals is not None else list(cond.any_of or [])
         wanted_str = [str(w) for w in wanted]
-        # _same(value, w) with the wanted side normalised once
+        # numbers compare as numbers, anything else as text; the wanted side normalised once
         wanted_norm = [
             (right, isinstance(right, int | float), str(right))
             for right in (normalise_value(w) for w in wanted)
@@ -208,3 +173,30 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
         return False
 
     return numeric
+
+
+ConditionTest = Callable[
+    [Mapping[str, Answer], Mapping[str, float | None], Mapping[str, float | None], str | None],
+    bool,
+]
+
+_TESTS: dict[int, tuple[weakref.ref[Condition], ConditionTest]] = {}
+
+
+def condition_test(cond: Condition) -> ConditionTest:
+    """:func:`compile_condition` of ``cond``, compiled once per condition object (the
+    content pack is loaded once and its conditions are evaluated for every answers file)."""
+    key = id(cond)
+    entry = _TESTS.get(key)
+    if entry is not None and entry[0]() is cond:
+        return entry[1]
+    test = compile_condition(cond)
+
+    def _drop(ref: weakref.ref[Condition], key: int = key, table: dict[Any, Any] = _TESTS) -> None:
+        # ``table`` is bound now: at interpreter exit the module global may already be None
+        current = table.get(key)
+        if current is not None and current[0] is ref:
+            del table[key]
+
+    _TESTS[key] = (weakref.ref(cond, _drop), test)
+    return test

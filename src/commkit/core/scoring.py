@@ -57,11 +57,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from commkit.core.conditions import compile_condition, describe, holds, normalise_value
+from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.errors import Diagnostic
 from commkit.model.answers import (
     Answer,
@@ -73,7 +73,7 @@ from commkit.model.answers import (
     DimensionResult,
     Recommendation,
 )
-from commkit.model.checklist import Checklist, Question
+from commkit.model.checklist import Checklist, Question, Stage
 from commkit.model.common import tr
 from commkit.model.condition import Condition
 
@@ -87,6 +87,7 @@ __all__ = [
     "Breakdown",
     "asked_questions",
     "assess",
+    "assessment_breakdown",
     "breakdown",
     "check_answers",
     "checklist_for",
@@ -160,46 +161,100 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
     return None  # pragma: no cover
 
 
+_INVALID: Any = object()
+"""What a scorer returns for a value that does not fit the question (see :func:`value_problem`)."""
+_UNSCORED: Any = object()
+"""What a scorer returns for a fitting ``text`` answer (counted as answered, never scored)."""
+
+
+def _scorer(q: Question) -> Callable[[Any], Any]:
+    """The scoring rule of one question as a function ``value -> normalised score``, or
+    ``_INVALID`` / ``_UNSCORED``; made once per question when a checklist is compiled."""
+    qtype = q.type
+    if qtype == "yes_no":
+        yes_score, no_score = (1.0, 0.0) if q.yes_is_good else (0.0, 1.0)
+
+        def yes_no(value: Any) -> Any:
+            if value is True:
+                return yes_score
+            if value is False:
+                return no_score
+            if isinstance(value, str):
+                word = value.strip().lower()
+                if word == "yes":
+                    return yes_score
+                if word == "no":
+                    return no_score
+            return _INVALID
+
+        return yes_no
+    if qtype == "scale":
+        lo, hi = q.scale_spec.min, q.scale_spec.max
+
+        def scale(value: Any) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+                return _INVALID
+            if not lo <= value <= hi:
+                return _INVALID
+            return (float(value) - lo) / (hi - lo)
+
+        return scale
+    if qtype == "number":
+        assert q.number is not None
+        integer, least, most = q.number.integer, q.number.min, q.number.max
+        bands = [(band.min, band.score) for band in q.number.bands]
+
+        def number(value: Any) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+                return _INVALID
+            if (integer and value != int(value)) or value < least:
+                return _INVALID
+            if most is not None and value > most:
+                return _INVALID
+            result = 0.0
+            for band_min, band_score in bands:
+                if band_min <= value:
+                    result = band_score
+            return result
+
+        return number
+    if qtype == "text":
+        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
+    scores = {o.id: o.score for o in q.options}
+    if qtype == "choice":
+        return lambda value: (
+            scores[value] if isinstance(value, str) and value in scores else _INVALID
+        )
+
+    def multi(value: Any) -> Any:
+        if not isinstance(value, list) or len(set(value)) != len(value):
+            return _INVALID
+        if any(v not in scores for v in value):
+            return _INVALID
+        return min(1.0, math.fsum(scores[v] for v in value))
+
+    return multi
+
+
 def question_score(q: Question, answer: Answer | None) -> float | None:
     """The normalised 0..1 score of one answer, or ``None`` when it does not count."""
-    if answer is None or answer.status != "answered" or q.type == "text":
+    if answer is None or answer.status != "answered" or answer.value is None:
         return None
-    value = answer.value
-    if value_problem(q, value) is not None:
-        return None
-    if q.type == "yes_no":
-        yes = normalise_value(value) == "yes"
-        return 1.0 if yes == q.yes_is_good else 0.0
-    if q.type == "scale":
-        spec = q.scale_spec
-        assert isinstance(value, int | float)
-        return (float(value) - spec.min) / (spec.max - spec.min)
-    if q.type == "number":
-        assert q.number is not None and isinstance(value, int | float)
-        result = 0.0
-        for band in q.number.bands:
-            if band.min <= value:
-                result = band.score
-        return result
-    scores = {o.id: o.score for o in q.options}
-    if q.type == "choice":
-        assert isinstance(value, str)
-        return scores[value]
-    assert isinstance(value, list)
-    return min(1.0, math.fsum(scores[v] for v in value))
+    normalised = _scorer(q)(answer.value)
+    return None if normalised is _INVALID or normalised is _UNSCORED else float(normalised)
 
 
-def _recommendations(q: Question, answer: Answer, normalised: float, lang: str) -> list[str]:
+def _recommendations(q: Question, value: AnswerValue, normalised: float, lang: str) -> list[str]:
     texts: list[str] = []
     if q.type == "choice":
-        chosen = next(o for o in q.options if o.id == answer.value)
+        chosen = next(o for o in q.options if o.id == value)
         best = max(o.score for o in q.options)
         if chosen.recommendation is not None:
             texts.append(tr(chosen.recommendation, lang))
         elif chosen.score < best and q.recommendation is not None:
             texts.append(tr(q.recommendation, lang))
     elif q.type == "multi":
-        chosen_ids = set(answer.value) if isinstance(answer.value, list) else set()
+        chosen_ids = set(value) if isinstance(value, list) else set()
         texts = [
             tr(o.recommendation, lang)
             for o in q.options
@@ -263,429 +318,65 @@ def scaled_answers(
     return answers if out is None else out
 
 
-# ---------------------------------------------------------------- the breakdown
+# ---------------------------------------------------------------- the checklist, compiled
 
 
-@dataclass(frozen=True)
-class QuestionLine:
-    """How one question counted. ``status``: answered, dont_know, not_applicable,
-    unanswered, not_asked, invalid (a value that does not fit) or unscored (text)."""
+class _Row(NamedTuple):
+    """One question as the engine walks it (plain values, read once from the model)."""
 
-    question: str
-    dimension: str
-    status: str
-    value: AnswerValue | None
-    normalised: float | None
-    weight: float
-
-
-@dataclass(frozen=True)
-class DimensionLine:
+    question: Question
     id: str
+    dimension: str
     weight: float
-    score: float | None
-    weighted_sum: float
-    weight_sum: float
+    when: ConditionTest | None
+    score: Callable[[Any], Any]
+    texts_by: int
+    """What its recommendation texts depend on: ``_BY_SCORE`` (only whether the score is
+    below 1), ``_BY_OPTION`` (the chosen option) or ``_BY_OPTIONS`` (the chosen options)."""
 
 
-@dataclass(frozen=True)
-class StageStep:
-    stage: str
-    min_score: float
-    reached: bool
-    score_ok: bool
-    failed_requires: list[str]
-    """The ``requires`` conditions that do not hold (as :func:`describe` writes them)."""
-    failed_conditions: list[Condition] = field(default_factory=list)
-
-
-@dataclass
-class Breakdown:
-    """Every number of an assessment and how it came about (for ``--explain``)."""
-
-    questions: list[QuestionLine]
-    dimensions: list[DimensionLine]
-    overall: float
-    stage_steps: list[StageStep]
-    target: float
-    result: AssessmentResult
-    asked: list[str] = field(default_factory=list)
-
-
-def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
-    """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
-    asked: list[Question] = []
-    seen: dict[str, Answer] = {}
-    scores: dict[str, float | None] = {}
-    for q in checklist.questions:
-        if q.when is not None and not holds(
-            q.when, answers=seen, question_scores=scores, dimension_scores={}, stage=None
-        ):
-            continue
-        asked.append(q)
-        answer = answers.get(q.id)
-        if answer is not None:
-            seen[q.id] = answer
-            scores[q.id] = question_score(q, answer)
-    return asked
-
-
-def breakdown(
-    checklist: Checklist,
-    answers: Mapping[str, Answer],
-    *,
-    lang: str = "en",
-    months: float | None = None,
-) -> Breakdown:
-    """Score ``answers`` and keep every intermediate number (``months``: the community's age)."""
-    answers = scaled_answers(checklist, answers, months)
-    asked = asked_questions(checklist, answers)
-    asked_ids = {q.id for q in asked}
-    lines: list[QuestionLine] = []
-    question_scores: dict[str, float | None] = {}
-    counts: dict[str, dict[str, int]] = {
-        d.id: {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
-        for d in checklist.dimensions
-    }
-    sums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
-    wsums: dict[str, list[float]] = {d.id: [] for d in checklist.dimensions}
-    recommendations: list[Recommendation] = []
-    open_questions: list[str] = []
-    effective: dict[str, Answer] = {}
-    for q in checklist.questions:
-        answer = answers.get(q.id)
-        if q.id not in asked_ids:
-            lines.append(QuestionLine(q.id, q.dimension, "not_asked", None, None, q.weight))
-            continue
-        bucket = counts.setdefault(
-            q.dimension, {"answered": 0, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
-        )
-        if answer is None:
-            status = "unanswered"
-            bucket["unanswered"] += 1
-        elif answer.status != "answered":
-            status = answer.status
-            bucket[answer.status] += 1
-            if answer.status == "dont_know":
-                open_questions.append(q.id)
-        elif value_problem(q, answer.value) is not None:
-            status = "invalid"
-            bucket["unanswered"] += 1
-        else:
-            status = "unscored" if q.type == "text" else "answered"
-            bucket["answered"] += 1
-        if answer is not None and status != "invalid":
-            effective[q.id] = answer
-        normalised = question_score(q, answer) if status == "answered" else None
-        question_scores[q.id] = normalised
-        value = answer.value if answer is not None else None
-        lines.append(QuestionLine(q.id, q.dimension, status, value, normalised, q.weight))
-        if normalised is not None and answer is not None:
-            if q.weight > 0:
-                sums.setdefault(q.dimension, []).append(q.weight * normalised)
-                wsums.setdefault(q.dimension, []).append(q.weight)
-            for text in _recommendations(q, answer, normalised, lang):
-                recommendations.append(
-                    Recommendation(question=q.id, dimension=q.dimension, text=text)
-                )
-
-    dim_lines: list[DimensionLine] = []
-    dim_scores: dict[str, float | None] = {}
-    for d in checklist.dimensions:
-        wsum = math.fsum(wsums.get(d.id, []))
-        ssum = math.fsum(sums.get(d.id, []))
-        value = _clean(100.0 * ssum / wsum) if wsum > 0 else None
-        dim_scores[d.id] = value
-        dim_lines.append(DimensionLine(d.id, d.weight, value, ssum, wsum))
-
-    total_w = math.fsum(d.weight for d in checklist.dimensions if dim_scores[d.id] is not None)
-    overall = (
-        _clean(
-            math.fsum(
-                d.weight * (dim_scores[d.id] or 0.0)
-                for d in checklist.dimensions
-                if dim_scores[d.id] is not None
-            )
-            / total_w
-        )
-        if total_w > 0
-        else 0.0
-    )
-    overall = min(100.0, max(0.0, overall))
-
-    steps: list[StageStep] = []
-    reached_index = 0
-    for i, stage in enumerate(checklist.stages):
-        score_ok = i == 0 or overall >= stage.min_score
-        failed_conditions = [
-            cond
-            for cond in stage.requires
-            if not holds(
-                cond,
-                answers=effective,
-                question_scores=question_scores,
-                dimension_scores=dim_scores,
-                stage=None,
-            )
-        ]
-        failed = [describe(cond) for cond in failed_conditions]
-        reached = i == 0 or (score_ok and not failed)
-        steps.append(
-            StageStep(stage.id, stage.min_score, reached, score_ok, failed, failed_conditions)
-        )
-        if not reached:
-            break
-        reached_index = i
-    stage = checklist.stages[reached_index]
-    nxt = checklist.stages[reached_index + 1] if reached_index + 1 < len(checklist.stages) else None
-    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
-    held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
-    order = {d.id: i for i, d in enumerate(checklist.dimensions)}
-    strengths = [
-        d.id
-        for d in checklist.dimensions
-        if (s := dim_scores[d.id]) is not None and s >= max(target, STRENGTH_FLOOR)
-    ]
-    gaps = sorted(
-        (d.id for d in checklist.dimensions if (s := dim_scores[d.id]) is not None and s < target),
-        key=lambda i: (dim_scores[i] or 0.0, order[i]),
-    )
-    result = AssessmentResult(
-        overall=overall,
-        stage=stage.id,
-        next_stage=nxt.id if nxt is not None else None,
-        dimensions=[
-            DimensionResult(id=d.id, score=dim_scores[d.id], **counts[d.id])
-            for d in checklist.dimensions
-        ],
-        strengths=strengths,
-        gaps=gaps,
-        recommendations=recommendations,
-        actions=[],
-        open_questions=open_questions,
-        held_back_by=held_back,
-    )
-    return Breakdown(
-        questions=lines,
-        dimensions=dim_lines,
-        overall=overall,
-        stage_steps=steps,
-        target=target,
-        result=result,
-        asked=[q.id for q in asked],
-    )
-
-
-def score(
-    checklist: Checklist,
-    answers: Mapping[str, Answer],
-    *,
-    lang: str = "en",
-    months: float | None = None,
-) -> AssessmentResult:
-    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`).
-
-    The same result as ``breakdown(...).result``, by the lean path compiled once per
-    checklist (see :func:`_score_lean`).
-    """
-    return _score_lean(checklist, scaled_answers(checklist, answers, months), lang)
-
-
-# ---------------------------------------------------------------- the lean scoring path
-#
-# ``score()`` is called once per community in batch work: the checklist is compiled once
-# (per object identity) into per-question closures and tables, and a result is built in one
-# pass with ``model_construct`` (the values are the ones ``breakdown`` validates). It returns
-# exactly what ``breakdown(...).result`` returns (tests/test_scoring_properties.py).
-
-_INVALID: Any = object()
-"""What a compiled scorer returns for a value that does not fit (``value_problem``)."""
-_UNSCORED: Any = object()
-"""What a compiled scorer returns for a fitting ``text`` answer (counted, never scored)."""
-
-
-def _scorer(q: Question) -> Any:
-    """A closure ``value -> normalised score | _INVALID | _UNSCORED`` for one question."""
-    qtype = q.type
-    if qtype == "yes_no":
-        good = q.yes_is_good
-        yes_score, no_score = (1.0, 0.0) if good else (0.0, 1.0)
-
-        def yes_no(value: Any) -> Any:
-            if value is True:
-                return yes_score
-            if value is False:
-                return no_score
-            if isinstance(value, str):
-                norm = value.strip().lower()
-                if norm == "yes":
-                    return yes_score
-                if norm == "no":
-                    return no_score
-            return _INVALID
-
-        return yes_no
-    if qtype == "scale":
-        spec = q.scale_spec
-        lo, hi = spec.min, spec.max
-        span = hi - lo
-
-        def scale(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-                return _INVALID
-            if not lo <= value <= hi:
-                return _INVALID
-            return (float(value) - lo) / span
-
-        return scale
-    if qtype == "number":
-        assert q.number is not None
-        spec_n = q.number
-        integer, nmin, nmax = spec_n.integer, spec_n.min, spec_n.max
-        bands = [(b.min, b.score) for b in spec_n.bands]
-
-        def number(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-                return _INVALID
-            if integer and value != int(value):
-                return _INVALID
-            if value < nmin or (nmax is not None and value > nmax):
-                return _INVALID
-            result = 0.0
-            for band_min, band_score in bands:
-                if band_min <= value:
-                    result = band_score
-            return result
-
-        return number
-    scores = {o.id: o.score for o in q.options}
-    if qtype == "choice":
-
-        def choice(value: Any) -> Any:
-            if isinstance(value, str) and value in scores:
-                return scores[value]
-            return _INVALID
-
-        return choice
-    if qtype == "multi":
-
-        def multi(value: Any) -> Any:
-            if not isinstance(value, list):
-                return _INVALID
-            for v in value:
-                if v not in scores:
-                    return _INVALID
-            if len(set(value)) != len(value):
-                return _INVALID
-            return min(1.0, math.fsum(scores[v] for v in value))
-
-        return multi
-    if qtype == "text":
-        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
-
-    def fallback(value: Any) -> Any:  # pragma: no cover - the model allows no other type
-        if value_problem(q, value) is not None:
-            return _INVALID
-        return question_score(q, Answer.model_construct(status="answered", value=value))
-
-    return fallback
-
-
-_set = object.__setattr__
-
-
-def _builder(cls: Any) -> Any:
-    """A fast ``cls.model_construct`` for calls that pass every field, in field order.
-
-    Sets the same four slots as :meth:`pydantic.BaseModel.model_construct` does for a model
-    without aliases, ``model_post_init`` or ``extra='allow'`` (else it is that method).
-    """
-    fields = cls.__pydantic_fields__
-    if (
-        cls.__pydantic_post_init__
-        or cls.__pydantic_root_model__
-        or cls.model_config.get("extra") == "allow"
-        or any(f.alias is not None or f.validation_alias is not None for f in fields.values())
-    ):  # pragma: no cover - not so for the result models
-
-        def slow(values: dict[str, Any]) -> Any:
-            return cls.model_construct(**values)
-
-        return slow
-    names = frozenset(fields)
-    new = cls.__new__
-
-    def build(values: dict[str, Any]) -> Any:
-        m = new(cls)
-        _set(m, "__dict__", values)
-        _set(m, "__pydantic_fields_set__", set(names))
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
-        return m
-
-    return build
-
-
-_new_recommendation = _builder(Recommendation)
-_new_dimension = _builder(DimensionResult)
-_new_result = _builder(AssessmentResult)
+_BY_SCORE, _BY_OPTION, _BY_OPTIONS = 0, 1, 2
 
 
 @dataclass(slots=True)
-class _CompiledChecklist:
-    checklist: Checklist
-    rows: list[tuple[str, str, float, Any, Any, int, Question, bool]]
-    """Per question: id, dimension, weight, compiled ``when`` (or None), scorer, the kind of
-    its recommendations (0: the question's own below 1; 1: by chosen option; 2: computed),
-    the question, and whether a condition names it."""
-    dimension_ids: list[str]
-    dimension_weights: list[float]
-    dimension_order: dict[str, int]
-    stage_requires: list[list[tuple[Any, Condition]]]
-    texts: dict[str, dict[Any, list[str]]] = field(default_factory=dict)
-    """lang -> question id (yes/no, scale, number), (question id, chosen option) or
-    (question id, *chosen options of a multi) -> recommendation texts."""
+class _Compiled:
+    """A checklist in the engine's plain terms, made once per checklist object."""
+
+    rows: list[_Row]
+    dimensions: list[tuple[str, float]]
+    stages: list[tuple[Stage, list[tuple[ConditionTest, Condition, str]]]]
+    """Each stage with its ``requires``: (test, condition, :func:`describe` text)."""
+    texts: dict[str, dict[Hashable, tuple[Recommendation, ...]]] = field(default_factory=dict)
+    """language -> recommendation key -> the recommendations (immutable, shared by results)."""
     hash: str | None = None
 
 
-_COMPILED: dict[int, tuple[weakref.ref[Checklist], _CompiledChecklist]] = {}
+_COMPILED: dict[int, tuple[weakref.ref[Checklist], _Compiled]] = {}
 
 
-def _compile(checklist: Checklist) -> _CompiledChecklist:
-    """The checklist compiled for :func:`_score_lean`, once per checklist object."""
+def _compile(checklist: Checklist) -> _Compiled:
+    """The checklist compiled for :func:`breakdown`, once per checklist object."""
     key = id(checklist)
     entry = _COMPILED.get(key)
     if entry is not None and entry[0]() is checklist:
         return entry[1]
-    # Only the answers and scores of questions that some condition names are looked up
-    # again (by a ``when`` or a stage's ``requires``): the lean path records only those.
-    referenced = {
-        cond.question
-        for cond in [q.when for q in checklist.questions if q.when is not None]
-        + [c for stage in checklist.stages for c in stage.requires]
-        if cond.question is not None
-    }
-    rows = [
-        (
-            q.id,
-            q.dimension,
-            q.weight,
-            compile_condition(q.when) if q.when is not None else None,
-            _scorer(q),
-            0 if q.type in ("yes_no", "scale", "number") else 1 if q.type == "choice" else 2,
-            q,
-            q.id in referenced,
-        )
-        for q in checklist.questions
-    ]
-    compiled = _CompiledChecklist(
-        checklist=checklist,
-        rows=rows,
-        dimension_ids=[d.id for d in checklist.dimensions],
-        dimension_weights=[d.weight for d in checklist.dimensions],
-        dimension_order={d.id: i for i, d in enumerate(checklist.dimensions)},
-        stage_requires=[
-            [(compile_condition(c), c) for c in stage.requires] for stage in checklist.stages
+    texts_by = {"choice": _BY_OPTION, "multi": _BY_OPTIONS}
+    compiled = _Compiled(
+        rows=[
+            _Row(
+                q,
+                q.id,
+                q.dimension,
+                q.weight,
+                condition_test(q.when) if q.when is not None else None,
+                _scorer(q),
+                texts_by.get(q.type, _BY_SCORE),
+            )
+            for q in checklist.questions
+        ],
+        dimensions=[(d.id, d.weight) for d in checklist.dimensions],
+        stages=[
+            (s, [(condition_test(c), c, describe(c)) for c in s.requires]) for s in checklist.stages
         ],
     )
 
@@ -701,6 +392,20 @@ def _compile(checklist: Checklist) -> _CompiledChecklist:
     return compiled
 
 
+def _recommended(
+    compiled: _Compiled, lang: str, key: Hashable, row: _Row, value: Any, normalised: float
+) -> tuple[Recommendation, ...]:
+    """The recommendations an answer calls for, made once per language and key."""
+    by_key = compiled.texts.setdefault(lang, {})
+    recommendations = by_key.get(key)
+    if recommendations is None:
+        recommendations = by_key[key] = tuple(
+            Recommendation(question=row.id, dimension=row.dimension, text=text)
+            for text in _recommendations(row.question, value, normalised, lang)
+        )
+    return recommendations
+
+
 def checklist_hash(checklist: Checklist) -> str:
     """``content_hash(checklist)``, computed once per checklist object."""
     compiled = _compile(checklist)
@@ -711,157 +416,276 @@ def checklist_hash(checklist: Checklist) -> str:
     return compiled.hash
 
 
-def _score_lean(checklist: Checklist, answers: Mapping[str, Answer], lang: str) -> AssessmentResult:
-    """One pass over the compiled checklist: ``breakdown(...).result`` without the rest."""
-    cc = _compile(checklist)
-    dim_ids = cc.dimension_ids
-    counts: dict[str, list[int]] = {d: [0, 0, 0, 0] for d in dim_ids}
-    sums: dict[str, list[float]] = {d: [] for d in dim_ids}
-    wsums: dict[str, list[float]] = {d: [] for d in dim_ids}
+# ---------------------------------------------------------------- the engine
+
+
+class QuestionLine(NamedTuple):
+    """How one question counted. ``status``: answered, dont_know, not_applicable,
+    unanswered, not_asked, invalid (a value that does not fit) or unscored (text)."""
+
+    question: str
+    dimension: str
+    status: str
+    value: AnswerValue | None
+    normalised: float | None
+    weight: float
+
+
+class DimensionLine(NamedTuple):
+    id: str
+    weight: float
+    score: float | None
+    weighted_sum: float
+    weight_sum: float
+
+
+class StageStep(NamedTuple):
+    stage: str
+    min_score: float
+    reached: bool
+    score_ok: bool
+    failed_requires: list[str]
+    """The ``requires`` conditions that do not hold (as :func:`describe` writes them)."""
+    failed_conditions: list[Condition]
+
+
+@dataclass
+class Breakdown:
+    """Every number of an assessment and how it came about (for ``--explain`` and reports)."""
+
+    question_rows: list[tuple[str, str, str, AnswerValue | None, float | None, float]]
+    """The fields of :attr:`questions`, one plain tuple per question."""
+    dimensions: list[DimensionLine]
+    overall: float
+    stage_steps: list[StageStep]
+    target: float
+    result: AssessmentResult
+    asked: list[str] = field(default_factory=list)
+    question_scores: dict[str, float | None] = field(default_factory=dict)
+    """The normalised score of each asked question (``None``: not scored)."""
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    """The answers as scored (counts scaled for a young community)."""
+    lang: str = "en"
+    _calls: list[tuple[Hashable, _Row, Any, float]] = field(default_factory=list, repr=False)
+    _compiled: _Compiled | None = field(default=None, repr=False)
+
+    @property
+    def questions(self) -> list[QuestionLine]:
+        """How each question counted, in checklist order."""
+        return [QuestionLine(*row) for row in self.question_rows]
+
+    def recommendations(self, lang: str) -> list[Recommendation]:
+        """The result's recommendations with their texts in ``lang``."""
+        if lang == self.lang or self._compiled is None:
+            return self.result.recommendations
+        compiled = self._compiled
+        return [
+            rec
+            for key, row, value, normalised in self._calls
+            for rec in _recommended(compiled, lang, key, row, value, normalised)
+        ]
+
+
+_NO_DIMENSIONS: Mapping[str, float | None] = {}
+
+
+def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
+    """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
+    asked: list[Question] = []
     seen: dict[str, Answer] = {}
-    effective: dict[str, Answer] = {}
+    scores: dict[str, float | None] = {}
+    for row in _compile(checklist).rows:
+        if row.when is not None and not row.when(seen, scores, _NO_DIMENSIONS, None):
+            continue
+        asked.append(row.question)
+        answer = answers.get(row.id)
+        if answer is not None:
+            seen[row.id] = answer
+            scores[row.id] = question_score(row.question, answer)
+    return asked
+
+
+def breakdown(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
+) -> Breakdown:
+    """Score ``answers`` and keep every intermediate number (``months``: the community's age).
+
+    The one scoring engine: :func:`score` and :func:`assess` return its result.
+    """
+    compiled = _compile(checklist)
+    answers = scaled_answers(checklist, answers, months)
+    lines: list[tuple[str, str, str, AnswerValue | None, float | None, float]] = []
+    asked: list[str] = []
+    seen: dict[str, Answer] = {}
     question_scores: dict[str, float | None] = {}
+    effective: dict[str, Answer] = {}
+    # per dimension: answered, dont_know, not_applicable, unanswered
+    counts: dict[str, list[int]] = {d: [0, 0, 0, 0] for d, _ in compiled.dimensions}
+    sums: dict[str, list[float]] = {d: [] for d, _ in compiled.dimensions}
+    weight_sums: dict[str, list[float]] = {d: [] for d, _ in compiled.dimensions}
     recommendations: list[Recommendation] = []
+    calls: list[tuple[Hashable, _Row, Any, float]] = []
     open_questions: list[str] = []
-    make_rec = _new_recommendation
-    texts_cache = cc.texts.get(lang)
-    if texts_cache is None:
-        texts_cache = cc.texts[lang] = {}
-    no_dims: dict[str, float | None] = {}
-    get = answers.get
-    invalid, unscored = _INVALID, _UNSCORED
-    for qid, dim, weight, when, scorer, rec_kind, q, track in cc.rows:
-        if when is not None and not when(seen, question_scores, no_dims, None):
+    texts = compiled.texts.setdefault(lang, {})
+    no_count = [0, 0, 0, 0]  # a question whose dimension the checklist does not list
+    for row in compiled.rows:
+        _, qid, dimension, weight, when, scorer, texts_by = row
+        if when is not None and not when(seen, question_scores, _NO_DIMENSIONS, None):
+            lines.append((qid, dimension, "not_asked", None, None, weight))
             continue
-        answer = get(qid)
-        bucket = counts.get(dim)
+        asked.append(qid)
+        answer = answers.get(qid)
+        bucket = counts.get(dimension, no_count)
+        value = None
+        normalised = None
         if answer is None:
-            if bucket is not None:
-                bucket[3] += 1
-            continue
-        if track:
+            status = "unanswered"
+            bucket[3] += 1
+        else:
             seen[qid] = answer
-        status = answer.status
-        if status != "answered":
+            status = answer.status
+            value = answer.value
             if status == "dont_know":
-                if bucket is not None:
-                    bucket[1] += 1
+                bucket[1] += 1
                 open_questions.append(qid)
-            elif bucket is not None:
-                bucket[2] += 1
-            if track:
                 effective[qid] = answer
+            elif status == "not_applicable":
+                bucket[2] += 1
+                effective[qid] = answer
+            else:
+                scored = _INVALID if value is None else scorer(value)
+                if scored is _INVALID:
+                    status = "invalid"
+                    bucket[3] += 1
+                else:
+                    bucket[0] += 1
+                    effective[qid] = answer
+                    if scored is _UNSCORED:
+                        status = "unscored"
+                    else:
+                        normalised = scored
+        question_scores[qid] = normalised
+        lines.append((qid, dimension, status, value, normalised, weight))
+        if normalised is None:
             continue
-        value = answer.value
-        normalised = invalid if value is None else scorer(value)
-        if normalised is invalid:
-            if bucket is not None:
-                bucket[3] += 1
-            continue
-        if bucket is not None:
-            bucket[0] += 1
-        if track:
-            effective[qid] = answer
-        if normalised is unscored:
-            continue
-        if track:
-            question_scores[qid] = normalised
-        if weight > 0 and bucket is not None:
-            sums[dim].append(weight * normalised)
-            wsums[dim].append(weight)
-        key: Any
-        if rec_kind == 0:
+        if weight > 0 and dimension in sums:
+            sums[dimension].append(weight * normalised)
+            weight_sums[dimension].append(weight)
+        key: Hashable
+        if texts_by == _BY_SCORE:
             if normalised >= 1:
                 continue
             key = qid
-        elif rec_kind == 1:
+        elif texts_by == _BY_OPTION:
             key = (qid, value)
-        else:  # multi: the options not chosen (the scorer checked the list)
+        else:
             assert isinstance(value, list)
             key = (qid, *value)
-        texts = texts_cache.get(key)
-        if texts is None:
-            texts = texts_cache[key] = _recommendations(q, answer, normalised, lang)
-        for text in texts:
-            recommendations.append(make_rec({"question": qid, "dimension": dim, "text": text}))
+        called = texts.get(key)
+        if called is None:
+            called = _recommended(compiled, lang, key, row, value, normalised)
+        if called:
+            recommendations.extend(called)
+            calls.append((key, row, value, normalised))
 
+    dim_lines: list[DimensionLine] = []
     dim_scores: dict[str, float | None] = {}
-    for did in dim_ids:
-        wsum = math.fsum(wsums[did])
-        dim_scores[did] = _clean(100.0 * math.fsum(sums[did]) / wsum) if wsum > 0 else None
-    weights = cc.dimension_weights
-    total_w = math.fsum(
-        w for w, d in zip(weights, dim_ids, strict=True) if dim_scores[d] is not None
-    )
+    for did, weight in compiled.dimensions:
+        weight_sum = math.fsum(weight_sums[did])
+        total = math.fsum(sums[did])
+        dim_scores[did] = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        dim_lines.append(DimensionLine(did, weight, dim_scores[did], total, weight_sum))
+    scored_dims = [(w, s) for d, w in compiled.dimensions if (s := dim_scores[d]) is not None]
+    total_weight = math.fsum(w for w, _ in scored_dims)
     overall = (
-        _clean(
-            math.fsum(
-                w * (dim_scores[d] or 0.0)
-                for w, d in zip(weights, dim_ids, strict=True)
-                if dim_scores[d] is not None
-            )
-            / total_w
-        )
-        if total_w > 0
-        else 0.0
+        _clean(math.fsum(w * s for w, s in scored_dims) / total_weight) if total_weight > 0 else 0.0
     )
     overall = min(100.0, max(0.0, overall))
 
-    stages = checklist.stages
+    steps: list[StageStep] = []
     reached_index = 0
-    held_back: list[str] = []
-    stage_requires = cc.stage_requires
-    for i in range(1, len(stages)):
-        stage = stages[i]
+    for i, (stage, requires) in enumerate(compiled.stages):
+        score_ok = i == 0 or overall >= stage.min_score
         failed = [
-            describe(cond)
-            for test, cond in stage_requires[i]
+            (cond, text)
+            for test, cond, text in requires
             if not test(effective, question_scores, dim_scores, None)
         ]
-        if overall >= stage.min_score and not failed:
-            reached_index = i
-            continue
-        held_back = failed
-        break
+        reached = i == 0 or (score_ok and not failed)
+        steps.append(
+            StageStep(
+                stage.id,
+                stage.min_score,
+                reached,
+                score_ok,
+                [text for _, text in failed],
+                [cond for cond, _ in failed],
+            )
+        )
+        if not reached:
+            break
+        reached_index = i
+    stages = checklist.stages
     nxt = stages[reached_index + 1] if reached_index + 1 < len(stages) else None
     target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     floor = max(target, STRENGTH_FLOOR)
-    strengths = [d for d in dim_ids if (s := dim_scores[d]) is not None and s >= floor]
-    order = cc.dimension_order
-    gaps = sorted(
-        (d for d in dim_ids if (s := dim_scores[d]) is not None and s < target),
-        key=lambda i: (dim_scores[i] or 0.0, order[i]),
+    order = {d: i for i, (d, _) in enumerate(compiled.dimensions)}
+    result = AssessmentResult.model_construct(
+        overall=overall,
+        stage=stages[reached_index].id,
+        next_stage=nxt.id if nxt is not None else None,
+        dimensions=[
+            DimensionResult.model_construct(
+                id=d,
+                score=dim_scores[d],
+                answered=c[0],
+                dont_know=c[1],
+                not_applicable=c[2],
+                unanswered=c[3],
+            )
+            for d, _ in compiled.dimensions
+            for c in (counts[d],)
+        ],
+        strengths=[d for d, _ in compiled.dimensions if (dim_scores[d] or 0.0) >= floor],
+        gaps=sorted(
+            (d for d, _ in compiled.dimensions if (s := dim_scores[d]) is not None and s < target),
+            key=lambda d: (dim_scores[d] or 0.0, order[d]),
+        ),
+        recommendations=recommendations,
+        actions=[],
+        open_questions=open_questions,
+        held_back_by=held_back,
     )
-    make_dim = _new_dimension
-    dimensions = [
-        make_dim(
-            {
-                "id": d,
-                "score": dim_scores[d],
-                "answered": c[0],
-                "dont_know": c[1],
-                "not_applicable": c[2],
-                "unanswered": c[3],
-            }
-        )
-        for d in dim_ids
-        for c in (counts[d],)
-    ]
-    result: AssessmentResult = _new_result(
-        {
-            "overall": overall,
-            "stage": stages[reached_index].id,
-            "next_stage": nxt.id if nxt is not None else None,
-            "dimensions": dimensions,
-            "strengths": strengths,
-            "gaps": gaps,
-            "recommendations": recommendations,
-            "actions": [],
-            "open_questions": open_questions,
-            "held_back_by": held_back,
-        }
+    return Breakdown(
+        question_rows=lines,
+        dimensions=dim_lines,
+        overall=overall,
+        stage_steps=steps,
+        target=target,
+        result=result,
+        asked=asked,
+        question_scores=question_scores,
+        answers=answers,
+        lang=lang,
+        _calls=calls,
+        _compiled=compiled,
     )
-    return result
+
+
+def score(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
+) -> AssessmentResult:
+    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
+    return breakdown(checklist, answers, lang=lang, months=months).result
 
 
 # ---------------------------------------------------------------- the whole assessment
@@ -877,28 +701,21 @@ def checklist_for_ref(pack: ContentPack, checklist_id: str) -> Checklist:
     return pack.checklists.get(checklist_id, pack.checklist)
 
 
-def fired_actions(
-    pack: ContentPack, checklist: Checklist, answers: Mapping[str, Answer], result: AssessmentResult
-) -> list[str]:
+def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
     """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order."""
-    question_scores = {
-        q.id: question_score(q, answers.get(q.id)) for q in asked_questions(checklist, answers)
-    }
-    dim_scores = {d.id: d.score for d in result.dimensions}
+    dim_scores = {d.id: d.score for d in info.result.dimensions}
+    stage = info.result.stage
     fired: list[str] = []
     for action in pack.roadmap.actions:
         if action.always or any(
-            holds(
-                t,
-                answers=answers,
-                question_scores=question_scores,
-                dimension_scores=dim_scores,
-                stage=result.stage,
-            )
+            condition_test(t)(info.answers, info.question_scores, dim_scores, stage)
             for t in action.triggers
         ):
             fired.append(action.id)
     return fired
+
+
+_MADE: dict[int, tuple[weakref.ref[Assessment], Checklist, Breakdown]] = {}
 
 
 def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
@@ -908,13 +725,13 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
     checklist = checklist_for(pack, answers)
     when = today or answers.date or dt.date.today()
     months = months_active(answers.community.founded, when)
-    result = score(checklist, answers.answers, lang=answers.language, months=months)
-    scaled = scaled_answers(checklist, answers.answers, months)
-    result.actions = fired_actions(pack, checklist, scaled, result)
+    info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
+    result = info.result
+    result.actions = fired_actions(pack, info)
     community = answers.community.model_copy()
     if community.slug is None:
         community.slug = slugify(community.name)
-    return Assessment(
+    assessment = Assessment(
         kind="assessment",
         version="1",
         checklist=ChecklistRef(
@@ -926,6 +743,34 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
         answers=dict(answers.answers),
         result=result,
     )
+    _remember(assessment, checklist, info)
+    return assessment
+
+
+def _remember(assessment: Assessment, checklist: Checklist, info: Breakdown) -> None:
+    key = id(assessment)
+
+    def _drop(ref: weakref.ref[Assessment], key: int = key, table: dict[Any, Any] = _MADE) -> None:
+        # ``table`` is bound now: at interpreter exit the module global may already be None
+        current = table.get(key)
+        if current is not None and current[0] is ref:
+            del table[key]
+
+    _MADE[key] = (weakref.ref(assessment, _drop), checklist, info)
+
+
+def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakdown:
+    """The breakdown of an assessment (its community's age included).
+
+    For an assessment that :func:`assess` has just made, with the same checklist, this is the
+    breakdown it was scored with: the report and the summary after ``assess`` do not score
+    the answers again.
+    """
+    made = _MADE.get(id(assessment))
+    if made is not None and made[0]() is assessment and made[1] is checklist:
+        return made[2]
+    months = months_active(assessment.community.founded, assessment.date)
+    return breakdown(checklist, assessment.answers, lang=assessment.language, months=months)
 
 
 # ---------------------------------------------------------------- checking answers

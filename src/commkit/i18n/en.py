@@ -864,4 +864,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "sqlite.column_link_source": "From",
     "sqlite.title": "{region}: Business Community Map data",
     "sqlite.about": "Exported by commkit from the region's workspace.",
+    "wizard.update_need": {
+        "one": "{n} question needs a new answer under the current checklist; every other answer is kept.",
+        "other": "{n} questions need a new answer under the current checklist; every other answer is kept.",
+    },
+    "wizard.update_from": "Updating {source} (checklist {old}) to checklist {new}. The file stays as it is; the answers continue in a new draft in {folder}.",
 }

@@ -12,6 +12,7 @@ draft beside the output; the file itself stays byte for byte as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,27 @@ def recorded_run(path: Path) -> DraftRun | None:
     """The options recorded in a commkit draft (``None`` for any other answers file)."""
     answers = load_draft(path)
     return answers.draft if is_commkit_draft(path, answers) else None
+
+
+def draft_run(
+    *,
+    out: Path,
+    workspace: Path | None,
+    content: Path | None,
+    community: str | None,
+    date: dt.date | None,
+    lang: str | None,
+) -> DraftRun:
+    """The options of a wizard run, kept in its draft so that ``--resume DRAFT`` alone
+    continues it (paths made absolute: the run may resume from another folder)."""
+    return DraftRun(
+        out=str(out.resolve()),
+        workspace=str(workspace.resolve()) if workspace is not None else None,
+        content=str(content.resolve()) if content is not None else None,
+        community=community,
+        date=date,
+        lang=lang,
+    )
 
 
 @dataclass

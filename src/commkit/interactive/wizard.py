@@ -53,6 +53,9 @@ class Wizard:
     history: list[str] = field(default_factory=list)
     hint: str | None = None
     """Printed under the welcome line of a new assessment (where the draft goes)."""
+    only: list[str] | None = None
+    """Ask only these questions (``assess --update``: the ones a newer checklist needs);
+    every other answer of the draft is kept as it is."""
 
     @property
     def m(self) -> dict[str, str]:
@@ -71,12 +74,18 @@ class Wizard:
             else:
                 self.answers = draft
                 self.lang = draft.language
-                self.prompter.say(
-                    self.m["resumed"].format(name=draft.community.name, count=len(draft.answers)),
-                    "bold",
-                )
+                if self.only is None:
+                    self.prompter.say(
+                        self.m["resumed"].format(
+                            name=draft.community.name, count=len(draft.answers)
+                        ),
+                        "bold",
+                    )
             self._save()
-            self.ask_all()
+            if self.only is not None:
+                self.ask_only(self.only)
+            else:
+                self.ask_all()
             while True:
                 self.review()
                 missing = self.missing_required()
@@ -184,6 +193,37 @@ class Wizard:
                 continue
             self.history.append(q.id)
             current = self._next_after(q.id)
+
+    def ask_only(self, only: list[str]) -> None:
+        """Ask the listed questions that apply and have no answer yet, in checklist order
+        (an answer can make another one apply); nothing else is asked."""
+        from commkit.i18n import plural
+
+        assert self.answers is not None
+        wanted = set(only)
+        pending = [
+            q.id for q in self._asked() if q.id in wanted and q.id not in self.answers.answers
+        ]
+        self.prompter.say(plural("wizard.update_need", len(pending), self.lang), "bold")
+        done: set[str] = set()
+        last_dim: str | None = None
+        while True:
+            q = next(
+                (
+                    x
+                    for x in self._asked()
+                    if x.id in wanted and x.id not in self.answers.answers and x.id not in done
+                ),
+                None,
+            )
+            if q is None:
+                return
+            if q.dimension != last_dim:
+                self._dimension_header(q)
+                last_dim = q.dimension
+            self.history = []
+            self.ask(q, can_go_back=False)
+            done.add(q.id)
 
     def ask_missing(self, missing: list[str]) -> None:
         """Ask the required questions still without an answer (after the review)."""

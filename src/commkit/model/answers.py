@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, model_validator
 
 from commkit.model.common import Header, Id, PartialDate, StrictModel
 
@@ -103,6 +103,11 @@ class DraftRun(StrictModel):
     community: Id | None = None
     date: dt.date | None = None
     lang: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    ask: list[Id] | None = Field(
+        default=None,
+        description="assess --update: the only questions this run asks (a newer checklist's); "
+        "every other answer was carried from the old assessment and is kept.",
+    )
 
 
 class Answers(Header):
@@ -133,7 +138,12 @@ class DimensionResult(StrictModel):
 class Recommendation(StrictModel):
     """Which question calls for a recommendation. ``text`` is the sentence in the language of
     the run (in ``--json`` output); a saved assessment keeps no sentence, since every report
-    renders it again from the checklist in its own language."""
+    renders it again from the checklist in its own language.
+
+    Immutable: the scoring engine makes each one once per checklist, language and answer, and
+    every result that calls for it shares it."""
+
+    model_config = ConfigDict(frozen=True)
 
     question: Id
     dimension: Id

@@ -489,7 +489,7 @@ def kind_model(doc: Document) -> type[BaseModel]:
             "",
             [doc.diagnostic((), f"missing 'kind:' header (one of: {', '.join(sorted(KINDS))})")],
         )
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise ContentError(
             "",
             [

@@ -7,7 +7,6 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
@@ -115,40 +114,26 @@ def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
     return what
 
 
-def held_back_texts(
-    checklist: Checklist,
-    answers: Mapping[str, Answer],
-    lang: str,
-    months: float | None = None,
-) -> list[str]:
+def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> list[str]:
     """The gates of the next stage that do not hold, as reader-friendly lines."""
-    from commkit.core.scoring import breakdown
+    from commkit.core.scoring import assessment_breakdown
 
-    steps = breakdown(checklist, answers, lang=lang, months=months).stage_steps
+    steps = assessment_breakdown(checklist, assessment).stage_steps
     blocked = next((s for s in steps if not s.reached), None)
     if blocked is None:
         return []
     return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
 
 
-def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> list[str]:
-    """:func:`held_back_texts` for a saved assessment (its community's age included)."""
-    from commkit.core.scoring import months_active
-
-    months = months_active(assessment.community.founded, assessment.date)
-    return held_back_texts(checklist, assessment.answers, lang, months)
-
-
 def build_view(
     pack: ContentPack, checklist: Checklist, assessment: Assessment, lang: str
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped)."""
-    from commkit.core.scoring import breakdown, months_active
+    from commkit.core.scoring import assessment_breakdown
 
     t = labels(lang)
     result = assessment.result
-    months = months_active(assessment.community.founded, assessment.date)
-    info = breakdown(checklist, assessment.answers, lang=lang, months=months)
+    info = assessment_breakdown(checklist, assessment)
     lines = {line.question: line for line in info.questions}
     stages = {s.id: s for s in checklist.stages}
     stage = stages.get(result.stage)
@@ -157,7 +142,7 @@ def build_view(
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
     # in the report's language, from the answers (a saved assessment keeps no sentences)
-    recommendations = info.result.recommendations
+    recommendations = info.recommendations(lang)
 
     def dim_title(dim_id: str) -> str:
         return tr(dims[dim_id].title, lang) if dim_id in dims else dim_id

@@ -10,14 +10,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from commkit.api._common import PathLike, content
 from commkit.errors import UserError
 
 if TYPE_CHECKING:
     from commkit.core.pack_diff import PackDiff
     from commkit.core.rescore import Rescore
     from commkit.model.answers import Answers, Assessment
-
-PathLike = str | Path
+    from commkit.model.pack import ContentPack
 
 
 # ------------------------------------------------------------------------- content diff
@@ -54,6 +54,20 @@ def diff_content(old: PathLike | None, new: PathLike | None = None) -> PackDiff:
     )
 
 
+def diff_json(diff: PackDiff) -> dict[str, Any]:
+    """A content diff as plain data (``--json``)."""
+    from dataclasses import asdict
+
+    return asdict(diff)
+
+
+def render_diff_markdown(diff: PackDiff, lang: str = "en") -> str:
+    """A content diff as a Markdown change log in ``lang``."""
+    from commkit.render.pack_diff_md import render_diff_markdown as _render
+
+    return _render(diff, lang)
+
+
 # ------------------------------------------------------------------------- re-scoring
 
 
@@ -64,7 +78,6 @@ def load_old(path: PathLike, pack: Any | None = None) -> Answers | Assessment:
     from commkit.errors import ContentError
     from commkit.model.answers import Answers, Assessment
     from commkit.model.loader import parse_file, validate_document
-    from commkit.model.pack import load_pack
 
     doc = parse_file(Path(path))
     kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
@@ -83,7 +96,7 @@ def load_old(path: PathLike, pack: Any | None = None) -> Answers | Assessment:
         if kind == "assessment"
         else validate_document(doc, Answers)
     )
-    pack = pack if pack is not None else load_pack(None)
+    pack = content(pack)
     checklist = pack.checklist_version(model.checklist.id, model.checklist.version)
     if checklist is not None and isinstance(model, Answers):
         diags = check_answers(checklist, model, doc)
@@ -103,9 +116,8 @@ def rescore(
     new answer, and the scores before and after. Raises :class:`UserError` when no migration
     leads to the current version."""
     from commkit.core.rescore import rescore as _rescore
-    from commkit.model.pack import load_pack
 
-    pack = pack if pack is not None else load_pack(None)
+    pack = content(pack)
     source = "" if not isinstance(old, str | Path) else str(old)
     model = load_old(old, pack) if isinstance(old, str | Path) else old
     return _rescore(pack, model, source, today)
@@ -116,10 +128,9 @@ def render_rescore_markdown(
 ) -> str:
     """The ``assess --rescore`` report in ``lang``; ``file`` is named in the
     ``--update`` hint."""
-    from commkit.model.pack import load_pack
     from commkit.render.rescore_md import render_rescore_markdown as _render
 
-    return _render(result, pack if pack is not None else load_pack(None), lang, file)
+    return _render(result, content(pack), lang, file)
 
 
 def write_rescore_report(
@@ -153,10 +164,9 @@ def rescore_summary(
     """The lines a terminal shows for one re-scored file: stage and score before and after,
     how many answers were carried, mapped and need a new answer, the report, the next step."""
     from commkit.i18n import number, text
-    from commkit.model.pack import load_pack
     from commkit.render.rescore_md import stage_title
 
-    pack = pack if pack is not None else load_pack(None)
+    pack = content(pack)
     before = result.before
     lines = [
         text(
@@ -185,3 +195,19 @@ def rescore_summary(
     if result.need:
         lines.append("  " + text("rescore.update_cmd", lang, file=file or result.source))
     return lines
+
+
+# ------------------------------------------------------------------------- migrations
+
+
+def migrate_answers(answers: Answers, *, pack: ContentPack | None = None) -> Answers:
+    """Answers given to an earlier version of their checklist, carried to the current one
+    through the pack's migrations (``checklists/migrations/``): kept, mapped or left to be
+    asked again, as the migration says. Answers to the current version come back unchanged.
+    Raises :class:`commkit.errors.UserError` when no migration leads there."""
+    from commkit.core.migrate import carry_answers
+
+    pack = content(pack)
+    if answers.checklist.id not in pack.checklists:
+        return answers
+    return carry_answers(pack, answers)[0]

@@ -1,0 +1,209 @@
+"""The Python API: everything the CLI does, as typed functions that return models.
+
+This is the library; the CLI is a thin shell over the same functions (parse options, call
+``commkit.api``, print). Nothing here prints or prompts. Bad input raises
+:class:`commkit.errors.UserError` (:class:`~commkit.errors.ContentError` with the file, line
+and field of every problem); problems a run survives come back as data, as
+:class:`commkit.errors.CommkitWarning` objects beside the result.
+
+One module per concern: :mod:`~commkit.api.answers` (reading and checking answers),
+:mod:`~commkit.api.assess`, :mod:`~commkit.api.plan`, :mod:`~commkit.api.map`,
+:mod:`~commkit.api.workspace`, :mod:`~commkit.api.content`, :mod:`~commkit.api.forms`,
+:mod:`~commkit.api.versions`, :mod:`~commkit.api.export`; everything public is re-exported
+here, so ``from commkit import api`` is all a script needs.
+
+A whole new-region workflow::
+
+    from datetime import date
+    from commkit import api
+
+    api.init_region("kazan", name="Kazan", country="Russia", lang="ru")
+    api.add_community("kazan", name="IT Club", leaders=["Ivan Petrov"], members=40)
+    answers = api.load_answers("answers/it-club.yaml")
+    assessment = api.assess(answers, today=date(2026, 3, 1))
+    api.save_assessment("kazan", assessment)
+    region_map = api.build_map("kazan", today=date(2026, 3, 1))
+    markdown = api.render_map_markdown(region_map, lang="ru")
+    roadmap = api.plan(assessment, start=date(2026, 3, 2))
+    text = api.render_plan_markdown(roadmap)
+"""
+
+from commkit.api.answers import (
+    CheckedAnswers,
+    check_answers,
+    check_answers_file,
+    check_slug,
+    date_warnings,
+    expand_answer_files,
+    load_answers,
+    load_assessment,
+    read_answers,
+)
+from commkit.api.assess import (
+    AssessmentSummary,
+    AssessmentWriter,
+    DimensionRow,
+    assess,
+    assess_team,
+    assessment_summary,
+    checklist_hash,
+    checklist_of,
+    compare_with_peers,
+    draft_problems,
+    explain,
+    peer_pool,
+    rater_label,
+    render_assessment_chart,
+    render_assessment_html,
+    render_assessment_markdown,
+    save_assessment,
+    team_raters_in_workspace,
+)
+from commkit.api.content import load_content, method_overview, validate
+from commkit.api.export import export_sqlite
+from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
+from commkit.api.map import (
+    MapFiles,
+    build_map,
+    map_json_chunks,
+    progress,
+    render_map_charts,
+    render_map_csv,
+    render_map_html,
+    render_map_markdown,
+    render_map_xlsx,
+    render_progress_chart,
+    render_progress_html,
+    render_progress_markdown,
+    write_map,
+    write_progress,
+)
+from commkit.api.plan import (
+    PlanInput,
+    load_holidays,
+    next_monday,
+    parse_capacity,
+    plan,
+    plan_file_name,
+    plan_input,
+    region_plan,
+    render_plan_csv,
+    render_plan_html,
+    render_plan_ics,
+    render_plan_markdown,
+    render_plan_xlsx,
+    write_plan,
+)
+from commkit.api.versions import (
+    diff_content,
+    diff_json,
+    load_old,
+    migrate_answers,
+    render_diff_markdown,
+    render_rescore_markdown,
+    rescore,
+    rescore_summary,
+    write_rescore_report,
+)
+from commkit.api.views import (
+    Column,
+    MapScreen,
+    ProgressScreen,
+    TableView,
+    map_screen,
+    progress_screen,
+)
+from commkit.api.workspace import (
+    add_community,
+    init_region,
+    load_workspace,
+    public_map,
+    render_public_map_html,
+    write_public_map,
+)
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "AssessmentSummary",
+    "AssessmentWriter",
+    "CheckedAnswers",
+    "Column",
+    "DimensionRow",
+    "MapFiles",
+    "MapScreen",
+    "PlanInput",
+    "ProgressScreen",
+    "TableView",
+    "add_community",
+    "assess",
+    "assess_team",
+    "assessment_summary",
+    "build_map",
+    "check_answers",
+    "check_answers_file",
+    "check_slug",
+    "checklist_hash",
+    "checklist_of",
+    "compare_with_peers",
+    "date_warnings",
+    "diff_content",
+    "diff_json",
+    "draft_problems",
+    "expand_answer_files",
+    "explain",
+    "export_checklist",
+    "export_sqlite",
+    "import_answers",
+    "init_region",
+    "load_answers",
+    "load_assessment",
+    "load_content",
+    "load_holidays",
+    "load_old",
+    "load_workspace",
+    "map_json_chunks",
+    "map_screen",
+    "method_overview",
+    "migrate_answers",
+    "next_monday",
+    "parse_capacity",
+    "peer_pool",
+    "plan",
+    "plan_file_name",
+    "plan_input",
+    "progress",
+    "progress_screen",
+    "public_map",
+    "rater_label",
+    "read_answers",
+    "region_plan",
+    "render_assessment_chart",
+    "render_assessment_html",
+    "render_assessment_markdown",
+    "render_diff_markdown",
+    "render_map_charts",
+    "render_map_csv",
+    "render_map_html",
+    "render_map_markdown",
+    "render_map_xlsx",
+    "render_plan_csv",
+    "render_plan_html",
+    "render_plan_ics",
+    "render_plan_markdown",
+    "render_plan_xlsx",
+    "render_progress_chart",
+    "render_progress_html",
+    "render_progress_markdown",
+    "render_public_map_html",
+    "render_rescore_markdown",
+    "rescore",
+    "rescore_summary",
+    "save_assessment",
+    "team_raters_in_workspace",
+    "validate",
+    "write_map",
+    "write_plan",
+    "write_progress",
+    "write_public_map",
+    "write_rescore_report",
+]

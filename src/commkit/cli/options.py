@@ -1,0 +1,68 @@
+"""Options shared by many commands, written once (Typer ``Annotated`` aliases and option
+factories), and the one date parser. Only ``typer`` is imported here: this module loads
+with ``commkit --help``."""
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import typer
+
+Lang = Literal["en", "ru"]
+"""The languages of every text, report and message."""
+
+
+def date_parser(option: str) -> Callable[[str], dt.date]:
+    """A Typer parser for a YYYY-MM-DD option; a bad date is a usage error (exit 2)."""
+
+    def parse(value: str) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise typer.BadParameter(
+                f"{value!r} is not a date such as 2026-01-12", param_hint=option
+            ) from None
+
+    return parse
+
+
+def date_option(help: str, option: str = "--date", metavar: str = "YYYY-MM-DD") -> Any:
+    """A YYYY-MM-DD option (``--date`` unless named otherwise), parsed to a date."""
+    return typer.Option(
+        option, metavar=metavar, parser=date_parser(option), help=help, show_default=False
+    )
+
+
+def out_option(help: str, metavar: str = "DIR") -> Any:
+    """``--out/-o``: where a command writes (a folder unless ``metavar`` says FILE)."""
+    return typer.Option("--out", "-o", metavar=metavar, help=help)
+
+
+def force_option(help: str = "Overwrite existing files.") -> Any:
+    """``--force/-f``: the only way an existing file is replaced."""
+    return typer.Option("--force", "-f", help=help)
+
+
+def json_option(help: str = "Print one JSON document on stdout.") -> Any:
+    """``--json``: machine output on stdout, messages on stderr."""
+    return typer.Option("--json", help=help)
+
+
+Force = Annotated[bool, force_option()]
+Json = Annotated[bool, json_option()]
+OptionalDate = Annotated[dt.date | None, date_option("The date (YYYY-MM-DD). Default: today.")]
+
+TableFormat = Literal[
+    "simple", "plain", "github", "grid", "pipe", "psql", "rst", "orgtbl", "html", "tsv"
+]
+"""The tabulate formats offered by ``--fmt`` (``simple`` by default)."""
+AsTable = Annotated[
+    bool,
+    typer.Option("--table", help="Print the rows as a plain text table (see --fmt)."),
+]
+Fmt = Annotated[
+    TableFormat,
+    typer.Option("--fmt", metavar="FORMAT", help="The format of --table (tabulate's names)."),
+]
