@@ -62,13 +62,14 @@ def report_error(exc: BaseException) -> None:
     from commkit.cli.context import ui_lang
     from commkit.errors import UserError
     from commkit.i18n import plural, text
+    from commkit.i18n.messages import localize
 
     lang = ui_lang()
     label = text("cli.error", lang)
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]{label}:[/] {esc(exc.message)}", soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {esc(localize(exc.message))}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -87,9 +88,10 @@ def report_error(exc: BaseException) -> None:
 def warn(message: str) -> None:
     from commkit.cli.context import ui_lang
     from commkit.i18n import text
+    from commkit.i18n.messages import localize
 
     label = text("cli.warning", ui_lang())
-    err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
+    err().print(f"[yellow]{label}:[/] {esc(localize(message))}", soft_wrap=True, highlight=False)
 
 
 def show_warnings(warnings: Any) -> None:

@@ -85,12 +85,23 @@ class StrictModel(BaseModel):
             expected = "a valid boolean (true/false or yes/no)"
         else:
             expected = "a valid integer" if kinds == {int} else "a valid number"
-        quoted = " (no quotes around numbers)" if isinstance(value, str) else ""
+        quoted = " (no quotes around numbers)" if _numeric_text(value) else ""
         raise PydanticCustomError(
             "plain_scalar",
             "input should be {expected}, not {given}{quoted}",
             {"expected": expected, "given": repr(value), "quoted": quoted},
         )
+
+
+def _numeric_text(value: object) -> bool:
+    """A number written in quotes (``"12"``): the one mistake the quotes hint is for."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_id(value: str) -> str:
