@@ -121,6 +121,37 @@ def render_progress_markdown(
     return progress_markdown(progress, lang, link)
 
 
+def progress_lines(progress: CommunityProgress, lang: str = "en") -> list[str]:
+    """The stage at each assessment as a terminal shows it, one line per assessment: the
+    checklist version it was made with and, for an earlier version, the stage and score
+    re-scored under the current one; then what a reader must know about mixed versions
+    (the versions no migration leads from are named: never a silent comparison)."""
+    from commkit.i18n import number, text
+    from commkit.model.common import tr
+    from commkit.render.report_html import version_notes
+
+    def stage(stage_id: str) -> str:
+        return tr(progress.stage_titles.get(stage_id), lang) or stage_id
+
+    lines = []
+    for p in progress.stages:
+        line = f"{p.date.isoformat()}: {stage(p.stage)} ({number(p.overall, lang, 1)})"
+        if p.version is not None and p.version != progress.current_version:
+            line += f" [{text('versions.checklist', lang)} {p.version}"
+            if p.rescored_stage is not None and p.rescored_overall is not None:
+                again = text(
+                    "versions.rescored_screen",
+                    lang,
+                    version=progress.current_version,
+                    stage=stage(p.rescored_stage),
+                    overall=number(p.rescored_overall, lang, 1),
+                )
+                line += f"; {again}"
+            line += "]"
+        lines.append(line)
+    return lines + version_notes(progress, lang)
+
+
 def render_progress_chart(progress: CommunityProgress, lang: str = "en") -> str:
     """SVG: the overall and dimension scores at each assessment."""
     require("matplotlib", "matplotlib")
