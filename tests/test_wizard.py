@@ -303,7 +303,7 @@ def test_a_required_tick_list_is_not_passed_with_nothing_ticked(
 def test_the_founding_date_is_asked_and_checked(
     pack: ContentPack, pipe: Any, tmp_path: Path
 ) -> None:
-    wizard, prompter = make(pack, pipe, tmp_path)
+    wizard, _ = make(pack, pipe, tmp_path)
     start = "Fashion Tech\rPerm\r2\r1\r" + "August 2020\r" + CTRL_U + "2020-08\r" + "1\rn\r"
     pipe.send_text(start + REST + FINISH)
     answers = wizard.run()
