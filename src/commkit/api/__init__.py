@@ -59,7 +59,17 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.content import load_content, method_overview, validate
+from commkit.api.content import (
+    init_content,
+    load_content,
+    method_chapter,
+    method_overview,
+    schemas,
+    tr,
+    validate,
+    validate_pack,
+    write_schemas,
+)
 from commkit.api.export import export_sqlite
 from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
@@ -67,6 +77,7 @@ from commkit.api.map import (
     build_map,
     map_json_chunks,
     progress,
+    progress_lines,
     render_map_charts,
     render_map_csv,
     render_map_html,
@@ -114,11 +125,13 @@ from commkit.api.views import (
     progress_screen,
 )
 from commkit.api.workspace import (
+    RegionScaffold,
     add_community,
     init_region,
     load_workspace,
     public_map,
     render_public_map_html,
+    scaffold_region,
     write_public_map,
 )
 
@@ -133,6 +146,7 @@ __all__ = [
     "MapScreen",
     "PlanInput",
     "ProgressScreen",
+    "RegionScaffold",
     "TableView",
     "add_community",
     "assess",
@@ -154,6 +168,7 @@ __all__ = [
     "export_checklist",
     "export_sqlite",
     "import_answers",
+    "init_content",
     "init_region",
     "load_answers",
     "load_assessment",
@@ -163,6 +178,7 @@ __all__ = [
     "load_workspace",
     "map_json_chunks",
     "map_screen",
+    "method_chapter",
     "method_overview",
     "migrate_answers",
     "next_monday",
@@ -172,6 +188,7 @@ __all__ = [
     "plan_file_name",
     "plan_input",
     "progress",
+    "progress_lines",
     "progress_screen",
     "public_map",
     "rater_label",
@@ -199,11 +216,16 @@ __all__ = [
     "rescore",
     "rescore_summary",
     "save_assessment",
+    "scaffold_region",
+    "schemas",
     "team_raters_in_workspace",
+    "tr",
     "validate",
+    "validate_pack",
     "write_map",
     "write_plan",
     "write_progress",
     "write_public_map",
     "write_rescore_report",
+    "write_schemas",
 ]

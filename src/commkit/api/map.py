@@ -74,11 +74,11 @@ def render_map_markdown(
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
-def render_map_csv(region_map: RegionMap) -> str:
-    """The map's community table as CSV text."""
+def render_map_csv(region_map: RegionMap, lang: str | None = None) -> str:
+    """The map's community table as CSV text (names in ``lang``)."""
     from commkit.render.map_csv import map_csv
 
-    return map_csv(region_map)
+    return map_csv(region_map, resolve_lang(lang, region_map.language))
 
 
 def render_map_xlsx(region_map: RegionMap, lang: str = "en") -> bytes:
@@ -119,6 +119,37 @@ def render_progress_markdown(
     if chart is not None:
         link = f"![{md_inline(data_labels(lang)['chart_progress'])}](<{chart}>)"
     return progress_markdown(progress, lang, link)
+
+
+def progress_lines(progress: CommunityProgress, lang: str = "en") -> list[str]:
+    """The stage at each assessment as a terminal shows it, one line per assessment: the
+    checklist version it was made with and, for an earlier version, the stage and score
+    re-scored under the current one; then what a reader must know about mixed versions
+    (the versions no migration leads from are named: never a silent comparison)."""
+    from commkit.i18n import number, text
+    from commkit.model.common import tr
+    from commkit.render.report_html import version_notes
+
+    def stage(stage_id: str) -> str:
+        return tr(progress.stage_titles.get(stage_id), lang) or stage_id
+
+    lines = []
+    for p in progress.stages:
+        line = f"{p.date.isoformat()}: {stage(p.stage)} ({number(p.overall, lang, 1)})"
+        if p.version is not None and p.version != progress.current_version:
+            line += f" [{text('versions.checklist', lang)} {p.version}"
+            if p.rescored_stage is not None and p.rescored_overall is not None:
+                again = text(
+                    "versions.rescored_screen",
+                    lang,
+                    version=progress.current_version,
+                    stage=stage(p.rescored_stage),
+                    overall=number(p.rescored_overall, lang, 1),
+                )
+                line += f"; {again}"
+            line += "]"
+        lines.append(line)
+    return lines + version_notes(progress, lang)
 
 
 def render_progress_chart(progress: CommunityProgress, lang: str = "en") -> str:
@@ -223,7 +254,7 @@ def write_map(
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
-        atomic_write_chunks(files.csv, ("\ufeff", *map_csv_chunks(region_map)), force=force)
+        atomic_write_chunks(files.csv, ("\ufeff", *map_csv_chunks(region_map, lang)), force=force)
         written.append(("csv", files.csv))
     if files.html is not None:
         page = render_map_html(region_map, lang, pack=pack)

@@ -58,6 +58,8 @@ class MapScreen:
     stages: str
     gap: str
     attention: str | None
+    versions: list[str] = field(default_factory=list)
+    """Notes when the figures span checklist versions (named, never a silent comparison)."""
 
 
 def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS) -> MapScreen:
@@ -65,8 +67,7 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
     ``leader_count`` for narrow screens."""
     from commkit.i18n import plural
     from commkit.model.common import tr
-    from commkit.render.map_md import fmt_num, labels, stage_title
-    from commkit.render.report import fmt_score
+    from commkit.render.map_md import fmt_num, labels, map_version_notes, score_cell, stage_title
 
     lab = labels(lang)
     total = len(region_map.communities)
@@ -104,15 +105,15 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
     for row in region_map.communities[:limit]:
         communities.rows.append(
             {
-                "community": row.name,
+                "community": tr(row.name, lang),
                 "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
-                "score": fmt_score(row.score, lang),
+                "score": score_cell(row, region_map, lang),
                 "members": fmt_num(row.members),
-                "leaders": ", ".join(row.leaders) or "—",
+                "leaders": ", ".join(tr(x, lang) for x in row.leaders) or "—",
                 "leader_count": str(len(row.leaders)),
                 "events": fmt_num(row.events),
                 "projects": fmt_num(row.projects),
-                "platform": row.platform or "—",
+                "platform": tr(row.platform, lang) or "—",
                 "formalised": lab["yes"] if row.formalised else lab["no"],
                 "last_assessment": (
                     row.last_assessment.isoformat() if row.last_assessment else lab["never"]
@@ -135,6 +136,7 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
         attention=(
             f"{lab['attention']}: {len(region_map.attention)}" if region_map.attention else None
         ),
+        versions=map_version_notes(region_map, lang),
     )
 
 
@@ -153,16 +155,14 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
     """A community's progress as the terminal shows it, in ``lang``."""
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, fmt_signed, labels
-    from commkit.render.report import fmt_score
 
     lab = labels(lang)
     if result.stages:
-        path = " → ".join(
-            f"{p.date.isoformat()}: {tr(result.stage_titles.get(p.stage, p.stage), lang)} "
-            f"({fmt_score(p.overall, lang)})"
-            for p in result.stages
+        from commkit.api.map import progress_lines
+
+        stage_path = f"{lab['stage']}:\n" + "\n".join(
+            f"  {line}" for line in progress_lines(result, lang)
         )
-        stage_path = f"{lab['stage']}: {path}"
     else:
         stage_path = f"{lab['last_assessment']}: {lab['never']}"
     tables = []
@@ -182,4 +182,4 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
             row.update({f"p{i}": fmt_num(p.value) for i, p in enumerate(series.points)})
             table.rows.append(row)
         tables.append(table)
-    return ProgressScreen(result.name, result.slug, stage_path, tables)
+    return ProgressScreen(tr(result.name, lang), result.slug, stage_path, tables)

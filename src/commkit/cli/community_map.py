@@ -225,6 +225,8 @@ def _print_map(screen: Any, lang: str) -> None:
     console.print(screen.gap, markup=False)
     if screen.attention:
         console.print(screen.attention, markup=False, soft_wrap=True)
+    for note in screen.versions:
+        console.print(note, markup=False, soft_wrap=True)
 
 
 def pack_or_none(ctx: typer.Context) -> Any:

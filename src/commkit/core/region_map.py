@@ -67,7 +67,7 @@ class CommunityRow(BaseModel):
     """One line of the map: a community profile plus its latest assessment and figures."""
 
     slug: str
-    name: str
+    name: Text
     file: str
     stage: str | None = None
     score: float | None = None
@@ -75,8 +75,8 @@ class CommunityRow(BaseModel):
     last_assessment: dt.date | None = None
     assessments: int = 0
     status: Status = "never-assessed"
-    leaders: list[str] = []
-    platform: str | None = None
+    leaders: list[Text] = []
+    platform: Text | None = None
     format: str = "online"
     formalised: bool = False
     founded: str | None = None
@@ -93,6 +93,21 @@ class CommunityRow(BaseModel):
     previous_assessment: dt.date | None = None
     previous_score: float | None = None
     previous_stage: str | None = None
+    version: str | None = Field(
+        default=None, description="The checklist version of the latest assessment."
+    )
+    previous_version: str | None = Field(
+        default=None,
+        description="The checklist version of the assessment before; when it differs, the "
+        "previous score, stage and changes are re-scored under the latest one's version "
+        "(through the migrations), or left out when no migration leads there.",
+    )
+    rescored_score: float | None = Field(
+        default=None,
+        description="The latest assessment re-scored under the current checklist, when it was "
+        "made with an earlier version and a migration leads on.",
+    )
+    rescored_stage: str | None = None
     dimension_changes: dict[str, float] = Field(
         default={},
         description="Dimensions whose score changed since the previous assessment "
@@ -131,10 +146,10 @@ class StageCount(BaseModel):
 
 
 class LeaderEntry(BaseModel):
-    name: str
+    name: Text
     role: Text | None
     community: str
-    community_name: str
+    community_name: Text
 
 
 class ActorEntry(BaseModel):
@@ -159,7 +174,7 @@ class LinkEntry(BaseModel):
 
 class AttentionEntry(BaseModel):
     slug: str
-    name: str
+    name: Text
     status: Literal["stale", "never-assessed"]
     last_assessment: dt.date | None = None
 
@@ -222,6 +237,18 @@ class RegionMap(BaseModel):
     baseline: list[RegionFigures] = Field(
         default=[], description="The region's own figures (region.yaml), up to the map's date."
     )
+    current_version: str | None = Field(
+        default=None, description="The content's current checklist version."
+    )
+    versions: list[str] = Field(
+        default=[],
+        description="The checklist versions of the communities' latest two assessments.",
+    )
+    not_comparable: list[str] = Field(
+        default=[],
+        description="Checklist versions no migration leads from to the current one: scores "
+        "made with them are not compared with the others.",
+    )
 
     @property
     def gap_actors(self) -> list[ActorEntry]:
@@ -277,11 +304,11 @@ MOVED_DIMENSIONS = 3
 
 
 def dimension_changes(last: Any, before: Any) -> dict[str, float]:
-    """The dimensions whose score moved between two assessments, largest change first."""
-    old = {d.id: d.score for d in before.result.dimensions}
+    """The dimensions whose score moved between two results, largest change first."""
+    old = {d.id: d.score for d in before.dimensions}
     moved = [
         (round(d.score - old[d.id], 1), d.id)
-        for d in last.result.dimensions
+        for d in last.dimensions
         if d.score is not None and old.get(d.id) is not None and d.score != old[d.id]
     ]
     moved.sort(key=lambda item: (-abs(item[0]), item[1]))
@@ -322,13 +349,48 @@ def community_row(
         row.score = round(last.result.overall, 1)
         row.last_assessment = last.date
         row.status = "stale" if last.date < stale_before else "current"
+        row.version = last.checklist.version
         if len(assessments) > 1:
             before = assessments[1]
             row.previous_assessment = before.date
-            row.previous_score = round(before.result.overall, 1)
-            row.previous_stage = before.result.stage
-            row.dimension_changes = dimension_changes(last, before)
+            row.previous_version = before.checklist.version
+            if before.checklist.version == last.checklist.version:
+                row.previous_score = round(before.result.overall, 1)
+                row.previous_stage = before.result.stage
+                row.dimension_changes = dimension_changes(last.result, before.result)
     return row
+
+
+def across_versions(pack: Any, row: CommunityRow, assessments: list[Any]) -> set[str]:
+    """Make a row's figures comparable across checklist versions: the latest assessment
+    re-scored under the current version when it is older, and the change since the one
+    before measured under one version. Returns the versions no migration leads from."""
+    from commkit.core.progress import result_under_current
+
+    if not assessments or pack is None:
+        return set()
+    last = assessments[0]
+    current = pack.checklists.get(last.checklist.id)
+    if current is None:
+        return set()
+    stuck: set[str] = set()
+    last_now = result_under_current(pack, last)
+    if last.checklist.version != current.version:
+        if last_now is None:
+            stuck.add(last.checklist.version)
+        else:
+            row.rescored_score = round(last_now.overall, 1)
+            row.rescored_stage = last_now.stage
+    if len(assessments) > 1 and assessments[1].checklist.version != last.checklist.version:
+        before = assessments[1]
+        before_now = result_under_current(pack, before)
+        if before_now is None:
+            stuck.add(before.checklist.version)
+        elif last_now is not None and last.checklist.version == current.version:
+            row.previous_score = round(before_now.overall, 1)
+            row.previous_stage = before_now.stage
+            row.dimension_changes = dimension_changes(last_now, before_now)
+    return stuck
 
 
 ProgressHook = Callable[[int, int], None]
@@ -456,8 +518,12 @@ class _Collected:
         self.tally = _Tally()
         self.known: set[str] = set()
         self.link_refs = link_refs
-        self.names: dict[str, str] = {}
+        self.names: dict[str, Text] = {}
         """slug -> name, for the slugs the ecosystem's links name"""
+        self.pack: Any = None
+        self.versions: set[str] = set()
+        """checklist versions of the latest two assessments of each community"""
+        self.not_comparable: set[str] = set()
 
     def add(self, row: CommunityRow) -> None:
         self.rows.append(row)
@@ -490,7 +556,10 @@ def _stream(
         if community is not None:
             count = len(workspace.assessment_paths(community.slug))
             latest = workspace.latest_assessments(community.slug, 2) if count else []
-            collected.add(community_row(community, str(path), latest, count, stale_before))
+            row = community_row(community, str(path), latest, count, stale_before)
+            collected.not_comparable |= across_versions(collected.pack, row, latest)
+            collected.versions.update(v for v in (row.version, row.previous_version) if v)
+            collected.add(row)
             leaders.extend(
                 LeaderEntry(
                     name=leader.name,
@@ -533,6 +602,7 @@ def build_map(
         for link in region.ecosystem.links:
             link_refs.update((link.source, link.target))
     collected = _Collected(spill, link_refs)
+    collected.pack = pack
     with _paused_gc():
         _stream(workspace, paths, stale_before, collected, progress)
     known = collected.known
@@ -564,6 +634,9 @@ def build_map(
         "attention": collected.attention,
         "problems": [Problem.of(d) for d in workspace.diagnostics],
         "baseline": [f for f in (region.baseline if region else []) if f.date <= today],
+        "current_version": pack.checklist.version if pack is not None else None,
+        "versions": sorted(collected.versions),
+        "not_comparable": sorted(collected.not_comparable),
     }
     if spill:
         return RegionMap.model_construct(**fields)
@@ -674,7 +747,7 @@ def _dimension_titles(pack: Any | None) -> dict[str, Text]:
 
 
 def _ecosystem(
-    workspace: Workspace, communities: dict[str, str]
+    workspace: Workspace, communities: dict[str, Text]
 ) -> tuple[list[ActorEntry], list[LinkEntry]]:
     region = workspace.region
     if region is None:

@@ -995,4 +995,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "{n} questions need a new answer under the current checklist; every other answer is kept.",
     },
     "wizard.update_from": "Updating {source} (checklist {old}) to checklist {new}. The file stays as it is; the answers continue in a new draft in {folder}.",
+    "versions.checklist": "Checklist",
+    "versions.rescored": "Under {version}",
+    "versions.rescored_screen": "under {version}: {stage} ({overall})",
+    "versions.mixed": "Assessments were made with checklist versions {versions}; the figures under {current} are re-scored through the content's migrations, so they compare with each other.",
+    "versions.not_comparable": "Warning: no migration leads from checklist {versions} to {current}: those scores are not comparable with {current} scores.",
 }

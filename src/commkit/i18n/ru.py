@@ -1030,4 +1030,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "many": "По текущему чек-листу нужны новые ответы на {n} вопросов; все остальные ответы сохранены.",
     },
     "wizard.update_from": "Обновляем {source} (чек-лист {old}) до чек-листа {new}. Файл останется как есть; ответы продолжатся в новом черновике в папке {folder}.",
+    "versions.checklist": "Чек-лист",
+    "versions.rescored": "По версии {version}",
+    "versions.rescored_screen": "по версии {version}: {stage} ({overall})",
+    "versions.mixed": "Оценки сделаны по разным версиям чек-листа ({versions}); цифры по версии {current} пересчитаны по миграциям пакета, и их можно сравнивать между собой.",
+    "versions.not_comparable": "Внимание: от чек-листа {versions} нет миграции к версии {current}: эти баллы нельзя сравнивать с баллами версии {current}.",
 }
