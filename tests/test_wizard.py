@@ -177,11 +177,36 @@ def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any, tmp_pat
 
 def test_review_changes_an_answer(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
-    # review opens on 'Finish' (last); DOWN wraps to the first answer (q1): change it to 2
+    # review opens on 'Finish' (first); DOWN goes to the first answer (q1): change it to 2
     review = DOWN + "\r" + "2\r" + "\r"
     pipe.send_text(START + REST + review)
     answers = wizard.run()
     assert values(answers)["purpose.common-goal"] == 2
+
+
+def test_review_shows_the_list_from_the_first_dimension(
+    pack: ContentPack, pipe: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pointer starts on the first line (Finish), so the terminal shows the list from
+    its top: the first dimension, not the last one scrolled into view."""
+    wizard, prompter = make(pack, pipe, tmp_path)
+    shown: list[tuple[list[Any], Any]] = []
+    ask = prompter.select
+
+    def select(message: str, entries: Any, **options: Any) -> Any:
+        if message == wizard.m["review_title"]:
+            shown.append((list(entries), options.get("default")))
+        return ask(message, entries, **options)
+
+    monkeypatch.setattr(prompter, "select", select)
+    pipe.send_text(START + REST + FINISH)
+    wizard.run()
+    (entries, default), *_ = shown
+    first_item = next(e for e in entries if hasattr(e, "value"))
+    assert first_item.value == default
+    assert entries[1].title.startswith("── ")
+    dims = [e.title for e in entries if not hasattr(e, "value")]
+    assert dims[0] == f"── {pack.checklist.dimensions[0].title['en']} ──"
 
 
 def test_review_can_open_a_conditional_question(
@@ -189,7 +214,7 @@ def test_review_can_open_a_conditional_question(
 ) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     keys = START + "4\r2\r\r2\r1\r150\r \r1\r2\r"
-    # review: DOWN wraps to q1; 3 more DOWNs reach q4 (q1, q2, q3, q4); change it to yes
+    # review: DOWN goes to q1; 3 more DOWNs reach q4 (q1, q2, q3, q4); change it to yes
     review = DOWN * 4 + "\r" + "1\r" + "\r"
     # the leader count (now asked and required) comes next, then the review again
     pipe.send_text(keys + review + "2\r" + FINISH)

@@ -59,8 +59,19 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.content import load_content, method_overview, validate
+from commkit.api.content import (
+    init_content,
+    load_content,
+    method_chapter,
+    method_overview,
+    schemas,
+    tr,
+    validate,
+    validate_pack,
+    write_schemas,
+)
 from commkit.api.export import export_sqlite
+from commkit.api.files import check_new_files, stale_temps_removed
 from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
     MapFiles,
@@ -95,6 +106,19 @@ from commkit.api.plan import (
     render_plan_xlsx,
     write_plan,
 )
+from commkit.api.seminars import (
+    SeminarExport,
+    SeminarOptions,
+    choose_seminars,
+    export_seminars,
+    find_seminar,
+    list_seminars,
+    seminar_json,
+    seminar_options,
+    seminar_summary,
+    seminar_table,
+    seminar_view,
+)
 from commkit.api.versions import (
     diff_content,
     diff_json,
@@ -115,11 +139,13 @@ from commkit.api.views import (
     progress_screen,
 )
 from commkit.api.workspace import (
+    RegionScaffold,
     add_community,
     init_region,
     load_workspace,
     public_map,
     render_public_map_html,
+    scaffold_region,
     write_public_map,
 )
 
@@ -134,6 +160,9 @@ __all__ = [
     "MapScreen",
     "PlanInput",
     "ProgressScreen",
+    "RegionScaffold",
+    "SeminarExport",
+    "SeminarOptions",
     "TableView",
     "add_community",
     "assess",
@@ -142,9 +171,11 @@ __all__ = [
     "build_map",
     "check_answers",
     "check_answers_file",
+    "check_new_files",
     "check_slug",
     "checklist_hash",
     "checklist_of",
+    "choose_seminars",
     "compare_with_peers",
     "date_warnings",
     "diff_content",
@@ -153,9 +184,13 @@ __all__ = [
     "expand_answer_files",
     "explain",
     "export_checklist",
+    "export_seminars",
     "export_sqlite",
+    "find_seminar",
     "import_answers",
+    "init_content",
     "init_region",
+    "list_seminars",
     "load_answers",
     "load_assessment",
     "load_content",
@@ -164,6 +199,7 @@ __all__ = [
     "load_workspace",
     "map_json_chunks",
     "map_screen",
+    "method_chapter",
     "method_overview",
     "migrate_answers",
     "next_monday",
@@ -201,11 +237,22 @@ __all__ = [
     "rescore",
     "rescore_summary",
     "save_assessment",
+    "scaffold_region",
+    "schemas",
+    "seminar_json",
+    "seminar_options",
+    "seminar_summary",
+    "seminar_table",
+    "seminar_view",
+    "stale_temps_removed",
     "team_raters_in_workspace",
+    "tr",
     "validate",
+    "validate_pack",
     "write_map",
     "write_plan",
     "write_progress",
     "write_public_map",
     "write_rescore_report",
+    "write_schemas",
 ]

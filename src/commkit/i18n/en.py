@@ -78,8 +78,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.progress_label": "Assessing",
     "wizard.explain_title": "How the numbers came about",
     "wizard.explain_question": "{qid}: {status}",
-    "wizard.explain_q_scored": "{qid}: {value} → {norm:.3f} × weight {weight:g}",
-    "wizard.explain_dim": "{dim}: Σ(weight × score) {ws:.3f} / Σweight {w:g} × 100 = {score}",
+    "wizard.explain_q_scored": "{qid}: {value} → {norm} × weight {weight}",
+    "wizard.explain_dim": "{dim}: Σ(weight × score) {ws} / Σweight {w} × 100 = {score}",
     "wizard.explain_dim_none": "{dim}: nothing scored → no score",
     "wizard.explain_overall": "overall: weighted mean of {n} dimension score(s) = {score}",
     "wizard.explain_stage_ok": "stage {stage} (min {min:g}): reached",
@@ -915,14 +915,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "one": "list should have at least {n} item after validation, not {got}",
         "other": "list should have at least {n} items after validation, not {got}",
     },
-    "msg.str_min": {
-        "one": "string should have at least {n} character",
-        "other": "string should have at least {n} characters",
-    },
-    "msg.str_max": {
-        "one": "string should have at most {n} character",
-        "other": "string should have at most {n} characters",
-    },
     "msg.str_pattern": "string should match pattern {pattern}",
     "msg.want_mapping_top": "expected a mapping with 'kind:' and 'version:' at the top",
     "msg.merge_keys": "merge keys ('<<') are not supported",
@@ -1000,4 +992,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.rescored_screen": "under {version}: {stage} ({overall})",
     "versions.mixed": "Assessments were made with checklist versions {versions}; the figures under {current} are re-scored through the content's migrations, so they compare with each other.",
     "versions.not_comparable": "Warning: no migration leads from checklist {versions} to {current}: those scores are not comparable with {current} scores.",
+    "msg.name_min": "a name should have at least {n} character",
+    "msg.name_max": "a name should have at most {n} characters",
 }

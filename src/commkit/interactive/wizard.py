@@ -482,7 +482,9 @@ class Wizard:
         m, lang = self.m, self.lang
         width = shutil.get_terminal_size((80, 24)).columns - 8  # pointer, key and margins
         while True:
-            entries: list[Item | Heading] = []
+            # Finish heads the list (and ends it): the pointer starts on it, so the screen
+            # shows the list from the first dimension, not scrolled to its end.
+            entries: list[Item | Heading] = [Item(m["finish"], FINISH)]
             asked = self._asked()
             for dim in self.checklist.dimensions:
                 qs = [q for q in asked if q.dimension == dim.id]
