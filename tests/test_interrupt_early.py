@@ -21,6 +21,7 @@ def at_question_one(tmp_path: Path) -> pexpect.spawn:
         ("Region", "Perm\r"),
         ("formalised", "2\r"),
         ("new or an existing", "1\r"),
+        ("When was it founded", "\r"),
         ("Language", "1\r"),
         ("evidence note", "n\r"),
     ):
