@@ -996,4 +996,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.not_comparable": "Warning: no migration leads from checklist {versions} to {current}: those scores are not comparable with {current} scores.",
     "msg.name_min": "a name should have at least {n} character",
     "msg.name_max": "a name should have at most {n} characters",
+    "rescore.why_empty": "the old answer ticked nothing, and the question needs at least one option",
+    "wizard.multi_exclusive": "“{option}” is ticked alone: untick it or the other options",
 }
