@@ -800,8 +800,12 @@ def check_answers(
     doc: Document | None = None,
     *,
     require_complete: bool = True,
+    empty_ticks: bool = True,
 ) -> list[Diagnostic]:
     """Problems with ``answers`` for ``checklist``, each located in ``doc`` when given.
+
+    ``empty_ticks=False`` lets an empty tick list stand (an earlier checklist version's rule:
+    1.0 had no "none of these" option, so ``[]`` said it).
 
     Errors: answers to unknown questions, values that do not fit (type, range, option),
     required questions left unanswered (listed by id; skipped with
@@ -855,7 +859,7 @@ def check_answers(
         diags.append(_locate(doc, ("answers", qid, "value"), f"question {qid}: {problem}"))
     for qid, answer in answers.answers.items():
         q = by_id.get(qid)
-        if q is not None and answer.value == [] and not other_version:
+        if q is not None and answer.value == [] and empty_ticks and not other_version:
             empty = empty_ticks_problem(q)
             if empty is not None:
                 diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
