@@ -239,7 +239,7 @@ def map_command(
         atomic_write_bytes(xlsx_path, api.render_map_xlsx(region_map, lang), force=force)
         console.print(f"Wrote the workbook to {xlsx_path}", markup=False, soft_wrap=True)
     if as_json:
-        from commkit.core.region_map import map_json_chunks
+        from commkit.render.map_json import map_json_chunks
 
         # the same bytes as print_json(region_map.to_json()), written piece by piece
         for chunk in map_json_chunks(region_map):
