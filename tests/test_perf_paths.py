@@ -37,7 +37,7 @@ def test_json_array_writer_writes_the_bytes_of_one_dump(items: list[object]) -> 
 
 
 def test_spilled_list_reads_back_in_order() -> None:
-    spilled = SpilledList(LeaderEntry)
+    spilled = SpilledList(LeaderEntry, keep=100)
     assert not spilled and list(spilled) == []
     items = [
         LeaderEntry(name=f"Лидер {i}", community=f"c{i}", community_name="К", role=None)
@@ -57,7 +57,12 @@ def test_spilled_list_reads_back_in_order() -> None:
 
 
 @pytest.mark.parametrize("with_pack", [True, False])
-def test_spilled_map_renders_like_the_in_memory_map(with_pack: bool) -> None:
+def test_spilled_map_renders_like_the_in_memory_map(
+    with_pack: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from commkit.model import spill
+
+    monkeypatch.setattr(spill, "KEEP", 2)  # the example's seven communities: five spilled
     pack = load_pack() if with_pack else None
     day = dt.date(2026, 11, 1)
     plain = build_map(load_workspace(EXAMPLE), pack, day)

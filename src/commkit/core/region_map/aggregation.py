@@ -20,7 +20,7 @@ from commkit.core.region_map.models import (
 from commkit.errors import Diagnostic
 from commkit.model.common import Text
 from commkit.model.workspace import Community, Link, Snapshot
-from commkit.model.workspace_loader import Workspace
+from commkit.model.workspace_loader import DatedResult, Workspace
 
 
 def latest_metrics(
@@ -44,13 +44,13 @@ MOVED_DIMENSIONS = 3
 """How many changed dimensions a map row keeps (the largest changes)."""
 
 
-def dimension_changes(last: Any, before: Any) -> dict[str, float]:
+def dimension_changes(last: DatedResult, before: DatedResult) -> dict[str, float]:
     """The dimensions whose score moved between two assessments, largest change first."""
-    old = {d.id: d.score for d in before.result.dimensions}
+    old = {d.id: d.score for d in before.dimensions}
     moved = [
-        (round(d.score - old[d.id], 1), d.id)
-        for d in last.result.dimensions
-        if d.score is not None and old.get(d.id) is not None and d.score != old[d.id]
+        (round(d.score - was, 1), d.id)
+        for d in last.dimensions
+        if d.score is not None and (was := old.get(d.id)) is not None and d.score != was
     ]
     moved.sort(key=lambda item: (-abs(item[0]), item[1]))
     return {dim_id: delta for delta, dim_id in moved[:MOVED_DIMENSIONS]}
@@ -59,11 +59,11 @@ def dimension_changes(last: Any, before: Any) -> dict[str, float]:
 def community_row(
     community: Community,
     file: str,
-    assessments: list[Any],
+    assessments: list[DatedResult],
     assessment_count: int,
     stale_before: dt.date,
 ) -> CommunityRow:
-    """The map row of one community; ``assessments`` are its latest ones, newest first."""
+    """The map row of one community; ``assessments``: its latest results, newest first."""
     metrics, dates, previous = latest_metrics(community.snapshots, (*COMMUNITY_METRICS, "events"))
     events = metrics.pop("events", None)
     dates.pop("events", None)
@@ -85,16 +85,16 @@ def community_row(
     )
     if assessments:
         last = assessments[0]
-        row.stage = last.result.stage
-        row.next_stage = last.result.next_stage
-        row.score = round(last.result.overall, 1)
+        row.stage = last.stage
+        row.next_stage = last.next_stage
+        row.score = round(last.overall, 1)
         row.last_assessment = last.date
         row.status = "stale" if last.date < stale_before else "current"
         if len(assessments) > 1:
             before = assessments[1]
             row.previous_assessment = before.date
-            row.previous_score = round(before.result.overall, 1)
-            row.previous_stage = before.result.stage
+            row.previous_score = round(before.overall, 1)
+            row.previous_stage = before.stage
             row.dimension_changes = dimension_changes(last, before)
     return row
 

@@ -95,9 +95,10 @@ def _stream(
     leaders = collected.leaders
     for done, (path, community) in enumerate(workspace.communities(paths), start=1):
         if community is not None:
-            count = len(workspace.assessment_paths(community.slug))
-            latest = workspace.latest_assessments(community.slug, 2) if count else []
-            collected.add(community_row(community, str(path), latest, count, stale_before))
+            latest = workspace.latest_results(community.slug, 2)
+            collected.add(
+                community_row(community, str(path), latest.results, latest.count, stale_before)
+            )
             leaders.extend(
                 LeaderEntry(
                     name=leader.name,
