@@ -161,9 +161,7 @@ def test_bad_answers_exit_1_with_file_line_and_question(runner: CliRunner, tmp_p
         "purpose.common-goal: 9 is out of range: expected 1 to 5" in err
     )
     assert "bad.yaml:7:3: error" in err and "'purpose.value-propositon'" in err
-    assert (
-        "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts" in err
-    )
+    assert "required questions not answered: purpose.value-proposition, ecosystem.conflicts" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -13,7 +13,7 @@ from docs_blocks import DOCS, ROOT, commands, marked_blocks, run_page
 
 # Pages that are one page for both languages (the glossary holds both columns) or are not
 # translated yet; the Russian site shows the English page for them.
-ONE_PAGE = {"glossary.md", "calibration.md"}
+ONE_PAGE = {"glossary.md", "calibration.md", "guide.md"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if marked_blocks(p))
 
 
@@ -81,6 +81,14 @@ def test_the_block_reader_sees_commands_codes_and_output() -> None:
     assert found[0].expect == ["Карта"]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def _tier(page: Path) -> object:
+    """The tutorials walk through every feature (charts, SQLite, the API): tens of seconds,
+    so they run in the render tier with the screenshots they describe."""
+    if page.parent.name == "tutorials":
+        return pytest.param(page, marks=pytest.mark.render)
+    return page
+
+
+@pytest.mark.parametrize("page", [_tier(p) for p in PAGES], ids=lambda p: str(p.relative_to(DOCS)))
 def test_the_commands_of_a_page_run(page: Path, tmp_path: Path) -> None:
     assert run_page(page, tmp_path) > 0

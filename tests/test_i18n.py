@@ -71,6 +71,8 @@ def test_every_key_is_used() -> None:
     unused = []
     for key in EN:
         ns, name = key.split(".", 1)
+        if ns == "msg":
+            continue  # errors in the run's language: tests/test_messages_ru.py
         if f'"{key}"' in code or f"'{key}'" in code or any(key.startswith(p) for p in prefixes):
             continue
         if ns in sections and any(name.startswith(p) for p in prefixes if "." not in p):

@@ -151,7 +151,7 @@ def test_community_add_asks_for_missing_fields(
         text = select = confirm = ask
 
     monkeypatch.setattr(flow, "Prompter", Prompter)
-    monkeypatch.setattr("commkit.cli.map._interactive", lambda: True)
+    monkeypatch.setattr("commkit.cli.community._interactive", lambda: True)
     run("region", "init", str(tmp_path / "w"), "--name", "R")
     result = run("community", "add", "-w", str(tmp_path / "w"), "--platform", "VK")
     assert result.exit_code == 0, result.output

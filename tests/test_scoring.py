@@ -236,7 +236,7 @@ def test_check_answers_locates_every_problem(pack: ContentPack) -> None:
     assert "expected yes or no, got 'maybe'" in messages
     assert "'weekly' is not an option" in messages
     assert (
-        "required question(s) not answered: purpose.value-proposition, ecosystem.conflicts"
+        "required questions not answered: purpose.value-proposition, ecosystem.conflicts"
         in messages
     )
     assert all(d.severity == "error" for d in diags)

@@ -32,12 +32,20 @@ class Diagnostic:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def format(self) -> str:
-        """``file:line:col: error: field: message`` plus the offending line and a caret."""
-        head = f"{self.location()}: {self.severity}: "
+    def format(self, lang: str | None = None) -> str:
+        """``file:line:col: error: field: message`` plus the offending line and a caret, in
+        ``lang`` (default: the language the command line shows messages in)."""
+        from commkit.i18n import text as catalog_text
+        from commkit.i18n.messages import localize, ui_lang
+
+        code = lang or ui_lang()
+        severity = self.severity
+        if code != "en" and severity in ("error", "warning"):
+            severity = catalog_text(f"cli.{severity}", code)
+        head = f"{self.location()}: {severity}: "
         if self.field:
             head += f"{self.field}: "
-        text = head + self.message
+        text = head + localize(self.message, code)
         if self.source_line is not None:
             gutter = f"{self.line} | " if self.line is not None else "  | "
             text += "\n    " + gutter + self.source_line.rstrip("\r\n")
@@ -70,10 +78,13 @@ class UserError(CommkitError):
         self.diagnostics: list[Diagnostic] = list(diagnostics or [])
 
     def __str__(self) -> str:
+        from commkit.i18n.messages import localize
+
+        message = localize(self.message)
         if not self.diagnostics:
-            return self.message
+            return message
         body = "\n".join(d.format() for d in self.diagnostics)
-        return f"{self.message}\n{body}" if self.message else body
+        return f"{message}\n{body}" if message else body
 
 
 class ContentError(UserError):

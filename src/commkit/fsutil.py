@@ -260,3 +260,13 @@ def atomic_build(path: Path, build: Callable[[Path], None], *, force: bool = Fal
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def refuse_existing(paths: Iterable[Path | None], *, force: bool = False) -> None:
+    """Raise :class:`OutputExistsError` for the first of ``paths`` that exists (unless
+    ``force``): every target of a run is checked before any is written."""
+    if force:
+        return
+    for path in paths:
+        if path is not None and path.exists():
+            raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")

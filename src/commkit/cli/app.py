@@ -59,6 +59,10 @@ class CommkitGroup(TyperGroup):
             sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
             raise typer.Exit(130) from None
         finally:
+            if "commkit.i18n.messages" in sys.modules:  # library calls after a run: English
+                from commkit.i18n.messages import set_ui_lang
+
+                set_ui_lang(None)
             if "commkit.fsutil" in sys.modules:  # only commands that wrote can have swept
                 from commkit.cli.output import report_stale_temps
 
@@ -132,6 +136,9 @@ def root(
         os.environ["COMMKIT_NO_CACHE"] = "1"
     ctx.obj = Settings(content=content, lang=lang or "en", debug=debug, lang_given=bool(lang))
     context.ACTIVE = ctx.obj
+    from commkit.i18n.messages import set_ui_lang
+
+    set_ui_lang(context.ui_lang())
 
 
 def _register() -> None:
@@ -139,11 +146,13 @@ def _register() -> None:
         answers,
         assess,
         checklist,
+        community,
+        community_map,
         content,
         export,
-        map,
         methodology,
         plan,
+        progress,
         region,
         schema,
         seminars,
@@ -161,7 +170,9 @@ def _register() -> None:
         plan,
         seminars,
         region,
-        map,
+        community_map,
+        progress,
+        community,
         export,
     ):
         module.register(app)

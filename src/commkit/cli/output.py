@@ -62,13 +62,14 @@ def report_error(exc: BaseException) -> None:
     from commkit.cli.context import ui_lang
     from commkit.errors import UserError
     from commkit.i18n import plural, text
+    from commkit.i18n.messages import localize
 
     lang = ui_lang()
     label = text("cli.error", lang)
     console = err()
     if isinstance(exc, UserError) and exc.diagnostics:
         if exc.message:
-            console.print(f"[bold red]{label}:[/] {esc(exc.message)}", soft_wrap=True)
+            console.print(f"[bold red]{label}:[/] {esc(localize(exc.message))}", soft_wrap=True)
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
@@ -87,9 +88,10 @@ def report_error(exc: BaseException) -> None:
 def warn(message: str) -> None:
     from commkit.cli.context import ui_lang
     from commkit.i18n import text
+    from commkit.i18n.messages import localize
 
     label = text("cli.warning", ui_lang())
-    err().print(f"[yellow]{label}:[/] {esc(message)}", soft_wrap=True, highlight=False)
+    err().print(f"[yellow]{label}:[/] {esc(localize(message))}", soft_wrap=True, highlight=False)
 
 
 def show_warnings(warnings: Any) -> None:
@@ -101,8 +103,41 @@ def show_warnings(warnings: Any) -> None:
 
 def report_stale_temps(lang: str = "en") -> None:
     """Say which temp files of a killed earlier run the writes of this one cleaned up."""
-    from commkit.fsutil import take_stale_removed
+    from commkit import api
     from commkit.i18n import text
 
-    for path in take_stale_removed():
+    for path in api.stale_temps_removed():
         err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)
+
+
+def print_rows(view: Any, fmt: str = "simple", keys: list[str] | None = None) -> None:
+    """A :class:`commkit.api.views.TableView` as a plain text table on stdout (``--table
+    --fmt``): no colours, no box drawing unless the format has them, its title first (not
+    for ``tsv`` and ``html``, which other programs read). tabulate is imported only here."""
+    from tabulate import tabulate
+
+    columns = [c for c in view.columns if keys is None or c.key in keys]
+    text = tabulate(
+        view.cells([c.key for c in columns]),
+        headers=[c.header for c in columns],
+        tablefmt=fmt,
+        colalign=[c.align for c in columns],
+        disable_numparse=True,
+    )
+    title = f"{view.title}\n\n" if view.title and fmt not in ("tsv", "html") else ""
+    sys.stdout.write(f"{title}{text}\n")
+    sys.stdout.flush()
+
+
+def rich_table(view: Any, keys: list[str] | None = None, **options: Any) -> Any:
+    """A :class:`commkit.api.views.TableView` as a rich table for the terminal (every cell
+    escaped: the text comes from files)."""
+    from rich.table import Table
+
+    columns = [c for c in view.columns if keys is None or c.key in keys]
+    table = Table(title=esc(view.title), title_justify="left", **options)
+    for column in columns:
+        table.add_column(esc(column.header), justify=column.align)
+    for row in view.cells([c.key for c in columns]):
+        table.add_row(*(esc(cell) for cell in row))
+    return table

@@ -71,7 +71,7 @@ class StagePoint(BaseModel):
 
 class CommunityProgress(BaseModel):
     slug: str
-    name: str
+    name: Text
     stages: list[StagePoint]
     stage_titles: dict[str, Text] = {}
     dimensions: list[Series]
@@ -172,13 +172,23 @@ def community_progress(
 def rescore_result(pack: Any, assessment: Any) -> tuple[str, float] | None:
     """Stage and overall score of an assessment's answers under the pack's current checklist,
     carried through its migrations; ``None`` when no migration leads there."""
+    result = result_under_current(pack, assessment)
+    return None if result is None else (result.stage, round(result.overall, 1))
+
+
+def result_under_current(pack: Any, assessment: Any) -> Any:
+    """An assessment's result under the pack's current version of its checklist: its own
+    when made with that version, else its answers carried through the migrations and
+    scored again; ``None`` when no migration leads there."""
     from commkit.core.migrate import answers_of, carry_answers
     from commkit.core.scoring import assess
     from commkit.errors import UserError
 
+    current = pack.checklists.get(assessment.checklist.id)
+    if current is not None and current.version == assessment.checklist.version:
+        return assessment.result
     try:
         answers, _ = carry_answers(pack, answers_of(assessment))
     except UserError:
         return None
-    result = assess(pack, answers, assessment.date).result
-    return result.stage, round(result.overall, 1)
+    return assess(pack, answers, assessment.date).result

@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.errors import Diagnostic
+from commkit.i18n import plural
 from commkit.model.answers import (
     Answer,
     Answers,
@@ -870,7 +871,7 @@ def check_answers(
             _locate(
                 doc,
                 ("answers",),
-                f"{len(missing)} required question(s) not answered: {', '.join(missing)}",
+                plural("msg.required_unanswered", len(missing), "en", ids=", ".join(missing)),
             )
         )
     return diags

@@ -118,21 +118,24 @@ class Prompter:
     ) -> Any:
         items = [e for e in entries if isinstance(e, Item)]
         shortcuts = len(items) <= len(OPTION_KEYS) and all(i.key for i in items)
+        room = _columns() - CHOICE_INDENT
         choices: list[Any] = []
         chosen_default = None
         for e in entries:
             if isinstance(e, Heading):
                 choices.append(Separator(e.title))
                 continue
-            choice = Choice(e.title, value=e.value, shortcut_key=e.key if shortcuts else False)
+            title = shorten(e.title, room) if isinstance(e.title, str) else e.title
+            choice = Choice(title, value=e.value, shortcut_key=e.key if shortcuts else False)
             if default is not None and e.value == default and chosen_default is None:
                 chosen_default = choice
             choices.append(choice)
         if instruction is None:
             hint = "prompt.select_shortcuts" if shortcuts else "prompt.select_arrows"
             instruction = text(hint, self.lang)
+        longest = max((len(c.title) for c in choices if isinstance(c.title, str)), default=0)
         question = questionary.select(
-            fit(message, instruction),
+            fit(message, instruction, longest),
             choices=choices,
             default=chosen_default,
             use_shortcuts=shortcuts,
@@ -189,15 +192,25 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def fit(message: str, instruction: str | None) -> str:
-    """A question wrapped at word boundaries; when the hint after it would not fit on the
-    last line, the hint starts a line of its own (the terminal would cut a word instead)."""
+CHOICE_INDENT = 8
+"""What a choice line spends before its title: `` » 1) `` and a margin."""
+
+
+def _columns() -> int:
     import shutil
 
-    width = shutil.get_terminal_size((80, 24)).columns
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def fit(message: str, instruction: str | None, answer: int = 0) -> str:
+    """A question wrapped at word boundaries; when the hint after it, or the answer echoed
+    there (``answer`` characters at most), would not fit on the last line, they start a line
+    of their own (the terminal would cut a word instead)."""
+    width = _columns()
     wrapped = wrap(message, width - 2)
     last = wrapped.rsplit("\n", 1)[-1]
-    if instruction and len(last) + len(instruction) + 4 > width:
+    after = max(len(instruction or ""), answer)
+    if after and len(last) + after + 4 > width:
         return wrapped + "\n"
     return wrapped
 

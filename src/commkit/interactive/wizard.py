@@ -25,7 +25,7 @@ from commkit.interactive.messages import (
 from commkit.interactive.prompts import OPTION_KEYS, Heading, Item, Prompter, shorten
 from commkit.model.answers import Answer, Answers, ChecklistRef, CommunityRef
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import tr
+from commkit.model.common import PARTIAL_DATE_RE, tr
 from commkit.render.report import answer_text
 
 BACK = "__back__"
@@ -53,6 +53,9 @@ class Wizard:
     history: list[str] = field(default_factory=list)
     hint: str | None = None
     """Printed under the welcome line of a new assessment (where the draft goes)."""
+    only: list[str] | None = None
+    """Ask only these questions (``assess --update``: the ones a newer checklist needs);
+    every other answer of the draft is kept as it is."""
 
     @property
     def m(self) -> dict[str, str]:
@@ -71,12 +74,18 @@ class Wizard:
             else:
                 self.answers = draft
                 self.lang = draft.language
-                self.prompter.say(
-                    self.m["resumed"].format(name=draft.community.name, count=len(draft.answers)),
-                    "bold",
-                )
+                if self.only is None:
+                    self.prompter.say(
+                        self.m["resumed"].format(
+                            name=draft.community.name, count=len(draft.answers)
+                        ),
+                        "bold",
+                    )
             self._save()
-            self.ask_all()
+            if self.only is not None:
+                self.ask_only(self.only)
+            else:
+                self.ask_all()
             while True:
                 self.review()
                 missing = self.missing_required()
@@ -119,6 +128,15 @@ class Wizard:
         new = p.select(
             m["age"], [Item(m["new"], True, "1"), Item(m["existing"], False, "2")], default=False
         )
+        founded = (
+            p.text(
+                m["founded"],
+                validate=lambda s: (
+                    True if not s.strip() or PARTIAL_DATE_RE.match(s.strip()) else m["founded_bad"]
+                ),
+            ).strip()
+            or None
+        )
         self.lang = p.select(
             m["language"],
             [Item("English", "en", "1"), Item("Русский", "ru", "2")],
@@ -134,7 +152,12 @@ class Wizard:
                 id=self.checklist.id, version=self.checklist.version, hash=self.checklist_hash
             ),
             community=CommunityRef(
-                name=name, slug=slugify(name), region=region, formalised=formalised, new=new
+                name=name,
+                slug=slugify(name),
+                region=region,
+                formalised=formalised,
+                new=new,
+                founded=founded,
             ),
             date=None,
             language=self.lang,
@@ -184,6 +207,37 @@ class Wizard:
                 continue
             self.history.append(q.id)
             current = self._next_after(q.id)
+
+    def ask_only(self, only: list[str]) -> None:
+        """Ask the listed questions that apply and have no answer yet, in checklist order
+        (an answer can make another one apply); nothing else is asked."""
+        from commkit.i18n import plural
+
+        assert self.answers is not None
+        wanted = set(only)
+        pending = [
+            q.id for q in self._asked() if q.id in wanted and q.id not in self.answers.answers
+        ]
+        self.prompter.say(plural("wizard.update_need", len(pending), self.lang), "bold")
+        done: set[str] = set()
+        last_dim: str | None = None
+        while True:
+            q = next(
+                (
+                    x
+                    for x in self._asked()
+                    if x.id in wanted and x.id not in self.answers.answers and x.id not in done
+                ),
+                None,
+            )
+            if q is None:
+                return
+            if q.dimension != last_dim:
+                self._dimension_header(q)
+                last_dim = q.dimension
+            self.history = []
+            self.ask(q, can_go_back=False)
+            done.add(q.id)
 
     def ask_missing(self, missing: list[str]) -> None:
         """Ask the required questions still without an answer (after the review)."""
@@ -442,7 +496,9 @@ class Wizard:
         m, lang = self.m, self.lang
         width = shutil.get_terminal_size((80, 24)).columns - 8  # pointer, key and margins
         while True:
-            entries: list[Item | Heading] = []
+            # Finish heads the list (and ends it): the pointer starts on it, so the screen
+            # shows the list from the first dimension, not scrolled to its end.
+            entries: list[Item | Heading] = [Item(m["finish"], FINISH)]
             asked = self._asked()
             for dim in self.checklist.dimensions:
                 qs = [q for q in asked if q.dimension == dim.id]

@@ -103,6 +103,11 @@ class DraftRun(StrictModel):
     community: Id | None = None
     date: dt.date | None = None
     lang: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    ask: list[Id] | None = Field(
+        default=None,
+        description="assess --update: the only questions this run asks (a newer checklist's); "
+        "every other answer was carried from the old assessment and is kept.",
+    )
 
 
 class Answers(Header):

@@ -85,12 +85,23 @@ class StrictModel(BaseModel):
             expected = "a valid boolean (true/false or yes/no)"
         else:
             expected = "a valid integer" if kinds == {int} else "a valid number"
-        quoted = " (no quotes around numbers)" if isinstance(value, str) else ""
+        quoted = " (no quotes around numbers)" if _numeric_text(value) else ""
         raise PydanticCustomError(
             "plain_scalar",
             "input should be {expected}, not {given}{quoted}",
             {"expected": expected, "given": repr(value), "quoted": quoted},
         )
+
+
+def _numeric_text(value: object) -> bool:
+    """A number written in quotes (``"12"``): the one mistake the quotes hint is for."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_id(value: str) -> str:
@@ -140,6 +151,37 @@ Text = Annotated[
     ),
 ]
 """Human-readable text: a plain string, or a map of language code to string."""
+
+
+def _check_name(value: Any) -> Any:
+    value = _check_text_map(value)
+    for text in value.values() if isinstance(value, dict) else [value]:
+        if isinstance(text, str) and not text:
+            raise ValueError("a name should have at least 1 character")
+        if isinstance(text, str) and len(text) > 200:
+            raise ValueError("a name should have at most 200 characters")
+    return value
+
+
+Name = Annotated[
+    str | dict[str, str],
+    BeforeValidator(_check_name),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": 200},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"pattern": json_pattern(LANG_RE)},
+                    "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 200},
+                },
+            ]
+        }
+    ),
+]
+"""A name that may read differently per language (``{en: ..., ru: ...}``); a plain string
+is the name in every language."""
 
 
 def _version_to_str(value: Any) -> Any:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from commkit.errors import ContentError, Diagnostic, UserError
-from commkit.model.answers import Assessment, DimensionResult
+from commkit.model.answers import Assessment, ChecklistRef, DimensionResult
 from commkit.model.common import tr
 from commkit.model.loader import forget_source, parse_text, read_text, validate_document
 
@@ -293,10 +293,13 @@ class Workspace:
             results=[
                 DatedResult(
                     date=a.date,
-                    stage=a.result.stage,
-                    next_stage=a.result.next_stage,
-                    overall=a.result.overall,
-                    dimensions=a.result.dimensions,
+                    checklist=a.checklist,
+                    result=ResultScores(
+                        stage=a.result.stage,
+                        next_stage=a.result.next_stage,
+                        overall=a.result.overall,
+                        dimensions=a.result.dimensions,
+                    ),
                 )
                 for a in found
             ],
@@ -318,14 +321,21 @@ class Workspace:
         return result
 
 
-class DatedResult(BaseModel):
-    """The scores of one saved assessment, without its answers."""
+class ResultScores(BaseModel):
+    """The scores of a saved assessment, without its recommendations."""
 
-    date: dt.date
     stage: str
     next_stage: str | None
     overall: float
     dimensions: list[DimensionResult]
+
+
+class DatedResult(BaseModel):
+    """A saved assessment without its answers: its date, checklist and scores."""
+
+    date: dt.date
+    checklist: ChecklistRef
+    result: ResultScores
 
 
 class LatestResults(BaseModel):

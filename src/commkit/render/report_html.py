@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commkit.i18n import text
 from commkit.model.common import tr
 from commkit.render import charts
 from commkit.render.data_labels import data_labels
@@ -201,18 +202,65 @@ def progress_chart(progress: CommunityProgress, lang: str) -> str:
     )
 
 
+def version_notes(progress: CommunityProgress, lang: str) -> list[str]:
+    """What a reader must know when a community's assessments span checklist versions:
+    which versions, and which of them cannot be compared (no migration), by name."""
+    return versions_notes(
+        progress.versions, progress.not_comparable, progress.current_version, lang
+    )
+
+
+def versions_notes(
+    versions: list[str], not_comparable: list[str], current: str | None, lang: str
+) -> list[str]:
+    """The notes of figures made with several checklist versions (progress and map)."""
+    notes: list[str] = []
+    if current is None or all(v == current for v in versions):
+        return notes
+    comparable = [v for v in versions if v not in not_comparable]
+    if len(comparable) > 1 or (comparable and comparable[0] != current):
+        listed = ", ".join(comparable)
+        notes.append(text("versions.mixed", lang, versions=listed, current=current))
+    if not_comparable:
+        listed = ", ".join(not_comparable)
+        notes.append(text("versions.not_comparable", lang, versions=listed, current=current))
+    return notes
+
+
 def progress_markdown(progress: CommunityProgress, lang: str, chart: str | None = None) -> str:
     """The progress of one community as Markdown: stages, dimension scores, metrics."""
     from commkit.render.text import md_cell, md_inline
 
     x = data_labels(lang)
     dates = [s.date.isoformat() for s in progress.stages]
-    lines = [f"# {md_inline(x['progress_title'].format(name=progress.name))}", ""]
-    lines += [f"## {x['progress_stages']}", "", f"| {x['date']} | {x['stage']} | {x['overall']} |"]
-    lines.append("| --- | --- | ---: |")
+    lines = [f"# {md_inline(x['progress_title'].format(name=tr(progress.name, lang)))}", ""]
+    lines += [f"## {x['progress_stages']}", ""]
+    notes = version_notes(progress, lang)
+    if notes:
+        lines += [*(md_inline(n) for n in notes), ""]
+    mixed = len(progress.versions) > 1 or any(
+        p.version != progress.current_version for p in progress.stages
+    )
+    head = f"| {x['date']} | {x['stage']} | {x['overall']} |"
+    rule = "| --- | --- | ---: |"
+    if mixed:
+        head += f" {text('versions.checklist', lang)} |"
+        head += f" {text('versions.rescored', lang, version=progress.current_version)} |"
+        rule += " --- | --- |"
+    lines += [head, rule]
     for s in progress.stages:
         title = tr(progress.stage_titles.get(s.stage), lang) or s.stage
-        lines.append(f"| {s.date.isoformat()} | {md_cell(title)} | {s.overall:.1f} |")
+        row = f"| {s.date.isoformat()} | {md_cell(title)} | {s.overall:.1f} |"
+        if mixed:
+            if s.version == progress.current_version:
+                again = f"{md_cell(title)}, {s.overall:.1f}"
+            elif s.rescored_stage is not None and s.rescored_overall is not None:
+                stage = tr(progress.stage_titles.get(s.rescored_stage), lang) or s.rescored_stage
+                again = f"{md_cell(stage)}, {s.rescored_overall:.1f}"
+            else:
+                again = "—"
+            row += f" {s.version or '—'} | {again} |"
+        lines.append(row)
     if chart:
         lines += ["", chart]
     lines += ["", f"## {x['progress_dimensions']}", ""]

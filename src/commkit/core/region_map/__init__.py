@@ -9,6 +9,7 @@ stages, leaders, the ecosystem AS-IS and TO-BE, and what needs attention.
 """
 
 from commkit.core.region_map.aggregation import (
+    across_versions,
     community_row,
     dimension_changes,
     latest_metrics,
@@ -47,6 +48,7 @@ __all__ = [
     "ProgressHook",
     "RegionMap",
     "StageCount",
+    "across_versions",
     "build_map",
     "community_row",
     "dimension_changes",

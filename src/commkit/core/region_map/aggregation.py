@@ -20,7 +20,7 @@ from commkit.core.region_map.models import (
 from commkit.errors import Diagnostic
 from commkit.model.common import Text
 from commkit.model.workspace import Community, Link, Snapshot
-from commkit.model.workspace_loader import DatedResult, Workspace
+from commkit.model.workspace_loader import Workspace
 
 
 def latest_metrics(
@@ -44,13 +44,13 @@ MOVED_DIMENSIONS = 3
 """How many changed dimensions a map row keeps (the largest changes)."""
 
 
-def dimension_changes(last: DatedResult, before: DatedResult) -> dict[str, float]:
-    """The dimensions whose score moved between two assessments, largest change first."""
+def dimension_changes(last: Any, before: Any) -> dict[str, float]:
+    """The dimensions whose score moved between two results, largest change first."""
     old = {d.id: d.score for d in before.dimensions}
     moved = [
-        (round(d.score - was, 1), d.id)
+        (round(d.score - old[d.id], 1), d.id)
         for d in last.dimensions
-        if d.score is not None and (was := old.get(d.id)) is not None and d.score != was
+        if d.score is not None and old.get(d.id) is not None and d.score != old[d.id]
     ]
     moved.sort(key=lambda item: (-abs(item[0]), item[1]))
     return {dim_id: delta for delta, dim_id in moved[:MOVED_DIMENSIONS]}
@@ -59,11 +59,11 @@ def dimension_changes(last: DatedResult, before: DatedResult) -> dict[str, float
 def community_row(
     community: Community,
     file: str,
-    assessments: list[DatedResult],
+    assessments: list[Any],
     assessment_count: int,
     stale_before: dt.date,
 ) -> CommunityRow:
-    """The map row of one community; ``assessments``: its latest results, newest first."""
+    """The map row of one community; ``assessments`` are its latest ones, newest first."""
     metrics, dates, previous = latest_metrics(community.snapshots, (*COMMUNITY_METRICS, "events"))
     events = metrics.pop("events", None)
     dates.pop("events", None)
@@ -85,18 +85,66 @@ def community_row(
     )
     if assessments:
         last = assessments[0]
-        row.stage = last.stage
-        row.next_stage = last.next_stage
-        row.score = round(last.overall, 1)
+        row.stage = last.result.stage
+        row.next_stage = last.result.next_stage
+        row.score = round(last.result.overall, 1)
         row.last_assessment = last.date
         row.status = "stale" if last.date < stale_before else "current"
+        row.version = last.checklist.version
         if len(assessments) > 1:
             before = assessments[1]
             row.previous_assessment = before.date
-            row.previous_score = round(before.overall, 1)
-            row.previous_stage = before.stage
-            row.dimension_changes = dimension_changes(last, before)
+            row.previous_version = before.checklist.version
+            if before.checklist.version == last.checklist.version:
+                row.previous_score = round(before.result.overall, 1)
+                row.previous_stage = before.result.stage
+                row.dimension_changes = dimension_changes(last.result, before.result)
     return row
+
+
+def needs_rescoring(pack: Any, latest: list[Any]) -> bool:
+    """Whether the latest results (newest first) were made with another checklist version
+    than the current one, or than each other: :func:`across_versions` then re-scores them
+    from their answers."""
+    if not latest or pack is None:
+        return False
+    last = latest[0]
+    current = pack.checklists.get(last.checklist.id)
+    if current is None:
+        return False
+    return last.checklist.version != current.version or (
+        len(latest) > 1 and latest[1].checklist.version != last.checklist.version
+    )
+
+
+def across_versions(pack: Any, row: CommunityRow, assessments: list[Any]) -> set[str]:
+    """Make a row's figures comparable across checklist versions: the latest assessment
+    re-scored under the current version when it is older, and the change since the one
+    before measured under one version. Returns the versions no migration leads from."""
+    from commkit.core.progress import result_under_current
+
+    if not needs_rescoring(pack, assessments):
+        return set()
+    last = assessments[0]
+    current = pack.checklists[last.checklist.id]
+    stuck: set[str] = set()
+    last_now = result_under_current(pack, last)
+    if last.checklist.version != current.version:
+        if last_now is None:
+            stuck.add(last.checklist.version)
+        else:
+            row.rescored_score = round(last_now.overall, 1)
+            row.rescored_stage = last_now.stage
+    if len(assessments) > 1 and assessments[1].checklist.version != last.checklist.version:
+        before = assessments[1]
+        before_now = result_under_current(pack, before)
+        if before_now is None:
+            stuck.add(before.checklist.version)
+        elif last_now is not None and last.checklist.version == current.version:
+            row.previous_score = round(before_now.overall, 1)
+            row.previous_stage = before_now.stage
+            row.dimension_changes = dimension_changes(last_now, before_now)
+    return stuck
 
 
 class Tally:
@@ -205,7 +253,7 @@ def dimension_titles(pack: Any | None) -> dict[str, Text]:
 
 
 def ecosystem(
-    workspace: Workspace, communities: dict[str, str]
+    workspace: Workspace, communities: dict[str, Text]
 ) -> tuple[list[ActorEntry], list[LinkEntry]]:
     region = workspace.region
     if region is None:

@@ -53,7 +53,7 @@ class CommunityRow(BaseModel):
     """One line of the map: a community profile plus its latest assessment and figures."""
 
     slug: str
-    name: str
+    name: Text
     file: str
     stage: str | None = None
     score: float | None = None
@@ -61,8 +61,8 @@ class CommunityRow(BaseModel):
     last_assessment: dt.date | None = None
     assessments: int = 0
     status: Status = "never-assessed"
-    leaders: list[str] = []
-    platform: str | None = None
+    leaders: list[Text] = []
+    platform: Text | None = None
     format: str = "online"
     formalised: bool = False
     founded: str | None = None
@@ -79,6 +79,21 @@ class CommunityRow(BaseModel):
     previous_assessment: dt.date | None = None
     previous_score: float | None = None
     previous_stage: str | None = None
+    version: str | None = Field(
+        default=None, description="The checklist version of the latest assessment."
+    )
+    previous_version: str | None = Field(
+        default=None,
+        description="The checklist version of the assessment before; when it differs, the "
+        "previous score, stage and changes are re-scored under the latest one's version "
+        "(through the migrations), or left out when no migration leads there.",
+    )
+    rescored_score: float | None = Field(
+        default=None,
+        description="The latest assessment re-scored under the current checklist, when it was "
+        "made with an earlier version and a migration leads on.",
+    )
+    rescored_stage: str | None = None
     dimension_changes: dict[str, float] = Field(
         default={},
         description="Dimensions whose score changed since the previous assessment "
@@ -117,10 +132,10 @@ class StageCount(BaseModel):
 
 
 class LeaderEntry(BaseModel):
-    name: str
+    name: Text
     role: Text | None
     community: str
-    community_name: str
+    community_name: Text
 
 
 class ActorEntry(BaseModel):
@@ -145,7 +160,7 @@ class LinkEntry(BaseModel):
 
 class AttentionEntry(BaseModel):
     slug: str
-    name: str
+    name: Text
     status: Literal["stale", "never-assessed"]
     last_assessment: dt.date | None = None
 
@@ -207,6 +222,18 @@ class RegionMap(BaseModel):
     problems: list[Problem] = []
     baseline: list[RegionFigures] = Field(
         default=[], description="The region's own figures (region.yaml), up to the map's date."
+    )
+    current_version: str | None = Field(
+        default=None, description="The content's current checklist version."
+    )
+    versions: list[str] = Field(
+        default=[],
+        description="The checklist versions of the communities' latest two assessments.",
+    )
+    not_comparable: list[str] = Field(
+        default=[],
+        description="Checklist versions no migration leads from to the current one: scores "
+        "made with them are not compared with the others.",
     )
 
     @property

@@ -1,5 +1,5 @@
-"""Building the map by streaming the workspace: one profile (and its latest assessments) is
-parsed at a time and only its row is kept, in a list or, for very large workspaces, in a
+"""Building the map by streaming the workspace: one profile (and its latest results) is
+read at a time and only its row is kept, in a list or, for very large workspaces, in a
 :class:`commkit.model.spill.SpilledList` (a temporary SQLite database), so memory stays
 flat in the number of communities."""
 
@@ -14,9 +14,11 @@ from typing import Any
 
 from commkit.core.region_map.aggregation import (
     Tally,
+    across_versions,
     community_row,
     dimension_titles,
     ecosystem,
+    needs_rescoring,
     stages,
     totals,
 )
@@ -29,6 +31,7 @@ from commkit.core.region_map.models import (
     RegionMap,
 )
 from commkit.errors import Diagnostic
+from commkit.model.common import Text
 from commkit.model.spill import SpilledList
 from commkit.model.workspace_loader import Workspace, months_before
 
@@ -63,8 +66,12 @@ class _Collected:
         self.tally = Tally()
         self.known: set[str] = set()
         self.link_refs = link_refs
-        self.names: dict[str, str] = {}
+        self.names: dict[str, Text] = {}
         """slug -> name, for the slugs the ecosystem's links name"""
+        self.pack: Any = None
+        self.versions: set[str] = set()
+        """checklist versions of the latest two assessments of each community"""
+        self.not_comparable: set[str] = set()
 
     def add(self, row: CommunityRow) -> None:
         self.rows.append(row)
@@ -90,15 +97,23 @@ def _stream(
     collected: _Collected,
     progress: ProgressHook | None,
 ) -> None:
-    """Read one profile (and its latest assessments) at a time; keep only its row."""
+    """Read one profile (and its latest results) at a time; keep only its row."""
     total = len(paths)
     leaders = collected.leaders
     for done, (path, community) in enumerate(workspace.communities(paths), start=1):
         if community is not None:
-            latest = workspace.latest_results(community.slug, 2)
-            collected.add(
-                community_row(community, str(path), latest.results, latest.count, stale_before)
-            )
+            found = workspace.latest_results(community.slug, 2)
+            latest: list[Any] = list(found.results)
+            if needs_rescoring(collected.pack, latest):
+                # re-scoring needs the answers: read the files again; their problems, if
+                # any, were reported a moment ago
+                told = len(workspace.diagnostics)
+                latest = workspace.latest_assessments(community.slug, 2)
+                del workspace.diagnostics[told:]
+            row = community_row(community, str(path), latest, found.count, stale_before)
+            collected.not_comparable |= across_versions(collected.pack, row, latest)
+            collected.versions.update(v for v in (row.version, row.previous_version) if v)
+            collected.add(row)
             leaders.extend(
                 LeaderEntry(
                     name=leader.name,
@@ -142,6 +157,7 @@ def build_map(
         for link in region.ecosystem.links:
             link_refs.update((link.source, link.target))
     collected = _Collected(spill, link_refs)
+    collected.pack = pack
     with _paused_gc():
         _stream(workspace, paths, stale_before, collected, progress)
     known = collected.known
@@ -173,6 +189,9 @@ def build_map(
         "attention": collected.attention,
         "problems": [Problem.of(d) for d in workspace.diagnostics],
         "baseline": [f for f in (region.baseline if region else []) if f.date <= today],
+        "current_version": pack.checklist.version if pack is not None else None,
+        "versions": sorted(collected.versions),
+        "not_comparable": sorted(collected.not_comparable),
     }
     if spill:
         return RegionMap.model_construct(**fields)

@@ -1,0 +1,265 @@
+"""``commkit map``: the Business Community Map of a region's workspace."""
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from commkit.cli.context import settings
+from commkit.cli.options import AsTable, Fmt, date_option, force_option, json_option, out_option
+
+SCREEN_ROWS = 100
+"""The screen table shows at most this many communities; --out/--csv hold them all."""
+PROGRESS_BAR_FROM = 200
+"""Workspaces with at least this many profiles get a progress bar (on a terminal)."""
+
+
+def map_command(
+    ctx: typer.Context,
+    workspace: Annotated[
+        Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
+    ] = Path("."),
+    out: Annotated[
+        Path | None, out_option("Write the whole map as Markdown here.", metavar="FILE")
+    ] = None,
+    as_json: Annotated[bool, json_option("Print the map as one JSON document.")] = False,
+    csv_path: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
+    ] = None,
+    html_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Write the map as one self-contained HTML page with its charts.",
+            show_default=False,
+        ),
+    ] = None,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts",
+            help="With --out: also draw the stage distribution and the seven metrics as SVG "
+            "files next to it, linked from the Markdown.",
+        ),
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="With --html: the public map for entrepreneurs instead (only communities with "
+            "a 'public:' block, only what they publish; no scores, stages or notes).",
+        ),
+    ] = False,
+    xlsx_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            help="Write an Excel workbook here: metrics, communities, gaps.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        dt.date | None,
+        date_option(
+            "The map's date (YYYY-MM-DD); assessments older than 6 months before it "
+            "are flagged. Default: today.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail (exit 1) on any broken file instead of skipping it."),
+    ] = False,
+    force: Annotated[bool, force_option("Overwrite existing --out and --csv files.")] = False,
+    as_table: AsTable = False,
+    fmt: Fmt = "simple",
+) -> None:
+    """Build the Business Community Map: every community with its stage, score and figures,
+    the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
+    and TO-BE, as a Mermaid graph), and communities whose assessment is missing or old.
+
+    A broken file is reported as a warning with its file and line, and the rest of the map
+    still builds; --strict makes any such problem an error.
+
+    Examples:
+
+    \b
+      commkit map examples/perm-krai
+      commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
+      commkit map my-region --json > map.json
+      commkit map my-region --table --fmt github
+      commkit --lang ru map my-region --xlsx map.xlsx
+      commkit map my-region --out map.md --charts --html map.html
+      commkit --lang ru map my-region --public --html communities.html
+    """
+    from commkit import api
+    from commkit.cli.output import err
+    from commkit.errors import ContentError
+    from commkit.i18n import plural, text
+
+    s = settings(ctx)
+    if public:
+        _public_map(
+            workspace, s.lang_for(None), html_path, force, (out, csv_path, xlsx_path, as_json)
+        )
+        return
+    if charts and out is None:
+        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+    files = api.MapFiles.of(out=out, csv=csv_path, html=html_path, xlsx=xlsx_path, charts=charts)
+    files.check(force=force)
+    pack = pack_or_none(ctx)
+    ws = api.load_workspace(workspace)
+    lang = s.lang_for(ws.region.language if ws.region is not None else None)
+    total = len(ws.community_paths())
+    console = err()
+    # spill: the per-community lists wait in temp files, not in memory
+    options: dict[str, Any] = {"pack": pack, "today": as_of, "spill": True, "ids_only": not pack}
+    if total >= PROGRESS_BAR_FROM and console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task(text("cli.map_reading", lang), total=total)
+
+            def hook(done: int, _total: int) -> None:
+                if done % 50 == 0 or done == _total:
+                    bar.update(task, completed=done)
+
+            region_map = api.build_map(ws, progress=hook, **options)
+    else:
+        region_map = api.build_map(ws, **options)
+
+    if region_map.problems:
+        diagnostics = [p.diagnostic("warning") for p in region_map.problems]
+        problems = plural("cli.problems_count", len(diagnostics), lang)
+        if strict:
+            raise ContentError(
+                text("cli.map_problems_strict", lang, problems=problems),
+                [p.diagnostic("error") for p in region_map.problems],
+            )
+        for diag in diagnostics:
+            console.print(
+                diag.format(),
+                style="yellow" if console.is_terminal else None,
+                markup=False,
+                soft_wrap=True,
+            )
+        console.print(text("cli.map_problems", lang, problems=problems), markup=False)
+
+    for kind, path in api.write_map(region_map, files, lang=lang, pack=pack, force=force):
+        console.print(_wrote(kind, path, lang), markup=False, soft_wrap=True)
+    if as_json:
+        # the same bytes as print_json(region_map.to_json()), written piece by piece
+        for chunk in api.map_json_chunks(region_map):
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    screen = api.map_screen(region_map, lang, limit=SCREEN_ROWS)
+    if as_table:
+        from commkit.cli.output import print_rows
+
+        print_rows(screen.metrics, fmt)
+        sys.stdout.write("\n")
+        keys = [c.key for c in screen.communities.columns]
+        print_rows(screen.communities, fmt, keys)
+        return
+    _print_map(screen, lang)
+
+
+def _wrote(kind: str, path: Path, lang: str) -> str:
+    """The line that says a file of the map was written."""
+    from commkit.i18n import text
+
+    if kind == "markdown":
+        return text("cli.map_wrote", lang, path=path)
+    if kind == "csv":
+        return text("cli.map_wrote_csv", lang, path=path)
+    what = {"chart": "a chart", "html": "the HTML map", "xlsx": "the workbook"}[kind]
+    return f"Wrote {what} to {path}"
+
+
+def _print_map(screen: Any, lang: str) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from commkit.cli.output import esc, out, rich_table
+    from commkit.i18n import text
+
+    console = out()
+    console.print(
+        f"[bold]{screen.title}: {esc(screen.region)}[/] · {screen.as_of} · {screen.count}",
+        soft_wrap=True,
+    )
+    console.print(rich_table(screen.metrics))
+    # Fit the terminal: every column from 140 characters, the essentials below that
+    # (--out and --csv always hold everything).
+    wide = console.width >= 140
+    view = screen.communities
+    columns = [
+        c for c in view.columns if wide or c.key not in ("platform", "formalised", "projects")
+    ]
+    table = Table(title=view.title, title_justify="left", box=None if not wide else box.HEAVY_HEAD)
+    for c in columns:
+        justify = c.align if wide or c.key != "leaders" else "right"
+        table.add_column(
+            c.header,
+            justify=justify,  # type: ignore[arg-type]
+            overflow="fold",
+            min_width=12 if c.key == "community" else None,
+        )
+    keys = [c.key if wide or c.key != "leaders" else "leader_count" for c in columns]
+    for row in view.cells(keys):
+        table.add_row(*(esc(cell) for cell in row))
+    console.print(table)
+    if screen.hidden > 0:
+        console.print(text("cli.map_more", lang, n=screen.hidden), markup=False)
+    console.print(screen.stages, markup=False)
+    console.print(screen.gap, markup=False)
+    if screen.attention:
+        console.print(screen.attention, markup=False, soft_wrap=True)
+    for note in screen.versions:
+        console.print(note, markup=False, soft_wrap=True)
+
+
+def pack_or_none(ctx: typer.Context) -> Any:
+    """The content pack for names and stage titles; the map still builds without it."""
+    from commkit.cli.output import warn
+    from commkit.errors import CommkitError
+
+    try:
+        return settings(ctx).pack()
+    except CommkitError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "it does not load"
+        warn(f"content pack not used ({first}): metric and stage ids are shown instead of names")
+        return None
+
+
+def _public_map(
+    workspace: Path, lang: str, html: Path | None, force: bool, others: tuple[Any, ...]
+) -> None:
+    from commkit import api
+    from commkit.cli.output import err
+
+    if html is None or any(others):
+        raise typer.BadParameter(
+            "--public writes only the public HTML page: give --html FILE and no --out, --csv, "
+            "--xlsx or --json",
+            param_hint="--public",
+        )
+    path, count = api.write_public_map(workspace, html, lang=lang, force=force)
+    err().print(
+        f"Wrote the public map ({count} communities) to {path}", markup=False, soft_wrap=True
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``map`` to the root app."""
+    app.command("map")(map_command)
