@@ -89,3 +89,15 @@ def test_the_check_sees_a_bad_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from commkit.core.scoring import assess\n", "utf-8")
     assert imports(bad) == [(2, "commkit.core.scoring")]
+
+
+def test_every_public_api_name_has_a_docstring() -> None:
+    """The API reference is built from these docstrings (mkdocstrings)."""
+    import inspect
+
+    from commkit import api
+
+    for name in api.__all__:
+        obj = getattr(api, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            assert (obj.__doc__ or "").strip(), f"commkit.api.{name} has no docstring"

@@ -1,4 +1,4 @@
-"""The fast paths of issue 8 give exactly what the plain ones give."""
+"""The fast paths (lean scoring, streamed batches and maps) give what the plain ones give."""
 
 import datetime as dt
 import io
