@@ -17,6 +17,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "wizard.age": "Is it a new or an existing community?",
     "wizard.new": "New (just starting)",
     "wizard.existing": "Existing (already running)",
+    "wizard.founded": "When was it founded? (YYYY, YYYY-MM or YYYY-MM-DD; Enter to skip)",
+    "wizard.founded_bad": "Type a date such as 2020, 2020-08 or 2020-08-15, or leave it empty",
     "wizard.language": "Language of the questions and the report:",
     "wizard.notes": "Add a short evidence note (a link, a figure, who confirmed it) after answers?",
     "wizard.dimension_header": "Dimension {index}/{total}: {title}",
