@@ -106,7 +106,7 @@ class Prompter:
             validate_while_typing=validate is not None,
             **self._io(),
         )
-        return str(question.unsafe_ask())
+        return str(_interruptible(question).unsafe_ask())
 
     def select(
         self,
@@ -145,7 +145,7 @@ class Prompter:
             **self._io(),
         )
         _add_layout_twins(question)
-        return question.unsafe_ask()
+        return _interruptible(question).unsafe_ask()
 
     def checkbox(
         self,
@@ -172,7 +172,7 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
-        return list(question.unsafe_ask())
+        return list(_interruptible(question).unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
@@ -180,7 +180,7 @@ class Prompter:
         leave the Enter that habit types after it to answer the next question, unseen)."""
         hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
         question = confirm_question(fit(message, hint), default, self.lang, **self._io())
-        return bool(question.unsafe_ask())
+        return bool(_interruptible(question).unsafe_ask())
 
 
 def shorten(text: str, limit: int) -> str:
@@ -235,6 +235,25 @@ def wrap(text: str, width: int | None = None) -> str:
             or [""]
         )
     return "\n".join(lines)
+
+
+def _interruptible(question: Any) -> Any:
+    """Make SIGINT stop ``question`` as Ctrl-C does. A Ctrl-C pressed before the prompt has
+    put the terminal in raw mode (the first tens of milliseconds) reaches the program as
+    SIGINT, which prompt_toolkit turns into a ``<sigint>`` key; questionary's select,
+    checkbox and confirm prompts ignore that key, so the Ctrl-C was swallowed."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    app = question.application
+    stop = KeyBindings()
+
+    @stop.add(Keys.SIGINT, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, stop])
+    return question
 
 
 def _add_layout_twins(question: Any) -> None:
