@@ -121,7 +121,9 @@ def test_replace_is_incremental_and_equals_a_fresh_export(workspace: Path, tmp_p
     profile = workspace / "communities" / "technopark-perm.yaml"
     original = profile.read_text(encoding="utf-8")
     try:
-        profile.write_text(original.replace("name: ", "name: Renamed ", 1), encoding="utf-8")
+        renamed = original.replace("name: {en: ", "name: {en: Renamed ", 1)
+        assert renamed != original
+        profile.write_text(renamed, encoding="utf-8")
         os.utime(profile, ns=(1, 1))
         out = export(runner, str(workspace), str(db), "--replace")
         assert "updated 1 communities" in out

@@ -402,3 +402,22 @@ def test_a_folder_that_is_not_a_workspace(tmp_path: Path) -> None:
     result = run("map", str(tmp_path))
     assert result.exit_code == 1
     assert "is not a workspace" in result.output and "region init" in result.output
+
+
+def test_names_cities_and_platforms_read_in_the_run_language(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "perm-krai"
+    for lang, club, city, leader in (
+        ("ru", "Бизнес-клуб Прикамья", "Пермь", "Инга Дриневская"),
+        ("en", "Business Club of Prikamye", "Perm", "Inga Drinevskaya"),
+    ):
+        out, page = tmp_path / f"map-{lang}.md", tmp_path / f"public-{lang}.html"
+        assert run("--lang", lang, "map", str(example), "--out", str(out)).exit_code == 0
+        assert (
+            run("--lang", lang, "map", str(example), "--public", "--html", str(page)).exit_code == 0
+        )
+        text, html = out.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
+        assert f"| {club} |" in text and leader in text
+        assert f"<h2>{club}</h2>" in html and f" · {city} · " in html
+        assert "FashionTechPerm" in text  # a plain name is the name in both languages
+        other = "Business Club of Prikamye" if lang == "ru" else "Бизнес-клуб Прикамья"
+        assert other not in text and other not in html

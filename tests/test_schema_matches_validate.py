@@ -171,7 +171,7 @@ def verdicts(path: Path) -> tuple[bool, bool] | None:
         accepted = False
     data: Any = json.loads(json.dumps(doc.data, default=str))  # dates as JSON text
     kind = data.get("kind") if isinstance(data, dict) else None
-    if kind in SCHEMAS:
+    if isinstance(kind, str) and kind in SCHEMAS:
         valid = jsonschema.Draft202012Validator(SCHEMAS[kind]).is_valid(data)
     else:  # no kind, or an unknown one: no schema may accept it
         valid = any(jsonschema.Draft202012Validator(s).is_valid(data) for s in SCHEMAS.values())

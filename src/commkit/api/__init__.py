@@ -59,7 +59,17 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.content import load_content, method_overview, validate
+from commkit.api.content import (
+    init_content,
+    load_content,
+    method_chapter,
+    method_overview,
+    schemas,
+    tr,
+    validate,
+    validate_pack,
+    write_schemas,
+)
 from commkit.api.export import export_sqlite
 from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
@@ -115,11 +125,13 @@ from commkit.api.views import (
     progress_screen,
 )
 from commkit.api.workspace import (
+    RegionScaffold,
     add_community,
     init_region,
     load_workspace,
     public_map,
     render_public_map_html,
+    scaffold_region,
     write_public_map,
 )
 
@@ -134,6 +146,7 @@ __all__ = [
     "MapScreen",
     "PlanInput",
     "ProgressScreen",
+    "RegionScaffold",
     "TableView",
     "add_community",
     "assess",
@@ -155,6 +168,7 @@ __all__ = [
     "export_checklist",
     "export_sqlite",
     "import_answers",
+    "init_content",
     "init_region",
     "load_answers",
     "load_assessment",
@@ -164,6 +178,7 @@ __all__ = [
     "load_workspace",
     "map_json_chunks",
     "map_screen",
+    "method_chapter",
     "method_overview",
     "migrate_answers",
     "next_monday",
@@ -201,11 +216,16 @@ __all__ = [
     "rescore",
     "rescore_summary",
     "save_assessment",
+    "scaffold_region",
+    "schemas",
     "team_raters_in_workspace",
+    "tr",
     "validate",
+    "validate_pack",
     "write_map",
     "write_plan",
     "write_progress",
     "write_public_map",
     "write_rescore_report",
+    "write_schemas",
 ]

@@ -74,11 +74,11 @@ def render_map_markdown(
     return map_markdown(region_map, lang, pack.template_dirs if pack is not None else ())
 
 
-def render_map_csv(region_map: RegionMap) -> str:
-    """The map's community table as CSV text."""
+def render_map_csv(region_map: RegionMap, lang: str | None = None) -> str:
+    """The map's community table as CSV text (names in ``lang``)."""
     from commkit.render.map_csv import map_csv
 
-    return map_csv(region_map)
+    return map_csv(region_map, resolve_lang(lang, region_map.language))
 
 
 def render_map_xlsx(region_map: RegionMap, lang: str = "en") -> bytes:
@@ -254,7 +254,7 @@ def write_map(
         from commkit.render.map_csv import map_csv_chunks
 
         # the BOM as a first chunk: the same bytes as atomic_write_text(..., bom=True)
-        atomic_write_chunks(files.csv, ("\ufeff", *map_csv_chunks(region_map)), force=force)
+        atomic_write_chunks(files.csv, ("\ufeff", *map_csv_chunks(region_map, lang)), force=force)
         written.append(("csv", files.csv))
     if files.html is not None:
         page = render_map_html(region_map, lang, pack=pack)

@@ -105,15 +105,15 @@ def map_screen(region_map: RegionMap, lang: str = "en", limit: int = SCREEN_ROWS
     for row in region_map.communities[:limit]:
         communities.rows.append(
             {
-                "community": row.name,
+                "community": tr(row.name, lang),
                 "stage": stage_title(region_map, row.stage, lang, lab["not_assessed"]),
                 "score": score_cell(row, region_map, lang),
                 "members": fmt_num(row.members),
-                "leaders": ", ".join(row.leaders) or "—",
+                "leaders": ", ".join(tr(x, lang) for x in row.leaders) or "—",
                 "leader_count": str(len(row.leaders)),
                 "events": fmt_num(row.events),
                 "projects": fmt_num(row.projects),
-                "platform": row.platform or "—",
+                "platform": tr(row.platform, lang) or "—",
                 "formalised": lab["yes"] if row.formalised else lab["no"],
                 "last_assessment": (
                     row.last_assessment.isoformat() if row.last_assessment else lab["never"]
@@ -182,4 +182,4 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
             row.update({f"p{i}": fmt_num(p.value) for i, p in enumerate(series.points)})
             table.rows.append(row)
         tables.append(table)
-    return ProgressScreen(result.name, result.slug, stage_path, tables)
+    return ProgressScreen(tr(result.name, lang), result.slug, stage_path, tables)

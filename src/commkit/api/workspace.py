@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from commkit.api._common import workspace as open_workspace
 
 if TYPE_CHECKING:
     from commkit.core.public_map import PublicMap
+    from commkit.model.workspace import Region
     from commkit.model.workspace_loader import Workspace
 
 
@@ -29,6 +31,66 @@ def load_workspace(path: PathLike) -> Workspace:
     return open_workspace(path)
 
 
+@dataclass
+class RegionScaffold:
+    """What :func:`scaffold_region` made: the folder, the files written, the region read
+    back from its new ``region.yaml``."""
+
+    root: Path
+    written: list[Path]
+    region: Region
+
+
+def scaffold_region(
+    directory: PathLike,
+    name: str,
+    country: str | None = None,
+    lang: str = "en",
+    *,
+    force: bool = False,
+) -> RegionScaffold:
+    """Scaffold a workspace: region.yaml (with an ecosystem template, validated before it is
+    written), communities/, assessments/ and a README for the team.
+
+    Refuses to overwrite an existing ``region.yaml`` or ``README.md`` unless ``force``;
+    existing communities and assessments are never touched.
+    """
+    from commkit.core.workspace_init import parse_region, region_readme, region_yaml
+    from commkit.errors import UserError
+    from commkit.fsutil import atomic_write_text
+    from commkit.model.workspace_loader import ASSESSMENTS_DIR, COMMUNITIES_DIR, REGION_FILE
+
+    root = Path(directory)
+    name = name.strip()
+    if not name:
+        raise UserError("the region needs a name (--name)")
+    if lang not in ("en", "ru"):
+        raise UserError(f"language {lang!r} is not supported: choose 'en' or 'ru'")
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root} exists and is not a folder")
+    region_path = root / REGION_FILE
+    readme_path = root / "README.md"
+    if not force:
+        for path in (region_path, readme_path):
+            if path.exists():
+                raise UserError(
+                    f"{path} already exists: this folder is a workspace already "
+                    "(use --force to overwrite region.yaml and README.md)"
+                )
+    text = region_yaml(name, country, lang)
+    region = parse_region(text, region_path)
+    written: list[Path] = []
+    for folder in (COMMUNITIES_DIR, ASSESSMENTS_DIR):
+        keep = root / folder / ".gitkeep"
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        if not keep.exists():
+            atomic_write_text(keep, "")
+    written.append(atomic_write_text(region_path, text, force=force))
+    readme = region_readme(name, lang)
+    written.append(atomic_write_text(readme_path, readme, force=force))
+    return RegionScaffold(root=root, written=written, region=region)
+
+
 def init_region(
     directory: PathLike,
     name: str,
@@ -37,12 +99,8 @@ def init_region(
     *,
     force: bool = False,
 ) -> Path:
-    """Scaffold a workspace (region.yaml with an ecosystem template, communities/,
-    assessments/, README.md); returns the path of the new ``region.yaml``."""
-    from commkit.core.workspace_init import init_region as _init
-
-    result = _init(Path(directory), name, country, lang, force=force)
-    return result.root / "region.yaml"
+    """:func:`scaffold_region`, returning only the path of the new ``region.yaml``."""
+    return scaffold_region(directory, name, country, lang, force=force).root / "region.yaml"
 
 
 def add_community(
@@ -63,7 +121,10 @@ def add_community(
     force: bool = False,
 ) -> Path:
     """Write ``communities/<slug>.yaml``; figures given become its first snapshot."""
-    from commkit.core.workspace_init import new_community, write_community
+    from commkit.core.workspace_init import community_yaml, new_community, parse_community
+    from commkit.errors import UserError
+    from commkit.fsutil import atomic_write_text, safe_child
+    from commkit.model.workspace_loader import COMMUNITIES_DIR
 
     community = new_community(
         name,
@@ -79,7 +140,13 @@ def add_community(
         projects=projects,
         snapshot_date=snapshot_date,
     )
-    return write_community(Path(workspace), community, force=force)
+    root = Path(workspace)
+    if not root.is_dir():
+        raise UserError(f"{root} is not a workspace folder (create one with 'commkit region init')")
+    path = safe_child(root, COMMUNITIES_DIR, f"{community.slug}.yaml")
+    text = community_yaml(community)
+    parse_community(text, path)  # what is written reads back
+    return atomic_write_text(path, text, force=force)
 
 
 def public_map(workspace: Workspace | PathLike) -> PublicMap:

@@ -41,15 +41,14 @@ def init(
       commkit content init kazan-pack --overlay
       commkit --content my-pack validate my-pack
     """
+    from commkit import api
     from commkit.cli.output import esc as escape
     from commkit.cli.output import out
-    from commkit.core.content_init import init_pack
-    from commkit.core.validation import validate_pack
     from commkit.i18n import plural, text
 
     lang = settings(ctx).lang_for(None)
-    written = init_pack(target, overlay=overlay, force=force, name=name)
-    report, _ = validate_pack(target)
+    written = api.init_content(target, overlay=overlay, force=force, name=name)
+    report = api.validate_pack(target)
     console = out()
     place = escape(str(target))
     files = plural("cli.files_count", len(written), lang)

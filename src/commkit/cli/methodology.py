@@ -25,17 +25,15 @@ def methodology(
       commkit --lang ru methodology ecosystem-models
       commkit methodology --json
     """
-    from commkit.api import method_overview
+    from commkit import api
     from commkit.cli.output import out, print_json
-    from commkit.core.method_view import chapter_view, find_chapter
 
     s = settings(ctx)
     pack = s.pack()
     if chapter is not None:
-        found = find_chapter(pack.methodology, chapter)
-        data = chapter_view(pack, found, s.lang)
+        data = api.method_chapter(chapter, pack=pack, lang=s.lang)
     else:
-        data = method_overview(pack, s.lang)
+        data = api.method_overview(pack, s.lang)
     if as_json:
         print_json(data)
         return

@@ -46,16 +46,15 @@ def init(
       commkit region init perm --name "Perm Krai" --country Russia --lang ru
       commkit region init ./kazan --name Kazan
     """
+    from commkit import api
     from commkit.cli.output import err
-    from commkit.core.workspace_init import init_region
 
     s = settings(ctx)
     language = lang or s.lang_for(None)
     if language not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
-    result = init_region(directory, name, country, language, force=force)
+    result = api.scaffold_region(directory, name, country, language, force=force)
     from commkit.i18n import plural, text
-    from commkit.model.common import tr
 
     console = err()
     actors = result.region.ecosystem.actors
@@ -64,7 +63,7 @@ def init(
         text(
             "cli.region_created",
             language,
-            name=tr(result.region.name, language),
+            name=api.tr(result.region.name, language),
             directory=directory,
         ),
         markup=False,

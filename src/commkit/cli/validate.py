@@ -39,11 +39,11 @@ def validate(
       commkit validate examples/perm-krai
       commkit validate answers.yaml
     """
+    from commkit import api
     from commkit.cli.output import err, esc, out, print_json
-    from commkit.core.validation import validate_paths
 
     s = settings(ctx)
-    report = validate_paths(list(paths or []), s.content, strict_i18n)
+    report = api.validate(list(paths or []), content=s.content, strict_i18n=strict_i18n)
     if as_json:
         print_json(
             {

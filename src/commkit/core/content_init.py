@@ -1,16 +1,10 @@
-"""``commkit content init``: start a customised content pack, full copy or overlay."""
+"""The texts of a new content pack (``content init``): its manifest and README. Writing
+them, and copying the default pack, is :func:`commkit.api.init_content`'s work."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from commkit.errors import UserError
-from commkit.fsutil import atomic_write_bytes, atomic_write_text
-from commkit.model.method_templates import TEMPLATES_DIR as METHOD_TEMPLATES_DIR
-from commkit.model.pack import MANIFEST, default_pack_dir, pack_files
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 OVERLAY_README = """\
 # {name}: an overlay on the commkit default content pack
@@ -47,35 +41,14 @@ Use it: `commkit --content {path} assess`; check it: `commkit validate {path} --
 """
 
 
-def init_pack(target: Path, overlay: bool, force: bool, name: str | None = None) -> list[Path]:
-    """Write a new pack into ``target``; refuse a non-empty folder unless ``force``."""
-    if target.exists() and not target.is_dir():
-        raise UserError(f"{target} exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not force:
-        raise UserError(f"{target} is not empty (use --force to write into it anyway)")
-    name = name or target.resolve().name
-    written: list[Path] = []
-    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "custom"
+def pack_manifest(name: str, overlay: bool) -> str:
+    """``pack.yaml`` of a new pack (an overlay extends the default one)."""
     # a JSON string is a valid YAML scalar whatever the name holds (quotes, backslashes)
-    manifest = f'kind: pack\nversion: "1"\nname: {json.dumps(name, ensure_ascii=False)}\n' + (
-        "extends: default\n" if overlay else ""
-    )
-    written.append(atomic_write_text(target / MANIFEST, manifest, force=force))
-    readme = (OVERLAY_README if overlay else FULL_README).format(name=name, slug=slug, path=target)
-    written.append(atomic_write_text(target / "README.md", readme, force=force))
-    if overlay:
-        return written
-    source = default_pack_dir()
-    for path in pack_files(source):
-        rel = path.relative_to(source)
-        written.append(atomic_write_bytes(target / rel, path.read_bytes(), force=force))
-    method_dir = source.joinpath(*METHOD_TEMPLATES_DIR)
-    if method_dir.is_dir():
-        for path in sorted(method_dir.rglob("*.md")):
-            rel = path.relative_to(source)
-            written.append(atomic_write_bytes(target / rel, path.read_bytes(), force=force))
-    if TEMPLATES.is_dir():
-        for path in sorted(TEMPLATES.glob("*.j2")):
-            dest = target / "templates" / path.name
-            written.append(atomic_write_bytes(dest, path.read_bytes(), force=force))
-    return written
+    manifest = f'kind: pack\nversion: "1"\nname: {json.dumps(name, ensure_ascii=False)}\n'
+    return manifest + ("extends: default\n" if overlay else "")
+
+
+def pack_readme(name: str, overlay: bool, path: Path) -> str:
+    """The README of a new pack: how to customise it, use it and check it."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "custom"
+    return (OVERLAY_README if overlay else FULL_README).format(name=name, slug=slug, path=path)

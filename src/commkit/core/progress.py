@@ -71,7 +71,7 @@ class StagePoint(BaseModel):
 
 class CommunityProgress(BaseModel):
     slug: str
-    name: str
+    name: Text
     stages: list[StagePoint]
     stage_titles: dict[str, Text] = {}
     dimensions: list[Series]

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from commkit.model.common import Text
+from commkit.model.common import Text, tr
 from commkit.model.workspace import PublicContact
 from commkit.model.workspace_loader import Workspace
 
 
 class PublicEntry(BaseModel):
     slug: str
-    name: str
+    name: Text
     purpose: Text | None = None
     topics: list[Text] = []
-    city: str | None = None
+    city: Text | None = None
     format: str
-    platform: str | None = None
+    platform: Text | None = None
     how_to_join: Text | None = None
     contacts: list[PublicContact] = []
 
@@ -52,6 +52,6 @@ def public_map(workspace: Workspace) -> PublicMap:
                 contacts=list(public.contacts),
             )
         )
-    entries.sort(key=lambda e: (e.name.casefold(), e.slug))
+    entries.sort(key=lambda e: (tr(e.name).casefold(), e.slug))
     region = workspace.region.name if workspace.region is not None else workspace.name
     return PublicMap(region=region, entries=entries)

@@ -67,7 +67,7 @@ class CommunityRow(BaseModel):
     """One line of the map: a community profile plus its latest assessment and figures."""
 
     slug: str
-    name: str
+    name: Text
     file: str
     stage: str | None = None
     score: float | None = None
@@ -75,8 +75,8 @@ class CommunityRow(BaseModel):
     last_assessment: dt.date | None = None
     assessments: int = 0
     status: Status = "never-assessed"
-    leaders: list[str] = []
-    platform: str | None = None
+    leaders: list[Text] = []
+    platform: Text | None = None
     format: str = "online"
     formalised: bool = False
     founded: str | None = None
@@ -146,10 +146,10 @@ class StageCount(BaseModel):
 
 
 class LeaderEntry(BaseModel):
-    name: str
+    name: Text
     role: Text | None
     community: str
-    community_name: str
+    community_name: Text
 
 
 class ActorEntry(BaseModel):
@@ -174,7 +174,7 @@ class LinkEntry(BaseModel):
 
 class AttentionEntry(BaseModel):
     slug: str
-    name: str
+    name: Text
     status: Literal["stale", "never-assessed"]
     last_assessment: dt.date | None = None
 
@@ -518,7 +518,7 @@ class _Collected:
         self.tally = _Tally()
         self.known: set[str] = set()
         self.link_refs = link_refs
-        self.names: dict[str, str] = {}
+        self.names: dict[str, Text] = {}
         """slug -> name, for the slugs the ecosystem's links name"""
         self.pack: Any = None
         self.versions: set[str] = set()
@@ -747,7 +747,7 @@ def _dimension_titles(pack: Any | None) -> dict[str, Text]:
 
 
 def _ecosystem(
-    workspace: Workspace, communities: dict[str, str]
+    workspace: Workspace, communities: dict[str, Text]
 ) -> tuple[list[ActorEntry], list[LinkEntry]]:
     region = workspace.region
     if region is None:

@@ -32,7 +32,7 @@ class MapEntry:
     """A community of the map and its latest assessment (``None``: never assessed)."""
 
     slug: str
-    name: str
+    name: Text
     assessment: Assessment | None
 
 

@@ -1,20 +1,19 @@
-"""Creating workspace files: a new region (``region init``) and community profiles
-(``community add``). Every file is validated before it is written, and written atomically."""
+"""The texts of workspace files: a new region (``region init``) and community profiles
+(``community add``), each validated as it would be read. Writing them is the API's work
+(:mod:`commkit.api.workspace`): the core does no I/O."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from commkit.errors import ContentError, UserError
-from commkit.fsutil import atomic_write_text, safe_child, slugify
+from commkit.fsutil import slugify
 from commkit.model.loader import forget_source, parse_text, validate_document
 from commkit.model.workspace import Community, Leader, Region, Snapshot
-from commkit.model.workspace_loader import ASSESSMENTS_DIR, COMMUNITIES_DIR, REGION_FILE
 
 # (id, sector, status, en, ru) -- a template of the SME-support ecosystem the article names:
 # the state, commercial and non-profit sectors, public and development institutions.
@@ -200,54 +199,9 @@ README_RU = """# {name}: рабочая папка бизнес-сообщест
 """
 
 
-@dataclass
-class InitResult:
-    root: Path
-    written: list[Path]
-    region: Region
-
-
-def init_region(
-    root: Path,
-    name: str,
-    country: str | None = None,
-    lang: str = "en",
-    *,
-    force: bool = False,
-) -> InitResult:
-    """Scaffold a workspace in ``root``: region.yaml, communities/, assessments/, README.md.
-
-    Refuses to overwrite an existing ``region.yaml`` or ``README.md`` unless ``force``;
-    existing communities and assessments are never touched.
-    """
-    name = name.strip()
-    if not name:
-        raise UserError("the region needs a name (--name)")
-    if lang not in ("en", "ru"):
-        raise UserError(f"language {lang!r} is not supported: choose 'en' or 'ru'")
-    if root.exists() and not root.is_dir():
-        raise UserError(f"{root} exists and is not a folder")
-    region_path = root / REGION_FILE
-    readme_path = root / "README.md"
-    if not force:
-        for path in (region_path, readme_path):
-            if path.exists():
-                raise UserError(
-                    f"{path} already exists: this folder is a workspace already "
-                    "(use --force to overwrite region.yaml and README.md)"
-                )
-    text = region_yaml(name, country, lang)
-    region = parse_region(text, region_path)
-    written: list[Path] = []
-    for folder in (COMMUNITIES_DIR, ASSESSMENTS_DIR):
-        keep = root / folder / ".gitkeep"
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        if not keep.exists():
-            atomic_write_text(keep, "")
-    written.append(atomic_write_text(region_path, text, force=force))
-    readme = (README_RU if lang == "ru" else README_EN).format(name=name)
-    written.append(atomic_write_text(readme_path, readme, force=force))
-    return InitResult(root=root, written=written, region=region)
+def region_readme(name: str, lang: str = "en") -> str:
+    """The README of a new workspace, in the region's language."""
+    return (README_RU if lang == "ru" else README_EN).format(name=name)
 
 
 def parse_region(text: str, path: Path) -> Region:
@@ -326,17 +280,11 @@ def community_yaml(community: Community) -> str:
     return text
 
 
-def write_community(root: Path, community: Community, *, force: bool = False) -> Path:
-    """Write ``communities/<slug>.yaml`` in workspace ``root`` (never over a file unless
-    ``force``); the written text is read back and validated first."""
-    if not root.is_dir():
-        raise UserError(f"{root} is not a workspace folder (create one with 'commkit region init')")
-    path = safe_child(root, COMMUNITIES_DIR, f"{community.slug}.yaml")
-    text = community_yaml(community)
+def parse_community(text: str, path: Path) -> Community:
+    """Read a profile's text back as it would be read from ``path`` (a bug if it fails)."""
     try:
-        validate_document(parse_text(text, path), Community)
+        return validate_document(parse_text(text, path), Community)
     except ContentError as exc:  # pragma: no cover - a bug if it ever happens
         raise UserError("internal error: the profile does not read back", exc.diagnostics) from None
     finally:
         forget_source(path)
-    return atomic_write_text(path, text, force=force)

@@ -368,10 +368,10 @@ class _Rows:
         self.tables["communities"].append(
             (
                 slug,
-                community.name,
+                tr(community.name, self.lang),
                 tr(community.description, self.lang) if community.description else None,
                 community.format,
-                community.platform,
+                tr(community.platform, self.lang) or None,
                 int(community.formalised),
                 community.founded,
                 json.dumps([tr(t, self.lang) for t in community.topics], ensure_ascii=False),
@@ -381,7 +381,7 @@ class _Rows:
         )
         for position, leader in enumerate(community.leaders, start=1):
             role = tr(leader.role, self.lang) or None
-            self.tables["leaders"].append((slug, position, leader.name, role))
+            self.tables["leaders"].append((slug, position, tr(leader.name, self.lang), role))
         for position, snap in enumerate(community.snapshots, start=1):
             self.tables["snapshots"].append(
                 (

@@ -153,6 +153,37 @@ Text = Annotated[
 """Human-readable text: a plain string, or a map of language code to string."""
 
 
+def _check_name(value: Any) -> Any:
+    value = _check_text_map(value)
+    for text in value.values() if isinstance(value, dict) else [value]:
+        if isinstance(text, str) and not text:
+            raise ValueError("a name should have at least 1 character")
+        if isinstance(text, str) and len(text) > 200:
+            raise ValueError("a name should have at most 200 characters")
+    return value
+
+
+Name = Annotated[
+    str | dict[str, str],
+    BeforeValidator(_check_name),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": 200},
+                {
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"pattern": json_pattern(LANG_RE)},
+                    "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 200},
+                },
+            ]
+        }
+    ),
+]
+"""A name that may read differently per language (``{en: ..., ru: ...}``); a plain string
+is the name in every language."""
+
+
 def _version_to_str(value: Any) -> Any:
     if isinstance(value, bool):
         return value

@@ -36,7 +36,7 @@ class Reason(StrictModel):
     )
     value: str | None = Field(default=None, description="The answer or score that fired.")
     threshold: str | None = Field(default=None, description="The trigger's test, e.g. '< 50'.")
-    communities: list[str] = Field(
+    communities: list[Text] = Field(
         default=[],
         description="For 'map': the communities that meet the trigger (names); 'value' is "
         "their count and 'ref' the question, dimension or stage.",
@@ -97,7 +97,7 @@ class MapCommunity(StrictModel):
     """One community of the map behind a regional plan."""
 
     slug: Id
-    name: str
+    name: Text
     stage: Id | None = None
     assessed: dt.date | None = None
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from commkit.model.common import Count, Header, Id, PartialDate, StrictModel, Text
+from commkit.model.common import Count, Header, Id, Name, PartialDate, StrictModel, Text
 
 Sector = Literal["state", "commercial", "non-profit", "public", "development"]
 Status = Literal["as-is", "to-be"]
@@ -71,7 +71,9 @@ class Region(Header):
 
 
 class Leader(StrictModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(
+        description="The person's name: a plain string, or {en, ru} when it is spelled differently."
+    )
     role: Text | None = Field(default=None, description="A plain string, or {en, ru}.")
 
 
@@ -123,7 +125,7 @@ class PublicProfile(StrictModel):
     topics: list[Text] | None = Field(
         default=None, description="Topics to filter by (default: the profile's topics)."
     )
-    city: str | None = Field(default=None, max_length=100)
+    city: Name | None = Field(default=None, description="A plain string, or {en, ru}.")
     how_to_join: Text | None = None
     contacts: list[PublicContact] = []
 
@@ -131,11 +133,13 @@ class PublicProfile(StrictModel):
 class Community(Header):
     kind: Literal["community"]
     slug: Id
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(description="The community's name: a plain string, or {en, ru}.")
     description: Text | None = None
     leaders: list[Leader] = []
     format: Literal["online", "offline", "mixed"] = "online"
-    platform: str | None = Field(default=None, max_length=200)
+    platform: Name | None = Field(
+        default=None, description="Where members talk: a plain string, or {en, ru}."
+    )
     formalised: bool = False
     founded: PartialDate | None = None
     topics: list[Text] = []

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 
 from commkit.core.region_map import COMMUNITY_METRICS, RegionMap
+from commkit.model.common import tr
 
 COLUMNS = (
     "slug",
@@ -37,12 +38,12 @@ def _safe(value: object) -> str:
     return text
 
 
-def map_csv(region_map: RegionMap) -> str:
+def map_csv(region_map: RegionMap, lang: str = "en") -> str:
     """CSV text (RFC 4180, ``\\r\\n`` line ends) with a header row; numbers stay numbers."""
-    return "".join(map_csv_chunks(region_map))
+    return "".join(map_csv_chunks(region_map, lang))
 
 
-def map_csv_chunks(region_map: RegionMap) -> Iterator[str]:
+def map_csv_chunks(region_map: RegionMap, lang: str = "en") -> Iterator[str]:
     """:func:`map_csv` piece by piece (the header, then one chunk per 1,000 rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -56,7 +57,7 @@ def map_csv_chunks(region_map: RegionMap) -> Iterator[str]:
         writer.writerow(
             [
                 row.slug,
-                _safe(row.name),
+                _safe(tr(row.name, lang)),
                 row.stage or "",
                 "" if row.score is None else row.score,
                 row.last_assessment.isoformat() if row.last_assessment else "",
@@ -65,8 +66,8 @@ def map_csv_chunks(region_map: RegionMap) -> Iterator[str]:
                 *("" if row.metric(m) is None else row.metric(m) for m in COMMUNITY_METRICS),
                 "" if row.events is None else row.events,
                 max(dates).isoformat() if dates else "",
-                _safe("; ".join(row.leaders)),
-                _safe(row.platform),
+                _safe("; ".join(tr(x, lang) for x in row.leaders)),
+                _safe(tr(row.platform, lang)),
                 row.format,
                 "yes" if row.formalised else "no",
                 row.founded or "",

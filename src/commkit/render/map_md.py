@@ -124,14 +124,14 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
     def community(row: CommunityRow) -> dict[str, Any]:
         return {
-            "name": md_cell(row.name),
+            "name": md_cell(tr(row.name, lang)),
             "stage": md_cell(stage_title(region_map, row.stage, lang, none_stage)),
             "score": score_cell(row, region_map, lang),
             "members": fmt_num(row.members),
-            "leaders": md_cell(", ".join(row.leaders)) if row.leaders else "—",
+            "leaders": md_cell(", ".join(tr(x, lang) for x in row.leaders)) if row.leaders else "—",
             "events": fmt_num(row.events),
             "projects": fmt_num(row.projects),
-            "platform": md_cell(row.platform) if row.platform else "—",
+            "platform": md_cell(tr(row.platform, lang)) if row.platform else "—",
             "formalised": lab["yes"] if row.formalised else lab["no"],
             "last": _date(row.last_assessment) if row.last_assessment else lab["never"],
             "metrics": [fmt_num(row.metric(m), lang) for m in metric_ids],
@@ -155,7 +155,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
                 f"{md_cell(stage_title(region_map, row.stage, lang, none_stage))}"
             )
         return {
-            "name": md_cell(row.name),
+            "name": md_cell(tr(row.name, lang)),
             "dates": (
                 f"{_date(row.previous_assessment)} → {_date(row.last_assessment)}"
                 if row.previous_assessment
@@ -191,9 +191,9 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         "leaders": Lazy(
             lambda: (
                 {
-                    "name": md_cell(entry.name),
+                    "name": md_cell(tr(entry.name, lang)),
                     "role": md_cell(tr(entry.role, lang)) if entry.role else "—",
-                    "community": md_cell(entry.community_name),
+                    "community": md_cell(tr(entry.community_name, lang)),
                 }
                 for entry in region_map.leaders
             ),
@@ -229,7 +229,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
         ],
         "attention": [
             {
-                "name": md_cell(entry.name),
+                "name": md_cell(tr(entry.name, lang)),
                 "status": lab["never_assessed"] if entry.status == "never-assessed" else stale_text,
                 "last": _date(entry.last_assessment),
             }

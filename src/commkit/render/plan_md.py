@@ -118,7 +118,7 @@ def _map_reason(reason: Reason, names: _Names, num: Callable[[str | None], str])
     kind, _, ref = (reason.ref or "").partition(":")
     count, _, total = (reason.value or "?/?").partition("/")
     test = f" {num(reason.threshold)}" if reason.threshold else ""
-    who = ", ".join(reason.communities)
+    who = ", ".join(tr(c, names.lang) for c in reason.communities)
     if kind == "stage":
         stages = ", ".join(
             _quote(names.stages.get(s.strip(), s.strip()), names.lang) for s in ref.split(",")
@@ -358,7 +358,7 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
         "region_other": sum(1 for a in plan.actions if a.level != level) - len(for_you),
         "map": [
             {
-                "name": c.name,
+                "name": tr(c.name, lang),
                 "stage": names.stages.get(c.stage, c.stage) if c.stage else "",
                 "assessed": c.assessed.isoformat() if c.assessed else "",
             }

@@ -132,16 +132,17 @@ def _card(entry: PublicEntry, lang: str) -> str:
     purpose = tr(entry.purpose, lang)
     join = tr(entry.how_to_join, lang)
     form = lab.get(entry.format, entry.format)
+    name = tr(entry.name, lang)
     searchable = " ".join(
-        [entry.name, purpose, join, " ".join(topics), entry.city or "", entry.platform or ""]
+        [name, purpose, join, " ".join(topics), tr(entry.city, lang), tr(entry.platform, lang)]
     )
     parts = [
         f'<article class="card" data-format="{html_text(entry.format)}" '
         f'data-topics="{html_text("|".join(topics))}" '
         f'data-text="{html_text(_norm(searchable))}">',
-        f"<h2>{html_text(entry.name)}</h2>",
+        f"<h2>{html_text(name)}</h2>",
     ]
-    meta = [form, entry.city or "", entry.platform or ""]
+    meta = [form, tr(entry.city, lang), tr(entry.platform, lang)]
     parts.append(f'<p class="meta">{html_text(" · ".join(m for m in meta if m))}</p>')
     if purpose:
         parts.append(f'<p class="label">{lab["purpose"]}</p><p>{html_text(purpose)}</p>')

@@ -233,7 +233,7 @@ def progress_markdown(progress: CommunityProgress, lang: str, chart: str | None 
 
     x = data_labels(lang)
     dates = [s.date.isoformat() for s in progress.stages]
-    lines = [f"# {md_inline(x['progress_title'].format(name=progress.name))}", ""]
+    lines = [f"# {md_inline(x['progress_title'].format(name=tr(progress.name, lang)))}", ""]
     lines += [f"## {x['progress_stages']}", ""]
     notes = version_notes(progress, lang)
     if notes:

@@ -75,12 +75,15 @@ def from_assessment(
 def from_profile(
     community: Community, pack: Any, lang: str, assessment: Assessment | None = None
 ) -> CommunityContext:
-    leaders = [f"{x.name} ({tr(x.role, lang)})" if x.role else x.name for x in community.leaders]
-    names = [x.name for x in community.leaders]
+    leaders = [
+        f"{tr(x.name, lang)} ({tr(x.role, lang)})" if x.role else tr(x.name, lang)
+        for x in community.leaders
+    ]
+    names = [tr(x.name, lang) for x in community.leaders]
     if assessment is not None:
         ctx = from_assessment(assessment, pack, lang, leaders)
         return CommunityContext(
-            name=community.name,
+            name=tr(community.name, lang),
             slug=community.slug,
             leaders=leaders,
             leader_names=names,
@@ -89,7 +92,7 @@ def from_profile(
             source=str(assessment.date),
         )
     return CommunityContext(
-        name=community.name, slug=community.slug, leaders=leaders, leader_names=names
+        name=tr(community.name, lang), slug=community.slug, leaders=leaders, leader_names=names
     )
 
 

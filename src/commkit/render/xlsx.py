@@ -113,13 +113,13 @@ def map_workbook(region_map: RegionMap, lang: str = "en") -> bytes:
         ],
         (
             (
-                row.name,
+                tr(row.name, lang),
                 row.slug,
                 stage_title(region_map, row.stage, lang, never),
                 row.score,
                 *(row.metrics.get(m) for m in metric_ids),
                 row.events,
-                row.platform,
+                tr(row.platform, lang) or None,
                 fmt.get(row.format, row.format),
                 lab["yes"] if row.formalised else lab["no"],
                 row.last_assessment,
@@ -143,7 +143,7 @@ def map_workbook(region_map: RegionMap, lang: str = "en") -> bytes:
     gaps += [
         (
             sh["attention"],
-            a.name,
+            tr(a.name, lang),
             lab["never_assessed"]
             if a.status == "never-assessed"
             else lab["stale"].format(months=region_map.stale_months),
