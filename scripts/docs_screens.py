@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -154,14 +155,25 @@ def terminal_page(command: str, output: str) -> tuple[str, tuple[int, int]]:
 def chromium(url: str, png: Path, size: tuple[int, int]) -> None:
     """A PNG of the page; a window under ~200 px high can hang headless Chromium."""
     window = f"--window-size={size[0]},{max(size[1], 200)}"
-    args = [CHROMIUM, *CHROMIUM_ARGS, f"--screenshot={png}", window, url]
+    png.unlink(missing_ok=True)
     for attempt in range(3):
-        try:
-            subprocess.run(args, check=True, capture_output=True, timeout=90)
+        # A profile of its own: a second Chromium on a shared profile hands the page to the
+        # first one and exits without a screenshot.
+        with tempfile.TemporaryDirectory(prefix="commkit-chromium-") as profile:
+            args = [CHROMIUM, *CHROMIUM_ARGS, f"--user-data-dir={profile}"]
+            try:
+                subprocess.run(
+                    [*args, f"--screenshot={png}", window, url],
+                    check=True,
+                    capture_output=True,
+                    timeout=90,
+                )
+            except subprocess.TimeoutExpired:
+                if attempt == 2:
+                    raise
+        if png.is_file():
             return
-        except subprocess.TimeoutExpired:
-            if attempt == 2:
-                raise
+    raise SystemExit(f"Chromium wrote no screenshot of {url}")
 
 
 TMUX = ["tmux", "-L", f"commkit-docs-{os.getpid()}"]  # a tmux server of this run only
@@ -199,7 +211,9 @@ def run(command: str, cwd: Path, lang: str) -> str:
     output = "\n".join(lines).strip("\n")
     if code != "0":
         raise SystemExit(f"[{lang}] {command} failed ({code}):\n{output}")
-    return output.replace(str(cwd) + os.sep, "")
+    # The work folder's path, even where the terminal broke it across two lines.
+    folder = "\n?".join(re.escape(c) for c in str(cwd) + os.sep)
+    return re.sub(folder, "", output)
 
 
 def capture(shot: Shot, work: Path, lang: str) -> Path | None:
