@@ -42,6 +42,7 @@ def answer_start_and_two_questions(child: Any) -> None:
         ("Region", "Perm\r"),
         ("formalised", "2\r"),
         ("new or an existing", "1\r"),
+        ("When was it founded", "\r"),
         ("Language", "1\r"),
         ("evidence note", "n\r"),
         ("dimension 1/4 · question 1/10", "4\r"),

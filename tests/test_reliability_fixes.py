@@ -1,4 +1,4 @@
-"""Regression tests, one per failure mode found while hardening commkit (issue 9)."""
+"""Regression tests, one per failure mode found while hardening commkit."""
 
 from __future__ import annotations
 

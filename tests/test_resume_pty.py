@@ -83,6 +83,7 @@ def test_resume_draft_alone_continues_exactly_the_interrupted_run(tmp_path: Path
         ("Регион", "Perm\r"),
         ("формализовано", "2\r"),
         ("новое или", "1\r"),
+        ("Когда оно основано", "\r"),
         ("Язык", "1\r"),
         ("evidence note", "n\r"),
         ("question 1/10", "4\r"),
@@ -131,6 +132,7 @@ def test_ctrl_c_at_the_evidence_note_keeps_the_answer_just_given(tmp_path: Path)
         ("Region", "\r"),
         ("formalised", "2\r"),
         ("new or an existing", "1\r"),
+        ("When was it founded", "\r"),
         ("Language", "1\r"),
         ("evidence note", "y\r"),
         ("question 1/10", "4\r"),
@@ -152,6 +154,7 @@ def test_n_and_enter_at_the_evidence_note_leaves_question_1_unanswered(tmp_path:
         ("Region", "\r"),
         ("formalised", "2\r"),
         ("new or an existing", "1\r"),
+        ("When was it founded", "\r"),
         ("Language", "1\r"),
         ("evidence note", "n\r"),
     ):

@@ -70,7 +70,8 @@ def make(pack: ContentPack, pipe: Any, folder: Path) -> tuple[Wizard, Recorder]:
     return Wizard(checklist=pack.checklist, prompter=prompter, save=store.save, lang="en"), prompter
 
 
-START = "Fashion Tech\rPerm\r2\r1\r1\rn\r"
+# name, region, informal, new, founded (skipped), English, no notes
+START = "Fashion Tech\rPerm\r2\r1\r\r1\rn\r"
 # q1 scale 4; q2 choice 'draft'; q3 optional text skipped; q4 yes; q5 number 3 (asked
 # because q4 is yes); q6 yes; q7 150; q8 tick chat + calendar; q9 don't know; q10 no
 REST = "4\r2\r\r1\r3\r1\r150\r" + " " + DOWN + " \r" + "d\r2\r"
@@ -177,11 +178,36 @@ def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any, tmp_pat
 
 def test_review_changes_an_answer(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, _ = make(pack, pipe, tmp_path)
-    # review opens on 'Finish' (last); DOWN wraps to the first answer (q1): change it to 2
+    # review opens on 'Finish' (first); DOWN goes to the first answer (q1): change it to 2
     review = DOWN + "\r" + "2\r" + "\r"
     pipe.send_text(START + REST + review)
     answers = wizard.run()
     assert values(answers)["purpose.common-goal"] == 2
+
+
+def test_review_shows_the_list_from_the_first_dimension(
+    pack: ContentPack, pipe: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pointer starts on the first line (Finish), so the terminal shows the list from
+    its top: the first dimension, not the last one scrolled into view."""
+    wizard, prompter = make(pack, pipe, tmp_path)
+    shown: list[tuple[list[Any], Any]] = []
+    ask = prompter.select
+
+    def select(message: str, entries: Any, **options: Any) -> Any:
+        if message == wizard.m["review_title"]:
+            shown.append((list(entries), options.get("default")))
+        return ask(message, entries, **options)
+
+    monkeypatch.setattr(prompter, "select", select)
+    pipe.send_text(START + REST + FINISH)
+    wizard.run()
+    (entries, default), *_ = shown
+    first_item = next(e for e in entries if hasattr(e, "value"))
+    assert first_item.value == default
+    assert entries[1].title.startswith("── ")
+    dims = [e.title for e in entries if not hasattr(e, "value")]
+    assert dims[0] == f"── {pack.checklist.dimensions[0].title['en']} ──"
 
 
 def test_review_can_open_a_conditional_question(
@@ -189,7 +215,7 @@ def test_review_can_open_a_conditional_question(
 ) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     keys = START + "4\r2\r\r2\r1\r150\r \r1\r2\r"
-    # review: DOWN wraps to q1; 3 more DOWNs reach q4 (q1, q2, q3, q4); change it to yes
+    # review: DOWN goes to q1; 3 more DOWNs reach q4 (q1, q2, q3, q4); change it to yes
     review = DOWN * 4 + "\r" + "1\r" + "\r"
     # the leader count (now asked and required) comes next, then the review again
     pipe.send_text(keys + review + "2\r" + FINISH)
@@ -258,7 +284,7 @@ def test_ctrl_c_on_the_start_screen_keeps_nothing(
 def test_russian_wizard(pack: ContentPack, pipe: Any, tmp_path: Path) -> None:
     wizard, prompter = make(pack, pipe, tmp_path)
     wizard.lang = "ru"
-    start = "Новый клуб\rПермь\r2\r1\r2\rn\r"
+    start = "Новый клуб\rПермь\r2\r1\r\r2\rn\r"
     # q8 (checkbox): five steps down to 'Неприменимо' (past the separator), tick, Enter
     keys = "2\r1\r\r2\r2\r8\r" + DOWN * 5 + " \r" + "1\rd\r"
     pipe.send_text(start + keys + FINISH)
@@ -297,3 +323,15 @@ def test_a_required_tick_list_is_not_passed_with_nothing_ticked(
     pipe.send_text(START + "4\r2\r\r1\r3\r1\r150\r" + "\r" + " \r" + "d\r2\r" + FINISH)
     answers = wizard.run()
     assert values(answers)[tools.id] == ["chat"]
+
+
+def test_the_founding_date_is_asked_and_checked(
+    pack: ContentPack, pipe: Any, tmp_path: Path
+) -> None:
+    wizard, _ = make(pack, pipe, tmp_path)
+    start = "Fashion Tech\rPerm\r2\r1\r" + "August 2020\r" + CTRL_U + "2020-08\r" + "1\rn\r"
+    pipe.send_text(start + REST + FINISH)
+    answers = wizard.run()
+    assert answers.community.founded == "2020-08"
+    draft = load_draft(tmp_path / "fashion-tech-assessment-draft.yaml")
+    assert draft.community.founded == "2020-08"  # kept for the 12-month scaling and date checks

@@ -71,6 +71,7 @@ from commkit.api.content import (
     write_schemas,
 )
 from commkit.api.export import export_sqlite
+from commkit.api.files import check_new_files, stale_temps_removed
 from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
 from commkit.api.map import (
     MapFiles,
@@ -104,6 +105,19 @@ from commkit.api.plan import (
     render_plan_markdown,
     render_plan_xlsx,
     write_plan,
+)
+from commkit.api.seminars import (
+    SeminarExport,
+    SeminarOptions,
+    choose_seminars,
+    export_seminars,
+    find_seminar,
+    list_seminars,
+    seminar_json,
+    seminar_options,
+    seminar_summary,
+    seminar_table,
+    seminar_view,
 )
 from commkit.api.versions import (
     diff_content,
@@ -147,6 +161,8 @@ __all__ = [
     "PlanInput",
     "ProgressScreen",
     "RegionScaffold",
+    "SeminarExport",
+    "SeminarOptions",
     "TableView",
     "add_community",
     "assess",
@@ -155,9 +171,11 @@ __all__ = [
     "build_map",
     "check_answers",
     "check_answers_file",
+    "check_new_files",
     "check_slug",
     "checklist_hash",
     "checklist_of",
+    "choose_seminars",
     "compare_with_peers",
     "date_warnings",
     "diff_content",
@@ -166,10 +184,13 @@ __all__ = [
     "expand_answer_files",
     "explain",
     "export_checklist",
+    "export_seminars",
     "export_sqlite",
+    "find_seminar",
     "import_answers",
     "init_content",
     "init_region",
+    "list_seminars",
     "load_answers",
     "load_assessment",
     "load_content",
@@ -218,6 +239,12 @@ __all__ = [
     "save_assessment",
     "scaffold_region",
     "schemas",
+    "seminar_json",
+    "seminar_options",
+    "seminar_summary",
+    "seminar_table",
+    "seminar_view",
+    "stale_temps_removed",
     "team_raters_in_workspace",
     "tr",
     "validate",

@@ -78,7 +78,7 @@ def explain(answers: Answers, *, pack: ContentPack | None = None, lang: str = "e
     question's value and weight, each dimension's sum, the overall score, every stage's
     threshold and gates."""
     from commkit.core.scoring import breakdown, explain_value
-    from commkit.i18n import section
+    from commkit.i18n import number, score, section
 
     m = section("wizard", lang)
     checklist = checklist_of(answers, pack)
@@ -91,7 +91,10 @@ def explain(answers: Answers, *, pack: ContentPack | None = None, lang: str = "e
             lines.append(
                 "  "
                 + m["explain_q_scored"].format(
-                    qid=line.question, value=value, norm=line.normalised, weight=line.weight
+                    qid=line.question,
+                    value=value,
+                    norm=number(line.normalised, lang, 3),
+                    weight=_g(line.weight, lang),
                 )
             )
         else:
@@ -101,18 +104,22 @@ def explain(answers: Answers, *, pack: ContentPack | None = None, lang: str = "e
         if d.score is None:
             lines.append("  " + m["explain_dim_none"].format(dim=d.id))
         else:
-            score = f"{d.score:.1f}"
             lines.append(
                 "  "
-                + m["explain_dim"].format(dim=d.id, ws=d.weighted_sum, w=d.weight_sum, score=score)
+                + m["explain_dim"].format(
+                    dim=d.id,
+                    ws=number(d.weighted_sum, lang, 3),
+                    w=_g(d.weight_sum, lang),
+                    score=score(d.score, lang),
+                )
             )
     scored = sum(1 for d in info.dimensions if d.score is not None)
-    lines.append("  " + m["explain_overall"].format(n=scored, score=f"{info.overall:.1f}"))
+    lines.append("  " + m["explain_overall"].format(n=scored, score=score(info.overall, lang)))
     for step in info.stage_steps:
         if step.reached:
             lines.append("  " + m["explain_stage_ok"].format(stage=step.stage, min=step.min_score))
         elif not step.score_ok:
-            overall = f"{info.overall:.1f}"
+            overall = score(info.overall, lang)
             lines.append(
                 "  "
                 + m["explain_stage_low"].format(
@@ -127,6 +134,14 @@ def explain(answers: Answers, *, pack: ContentPack | None = None, lang: str = "e
             )
     lines.append("  " + m["explain_target"].format(target=info.target))
     return lines
+
+
+def _g(value: float, lang: str) -> str:
+    """A weight as short as it goes (``1``, ``0.25``), with a decimal comma in Russian."""
+    from commkit.i18n import norm
+
+    text = f"{value:g}"
+    return text.replace(".", ",") if norm(lang) == "ru" else text
 
 
 @dataclass

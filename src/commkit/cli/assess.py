@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from commkit.cli.options import date_option, force_option, json_option, out_option
+from commkit.cli.options import Fmt, date_option, force_option, json_option, out_option
 
 HELP = """Assess a business community with the self-identification checklist.
 
@@ -27,6 +27,7 @@ Examples:
   commkit assess --resume reports/fashion-tech-assessment-draft.yaml
   commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
   commkit assess --answers 'answers/*.yaml' --json > results.json
+  commkit assess --answers answers/*.yaml -o reports/ --table --fmt github
   cat answers.json | commkit assess --answers - --json
   commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
   commkit assess --team --anonymous --workspace perm --community ftp
@@ -146,6 +147,13 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    as_table: Annotated[
+        bool,
+        typer.Option(
+            "--table", help="With several answers files: one row each, as a text table (--fmt)."
+        ),
+    ] = False,
+    fmt: Fmt = "simple",
 ) -> None:
     from commkit import api
     from commkit.cli.context import settings
@@ -218,6 +226,7 @@ def assess(
         named=named,
     )
     run = _Run(s, writer, explain=explain, json_output=json_output, when=when, community=community)
+    run.table_format = fmt if as_table else None
     if names:
         if resume is not None or update is not None:
             raise UserError("use either --answers or --resume/--update, not both")
@@ -249,6 +258,8 @@ class _Run:
         self.json_output = json_output
         self.when = when
         self.community = community
+        self.table_format: str | None = None
+        """``--table --fmt``: a batch prints its rows as one text table in this format."""
 
     def record(self) -> Any:
         """The options of this wizard run, kept in its draft for ``--resume``."""
@@ -335,6 +346,7 @@ class _Run:
             # --json: the array is written item by item (the same bytes as print_json of the
             # whole list), so memory does not grow with the number of files.
             array = JsonArrayWriter(sys.stdout) if self.json_output else None
+            table = self.batch_table() if self.table_format and array is None else None
             for name in files:
                 progress.update(task, name=name)
                 try:
@@ -354,6 +366,15 @@ class _Run:
                     done += 1
                     if array is not None:
                         array.add(self.json_item(name, assessment, written, warnings))
+                    elif table is not None:
+                        table.rows.append(
+                            {
+                                "source": name,
+                                "score": f"{assessment.result.overall:.1f}",
+                                "stage": assessment.result.stage,
+                                "report": written["markdown"],
+                            }
+                        )
                     else:
                         stage = assessment.result.stage
                         out().print(
@@ -366,6 +387,10 @@ class _Run:
                 progress.advance(task)
             if array is not None:
                 array.close()
+        if table is not None and self.table_format is not None:
+            from commkit.cli.output import print_rows
+
+            print_rows(table, self.table_format)
         console = err()
         console.print(
             m["batch_done"].format(assessments=plural("count.assessments", done, self.lang)),
@@ -375,6 +400,21 @@ class _Run:
             failed_files = plural("cli.files_count", failed, self.lang)
             console.print(m["batch_failed"].format(files=failed_files), style="red", markup=False)
             raise typer.Exit(1)
+
+    def batch_table(self) -> Any:
+        """The rows of a batch (``--table``): answers file, score, stage, report."""
+        from commkit import api
+        from commkit.i18n import text
+
+        return api.TableView(
+            "",
+            [
+                api.Column("source", text("rescore.source", self.lang)),
+                api.Column("score", text("wizard.score", self.lang), "right"),
+                api.Column("stage", text("wizard.stage", self.lang)),
+                api.Column("report", text("data.report", self.lang)),
+            ],
+        )
 
     def json_item(
         self, source: str, assessment: Any, written: dict[str, str], warnings: list[Any]
@@ -508,7 +548,27 @@ class _Run:
 
         console = self.console()
         for line in api.explain(answers, pack=self.pack, lang=lang):
-            console.print(line, markup=False, highlight=False, soft_wrap=True)
+            body = line.lstrip(" ")
+            indent = " " * (len(line) - len(body))
+            shown = bullet(console, body, first=indent, rest=indent + "  ") if indent else line
+            console.print(shown, markup=False, highlight=False, soft_wrap=True)
+
+
+def bullet(console: Any, text: str, first: str = "  • ", rest: str = "    ") -> str:
+    """A list item broken at spaces to the terminal's width, continued under its text (the
+    terminal itself would cut words in two); piped output keeps one line per item."""
+    if not console.is_terminal:
+        return first + text
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width=max(20, console.width - 1),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def print_summary(
@@ -560,7 +620,7 @@ def print_summary(
     if view.held_back:
         console.print(Text(m["held_back"], style="bold yellow"))
         for line in view.held_back:
-            console.print(f"  • {line}", markup=False, highlight=False, soft_wrap=True)
+            console.print(bullet(console, line), markup=False, highlight=False, soft_wrap=True)
     console.print()
     if view.gaps:
         console.print(Text(m["gaps"], style="bold"))

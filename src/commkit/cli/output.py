@@ -103,10 +103,10 @@ def show_warnings(warnings: Any) -> None:
 
 def report_stale_temps(lang: str = "en") -> None:
     """Say which temp files of a killed earlier run the writes of this one cleaned up."""
-    from commkit.fsutil import take_stale_removed
+    from commkit import api
     from commkit.i18n import text
 
-    for path in take_stale_removed():
+    for path in api.stale_temps_removed():
         err().print(text("cli.stale_removed", lang, path=path), markup=False, soft_wrap=True)
 
 

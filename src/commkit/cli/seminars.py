@@ -1,11 +1,13 @@
 """``commkit seminars list | show | export``: the 8 online seminars and the MeetUp."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import AsTable, Fmt, date_option, force_option, json_option, out_option
 
 seminars_app = typer.Typer(
     help="The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
@@ -14,44 +16,12 @@ seminars_app = typer.Typer(
 )
 
 
-def _find(pack: Any, key: str) -> Any:
-    """A seminar by id (``seminar-3``, ``meetup``) or by number (``3``)."""
-    from commkit.errors import UserError
-
-    found = pack.seminar(key)
-    if found is None and key.isdigit():
-        found = next((s for s in pack.seminars if s.number == int(key)), None)
-    if found is None:
-        import difflib
-
-        ids = [s.id for s in pack.seminars]
-        hint = difflib.get_close_matches(key, ids, n=1)
-        extra = f"; did you mean {hint[0]!r}?" if hint else ""
-        known = ", ".join(ids) if ids else "none: the content pack has no seminars"
-        raise UserError(f"no seminar {key!r}{extra} (known: {known})")
-    return found
-
-
-def _summary(seminar: Any, pack: Any, lang: str) -> dict[str, Any]:
-    from commkit.model.common import tr
-
-    return {
-        "number": seminar.number,
-        "id": seminar.id,
-        "type": seminar.type,
-        "title": tr(seminar.title, lang),
-        "week": seminar.week,
-        "format": seminar.format,
-        "minutes": seminar.duration_minutes,
-        "chapters": list(seminar.chapters),
-        "dimensions": list(seminar.dimensions),
-    }
-
-
 @seminars_app.command("list")
 def list_seminars(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print the list as JSON.")] = False,
+    as_table: AsTable = False,
+    fmt: Fmt = "simple",
 ) -> None:
     """List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
 
@@ -61,52 +31,59 @@ def list_seminars(
       commkit seminars list
       commkit --lang ru seminars list
       commkit seminars list --json
+      commkit seminars list --table --fmt github
     """
+    from commkit import api
     from commkit.cli.output import out, print_json
 
     s = settings(ctx)
     pack = s.pack()
-    rows = [_summary(seminar, pack, s.lang) for seminar in pack.seminars]
     if as_json:
-        print_json({"seminars": rows})
+        print_json({"seminars": api.list_seminars(pack=pack, lang=s.lang)})
         return
-    from rich.markup import escape
-    from rich.table import Table
-
-    from commkit.cli.output import esc
-    from commkit.render.seminar_labels import labels
-
-    lab = labels(s.lang)
-    numbers = {c.id: c.number for c in pack.methodology.chapters}
-    console = out()
-    wide = console.width >= 100  # narrower: the id goes under the title, not in a column
-    table = Table(title=lab["programme"], show_lines=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    if wide:
-        table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column(lab["seminar"], ratio=1)
-    table.add_column(lab["week"], justify="right", no_wrap=True)
-    table.add_column(lab["format"], max_width=12)
-    table.add_column(lab["minutes"], justify="right", no_wrap=True)
-    table.add_column(lab["chapters"].split()[0], max_width=12)
-    for row in rows:
-        chapters = sorted(numbers.get(c, 999) for c in row["chapters"])
-        title = escape(row["title"]) if wide else f"{escape(row['title'])} [cyan]{row['id']}[/]"
-        cells = [
-            str(row["number"]),
-            *([esc(row["id"])] if wide else []),
-            title,
-            str(row["week"]),
-            lab[f"format_{row['format']}"],
-            str(row["minutes"]),
-            ", ".join(str(n) for n in chapters),
-        ]
-        table.add_row(*cells)
-    if not rows:
+    view = api.seminar_table(pack=pack, lang=s.lang)
+    if not view.rows:
         from commkit.i18n import text
 
         out().print(text("cli.seminars_none", s.lang_for(None)), markup=False)
         return
+    if as_table:
+        from commkit.cli.output import print_rows
+
+        print_rows(view, fmt)
+        return
+    _print_programme(view)
+
+
+def _print_programme(view: Any) -> None:
+    from rich.table import Table
+
+    from commkit.cli.output import esc, out
+
+    console = out()
+    wide = console.width >= 100  # narrower: the id goes under the title, not in a column
+    headers = {c.key: c.header for c in view.columns}
+    table = Table(title=view.title, show_lines=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column(headers["title"], ratio=1)
+    table.add_column(headers["week"], justify="right", no_wrap=True)
+    table.add_column(headers["format"], max_width=12)
+    table.add_column(headers["minutes"], justify="right", no_wrap=True)
+    table.add_column(headers["chapters"], max_width=12)
+    for row in view.rows:
+        title = esc(row["title"]) if wide else f"{esc(row['title'])} [cyan]{row['id']}[/]"
+        cells = [
+            row["number"],
+            *([esc(row["id"])] if wide else []),
+            title,
+            row["week"],
+            row["format"],
+            row["minutes"],
+            row["chapters"],
+        ]
+        table.add_row(*cells)
     console.print(table)
 
 
@@ -116,7 +93,7 @@ def show_seminar(
     seminar_id: Annotated[
         str, typer.Argument(metavar="ID", help="A seminar id (seminar-3, meetup) or number.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the seminar as JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print the seminar as JSON.")] = False,
 ) -> None:
     """Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
 
@@ -127,31 +104,15 @@ def show_seminar(
       commkit seminars show 3
       commkit --lang ru seminars show meetup
     """
+    from commkit import api
     from commkit.cli.output import print_json
-    from commkit.render.seminars import ExportOptions, seminar_view
 
     s = settings(ctx)
     pack = s.pack()
-    seminar = _find(pack, seminar_id)
-    view = seminar_view(seminar, pack, ExportOptions(lang=s.lang))
     if as_json:
-        data = _summary(seminar, pack, s.lang)
-        data.update(
-            goals=view["goals"],
-            audience=view["audience"],
-            agenda=[
-                {k: b[k] for k in ("title", "minutes", "offset", "description", "notes")}
-                for b in view["agenda"]
-            ],
-            exercises=view["exercises"],
-            homework=view["homework"],
-            preparation=view["preparation"] if seminar.preparation else [],
-            materials=view["materials"],
-            questions_to_group=view["questions"],
-        )
-        print_json(data)
+        print_json(api.seminar_json(seminar_id, pack=pack, lang=s.lang))
         return
-    _print_seminar(view)
+    _print_seminar(api.seminar_view(seminar_id, pack=pack, lang=s.lang))
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
@@ -209,29 +170,10 @@ def _print_seminar(view: dict[str, Any]) -> None:
     bullets(lab["chapters"], [f"{c['label']}. {c['title']}" for c in view["chapters"]])
 
 
-def _parse_date(value: str) -> Any:
-    import re
-    from datetime import date
-
-    from commkit.errors import UserError
-
-    if re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise UserError(f"--date {value!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
-
-
 @seminars_app.command("export")
 def export_seminars(
     ctx: typer.Context,
-    out_dir: Annotated[
-        Path,
-        typer.Option(
-            "--out", "-o", help="Folder to write into (created if missing).", show_default=False
-        ),
-    ],
+    out_dir: Annotated[Path, out_option("Folder to write into (created if missing).", "PATH")],
     seminar_ids: Annotated[
         list[str] | None,
         typer.Argument(
@@ -256,12 +198,11 @@ def export_seminars(
         ),
     ] = None,
     start_date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date of the first exported seminar (YYYY-MM-DD); the others follow by "
+        dt.date | None,
+        date_option(
+            "Date of the first exported seminar (YYYY-MM-DD); the others follow by "
             "their programme week.",
-            show_default=False,
+            metavar="DATE",
         ),
     ] = None,
     start_time: Annotated[
@@ -275,10 +216,8 @@ def export_seminars(
     make_zip: Annotated[
         bool, typer.Option("--zip", help="Also write <out>/seminars.zip of every file written.")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the list of files written as JSON.")
-    ] = False,
+    force: Annotated[bool, force_option()] = False,
+    as_json: Annotated[bool, json_option("Print the list of files written as JSON.")] = False,
 ) -> None:
     """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 
@@ -295,58 +234,50 @@ def export_seminars(
           --community communities/club.yaml
       commkit seminars export 1 2 --format html --out html-only
     """
-    from commkit.errors import UserError
-    from commkit.render import seminars as render
+    from commkit import api
 
     s = settings(ctx)
-    if all_ and seminar_ids:
-        raise UserError("give seminar ids or --all, not both")
-    if not all_ and not seminar_ids:
-        raise UserError("name the seminars to export (e.g. seminar-1 meetup) or use --all")
-    chosen_formats = render.parse_formats(formats)
-    when = _parse_date(start_date) if start_date is not None else None
-    clock = render.parse_time(start_time) if start_time is not None else None
     pack = s.pack()
-    if all_:
-        chosen = list(pack.seminars)
-        if not chosen:
-            raise UserError("the content pack has no seminars to export")
-    else:
-        chosen = []
-        for key in seminar_ids or []:
-            seminar = _find(pack, key)
-            if seminar not in chosen:
-                chosen.append(seminar)
-        chosen.sort(key=lambda x: (x.number, x.id))
-    ctx_community = None
-    lang = s.lang_for(None)
-    if community is not None:
-        from commkit.render.seminar_community import load_community
-
-        ctx_community, lang = load_community(community, pack, s.lang_for)
-    options = render.ExportOptions(
-        lang=lang, formats=chosen_formats, start=when, time=clock, community=ctx_community
+    options = api.seminar_options(
+        formats=formats,
+        time=start_time,
+        community=community,
+        lang=s.lang if s.lang_given else None,
+        pack=pack,
     )
-    plan = _render_with_progress(render, chosen, pack, options, show=len(chosen) > 1)
-    names = list(plan.files)
-    names_with_zip = [*names, render.ZIP_NAME] if make_zip else names
-    targets = render.check_targets(out_dir, names_with_zip, force=force)
-    file_targets = [t for t in targets if t[0] in plan.files]
-    render.write_files(file_targets, plan.files, force=force)
-    zip_path = None
-    if make_zip:
-        zip_path = render.write_zip(dict(targets)[render.ZIP_NAME], plan.files, force=force)
-    _report(out_dir, chosen, names, zip_path, as_json, lang)
+    chosen = api.choose_seminars(seminar_ids or [], every=all_, pack=pack)
+    done = _export_with_progress(chosen, out_dir, options, start_date, make_zip, force, pack)
+    _report(done, as_json)
 
 
-def _render_with_progress(
-    render: Any, chosen: list[Any], pack: Any, options: Any, show: bool
+def _export_with_progress(
+    chosen: list[Any],
+    out_dir: Path,
+    options: Any,
+    start: dt.date | None,
+    make_zip: bool,
+    force: bool,
+    pack: Any,
 ) -> Any:
+    """Export, with a progress bar on a terminal when there is more than one seminar."""
+    from commkit import api
     from commkit.cli.output import err
 
+    def run(step: Any = None) -> Any:
+        return api.export_seminars(
+            chosen,
+            out_dir,
+            options,
+            start=start,
+            zip=make_zip,
+            force=force,
+            pack=pack,
+            progress=step,
+        )
+
     console = err()
-    if not show or not console.is_terminal:
-        return render.plan_export(chosen, pack, options)
+    if len(chosen) < 2 or not console.is_terminal:
+        return run()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from commkit.i18n import text
@@ -364,24 +295,19 @@ def _render_with_progress(
             done = text("cli.seminars_rendered", options.lang, id=seminar.id)
             progress.update(task, advance=1, description=done)
 
-        return render.plan_export(chosen, pack, options, progress=step)
+        return run(step)
 
 
-def _report(
-    out_dir: Path,
-    chosen: list[Any],
-    names: list[str],
-    zip_path: Path | None,
-    as_json: bool,
-    lang: str,
-) -> None:
+def _report(done: Any, as_json: bool) -> None:
     from commkit.cli.output import out, print_json
+
+    out_dir, names, zip_path, lang = done.out, done.files, done.zip, done.lang
 
     if as_json:
         print_json(
             {
                 "out": str(out_dir),
-                "seminars": [s.id for s in chosen],
+                "seminars": done.seminars,
                 "files": names,
                 "zip": str(zip_path) if zip_path else None,
             }
@@ -395,7 +321,7 @@ def _report(
         text(
             "cli.seminars_exported",
             lang,
-            seminars=plural("cli.seminars_count", len(chosen), lang),
+            seminars=plural("cli.seminars_count", len(done.seminars), lang),
             files=plural("cli.files_count", len(names), lang),
             path=f"[bold]{escape(str(out_dir))}[/]",
         )

@@ -12,7 +12,9 @@ draft beside the output; the file itself stays byte for byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +94,100 @@ def draft_run(
     )
 
 
+LOCK_SUFFIX = ".lock"
+
+
+def lock_path(draft: Path) -> Path:
+    return draft.with_name(draft.name + LOCK_SUFFIX)
+
+
+def _holder(lock: Path) -> tuple[int, str] | None:
+    """The live commkit holding ``lock`` (pid, host), or ``None`` when the lock is stale:
+    its process is gone, or it is unreadable."""
+    import socket
+
+    try:
+        pid_text, host = lock.read_text(encoding="utf-8").split()[:2]
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    if host != socket.gethostname():
+        return pid, host  # another machine (a shared folder): cannot tell, so it holds
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, another user's
+    return pid, host
+
+
+def take_lock(draft: Path) -> Path:
+    """Mark ``draft`` as open in this process (``<draft>.lock``: pid and host), so that a
+    second terminal resuming it refuses instead of both saving over each other. A lock
+    whose process is gone is stale and taken over. Released at exit (and by
+    :func:`release_lock`)."""
+    import atexit
+    import socket
+
+    from commkit.errors import UserError
+
+    lock = lock_path(draft)
+    mine = f"{os.getpid()} {socket.gethostname()}\n"
+    for _ in range(5):
+        try:
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            seen = _read(lock)
+            holder = _holder(lock)
+            if holder is not None and holder[0] != os.getpid():
+                raise UserError(
+                    f"{draft} is open in another commkit (process {holder[0]} on "
+                    f"{holder[1]}): finish or stop that one first. If it is not running "
+                    f"any more, remove {lock}"
+                ) from None
+            _set_aside(lock, seen)  # stale, or this process's own
+            continue
+        except OSError:
+            return lock  # a folder that takes no lock files still takes the draft
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(mine)
+        atexit.register(release_lock, lock)
+        return lock
+    raise UserError(f"{draft} is being opened by another commkit at this moment: try again")
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _set_aside(lock: Path, seen: str | None) -> None:
+    """Remove the stale lock that was read as ``seen`` - and only it: when two runs take
+    over one stale lock at once, the later must not remove the fresh lock of the first."""
+    aside = lock.with_name(f"{lock.name}.{os.getpid()}.stale")
+    try:
+        os.rename(lock, aside)
+    except OSError:
+        return  # gone already: taken over by another run, or removed
+    if _read(aside) != seen:  # a fresh lock made meanwhile: give it back
+        with contextlib.suppress(OSError):
+            os.link(aside, lock)
+    with contextlib.suppress(OSError):
+        aside.unlink()
+
+
+def release_lock(lock: Path) -> None:
+    """Remove ``lock`` if this process holds it."""
+    try:
+        if lock.read_text(encoding="utf-8").split()[:1] == [str(os.getpid())]:
+            lock.unlink()
+    except (OSError, ValueError):
+        pass
+
+
 @dataclass
 class DraftStore:
     """Saves the answers of one wizard run after every answer, into a draft of its own.
@@ -111,6 +207,7 @@ class DraftStore:
     def resume(cls, source: Path, answers: Answers, folder: Path, run: DraftRun) -> DraftStore:
         """Continue in ``source`` itself only when it is a commkit draft."""
         if is_commkit_draft(source, answers):
+            take_lock(source)
             return cls(folder=folder, run=run, path=source, source=source)
         return cls(folder=folder, run=run, source=source)
 
@@ -151,6 +248,7 @@ class DraftStore:
             except OutputExistsError:
                 continue
             self.path = candidate
+            take_lock(candidate)
             return candidate
         raise OutputExistsError(f"too many drafts for {slug} in {self.folder}")
 
@@ -166,4 +264,5 @@ class DraftStore:
         if not is_commkit_draft(self.path, current):
             return None
         self.path.unlink()
+        release_lock(lock_path(self.path))
         return self.path

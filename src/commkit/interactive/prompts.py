@@ -106,7 +106,7 @@ class Prompter:
             validate_while_typing=validate is not None,
             **self._io(),
         )
-        return str(question.unsafe_ask())
+        return str(_interruptible(question).unsafe_ask())
 
     def select(
         self,
@@ -118,21 +118,24 @@ class Prompter:
     ) -> Any:
         items = [e for e in entries if isinstance(e, Item)]
         shortcuts = len(items) <= len(OPTION_KEYS) and all(i.key for i in items)
+        room = _columns() - CHOICE_INDENT
         choices: list[Any] = []
         chosen_default = None
         for e in entries:
             if isinstance(e, Heading):
                 choices.append(Separator(e.title))
                 continue
-            choice = Choice(e.title, value=e.value, shortcut_key=e.key if shortcuts else False)
+            title = shorten(e.title, room) if isinstance(e.title, str) else e.title
+            choice = Choice(title, value=e.value, shortcut_key=e.key if shortcuts else False)
             if default is not None and e.value == default and chosen_default is None:
                 chosen_default = choice
             choices.append(choice)
         if instruction is None:
             hint = "prompt.select_shortcuts" if shortcuts else "prompt.select_arrows"
             instruction = text(hint, self.lang)
+        longest = max((len(c.title) for c in choices if isinstance(c.title, str)), default=0)
         question = questionary.select(
-            fit(message, instruction),
+            fit(message, instruction, longest),
             choices=choices,
             default=chosen_default,
             use_shortcuts=shortcuts,
@@ -142,7 +145,7 @@ class Prompter:
             **self._io(),
         )
         _add_layout_twins(question)
-        return question.unsafe_ask()
+        return _interruptible(question).unsafe_ask()
 
     def checkbox(
         self,
@@ -169,7 +172,7 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
-        return list(question.unsafe_ask())
+        return list(_interruptible(question).unsafe_ask())
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
@@ -177,7 +180,7 @@ class Prompter:
         leave the Enter that habit types after it to answer the next question, unseen)."""
         hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
         question = confirm_question(fit(message, hint), default, self.lang, **self._io())
-        return bool(question.unsafe_ask())
+        return bool(_interruptible(question).unsafe_ask())
 
 
 def shorten(text: str, limit: int) -> str:
@@ -189,15 +192,25 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def fit(message: str, instruction: str | None) -> str:
-    """A question wrapped at word boundaries; when the hint after it would not fit on the
-    last line, the hint starts a line of its own (the terminal would cut a word instead)."""
+CHOICE_INDENT = 8
+"""What a choice line spends before its title: `` » 1) `` and a margin."""
+
+
+def _columns() -> int:
     import shutil
 
-    width = shutil.get_terminal_size((80, 24)).columns
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def fit(message: str, instruction: str | None, answer: int = 0) -> str:
+    """A question wrapped at word boundaries; when the hint after it, or the answer echoed
+    there (``answer`` characters at most), would not fit on the last line, they start a line
+    of their own (the terminal would cut a word instead)."""
+    width = _columns()
     wrapped = wrap(message, width - 2)
     last = wrapped.rsplit("\n", 1)[-1]
-    if instruction and len(last) + len(instruction) + 4 > width:
+    after = max(len(instruction or ""), answer)
+    if after and len(last) + after + 4 > width:
         return wrapped + "\n"
     return wrapped
 
@@ -222,6 +235,25 @@ def wrap(text: str, width: int | None = None) -> str:
             or [""]
         )
     return "\n".join(lines)
+
+
+def _interruptible(question: Any) -> Any:
+    """Make SIGINT stop ``question`` as Ctrl-C does. A Ctrl-C pressed before the prompt has
+    put the terminal in raw mode (the first tens of milliseconds) reaches the program as
+    SIGINT, which prompt_toolkit turns into a ``<sigint>`` key; questionary's select,
+    checkbox and confirm prompts ignore that key, so the Ctrl-C was swallowed."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    app = question.application
+    stop = KeyBindings()
+
+    @stop.add(Keys.SIGINT, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, stop])
+    return question
 
 
 def _add_layout_twins(question: Any) -> None:

@@ -25,7 +25,7 @@ from commkit.interactive.messages import (
 from commkit.interactive.prompts import OPTION_KEYS, Heading, Item, Prompter, shorten
 from commkit.model.answers import Answer, Answers, ChecklistRef, CommunityRef
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import tr
+from commkit.model.common import PARTIAL_DATE_RE, tr
 from commkit.render.report import answer_text
 
 BACK = "__back__"
@@ -128,6 +128,15 @@ class Wizard:
         new = p.select(
             m["age"], [Item(m["new"], True, "1"), Item(m["existing"], False, "2")], default=False
         )
+        founded = (
+            p.text(
+                m["founded"],
+                validate=lambda s: (
+                    True if not s.strip() or PARTIAL_DATE_RE.match(s.strip()) else m["founded_bad"]
+                ),
+            ).strip()
+            or None
+        )
         self.lang = p.select(
             m["language"],
             [Item("English", "en", "1"), Item("Русский", "ru", "2")],
@@ -143,7 +152,12 @@ class Wizard:
                 id=self.checklist.id, version=self.checklist.version, hash=self.checklist_hash
             ),
             community=CommunityRef(
-                name=name, slug=slugify(name), region=region, formalised=formalised, new=new
+                name=name,
+                slug=slugify(name),
+                region=region,
+                formalised=formalised,
+                new=new,
+                founded=founded,
             ),
             date=None,
             language=self.lang,
@@ -482,7 +496,9 @@ class Wizard:
         m, lang = self.m, self.lang
         width = shutil.get_terminal_size((80, 24)).columns - 8  # pointer, key and margins
         while True:
-            entries: list[Item | Heading] = []
+            # Finish heads the list (and ends it): the pointer starts on it, so the screen
+            # shows the list from the first dimension, not scrolled to its end.
+            entries: list[Item | Heading] = [Item(m["finish"], FINISH)]
             asked = self._asked()
             for dim in self.checklist.dimensions:
                 qs = [q for q in asked if q.dimension == dim.id]
