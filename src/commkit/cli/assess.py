@@ -545,30 +545,14 @@ class _Run:
 
     def print_explain(self, answers: Any, lang: str) -> None:
         from commkit import api
+        from commkit.cli.output import wrap_lines
 
         console = self.console()
         for line in api.explain(answers, pack=self.pack, lang=lang):
             body = line.lstrip(" ")
             indent = " " * (len(line) - len(body))
-            shown = bullet(console, body, first=indent, rest=indent + "  ") if indent else line
+            shown = wrap_lines(console, body, indent, indent + "  ") if indent else line
             console.print(shown, markup=False, highlight=False, soft_wrap=True)
-
-
-def bullet(console: Any, text: str, first: str = "  • ", rest: str = "    ") -> str:
-    """A list item broken at spaces to the terminal's width, continued under its text (the
-    terminal itself would cut words in two); piped output keeps one line per item."""
-    if not console.is_terminal:
-        return first + text
-    import textwrap
-
-    return textwrap.fill(
-        text,
-        width=max(20, console.width - 1),
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
 
 
 def print_summary(
@@ -579,7 +563,7 @@ def print_summary(
     from rich.text import Text
 
     from commkit import api
-    from commkit.cli.output import esc
+    from commkit.cli.output import esc, wrap_lines
     from commkit.i18n import section
 
     m = section("wizard", lang)
@@ -620,7 +604,9 @@ def print_summary(
     if view.held_back:
         console.print(Text(m["held_back"], style="bold yellow"))
         for line in view.held_back:
-            console.print(bullet(console, line), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                wrap_lines(console, line, "  • "), markup=False, highlight=False, soft_wrap=True
+            )
     console.print()
     if view.gaps:
         console.print(Text(m["gaps"], style="bold"))
