@@ -7,7 +7,15 @@ from typing import Annotated, Any
 
 import typer
 
-from commkit.cli.options import Fmt, date_option, force_option, json_option, out_option
+from commkit.cli.options import (
+    Fmt,
+    community_option,
+    date_option,
+    force_option,
+    json_option,
+    out_option,
+    workspace_option,
+)
 
 HELP = """Assess a business community with the self-identification checklist.
 
@@ -83,21 +91,13 @@ def assess(
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            metavar="DIR",
-            help="Store results in a region workspace: DIR/assessments/SLUG/<date>.yaml + .md.",
-            show_default=False,
+        workspace_option(
+            "Store results in a region workspace: DIR/assessments/SLUG/<date>.yaml + .md."
         ),
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option(
-            "--community",
-            metavar="SLUG",
-            help="Community slug (default: from its name).",
-            show_default=False,
-        ),
+        community_option("Community slug (default: from its name)."),
     ] = None,
     charts: Annotated[
         bool,
