@@ -10,12 +10,14 @@ import pytest
 from typer.testing import CliRunner
 
 from commkit.cli.output import JsonArrayWriter
-from commkit.core.region_map import SpilledList, build_map, map_json_chunks
+from commkit.core.region_map import LeaderEntry, build_map
 from commkit.core.scoring import breakdown, checklist_hash, score
 from commkit.model.answers import Answer
 from commkit.model.pack import content_hash, load_pack
+from commkit.model.spill import SpilledList
 from commkit.model.workspace_loader import load_workspace
 from commkit.render.map_csv import map_csv
+from commkit.render.map_json import map_json_chunks
 from commkit.render.map_md import map_markdown
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "perm-krai"
@@ -35,20 +37,32 @@ def test_json_array_writer_writes_the_bytes_of_one_dump(items: list[object]) -> 
 
 
 def test_spilled_list_reads_back_in_order() -> None:
-    spilled = SpilledList()
+    spilled = SpilledList(LeaderEntry, keep=100)
     assert not spilled and list(spilled) == []
-    spilled.extend({"i": i} for i in range(5))
-    assert len(spilled) == 5
-    assert list(spilled) == [{"i": i} for i in range(5)]
-    assert spilled[:2] == [{"i": 0}, {"i": 1}] and spilled[-1] == {"i": 4}
+    items = [
+        LeaderEntry(name=f"Лидер {i}", community=f"c{i}", community_name="К", role=None)
+        for i in range(1203)
+    ]
+    spilled.extend(items)
+    assert len(spilled) == 1203
+    assert list(spilled) == items
+    assert spilled[:2] == items[:2] and spilled[-1] == items[-1]
+    assert spilled[600:1000:7] == items[600:1000:7] and spilled[::-1] == items[::-1]
     # two iterations at once each keep their own place
-    assert [(a["i"], b["i"]) for a, b in zip(spilled, spilled, strict=True)][-1] == (4, 4)
+    pairs = [(a.name, b.name) for a, b in zip(spilled, spilled, strict=True)]
+    assert pairs[-1] == (items[-1].name, items[-1].name)
     with pytest.raises(IndexError):
-        spilled[5]
+        spilled[1203]
+    spilled.close()
 
 
 @pytest.mark.parametrize("with_pack", [True, False])
-def test_spilled_map_renders_like_the_in_memory_map(with_pack: bool) -> None:
+def test_spilled_map_renders_like_the_in_memory_map(
+    with_pack: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from commkit.model import spill
+
+    monkeypatch.setattr(spill, "KEEP", 2)  # the example's seven communities: five spilled
     pack = load_pack() if with_pack else None
     day = dt.date(2026, 11, 1)
     plain = build_map(load_workspace(EXAMPLE), pack, day)

@@ -171,7 +171,7 @@ def render_progress_html(progress: CommunityProgress, lang: str = "en") -> str:
 def map_json_chunks(region_map: RegionMap) -> Iterator[str]:
     """The map's JSON document (``--json``) piece by piece: the same text as one dump of
     ``region_map.to_json()``, without the whole of it in memory."""
-    from commkit.core.region_map import map_json_chunks as _chunks
+    from commkit.render.map_json import map_json_chunks as _chunks
 
     return _chunks(region_map)
 

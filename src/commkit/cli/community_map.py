@@ -207,26 +207,31 @@ def _print_map(screen: Any, lang: str) -> None:
         c for c in view.columns if wide or c.key not in ("platform", "formalised", "projects")
     ]
     table = Table(title=view.title, title_justify="left", box=None if not wide else box.HEAVY_HEAD)
+    keys = [c.key if wide or c.key != "leaders" else "leader_count" for c in columns]
+    rows = list(view.cells(keys))
+    # a name is broken at its spaces, never inside a word (up to 18 letters a word)
+    words = [len(w) for row in rows for w in str(row[keys.index("community")]).split()]
+    name_width = min(18, max([12, *words])) if "community" in keys else 12
     for c in columns:
         justify = c.align if wide or c.key != "leaders" else "right"
         table.add_column(
             c.header,
             justify=justify,  # type: ignore[arg-type]
             overflow="fold",
-            min_width=12 if c.key == "community" else None,
+            min_width=name_width if c.key == "community" else None,
         )
-    keys = [c.key if wide or c.key != "leaders" else "leader_count" for c in columns]
-    for row in view.cells(keys):
+    for row in rows:
         table.add_row(*(esc(cell) for cell in row))
     console.print(table)
     if screen.hidden > 0:
         console.print(text("cli.map_more", lang, n=screen.hidden), markup=False)
     console.print(screen.stages, markup=False)
     console.print(screen.gap, markup=False)
+    # in a terminal, long notes wrap at spaces; piped, one line each
     if screen.attention:
-        console.print(screen.attention, markup=False, soft_wrap=True)
+        console.print(screen.attention, markup=False, soft_wrap=not console.is_terminal)
     for note in screen.versions:
-        console.print(note, markup=False, soft_wrap=True)
+        console.print(note, markup=False, soft_wrap=not console.is_terminal)
 
 
 def pack_or_none(ctx: typer.Context) -> Any:
@@ -255,8 +260,10 @@ def _public_map(
             param_hint="--public",
         )
     path, count = api.write_public_map(workspace, html, lang=lang, force=force)
+    from commkit.i18n import plural
+
     err().print(
-        f"Wrote the public map ({count} communities) to {path}", markup=False, soft_wrap=True
+        plural("cli.public_map_written", count, lang, path=path), markup=False, soft_wrap=True
     )
 
 

@@ -2,9 +2,12 @@
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from commkit.errors import Diagnostic
 
 
 def esc(value: object) -> str:
@@ -58,6 +61,30 @@ class JsonArrayWriter:
         self.stream.flush()
 
 
+def wrap_lines(console: Any, text: str, first: str = "", rest: str = "    ") -> str:
+    """``text`` broken at spaces to the terminal's width, continued under ``rest`` (the
+    terminal itself would cut words in two); piped output keeps one line, as tools read it."""
+    if not console.is_terminal:
+        return first + text
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width=max(20, console.width - 1),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def diagnostic_text(console: Any, diag: "Diagnostic") -> str:
+    """A located error as ``diag.format()`` writes it, its message wrapped at spaces in a
+    terminal (the quoted source line and the caret below it stay as they are)."""
+    head, newline, source = diag.format().partition("\n")
+    return wrap_lines(console, head) + newline + source
+
+
 def report_error(exc: BaseException) -> None:
     from commkit.cli.context import ui_lang
     from commkit.errors import UserError
@@ -73,7 +100,7 @@ def report_error(exc: BaseException) -> None:
         for diag in exc.diagnostics:
             style = "yellow" if diag.severity == "warning" else "red"
             console.print(
-                diag.format(),
+                diagnostic_text(console, diag),
                 style=style if console.is_terminal else None,
                 markup=False,
                 soft_wrap=True,

@@ -40,7 +40,7 @@ def validate(
       commkit validate answers.yaml
     """
     from commkit import api
-    from commkit.cli.output import err, esc, out, print_json
+    from commkit.cli.output import diagnostic_text, err, esc, out, print_json
 
     s = settings(ctx)
     report = api.validate(list(paths or []), content=s.content, strict_i18n=strict_i18n)
@@ -85,7 +85,10 @@ def validate(
         )
         console.file.flush()
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
-            err().print(diag.format(), markup=False, soft_wrap=True, highlight=False)
+            stderr = err()
+            stderr.print(
+                diagnostic_text(stderr, diag), markup=False, soft_wrap=True, highlight=False
+            )
     for change in report.changes:
         console.print(
             "  " + text("cli.validate_overlay", lang, change=change),

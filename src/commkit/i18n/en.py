@@ -998,4 +998,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.name_max": "a name should have at most {n} characters",
     "rescore.why_empty": "the old answer ticked nothing, and the question needs at least one option",
     "wizard.multi_exclusive": "“{option}” is ticked alone: untick it or the other options",
+    "msg.checklist_changed": "{where}: the checklist has changed since this assessment ({old} -> {new}); the plan uses the stored scores",
+    "msg.checklist_not_in_pack": "{where}: checklist {id} is not in the content pack",
+    "cli.public_map_written": {
+        "one": "Wrote the public map ({n} community) to {path}",
+        "other": "Wrote the public map ({n} communities) to {path}",
+    },
+    "msg.pack_not_used": "content pack not used ({reason}): metric and stage ids are shown instead of names",
 }

@@ -7,8 +7,15 @@ and change times, inode); the next run takes the model from the cache when the s
 same and reads the file otherwise. Entries of other commkit versions or model code live in
 another database. Models are stored pickled (restoring them does not validate them again,
 which is most of the gain); the database sits in the user's private cache folder, as the
-pack cache does. The cache is best effort: any SQLite error turns it off for the run, and
-``--no-cache`` / ``COMMKIT_NO_CACHE=1`` skip it.
+pack cache does.
+
+What is worked out from several files is cached too (:func:`derived`, stored as JSON): a
+community's latest results, say, which depend on its assessments folder and the files read
+in it. Such an entry lists the files and folders it came from with their stamps, each taken
+before it was read, and is used only while every one of them is unchanged.
+
+The cache is best effort: any SQLite error turns it off for the run, and ``--no-cache`` /
+``COMMKIT_NO_CACHE=1`` skip it.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import json
 import os
 import pickle
 import sqlite3
@@ -44,7 +52,12 @@ class FileCache:
             "CREATE TABLE IF NOT EXISTS files "
             "(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, model TEXT NOT NULL, data BLOB NOT NULL)"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS derived (key TEXT PRIMARY KEY, deps TEXT NOT NULL, "
+            "model TEXT NOT NULL, data TEXT NOT NULL)"
+        )
         self.pending: dict[str, tuple[str, str, str, bytes]] = {}
+        self.pending_derived: dict[str, tuple[str, str, str, str]] = {}
 
     def get(self, key: str, stamp: str, model: type[M]) -> M | None:
         row = self.pending.get(key)
@@ -63,13 +76,34 @@ class FileCache:
         if len(self.pending) >= _COMMIT_EVERY:
             self.flush()
 
+    def get_derived(self, key: str, model: type[M]) -> M | None:
+        row = self.pending_derived.get(key)
+        if row is None:
+            row = self.db.execute(
+                "SELECT key, deps, model, data FROM derived WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None or row[2] != model.__name__:
+            return None
+        for path, stamp in json.loads(row[1]):
+            if _stamp(path) != stamp:
+                return None
+        return model.model_validate_json(row[3])
+
+    def put_derived(self, key: str, deps: list[tuple[str, str]], value: BaseModel) -> None:
+        deps_json = json.dumps(deps, ensure_ascii=False)
+        self.pending_derived[key] = (key, deps_json, type(value).__name__, value.model_dump_json())
+        if len(self.pending_derived) >= _COMMIT_EVERY:
+            self.flush()
+
     def flush(self) -> None:
-        if not self.pending:
+        if not self.pending and not self.pending_derived:
             return
         rows, self.pending = list(self.pending.values()), {}
+        derived, self.pending_derived = list(self.pending_derived.values()), {}
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?)", derived)
 
 
 _state: dict[str, FileCache | None] = {}
@@ -106,14 +140,24 @@ def _disable() -> None:
     _state["cache"] = None
 
 
-def stamp_of(path: Path) -> tuple[str, str] | None:
-    """``(key, stamp)`` of a file, or ``None`` if it cannot be stat-ed."""
+def _stamp(path: str) -> str:
+    """Size, modification and change times, inode and device of a file or folder; "missing"
+    when there is none, "unknown" when it cannot be stat-ed (never equal to a stored one)."""
     try:
         st = os.stat(path)
+    except FileNotFoundError:
+        return "missing"
     except OSError:
-        return None
-    stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
-    return str(path.absolute()), stamp
+        return "unknown"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+def stamp_of(path: Path) -> tuple[str, str] | None:
+    """``(key, stamp)`` of a file or folder (stamp "missing" if there is none), or ``None``
+    if it cannot be stat-ed."""
+    key = str(path.absolute())
+    stamp = _stamp(key)
+    return None if stamp == "unknown" else (key, stamp)
 
 
 def cached(path: Path, model: type[M]) -> tuple[M | None, tuple[str, str] | None]:
@@ -140,5 +184,31 @@ def remember(stamp: tuple[str, str] | None, value: BaseModel) -> None:
         return
     try:
         cache.put(*stamp, value)
+    except sqlite3.Error:
+        _disable()
+
+
+def derived(key: str, model: type[M]) -> M | None:
+    """What was worked out under ``key``, if every file and folder it came from is unchanged."""
+    cache = _open()
+    if cache is None:
+        return None
+    try:
+        return cache.get_derived(key, model)
+    except (ValueError, TypeError):
+        return None  # a damaged entry: work it out again and store it again
+    except sqlite3.Error:
+        _disable()
+        return None
+
+
+def remember_derived(key: str, deps: list[tuple[str, str] | None], value: BaseModel) -> None:
+    """Store what was worked out from ``deps`` (:func:`stamp_of` of each, taken before it was
+    read); nothing is stored when one of them could not be stat-ed."""
+    cache = _state.get("cache")
+    if cache is None or any(dep is None for dep in deps):
+        return
+    try:
+        cache.put_derived(key, [dep for dep in deps if dep is not None], value)
     except sqlite3.Error:
         _disable()

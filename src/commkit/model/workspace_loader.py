@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from commkit.errors import ContentError, Diagnostic, UserError
-from commkit.model.answers import Assessment
+from commkit.model.answers import Assessment, ChecklistRef, DimensionResult
 from commkit.model.common import tr
 from commkit.model.loader import forget_source, parse_text, read_text, validate_document
 
@@ -260,6 +262,52 @@ class Workspace:
         found.sort(key=lambda a: a.date, reverse=True)
         return found
 
+    def latest_results(self, slug: str, count: int = 2) -> LatestResults:
+        """How many assessments a community has and the results of its ``count`` latest
+        valid ones, newest first (what the map reads), as :meth:`latest_assessments` finds
+        them; cached while its assessments folder and the files read in it are unchanged."""
+        from commkit.model import file_cache
+
+        folder = self.assessments_dir / slug
+        key = f"latest-results:{count}:{folder.absolute()}"
+        hit = file_cache.derived(key, LatestResults)
+        if hit is not None:
+            return hit
+        deps = [file_cache.stamp_of(folder)]
+        paths = self.assessment_paths(slug)
+        problems = len(self.diagnostics)
+        found: list[Assessment] = []
+        for path in reversed(paths):
+            deps.append(file_cache.stamp_of(path))
+            assessment, errors = load_model(path, Assessment)
+            self.diagnostics.extend(errors)
+            if assessment is None:
+                continue
+            _check_assessment_slug(assessment, slug, path, self.diagnostics)
+            found.append(assessment)
+            if len(found) >= count:
+                break
+        found.sort(key=lambda a: a.date, reverse=True)
+        latest = LatestResults(
+            count=len(paths),
+            results=[
+                DatedResult(
+                    date=a.date,
+                    checklist=a.checklist,
+                    result=ResultScores(
+                        stage=a.result.stage,
+                        next_stage=a.result.next_stage,
+                        overall=a.result.overall,
+                        dimensions=a.result.dimensions,
+                    ),
+                )
+                for a in found
+            ],
+        )
+        if len(self.diagnostics) == problems:  # a file with problems is read (and told) again
+            file_cache.remember_derived(key, deps, latest)
+        return latest
+
     def assessments(self, slug: str) -> list[Assessment]:
         """Every valid assessment of a community, oldest first (problems collected)."""
         result: list[Assessment] = []
@@ -271,6 +319,30 @@ class Workspace:
                 result.append(assessment)
         result.sort(key=lambda a: a.date)
         return result
+
+
+class ResultScores(BaseModel):
+    """The scores of a saved assessment, without its recommendations."""
+
+    stage: str
+    next_stage: str | None
+    overall: float
+    dimensions: list[DimensionResult]
+
+
+class DatedResult(BaseModel):
+    """A saved assessment without its answers: its date, checklist and scores."""
+
+    date: dt.date
+    checklist: ChecklistRef
+    result: ResultScores
+
+
+class LatestResults(BaseModel):
+    """A community's number of assessment files and its latest valid results, newest first."""
+
+    count: int
+    results: list[DatedResult]
 
 
 def _check_assessment_slug(
