@@ -191,7 +191,7 @@ def bench_wizard(pack: Any, seed: int, rounds: int) -> dict[str, Any]:
             self._asked()
             value = default or "Клуб предпринимателей"
             if validate is not None:
-                for candidate in ("3", "10", "1", "0", "Заметка"):
+                for candidate in ("3", "10", "1", "0", "Заметка", ""):
                     if validate(candidate) is True and not default:
                         value = candidate
                         break

@@ -3,10 +3,11 @@
     .venv/bin/python scripts/docs_screens.py            # every shot, English and Russian
     .venv/bin/python scripts/docs_screens.py map-html   # only the shots named
 
-Terminal shots: commkit runs in a copy of examples/perm-krai with colour forced and 100
-columns; its output goes through rich (``Console(record=True)``, ``export_html``) into a
-terminal-like page that headless Chromium turns into a PNG. HTML shots: Chromium opens the page commkit wrote. The PNGs
-go to docs/images/<name>-<lang>.png, which the tutorials show.
+Terminal shots: each command runs in a tmux pane 100 columns wide (a real terminal, so
+colours and progress bars end as a person sees them) in a copy of examples/perm-krai; the
+pane's screen goes through rich (``Console(record=True)``, ``export_html``) into a page that
+headless Chromium turns into a PNG. HTML shots: Chromium opens the page commkit wrote. The
+PNGs go to docs/images/<name>-<lang>.png, which the tutorials show.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -81,7 +83,8 @@ def steps(lang: str) -> list[Shot]:
         Shot("seminars-list", f"{g} seminars list"),
         Shot(
             "seminars-export",
-            f"{g} seminars export --all --out materials --date 2026-02-02 --time 18:00 --format html",
+            f"{g} seminars export --all --out materials --date 2026-02-02 --time 18:00 "
+            "--format html",
         ),
         Shot("seminar-html", "true", "materials/03-seminar-3/index.html", (1200, 1300)),
         Shot("map", f"{r} map {ws} --date 2020-12-01"),
@@ -93,7 +96,12 @@ def steps(lang: str) -> list[Shot]:
         ),
         Shot("public-map", f"{r} map {ws} --public --html public.html", "public.html"),
         Shot("progress", f"{r} progress business-mentor -w {ws}"),
-        Shot("regional-plan", f"{r} plan --workspace {ws} --start 2021-01-11 --out regional"),
+        Shot(
+            "regional-plan",
+            f"{r} plan --workspace {ws} --start 2021-01-11 --out regional --html regional.html",
+            "regional.html",
+            (1200, 1400),
+        ),
         # A consultant
         Shot("region-init", f"{g} region init kama --name Kama --country Russia --lang {lang}"),
         Shot("overlay", f"{g} content init kama-pack --overlay"),
@@ -103,8 +111,7 @@ def steps(lang: str) -> list[Shot]:
         ),
         Shot(
             "team",
-            f"{g} assess --team --workspace {ws} --community fashiontechperm "
-            "--date 2020-10-20",
+            f"{g} assess --team --workspace {ws} --community fashiontechperm --date 2020-10-20",
         ),
         Shot("export-sqlite", f"{r} export sqlite {ws} perm.db"),
     ]
@@ -148,17 +155,28 @@ def terminal_page(command: str, output: str) -> tuple[str, tuple[int, int]]:
 def chromium(url: str, png: Path, size: tuple[int, int]) -> None:
     """A PNG of the page; a window under ~200 px high can hang headless Chromium."""
     window = f"--window-size={size[0]},{max(size[1], 200)}"
-    args = [CHROMIUM, *CHROMIUM_ARGS, f"--screenshot={png}", window, url]
+    png.unlink(missing_ok=True)
     for attempt in range(3):
-        try:
-            subprocess.run(args, check=True, capture_output=True, timeout=90)
+        # A profile of its own: a second Chromium on a shared profile hands the page to the
+        # first one and exits without a screenshot.
+        with tempfile.TemporaryDirectory(prefix="commkit-chromium-") as profile:
+            args = [CHROMIUM, *CHROMIUM_ARGS, f"--user-data-dir={profile}"]
+            try:
+                subprocess.run(
+                    [*args, f"--screenshot={png}", window, url],
+                    check=True,
+                    capture_output=True,
+                    timeout=90,
+                )
+            except subprocess.TimeoutExpired:
+                if attempt == 2:
+                    raise
+        if png.is_file():
             return
-        except subprocess.TimeoutExpired:
-            if attempt == 2:
-                raise
+    raise SystemExit(f"Chromium wrote no screenshot of {url}")
 
 
-TMUX = ["tmux", "-L", "commkit-docs-screens"]
+TMUX = ["tmux", "-L", f"commkit-docs-{os.getpid()}"]  # a tmux server of this run only
 
 
 def run(command: str, cwd: Path, lang: str) -> str:
@@ -193,7 +211,9 @@ def run(command: str, cwd: Path, lang: str) -> str:
     output = "\n".join(lines).strip("\n")
     if code != "0":
         raise SystemExit(f"[{lang}] {command} failed ({code}):\n{output}")
-    return output.replace(str(cwd) + os.sep, "")
+    # The work folder's path, even where the terminal broke it across two lines.
+    folder = "\n?".join(re.escape(c) for c in str(cwd) + os.sep)
+    return re.sub(folder, "", output)
 
 
 def capture(shot: Shot, work: Path, lang: str) -> Path | None:
@@ -218,21 +238,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "ru"), action="append")
     args = parser.parse_args(argv)
     IMAGES.mkdir(parents=True, exist_ok=True)
-    for lang in args.lang or ["en", "ru"]:
+    # One session lives for the whole run, so the server does not exit between shots.
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+    try:
+        shoot(args.lang or ["en", "ru"], args.names)
+    finally:
+        subprocess.run([*TMUX, "kill-server"], check=False, capture_output=True)
+    return 0
+
+
+def shoot(langs: list[str], names: list[str]) -> None:
+    for lang in langs:
         with tempfile.TemporaryDirectory(prefix="commkit-screens-") as tmp:
             work = Path(tmp)
             shutil.copytree(ROOT / "examples" / "perm-krai", work / "examples" / "perm-krai")
             walk = steps(lang)
-            if args.names:  # the steps up to the last one asked for (earlier ones feed it)
-                last = max(i for i, shot in enumerate(walk) if shot.name in args.names)
+            if names:  # the steps up to the last one asked for (earlier ones feed it)
+                last = max(i for i, shot in enumerate(walk) if shot.name in names)
                 walk = walk[: last + 1]
             for shot in walk:
-                if args.names and shot.name not in args.names:
+                if names and shot.name not in names:
                     shot.show = False
                 png = capture(shot, work, lang)
                 if png:
                     print(f"wrote {png.relative_to(ROOT)}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -93,6 +93,37 @@ def test_inprocess_benchmark_quick() -> None:
     assert wizard["questions_answered"] > 0
 
 
+def test_export_benchmark_at_n_10_and_20() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "export.py"), "--n", "10", "20", "--base", "10", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = json.loads(done.stdout)
+    assert [r["n"] for r in rows] == [10, 20]
+    assert all(r["communities"] == r["n"] and r["answers"] > 0 for r in rows)
+    assert rows[1]["n_ratio"] == 2.0
+
+
+def test_import_benchmark_at_n_20() -> None:
+    report = _run(str(BENCH / "import_answers.py"), "--n", "20", "--json")
+    results = report["results"]
+    assert isinstance(results, list) and [r["n"] for r in results] == [20]
+    assert results[0]["cli_s"] > 0 and results[0]["floor_s"] > 0
+    assert isinstance(report["target_met"], bool)
+
+
+def test_every_bench_script_is_smoke_tested() -> None:
+    """A new script in bench/ gets its smoke test here (generate.py runs inside batch.py
+    and export.py)."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    for script in sorted(BENCH.glob("*.py")):
+        assert f'"{script.name}"' in source or script.name == "generate.py", script.name
+
+
 @pytest.mark.parametrize("argv", [["assess", "--help"], ["map", "--help"]])
 def test_command_help_imports_no_heavy_module(argv: list[str]) -> None:
     code = (

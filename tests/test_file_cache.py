@@ -186,3 +186,114 @@ def test_two_processes_share_the_cache(tmp_path: Path, cache: Path) -> None:
     assert all(p.returncode == 0 for p in procs)
     assert len(set(outputs)) == 1
     assert json.loads(outputs[0]) == map_json(ws, cache)
+
+
+# ------------------------------------------------------------------ a community's latest results
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "perm"
+    shutil.copytree(ROOT / "examples" / "perm-krai", ws)
+    return ws
+
+
+def latest(ws: Path) -> Any:
+    """What the map reads of business-mentor's assessments, through a fresh workspace."""
+    from commkit.model.workspace_loader import load_workspace
+
+    return load_workspace(ws).latest_results("business-mentor", 2)
+
+
+def refuse_assessments(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> object:
+        raise AssertionError("the assessments were read although their results were cached")
+
+    monkeypatch.setattr(workspace_loader, "load_model", refuse)
+    monkeypatch.setattr(workspace_loader, "_yaml_in", refuse)
+
+
+def newest(ws: Path) -> Path:
+    return ws / "assessments" / "business-mentor" / "2020-10-15.yaml"
+
+
+def test_unchanged_assessments_give_their_results_from_the_cache(
+    cache: Path, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = latest(workspace)
+    assert first.count == 2 and [r.result.overall for r in first.results] == [93.1, 73.8]
+    file_cache._close()  # and in a new process
+    from commkit.model.workspace_loader import load_workspace
+
+    opened = load_workspace(workspace)
+    refuse_assessments(monkeypatch)
+    assert opened.latest_results("business-mentor", 2) == first
+
+
+def test_an_edited_assessment_is_read_again(cache: Path, workspace: Path) -> None:
+    latest(workspace)
+    path = newest(workspace)
+    path.write_text(path.read_text("utf-8").replace("overall: 93.1", "overall: 91.0"), "utf-8")
+    assert latest(workspace).results[0].result.overall == 91.0
+
+
+def test_a_touched_but_unchanged_assessment_gives_the_same_results(
+    cache: Path, workspace: Path
+) -> None:
+    first = latest(workspace)
+    os.utime(newest(workspace), ns=(1, 2))
+    assert latest(workspace) == first
+
+
+def test_a_new_assessment_is_seen(cache: Path, workspace: Path) -> None:
+    latest(workspace)
+    path = newest(workspace)
+    text = path.read_text("utf-8").replace("date: 2020-10-15", "date: 2021-03-01", 1)
+    (path.parent / "2021-03-01.yaml").write_text(text.replace("overall: 93.1", "overall: 95.0"))
+    found = latest(workspace)
+    assert found.count == 3 and [r.result.overall for r in found.results] == [95.0, 93.1]
+
+
+def test_a_deleted_assessment_is_seen(cache: Path, workspace: Path) -> None:
+    latest(workspace)
+    newest(workspace).unlink()
+    found = latest(workspace)
+    assert found.count == 1 and [r.result.overall for r in found.results] == [73.8]
+
+
+def test_another_commkit_reads_its_own_results(
+    cache: Path, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from commkit.model import pack_cache
+
+    latest(workspace)
+    file_cache._close()
+    monkeypatch.setattr(pack_cache, "code_identity", lambda: b"commkit 99.0")
+    latest(workspace)
+    file_cache._close()
+    assert len(list(cache.glob("files-*.sqlite"))) == 2
+
+
+def test_a_read_only_cache_folder_is_no_error(cache: Path, workspace: Path) -> None:
+    first = latest(workspace)
+    file_cache._close()
+    mode = cache.stat().st_mode
+    for db in cache.glob("files-*"):
+        db.chmod(0o400)
+    cache.chmod(0o500)
+    try:
+        assert latest(workspace) == first
+        newest(workspace).unlink()
+        assert latest(workspace).count == 1
+        file_cache._close()
+    finally:
+        cache.chmod(mode)
+
+
+def test_a_damaged_results_entry_is_worked_out_again(cache: Path, workspace: Path) -> None:
+    first = latest(workspace)
+    file_cache._close()
+    db = next(cache.glob("files-*.sqlite"))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute('UPDATE derived SET data = \'{"count": "many"\'').rowcount == 1
+    assert latest(workspace) == first

@@ -6,13 +6,12 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import community_option, group, workspace_option
 
-checklist_app = typer.Typer(
-    name="checklist",
-    help="The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
+checklist_app = group(
+    "checklist",
+    "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
     "printable questionnaire.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
 
 WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
@@ -44,21 +43,11 @@ def export(
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option(
-            "--community",
-            metavar="SLUG",
-            help="Fill in this community (its name comes from --workspace).",
-            show_default=False,
-        ),
+        community_option("Fill in this community (its name comes from --workspace)."),
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            metavar="DIR",
-            help="The workspace holding communities/SLUG.yaml.",
-            show_default=False,
-        ),
+        workspace_option("The workspace holding communities/SLUG.yaml."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:

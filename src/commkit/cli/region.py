@@ -6,12 +6,11 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import group
 
-region_app = typer.Typer(
-    name="region",
-    help="Set up a region's workspace (region.yaml, communities/, assessments/).",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+region_app = group(
+    "region",
+    "Set up a region's workspace (region.yaml, communities/, assessments/).",
 )
 
 
