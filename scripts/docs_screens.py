@@ -56,6 +56,19 @@ class Shot:
     html: str | None = None
     size: tuple[int, int] = (1200, 900)
     show: bool = True
+    files: tuple[tuple[str, str], ...] = ()  # (path, text) written before the command
+
+
+OVERLAY = (
+    "kama-pack/checklists/self-identification.yaml",
+    """kind: checklist
+version: "1.1"
+id: self-identification
+questions:
+  - id: platform.single-platform
+    text: {ru: "Собраны ли все участники на одной площадке (например, в одном канале Telegram)?"}
+""",
+)
 
 
 def steps(lang: str) -> list[Shot]:
@@ -65,7 +78,12 @@ def steps(lang: str) -> list[Shot]:
     ws = "examples/perm-krai"
     return [
         # A community leader
-        Shot("checklist-form", f"{g} checklist export --format html --out forms", "forms/*.html"),
+        Shot(
+            "checklist-form",
+            f"{g} checklist export --format html --out forms",
+            "forms/*.html",
+            (1200, 1100),
+        ),
         Shot(
             "assess",
             f"{g} assess --answers {ws}/answers/fashiontechperm.yaml --out reports "
@@ -105,6 +123,7 @@ def steps(lang: str) -> list[Shot]:
         # A consultant
         Shot("region-init", f"{g} region init kama --name Kama --country Russia --lang {lang}"),
         Shot("overlay", f"{g} content init kama-pack --overlay"),
+        Shot("overlay-validate", f"{g} validate kama-pack", files=(OVERLAY,)),
         Shot(
             "batch",
             f"{g} assess --answers '{ws}/answers/*.yaml' --out batch --date 2020-10-15",
@@ -213,15 +232,40 @@ def run(command: str, cwd: Path, lang: str) -> str:
         raise SystemExit(f"[{lang}] {command} failed ({code}):\n{output}")
     # The work folder's path, even where the terminal broke it across two lines.
     folder = "\n?".join(re.escape(c) for c in str(cwd) + os.sep)
-    return re.sub(folder, "", output)
+    # The default pack of this checkout stands for the one inside an installed commkit.
+    pack = "\n?".join(re.escape(c) for c in str(ROOT) + os.sep)
+    return re.sub(pack, "<commkit>/", re.sub(folder, "", output))
+
+
+def form_page(form: Path, png: Path, size: tuple[int, int]) -> None:
+    """The HTML form at its first questions, as a rater sees it after the start screen
+    (Playwright drives the same Chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS[1:])
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(form.as_uri())
+        page.fill("#meta-community", "FashionTechPerm")
+        page.fill("#meta-rater", "Anna")
+        page.fill("#meta-role", "founder")
+        page.fill("#meta-date", "2020-10-15")
+        page.click("#next")
+        page.screenshot(path=str(png))
+        browser.close()
 
 
 def capture(shot: Shot, work: Path, lang: str) -> Path | None:
+    for name, text in shot.files:
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, "utf-8")
     output = run(shot.command, work, lang)
     if not shot.show:
         return None
     png = IMAGES / f"{shot.name}-{lang}.png"
-    if shot.html:
+    if shot.name == "checklist-form":
+        form_page(sorted(work.glob(shot.html or ""))[0], png, shot.size)
+    elif shot.html:
         page = sorted(work.glob(shot.html))[0]
         chromium(page.as_uri(), png, shot.size)
     else:
