@@ -996,6 +996,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.not_comparable": "Warning: no migration leads from checklist {versions} to {current}: those scores are not comparable with {current} scores.",
     "msg.name_min": "a name should have at least {n} character",
     "msg.name_max": "a name should have at most {n} characters",
+    "rescore.why_empty": "the old answer ticked nothing, and the question needs at least one option",
+    "wizard.multi_exclusive": "“{option}” is ticked alone: untick it or the other options",
     "msg.checklist_changed": "{where}: the checklist has changed since this assessment ({old} -> {new}); the plan uses the stored scores",
     "msg.checklist_not_in_pack": "{where}: checklist {id} is not in the content pack",
     "cli.public_map_written": {

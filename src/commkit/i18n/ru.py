@@ -1029,6 +1029,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.not_comparable": "Внимание: от чек-листа {versions} нет миграции к версии {current}: эти баллы нельзя сравнивать с баллами версии {current}.",
     "msg.name_min": "название должно быть не короче {n} символа",
     "msg.name_max": "название должно быть не длиннее {n} символов",
+    "rescore.why_empty": "в старом ответе ничего не отмечено, а здесь нужен хотя бы один вариант",
+    "wizard.multi_exclusive": "«{option}» отмечается отдельно: снимите его или остальные варианты",
     "msg.checklist_changed": "{where}: чек-лист изменился после этой оценки ({old} -> {new}); план строится по сохранённым баллам",
     "msg.checklist_not_in_pack": "{where}: чек-листа {id} нет в пакете содержания",
     "cli.public_map_written": {
