@@ -56,12 +56,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import weakref
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
+from commkit.core.per_object import PerObject
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -352,15 +352,14 @@ class _Compiled:
     hash: str | None = None
 
 
-_COMPILED: dict[int, tuple[weakref.ref[Checklist], _Compiled]] = {}
+_COMPILED: PerObject[Checklist, _Compiled] = PerObject()
 
 
 def _compile(checklist: Checklist) -> _Compiled:
     """The checklist compiled for :func:`breakdown`, once per checklist object."""
-    key = id(checklist)
-    entry = _COMPILED.get(key)
-    if entry is not None and entry[0]() is checklist:
-        return entry[1]
+    compiled = _COMPILED.get(checklist)
+    if compiled is not None:
+        return compiled
     texts_by = {"choice": _BY_OPTION, "multi": _BY_OPTIONS}
     compiled = _Compiled(
         rows=[
@@ -381,16 +380,7 @@ def _compile(checklist: Checklist) -> _Compiled:
         ],
     )
 
-    def _drop(
-        ref: weakref.ref[Checklist], key: int = key, table: dict[Any, Any] = _COMPILED
-    ) -> None:
-        # ``table`` is bound now: at interpreter exit the module global may already be None
-        current = table.get(key)
-        if current is not None and current[0] is ref:
-            del table[key]
-
-    _COMPILED[key] = (weakref.ref(checklist, _drop), compiled)
-    return compiled
+    return _COMPILED.put(checklist, compiled)
 
 
 def _recommended(
@@ -716,7 +706,7 @@ def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
     return fired
 
 
-_MADE: dict[int, tuple[weakref.ref[Assessment], Checklist, Breakdown]] = {}
+_MADE: PerObject[Assessment, tuple[Checklist, Breakdown]] = PerObject()
 
 
 def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
@@ -744,20 +734,8 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
         answers=dict(answers.answers),
         result=result,
     )
-    _remember(assessment, checklist, info)
+    _MADE.put(assessment, (checklist, info))
     return assessment
-
-
-def _remember(assessment: Assessment, checklist: Checklist, info: Breakdown) -> None:
-    key = id(assessment)
-
-    def _drop(ref: weakref.ref[Assessment], key: int = key, table: dict[Any, Any] = _MADE) -> None:
-        # ``table`` is bound now: at interpreter exit the module global may already be None
-        current = table.get(key)
-        if current is not None and current[0] is ref:
-            del table[key]
-
-    _MADE[key] = (weakref.ref(assessment, _drop), checklist, info)
 
 
 def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakdown:
@@ -767,9 +745,9 @@ def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakd
     breakdown it was scored with: the report and the summary after ``assess`` do not score
     the answers again.
     """
-    made = _MADE.get(id(assessment))
-    if made is not None and made[0]() is assessment and made[1] is checklist:
-        return made[2]
+    made = _MADE.get(assessment)
+    if made is not None and made[0] is checklist:
+        return made[1]
     months = months_active(assessment.community.founded, assessment.date)
     return breakdown(checklist, assessment.answers, lang=assessment.language, months=months)
 
