@@ -3,10 +3,11 @@
     .venv/bin/python scripts/docs_screens.py            # every shot, English and Russian
     .venv/bin/python scripts/docs_screens.py map-html   # only the shots named
 
-Terminal shots: commkit runs in a copy of examples/perm-krai with colour forced and 100
-columns; its output goes through rich (``Console(record=True)``, ``export_html``) into a
-terminal-like page that headless Chromium turns into a PNG. HTML shots: Chromium opens the page commkit wrote. The PNGs
-go to docs/images/<name>-<lang>.png, which the tutorials show.
+Terminal shots: each command runs in a tmux pane 100 columns wide (a real terminal, so
+colours and progress bars end as a person sees them) in a copy of examples/perm-krai; the
+pane's screen goes through rich (``Console(record=True)``, ``export_html``) into a page that
+headless Chromium turns into a PNG. HTML shots: Chromium opens the page commkit wrote. The
+PNGs go to docs/images/<name>-<lang>.png, which the tutorials show.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -54,6 +56,19 @@ class Shot:
     html: str | None = None
     size: tuple[int, int] = (1200, 900)
     show: bool = True
+    files: tuple[tuple[str, str], ...] = ()  # (path, text) written before the command
+
+
+OVERLAY = (
+    "kama-pack/checklists/self-identification.yaml",
+    """kind: checklist
+version: "1.1"
+id: self-identification
+questions:
+  - id: platform.single-platform
+    text: {ru: "Собраны ли все участники на одной площадке (например, в одном канале Telegram)?"}
+""",
+)
 
 
 def steps(lang: str) -> list[Shot]:
@@ -63,7 +78,12 @@ def steps(lang: str) -> list[Shot]:
     ws = "examples/perm-krai"
     return [
         # A community leader
-        Shot("checklist-form", f"{g} checklist export --format html --out forms", "forms/*.html"),
+        Shot(
+            "checklist-form",
+            f"{g} checklist export --format html --out forms",
+            "forms/*.html",
+            (1200, 1100),
+        ),
         Shot(
             "assess",
             f"{g} assess --answers {ws}/answers/fashiontechperm.yaml --out reports "
@@ -81,7 +101,8 @@ def steps(lang: str) -> list[Shot]:
         Shot("seminars-list", f"{g} seminars list"),
         Shot(
             "seminars-export",
-            f"{g} seminars export --all --out materials --date 2026-02-02 --time 18:00 --format html",
+            f"{g} seminars export --all --out materials --date 2026-02-02 --time 18:00 "
+            "--format html",
         ),
         Shot("seminar-html", "true", "materials/03-seminar-3/index.html", (1200, 1300)),
         Shot("map", f"{r} map {ws} --date 2020-12-01"),
@@ -93,18 +114,23 @@ def steps(lang: str) -> list[Shot]:
         ),
         Shot("public-map", f"{r} map {ws} --public --html public.html", "public.html"),
         Shot("progress", f"{r} progress business-mentor -w {ws}"),
-        Shot("regional-plan", f"{r} plan --workspace {ws} --start 2021-01-11 --out regional"),
+        Shot(
+            "regional-plan",
+            f"{r} plan --workspace {ws} --start 2021-01-11 --out regional --html regional.html",
+            "regional.html",
+            (1200, 1400),
+        ),
         # A consultant
         Shot("region-init", f"{g} region init kama --name Kama --country Russia --lang {lang}"),
         Shot("overlay", f"{g} content init kama-pack --overlay"),
+        Shot("overlay-validate", f"{g} validate kama-pack", files=(OVERLAY,)),
         Shot(
             "batch",
             f"{g} assess --answers '{ws}/answers/*.yaml' --out batch --date 2020-10-15",
         ),
         Shot(
             "team",
-            f"{g} assess --team --workspace {ws} --community fashiontechperm "
-            "--date 2020-10-20",
+            f"{g} assess --team --workspace {ws} --community fashiontechperm --date 2020-10-20",
         ),
         Shot("export-sqlite", f"{r} export sqlite {ws} perm.db"),
     ]
@@ -148,17 +174,28 @@ def terminal_page(command: str, output: str) -> tuple[str, tuple[int, int]]:
 def chromium(url: str, png: Path, size: tuple[int, int]) -> None:
     """A PNG of the page; a window under ~200 px high can hang headless Chromium."""
     window = f"--window-size={size[0]},{max(size[1], 200)}"
-    args = [CHROMIUM, *CHROMIUM_ARGS, f"--screenshot={png}", window, url]
+    png.unlink(missing_ok=True)
     for attempt in range(3):
-        try:
-            subprocess.run(args, check=True, capture_output=True, timeout=90)
+        # A profile of its own: a second Chromium on a shared profile hands the page to the
+        # first one and exits without a screenshot.
+        with tempfile.TemporaryDirectory(prefix="commkit-chromium-") as profile:
+            args = [CHROMIUM, *CHROMIUM_ARGS, f"--user-data-dir={profile}"]
+            try:
+                subprocess.run(
+                    [*args, f"--screenshot={png}", window, url],
+                    check=True,
+                    capture_output=True,
+                    timeout=90,
+                )
+            except subprocess.TimeoutExpired:
+                if attempt == 2:
+                    raise
+        if png.is_file():
             return
-        except subprocess.TimeoutExpired:
-            if attempt == 2:
-                raise
+    raise SystemExit(f"Chromium wrote no screenshot of {url}")
 
 
-TMUX = ["tmux", "-L", "commkit-docs-screens"]
+TMUX = ["tmux", "-L", f"commkit-docs-{os.getpid()}"]  # a tmux server of this run only
 
 
 def run(command: str, cwd: Path, lang: str) -> str:
@@ -193,15 +230,42 @@ def run(command: str, cwd: Path, lang: str) -> str:
     output = "\n".join(lines).strip("\n")
     if code != "0":
         raise SystemExit(f"[{lang}] {command} failed ({code}):\n{output}")
-    return output.replace(str(cwd) + os.sep, "")
+    # The work folder's path, even where the terminal broke it across two lines.
+    folder = "\n?".join(re.escape(c) for c in str(cwd) + os.sep)
+    # The default pack of this checkout stands for the one inside an installed commkit.
+    pack = "\n?".join(re.escape(c) for c in str(ROOT) + os.sep)
+    return re.sub(pack, "<commkit>/", re.sub(folder, "", output))
+
+
+def form_page(form: Path, png: Path, size: tuple[int, int]) -> None:
+    """The HTML form at its first questions, as a rater sees it after the start screen
+    (Playwright drives the same Chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS[1:])
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(form.as_uri())
+        page.fill("#meta-community", "FashionTechPerm")
+        page.fill("#meta-rater", "Anna")
+        page.fill("#meta-role", "founder")
+        page.fill("#meta-date", "2020-10-15")
+        page.click("#next")
+        page.screenshot(path=str(png))
+        browser.close()
 
 
 def capture(shot: Shot, work: Path, lang: str) -> Path | None:
+    for name, text in shot.files:
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, "utf-8")
     output = run(shot.command, work, lang)
     if not shot.show:
         return None
     png = IMAGES / f"{shot.name}-{lang}.png"
-    if shot.html:
+    if shot.name == "checklist-form":
+        form_page(sorted(work.glob(shot.html or ""))[0], png, shot.size)
+    elif shot.html:
         page = sorted(work.glob(shot.html))[0]
         chromium(page.as_uri(), png, shot.size)
     else:
@@ -218,21 +282,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "ru"), action="append")
     args = parser.parse_args(argv)
     IMAGES.mkdir(parents=True, exist_ok=True)
-    for lang in args.lang or ["en", "ru"]:
+    # One session lives for the whole run, so the server does not exit between shots.
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+    try:
+        shoot(args.lang or ["en", "ru"], args.names)
+    finally:
+        subprocess.run([*TMUX, "kill-server"], check=False, capture_output=True)
+    return 0
+
+
+def shoot(langs: list[str], names: list[str]) -> None:
+    for lang in langs:
         with tempfile.TemporaryDirectory(prefix="commkit-screens-") as tmp:
             work = Path(tmp)
             shutil.copytree(ROOT / "examples" / "perm-krai", work / "examples" / "perm-krai")
             walk = steps(lang)
-            if args.names:  # the steps up to the last one asked for (earlier ones feed it)
-                last = max(i for i, shot in enumerate(walk) if shot.name in args.names)
+            if names:  # the steps up to the last one asked for (earlier ones feed it)
+                last = max(i for i, shot in enumerate(walk) if shot.name in names)
                 walk = walk[: last + 1]
             for shot in walk:
-                if args.names and shot.name not in args.names:
+                if names and shot.name not in names:
                     shot.show = False
                 png = capture(shot, work, lang)
                 if png:
                     print(f"wrote {png.relative_to(ROOT)}")
-    return 0
 
 
 if __name__ == "__main__":

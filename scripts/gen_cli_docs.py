@@ -11,6 +11,7 @@ for ``--help``); the Russian page introduces them in Russian.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,6 +61,7 @@ def command_paths() -> list[tuple[str, ...]]:
     return list(commands(typer.main.get_command(app)))
 
 
+@functools.cache
 def help_text(path: tuple[str, ...]) -> str:
     """The plain-text ``--help`` of one command, as a terminal 100 columns wide shows it."""
     from typer.testing import CliRunner

@@ -13,7 +13,7 @@ from docs_blocks import DOCS, ROOT, commands, marked_blocks, run_page
 
 # Pages that are one page for both languages (the glossary holds both columns) or are not
 # translated yet; the Russian site shows the English page for them.
-ONE_PAGE = {"glossary.md", "calibration.md", "guide.md"}
+ONE_PAGE = {"glossary.md", "guide.md"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if marked_blocks(p))
 
 
@@ -83,8 +83,9 @@ def test_the_block_reader_sees_commands_codes_and_output() -> None:
 
 def _tier(page: Path) -> object:
     """The tutorials walk through every feature (charts, SQLite, the API): tens of seconds,
-    so they run in the render tier with the screenshots they describe."""
-    if page.parent.name == "tutorials":
+    so they run in the render tier with the screenshots they describe; so do the Russian
+    concept pages, which repeat the English pages' commands with ``--lang ru``."""
+    if page.parent.name == "tutorials" or page.name.endswith(".ru.md"):
         return pytest.param(page, marks=pytest.mark.render)
     return page
 

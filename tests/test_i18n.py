@@ -66,7 +66,7 @@ def test_every_key_is_used() -> None:
     ``t.title`` in a template)."""
     code = _code()
     prefixes = set(re.findall(r"f[\"']([a-z_.]+)\{", code))
-    prefixes |= set(re.findall(r"[\"']([a-z_.]+_)[\"']\s*\+", code))
+    prefixes |= set(re.findall(r"[\"']([a-z_.]+[_.])[\"']\s*\+", code))
     sections = set(re.findall(r"section\(\s*\"([a-z_]+)\"", code))
     unused = []
     for key in EN:
@@ -124,3 +124,26 @@ def test_one_lookup_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(i18n.ENV, "ru")
     assert i18n.resolve_lang(None, "en") == "ru"
     assert i18n.resolve_lang("en", "ru") == "en"
+
+
+@pytest.mark.parametrize(
+    ("n", "en", "ru"),
+    [(1, "1 leader", "1 лидер"), (3, "3 leaders", "3 лидера"), (5, "5 leaders", "5 лидеров"),
+     (21, "21 leaders", "21 лидер"), (2.5, "2.5 leaders", "2,5 лидера")],
+)  # fmt: skip
+def test_counts_take_the_plural_form_of_their_unit(n: float, en: str, ru: str) -> None:
+    unit = {"en": "leaders", "ru": "лидеров"}
+    assert (i18n.counted(n, unit, "en"), i18n.counted(n, unit, "ru")) == (en, ru)
+    # a unit the catalog does not know is written as the content writes it
+    assert i18n.counted(40, {"en": "% of members", "ru": "% участников"}, "ru") == "40 % участников"
+
+
+def test_every_unit_of_the_pack_has_plural_forms() -> None:
+    from commkit.model.pack import load_pack
+
+    pack = load_pack(None)
+    units = [q.number.unit for q in pack.checklist.questions if q.number and q.number.unit]
+    units += [m.unit for m in pack.methodology.metrics if m.unit]
+    english = {u if isinstance(u, str) else u["en"] for u in units}
+    unknown = [u for u in english if "%" not in u and f"unit.{u.replace(' ', '_')}" not in EN]
+    assert unknown == []

@@ -99,3 +99,55 @@ def test_the_pack_and_the_example_are_complete_in_both_languages(tmp_path: Path)
     shutil.copytree(EXAMPLE, copy)
     _run("validate", "--strict-i18n")
     _run("validate", "--strict-i18n", str(copy))
+
+
+def _cells(path: Path) -> str:
+    """The text a reader of a workbook sees: visible sheets, visible columns."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    lines = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        hidden = {k for k, d in sheet.column_dimensions.items() if d.hidden}
+        for row in sheet.iter_rows():
+            texts = [
+                str(c.value)
+                for c in row
+                if isinstance(c.value, str) and c.column_letter not in hidden
+            ]
+            lines.append(" | ".join(texts))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_other_export_reads_in_one_language(tmp_path: Path, lang: str) -> None:
+    """Workbooks, HTML pages, the public map, the forms and the database's descriptions. The
+    machine files keep ids on purpose: the map and plan CSV (columns and values are ids, the
+    same in both languages) and the XLSForm (it carries every language by its format)."""
+    out = tmp_path / "out"
+    _run("--lang", lang, "assess", "--answers", str(_answers(tmp_path, lang)), "-o",
+         str(out / "a"), "--html")  # fmt: skip
+    (assessment,) = (out / "a").glob("*.yaml")
+    _run("--lang", lang, "plan", "-a", str(assessment), "-o", str(out / "p"), "--start",
+         "2026-01-12", "--html", str(out / "p" / "plan.html"), "--xlsx",
+         str(out / "p" / "plan.xlsx"))  # fmt: skip
+    _run("--lang", lang, "map", str(EXAMPLE), "--date", "2026-11-30", "--html",
+         str(out / "map.html"), "--xlsx", str(out / "map.xlsx"))  # fmt: skip
+    _run("--lang", lang, "map", str(EXAMPLE), "--public", "--html", str(out / "public.html"))
+    for form in ("html", "md", "xlsx"):
+        _run("--lang", lang, "checklist", "export", "--format", form, "-o", str(out / form))
+    _run("--lang", lang, "export", "sqlite", str(EXAMPLE), str(out / "region.db"))
+    files = [p for p in out.rglob("*") if p.suffix in {".md", ".html", ".xlsx", ".json"}]
+    assert {p.suffix for p in files} == {".md", ".html", ".xlsx", ".json"}
+    problems = {}
+    for path in files:
+        text = _cells(path) if path.suffix == ".xlsx" else _readable(path)
+        if lang == "ru":
+            found = english_phrases(text, (OWN["en"],))
+        else:
+            found = cyrillic_lines(text, (OWN["ru"],))
+        if found:
+            problems[str(path.relative_to(out))] = found[:3]
+    assert problems == {}

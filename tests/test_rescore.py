@@ -79,7 +79,14 @@ def test_every_1_0_example_is_re_scored_with_the_migration_s_story(
         assert set(report["carried"]) == {q for q in migration.carry if q in old}
         for entry in need.values():
             assert entry["id"] not in carried
-            assert entry["why"] in ("new", "no_equivalent", "not_said", "not_given", "unanswered")
+            assert entry["why"] in (
+                "new",
+                "no_equivalent",
+                "not_said",
+                "not_given",
+                "empty",
+                "unanswered",
+            )
         markdown = Path(report["files"]["markdown"]).read_text(encoding="utf-8")
         for entry in report["need_answer"]:
             assert f"`{entry['id']}`" in markdown

@@ -21,8 +21,11 @@ pack = api.load_content()
 then = pack.checklist_version("self-identification", "1.0")
 assert then is not None, "checklist 1.0 is kept in checklists/history/"
 pack_then = dataclasses.replace(pack, checklists={**pack.checklists, then.id: then})
+# scored as they were then: 1.0 let an empty tick list stand for "none of these"
+from commkit.core.scoring import assess as assess_then
+
 for answers in sorted((workspace / "answers" / "first-round").glob("*.yaml")):
-    assessment = api.assess(answers, pack=pack_then)
+    assessment = assess_then(pack_then, api.load_answers(answers))
     saved = api.save_assessment(workspace, assessment)
     report = api.render_assessment_markdown(assessment, pack=pack_then)
     saved.with_suffix(".md").write_text(report, encoding="utf-8")

@@ -99,7 +99,9 @@ def load_old(path: PathLike, pack: Any | None = None) -> Answers | Assessment:
     pack = content(pack)
     checklist = pack.checklist_version(model.checklist.id, model.checklist.version)
     if checklist is not None and isinstance(model, Answers):
-        diags = check_answers(checklist, model, doc)
+        current = pack.checklists.get(model.checklist.id)
+        earlier = current is None or current.version != checklist.version
+        diags = check_answers(checklist, model, doc, empty_ticks=not earlier)
         if any(d.severity == "error" for d in diags):
             raise ContentError("", diags)
     return model

@@ -6,12 +6,11 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import group, workspace_option
 
-answers_app = typer.Typer(
-    name="answers",
-    help="Collect answers given outside the terminal into checked answers files.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+answers_app = group(
+    "answers",
+    "Collect answers given outside the terminal into checked answers files.",
 )
 
 TEXT = {
@@ -50,12 +49,7 @@ def import_(
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            metavar="DIR",
-            help="Or store them in a workspace: answers/<community>/<rater>-<date>.yaml.",
-            show_default=False,
-        ),
+        workspace_option("Or store them in a workspace: answers/<community>/<rater>-<date>.yaml."),
     ] = None,
     skip_bad: Annotated[
         bool,

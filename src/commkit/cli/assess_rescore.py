@@ -15,22 +15,15 @@ def run_rescore(
     when: Any,
 ) -> None:
     """Re-score each file, write its report, print one summary per file (or JSON)."""
-    import glob
-
     import typer
 
     from commkit import api
     from commkit.cli.output import err, print_json, report_error
     from commkit.cli.output import out as stdout
-    from commkit.errors import CommkitError, UserError
+    from commkit.errors import CommkitError
     from commkit.i18n import plural
 
-    files: list[str] = []
-    for name in names:
-        matches = sorted(glob.glob(name)) if glob.has_magic(name) else [name]
-        if not matches:
-            raise UserError(f"no file matches {name!r}")
-        files.extend(matches)
+    files = api.expand_answer_files(names)
     items: list[dict[str, Any]] = []
     failed = 0
     for name in files:

@@ -33,8 +33,8 @@ def run_team(
 ) -> None:
     """Read every rater's file, merge, write the report and the YAML, print the summary."""
     from commkit import api
-    from commkit.cli.assess import print_summary
     from commkit.cli.output import err, print_json, warn
+    from commkit.cli.summary import print_summary
     from commkit.errors import UserError
 
     t = TEXT.get(lang, TEXT["en"])

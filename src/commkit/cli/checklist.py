@@ -1,18 +1,20 @@
 """``commkit checklist export``: the checklist as a form to fill in outside the terminal."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Lang, community_option, group, workspace_option
 
-checklist_app = typer.Typer(
-    name="checklist",
-    help="The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
+FormFormat = Literal["html", "xlsform", "xlsx", "md"]
+"""The forms the checklist exports to (api.EXPORT_FORMATS)."""
+
+checklist_app = group(
+    "checklist",
+    "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
     "printable questionnaire.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
 
 WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
@@ -22,7 +24,7 @@ WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
 def export(
     ctx: typer.Context,
     format: Annotated[
-        str,
+        FormFormat,
         typer.Option(
             "--format",
             metavar="html|xlsform|xlsx|md",
@@ -34,9 +36,10 @@ def export(
         Path, typer.Option("--out", "-o", metavar="DIR", help="The folder to write into.")
     ],
     lang: Annotated[
-        str | None,
+        Lang | None,
         typer.Option(
             "--lang",
+            metavar="en|ru",
             help="The language it opens in (html, xlsform, xlsx keep both; md is in this one). "
             "Default: the global --lang.",
             show_default=False,
@@ -44,21 +47,11 @@ def export(
     ] = None,
     community: Annotated[
         str | None,
-        typer.Option(
-            "--community",
-            metavar="SLUG",
-            help="Fill in this community (its name comes from --workspace).",
-            show_default=False,
-        ),
+        community_option("Fill in this community (its name comes from --workspace)."),
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            metavar="DIR",
-            help="The workspace holding communities/SLUG.yaml.",
-            show_default=False,
-        ),
+        workspace_option("The workspace holding communities/SLUG.yaml."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
@@ -85,12 +78,6 @@ def export(
 
     s = settings(ctx)
     language = lang or s.lang
-    if language not in ("en", "ru"):
-        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
-    if format not in api.EXPORT_FORMATS:
-        raise typer.BadParameter(
-            f"choose one of {', '.join(api.EXPORT_FORMATS)}", param_hint="--format"
-        )
     path = api.export_checklist(
         format,
         out,

@@ -8,24 +8,20 @@ from typing import Annotated, Any, Literal
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import date_option, force_option
+from commkit.cli.options import Workspace, date_option, force_option, group
 
 Format = Literal["online", "offline", "mixed"]
 """How a community meets."""
 
-community_app = typer.Typer(
-    name="community",
-    help="Community profiles in a workspace.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+community_app = group(
+    "community",
+    "Community profiles in a workspace.",
 )
 
 
 def community_add(
     ctx: typer.Context,
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="The workspace folder.")
-    ] = Path("."),
+    workspace: Workspace = Path("."),
     name: Annotated[
         str | None, typer.Option("--name", help="The community's name.", show_default=False)
     ] = None,

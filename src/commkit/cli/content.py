@@ -6,10 +6,11 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import group
 
-content_app = typer.Typer(
-    help="Customise the content: the checklist, roadmap templates, seminars, report templates.",
-    no_args_is_help=True,
+content_app = group(
+    "content",
+    "Customise the content: the checklist, roadmap templates, seminars, report templates.",
 )
 
 

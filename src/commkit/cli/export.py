@@ -6,12 +6,11 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import group
 
-export_app = typer.Typer(
-    name="export",
-    help="Export a region's data for analysts: a SQLite database that opens in Datasette.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+export_app = group(
+    "export",
+    "Export a region's data for analysts: a SQLite database that opens in Datasette.",
 )
 
 

@@ -4,6 +4,7 @@ with ``commkit --help``."""
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
@@ -66,3 +67,23 @@ Fmt = Annotated[
     TableFormat,
     typer.Option("--fmt", metavar="FORMAT", help="The format of --table (tabulate's names)."),
 ]
+
+
+def group(name: str, help: str) -> typer.Typer:
+    """A command group (``commkit NAME ...``) made the one way: no arguments shows its help."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, rich_markup_mode="rich")
+
+
+def workspace_option(help: str, *, short: bool = False) -> Any:
+    """``--workspace DIR`` (``-w`` too where no other option takes it)."""
+    names = ("--workspace", "-w") if short else ("--workspace",)
+    return typer.Option(*names, metavar="DIR", help=help, show_default=False)
+
+
+def community_option(help: str) -> Any:
+    """``--community SLUG``: one community of a workspace, by the name of its files."""
+    return typer.Option("--community", metavar="SLUG", help=help, show_default=False)
+
+
+Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="The workspace folder.")]
+"""A workspace folder, the current one by default."""

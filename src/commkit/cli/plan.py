@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import date_option, force_option, json_option, out_option
+from commkit.cli.options import date_option, force_option, json_option, out_option, workspace_option
 
 
 def plan(
@@ -24,12 +24,8 @@ def plan(
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            "-w",
-            metavar="DIR",
-            help="A region workspace: write the regional plan, made from its map.",
-            show_default=False,
+        workspace_option(
+            "A region workspace: write the regional plan, made from its map.", short=True
         ),
     ] = None,
     start: Annotated[

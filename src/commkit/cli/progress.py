@@ -6,15 +6,13 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import AsTable, Fmt, force_option, json_option, out_option
+from commkit.cli.options import AsTable, Fmt, Workspace, force_option, json_option, out_option
 
 
 def progress_command(
     ctx: typer.Context,
     slug: Annotated[str, typer.Argument(help="The community's slug (its file name).")],
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="The workspace folder.")
-    ] = Path("."),
+    workspace: Workspace = Path("."),
     as_json: Annotated[bool, json_option("Print one JSON document.")] = False,
     out_path: Annotated[
         Path | None, out_option("Also write the progress as Markdown here.", metavar="PATH")

@@ -6,12 +6,11 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import Lang, group
 
-region_app = typer.Typer(
-    name="region",
-    help="Set up a region's workspace (region.yaml, communities/, assessments/).",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+region_app = group(
+    "region",
+    "Set up a region's workspace (region.yaml, communities/, assessments/).",
 )
 
 
@@ -26,9 +25,10 @@ def init(
         str | None, typer.Option("--country", help="The country.", show_default=False)
     ] = None,
     lang: Annotated[
-        str | None,
+        Lang | None,
         typer.Option(
             "--lang",
+            metavar="en|ru",
             help="The region's working language, en or ru (default: the global --lang).",
             show_default=False,
         ),
@@ -51,8 +51,6 @@ def init(
 
     s = settings(ctx)
     language = lang or s.lang_for(None)
-    if language not in ("en", "ru"):
-        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     result = api.scaffold_region(directory, name, country, language, force=force)
     from commkit.i18n import plural, text
 

@@ -7,12 +7,19 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import AsTable, Fmt, date_option, force_option, json_option, out_option
+from commkit.cli.options import (
+    AsTable,
+    Fmt,
+    date_option,
+    force_option,
+    group,
+    json_option,
+    out_option,
+)
 
-seminars_app = typer.Typer(
-    help="The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+seminars_app = group(
+    "seminars",
+    "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
 )
 
 

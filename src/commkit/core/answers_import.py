@@ -153,8 +153,9 @@ def _parse(q: Question, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
     if q.type == "multi":
         labels = _label_map(q)
         ids = [o.id for o in q.options]
-        if text.casefold() in _NONE:
-            return "answered", [], None
+        if text.casefold() in _NONE:  # the checklist's own "none of these", where it has one
+            alone = [o.id for o in q.options if o.exclusive]
+            return "answered", alone[:1], None
         tokens = text.split()
         if not all(t.casefold() in labels for t in tokens):
             tokens = [t.strip() for t in re.split(r"[,;\n]", text) if t.strip()]

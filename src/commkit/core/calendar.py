@@ -115,9 +115,3 @@ def parse_holidays(text: str, path: Path) -> list[date]:
             days.add(day)
             day += timedelta(days=1)
     return sorted(days)
-
-
-def load_holidays(path: Path) -> list[date]:
-    from commkit.model.loader import read_text
-
-    return parse_holidays(read_text(path), path)

@@ -30,7 +30,8 @@ class Move:
     why: str | None = None
     """Why it must be asked again: ``new`` (a new question), ``no_equivalent`` (the old
     answer has no new value), ``not_said`` (the old answer does not say it), ``not_given``
-    (the old question was not answered) or ``no_number`` (merged questions without numbers)."""
+    (the old question was not answered), ``no_number`` (merged questions without numbers) or
+    ``empty`` (an empty tick list where one option is needed)."""
     version: str = ""  # the migration's target version
     detail: Any = None  # the old value that has no equivalent
 
@@ -48,6 +49,7 @@ REASONS = {
     "not_said": "the old answer {value!r} does not say what the new question asks",
     "not_given": "the old answer was not given",
     "no_number": "none of the merged old questions had a number",
+    "empty": "the old answer ticked nothing, and the question needs at least one option",
 }
 
 
@@ -284,16 +286,31 @@ def carry_answers(pack: Any, answers: Answers) -> tuple[Answers, Migrated]:
         return answers, Migrated(dict(answers.answers), moves, [ref.version])
     result = migrate(pack.migrations, ref.id, ref.version, checklist.version, answers.answers)
     yes_no = {q.id for q in checklist.questions if q.type == "yes_no"}
-    carried = {
-        qid: a.model_copy(update={"value": "yes" if a.value else "no"})
-        if qid in yes_no and isinstance(a.value, bool)
-        else a
-        for qid, a in result.answers.items()
+    # an empty tick list meant "none of these" in earlier versions: the option that says so
+    # now, or (a required question without one) the question is asked again
+    alone = {
+        q.id: next((o.id for o in q.options if o.exclusive), None)
+        for q in checklist.questions
+        if q.type == "multi" and q.required
     }
+    carried: dict[str, Answer] = {}
+    for qid, a in result.answers.items():
+        if qid in yes_no and isinstance(a.value, bool):
+            a = a.model_copy(update={"value": "yes" if a.value else "no"})
+        if qid in alone and a.value == []:
+            if alone[qid] is None:
+                continue
+            a = a.model_copy(update={"value": [alone[qid]]})
+        carried[qid] = a
     result.answers = carried
     for move in result.moves:
         if move.new in yes_no and isinstance(move.after, bool):
             move.after = "yes" if move.after else "no"
+        if move.new in alone and move.after == []:
+            if alone[move.new] is None:
+                move.why, move.after = "empty", None
+            else:
+                move.after = [alone[move.new]]
     new_ref = ChecklistRef(id=ref.id, version=checklist.version, hash=checklist_hash(checklist))
     return answers.model_copy(update={"checklist": new_ref, "answers": carried}), result
 

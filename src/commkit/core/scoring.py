@@ -156,6 +156,9 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
             return f"{unknown[0]!r} is not an option (options: {', '.join(options)})"
         if len(set(value)) != len(value):
             return "an option is listed twice"
+        alone = [o.id for o in q.options if o.exclusive and o.id in value]
+        if alone and len(value) > 1:
+            return f"{alone[0]!r} (none of these) is ticked alone, not with other options"
         return None
     if q.type == "text":
         return None if isinstance(value, str) else f"expected a text, got {value!r}"
@@ -775,8 +778,12 @@ def check_answers(
     doc: Document | None = None,
     *,
     require_complete: bool = True,
+    empty_ticks: bool = True,
 ) -> list[Diagnostic]:
     """Problems with ``answers`` for ``checklist``, each located in ``doc`` when given.
+
+    ``empty_ticks=False`` lets an empty tick list stand (an earlier checklist version's rule:
+    1.0 had no "none of these" option, so ``[]`` said it).
 
     Errors: answers to unknown questions, values that do not fit (type, range, option),
     required questions left unanswered (listed by id; skipped with
@@ -828,6 +835,12 @@ def check_answers(
             changed.append(qid)
             continue
         diags.append(_locate(doc, ("answers", qid, "value"), f"question {qid}: {problem}"))
+    for qid, answer in answers.answers.items():
+        q = by_id.get(qid)
+        if q is not None and answer.value == [] and empty_ticks and not other_version:
+            empty = empty_ticks_problem(q)
+            if empty is not None:
+                diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
     asked = asked_questions(checklist, answers.answers)
     missing = [q.id for q in asked if q.required and q.id not in answers.answers]
     if other_version:
@@ -853,6 +866,19 @@ def check_answers(
             )
         )
     return diags
+
+
+def empty_ticks_problem(q: Question) -> str | None:
+    """Why an empty tick list does not answer ``q`` (``None`` when it may stay empty): a
+    required question needs at least one option, or "don't know" / "not applicable"."""
+    if q.type != "multi" or not q.required:
+        return None
+    alone = next((o.id for o in q.options if o.exclusive), None)
+    tick = f" (tick {alone!r} when none of them applies)" if alone else ""
+    return (
+        f"a required tick list needs at least one option{tick}, "
+        "or the answer dont_know or not_applicable"
+    )
 
 
 def explain_value(q: Question, value: Any) -> str:

@@ -144,3 +144,17 @@ def join(items: list[str], lang: str | None) -> str:
 def month_name(month: int, lang: str | None) -> str:
     """``January`` / ``Январь`` (a month on its own, e.g. a heading)."""
     return text(f"date.month_{month}", lang)
+
+
+def counted(n: int | float, unit: str | Mapping[str, str] | None, lang: str | None) -> str:
+    """``3 leaders`` / ``3 лидера``: a count with its unit in the plural form the number
+    takes, when the catalog knows the unit (``unit.*``, keyed by its English word); other
+    units as the content writes them (``40 % участников``)."""
+    if unit is None:
+        return number(n, lang)
+    english = unit if isinstance(unit, str) else unit.get("en", "")
+    key = "unit." + english.strip().replace(" ", "_")
+    if key in _catalog(norm(lang)):
+        return plural(key, n, lang)
+    local = unit if isinstance(unit, str) else unit.get(norm(lang)) or english
+    return f"{number(n, lang)} {local}".strip()

@@ -996,6 +996,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.not_comparable": "Warning: no migration leads from checklist {versions} to {current}: those scores are not comparable with {current} scores.",
     "msg.name_min": "a name should have at least {n} character",
     "msg.name_max": "a name should have at most {n} characters",
+    "rescore.why_empty": "the old answer ticked nothing, and the question needs at least one option",
+    "wizard.multi_exclusive": "“{option}” is ticked alone: untick it or the other options",
     "msg.checklist_changed": "{where}: the checklist has changed since this assessment ({old} -> {new}); the plan uses the stored scores",
     "msg.checklist_not_in_pack": "{where}: checklist {id} is not in the content pack",
     "cli.public_map_written": {
@@ -1003,4 +1005,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "Wrote the public map ({n} communities) to {path}",
     },
     "msg.pack_not_used": "content pack not used ({reason}): metric and stage ids are shown instead of names",
+    "unit.leaders": {"one": "{n} leader", "other": "{n} leaders"},
+    "unit.members": {"one": "{n} member", "other": "{n} members"},
+    "unit.events": {"one": "{n} event", "other": "{n} events"},
+    "unit.projects": {"one": "{n} project", "other": "{n} projects"},
+    "unit.communities": {"one": "{n} community", "other": "{n} communities"},
+    "unit.people": {"one": "{n} person", "other": "{n} people"},
+    "unit.publications": {"one": "{n} publication", "other": "{n} publications"},
+    "unit.initiatives": {"one": "{n} initiative", "other": "{n} initiatives"},
+    "unit.measures": {"one": "{n} measure", "other": "{n} measures"},
+    "unit.stories": {"one": "{n} story", "other": "{n} stories"},
 }

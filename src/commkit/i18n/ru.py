@@ -1029,6 +1029,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "versions.not_comparable": "Внимание: от чек-листа {versions} нет миграции к версии {current}: эти баллы нельзя сравнивать с баллами версии {current}.",
     "msg.name_min": "название должно быть не короче {n} символа",
     "msg.name_max": "название должно быть не длиннее {n} символов",
+    "rescore.why_empty": "в старом ответе ничего не отмечено, а здесь нужен хотя бы один вариант",
+    "wizard.multi_exclusive": "«{option}» отмечается отдельно: снимите его или остальные варианты",
     "msg.checklist_changed": "{where}: чек-лист изменился после этой оценки ({old} -> {new}); план строится по сохранённым баллам",
     "msg.checklist_not_in_pack": "{where}: чек-листа {id} нет в пакете содержания",
     "cli.public_map_written": {
@@ -1037,4 +1039,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "many": "Публичная карта ({n} сообществ) записана в {path}",
     },
     "msg.pack_not_used": "пакет содержания не использован ({reason}): вместо названий показателей и стадий показаны идентификаторы",
+    "unit.leaders": {"one": "{n} лидер", "few": "{n} лидера", "many": "{n} лидеров"},
+    "unit.members": {"one": "{n} участник", "few": "{n} участника", "many": "{n} участников"},
+    "unit.events": {"one": "{n} мероприятие", "few": "{n} мероприятия", "many": "{n} мероприятий"},
+    "unit.projects": {"one": "{n} проект", "few": "{n} проекта", "many": "{n} проектов"},
+    "unit.communities": {"one": "{n} сообщество", "few": "{n} сообщества", "many": "{n} сообществ"},
+    "unit.people": {"one": "{n} человек", "few": "{n} человека", "many": "{n} человек"},
+    "unit.publications": {
+        "one": "{n} публикация",
+        "few": "{n} публикации",
+        "many": "{n} публикаций",
+    },
+    "unit.initiatives": {"one": "{n} инициатива", "few": "{n} инициативы", "many": "{n} инициатив"},
+    "unit.measures": {"one": "{n} мера", "few": "{n} меры", "many": "{n} мер"},
+    "unit.stories": {"one": "{n} история", "few": "{n} истории", "many": "{n} историй"},
 }

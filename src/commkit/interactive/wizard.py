@@ -476,6 +476,9 @@ class Wizard:
             specials = [v for v in values if v in SPECIALS]
             if specials and (len(specials) > 1 or len(values) > 1):
                 return m["multi_mixed"]
+            alone = [o for o in q.options if o.exclusive and o.id in values]
+            if alone and len(values) > 1:
+                return m["multi_exclusive"].format(option=tr(alone[0].label, lang))
             return True
 
         values = self.prompter.checkbox(

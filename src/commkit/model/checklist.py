@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, model_serializer, model_validator
 
 from commkit.model.common import Header, Id, NonNegative, StrictModel, Text
 from commkit.model.condition import Condition
@@ -29,6 +29,20 @@ class Option(StrictModel):
         default=None,
         description="choice: shown when this option is chosen; multi: shown when it is not.",
     )
+    exclusive: bool = Field(
+        default=False,
+        description="multi: 'none of these', ticked alone (a required tick list needs at least "
+        "one option, so where none may apply the checklist offers this one).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_default_exclusive(self, handler: Any) -> Any:
+        # An option without the flag dumps as before, so checklists that do not use it keep
+        # their content hash (saved assessments record it).
+        data = handler(self)
+        if isinstance(data, dict) and not self.exclusive:
+            data.pop("exclusive", None)
+        return data
 
 
 class ScaleSpec(StrictModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.scoring import explain_value, value_problem
-from commkit.i18n import number, score, section, text
+from commkit.i18n import counted, number, score, section, text
 from commkit.model.answers import Answer, Assessment
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
@@ -63,8 +63,9 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
             return f"{shown} — {tr(label, lang)} ({spec.min}–{spec.max})"
         return f"{shown} ({spec.min}–{spec.max})"
     if q.type == "number":
-        unit = tr(q.number.unit, lang) if q.number is not None else ""
-        return f"{explain_value(q, value)} {unit}".strip()
+        if isinstance(value, int | float) and q.number is not None and q.number.unit:
+            return counted(value, q.number.unit, lang)
+        return explain_value(q, value)
     if q.type in ("choice", "multi"):
         chosen = value if isinstance(value, list) else [value]
         names = {o.id: tr(o.label, lang) for o in q.options}

@@ -205,6 +205,9 @@ def workbook_bytes(
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
     sheet.column_dimensions["A"].hidden = True
+    # the question in the other language stays in the file for bilingual teams, hidden: the
+    # sheet a reader sees is in one language
+    sheet.column_dimensions["D"].hidden = True
     book.active = 1
     buffer = io.BytesIO()
     book.save(buffer)
