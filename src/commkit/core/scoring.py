@@ -58,7 +58,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
@@ -116,6 +116,11 @@ def _clean(x: float) -> float:
 # ---------------------------------------------------------------- one question
 
 
+def _finite(value: Any) -> TypeGuard[int | float]:
+    """A number that is not yes/no, not-a-number or infinite."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
 def value_problem(q: Question, value: AnswerValue | None) -> str | None:
     """Why ``value`` does not fit question ``q`` (``None`` when it fits)."""
     if value is None:
@@ -126,16 +131,18 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
         return f"expected yes or no, got {value!r}"
     if q.type == "scale":
         spec = q.scale_spec
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        if not (_finite(value) and value == int(value)):
             return f"expected a whole number from {spec.min} to {spec.max}, got {value!r}"
+        assert isinstance(value, int | float)
         if not spec.min <= value <= spec.max:
             return f"{value} is out of range: expected {spec.min} to {spec.max}"
         return None
     if q.type == "number":
         assert q.number is not None
         spec_n = q.number
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        if not _finite(value):
             return f"expected a number, got {value!r}"
+        assert isinstance(value, int | float)
         if spec_n.integer and value != int(value):
             return f"expected a whole number, got {value!r}"
         if value < spec_n.min:
@@ -196,7 +203,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         lo, hi = q.scale_spec.min, q.scale_spec.max
 
         def scale(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            if not (_finite(value) and value == int(value)):
                 return _INVALID
             if not lo <= value <= hi:
                 return _INVALID
@@ -209,7 +216,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         bands = [(band.min, band.score) for band in q.number.bands]
 
         def number(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            if not _finite(value):
                 return _INVALID
             if (integer and value != int(value)) or value < least:
                 return _INVALID
@@ -230,10 +237,14 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
             scores[value] if isinstance(value, str) and value in scores else _INVALID
         )
 
+    alone = {o.id for o in q.options if o.exclusive}  # "none of these": ticked alone
+
     def multi(value: Any) -> Any:
         if not isinstance(value, list) or len(set(value)) != len(value):
             return _INVALID
         if any(v not in scores for v in value):
+            return _INVALID
+        if len(value) > 1 and any(v in alone for v in value):
             return _INVALID
         return min(1.0, math.fsum(scores[v] for v in value))
 
