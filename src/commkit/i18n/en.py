@@ -557,7 +557,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "diff.section_stage": "Stages",
     "diff.title": "What changed: {old} → {new}",
     "rescore.title": "Re-scored under checklist {version}: {name}",
-    "rescore.intro": "The answers of {date} were given to checklist {checklist} {old}; the content's migrations carry them to {new} ({path}).",
+    "rescore.intro": "The answers of {date} were given to checklist `{checklist}` {old}; the content's migrations carry them to {new} ({path}).",
     "rescore.source": "Source",
     "rescore.col_version": "Checklist {version}",
     "rescore.col_rescored": "{version}, re-scored",

@@ -581,7 +581,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "diff.section_stage": "Стадии",
     "diff.title": "Что изменилось: {old} → {new}",
     "rescore.title": "Пересчёт по чек-листу {version}: {name}",
-    "rescore.intro": "Ответы от {date} даны на чек-лист {checklist} {old}; миграции пакета переносят их в версию {new} ({path}).",
+    "rescore.intro": "Ответы от {date} даны на чек-лист `{checklist}` {old}; миграции пакета переносят их в версию {new} ({path}).",
     "rescore.source": "Источник",
     "rescore.col_version": "Чек-лист {version}",
     "rescore.col_rescored": "{version}, пересчёт",
