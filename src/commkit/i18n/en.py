@@ -1042,4 +1042,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "map.sector_title_non_profit": "Non-profit sector",
     "map.sector_title_public": "Public institutions",
     "map.sector_title_development": "Development institutions",
+    "msg.empty_ticks_none": "a required tick list needs at least one option (tick {none} when none of them applies), or the answer dont_know or not_applicable",
+    "msg.ticked_alone": "{option} (none of these) is ticked alone, not with other options",
 }

@@ -1083,4 +1083,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "map.sector_title_non_profit": "Некоммерческий сектор",
     "map.sector_title_public": "Общественные институты",
     "map.sector_title_development": "Институты развития",
+    "msg.empty_ticks_none": "в обязательном списке нужно отметить хотя бы один вариант (или {none}, если не подходит ни один) либо ответить dont_know или not_applicable",
+    "msg.ticked_alone": "вариант {option} («ничего из перечисленного») отмечается один, без других вариантов",
 }
