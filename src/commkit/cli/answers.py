@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import group, workspace_option
+from commkit.cli.options import argument, flag, group, value_option, workspace_option
 
 answers_app = group(
     "answers",
@@ -19,21 +19,16 @@ def import_(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE…",
-            help="HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
+        argument(
+            "HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
             "workbooks (.xlsx).",
-            show_default=False,
+            metavar="FILE…",
         ),
     ],
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Write <community>-<rater>-<date>.yaml files here.",
-            show_default=False,
+        value_option(
+            "--out", "-o", metavar="DIR", help="Write <community>-<rater>-<date>.yaml files here."
         ),
     ] = None,
     workspace: Annotated[
@@ -41,10 +36,9 @@ def import_(
         workspace_option("Or store them in a workspace: answers/<community>/<rater>-<date>.yaml."),
     ] = None,
     skip_bad: Annotated[
-        bool,
-        typer.Option("--skip-bad", help="Write the good submissions and list the bad ones."),
+        bool, flag("--skip-bad", help="Write the good submissions and list the bad ones.")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Annotated[bool, flag("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Read collected answers and write one checked answers file per submission.
 
