@@ -57,3 +57,36 @@ def test_a_1_0_empty_tick_list_is_carried_as_none_of_these() -> None:
     result = api.rescore(old)
     assert result.answers.answers["platform.tools"].value == ["none"]
     assert not [a for a in result.answers.answers.values() if a.value == []]
+
+
+def test_the_wizard_refuses_none_of_these_with_another_option(tmp_path: Path) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from commkit.interactive.prompts import Prompter
+    from commkit.interactive.wizard import Wizard
+    from commkit.model.answers import Answers
+
+    pack = api.load_content()
+    q = next(x for x in pack.checklist.questions if x.id == "visibility.own-media")
+    assert [o.id for o in q.options][-1] == "none"
+    down, up = "\x1b[B", "\x1b[A"
+    moves = len(q.options) - 1
+    with create_pipe_input() as inp:
+        wizard = Wizard(
+            checklist=pack.checklist,
+            prompter=Prompter(input=inp, output=DummyOutput()),
+            save=lambda _: None,
+        )
+        wizard.answers = Answers.model_validate(
+            {
+                "kind": "answers",
+                "version": "1",
+                "checklist": {"id": pack.checklist.id, "version": pack.checklist.version},
+                "community": {"name": "Club"},
+            }
+        )
+        # tick the first option and "none", Enter (refused), untick the first, Enter
+        inp.send_text(" " + down * moves + " \r" + up * moves + " \r")
+        wizard.ask(q, can_go_back=False)
+    assert wizard.answers.answers[q.id].value == ["none"]

@@ -99,13 +99,16 @@ def xlsform_sheets(
                 for lg_value, _ in option_labels(q, "en"):
                     labels = {lg: dict(option_labels(q, lg))[lg_value] for lg in LANGS}
                     choices.append({"list_name": list_name, "name": lg_value, "label": labels})
-                extra = (NONE_OF_THESE,) if q.type == "multi" else ()
+                # the checklist's own "none of these" where it has one, else the form's
+                own = [o.id for o in q.options if o.exclusive]
+                extra = (NONE_OF_THESE,) if q.type == "multi" and not own else ()
                 for value in (*extra, DONT_KNOW, NOT_APPLICABLE):
                     choices.append({"list_name": list_name, "name": value, "label": _texts(value)})
                 if q.type == "multi":
                     row["type"] = f"select_multiple {list_name}"
                     alone = " or ".join(
-                        f"selected(., '{v}')" for v in (NONE_OF_THESE, DONT_KNOW, NOT_APPLICABLE)
+                        f"selected(., '{v}')"
+                        for v in (*(own or [NONE_OF_THESE]), DONT_KNOW, NOT_APPLICABLE)
                     )
                     row["constraint"] = f"not(({alone}) and count-selected(.) > 1)"
                     row["constraint_message"] = _texts("multi_constraint")
