@@ -13,17 +13,6 @@ answers_app = group(
     "Collect answers given outside the terminal into checked answers files.",
 )
 
-TEXT = {
-    "en": {
-        "wrote": "wrote {n} answers file(s) from {m} submission(s)",
-        "skipped": "skipped (--skip-bad):",
-    },
-    "ru": {
-        "wrote": "записано файлов с ответами: {n} (анкет прочитано: {m})",
-        "skipped": "пропущено (--skip-bad):",
-    },
-}
-
 
 @answers_app.command("import")
 def import_(
@@ -71,9 +60,9 @@ def import_(
     from commkit import api
     from commkit.cli.output import err
     from commkit.cli.output import out as stdout
+    from commkit.i18n import plural, text
 
     s = settings(ctx)
-    t = TEXT.get(s.lang, TEXT["en"])
     result = api.import_answers(
         files,
         out=out,
@@ -86,9 +75,11 @@ def import_(
     for path in result.written:
         stdout().print(str(path), markup=False, highlight=False, soft_wrap=True)
     console = err()
-    console.print(t["wrote"].format(n=len(result.written), m=result.submissions), markup=False)
+    console.print(
+        plural("import.wrote", len(result.written), s.lang, m=result.submissions), markup=False
+    )
     if result.skipped:
-        console.print(t["skipped"], markup=False)
+        console.print(text("import.skipped", s.lang), markup=False)
         for d in result.skipped:
             console.print("  " + d.format(), markup=False, soft_wrap=True)
 

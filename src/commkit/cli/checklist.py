@@ -17,8 +17,6 @@ checklist_app = group(
     "printable questionnaire.",
 )
 
-WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
-
 
 @checklist_app.command("export")
 def export(
@@ -72,6 +70,7 @@ def export(
     """
     from commkit import api
     from commkit.cli.output import err
+    from commkit.i18n import text
 
     s = settings(ctx)
     language = lang or s.lang
@@ -84,7 +83,7 @@ def export(
         workspace=workspace,
         force=force,
     )
-    err().print(WROTE.get(s.lang, WROTE["en"]).format(path=path), markup=False, soft_wrap=True)
+    err().print(text("cli.wrote", s.lang, path=path), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
