@@ -6,23 +6,12 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import group, workspace_option
+from commkit.cli.options import argument, flag, group, value_option, workspace_option
 
 answers_app = group(
     "answers",
     "Collect answers given outside the terminal into checked answers files.",
 )
-
-TEXT = {
-    "en": {
-        "wrote": "wrote {n} answers file(s) from {m} submission(s)",
-        "skipped": "skipped (--skip-bad):",
-    },
-    "ru": {
-        "wrote": "записано файлов с ответами: {n} (анкет прочитано: {m})",
-        "skipped": "пропущено (--skip-bad):",
-    },
-}
 
 
 @answers_app.command("import")
@@ -30,21 +19,16 @@ def import_(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="FILE…",
-            help="HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
+        argument(
+            "HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
             "workbooks (.xlsx).",
-            show_default=False,
+            metavar="FILE…",
         ),
     ],
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            metavar="DIR",
-            help="Write <community>-<rater>-<date>.yaml files here.",
-            show_default=False,
+        value_option(
+            "--out", "-o", metavar="DIR", help="Write <community>-<rater>-<date>.yaml files here."
         ),
     ] = None,
     workspace: Annotated[
@@ -52,10 +36,9 @@ def import_(
         workspace_option("Or store them in a workspace: answers/<community>/<rater>-<date>.yaml."),
     ] = None,
     skip_bad: Annotated[
-        bool,
-        typer.Option("--skip-bad", help="Write the good submissions and list the bad ones."),
+        bool, flag("--skip-bad", help="Write the good submissions and list the bad ones.")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    force: Annotated[bool, flag("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Read collected answers and write one checked answers file per submission.
 
@@ -77,9 +60,9 @@ def import_(
     from commkit import api
     from commkit.cli.output import err
     from commkit.cli.output import out as stdout
+    from commkit.i18n import plural, text
 
     s = settings(ctx)
-    t = TEXT.get(s.lang, TEXT["en"])
     result = api.import_answers(
         files,
         out=out,
@@ -92,9 +75,11 @@ def import_(
     for path in result.written:
         stdout().print(str(path), markup=False, highlight=False, soft_wrap=True)
     console = err()
-    console.print(t["wrote"].format(n=len(result.written), m=result.submissions), markup=False)
+    console.print(
+        plural("import.wrote", len(result.written), s.lang, m=result.submissions), markup=False
+    )
     if result.skipped:
-        console.print(t["skipped"], markup=False)
+        console.print(text("import.skipped", s.lang), markup=False)
         for d in result.skipped:
             console.print("  " + d.format(), markup=False, soft_wrap=True)
 

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from commkit import __version__
 from commkit.cli import context
 from commkit.cli.context import Settings
+from commkit.cli.options import flag, value_option
 
 
 class CommkitGroup(TyperGroup):
@@ -94,30 +95,28 @@ def root(
     ctx: typer.Context,
     content: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--content",
             envvar="COMMKIT_CONTENT",
             help="A customised content pack folder (see 'commkit content init').",
-            show_default=False,
         ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option(
+        value_option(
             "--lang",
             envvar="COMMKIT_LANG",
             metavar="en|ru",
             help="Language of texts and reports: en or ru (default: the language stored in the "
             "input, else en).",
-            show_default=False,
         ),
     ] = None,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback on errors (for bug reports).")
+        bool, flag("--debug", help="Show a traceback on errors (for bug reports).")
     ] = False,
     no_cache: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--no-cache",
             help="Read the content pack afresh, not from the cache (or COMMKIT_NO_CACHE=1).",
         ),

@@ -9,11 +9,14 @@ import typer
 
 from commkit.cli.options import (
     Fmt,
+    argument,
     community_option,
     date_option,
+    flag,
     force_option,
     json_option,
     out_option,
+    value_option,
     workspace_option,
 )
 
@@ -52,29 +55,24 @@ def assess(
     ctx: typer.Context,
     files: Annotated[
         list[str] | None,
-        typer.Argument(
+        argument(
+            "More answers files to replay (so that a shell glob after --answers works).",
             metavar="FILE...",
-            help="More answers files to replay (so that a shell glob after --answers works).",
-            show_default=False,
         ),
     ] = None,
     answers: Annotated[
         list[str] | None,
-        typer.Option(
+        value_option(
             "--answers",
             "-a",
             metavar="FILE",
             help="Answers file(s) to replay (YAML/JSON, '-' for stdin, globs welcome).",
-            show_default=False,
         ),
     ] = None,
     resume: Annotated[
         Path | None,
-        typer.Option(
-            "--resume",
-            metavar="DRAFT",
-            help="Continue an interrupted wizard from its draft file.",
-            show_default=False,
+        value_option(
+            "--resume", metavar="DRAFT", help="Continue an interrupted wizard from its draft file."
         ),
     ] = None,
     out: Annotated[Path, out_option("Folder for the report and the YAML result.")] = Path("."),
@@ -83,7 +81,7 @@ def assess(
     ] = False,
     force: Annotated[bool, force_option("Overwrite existing reports.")] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show how every score and the stage came about.")
+        bool, flag("--explain", help="Show how every score and the stage came about.")
     ] = False,
     date: Annotated[
         dt.date | None,
@@ -96,62 +94,52 @@ def assess(
         ),
     ] = None,
     community: Annotated[
-        str | None,
-        community_option("Community slug (default: from its name)."),
+        str | None, community_option("Community slug (default: from its name).")
     ] = None,
     charts: Annotated[
-        bool,
-        typer.Option(
-            "--charts", help="Also draw the dimension scores as an SVG next to the report."
-        ),
+        bool, flag("--charts", help="Also draw the dimension scores as an SVG next to the report.")
     ] = False,
     html: Annotated[
-        bool,
-        typer.Option("--html", help="Also write the report as a self-contained HTML page."),
+        bool, flag("--html", help="Also write the report as a self-contained HTML page.")
     ] = False,
     named: Annotated[
         bool,
-        typer.Option(
-            "--named",
-            help="With --workspace: name the other communities the report compares with.",
+        flag(
+            "--named", help="With --workspace: name the other communities the report compares with."
         ),
     ] = False,
     team: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--team",
             help="Merge several raters of one community (the files, or the workspace's "
             "answers/SLUG/) into one assessment with their disagreements.",
         ),
     ] = False,
     anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="With --team: 'Rater 1'... instead of names.")
+        bool, flag("--anonymous", help="With --team: 'Rater 1'... instead of names.")
     ] = False,
     update: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--update",
             metavar="OLD",
             help="Bring an old assessment or answers file to the current checklist: the "
             "wizard asks only the questions that need a new answer (OLD is only read).",
-            show_default=False,
         ),
     ] = None,
     rescore: Annotated[
         list[str] | None,
-        typer.Option(
+        value_option(
             "--rescore",
             metavar="OLD",
             help="Re-score old assessments or answers files under the current checklist "
             "(through its migrations): what was carried, mapped, and needs a new answer.",
-            show_default=False,
         ),
     ] = None,
     as_table: Annotated[
         bool,
-        typer.Option(
-            "--table", help="With several answers files: one row each, as a text table (--fmt)."
-        ),
+        flag("--table", help="With several answers files: one row each, as a text table (--fmt)."),
     ] = False,
     fmt: Fmt = "simple",
 ) -> None:

@@ -3,19 +3,6 @@
 from pathlib import Path
 from typing import Any
 
-TEXT = {
-    "en": {
-        "raters": "Team of {n} rater(s): overall {low}–{high} between raters.",
-        "disagree": "Where the team disagrees: {n} question(s) (see the report).",
-        "need": "--team needs answers files (--answers), or --workspace with --community",
-    },
-    "ru": {
-        "raters": "Респондентов: {n}; общий балл у разных респондентов от {low} до {high}.",
-        "disagree": "Вопросов, по которым команда расходится во мнениях: {n} (см. отчёт).",
-        "need": "для --team укажите файлы с ответами (--answers) или --workspace и --community",
-    },
-}
-
 
 def run_team(
     *,
@@ -36,12 +23,12 @@ def run_team(
     from commkit.cli.output import err, print_json, warn
     from commkit.cli.summary import print_summary
     from commkit.errors import UserError
+    from commkit.i18n import plural, score, text
 
-    t = TEXT.get(lang, TEXT["en"])
     files = api.expand_answer_files(names)
     if not files:
         if workspace is None or community is None:
-            raise UserError(t["need"])
+            raise UserError(text("team.need", lang))
         files = [str(p) for p in api.team_raters_in_workspace(workspace, community)]
     raters = []
     for name in files:
@@ -74,14 +61,18 @@ def run_team(
         console = stdout()
         print_summary(console, pack, assessment, written, report_lang)
     console.print(
-        t["raters"].format(
-            n=len(team.raters), low=f"{team.overall_low:.1f}", high=f"{team.overall_high:.1f}"
+        plural(
+            "team.raters",
+            len(team.raters),
+            lang,
+            low=score(team.overall_low, lang),
+            high=score(team.overall_high, lang),
         ),
         markup=False,
         highlight=False,
     )
     console.print(
-        t["disagree"].format(n=sum(1 for q in team.questions if q.disagree)),
+        plural("team.disagree", sum(1 for q in team.questions if q.disagree), lang),
         markup=False,
         highlight=False,
     )

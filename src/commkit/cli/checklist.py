@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Lang, community_option, group, workspace_option
+from commkit.cli.options import Lang, community_option, flag, group, value_option, workspace_option
 
 FormFormat = Literal["html", "xlsform", "xlsx", "md"]
 """The forms the checklist exports to (api.EXPORT_FORMATS)."""
@@ -16,8 +16,6 @@ checklist_app = group(
     "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
     "printable questionnaire.",
 )
-
-WROTE = {"en": "wrote {path}", "ru": "записан файл {path}"}
 
 
 @checklist_app.command("export")
@@ -37,23 +35,20 @@ def export(
     ],
     lang: Annotated[
         Lang | None,
-        typer.Option(
+        value_option(
             "--lang",
             metavar="en|ru",
             help="The language it opens in (html, xlsform, xlsx keep both; md is in this one). "
             "Default: the global --lang.",
-            show_default=False,
         ),
     ] = None,
     community: Annotated[
-        str | None,
-        community_option("Fill in this community (its name comes from --workspace)."),
+        str | None, community_option("Fill in this community (its name comes from --workspace).")
     ] = None,
     workspace: Annotated[
-        Path | None,
-        workspace_option("The workspace holding communities/SLUG.yaml."),
+        Path | None, workspace_option("The workspace holding communities/SLUG.yaml.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, flag("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the loaded checklist as a form for people who never open a terminal.
 
@@ -75,6 +70,7 @@ def export(
     """
     from commkit import api
     from commkit.cli.output import err
+    from commkit.i18n import text
 
     s = settings(ctx)
     language = lang or s.lang
@@ -87,7 +83,7 @@ def export(
         workspace=workspace,
         force=force,
     )
-    err().print(WROTE.get(s.lang, WROTE["en"]).format(path=path), markup=False, soft_wrap=True)
+    err().print(text("cli.wrote", s.lang, path=path), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

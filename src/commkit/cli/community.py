@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Workspace, date_option, force_option, group
+from commkit.cli.options import Workspace, date_option, force_option, group, value_option
 
 Format = Literal["online", "offline", "mixed"]
 """How a community meets."""
@@ -22,56 +22,41 @@ community_app = group(
 def community_add(
     ctx: typer.Context,
     workspace: Workspace = Path("."),
-    name: Annotated[
-        str | None, typer.Option("--name", help="The community's name.", show_default=False)
-    ] = None,
+    name: Annotated[str | None, value_option("--name", help="The community's name.")] = None,
     leader: Annotated[
         list[str] | None,
-        typer.Option(
-            "--leader", help="A leader's full name (repeat for several).", show_default=False
-        ),
+        value_option("--leader", help="A leader's full name (repeat for several)."),
     ] = None,
     platform: Annotated[
-        str | None,
-        typer.Option(
-            "--platform", help="Where it meets: Telegram, a venue, a chat.", show_default=False
-        ),
+        str | None, value_option("--platform", help="Where it meets: Telegram, a venue, a chat.")
     ] = None,
     members: Annotated[
-        int | None,
-        typer.Option(
-            "--members", min=0, help="Members now (starts a snapshot).", show_default=False
-        ),
+        int | None, value_option("--members", min=0, help="Members now (starts a snapshot).")
     ] = None,
     events: Annotated[
-        int | None, typer.Option("--events", min=0, help="Events held so far.", show_default=False)
+        int | None, value_option("--events", min=0, help="Events held so far.")
     ] = None,
     projects: Annotated[
-        int | None,
-        typer.Option("--projects", min=0, help="Projects launched so far.", show_default=False),
+        int | None, value_option("--projects", min=0, help="Projects launched so far.")
     ] = None,
     fmt: Annotated[
-        Format | None,
-        typer.Option("--format", help="online, offline or mixed.", show_default=False),
+        Format | None, value_option("--format", help="online, offline or mixed.")
     ] = None,
     formalised: Annotated[
         bool | None,
-        typer.Option(
+        value_option(
             "--formalised/--informal",
             help="A registered non-profit, or informal (no legal entity).",
-            show_default=False,
         ),
     ] = None,
     founded: Annotated[
-        str | None,
-        typer.Option("--founded", help="YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),
+        str | None, value_option("--founded", help="YYYY, YYYY-MM or YYYY-MM-DD.")
     ] = None,
     description: Annotated[
-        str | None, typer.Option("--description", help="One or two sentences.", show_default=False)
+        str | None, value_option("--description", help="One or two sentences.")
     ] = None,
     slug: Annotated[
-        str | None,
-        typer.Option("--slug", help="File name (default: from the name).", show_default=False),
+        str | None, value_option("--slug", help="File name (default: from the name).")
     ] = None,
     as_of: Annotated[dt.date | None, date_option("Date of the figures (default: today).")] = None,
     force: Annotated[bool, force_option("Overwrite an existing profile.")] = False,

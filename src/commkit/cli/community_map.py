@@ -8,7 +8,16 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import AsTable, Fmt, date_option, force_option, json_option, out_option
+from commkit.cli.options import (
+    AsTable,
+    Fmt,
+    date_option,
+    flag,
+    force_option,
+    json_option,
+    out_option,
+    value_option,
+)
 
 SCREEN_ROWS = 100
 """The screen table shows at most this many communities; --out/--csv hold them all."""
@@ -26,20 +35,17 @@ def map_command(
     ] = None,
     as_json: Annotated[bool, json_option("Print the map as one JSON document.")] = False,
     csv_path: Annotated[
-        Path | None,
-        typer.Option("--csv", help="Write the community table as CSV here.", show_default=False),
+        Path | None, value_option("--csv", help="Write the community table as CSV here.")
     ] = None,
     html_path: Annotated[
         Path | None,
-        typer.Option(
-            "--html",
-            help="Write the map as one self-contained HTML page with its charts.",
-            show_default=False,
+        value_option(
+            "--html", help="Write the map as one self-contained HTML page with its charts."
         ),
     ] = None,
     charts: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--charts",
             help="With --out: also draw the stage distribution and the seven metrics as SVG "
             "files next to it, linked from the Markdown.",
@@ -47,7 +53,7 @@ def map_command(
     ] = False,
     public: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--public",
             help="With --html: the public map for entrepreneurs instead (only communities with "
             "a 'public:' block, only what they publish; no scores, stages or notes).",
@@ -55,11 +61,7 @@ def map_command(
     ] = False,
     xlsx_path: Annotated[
         Path | None,
-        typer.Option(
-            "--xlsx",
-            help="Write an Excel workbook here: metrics, communities, gaps.",
-            show_default=False,
-        ),
+        value_option("--xlsx", help="Write an Excel workbook here: metrics, communities, gaps."),
     ] = None,
     as_of: Annotated[
         dt.date | None,
@@ -69,8 +71,7 @@ def map_command(
         ),
     ] = None,
     strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Fail (exit 1) on any broken file instead of skipping it."),
+        bool, flag("--strict", help="Fail (exit 1) on any broken file instead of skipping it.")
     ] = False,
     force: Annotated[bool, force_option("Overwrite existing --out and --csv files.")] = False,
     as_table: AsTable = False,

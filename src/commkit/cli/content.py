@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import group
+from commkit.cli.options import argument, flag, group
 
 content_app = group(
     "content",
@@ -20,14 +20,14 @@ def init(
     target: Annotated[Path, typer.Argument(help="Folder for the new pack.")],
     overlay: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--overlay",
             help="Write an overlay that extends the default pack and holds only your changes.",
         ),
     ] = False,
     name: Annotated[str | None, typer.Option("--name", help="Name of the pack.")] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Write into a non-empty folder, replacing files.")
+        bool, flag("--force", help="Write into a non-empty folder, replacing files.")
     ] = False,
 ) -> None:
     """Copy the default content pack (or start an overlay) to customise it.
@@ -66,23 +66,17 @@ def diff(
     ctx: typer.Context,
     old: Annotated[
         Path | None,
-        typer.Argument(
-            metavar="OLD",
-            help="The older pack folder or checklist file (default: the built-in pack).",
-            show_default=False,
+        argument(
+            "The older pack folder or checklist file (default: the built-in pack).", metavar="OLD"
         ),
     ] = None,
     new: Annotated[
         Path | None,
-        typer.Argument(
-            metavar="NEW",
-            help="The newer pack folder or checklist file (default: the built-in pack).",
-            show_default=False,
+        argument(
+            "The newer pack folder or checklist file (default: the built-in pack).", metavar="NEW"
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print one JSON document on stdout.")
-    ] = False,
+    as_json: Annotated[bool, flag("--json", help="Print one JSON document on stdout.")] = False,
 ) -> None:
     """What changed between two versions of the method, item by item, by id.
 

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import group
+from commkit.cli.options import flag, group
 
 export_app = group(
     "export",
@@ -23,17 +23,17 @@ def sqlite(
     database: Annotated[Path, typer.Argument(help="The SQLite file to write, e.g. region.db.")],
     replace: Annotated[
         bool,
-        typer.Option(
+        flag(
             "--replace",
             help="Bring an existing database up to date: only communities whose files "
             "changed are read again.",
         ),
     ] = False,
     full: Annotated[
-        bool, typer.Option("--full", help="With --replace: rebuild everything from scratch.")
+        bool, flag("--full", help="With --replace: rebuild everything from scratch.")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print what was exported as one JSON document.")
+        bool, flag("--json", help="Print what was exported as one JSON document.")
     ] = False,
 ) -> None:
     """Write the workspace as one SQLite database: communities, leaders, metric snapshots,

@@ -5,15 +5,13 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import argument, flag
 
 
 def methodology(
     ctx: typer.Context,
-    chapter: Annotated[
-        str | None,
-        typer.Argument(help="A chapter id or number for the detail view.", show_default=False),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the method as JSON.")] = False,
+    chapter: Annotated[str | None, argument("A chapter id or number for the detail view.")] = None,
+    as_json: Annotated[bool, flag("--json", help="Print the method as JSON.")] = False,
 ) -> None:
     """Show the method: objectives, final metrics and the chapters with their steps.
 

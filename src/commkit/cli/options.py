@@ -29,6 +29,21 @@ def date_parser(option: str) -> Callable[[str], dt.date]:
     return parse
 
 
+def value_option(*names: str, help: str, **settings: Any) -> Any:
+    """An option taking a value, its default left out of ``--help`` (None means "not given")."""
+    return typer.Option(*names, help=help, show_default=False, **settings)
+
+
+def flag(*names: str, help: str) -> Any:
+    """An on/off switch, off unless given."""
+    return typer.Option(*names, help=help)
+
+
+def argument(help: str, **settings: Any) -> Any:
+    """A positional argument, its default left out of ``--help``."""
+    return typer.Argument(help=help, show_default=False, **settings)
+
+
 def date_option(help: str, option: str = "--date", metavar: str = "YYYY-MM-DD") -> Any:
     """A YYYY-MM-DD option (``--date`` unless named otherwise), parsed to a date."""
     return typer.Option(

@@ -8,18 +8,25 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import date_option, force_option, json_option, out_option, workspace_option
+from commkit.cli.options import (
+    date_option,
+    flag,
+    force_option,
+    json_option,
+    out_option,
+    value_option,
+    workspace_option,
+)
 
 
 def plan(
     ctx: typer.Context,
     assessment: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--assessment",
             "-a",
             help="An assessment written by 'commkit assess', or an answers file.",
-            show_default=False,
         ),
     ] = None,
     workspace: Annotated[
@@ -41,63 +48,50 @@ def plan(
     ] = 26,
     capacity: Annotated[
         list[str] | None,
-        typer.Option(
+        value_option(
             "--capacity",
             metavar="ROLE=N",
             help="How many actions a role runs at once (repeatable). Defaults: "
             "community-manager 2, community-leader 2, regional-team 3, "
             "business-ambassador 1, government-liaison 1.",
-            show_default=False,
         ),
     ] = None,
     holidays: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--holidays",
             metavar="FILE",
             help="Non-working days: one YYYY-MM-DD (or FROM..TO range) per line, or a YAML list.",
-            show_default=False,
         ),
     ] = None,
     out_dir: Annotated[Path, out_option("Folder for the Markdown plan.")] = Path("."),
     csv_file: Annotated[
         Path | None,
-        typer.Option(
-            "--csv",
-            metavar="FILE",
-            help="Also write a CSV, one row per action.",
-            show_default=False,
-        ),
+        value_option("--csv", metavar="FILE", help="Also write a CSV, one row per action."),
     ] = None,
     excel: Annotated[
-        bool,
-        typer.Option("--excel", help="CSV for spreadsheets: a BOM and ';' separators."),
+        bool, flag("--excel", help="CSV for spreadsheets: a BOM and ';' separators.")
     ] = False,
     ics_file: Annotated[
         Path | None,
-        typer.Option(
-            "--ics",
-            metavar="FILE",
-            help="Also write an iCalendar file to import into a calendar.",
-            show_default=False,
+        value_option(
+            "--ics", metavar="FILE", help="Also write an iCalendar file to import into a calendar."
         ),
     ] = None,
     html_file: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--html",
             metavar="FILE",
             help="Also write one self-contained HTML page with the timeline as a chart.",
-            show_default=False,
         ),
     ] = None,
     xlsx_file: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--xlsx",
             metavar="FILE",
             help="Also write an Excel workbook: actions, calendar, the manager's week.",
-            show_default=False,
         ),
     ] = None,
     as_json: Annotated[

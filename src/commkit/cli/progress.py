@@ -6,7 +6,16 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import AsTable, Fmt, Workspace, force_option, json_option, out_option
+from commkit.cli.options import (
+    AsTable,
+    Fmt,
+    Workspace,
+    flag,
+    force_option,
+    json_option,
+    out_option,
+    value_option,
+)
 
 
 def progress_command(
@@ -19,15 +28,10 @@ def progress_command(
     ] = None,
     charts: Annotated[
         bool,
-        typer.Option(
-            "--charts", help="With --out: also draw the scores over time as an SVG next to it."
-        ),
+        flag("--charts", help="With --out: also draw the scores over time as an SVG next to it."),
     ] = False,
     html_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--html", help="Also write one HTML page with the line chart.", show_default=False
-        ),
+        Path | None, value_option("--html", help="Also write one HTML page with the line chart.")
     ] = None,
     force: Annotated[bool, force_option()] = False,
     as_table: AsTable = False,

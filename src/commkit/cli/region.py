@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Lang, group
+from commkit.cli.options import Lang, flag, group, value_option
 
 region_app = group(
     "region",
@@ -21,20 +21,17 @@ def init(
         Path, typer.Argument(help="The workspace folder to create (may exist and be empty).")
     ],
     name: Annotated[str, typer.Option("--name", help="The region's name, e.g. 'Perm Krai'.")],
-    country: Annotated[
-        str | None, typer.Option("--country", help="The country.", show_default=False)
-    ] = None,
+    country: Annotated[str | None, value_option("--country", help="The country.")] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option(
+        value_option(
             "--lang",
             metavar="en|ru",
             help="The region's working language, en or ru (default: the global --lang).",
-            show_default=False,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing region.yaml and README.md.")
+        bool, flag("--force", help="Overwrite an existing region.yaml and README.md.")
     ] = False,
 ) -> None:
     """Create region.yaml (with an ecosystem template), communities/, assessments/ and a

@@ -10,11 +10,14 @@ from commkit.cli.context import settings
 from commkit.cli.options import (
     AsTable,
     Fmt,
+    argument,
     date_option,
+    flag,
     force_option,
     group,
     json_option,
     out_option,
+    value_option,
 )
 
 seminars_app = group(
@@ -183,25 +186,18 @@ def export_seminars(
     out_dir: Annotated[Path, out_option("Folder to write into (created if missing).", "PATH")],
     seminar_ids: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="ID",
-            help="Seminars to export (ids or numbers); or use --all.",
-            show_default=False,
-        ),
+        argument("Seminars to export (ids or numbers); or use --all.", metavar="ID"),
     ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Export every seminar and the MeetUp.")] = (
-        False
-    ),
+    all_: Annotated[bool, flag("--all", help="Export every seminar and the MeetUp.")] = False,
     formats: Annotated[
         str, typer.Option("--format", help="md, html or md,html (comma-separated).")
     ] = "md,html",
     community: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--community",
             help="A community profile or an assessment file: its name, leaders and gaps "
             "go into the exercises and the invitation.",
-            show_default=False,
         ),
     ] = None,
     start_date: Annotated[
@@ -214,14 +210,10 @@ def export_seminars(
     ] = None,
     start_time: Annotated[
         str | None,
-        typer.Option(
-            "--time",
-            help="Start time HH:MM for the run sheet and the invitation.",
-            show_default=False,
-        ),
+        value_option("--time", help="Start time HH:MM for the run sheet and the invitation."),
     ] = None,
     make_zip: Annotated[
-        bool, typer.Option("--zip", help="Also write <out>/seminars.zip of every file written.")
+        bool, flag("--zip", help="Also write <out>/seminars.zip of every file written.")
     ] = False,
     force: Annotated[bool, force_option()] = False,
     as_json: Annotated[bool, json_option("Print the list of files written as JSON.")] = False,

@@ -6,24 +6,23 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
+from commkit.cli.options import argument, flag
 
 
 def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Content pack folders, workspace folders or single YAML files. "
+        argument(
+            "Content pack folders, workspace folders or single YAML files. "
             "None: the content pack in use.",
-            show_default=False,
             metavar="PATH",
         ),
     ] = None,
     strict_i18n: Annotated[
-        bool,
-        typer.Option("--strict-i18n", help="Fail on any text missing in English or Russian."),
+        bool, flag("--strict-i18n", help="Fail on any text missing in English or Russian.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+    as_json: Annotated[bool, flag("--json", help="Print one JSON report.")] = False,
 ) -> None:
     """Check files and report every error with file:line:column; exit 1 if any fails.
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from commkit.core.region_map import COMMUNITY_METRICS, FALLBACK_METRIC_NAMES
+from commkit.i18n import both
 from commkit.model.common import Text
 from commkit.model.workspace_loader import Workspace
 
@@ -132,7 +133,7 @@ def community_progress(
     for metric_id in (*COMMUNITY_METRICS, "events"):
         points = [Point(date=s.date, value=getattr(s, metric_id)) for s in snapshots]
         if any(p.value is not None for p in points):
-            title = metric_names.get(metric_id, {"en": "Events held", "ru": "Проведено событий"})
+            title = metric_names.get(metric_id, both("map.metric_events"))
             metrics.append(Series(id=metric_id, title=title, points=points))
     stages = [
         StagePoint(

@@ -158,3 +158,9 @@ def counted(n: int | float, unit: str | Mapping[str, str] | None, lang: str | No
         return plural(key, n, lang)
     local = unit if isinstance(unit, str) else unit.get(norm(lang)) or english
     return f"{number(n, lang)} {local}".strip()
+
+
+def both(key: str) -> dict[str, str]:
+    """The text of ``key`` in every language, as content carries it (``{en: ..., ru: ...}``):
+    for names the core hands to renderers that pick the language later."""
+    return {lang: text(key, lang) for lang in LANGS}

@@ -18,6 +18,7 @@ from commkit.core.region_map.models import (
     StageCount,
 )
 from commkit.errors import Diagnostic
+from commkit.i18n import both
 from commkit.model.common import Text
 from commkit.model.workspace import Community, Link, Snapshot
 from commkit.model.workspace_loader import Workspace
@@ -240,9 +241,7 @@ def stages(tally: Tally, pack: Any | None) -> list[StageCount]:
         counts[stage] = counts.get(stage, 0) + n
     result = [StageCount(id=s, title=titles.get(s, s), count=n) for s, n in counts.items()]
     never = tally.never
-    result.append(
-        StageCount(id="not-assessed", title={"en": "not assessed", "ru": "без оценки"}, count=never)
-    )
+    result.append(StageCount(id="not-assessed", title=both("map.not_assessed"), count=never))
     return result
 
 

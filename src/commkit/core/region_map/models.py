@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from commkit.errors import Diagnostic
+from commkit.i18n import both
 from commkit.model.common import Text
 from commkit.model.workspace import RegionFigures
 
@@ -25,22 +26,16 @@ COMMUNITY_METRICS: tuple[str, ...] = METRIC_IDS[1:]
 """Metrics that a community's snapshots report; ``communities`` is counted by the map."""
 
 FALLBACK_METRIC_NAMES: dict[str, Text] = {
-    "communities": {
-        "en": "Business communities in the region",
-        "ru": "Бизнес-сообщества в регионе",
-    },
-    "members": {"en": "Community members", "ru": "Участники сообществ"},
-    "leaders": {"en": "Community leaders", "ru": "Лидеры сообществ"},
-    "projects": {"en": "Projects launched", "ru": "Запущенные проекты"},
-    "publications": {"en": "Publications about communities", "ru": "Публикации о сообществах"},
-    "support_measures": {
-        "en": "Government support measures for communities",
-        "ru": "Меры господдержки сообществ",
-    },
-    "initiatives": {
-        "en": "Initiatives proposed by entrepreneurs",
-        "ru": "Инициативы предпринимателей",
-    },
+    metric: both(f"map.metric_{metric}")
+    for metric in (
+        "communities",
+        "members",
+        "leaders",
+        "projects",
+        "publications",
+        "support_measures",
+        "initiatives",
+    )
 }
 
 STALE_MONTHS = 6
@@ -266,9 +261,6 @@ class RegionMap(BaseModel):
 
 
 SECTOR_TITLES: dict[str, Text] = {
-    "state": {"en": "State", "ru": "Государство"},
-    "commercial": {"en": "Commercial sector", "ru": "Коммерческий сектор"},
-    "non-profit": {"en": "Non-profit sector", "ru": "Некоммерческий сектор"},
-    "public": {"en": "Public institutions", "ru": "Общественные институты"},
-    "development": {"en": "Development institutions", "ru": "Институты развития"},
+    sector: both("map.sector_title_" + sector.replace("-", "_"))
+    for sector in ("state", "commercial", "non-profit", "public", "development")
 }
