@@ -103,8 +103,9 @@ def answer_for(rng: random.Random, question: Any, level: float) -> Any:
     if kind == "choice":
         ordered = sorted(question.options, key=lambda o: o.score)
         return ordered[min(len(ordered) - 1, int(level * len(ordered)))].id
-    if kind == "multi":
-        return [o.id for o in question.options if rng.random() < level] or [question.options[0].id]
+    if kind == "multi":  # "none of these" (an exclusive option) only alone
+        ticks = [o.id for o in question.options if not o.exclusive and rng.random() < level]
+        return ticks or [question.options[0].id]
     return "Synthetic note / синтетическая заметка"
 
 

@@ -51,8 +51,8 @@ def answer_value(rng: random.Random, q: Any) -> Any:
         return rng.randint(int(spec.min), max(int(spec.min), top))
     if q.type == "choice":
         return rng.choice(q.options).id
-    if q.type == "multi":
-        ids = [o.id for o in q.options]
+    if q.type == "multi":  # "none of these" (an exclusive option) only alone
+        ids = [o.id for o in q.options if not o.exclusive]
         return sorted(rng.sample(ids, rng.randint(1, len(ids))), key=ids.index)
     return "Заметка / a note"
 

@@ -125,3 +125,34 @@ def test_one_assess_scores_its_answers_once(
     assert result.exit_code == 0, result.output
     assert len(runs) == 1
     assert len(list(tmp_path.glob("*.md"))) == 1
+
+
+def test_the_scoring_rules_accept_exactly_the_values_that_fit() -> None:
+    """Each question's compiled scoring rule and value_problem (the message) never disagree."""
+    from commkit.core.scoring import question_score, value_problem
+
+    pack = load_pack()
+    for checklist in pack.checklists.values():
+        for q in checklist.questions:
+            ids = [o.id for o in q.options]
+            values: list[object] = [True, False, "yes", " No ", "maybe", 0, 1, 3, 2.5, -1]
+            values += [
+                10**9,
+                float("nan"),
+                float("inf"),
+                "",
+                "text",
+                [],
+                ids[:1],
+                ids[:2],
+                ids[-2:],
+                ids,
+            ]
+            values += [ids[:1] * 2, ["nope"], *ids]
+            for value in values:
+                fits = value_problem(q, value) is None  # type: ignore[arg-type]
+                scored = question_score(q, Answer.model_construct(status="answered", value=value))
+                if q.type == "text":
+                    assert scored is None
+                else:
+                    assert (scored is not None) == fits, (q.id, value)

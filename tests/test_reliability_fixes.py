@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import gc
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,17 +59,21 @@ def test_a_file_in_the_way_of_the_folder_is_named(tmp_path: Path, runner: CliRun
 def test_any_os_error_is_a_message_not_a_traceback(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """map spills its rows to a temp file: a full /tmp was a traceback."""
-    import tempfile
+    """map spills its rows to a temporary database: a full /tmp was a traceback."""
+    import sqlite3
+
+    from commkit.model import spill
 
     def full(*args: Any, **kwargs: Any) -> Any:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/tmp")
+        raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    monkeypatch.setattr(spill, "KEEP", 0)
+    monkeypatch.setattr(spill.sqlite3, "connect", full)
     result = runner.invoke(app, ["map", str(HERE / "fixtures" / "region" / "ws")])
     monkeypatch.undo()
     assert result.exit_code == 1
-    assert "No space left on device (/tmp)" in result.stderr
+    assert "database or disk is full" in result.stderr
+    assert "Traceback" not in result.stderr
     debug = runner.invoke(app, ["--debug", "map", str(HERE / "fixtures" / "region" / "ws")])
     assert debug.exit_code == 0  # --debug still raises; here nothing fails any more
 
@@ -101,15 +103,15 @@ def test_the_scoring_cache_survives_interpreter_shutdown() -> None:
     seen: list[Any] = []
     old_hook, sys.unraisablehook = sys.unraisablehook, seen.append
     saved = scoring._COMPILED
-    entry = saved.pop(id(checklist))  # at exit the table is torn down with its entries
     try:
         scoring._COMPILED = None  # type: ignore[assignment]  # as during shutdown
-        del checklist, entry
+        del checklist
         gc.collect()
     finally:
         scoring._COMPILED = saved
         sys.unraisablehook = old_hook
     assert seen == []
+    assert len(saved.entries) == 0 or all(ref() is not None for ref, _ in saved.entries.values())
 
 
 @pytest.mark.parametrize("slug", ["a/../../b", "..", "../escaped", "Bad Slug"])

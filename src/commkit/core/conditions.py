@@ -17,10 +17,10 @@ A condition has one subject and at most one test (see :mod:`commkit.model.condit
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from commkit.core.per_object import PerObject
 from commkit.model.answers import Answer, AnswerValue
 from commkit.model.condition import Condition, Scalar
 
@@ -180,23 +180,11 @@ ConditionTest = Callable[
     bool,
 ]
 
-_TESTS: dict[int, tuple[weakref.ref[Condition], ConditionTest]] = {}
+_TESTS: PerObject[Condition, ConditionTest] = PerObject()
 
 
 def condition_test(cond: Condition) -> ConditionTest:
     """:func:`compile_condition` of ``cond``, compiled once per condition object (the
     content pack is loaded once and its conditions are evaluated for every answers file)."""
-    key = id(cond)
-    entry = _TESTS.get(key)
-    if entry is not None and entry[0]() is cond:
-        return entry[1]
-    test = compile_condition(cond)
-
-    def _drop(ref: weakref.ref[Condition], key: int = key, table: dict[Any, Any] = _TESTS) -> None:
-        # ``table`` is bound now: at interpreter exit the module global may already be None
-        current = table.get(key)
-        if current is not None and current[0] is ref:
-            del table[key]
-
-    _TESTS[key] = (weakref.ref(cond, _drop), test)
-    return test
+    test = _TESTS.get(cond)
+    return test if test is not None else _TESTS.put(cond, compile_condition(cond))

@@ -56,12 +56,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import weakref
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
+from commkit.core.per_object import PerObject
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -116,6 +116,11 @@ def _clean(x: float) -> float:
 # ---------------------------------------------------------------- one question
 
 
+def _finite(value: Any) -> TypeGuard[int | float]:
+    """A number that is not yes/no, not-a-number or infinite."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
 def value_problem(q: Question, value: AnswerValue | None) -> str | None:
     """Why ``value`` does not fit question ``q`` (``None`` when it fits)."""
     if value is None:
@@ -126,16 +131,18 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
         return f"expected yes or no, got {value!r}"
     if q.type == "scale":
         spec = q.scale_spec
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        if not (_finite(value) and value == int(value)):
             return f"expected a whole number from {spec.min} to {spec.max}, got {value!r}"
+        assert isinstance(value, int | float)
         if not spec.min <= value <= spec.max:
             return f"{value} is out of range: expected {spec.min} to {spec.max}"
         return None
     if q.type == "number":
         assert q.number is not None
         spec_n = q.number
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        if not _finite(value):
             return f"expected a number, got {value!r}"
+        assert isinstance(value, int | float)
         if spec_n.integer and value != int(value):
             return f"expected a whole number, got {value!r}"
         if value < spec_n.min:
@@ -196,7 +203,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         lo, hi = q.scale_spec.min, q.scale_spec.max
 
         def scale(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            if not (_finite(value) and value == int(value)):
                 return _INVALID
             if not lo <= value <= hi:
                 return _INVALID
@@ -209,7 +216,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         bands = [(band.min, band.score) for band in q.number.bands]
 
         def number(value: Any) -> Any:
-            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            if not _finite(value):
                 return _INVALID
             if (integer and value != int(value)) or value < least:
                 return _INVALID
@@ -230,10 +237,14 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
             scores[value] if isinstance(value, str) and value in scores else _INVALID
         )
 
+    alone = {o.id for o in q.options if o.exclusive}  # "none of these": ticked alone
+
     def multi(value: Any) -> Any:
         if not isinstance(value, list) or len(set(value)) != len(value):
             return _INVALID
         if any(v not in scores for v in value):
+            return _INVALID
+        if len(value) > 1 and any(v in alone for v in value):
             return _INVALID
         return min(1.0, math.fsum(scores[v] for v in value))
 
@@ -355,15 +366,14 @@ class _Compiled:
     hash: str | None = None
 
 
-_COMPILED: dict[int, tuple[weakref.ref[Checklist], _Compiled]] = {}
+_COMPILED: PerObject[Checklist, _Compiled] = PerObject()
 
 
 def _compile(checklist: Checklist) -> _Compiled:
     """The checklist compiled for :func:`breakdown`, once per checklist object."""
-    key = id(checklist)
-    entry = _COMPILED.get(key)
-    if entry is not None and entry[0]() is checklist:
-        return entry[1]
+    compiled = _COMPILED.get(checklist)
+    if compiled is not None:
+        return compiled
     texts_by = {"choice": _BY_OPTION, "multi": _BY_OPTIONS}
     compiled = _Compiled(
         rows=[
@@ -384,16 +394,7 @@ def _compile(checklist: Checklist) -> _Compiled:
         ],
     )
 
-    def _drop(
-        ref: weakref.ref[Checklist], key: int = key, table: dict[Any, Any] = _COMPILED
-    ) -> None:
-        # ``table`` is bound now: at interpreter exit the module global may already be None
-        current = table.get(key)
-        if current is not None and current[0] is ref:
-            del table[key]
-
-    _COMPILED[key] = (weakref.ref(checklist, _drop), compiled)
-    return compiled
+    return _COMPILED.put(checklist, compiled)
 
 
 def _recommended(
@@ -719,7 +720,7 @@ def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
     return fired
 
 
-_MADE: dict[int, tuple[weakref.ref[Assessment], Checklist, Breakdown]] = {}
+_MADE: PerObject[Assessment, tuple[Checklist, Breakdown]] = PerObject()
 
 
 def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
@@ -747,20 +748,8 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
         answers=dict(answers.answers),
         result=result,
     )
-    _remember(assessment, checklist, info)
+    _MADE.put(assessment, (checklist, info))
     return assessment
-
-
-def _remember(assessment: Assessment, checklist: Checklist, info: Breakdown) -> None:
-    key = id(assessment)
-
-    def _drop(ref: weakref.ref[Assessment], key: int = key, table: dict[Any, Any] = _MADE) -> None:
-        # ``table`` is bound now: at interpreter exit the module global may already be None
-        current = table.get(key)
-        if current is not None and current[0] is ref:
-            del table[key]
-
-    _MADE[key] = (weakref.ref(assessment, _drop), checklist, info)
 
 
 def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakdown:
@@ -770,9 +759,9 @@ def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakd
     breakdown it was scored with: the report and the summary after ``assess`` do not score
     the answers again.
     """
-    made = _MADE.get(id(assessment))
-    if made is not None and made[0]() is assessment and made[1] is checklist:
-        return made[2]
+    made = _MADE.get(assessment)
+    if made is not None and made[0] is checklist:
+        return made[1]
     months = months_active(assessment.community.founded, assessment.date)
     return breakdown(checklist, assessment.answers, lang=assessment.language, months=months)
 

@@ -51,7 +51,9 @@ class SpilledList(Generic[M]):
             self.append(item)
 
     def _flush(self) -> None:
-        if self._pending:
+        if not self._pending:
+            return
+        try:
             if self._db is None:
                 # "": a private temporary on-disk database, deleted when the connection closes
                 self._db = sqlite3.connect("", isolation_level=None)
@@ -59,7 +61,9 @@ class SpilledList(Generic[M]):
             self._db.execute("BEGIN")
             self._db.executemany("INSERT INTO items VALUES (?, ?)", self._pending)
             self._db.execute("COMMIT")
-            self._pending = []
+        except sqlite3.Error as exc:  # a full or unwritable temporary folder, most likely
+            raise OSError(f"cannot keep the list in a temporary database: {exc}") from exc
+        self._pending = []
 
     def __len__(self) -> int:
         return self._len

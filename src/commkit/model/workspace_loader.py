@@ -249,8 +249,23 @@ class Workspace:
         Broken files are reported and skipped (the next older valid one is used), so one bad
         file does not hide a community's stage.
         """
+        return self._latest(slug, self.assessment_paths(slug), count)
+
+    def _latest(
+        self,
+        slug: str,
+        paths: list[Path],
+        count: int,
+        stamps: list[tuple[str, str] | None] | None = None,
+    ) -> list[Assessment]:
+        """:meth:`latest_assessments` among ``paths``; ``stamps`` gets the stamp of each file
+        read, taken just before it is read (see :mod:`commkit.model.file_cache`)."""
+        from commkit.model import file_cache
+
         found: list[Assessment] = []
-        for path in reversed(self.assessment_paths(slug)):
+        for path in reversed(paths):
+            if stamps is not None:
+                stamps.append(file_cache.stamp_of(path))
             assessment, problems = load_model(path, Assessment)
             self.diagnostics.extend(problems)
             if assessment is None:
@@ -276,18 +291,7 @@ class Workspace:
         deps = [file_cache.stamp_of(folder)]
         paths = self.assessment_paths(slug)
         problems = len(self.diagnostics)
-        found: list[Assessment] = []
-        for path in reversed(paths):
-            deps.append(file_cache.stamp_of(path))
-            assessment, errors = load_model(path, Assessment)
-            self.diagnostics.extend(errors)
-            if assessment is None:
-                continue
-            _check_assessment_slug(assessment, slug, path, self.diagnostics)
-            found.append(assessment)
-            if len(found) >= count:
-                break
-        found.sort(key=lambda a: a.date, reverse=True)
+        found = self._latest(slug, paths, count, deps)
         latest = LatestResults(
             count=len(paths),
             results=[
