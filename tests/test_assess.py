@@ -369,3 +369,20 @@ def test_two_files_for_the_same_community_and_date_do_not_overwrite_each_other(
     assert result.exit_code == 1
     assert "already written in this run from" in result.stderr
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+def test_explain_adds_up_to_the_score_for_a_young_community(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A community a few months old has its 12-month counts scaled: --explain shows the same
+    scaled figures the score is made of, so its overall line is the overall in the result."""
+    example = Path(__file__).resolve().parent.parent / "examples/perm-krai/answers"
+    answers = example / "fashiontechperm.yaml"
+    assert "founded:" in answers.read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["assess", "--answers", str(answers), "--explain", "--json", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.stdout)["assessment"]["result"]["overall"]
+    line = next(x for x in result.stderr.splitlines() if x.strip().startswith("overall:"))
+    assert line.rstrip().endswith(f"= {overall:.1f}"), (line, overall)

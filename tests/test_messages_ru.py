@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from commkit.api.validation import validate_paths
 from commkit.cli.app import app
-from commkit.core.validation import validate_paths
 from commkit.i18n.en import TEXTS as EN
 from commkit.i18n.messages import localize
 from language_check import english_phrases

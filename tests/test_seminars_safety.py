@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from commkit.api.seminars import check_targets
 from commkit.errors import UserError
 from commkit.model.seminar import Seminar
-from commkit.render.seminars import ZIP_NAME, check_targets, folder_name, zip_bytes
+from commkit.render.seminars import ZIP_NAME, folder_name, zip_bytes
 from seminars_helpers import PACK, PROFILE, export, export_json, files_under, run
 
 

@@ -8,7 +8,8 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from commkit.errors import OutputExistsError, UserError
@@ -194,7 +195,7 @@ def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool 
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
     sweep_stale_temps(path.parent)
     fd, tmp = _create_temp(path)
-    try:
+    with _temp_removed_on_failure(tmp, path):
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
@@ -206,13 +207,20 @@ def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool 
             os.replace(tmp, path)
         else:
             _publish_new(tmp, path)
+    return path
+
+
+@contextmanager
+def _temp_removed_on_failure(tmp: Path, path: Path) -> Iterator[None]:
+    """Whatever stops a write leaves no temporary file behind; an OS error names the file."""
+    try:
+        yield
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return path
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
@@ -249,16 +257,10 @@ def atomic_build(path: Path, build: Callable[[Path], None], *, force: bool = Fal
     fd, tmp = _create_temp(path)
     os.close(fd)
     tmp.unlink()
-    try:
+    with _temp_removed_on_failure(tmp, path):
         build(tmp)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path
 
 

@@ -73,16 +73,24 @@ def draft_problems(draft: Answers, *, pack: ContentPack | None = None) -> list[D
     return _check(checklist_of(draft, pack), draft, None, require_complete=False)
 
 
-def explain(answers: Answers, *, pack: ContentPack | None = None, lang: str = "en") -> list[str]:
+def explain(
+    answers: Answers,
+    *,
+    pack: ContentPack | None = None,
+    lang: str = "en",
+    on: dt.date | None = None,
+) -> list[str]:
     """How every number of the assessment came about, one line each (``--explain``): each
     question's value and weight, each dimension's sum, the overall score, every stage's
-    threshold and gates."""
-    from commkit.core.scoring import breakdown, explain_value
+    threshold and gates. ``on``: the assessment's date, which sets a young community's age
+    (its 12-month counts are scaled exactly as the score scales them)."""
+    from commkit.core.scoring import breakdown, explain_value, months_active
     from commkit.i18n import number, score, section
 
     m = section("wizard", lang)
     checklist = checklist_of(answers, pack)
-    info = breakdown(checklist, answers.answers, lang=lang)
+    months = months_active(answers.community.founded, on or answers.date or dt.date.today())
+    info = breakdown(checklist, answers.answers, lang=lang, months=months)
     questions = {q.id: q for q in checklist.questions}
     lines = [m["explain_title"]]
     for line in info.questions:

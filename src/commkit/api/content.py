@@ -32,7 +32,7 @@ def validate(
     """Check content packs, workspaces and single files; never raises for bad files: every
     problem is a located diagnostic in the report (``report.ok`` says whether any failed).
     Without ``paths`` the pack in use (``content``, else the built-in one) is checked."""
-    from commkit.core.validation import validate_paths
+    from commkit.api.validation import validate_paths
 
     where = Path(content) if content is not None else None
     return validate_paths([Path(p) for p in paths or []], where, strict_i18n)
@@ -93,7 +93,7 @@ def init_content(
 def validate_pack(path: PathLike) -> ValidationReport:
     """Check one pack folder as a whole (cross-references included), as ``content init``
     does with what it has just written."""
-    from commkit.core.validation import validate_pack as _validate
+    from commkit.api.validation import validate_pack as _validate
 
     report, _ = _validate(Path(path))
     return report

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -215,6 +215,7 @@ def export_seminars(
     ``seminars.zip``. Everything is rendered and every target checked before the first
     file is written, so a refusal (an existing file without ``force``) writes nothing.
     ``progress`` is called after each seminar is rendered."""
+    from commkit.fsutil import atomic_write_bytes
     from commkit.render import seminars as render
 
     pack = content(pack)
@@ -225,9 +226,59 @@ def export_seminars(
     plan = render.plan_export(seminars, pack, render_options, progress=progress)
     root = Path(out)
     names = list(plan.files)
-    targets = render.check_targets(root, [*names, render.ZIP_NAME] if zip else names, force=force)
-    render.write_files([t for t in targets if t[0] in plan.files], plan.files, force=force)
+    targets = check_targets(root, [*names, render.ZIP_NAME] if zip else names, force=force)
+    write_files([t for t in targets if t[0] in plan.files], plan.files, force=force)
     archive = None
     if zip:
-        archive = render.write_zip(dict(targets)[render.ZIP_NAME], plan.files, force=force)
+        zipped = render.zip_bytes(plan.files)
+        archive = atomic_write_bytes(dict(targets)[render.ZIP_NAME], zipped, force=force)
     return SeminarExport(root, [s.id for s in seminars], names, archive, opts.lang)
+
+
+def check_targets(out: Path, names: Iterable[str], *, force: bool) -> list[tuple[str, Path]]:
+    """Resolve every target inside ``out`` and refuse existing ones unless ``force``.
+
+    Runs before anything is written, so a refused export leaves the folder untouched.
+    """
+    from commkit.errors import OutputExistsError
+    from commkit.fsutil import safe_child
+
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} exists and is not a folder")
+    resolved = []
+    existing = []
+    for name in names:
+        parts = name.split("/")
+        if any(p in ("", ".", "..") for p in parts):
+            raise UserError(f"refusing to write outside {out}: {name!r}")
+        target = safe_child(out, *parts)
+        for parent in target.parents:
+            if parent == out.resolve():
+                break
+            if parent.exists() and not parent.is_dir():
+                raise UserError(f"{parent} exists and is not a folder; cannot write {name} there")
+        if target.is_dir():
+            raise UserError(f"{target} is a folder; cannot write a file there")
+        if target.exists() and not force:
+            existing.append(target)
+        resolved.append((name, target))
+    if existing:
+        shown = ", ".join(str(p) for p in existing[:3])
+        more = f" and {len(existing) - 3} more" if len(existing) > 3 else ""
+        raise OutputExistsError(
+            f"{len(existing)} file(s) already exist: {shown}{more} "
+            "(nothing was written; use --force to overwrite them)"
+        )
+    return resolved
+
+
+def write_files(
+    targets: Sequence[tuple[str, Path]], files: dict[str, str], *, force: bool
+) -> list[Path]:
+    """Write the checked targets atomically, in order."""
+    from commkit.fsutil import atomic_write_text
+
+    written = []
+    for name, path in targets:
+        written.append(atomic_write_text(path, files[name], force=force))
+    return written

@@ -30,28 +30,49 @@ def _checklist_file(path: Path) -> Any:
     return load_file(path, Checklist)
 
 
-def diff_content(old: PathLike | None, new: PathLike | None = None) -> PackDiff:
+def diff_content(
+    old: PathLike | None, new: PathLike | None = None, *, rev: str | None = None
+) -> PackDiff:
     """What changed from ``old`` to ``new``: two pack folders (``None``: the default pack) or
     two checklist files. Added, removed and changed questions, options, dimensions, stages,
     roadmap actions, seminars and migrations, each change with the values before and after.
+
+    ``rev``: compare ``old`` as it was at that git revision with ``old`` as it is now (``new``
+    must then be ``None``), so a pack kept in git needs no second copy.
     """
+    if rev is not None:
+        import tempfile
+
+        from commkit.api.git_snapshot import snapshot_at
+
+        if old is None or new is not None:
+            raise UserError("with --rev, give one pack folder or checklist file (OLD only)")
+        with tempfile.TemporaryDirectory(prefix="commkit-rev-") as tmp:
+            then = snapshot_at(Path(old), rev, Path(tmp))
+            return _diff_paths(then, Path(old), f"{Path(old).name}@{rev}", Path(old).name)
+    old_path = Path(old) if old is not None else None
+    new_path = Path(new) if new is not None else None
+    return _diff_paths(
+        old_path,
+        new_path,
+        old_path.name if old_path else "default",
+        new_path.name if new_path else "default",
+    )
+
+
+def _diff_paths(
+    old_path: Path | None, new_path: Path | None, old_label: str, new_label: str
+) -> PackDiff:
     from commkit.core.pack_diff import diff_checklist_files, diff_packs
     from commkit.model.pack import load_pack_uncached
 
-    old_path = Path(old) if old is not None else None
-    new_path = Path(new) if new is not None else None
     if old_path is not None and old_path.is_file():
         if new_path is None or not new_path.is_file():
             raise UserError("compare a checklist file with another checklist file")
         return diff_checklist_files(_checklist_file(old_path), _checklist_file(new_path))
     before = load_pack_uncached(old_path)
     after = load_pack_uncached(new_path)
-    return diff_packs(
-        before,
-        after,
-        old_path.name if old_path else "default",
-        new_path.name if new_path else "default",
-    )
+    return diff_packs(before, after, old_label, new_label)
 
 
 def diff_json(diff: PackDiff) -> dict[str, Any]:

@@ -371,7 +371,7 @@ class _Run:
                             highlight=False,
                         )
                     if self.explain:
-                        self.print_explain(checked.answers, lang)
+                        self.print_explain(checked.answers, lang, assessment.date)
                 progress.advance(task)
             if array is not None:
                 array.close()
@@ -528,17 +528,17 @@ class _Run:
 
     def show(self, assessment: Any, written: dict[str, str], lang: str, answers: Any) -> None:
         if self.explain:
-            self.print_explain(answers, lang)
+            self.print_explain(answers, lang, assessment.date)
         from commkit.cli.summary import print_summary
 
         print_summary(self.console(), self.pack, assessment, written, lang)
 
-    def print_explain(self, answers: Any, lang: str) -> None:
+    def print_explain(self, answers: Any, lang: str, on: Any) -> None:
         from commkit import api
         from commkit.cli.output import wrap_lines
 
         console = self.console()
-        for line in api.explain(answers, pack=self.pack, lang=lang):
+        for line in api.explain(answers, pack=self.pack, lang=lang, on=on):
             body = line.lstrip(" ")
             indent = " " * (len(line) - len(body))
             shown = wrap_lines(console, body, indent, indent + "  ") if indent else line

@@ -7,17 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
+from commkit.cli import options as opt
 from commkit.cli.context import settings
-from commkit.cli.options import (
-    AsTable,
-    Fmt,
-    date_option,
-    flag,
-    force_option,
-    json_option,
-    out_option,
-    value_option,
-)
 
 SCREEN_ROWS = 100
 """The screen table shows at most this many communities; --out/--csv hold them all."""
@@ -31,21 +22,21 @@ def map_command(
         Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
     ] = Path("."),
     out: Annotated[
-        Path | None, out_option("Write the whole map as Markdown here.", metavar="FILE")
+        Path | None, opt.out_option("Write the whole map as Markdown here.", metavar="FILE")
     ] = None,
-    as_json: Annotated[bool, json_option("Print the map as one JSON document.")] = False,
+    as_json: Annotated[bool, opt.json_option("Print the map as one JSON document.")] = False,
     csv_path: Annotated[
-        Path | None, value_option("--csv", help="Write the community table as CSV here.")
+        Path | None, opt.value_option("--csv", help="Write the community table as CSV here.")
     ] = None,
     html_path: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--html", help="Write the map as one self-contained HTML page with its charts."
         ),
     ] = None,
     charts: Annotated[
         bool,
-        flag(
+        opt.flag(
             "--charts",
             help="With --out: also draw the stage distribution and the seven metrics as SVG "
             "files next to it, linked from the Markdown.",
@@ -53,7 +44,7 @@ def map_command(
     ] = False,
     public: Annotated[
         bool,
-        flag(
+        opt.flag(
             "--public",
             help="With --html: the public map for entrepreneurs instead (only communities with "
             "a 'public:' block, only what they publish; no scores, stages or notes).",
@@ -61,21 +52,23 @@ def map_command(
     ] = False,
     xlsx_path: Annotated[
         Path | None,
-        value_option("--xlsx", help="Write an Excel workbook here: metrics, communities, gaps."),
+        opt.value_option(
+            "--xlsx", help="Write an Excel workbook here: metrics, communities, gaps."
+        ),
     ] = None,
     as_of: Annotated[
         dt.date | None,
-        date_option(
+        opt.date_option(
             "The map's date (YYYY-MM-DD); assessments older than 6 months before it "
             "are flagged. Default: today.",
         ),
     ] = None,
     strict: Annotated[
-        bool, flag("--strict", help="Fail (exit 1) on any broken file instead of skipping it.")
+        bool, opt.flag("--strict", help="Fail (exit 1) on any broken file instead of skipping it.")
     ] = False,
-    force: Annotated[bool, force_option("Overwrite existing --out and --csv files.")] = False,
-    as_table: AsTable = False,
-    fmt: Fmt = "simple",
+    force: Annotated[bool, opt.force_option("Overwrite existing --out and --csv files.")] = False,
+    as_table: opt.AsTable = False,
+    fmt: opt.Fmt = "simple",
 ) -> None:
     """Build the Business Community Map: every community with its stage, score and figures,
     the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS

@@ -77,6 +77,14 @@ def diff(
         ),
     ] = None,
     as_json: Annotated[bool, flag("--json", help="Print one JSON document on stdout.")] = False,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            metavar="REV",
+            help="Compare OLD as it was at this git revision (HEAD~1, a tag, a hash) with OLD now.",
+        ),
+    ] = None,
 ) -> None:
     """What changed between two versions of the method, item by item, by id.
 
@@ -91,13 +99,14 @@ def diff(
           checklists/self-identification.yaml > CHANGES.md
       commkit content diff my-pack-2025 my-pack-2026
       commkit --lang ru content diff old-pack new-pack
+      commkit content diff my-pack --rev v2025 --json
     """
     import sys
 
     from commkit import api
     from commkit.cli.output import print_json
 
-    changes = api.diff_content(old, new)
+    changes = api.diff_content(old, new, rev=rev)
     if as_json:
         print_json(api.diff_json(changes))
         return

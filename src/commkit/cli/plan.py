@@ -7,23 +7,15 @@ from typing import Annotated
 
 import typer
 
+from commkit.cli import options as opt
 from commkit.cli.context import settings
-from commkit.cli.options import (
-    date_option,
-    flag,
-    force_option,
-    json_option,
-    out_option,
-    value_option,
-    workspace_option,
-)
 
 
 def plan(
     ctx: typer.Context,
     assessment: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--assessment",
             "-a",
             help="An assessment written by 'commkit assess', or an answers file.",
@@ -31,13 +23,13 @@ def plan(
     ] = None,
     workspace: Annotated[
         Path | None,
-        workspace_option(
+        opt.workspace_option(
             "A region workspace: write the regional plan, made from its map.", short=True
         ),
     ] = None,
     start: Annotated[
         dt.date | None,
-        date_option(
+        opt.date_option(
             "First day of the plan, YYYY-MM-DD. Default: the next Monday.",
             option="--start",
             metavar="DATE",
@@ -48,7 +40,7 @@ def plan(
     ] = 26,
     capacity: Annotated[
         list[str] | None,
-        value_option(
+        opt.value_option(
             "--capacity",
             metavar="ROLE=N",
             help="How many actions a role runs at once (repeatable). Defaults: "
@@ -58,29 +50,29 @@ def plan(
     ] = None,
     holidays: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--holidays",
             metavar="FILE",
             help="Non-working days: one YYYY-MM-DD (or FROM..TO range) per line, or a YAML list.",
         ),
     ] = None,
-    out_dir: Annotated[Path, out_option("Folder for the Markdown plan.")] = Path("."),
+    out_dir: Annotated[Path, opt.out_option("Folder for the Markdown plan.")] = Path("."),
     csv_file: Annotated[
         Path | None,
-        value_option("--csv", metavar="FILE", help="Also write a CSV, one row per action."),
+        opt.value_option("--csv", metavar="FILE", help="Also write a CSV, one row per action."),
     ] = None,
     excel: Annotated[
-        bool, flag("--excel", help="CSV for spreadsheets: a BOM and ';' separators.")
+        bool, opt.flag("--excel", help="CSV for spreadsheets: a BOM and ';' separators.")
     ] = False,
     ics_file: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--ics", metavar="FILE", help="Also write an iCalendar file to import into a calendar."
         ),
     ] = None,
     html_file: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--html",
             metavar="FILE",
             help="Also write one self-contained HTML page with the timeline as a chart.",
@@ -88,16 +80,16 @@ def plan(
     ] = None,
     xlsx_file: Annotated[
         Path | None,
-        value_option(
+        opt.value_option(
             "--xlsx",
             metavar="FILE",
             help="Also write an Excel workbook: actions, calendar, the manager's week.",
         ),
     ] = None,
     as_json: Annotated[
-        bool, json_option("Print the whole plan as JSON (no Markdown file).")
+        bool, opt.json_option("Print the whole plan as JSON (no Markdown file).")
     ] = False,
-    force: Annotated[bool, force_option()] = False,
+    force: Annotated[bool, opt.force_option()] = False,
 ) -> None:
     """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from commkit.core.selection import with_dependencies
 from commkit.model.answers import Assessment, ChecklistRef, CommunityRef
 from commkit.model.common import Text
 from commkit.model.plan import MapCommunity, Plan, Reason
@@ -118,18 +119,7 @@ def select_region_actions(
             reasons[action.id] = why
 
     deps = region_dependencies(pack)
-    stack = list(reversed(list(reasons)))
-    while stack:
-        current = stack.pop()
-        for dep in deps.get(current, []):
-            needed = Reason(kind="dependency", ref=current)
-            if dep not in reasons:
-                reasons[dep] = [needed]
-                stack.append(dep)
-            elif needed not in reasons[dep] and all(r.kind == "dependency" for r in reasons[dep]):
-                reasons[dep].append(needed)
-    order = {a.id: i for i, a in enumerate(pack.roadmap.actions)}
-    return {k: reasons[k] for k in sorted(reasons, key=order.__getitem__)}
+    return with_dependencies(reasons, lambda current: deps.get(current, []), pack.roadmap.actions)
 
 
 def make_region_plan(

@@ -9,7 +9,7 @@ evaluated by :func:`commkit.core.conditions.holds`, the one evaluator of conditi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from commkit.model.answers import Answer, Assessment
@@ -123,13 +123,24 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
         if why:
             reasons[action.id] = why
 
-    # Dependencies, transitively: walk from every selected action.
+    def depends_on(current: str) -> list[str]:
+        # an unknown id is left out: the pack validator reports it
+        return [d for d in by_id[current].depends_on if d in by_id] if current in by_id else []
+
+    return with_dependencies(reasons, depends_on, actions)
+
+
+def with_dependencies(
+    reasons: dict[str, list[Reason]],
+    depends_on: Callable[[str], Iterable[str]],
+    actions: Sequence[Action],
+) -> dict[str, list[Reason]]:
+    """The chosen actions and, transitively, every action they depend on (its reason: the
+    action that needs it), in the roadmap's order. ``reasons`` is extended in place."""
     stack = list(reversed(list(reasons)))
     while stack:
         current = stack.pop()
-        for dep in by_id[current].depends_on if current in by_id else []:
-            if dep not in by_id:
-                continue  # an unknown id: the pack validator reports it
+        for dep in depends_on(current):
             needed = Reason(kind="dependency", ref=current)
             if dep not in reasons:
                 reasons[dep] = [needed]

@@ -1,6 +1,7 @@
-"""``commkit validate``: check packs, workspaces and single files; gather every problem.
+"""What ``commkit validate`` reports, and the checks that need no file: the reading is
+``commkit.api.validation``'s work.
 
-Returns data only (which files were read, what was wrong); the CLI decides how to show it.
+Data only (which files were read, what was wrong); the CLI decides how to show it.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from commkit.errors import ContentError, Diagnostic
-from commkit.model.pack import MANIFEST, ContentPack, load_pack_uncached, pack_files
+from commkit.errors import Diagnostic
+from commkit.model.pack import ContentPack
 
 
 @dataclass
@@ -39,78 +40,7 @@ class ValidationReport:
         return [d for f in self.files for d in f.diagnostics]
 
 
-def is_pack(path: Path) -> bool:
-    return path.is_dir() and (
-        (path / "methodology").is_dir()
-        or (path / "checklists").is_dir()
-        or (path / MANIFEST).is_file()
-    )
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in {".yaml", ".yml"}
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
-
-
-def _spread(report: ValidationReport, files: list[Path], diags: list[Diagnostic]) -> None:
-    by_file: dict[Path, FileReport] = {}
-    for path in files:
-        entry = FileReport(path)
-        by_file[path.resolve()] = entry
-        report.files.append(entry)
-    for diag in diags:
-        key = diag.file.resolve() if diag.file else None
-        target = by_file.get(key) if key else None
-        if target is None:
-            target = FileReport(diag.file or Path("<pack>"))
-            report.files.append(target)
-            if key:
-                by_file[key] = target
-        target.diagnostics.append(diag)
-
-
-def validate_pack(
-    root: Path | None, strict_i18n: bool = False
-) -> tuple[ValidationReport, ContentPack | None]:
-    """Validate a whole pack (``None``: the default one), overlay included."""
-    from commkit.model.pack import default_pack_dir, read_manifest
-
-    report = ValidationReport()
-    base = root if root is not None else default_pack_dir()
-    files = pack_files(base)
-    try:
-        manifest = read_manifest(base)
-    except ContentError as exc:
-        _spread(report, [base / MANIFEST], exc.diagnostics)
-        return report, None
-    if manifest is not None:
-        files = [base / MANIFEST, *files]
-        if manifest.extends == "default":
-            files = [*files, *pack_files(default_pack_dir())]
-    pack: ContentPack | None = None
-    diags: list[Diagnostic] = []
-    try:
-        pack = load_pack_uncached(root)
-    except ContentError as exc:
-        diags.extend(exc.diagnostics)
-    if pack is not None:
-        diags.extend(d for d in pack.warnings if d.severity == "warning")
-        diags.extend(_migration_values(pack))
-        report.changes = list(pack.changes)
-        if strict_i18n:
-            diags.extend(pack.missing_translations())
-    _spread(report, files, diags)
-    for entry in report.files:
-        entry.kind = _kind_of(entry.path)
-    return report, pack
-
-
-def _migration_values(pack: ContentPack) -> list[Diagnostic]:
+def migration_values(pack: ContentPack) -> list[Diagnostic]:
     """Mapped values of a migration that the new question cannot take."""
     from commkit.core.migrate import value_problems
 
@@ -126,50 +56,8 @@ def _migration_values(pack: ContentPack) -> list[Diagnostic]:
     return out
 
 
-def _kind_of(path: Path) -> str | None:
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            for _ in range(20):
-                line = handle.readline()
-                if not line:
-                    break
-                if line.startswith("kind:"):
-                    return line.split(":", 1)[1].strip().strip("'\"") or None
-    except OSError:
-        return None
-    return None
-
-
-def validate_files(
-    paths: list[Path], pack: ContentPack | None, strict_i18n: bool = False
-) -> ValidationReport:
-    """Validate single files (kind from the header); answers are checked against the pack."""
-    from commkit.model.loader import kind_model, parse_file, validate_document
-
-    report = ValidationReport()
-    for path in paths:
-        entry = FileReport(path)
-        report.files.append(entry)
-        try:
-            doc = parse_file(path)
-            model_cls = kind_model(doc)
-            entry.kind = doc.kind
-            model = validate_document(doc, model_cls)
-        except ContentError as exc:
-            entry.diagnostics.extend(exc.diagnostics)
-            if entry.kind is None:
-                entry.kind = _kind_of(path)
-            continue
-        if strict_i18n:
-            from commkit.model.i18n_check import missing_translations
-
-            entry.diagnostics.extend(missing_translations(model, doc))
-        if entry.kind in ("answers", "assessment") and pack is not None:
-            entry.diagnostics.extend(_check_answers(pack, model, doc))
-    return report
-
-
-def _check_answers(pack: ContentPack, model: Any, doc: Any) -> list[Diagnostic]:
+def answer_problems(pack: ContentPack, model: Any, doc: Any) -> list[Diagnostic]:
+    """An answers or assessment file checked against the pack's checklist it names."""
     try:
         from commkit.core.scoring import check_answers
     except ImportError:  # pragma: no cover - only while assess is being built
@@ -179,36 +67,3 @@ def _check_answers(pack: ContentPack, model: Any, doc: Any) -> list[Diagnostic]:
     # a draft (complete: false) may still lack answers; a finished file may not
     complete = bool(getattr(model, "complete", True))
     return list(check_answers(checklist, model, doc, require_complete=complete))
-
-
-def validate_paths(
-    paths: list[Path], pack_dir: Path | None, strict_i18n: bool = False
-) -> ValidationReport:
-    """Validate what the user named: packs, workspaces, folders of files, single files."""
-    report = ValidationReport()
-    pack: ContentPack | None = None
-    if not paths:
-        sub, pack = validate_pack(pack_dir, strict_i18n)
-        return sub
-    loose: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            report.files.append(
-                FileReport(path, None, [Diagnostic("no such file or folder", file=path)])
-            )
-        elif is_pack(path):
-            sub, _ = validate_pack(path, strict_i18n)
-            report.files.extend(sub.files)
-            report.changes.extend(sub.changes)
-        elif path.is_dir():
-            loose.extend(yaml_files(path))
-        else:
-            loose.append(path)
-    if loose:
-        if pack is None:
-            try:
-                pack = load_pack_uncached(pack_dir)
-            except ContentError:
-                pack = None
-        report.files.extend(validate_files(loose, pack, strict_i18n).files)
-    return report

@@ -104,14 +104,14 @@ def lock_path(draft: Path) -> Path:
 def _holder(lock: Path) -> tuple[int, str] | None:
     """The live commkit holding ``lock`` (pid, host), or ``None`` when the lock is stale:
     its process is gone, or it is unreadable."""
-    import socket
+    import platform
 
     try:
         pid_text, host = lock.read_text(encoding="utf-8").split()[:2]
         pid = int(pid_text)
     except (OSError, ValueError):
         return None
-    if host != socket.gethostname():
+    if host != platform.node():
         return pid, host  # another machine (a shared folder): cannot tell, so it holds
     try:
         os.kill(pid, 0)
@@ -128,12 +128,12 @@ def take_lock(draft: Path) -> Path:
     whose process is gone is stale and taken over. Released at exit (and by
     :func:`release_lock`)."""
     import atexit
-    import socket
+    import platform
 
     from commkit.errors import UserError
 
     lock = lock_path(draft)
-    mine = f"{os.getpid()} {socket.gethostname()}\n"
+    mine = f"{os.getpid()} {platform.node()}\n"
     for _ in range(5):
         try:
             fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

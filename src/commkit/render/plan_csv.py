@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.model.plan import Plan
 from commkit.render.plan_md import labels, plan_view
@@ -40,10 +40,18 @@ def render_plan_csv(plan: Plan, pack: ContentPack, lang: str = "en", *, excel: b
                 row["end"],
                 row["duration"],
                 status[row["status"]],
-                " ".join(row["depends_on"]),
-                "; ".join(row["deliverables"]),
-                ", ".join(row["metrics"]),
-                "; ".join(row["why"]),
+                *joined_lists(row),
             ]
         )
     return buffer.getvalue()
+
+
+def joined_lists(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    """An action's lists as cells (dependencies, deliverables, metrics, reasons), the one
+    way the CSV and the workbook join them."""
+    return (
+        " ".join(row["depends_on"]),
+        "; ".join(row["deliverables"]),
+        ", ".join(row["metrics"]),
+        "; ".join(row["why"]),
+    )

@@ -1,11 +1,9 @@
 """Seminar and MeetUp materials: Marp slides, handout, facilitator's guide, invitation, HTML.
 
-The flow is plan -> check -> write, so that a refused export writes nothing:
-
-* :func:`render_seminar` / :func:`render_series` turn models into ``{relative path: text}``;
-* :func:`check_targets` resolves every path inside the output folder (never outside it,
-  whatever the ids contain) and refuses existing files unless ``force``;
-* :func:`write_files` writes them atomically, and :func:`write_zip` one deterministic archive.
+:func:`render_seminar` / :func:`render_series` / :func:`plan_export` turn models into
+``{relative path: text}`` and :func:`zip_bytes` into one deterministic archive; checking the
+targets and writing them is ``commkit.api.seminars``'s work (plan -> check -> write, so that
+a refused export writes nothing).
 
 Every text from the content pack or a community file is escaped for Markdown here, and the
 HTML is rendered with raw HTML disabled, so user text can neither break the layout nor inject
@@ -16,14 +14,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from commkit.errors import OutputExistsError, UserError
-from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child, slugify
+from commkit.errors import UserError
+from commkit.fsutil import slugify
 from commkit.model.common import tr
 from commkit.model.method_templates import method_templates
 from commkit.model.pack import ContentPack
@@ -560,50 +557,7 @@ def plan_export(
     return plan
 
 
-# --------------------------------------------------------------------------- writing
-
-
-def check_targets(out: Path, names: Iterable[str], *, force: bool) -> list[tuple[str, Path]]:
-    """Resolve every target inside ``out`` and refuse existing ones unless ``force``.
-
-    Runs before anything is written, so a refused export leaves the folder untouched.
-    """
-    if out.exists() and not out.is_dir():
-        raise UserError(f"{out} exists and is not a folder")
-    resolved = []
-    existing = []
-    for name in names:
-        parts = name.split("/")
-        if any(p in ("", ".", "..") for p in parts):
-            raise UserError(f"refusing to write outside {out}: {name!r}")
-        target = safe_child(out, *parts)
-        for parent in target.parents:
-            if parent == out.resolve():
-                break
-            if parent.exists() and not parent.is_dir():
-                raise UserError(f"{parent} exists and is not a folder; cannot write {name} there")
-        if target.is_dir():
-            raise UserError(f"{target} is a folder; cannot write a file there")
-        if target.exists() and not force:
-            existing.append(target)
-        resolved.append((name, target))
-    if existing:
-        shown = ", ".join(str(p) for p in existing[:3])
-        more = f" and {len(existing) - 3} more" if len(existing) > 3 else ""
-        raise OutputExistsError(
-            f"{len(existing)} file(s) already exist: {shown}{more} "
-            "(nothing was written; use --force to overwrite them)"
-        )
-    return resolved
-
-
-def write_files(
-    targets: Sequence[tuple[str, Path]], files: dict[str, str], *, force: bool
-) -> list[Path]:
-    written = []
-    for name, path in targets:
-        written.append(atomic_write_text(path, files[name], force=force))
-    return written
+# --------------------------------------------------------------------------- archive
 
 
 def zip_bytes(files: dict[str, str]) -> bytes:
@@ -619,7 +573,3 @@ def zip_bytes(files: dict[str, str]) -> bytes:
             info.create_system = 3
             archive.writestr(info, text.encode("utf-8"))
     return buffer.getvalue()
-
-
-def write_zip(path: Path, files: dict[str, str], *, force: bool) -> Path:
-    return atomic_write_bytes(path, zip_bytes(files), force=force)

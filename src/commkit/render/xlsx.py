@@ -18,6 +18,7 @@ from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.render.map_md import labels as map_labels
 from commkit.render.map_md import stage_title
+from commkit.render.plan_csv import joined_lists
 from commkit.render.plan_md import labels as plan_labels
 from commkit.render.plan_md import plan_view
 
@@ -179,10 +180,7 @@ def plan_workbook(plan: Plan, pack: ContentPack, lang: str = "en") -> bytes:
                 by_id[row["id"]].end,
                 row["duration"],
                 status[row["status"]],
-                " ".join(row["depends_on"]),
-                "; ".join(row["deliverables"]),
-                ", ".join(row["metrics"]),
-                "; ".join(row["why"]),
+                *joined_lists(row),
             )
             for row in view["actions"]
         ),
