@@ -133,23 +133,20 @@ def _check_text_map(value: Any) -> Any:
     return value
 
 
-Text = Annotated[
-    str | dict[str, str],
-    BeforeValidator(_check_text_map),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string"},
-                {
-                    "type": "object",
-                    "minProperties": 1,
-                    "propertyNames": {"pattern": json_pattern(LANG_RE)},
-                    "additionalProperties": {"type": "string"},
-                },
-            ]
-        }
-    ),
-]
+def _localised_schema(**limits: int) -> WithJsonSchema:
+    """The JSON Schema of a text that may differ per language: a string, or a map of
+    language code to string (both under the same ``limits``)."""
+    string = {"type": "string", **limits}
+    localised = {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": json_pattern(LANG_RE)},
+        "additionalProperties": dict(string),
+    }
+    return WithJsonSchema({"anyOf": [string, localised]})
+
+
+Text = Annotated[str | dict[str, str], BeforeValidator(_check_text_map), _localised_schema()]
 """Human-readable text: a plain string, or a map of language code to string."""
 
 
@@ -166,19 +163,7 @@ def _check_name(value: Any) -> Any:
 Name = Annotated[
     str | dict[str, str],
     BeforeValidator(_check_name),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "minLength": 1, "maxLength": 200},
-                {
-                    "type": "object",
-                    "minProperties": 1,
-                    "propertyNames": {"pattern": json_pattern(LANG_RE)},
-                    "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 200},
-                },
-            ]
-        }
-    ),
+    _localised_schema(minLength=1, maxLength=200),
 ]
 """A name that may read differently per language (``{en: ..., ru: ...}``); a plain string
 is the name in every language."""

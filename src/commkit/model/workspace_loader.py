@@ -197,12 +197,10 @@ class Workspace:
             if community is not None:
                 if community.slug in seen:
                     self.diagnostics.append(
-                        Diagnostic(
+                        _slug_problem(
+                            path,
                             f"slug {community.slug!r} is used twice (also in "
                             f"{seen[community.slug]}); this file is skipped",
-                            file=path,
-                            line=_line_of(path, "slug:"),
-                            field="slug",
                         )
                     )
                     yield path, None
@@ -210,12 +208,10 @@ class Workspace:
                 seen[community.slug] = path
                 if community.slug != path.stem:
                     self.diagnostics.append(
-                        Diagnostic(
+                        _slug_problem(
+                            path,
                             f"the file name does not match slug {community.slug!r}: "
                             f"rename it to {community.slug}.yaml",
-                            file=path,
-                            line=_line_of(path, "slug:"),
-                            field="slug",
                             severity="warning",
                         )
                     )
@@ -355,15 +351,23 @@ def _check_assessment_slug(
     inner = assessment.community.slug
     if inner is not None and inner != slug:
         sink.append(
-            Diagnostic(
+            _slug_problem(
+                path,
                 f"this assessment names community {inner!r} but sits under "
                 f"{ASSESSMENTS_DIR}/{slug}/",
-                file=path,
-                line=_line_of(path, "slug:"),
                 field="community.slug",
                 severity="warning",
             )
         )
+
+
+def _slug_problem(
+    path: Path, message: str, *, field: str = "slug", severity: str = "error"
+) -> Diagnostic:
+    """A problem with the community a file names, located at its ``slug:`` line."""
+    return Diagnostic(
+        message, file=path, line=_line_of(path, "slug:"), field=field, severity=severity
+    )
 
 
 def _line_of(path: Path, needle: str) -> int | None:

@@ -26,16 +26,7 @@ COMMUNITY_METRICS: tuple[str, ...] = METRIC_IDS[1:]
 """Metrics that a community's snapshots report; ``communities`` is counted by the map."""
 
 FALLBACK_METRIC_NAMES: dict[str, Text] = {
-    metric: both(f"map.metric_{metric}")
-    for metric in (
-        "communities",
-        "members",
-        "leaders",
-        "projects",
-        "publications",
-        "support_measures",
-        "initiatives",
-    )
+    metric: both(f"map.metric_{metric}") for metric in METRIC_IDS
 }
 
 STALE_MONTHS = 6
