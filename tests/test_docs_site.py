@@ -11,9 +11,9 @@ import pytest
 
 from docs_blocks import DOCS, ROOT, commands, marked_blocks, run_page
 
-# Pages that are one page for both languages (the glossary holds both columns) or are not
-# translated yet; the Russian site shows the English page for them.
-ONE_PAGE = {"glossary.md", "guide.md"}
+# Pages that are one page for both languages (the glossary holds both columns); the Russian
+# site shows the English page for them.
+ONE_PAGE = {"glossary.md"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if marked_blocks(p))
 
 
