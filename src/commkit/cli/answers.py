@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import argument, flag, group, value_option, workspace_option
+from commkit.cli.options import argument, flag, group, out_option, workspace_option
 
 answers_app = group(
     "answers",
@@ -27,9 +27,7 @@ def import_(
     ],
     out: Annotated[
         Path | None,
-        value_option(
-            "--out", "-o", metavar="DIR", help="Write <community>-<rater>-<date>.yaml files here."
-        ),
+        out_option("Write <community>-<rater>-<date>.yaml files here."),
     ] = None,
     workspace: Annotated[
         Path | None,

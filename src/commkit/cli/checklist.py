@@ -6,7 +6,15 @@ from typing import Annotated, Literal
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import Lang, community_option, flag, group, value_option, workspace_option
+from commkit.cli.options import (
+    Lang,
+    community_option,
+    flag,
+    group,
+    out_option,
+    value_option,
+    workspace_option,
+)
 
 FormFormat = Literal["html", "xlsform", "xlsx", "md"]
 """The forms the checklist exports to (api.EXPORT_FORMATS)."""
@@ -30,9 +38,7 @@ def export(
             "workbook for Excel or LibreOffice; md: a printable questionnaire.",
         ),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", metavar="DIR", help="The folder to write into.")
-    ],
+    out: Annotated[Path, out_option("The folder to write into.")],
     lang: Annotated[
         Lang | None,
         value_option(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import argument, flag, group
+from commkit.cli.options import Json, argument, flag, group
 
 content_app = group(
     "content",
@@ -76,7 +76,7 @@ def diff(
             "The newer pack folder or checklist file (default: the built-in pack).", metavar="NEW"
         ),
     ] = None,
-    as_json: Annotated[bool, flag("--json", help="Print one JSON document on stdout.")] = False,
+    as_json: Json = False,
     rev: Annotated[
         str | None,
         typer.Option(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import flag, group
+from commkit.cli.options import flag, group, json_option
 
 export_app = group(
     "export",
@@ -32,9 +32,7 @@ def sqlite(
     full: Annotated[
         bool, flag("--full", help="With --replace: rebuild everything from scratch.")
     ] = False,
-    as_json: Annotated[
-        bool, flag("--json", help="Print what was exported as one JSON document.")
-    ] = False,
+    as_json: Annotated[bool, json_option("Print what was exported as one JSON document.")] = False,
 ) -> None:
     """Write the workspace as one SQLite database: communities, leaders, metric snapshots,
     assessments (with the checklist version), answers with their notes, dimension scores,

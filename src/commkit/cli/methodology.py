@@ -5,13 +5,13 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import argument, flag
+from commkit.cli.options import argument, json_option
 
 
 def methodology(
     ctx: typer.Context,
     chapter: Annotated[str | None, argument("A chapter id or number for the detail view.")] = None,
-    as_json: Annotated[bool, flag("--json", help="Print the method as JSON.")] = False,
+    as_json: Annotated[bool, json_option("Print the method as JSON.")] = False,
 ) -> None:
     """Show the method: objectives, final metrics and the chapters with their steps.
 

@@ -5,15 +5,13 @@ from typing import Annotated
 
 import typer
 
-from commkit.cli.options import force_option
+from commkit.cli.options import force_option, out_option
 
 
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out", "-o", metavar="DIR", help="Write <kind>.schema.json files into this folder."
-        ),
+        out_option("Write <kind>.schema.json files into this folder."),
     ] = None,
     force: Annotated[bool, force_option()] = False,
 ) -> None:

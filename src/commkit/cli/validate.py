@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from commkit.cli.context import settings
-from commkit.cli.options import argument, flag
+from commkit.cli.options import argument, flag, json_option
 
 
 def validate(
@@ -22,7 +22,7 @@ def validate(
     strict_i18n: Annotated[
         bool, flag("--strict-i18n", help="Fail on any text missing in English or Russian.")
     ] = False,
-    as_json: Annotated[bool, flag("--json", help="Print one JSON report.")] = False,
+    as_json: Annotated[bool, json_option("Print one JSON report.")] = False,
 ) -> None:
     """Check files and report every error with file:line:column; exit 1 if any fails.
 
