@@ -125,8 +125,11 @@ def _value(draw: Any, q: Question) -> Any:
     ids = [o.id for o in q.options]
     if q.type == "choice":
         return draw(st.sampled_from(ids))
-    if q.type == "multi":
-        return draw(st.lists(st.sampled_from(ids), unique=True))
+    if q.type == "multi":  # a valid tick list: an exclusive option ("none") alone, else 1+ ticks
+        alone = [o.id for o in q.options if o.exclusive]
+        ticks = [o.id for o in q.options if not o.exclusive]
+        several = st.lists(st.sampled_from(ticks), unique=True, min_size=1)
+        return draw(st.one_of(several, *(st.just([a]) for a in alone)))
     return draw(NOTES)
 
 

@@ -99,9 +99,11 @@ def test_a_full_disk_leaves_no_partial_file_and_a_clear_message(
 def test_map_with_a_full_temp_folder_is_a_clean_error(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
+    from commkit.model import spill
 
-    monkeypatch.setattr(tempfile, "TemporaryFile", enospc)
+    # the map keeps its rows in a temporary database once they are many: spill from the first
+    monkeypatch.setattr(spill, "KEEP", 0)
+    monkeypatch.setattr(spill.sqlite3, "connect", enospc)
     result = runner.invoke(app, ["map", str(MINI_WS), "--date", "2026-06-01"])
     monkeypatch.undo()
     assert result.exit_code == 1, result.output
