@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from commkit.core.region_map import COMMUNITY_METRICS, FALLBACK_METRIC_NAMES
+from commkit.core.rescore import result_under_current
 from commkit.i18n import both
 from commkit.model.common import Text
 from commkit.model.workspace_loader import Workspace
@@ -175,21 +176,3 @@ def rescore_result(pack: Any, assessment: Any) -> tuple[str, float] | None:
     carried through its migrations; ``None`` when no migration leads there."""
     result = result_under_current(pack, assessment)
     return None if result is None else (result.stage, round(result.overall, 1))
-
-
-def result_under_current(pack: Any, assessment: Any) -> Any:
-    """An assessment's result under the pack's current version of its checklist: its own
-    when made with that version, else its answers carried through the migrations and
-    scored again; ``None`` when no migration leads there."""
-    from commkit.core.migrate import answers_of, carry_answers
-    from commkit.core.scoring import assess
-    from commkit.errors import UserError
-
-    current = pack.checklists.get(assessment.checklist.id)
-    if current is not None and current.version == assessment.checklist.version:
-        return assessment.result
-    try:
-        answers, _ = carry_answers(pack, answers_of(assessment))
-    except UserError:
-        return None
-    return assess(pack, answers, assessment.date).result

@@ -137,3 +137,20 @@ def rescore(
         dropped=[m for m in migrated.moves if m.how == "dropped"],
         need=needs(migrated, current),
     )
+
+
+def result_under_current(pack: Any, assessment: Any) -> Any:
+    """An assessment's result under the pack's current version of its checklist: its own
+    when made with that version, else its answers carried through the migrations and
+    scored again; ``None`` when no migration leads there."""
+    from commkit.core.scoring import assess
+    from commkit.errors import UserError
+
+    current = pack.checklists.get(assessment.checklist.id)
+    if current is not None and current.version == assessment.checklist.version:
+        return assessment.result
+    try:
+        answers, _ = carry_answers(pack, answers_of(assessment))
+    except UserError:
+        return None
+    return assess(pack, answers, assessment.date).result

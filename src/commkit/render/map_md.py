@@ -252,7 +252,7 @@ def map_context(region_map: RegionMap, lang: str = "en") -> dict[str, Any]:
 
 def map_version_notes(region_map: RegionMap, lang: str) -> list[str]:
     """Said when the latest assessments span checklist versions (named, never silent)."""
-    from commkit.render.report_html import versions_notes
+    from commkit.render.version_notes import versions_notes
 
     return versions_notes(
         region_map.versions, region_map.not_comparable, region_map.current_version, lang

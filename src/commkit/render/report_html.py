@@ -17,6 +17,7 @@ from commkit.render import charts
 from commkit.render.data_labels import data_labels
 from commkit.render.html import markdown_to_html, page
 from commkit.render.text import html_text
+from commkit.render.version_notes import versions_notes
 
 if TYPE_CHECKING:
     from commkit.core.peers import PeerComparison
@@ -208,23 +209,6 @@ def version_notes(progress: CommunityProgress, lang: str) -> list[str]:
     return versions_notes(
         progress.versions, progress.not_comparable, progress.current_version, lang
     )
-
-
-def versions_notes(
-    versions: list[str], not_comparable: list[str], current: str | None, lang: str
-) -> list[str]:
-    """The notes of figures made with several checklist versions (progress and map)."""
-    notes: list[str] = []
-    if current is None or all(v == current for v in versions):
-        return notes
-    comparable = [v for v in versions if v not in not_comparable]
-    if len(comparable) > 1 or (comparable and comparable[0] != current):
-        listed = ", ".join(comparable)
-        notes.append(text("versions.mixed", lang, versions=listed, current=current))
-    if not_comparable:
-        listed = ", ".join(not_comparable)
-        notes.append(text("versions.not_comparable", lang, versions=listed, current=current))
-    return notes
 
 
 def progress_markdown(progress: CommunityProgress, lang: str, chart: str | None = None) -> str:

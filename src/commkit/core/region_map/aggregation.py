@@ -122,7 +122,7 @@ def across_versions(pack: Any, row: CommunityRow, assessments: list[Any]) -> set
     """Make a row's figures comparable across checklist versions: the latest assessment
     re-scored under the current version when it is older, and the change since the one
     before measured under one version. Returns the versions no migration leads from."""
-    from commkit.core.progress import result_under_current
+    from commkit.core.rescore import result_under_current
 
     if not needs_rescoring(pack, assessments):
         return set()
