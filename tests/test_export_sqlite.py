@@ -126,7 +126,7 @@ def test_replace_is_incremental_and_equals_a_fresh_export(workspace: Path, tmp_p
         profile.write_text(renamed, encoding="utf-8")
         os.utime(profile, ns=(1, 1))
         out = export(runner, str(workspace), str(db), "--replace")
-        assert "updated 1 communities" in out
+        assert "updated 1 community," in out
         fresh = tmp_path / "fresh.db"
         export(runner, str(workspace), str(fresh))
         assert data_dump(db) == data_dump(fresh)

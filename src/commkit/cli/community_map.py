@@ -174,10 +174,7 @@ def _wrote(kind: str, path: Path, lang: str) -> str:
 
     if kind == "markdown":
         return text("cli.map_wrote", lang, path=path)
-    if kind == "csv":
-        return text("cli.map_wrote_csv", lang, path=path)
-    what = {"chart": "a chart", "html": "the HTML map", "xlsx": "the workbook"}[kind]
-    return f"Wrote {what} to {path}"
+    return text(f"cli.map_wrote_{kind}", lang, path=path)
 
 
 def _print_map(screen: Any, lang: str) -> None:

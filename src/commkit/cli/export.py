@@ -49,6 +49,7 @@ def sqlite(
     """
     from commkit import api
     from commkit.cli.output import err, print_json
+    from commkit.i18n import plural, text
 
     s = settings(ctx)
     result = api.export_sqlite(
@@ -60,21 +61,34 @@ def sqlite(
     if as_json:
         print_json(result.to_json())
         return
+    lang = s.lang
     how = (
-        "rebuilt"
+        text("cli.sqlite_rebuilt", lang)
         if result.full
-        else f"updated {result.updated} communities, removed {result.removed}, "
-        f"{result.unchanged} unchanged;"
+        else text(
+            "cli.sqlite_updated",
+            lang,
+            updated=plural("cli.communities_count", result.updated, lang),
+            removed=result.removed,
+            unchanged=result.unchanged,
+        )
     )
     console.print(
-        f"Wrote {database} ({how} {result.communities} communities, {result.assessments} "
-        f"assessments, {result.answers} answers) and {result.metadata}",
+        text(
+            "cli.sqlite_wrote",
+            lang,
+            database=database,
+            how=how,
+            communities=plural("cli.communities_count", result.communities, lang),
+            assessments=plural("cli.assessments_count", result.assessments, lang),
+            answers=plural("cli.answers_count", result.answers, lang),
+            metadata=result.metadata,
+        ),
         markup=False,
         soft_wrap=True,
     )
-    console.print(
-        f"Open it with: datasette {database} -m {result.metadata}", markup=False, soft_wrap=True
-    )
+    command = f"datasette {database} -m {result.metadata}"
+    console.print(text("cli.sqlite_open", lang, command=command), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -55,10 +55,11 @@ def progress_command(
     from commkit import api
     from commkit.cli.community_map import pack_or_none
     from commkit.cli.output import err, print_json
+    from commkit.i18n import text
 
     s = settings(ctx)
     if charts and out_path is None:
-        raise typer.BadParameter("--charts goes with --out FILE", param_hint="--charts")
+        raise typer.BadParameter(text("cli.charts_need_out", s.lang), param_hint="--charts")
     pack = pack_or_none(ctx)
     ws = api.load_workspace(workspace)
     result = api.progress(ws, slug, pack=pack, ids_only=pack is None)
@@ -69,7 +70,7 @@ def progress_command(
         result, out=out_path, charts=charts, html=html_path, lang=s.lang, force=force
     )
     for path in written:
-        err().print(f"wrote {path}", markup=False, soft_wrap=True)
+        err().print(text("cli.wrote", s.lang, path=path), markup=False, soft_wrap=True)
     if as_json:
         print_json(result.to_json())
         return

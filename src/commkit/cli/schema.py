@@ -9,6 +9,7 @@ from commkit.cli.options import force_option, out_option
 
 
 def schema(
+    ctx: typer.Context,
     out: Annotated[
         Path | None,
         out_option("Write <kind>.schema.json files into this folder."),
@@ -27,14 +28,18 @@ def schema(
       commkit schema > all-schemas.json
     """
     from commkit import api
+    from commkit.cli.context import settings
     from commkit.cli.output import out as console
     from commkit.cli.output import print_json
+    from commkit.i18n import text
+
+    lang = settings(ctx).lang
 
     if out is None:
         print_json(api.schemas())
         return
     for path in api.write_schemas(out, force=force):
-        console().print(f"wrote {path}", markup=False, highlight=False)
+        console().print(text("cli.wrote", lang, path=path), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
