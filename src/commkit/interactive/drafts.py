@@ -117,8 +117,8 @@ def _holder(lock: Path) -> tuple[int, str] | None:
         os.kill(pid, 0)
     except ProcessLookupError:
         return None
-    except PermissionError:
-        pass  # alive, another user's
+    except PermissionError:  # alive, but run by another user: it holds too
+        return pid, host
     return pid, host
 
 
