@@ -125,12 +125,36 @@ def _fill(
             _fill_question(page, i, q, answer, keyboard=(i == 0))
         if d == 4:
             done = page.text_content("#progress-text")
+            _wait_until_stored(page, form)
             page.reload()
             assert page.text_content("#progress-text") == done
             assert dim.id in (page.get_attribute("fieldset.question", "data-qid") or "")
         if shots is not None and d == 1:
             page.screenshot(path=str(shots / "dimension.png"))
         page.click("#next")
+
+
+def _wait_until_stored(page: Any, form: Path) -> None:
+    """Wait until the browser itself holds what the page saved.
+
+    A page's localStorage write reaches the browser's storage a moment after the page made
+    it; a reload fired by a test within that moment (no person is that fast) can read the
+    state from before. A second page of the same origin reads the browser's copy, so the
+    test reloads only once the write has arrived: it still fails if the form never saves.
+    """
+    blank = form.with_name("blank.html")
+    blank.write_text("<!doctype html><title>probe</title>", encoding="utf-8")
+    saved = page.evaluate("() => JSON.stringify(Object.assign({}, window.localStorage))")
+    probe = page.context.new_page()
+    try:
+        probe.goto(blank.as_uri())
+        probe.wait_for_function(
+            "saved => JSON.stringify(Object.assign({}, window.localStorage)) === saved",
+            arg=saved,
+            timeout=10_000,
+        )
+    finally:
+        probe.close()
 
 
 def _download(page: Any, target: Path) -> tuple[Path, str]:
