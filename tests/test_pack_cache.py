@@ -225,9 +225,7 @@ def test_validating_a_cached_clean_pack_parses_nothing(
     assert report.ok and len(report.files) == len(pack_module.pack_files(root))
 
 
-def test_a_bad_mapped_value_is_located_when_the_pack_is_cached(
-    cache: Path, tmp_path: Path
-) -> None:
+def test_a_bad_mapped_value_is_located_when_the_pack_is_cached(cache: Path, tmp_path: Path) -> None:
     from commkit.api import validate
 
     root = full_pack_copy(tmp_path)
