@@ -43,10 +43,8 @@ def resume_command(draft: Path) -> str:
     import shlex
 
     shown = draft
-    try:
+    with contextlib.suppress(OSError, ValueError):
         shown = draft.resolve().relative_to(Path.cwd().resolve())
-    except (OSError, ValueError):
-        pass
     return "commkit assess --resume " + shlex.quote(os.fspath(shown))
 
 
