@@ -217,7 +217,7 @@ def assessment_summary(
     nxt = stages.get(result.next_stage) if result.next_stage else None
     scores = {d.id: d.score for d in result.dimensions}
     return AssessmentSummary(
-        name=assessment.community.name,
+        name=tr(assessment.community.name, lang),
         dimensions=rows,
         overall=fmt_score(result.overall, lang),
         overall_bar=bar(result.overall, 20),

@@ -242,8 +242,8 @@ def build_view(
         key=lambda r: gap_order.get(r.dimension, len(gap_order)),
     )
     return {
-        "community": community.name,
-        "region": community.region or "",
+        "community": tr(community.name, lang),
+        "region": tr(community.region, lang),
         "kind": ", ".join(kind),
         "date": assessment.date.isoformat(),
         "checklist": {
@@ -407,7 +407,9 @@ def peers_view(
             }
             for d in peers.dimensions
         ],
-        "names": ", ".join(peers.names) if peers.names is not None else None,
+        "names": ", ".join(sorted(tr(n, lang) for n in peers.names))
+        if peers.names is not None
+        else None,
     }
 
 

@@ -281,17 +281,14 @@ def ecosystem(
 
 
 def _link_entry(link: Link, ends: list[tuple[str, Text]]) -> LinkEntry:
+    """The link as the map shows it: its own fields, and what and who stands at each end."""
     (source_type, source_name), (target_type, target_name) = ends
     return LinkEntry(
-        source=link.source,
-        target=link.target,
+        **dict(link),
         source_name=source_name,
         target_name=target_name,
         source_type=source_type,
         target_type=target_type,
-        kind=link.kind,
-        status=link.status,
-        note=link.note,
     )
 
 
