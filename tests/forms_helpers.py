@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from commkit import api
 from commkit.model.answers import Answers
+from commkit.model.common import tr
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
@@ -43,7 +44,7 @@ def xlsform_columns(xlsform: Path) -> tuple[list[str], dict[str, str]]:
 def kobo_row(answers: Answers, by_name: dict[str, str], n: int) -> dict[str, Any]:
     """One submission as KoboToolbox exports it (option ids, space-separated multi)."""
     row: dict[str, Any] = {
-        by_name["community"]: answers.community.name,
+        by_name["community"]: tr(answers.community.name, "en"),  # typed in one language
         by_name["rater_name"]: f"Rater {n}",
         by_name["rater_role"]: "core team",
         by_name["date"]: answers.date.isoformat() if answers.date else "",

@@ -400,15 +400,15 @@ class _Run:
 
     def interactive(self, resume: Path | None, update: Path | None = None) -> None:
         from commkit import api
-        from commkit.cli.output import err, esc, print_json
+        from commkit.cli.output import err, esc, print_json, wrap_lines
         from commkit.errors import InterruptedWithDraft, UserError
         from commkit.i18n import plural, section
         from commkit.interactive.drafts import (
             DraftStore,
             draft_folder,
-            draft_path,
             find_drafts,
             load_draft,
+            resume_command,
         )
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
@@ -465,24 +465,26 @@ class _Run:
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
             only=store.run.ask,
         )
-        wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
+        wizard.hint = (
+            m["welcome_hint"].format(folder=folder)
+            if store.path is None
+            else m["welcome_hint_draft"].format(draft=store.path)
+        )
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
             mm = section("wizard", wizard.lang)
             console = err()
             if exc.draft_path is not None:
-                console.print(
-                    mm["interrupted"].format(
-                        answers=plural("count.answers", exc.answered, wizard.lang),
-                        draft=exc.draft_path,
-                    ),
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
+                said = mm["interrupted"].format(
+                    answers=plural("count.answers", exc.answered, wizard.lang),
+                    draft=exc.draft_path,
                 )
+                console.print(wrap_lines(console, said, rest=""), markup=False, highlight=False)
+                console.print(mm["resume_hint"], style="bold", markup=False)
+                # on a line of its own, never folded: a path broken in two cannot be copied
                 console.print(
-                    mm["resume_hint"].format(draft=exc.draft_path),
+                    "  " + resume_command(exc.draft_path),
                     style="bold",
                     markup=False,
                     highlight=False,

@@ -77,7 +77,7 @@ class Wizard:
                 if self.only is None:
                     self.prompter.say(
                         self.m["resumed"].format(
-                            name=draft.community.name, count=len(draft.answers)
+                            name=tr(draft.community.name, self.lang), count=len(draft.answers)
                         ),
                         "bold",
                     )
@@ -542,14 +542,16 @@ def choose_draft(prompter: Prompter, drafts: list[tuple[Path, Answers]], lang: s
         path, draft = drafts[0]
         ok = prompter.confirm(
             m["resume_one"].format(
-                name=draft.community.name, count=len(draft.answers), path=path.name
+                name=tr(draft.community.name, lang), count=len(draft.answers), path=path.name
             ),
             default=True,
         )
         return path if ok else None
     entries: list[Item | Heading] = [
         Item(
-            m["resume_item"].format(name=d.community.name, count=len(d.answers), path=p.name),
+            m["resume_item"].format(
+                name=tr(d.community.name, lang), count=len(d.answers), path=p.name
+            ),
             str(p),
         )
         for p, d in drafts

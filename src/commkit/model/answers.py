@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, WithJsonSchema, model_validator
 
-from commkit.model.common import Header, Id, PartialDate, StrictModel
+from commkit.model.common import Header, Id, Name, PartialDate, StrictModel
 
 AnswerValue = str | int | float | bool | list[str]
 
@@ -21,9 +21,13 @@ class ChecklistRef(StrictModel):
 
 
 class CommunityRef(StrictModel):
-    name: str = Field(min_length=1, max_length=200)
+    """The community the answers are about. Its name and region may read differently per
+    language (``{en: ..., ru: ...}``); a plain string, as the wizard writes, is the name in
+    every language."""
+
+    name: Name = Field(description="The community's name: a plain string, or {en, ru}.")
     slug: Id | None = None
-    region: str | None = Field(default=None, max_length=200)
+    region: Name | None = Field(default=None, description="A plain string, or {en, ru}.")
     formalised: bool | None = None
     new: bool | None = Field(default=None, description="A new community rather than existing.")
     founded: PartialDate | None = Field(

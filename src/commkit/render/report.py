@@ -50,8 +50,16 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         return t["dont_know"].lower()
     if answer.status == "not_applicable":
         return t["not_applicable"].lower()
-    value = answer.value
+    return value_text(q, answer.value, lang)
+
+
+def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
+    """An answer's value in words: option labels, yes/no, "4 of 1-5", "150 members"
+    (``scale_words=False``: a scale point as its number only, for one-line explanations)."""
+    t = labels(lang)
     if value_problem(q, value) is not None:
+        return explain_value(q, value)
+    if q.type == "scale" and not scale_words:
         return explain_value(q, value)
     if q.type == "yes_no":
         return t[explain_value(q, value)]
@@ -234,8 +242,8 @@ def build_view(
         key=lambda r: gap_order.get(r.dimension, len(gap_order)),
     )
     return {
-        "community": community.name,
-        "region": community.region or "",
+        "community": tr(community.name, lang),
+        "region": tr(community.region, lang),
         "kind": ", ".join(kind),
         "date": assessment.date.isoformat(),
         "checklist": {
@@ -399,7 +407,9 @@ def peers_view(
             }
             for d in peers.dimensions
         ],
-        "names": ", ".join(peers.names) if peers.names is not None else None,
+        "names": ", ".join(sorted(tr(n, lang) for n in peers.names))
+        if peers.names is not None
+        else None,
     }
 
 
