@@ -144,6 +144,7 @@ def assess(
     fmt: Fmt = "simple",
 ) -> None:
     from commkit import api
+    from commkit.cli.assess_run import AssessRun
     from commkit.cli.context import settings
     from commkit.errors import UserError
 
@@ -172,37 +173,18 @@ def assess(
     if community is not None:  # it becomes a folder or file name: an id only
         api.check_slug(community)
     names = [*(answers or []), *(files or [])]
+    parsed = AssessRun(s, names, out, workspace, community, when, force, json_output)
     if rescore:
         from commkit.cli.assess_rescore import run_rescore
 
         if resume is not None or team:
             raise UserError("--rescore goes alone: not with --resume or --team")
-        run_rescore(
-            pack=s.pack(),
-            names=[*rescore, *names],
-            out=out,
-            force=force,
-            json_output=json_output,
-            lang_for=s.lang_for,
-            when=when,
-        )
+        run_rescore(parsed, rescore)
         return
     if team:
         from commkit.cli.assess_team import run_team
 
-        run_team(
-            pack=s.pack(),
-            names=names,
-            out=out,
-            workspace=workspace,
-            community=community,
-            when=when,
-            anonymous=anonymous,
-            force=force,
-            json_output=json_output,
-            lang=s.lang,
-            lang_for=s.lang_for,
-        )
+        run_team(parsed, anonymous=anonymous)
         return
     writer = api.AssessmentWriter(
         pack=s.pack(),
