@@ -56,12 +56,11 @@ def export_checklist(
             raise UserError(f"--community {community!r} is not a valid slug")
         who = {"slug": community, "name": ""}
         if workspace is not None:
+            from commkit.api.workspace import community_file
             from commkit.model.loader import load_file
             from commkit.model.workspace import Community
 
-            profile = safe_child(Path(workspace), "communities", f"{community}.yaml")
-            if not profile.is_file():
-                raise UserError(f"no community {community!r} in {workspace} ({profile} is missing)")
+            profile = community_file(workspace, community)
             who["name"] = tr(load_file(profile, Community).name, lang)
     form = BlankForm(checklist, digest, lang, who)
     stem = checklist.id + (f"-{community}" if community else "")

@@ -50,8 +50,16 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         return t["dont_know"].lower()
     if answer.status == "not_applicable":
         return t["not_applicable"].lower()
-    value = answer.value
+    return value_text(q, answer.value, lang)
+
+
+def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
+    """An answer's value in words: option labels, yes/no, "4 of 1-5", "150 members"
+    (``scale_words=False``: a scale point as its number only, for one-line explanations)."""
+    t = labels(lang)
     if value_problem(q, value) is not None:
+        return explain_value(q, value)
+    if q.type == "scale" and not scale_words:
         return explain_value(q, value)
     if q.type == "yes_no":
         return t[explain_value(q, value)]
