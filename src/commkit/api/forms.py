@@ -42,7 +42,7 @@ def export_checklist(
     from commkit.core.scoring import checklist_hash
     from commkit.errors import UserError
     from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child
-    from commkit.model.common import ID_RE
+    from commkit.model.common import ID_RE, tr
     from commkit.render.blank_form import BlankForm
 
     if format not in EXPORT_FORMATS:
@@ -56,13 +56,12 @@ def export_checklist(
             raise UserError(f"--community {community!r} is not a valid slug")
         who = {"slug": community, "name": ""}
         if workspace is not None:
+            from commkit.api.workspace import community_file
             from commkit.model.loader import load_file
             from commkit.model.workspace import Community
 
-            profile = safe_child(Path(workspace), "communities", f"{community}.yaml")
-            if not profile.is_file():
-                raise UserError(f"no community {community!r} in {workspace} ({profile} is missing)")
-            who["name"] = load_file(profile, Community).name
+            profile = community_file(workspace, community)
+            who["name"] = tr(load_file(profile, Community).name, lang)
     form = BlankForm(checklist, digest, lang, who)
     stem = checklist.id + (f"-{community}" if community else "")
     root = Path(out)

@@ -126,6 +126,22 @@ def add_community(
     return atomic_write_text(path, text, force=force)
 
 
+def community_file(workspace: PathLike, slug: str) -> Path:
+    """The profile of the community ``slug`` in ``workspace``: ``communities/<slug>.yaml``
+    (what ``--community SLUG`` names in every command)."""
+    from commkit.errors import UserError
+    from commkit.fsutil import safe_child
+    from commkit.model.common import ID_RE
+    from commkit.model.workspace_loader import COMMUNITIES_DIR
+
+    if not ID_RE.match(slug):
+        raise UserError(f"--community {slug!r} is not a valid slug")
+    profile = safe_child(Path(workspace), COMMUNITIES_DIR, f"{slug}.yaml")
+    if not profile.is_file():
+        raise UserError(f"no community {slug!r} in {workspace} ({profile} is missing)")
+    return profile
+
+
 def public_map(workspace: Workspace | PathLike) -> PublicMap:
     """The public map for entrepreneurs: only communities with a ``public:`` block, and only
     what they chose to publish (never scores, stages, notes or leaders)."""
