@@ -8,7 +8,7 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,8 +28,12 @@ TRANSLIT = dict(
 """Cyrillic letters to Latin, for file names (the HTML form uses the same table)."""
 
 
-def slugify(name: str, fallback: str = "community") -> str:
-    """A safe file-name slug: latin letters, digits and '-'; Cyrillic is transliterated."""
+def slugify(name: str | Mapping[str, str], fallback: str = "community") -> str:
+    """A safe file-name slug: latin letters, digits and '-'; Cyrillic is transliterated.
+    A name given in several languages (``{en, ru}``) is slugged from its English text, so
+    its files keep the slug they had when the name was a plain English string."""
+    if not isinstance(name, str):
+        name = name.get("en") or next(iter(name.values()), "")
     text = "".join(TRANSLIT.get(ch, ch) for ch in name.lower())
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -18,8 +18,9 @@ from commkit.core.forms import (
     relevance,
     status_field,
 )
-from commkit.model.checklist import Checklist, Question
+from commkit.model.checklist import Question
 from commkit.model.common import tr
+from commkit.render.blank_form import BlankForm
 from commkit.render.form_labels import LANG_COLUMNS, export_labels, option_labels
 
 __all__ = ["xlsform_bytes", "xlsform_sheets"]
@@ -48,14 +49,9 @@ def _number_message(q: Question) -> dict[str, str]:
     return out
 
 
-def xlsform_sheets(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> dict[str, list[dict[str, Any]]]:
+def xlsform_sheets(form: BlankForm) -> dict[str, list[dict[str, Any]]]:
     """The three sheets as rows of column -> value (``label`` etc. as {lang: text})."""
+    checklist = form.checklist
     survey: list[dict[str, Any]] = []
     choices: list[dict[str, Any]] = []
     status_list = "status"
@@ -69,7 +65,7 @@ def xlsform_sheets(
             "name": "community",
             "label": _texts("community"),
             "required": "yes",
-            "default": (community or {}).get("name", ""),
+            "default": form.community_name,
         }
     )
     survey.append(
@@ -77,8 +73,8 @@ def xlsform_sheets(
     )
     survey.append({"type": "text", "name": "rater_role", "label": _texts("rater_role")})
     survey.append({"type": "date", "name": "date", "label": _texts("date"), "default": "today()"})
-    if community and community.get("slug"):
-        slug = community["slug"]
+    if form.slug:
+        slug = form.slug
         survey.append({"type": "calculate", "name": "community_slug", "calculation": f"'{slug}'"})
     survey.append({"type": "end_group"})
 
@@ -151,10 +147,10 @@ def xlsform_sheets(
         survey.append({"type": "end_group"})
     settings = [
         {
-            "form_title": tr(checklist.title, lang),
+            "form_title": tr(checklist.title, form.lang),
             "form_id": checklist.id,
-            "version": f"{checklist.version}-{checklist_hash.split(':')[-1][:8]}",
-            "default_language": LANG_COLUMNS.get(lang, LANG_COLUMNS["en"]),
+            "version": f"{checklist.version}-{form.checklist_hash.split(':')[-1][:8]}",
+            "default_language": LANG_COLUMNS.get(form.lang, LANG_COLUMNS["en"]),
         }
     ]
     return {"survey": survey, "choices": choices, "settings": settings}
@@ -186,18 +182,12 @@ def _cell(row: dict[str, Any], column: str) -> Any:
     return "" if value is None else value
 
 
-def xlsform_bytes(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> bytes:
+def xlsform_bytes(form: BlankForm) -> bytes:
     """The XLSForm as an .xlsx file."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    sheets = xlsform_sheets(checklist, checklist_hash, lang=lang, community=community)
+    sheets = xlsform_sheets(form)
     orders = {
         "survey": [
             "type", "name", "label", "hint", "required", "relevant", "constraint",
