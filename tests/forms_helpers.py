@@ -120,13 +120,22 @@ def same_answers(a: Answers, b: Answers) -> bool:
 
 def current_answers(path: Path | str) -> Answers:
     """An example answers file carried to the current checklist version when it is older, the
-    questions it does not answer yet answered "don't know" (as a rater would who was not sure)."""
+    questions it does not answer yet answered "don't know" (as a rater would who was not sure),
+    and its notes and texts in English only, as a rater types them into a form."""
     from commkit.core.scoring import asked_questions
     from commkit.model.answers import Answer
     from commkit.model.pack import load_pack
 
     carried = api.migrate_answers(api.load_answers(path))
-    answers = dict(carried.answers)
+    answers = {
+        qid: a.model_copy(
+            update={
+                "note": tr(a.note, "en") if isinstance(a.note, dict) else a.note,
+                "value": tr(a.value, "en") if isinstance(a.value, dict) else a.value,
+            }
+        )
+        for qid, a in carried.answers.items()
+    }
     for q in asked_questions(load_pack(None).checklist, answers):
         if q.required and q.id not in answers:
             answers[q.id] = Answer(status="dont_know")

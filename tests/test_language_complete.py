@@ -31,8 +31,10 @@ def _answers(tmp_path: Path, lang: str) -> Path:
         if isinstance(value, dict):
             value.pop("note", None)
             value = value.get("value", value)
-        if isinstance(value, str) and " " in value:
-            value = OWN[lang]
+        if (isinstance(value, dict) and "status" not in value) or (
+            isinstance(value, str) and " " in value
+        ):
+            value = OWN[lang]  # a text, plain or given per language
         data["answers"][qid] = value
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -95,7 +95,7 @@ class _Run:
 
 
 def _answers_file(path: Path, pack: ContentPack) -> Answers:
-    from commkit.api import check_answers_file
+    from commkit.api.answers import check_answers_file
 
     answers, _ = check_answers_file(path, pack=pack)
     return answers

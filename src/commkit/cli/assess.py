@@ -173,7 +173,16 @@ def assess(
     if community is not None:  # it becomes a folder or file name: an id only
         api.check_slug(community)
     names = [*(answers or []), *(files or [])]
-    parsed = AssessRun(s, names, out, workspace, community, when, force, json_output)
+    parsed = AssessRun(
+        settings=s,
+        names=names,
+        out=out,
+        workspace=workspace,
+        community=community,
+        when=when,
+        force=force,
+        json_output=json_output,
+    )
     if rescore:
         from commkit.cli.assess_rescore import run_rescore
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from commkit.cli.context import Settings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AssessRun:
     settings: Settings
     names: list[str]

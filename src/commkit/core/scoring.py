@@ -168,7 +168,7 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
             return f"{alone[0]!r} (none of these) is ticked alone, not with other options"
         return None
     if q.type == "text":
-        return None if isinstance(value, str) else f"expected a text, got {value!r}"
+        return None if isinstance(value, str | dict) else f"expected a text, got {value!r}"
     return None  # pragma: no cover
 
 
@@ -230,7 +230,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
 
         return number
     if qtype == "text":
-        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
+        return lambda value: _UNSCORED if isinstance(value, str | dict) else _INVALID
     scores = {o.id: o.score for o in q.options}
     if qtype == "choice":
         return lambda value: (

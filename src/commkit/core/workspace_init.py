@@ -243,7 +243,7 @@ def new_community(name: str, **details: Unpack[CommunityDetails]) -> Community:
         "slug": details.get("slug") or slugify(name),
         "name": name,
         "leaders": [
-            Leader(name=n.strip()).model_dump() for n in details.get("leaders", ()) if n.strip()
+            Leader(name=n.strip()).model_dump() for n in details.get("leaders") or () if n.strip()
         ],
         "format": details.get("format", "online"),
         "formalised": details.get("formalised", False),

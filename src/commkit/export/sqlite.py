@@ -325,7 +325,7 @@ def _answer_value(value: Any) -> tuple[str | None, float | None]:
         return ("yes" if value else "no"), (1.0 if value else 0.0)
     if isinstance(value, int | float):
         return str(value), float(value)
-    if isinstance(value, list):
+    if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False), None
     return str(value), None
 
@@ -444,7 +444,7 @@ class _Rows:
                     answer.status,
                     text,
                     number,
-                    answer.note,
+                    tr(answer.note, self.lang) or None,
                 )
             )
         for position, action in enumerate(dict.fromkeys(result.actions), start=1):

@@ -314,10 +314,12 @@ class Wizard:
             self.answers.answers[q.id] = result
             self._save()
             if self.ask_notes:
-                note = self.prompter.text(
-                    m["note"], default=(current.note if current else "") or ""
-                )
-                note = " ".join(note.split())[:2000]
+                kept = current.note if current is not None else None
+                shown = tr(kept, self.lang)
+                typed = self.prompter.text(m["note"], default=shown)
+                typed = " ".join(typed.split())[:2000]
+                # a note given in both languages stays whole unless the person changes it
+                note = kept if kept is not None and typed == " ".join(shown.split()) else typed
                 self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
                 self._save()
             return "ok"
@@ -512,7 +514,7 @@ class Wizard:
                     answer = self.answers.answers.get(q.id)
                     shown = answer_text(q, answer, lang) if answer is not None else m["unanswered"]
                     if answer is not None and answer.note:
-                        shown += f" [{answer.note}]"
+                        shown += f" [{tr(answer.note, lang)}]"
                     shown = shorten(shown, max(12, width // 2))
                     question = shorten(tr(q.text, lang), max(12, width - len(shown) - 3))
                     entries.append(Item(f"{question} → {shown}", q.id))

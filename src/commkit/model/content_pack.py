@@ -11,7 +11,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from commkit.errors import Diagnostic
-from commkit.model import i18n_check
 from commkit.model.checklist import Checklist
 from commkit.model.loader import Document
 from commkit.model.methodology import Methodology
@@ -56,6 +55,8 @@ class ContentPack:
     def missing_translations(self) -> list[Diagnostic]:
         """Texts without a Russian or English version (``validate --strict-i18n``)."""
         if self._i18n is None:
+            from commkit.model import i18n_check  # asked only by --strict-i18n and the cache
+
             models: list[Any] = [
                 self.methodology,
                 self.roadmap,

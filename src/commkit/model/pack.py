@@ -42,7 +42,6 @@ from commkit.model.pack_files import (
     read_manifest,
     templates_dir,
 )
-from commkit.model.references import check_pack
 
 __all__ = [
     "DEFAULT_CHECKLIST",
@@ -123,6 +122,8 @@ def build_pack(
         overlay_root=overlay_root,
         changes=list(changes or []),
     )
+    from commkit.model.references import check_pack  # a cached pack was checked when stored
+
     problems = check_pack(pack)
     if any(d.severity == "error" for d in problems):
         raise ContentError("the content pack has errors", _sorted(problems))

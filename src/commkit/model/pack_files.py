@@ -12,7 +12,6 @@ from typing import Any, Literal
 from commkit.errors import ContentError, Diagnostic
 from commkit.model.common import Header, Text
 from commkit.model.loader import Document, kind_model, parse_file, validate_document
-from commkit.model.overlay import merge_overlay
 
 PACK_KINDS = ("methodology", "checklist", "roadmap", "seminar", "migration")
 MANIFEST = "pack.yaml"
@@ -131,6 +130,8 @@ def parse_documents(
     documents, problems = parse_pack(root)
     if overlay_root is None:
         return documents, problems, []
+    from commkit.model.overlay import merge_overlay  # only an overlay pack needs it
+
     over_docs, over_problems = parse_pack(overlay_root)
     merged, changes = merge_overlay(documents, over_docs)
     return merged, problems + over_problems, changes

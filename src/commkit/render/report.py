@@ -78,6 +78,8 @@ def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) 
         chosen = value if isinstance(value, list) else [value]
         names = {o.id: tr(o.label, lang) for o in q.options}
         return ", ".join(names.get(str(v), str(v)) for v in chosen) or "—"
+    if isinstance(value, dict):
+        return tr(value, lang)
     return str(value)
 
 
@@ -226,7 +228,7 @@ def build_view(
                 "id": q.id,
                 "question": tr(q.text, lang),
                 "answer": shown,
-                "note": answer.note if answer is not None and answer.note else "",
+                "note": tr(answer.note, lang) if answer is not None else "",
             }
         )
     roadmap = {a.id: a for a in pack.roadmap.actions}
@@ -325,7 +327,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
                             else Answer(status=r.status, value=r.value),
                             lang,
                         ),
-                        "note": r.note or "",
+                        "note": tr(r.note, lang),
                     }
                     for r in merge.raters
                 ],
@@ -342,7 +344,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
         "raters": [
             {
                 "name": r.name,
-                "role": r.role or "",
+                "role": tr(r.role, lang),
                 "date": r.date.isoformat() if r.date else "",
                 "overall": fmt_score(r.overall, lang),
                 "stage": stages.get(r.stage, r.stage),
@@ -417,10 +419,11 @@ def peers_view(
 
 
 def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
-    """Answers in their shortest form: ``q: 4`` unless there is a status or a note."""
+    """Answers in their shortest form: ``q: 4`` unless there is a status, a note or a text
+    in several languages (``q: {en: ..}`` would read as the answer's own keys)."""
     out: dict[str, Any] = {}
     for qid, answer in answers.items():
-        if answer.status == "answered" and not answer.note:
+        if answer.status == "answered" and not answer.note and not isinstance(answer.value, dict):
             out[qid] = answer.value
         else:
             out[qid] = answer.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
