@@ -165,9 +165,7 @@ class LocalizedContext(typer.Context):
         if _LANG[0] != "ru":
             return super().make_formatter()
         base: Any = self.formatter_class
-        return _russian(base)(
-            width=self.terminal_width, max_width=self.max_content_width
-        )
+        return _russian(base)(width=self.terminal_width, max_width=self.max_content_width)
 
 
 @functools.cache
