@@ -156,3 +156,22 @@ def test_the_scoring_rules_accept_exactly_the_values_that_fit() -> None:
                     assert scored is None
                 else:
                     assert (scored is not None) == fits, (q.id, value)
+
+
+def test_results_share_immutable_dimension_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dimension results with the same figures are one object, which nobody can change."""
+    from pydantic import ValidationError
+
+    from commkit.core import scoring
+
+    checklist = load_pack().checklist
+    answers = {q.id: Answer(status="dont_know") for q in checklist.questions}
+    first, second = score(checklist, answers), score(checklist, answers)
+    assert first == second and first.dimensions is not second.dimensions
+    assert all(a is b for a, b in zip(first.dimensions, second.dimensions, strict=True))
+    with pytest.raises(ValidationError):
+        first.dimensions[0].score = 99.0
+    monkeypatch.setattr(scoring, "_MAX_SHARED", 0)  # past the bound: made afresh, equal
+    other = {**answers, checklist.questions[0].id: Answer(status="not_applicable")}
+    third, fourth = score(checklist, other), score(checklist, other)
+    assert third == fourth and third.dimensions[0] is not fourth.dimensions[0]
