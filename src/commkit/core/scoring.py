@@ -553,7 +553,10 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
         answer = answers.get(row.id)
         if answer is not None:
             seen[row.id] = answer
-            scores[row.id] = question_score(row.question, answer)
+            score = None
+            if answer.status == "answered" and answer.value is not None:
+                score = row.score(answer.value)  # question_score with the compiled rule
+            scores[row.id] = None if score is _INVALID or score is _UNSCORED else score
     return asked
 
 
