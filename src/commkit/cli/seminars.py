@@ -244,7 +244,7 @@ def export_seminars(
       commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
       commkit --lang ru seminars export --all -o out --zip \\
           --profile communities/club.yaml
-      commkit seminars export 3 -o out -w examples/perm-krai --community fashiontechperm
+      commkit seminars export 3 -o out -w my-region --community my-club
       commkit seminars export 1 2 --format html --out html-only
     """
     from commkit import api

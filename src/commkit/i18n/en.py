@@ -991,6 +991,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.seminar_number_used": "number {number} is also used by {other}",
     "msg.no_pack_folder": "the content pack folder does not exist",
     "msg.no_community": "no community {slug} in {folder}",
+    "msg.not_a_workspace": "{path} is not a workspace folder (create one with 'commkit region init {again}')",
+    "msg.not_a_workspace_init": "{path} is not a workspace folder (create one with 'commkit region init')",
     "msg.no_community_file": "no community {slug} in {folder} ({path} is missing)",
     "msg.not_a_slug": "--community {slug} is not a valid slug",
     "msg.drafts_unwritable": "cannot keep drafts in {folder}: {reason} (choose a folder you can write with --out or --workspace)",

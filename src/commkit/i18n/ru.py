@@ -1027,6 +1027,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.seminar_number_used": "номер {number} уже занят семинаром {other}",
     "msg.no_pack_folder": "папки пакета содержания нет",
     "msg.no_community": "в папке {folder} нет сообщества {slug}",
+    "msg.not_a_workspace": "{path} — не рабочая папка (создайте её командой 'commkit region init {again}')",
+    "msg.not_a_workspace_init": "{path} — не рабочая папка (создайте её командой 'commkit region init')",
     "msg.no_community_file": "в папке {folder} нет сообщества {slug} (нет файла {path})",
     "msg.not_a_slug": "--community {slug}: это не краткое имя сообщества (строчная латиница, цифры и дефисы)",
     "msg.drafts_unwritable": "не удаётся хранить черновики в папке {folder}: {reason} (выберите папку, доступную для записи, через --out или --workspace)",

@@ -159,6 +159,11 @@ class Answers(Header):
 
 
 class DimensionResult(StrictModel):
+    """One dimension's score and counts. Immutable: the scoring engine shares one object
+    between the results that have the same figures."""
+
+    model_config = ConfigDict(frozen=True)
+
     id: Id
     score: float | None = Field(
         default=None, description="0-100; None when nothing in it was scored."
@@ -261,6 +266,3 @@ class TeamSummary(StrictModel):
     stage_high: Id
     anonymous: bool = False
     questions: list[QuestionMerge] = []
-
-
-Assessment.model_rebuild()
