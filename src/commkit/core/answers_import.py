@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
+from commkit.core.dates import founded_start
 from commkit.core.forms import (
     DONT_KNOW,
     NONE_OF_THESE,
@@ -24,7 +25,7 @@ from commkit.core.per_object import PerObject
 from commkit.core.scoring import asked_questions, value_problem
 from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import ID_RE, tr
+from commkit.model.common import ID_RE, PARTIAL_DATE_RE, tr
 from commkit.model.form_readers import Cell, Submission
 
 __all__ = ["Problem", "field_names", "submission_answers"]
@@ -88,7 +89,7 @@ def _plan(checklist: Checklist) -> _Plan:
     plan = _PLANS.get(checklist)
     if plan is not None:
         return plan
-    names = {"community", "community_slug", "rater_name", "rater_role", "date"}
+    names = {"community", "community_slug", "founded", "rater_name", "rater_role", "date"}
     fields = []
     for q in checklist.questions:
         names.add(q.id)
@@ -247,14 +248,36 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+def _founded(value: Any, today: dt.date | None) -> tuple[str | None, str | None]:
+    """The founding date as answers files keep it (``2020``, ``2020-08`` or ``2020-08-15``)
+    and the problem with it, if any. A spreadsheet may hold a year as a number and a day
+    as a date; a form's own text is checked as the wizard checks it, and not in the future."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = value.isoformat() if isinstance(value, dt.date) else _text(value)
+    if text is None:
+        return None, None
+    if not PARTIAL_DATE_RE.match(text):
+        return None, f"{text!r} is not a date such as 2020, 2020-08 or 2020-08-15"
+    try:
+        start = founded_start(text)
+    except ValueError:
+        return None, f"{text!r} is not a date such as 2020, 2020-08 or 2020-08-15"
+    if start > (today or dt.date.today()):
+        return None, f"the founding date {text} is in the future"
+    return text, None
+
+
 def submission_answers(
     checklist: Checklist,
     checklist_hash: str,
     sub: Submission,
     *,
     lang: str = "en",
+    today: dt.date | None = None,
 ) -> tuple[Answers | None, list[Problem], str | None]:
-    """The answers of one submission, the problems found, and its id (``_uuid``) if any."""
+    """The answers of one submission, the problems found, and its id (``_uuid``) if any
+    (``today``: what a founding date must not be after; the real today when not given)."""
     plan = _plan(checklist)
     fields = _resolve_headers(sub, plan)
     problems: list[Problem] = []
@@ -350,6 +373,10 @@ def submission_answers(
             ),
             None,
         )
+    founded_cell = fields.get("founded")
+    founded, problem = _founded(founded_cell.value if founded_cell is not None else None, today)
+    if problem is not None:
+        problems.append(Problem(founded_cell, problem))
     uuid = next(
         (_text(fields[k].value) for k in UUID_FIELDS if k in fields and _text(fields[k].value)),
         None,
@@ -361,7 +388,7 @@ def submission_answers(
         kind="answers",
         version="1",
         checklist=ChecklistRef(id=checklist.id, version=checklist.version, hash=checklist_hash),
-        community=CommunityRef(name=name[:200], slug=slug),
+        community=CommunityRef(name=name[:200], slug=slug, founded=founded),
         date=when,
         language=sub.marker.get("language", lang) if sub.kind == "workbook" else lang,
         rater=Rater(name=rater[:200], role=role[:200] if role else None),

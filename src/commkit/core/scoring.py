@@ -857,7 +857,7 @@ def check_answers(
     other_version = (
         ref.id != checklist.id
         or ref.version != checklist.version
-        or (ref.hash is not None and ref.hash != current_hash)
+        or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
     by_id = {q.id: q for q in checklist.questions}
     disappeared: list[str] = []
