@@ -121,10 +121,17 @@ def score(value: float | None, lang: str | None) -> str:
 def section(name: str, lang: str | None) -> dict[str, str]:
     """Every plain text of section ``name`` in ``lang``, keyed by its short name (for the
     templates and the wizard, which use many labels of one section)."""
+    return dict(_section(name, norm(lang)))
+
+
+@cache
+def _section(name: str, lang: str) -> dict[str, str]:
+    """:func:`section` gathered once per run: a report asks for it once per answer, and
+    walking the whole catalog each time was most of a batch's time (callers get a copy)."""
     prefix = name + "."
     return {
         key[len(prefix) :]: value
-        for key, value in _catalog(norm(lang)).items()
+        for key, value in _catalog(lang).items()
         if key.startswith(prefix) and isinstance(value, str)
     }
 

@@ -420,9 +420,11 @@ def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
 def to_yaml(model: Any, *, fast: bool = False) -> str:
     """An answers, draft or assessment model as readable, deterministic YAML.
 
-    ``fast`` uses libyaml's emitter when PyYAML has it (bulk imports write thousands).
+    libyaml's emitter writes it wherever its bytes are the same as PyYAML's
+    (:mod:`commkit.render.yaml_emit`); ``fast`` (bulk imports) takes libyaml's folding of
+    long escaped strings too.
     """
-    import yaml
+    from commkit.render.yaml_emit import dump_yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
@@ -430,12 +432,4 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     for rec in data.get("result", {}).get("recommendations", []):
         rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
-    return yaml.dump(
-        {**head, **data},
-        Dumper=dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
+    return dump_yaml({**head, **data}, fast=fast)
