@@ -3,9 +3,9 @@
     .venv/bin/python scripts/gen_cli_docs.py          # rewrite both pages
     .venv/bin/python scripts/gen_cli_docs.py --check  # exit 1 when one is stale
 
-tests/test_docs_generated.py runs the check, so a changed option or help text fails the suite
-until the reference is generated again. The help texts are in English (the interface's words
-for ``--help``); the Russian page introduces them in Russian.
+tests/test_docs_site.py runs the check, so a changed option or help text fails the suite
+until the reference is generated again. Each page is the help in its own language: the
+Russian one is ``COMMKIT_LANG=ru commkit ... --help`` (commkit.i18n.help_ru).
 """
 
 from __future__ import annotations
@@ -32,9 +32,8 @@ command; exit codes are on [Exit codes](concepts/exit-codes.md).
 
 Справка `--help` каждой команды, созданная скриптом `scripts/gen_cli_docs.py`: не правьте
 эту страницу вручную (тест падает, когда она устарела). Тот же текст в терминале:
-`commkit КОМАНДА --help`. Справка команд пока написана по-английски; сами команды, их
-сообщения и файлы говорят по-русски с `--lang ru`. Общие параметры (`--content`, `--lang`,
-`--debug`) ставятся перед командой; коды завершения описаны на странице
+`commkit --lang ru КОМАНДА --help` (или `COMMKIT_LANG=ru`). Общие параметры (`--content`,
+`--lang`, `--debug`) ставятся перед командой; коды завершения описаны на странице
 [Коды завершения](concepts/exit-codes.md).
 """,
 }
@@ -62,8 +61,9 @@ def command_paths() -> list[tuple[str, ...]]:
 
 
 @functools.cache
-def help_text(path: tuple[str, ...]) -> str:
-    """The plain-text ``--help`` of one command, as a terminal 100 columns wide shows it."""
+def help_text(path: tuple[str, ...], lang: str = "en") -> str:
+    """The plain-text ``--help`` of one command in ``lang``, as a terminal 100 columns wide
+    shows it."""
     from typer.testing import CliRunner
 
     from commkit.cli.app import app
@@ -72,7 +72,7 @@ def help_text(path: tuple[str, ...]) -> str:
         "COLUMNS": WIDTH,
         "NO_COLOR": "1",
         "TERM": "dumb",
-        "COMMKIT_LANG": "",
+        "COMMKIT_LANG": lang,
         "COMMKIT_CONTENT": "",
     }
     result = CliRunner().invoke(app, [*path, "--help"], env=env, prog_name="commkit")
@@ -86,7 +86,7 @@ def render(lang: str = "en") -> str:
     parts = [HEADERS[lang]]
     for path in command_paths():
         title = " ".join(("commkit", *path))
-        parts.append(f"## `{title}`\n\n```text\n{help_text(path)}\n```\n")
+        parts.append(f"## `{title}`\n\n```text\n{help_text(path, lang)}\n```\n")
     return "\n".join(parts)
 
 

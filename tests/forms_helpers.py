@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from commkit import api
 from commkit.model.answers import Answers
+from commkit.model.common import tr
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
@@ -43,7 +44,7 @@ def xlsform_columns(xlsform: Path) -> tuple[list[str], dict[str, str]]:
 def kobo_row(answers: Answers, by_name: dict[str, str], n: int) -> dict[str, Any]:
     """One submission as KoboToolbox exports it (option ids, space-separated multi)."""
     row: dict[str, Any] = {
-        by_name["community"]: answers.community.name,
+        by_name["community"]: tr(answers.community.name, "en"),  # typed in one language
         by_name["rater_name"]: f"Rater {n}",
         by_name["rater_role"]: "core team",
         by_name["date"]: answers.date.isoformat() if answers.date else "",
@@ -52,6 +53,8 @@ def kobo_row(answers: Answers, by_name: dict[str, str], n: int) -> dict[str, Any
         "_id": str(1000 + n),
         "__version__": "vAbC",
     }
+    if answers.community.founded:
+        row[by_name["founded"]] = answers.community.founded
     if "community_slug" in by_name and answers.community.slug:
         row[by_name["community_slug"]] = answers.community.slug
     questions = {q.id: q for q in CHECKLIST.questions}
@@ -119,13 +122,22 @@ def same_answers(a: Answers, b: Answers) -> bool:
 
 def current_answers(path: Path | str) -> Answers:
     """An example answers file carried to the current checklist version when it is older, the
-    questions it does not answer yet answered "don't know" (as a rater would who was not sure)."""
+    questions it does not answer yet answered "don't know" (as a rater would who was not sure),
+    and its notes and texts in English only, as a rater types them into a form."""
     from commkit.core.scoring import asked_questions
     from commkit.model.answers import Answer
     from commkit.model.pack import load_pack
 
     carried = api.migrate_answers(api.load_answers(path))
-    answers = dict(carried.answers)
+    answers = {
+        qid: a.model_copy(
+            update={
+                "note": tr(a.note, "en") if isinstance(a.note, dict) else a.note,
+                "value": tr(a.value, "en") if isinstance(a.value, dict) else a.value,
+            }
+        )
+        for qid, a in carried.answers.items()
+    }
     for q in asked_questions(load_pack(None).checklist, answers):
         if q.required and q.id not in answers:
             answers[q.id] = Answer(status="dont_know")

@@ -263,13 +263,42 @@ def test_explain_shows_every_number(runner: CliRunner, tmp_path: Path) -> None:
     out = result.stdout
     assert "purpose.common-goal: 4 → 0.750 × weight 1" in out
     assert "ecosystem.government-contact: don't know (left out)" in out
-    assert "purpose: Σ(weight × score) 1.250 / Σweight 2 × 100 = 62.5" in out
-    assert "stage mature (min 80): reached" in out
+    assert "Purpose: Σ(weight × score) 1.250 / Σweight 2 × 100 = 62.5" in out
+    assert 'stage "Mature" (from 80): reached' in out
 
 
 def test_explain_shows_a_failing_gate(runner: CliRunner, tmp_path: Path) -> None:
     result = replay(runner, tmp_path, "new-club.yaml", "--explain")
-    assert "стадия shared-value (от 40): не достигнута" in result.stdout
+    assert "стадия «Общая ценность» (от 40): не достигнута" in result.stdout
+
+
+def test_explain_names_the_stage_and_the_answer_a_gate_needs_in_words(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """FashionTechPerm scores past 35 but a gate holds it back: the stage lines say the
+    question and the answer it needs in words, in both languages, never ids."""
+    answers = Path(__file__).resolve().parent.parent / "examples/perm-krai/answers"
+    expected = {
+        "ru": (
+            "  стадия «Общая ценность складывается» (от 35): не достигнута, для неё нужно ещё:",
+            "    • Насколько ясно участники разделяют общий интерес или цель: не меньше 3",
+        ),
+        "en": (
+            '  stage "Shared value taking shape" (from 35): not reached, it also needs:',
+            "    • How clearly do members share a common interest or goal: 3 or more",
+        ),
+    }
+    for lang, (stage, gate) in expected.items():
+        result = runner.invoke(
+            app,
+            ["--lang", lang, "assess", "--answers", str(answers / "fashiontechperm.yaml"),
+             "--explain", "-o", str(tmp_path / lang)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert lines[lines.index(stage) + 1] == gate
+        stage_lines = [x for x in lines if "стадия" in x or "stage " in x or "•" in x]
+        assert not any("shared-value" in x or "purpose." in x for x in stage_lines)
 
 
 def test_same_input_same_bytes(runner: CliRunner, tmp_path: Path) -> None:

@@ -1,11 +1,11 @@
-"""Ctrl-C stops the wizard at a select question. Pressed before a prompt has put the terminal
-in raw mode it arrives as SIGINT, which the select prompts ignored: the Ctrl-C was swallowed
-and the wizard went on. The real binary in a pty, at a select question.
+"""Ctrl-C stops the wizard at a select question, however soon after the question's header it
+comes. The real binary in a pty.
 
-Known and open: a Ctrl-C typed, or a SIGINT sent, in the first few tens of milliseconds after
-the question is drawn (a fast start, with the content pack cached; more often on a loaded
-machine) can still be lost while prompt_toolkit starts; the wizard goes on, the draft is intact
-and a second Ctrl-C stops it. The cases below wait past that window."""
+Two ways it was lost: pressed before a prompt has put the terminal in raw mode, it arrives as
+SIGINT, which the select prompts ignored; and a SIGINT handled while Python collected the last
+prompt's objects (a weakref callback runs, the KeyboardInterrupt is "ignored") vanished while
+the next prompt was being built, up to half a second on a loaded machine. Both at 0 s, at
+once, and later, as a key and as a signal."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def at_question_one(tmp_path: Path) -> pexpect.spawn:
     return child
 
 
-@pytest.mark.parametrize(("how", "after"), [("SIGINT", 0.5), ("Ctrl-C", 0.1)])
+@pytest.mark.parametrize("after", [0.0, 0.05, 0.2])
+@pytest.mark.parametrize("how", ["SIGINT", "Ctrl-C"])
 def test_an_interrupt_at_a_select_prompt_stops_the_wizard(
     tmp_path: Path, how: str, after: float
 ) -> None:

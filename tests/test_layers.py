@@ -91,6 +91,77 @@ def test_the_check_sees_a_bad_import(tmp_path: Path) -> None:
     assert imports(bad) == [(2, "commkit.core.scoring")]
 
 
+def module_graph(root: Path) -> dict[str, set[str]]:
+    """Which commkit module imports which, by the file it lands in: ``from commkit.model import
+    pack_cache`` is an arrow to ``commkit.model.pack_cache``, ``from commkit.api import x`` one
+    to the package ``commkit.api``. Imports inside functions and under TYPE_CHECKING count: a
+    circle hidden in a function is still a circle."""
+    base = root.parent
+
+    def name(path: Path) -> str:
+        return ".".join(path.relative_to(base).with_suffix("").parts).removesuffix(".__init__")
+
+    files = {name(p): p for p in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in files.items():
+        arrows = graph.setdefault(module, set())
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    sub = f"{node.module}.{alias.name}"
+                    arrows.add(sub if sub in files else node.module)
+            elif isinstance(node, ast.Import):
+                arrows.update(a.name for a in node.names)
+        arrows &= files.keys() - {module}
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other round a loop (Tarjan's algorithm)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in order:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], order[other])
+        if low[node] == order[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return found
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    """A piece two modules both need goes into a module of its own, below them both."""
+    assert circles(module_graph(SRC)) == []
+
+
+def test_the_check_sees_a_circle_hidden_in_a_function(tmp_path: Path) -> None:
+    package = tmp_path / "commkit"
+    package.mkdir()
+    (package / "__init__.py").write_text("", "utf-8")
+    (package / "a.py").write_text("from commkit.b import x\n", "utf-8")
+    (package / "b.py").write_text("def x():\n    from commkit import a\n", "utf-8")
+    assert circles(module_graph(package)) == [["commkit.a", "commkit.b"]]
+
+
 def test_every_public_api_name_has_a_docstring() -> None:
     """The API reference is built from these docstrings (mkdocstrings)."""
     import inspect

@@ -23,7 +23,7 @@ CLUB = (
         ["validate", "./[/]x.yaml"],
         ["assess", "--answers", "./[/]x.yaml", "--out", "out"],
         ["plan", "--assessment", "./[/]x.yaml", "--out", "out"],
-        ["seminars", "export", "1", "--community", "./[/]x.yaml", "--out", "out"],
+        ["seminars", "export", "1", "--profile", "./[/]x.yaml", "--out", "out"],
         ["validate", "[red]club.yaml"],
     ],
 )

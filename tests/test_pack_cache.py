@@ -44,7 +44,11 @@ def refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object) -> object:
         raise AssertionError("the pack was parsed although it was cached")
 
+    from commkit.model import content_pack, pack_files
+
     monkeypatch.setattr(pack_module, "parse_documents", refuse)
+    monkeypatch.setattr(content_pack, "parse_documents", refuse)
+    monkeypatch.setattr(pack_files, "parse_file", refuse)
 
 
 def test_second_load_comes_from_the_cache(
@@ -204,3 +208,34 @@ def test_positions_are_there_when_a_cached_pack_must_report(cache: Path, pack_co
     doc = pack.documents[f"checklist/{pack.checklist.id}"]
     assert doc.path.name == "self-identification.yaml"
     assert doc.diagnostic(("dimensions", 0, "id"), "x").line
+
+
+def full_pack_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "full"
+    for sub in ("methodology", "checklists"):
+        shutil.copytree(ROOT / sub, root / sub)
+    return root
+
+
+def test_validating_a_cached_clean_pack_parses_nothing(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from commkit.api import validate
+
+    root = full_pack_copy(tmp_path)
+    assert validate(content=root).ok
+    refuse_parsing(monkeypatch)
+    report = validate(content=root)
+    assert report.ok and len(report.files) == len(pack_module.pack_files(root))
+
+
+def test_a_bad_mapped_value_is_located_when_the_pack_is_cached(cache: Path, tmp_path: Path) -> None:
+    from commkit.api import validate
+
+    root = full_pack_copy(tmp_path)
+    path = root / "checklists" / "migrations" / "self-identification-1.0-1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("5: 50}", "5: 500}", 1), encoding="utf-8")
+    for _ in range(2):  # the second run takes the pack from the cache
+        bad = [d for d in validate(content=root).diagnostics if "500" in d.message]
+        assert len(bad) == 1 and bad[0].file == path and bad[0].line == 77

@@ -110,7 +110,7 @@ def invocations(case: Case, bad: Path, tmp: Path) -> list[tuple[list[str], int, 
     if case.command == "plan":
         return [(["plan", "--assessment", str(bad), "--out", out], case.exit, name)]
     if case.command == "export":
-        args = ["seminars", "export", "1", "--community", str(bad), "--out", out]
+        args = ["seminars", "export", "1", "--profile", str(bad), "--out", out]
         return [(args, case.exit, name)]
     if case.command == "holidays":
         args = ["--content", str(SMALL_PACK), "plan", "-a", str(SMALL_ANSWERS)]

@@ -45,7 +45,7 @@ def test_yaml_tags_never_build_python_objects(
     runs = [
         ["validate", str(community)],
         ["map", str(tmp_path / "ws"), "--strict"],
-        ["seminars", "export", "1", "--community", str(community), "--out", str(tmp_path / "o")],
+        ["seminars", "export", "1", "--profile", str(community), "--out", str(tmp_path / "o")],
         ["--content", str(SMALL_PACK), "assess", "-a", str(answers), "-o", str(tmp_path / "o")],
         ["--content", str(SMALL_PACK), "plan", "-a", str(answers), "--out", str(tmp_path / "o")],
     ]
@@ -185,7 +185,7 @@ def test_html_is_escaped(tmp_path: Path, runner: CliRunner) -> None:
     )
     out = tmp_path / "out"
     args = ["seminars", "export", "1", "--format", "html", "--out", str(out)]
-    result = runner.invoke(app, [*args, "--community", str(profile)])
+    result = runner.invoke(app, [*args, "--profile", str(profile)])
     assert result.exit_code == 0, result.output
     pages = list(out.rglob("*.html"))
     assert pages

@@ -216,7 +216,7 @@ def test_seminars_export_stays_in_out(name: str, tmp_path: Path, runner: CliRunn
         f'kind: community\nversion: "1"\nslug: club\nname: {json_str(name)}\n', "utf-8"
     )
     out = tmp_path / "out"
-    args = ["seminars", "export", "--all", "--out", str(out), "--community", str(profile)]
+    args = ["seminars", "export", "--all", "--out", str(out), "--profile", str(profile)]
     result = runner.invoke(app, [*args, "--zip", "--format", "md,html"])
     check_contained(tmp_path, out, result)
     assert result.exit_code == 0, result.output

@@ -4,6 +4,7 @@ user typed or wrote is lost, changed or removed."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,8 @@ def test_resume_draft_alone_continues_exactly_the_interrupted_run(tmp_path: Path
     child.expect("question 2/10")
     interrupt(child)
     draft = reports / "fashion-tech-assessment-draft.yaml"
-    child.expect("commkit assess --resume ")
-    child.expect(str(draft))
+    child.expect_exact(str(draft))
+    child.expect_exact("commkit assess --resume reports/fashion-tech-assessment-draft.yaml")
     finish(child)
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == [reports]  # nothing in the working folder
@@ -172,12 +173,14 @@ def test_the_draft_goes_beside_the_output_and_the_wizard_says_where(tmp_path: Pa
     work = tmp_path / "work"
     work.mkdir()
     child = spawn_assess(work)
-    # the hint wraps at word boundaries: the path itself is never broken
-    child.expect_exact(str(work / "out" / "<slug>-assessment-draft.yaml"))
+    # before the name is known the hint says where in words (no "<slug>" file name)
+    child.expect_exact(str(work / "out"))
+    child.expect_exact("named after the community")
     answer_start_and_two_questions(child)
     interrupt(child)
     child.expect_exact(str(work / "out" / "fashion-tech-assessment-draft.yaml"))
     finish(child)
+    assert "<slug>" not in child.before
     assert sorted(p.name for p in work.iterdir()) == ["out"]
     assert [p.name for p in (work / "out").iterdir()] == ["fashion-tech-assessment-draft.yaml"]
 
@@ -198,3 +201,39 @@ def test_a_draft_someone_renamed_is_read_but_never_changed(tmp_path: Path) -> No
     interrupt(child)
     finish(child)
     assert copy.read_bytes() == before and copy.stat().st_mtime == 1
+
+
+def test_the_resume_command_fits_one_line_of_an_80_column_terminal(tmp_path: Path) -> None:
+    """The command is printed on a line of its own, relative to the current folder, so it
+    can be copied whole; nothing folds it inside the path (the full path would not fit)."""
+    deep = tmp_path / "season-2026"
+    deep.mkdir()
+    child = pexpect.spawn(
+        str(COMMKIT),
+        ["--lang", "ru", "--content", str(FIX / "pack"), "assess", "--out",
+         str(deep / "reports"), "--date", "2020-10-15"],
+        cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30"}, encoding="utf-8",
+        timeout=30, dimensions=(30, 80),
+    )  # fmt: skip
+    for prompt, keys in (
+        ("Название сообщества", "Клуб Кама\r"),
+        ("Регион", "\r"),
+        ("формализовано", "2\r"),
+        ("новое или", "1\r"),
+        ("Когда оно основано", "\r"),
+        ("Язык", "2\r"),
+        ("подтверждение", "н\r"),
+    ):
+        child.expect(prompt)
+        child.send(keys)
+    child.expect("1/10")
+    interrupt(child)
+    child.expect_exact("Продолжить позже:")
+    finish(child)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    lines = [line.strip() for line in shown.splitlines()]
+    command = next(line for line in lines if line.startswith("commkit assess --resume"))
+    draft = deep / "reports" / "klub-kama-assessment-draft.yaml"
+    assert command == f"commkit assess --resume {draft.relative_to(tmp_path)}"
+    assert len(command) + 2 <= 80 < len(f"  commkit assess --resume {draft}")
+    assert draft.is_file()

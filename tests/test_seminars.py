@@ -18,6 +18,7 @@ from seminars_helpers import (
     PACK,
     PROFILE,
     SEMINAR_IDS,
+    WORKSPACE,
     export,
     export_json,
     files_under,
@@ -297,7 +298,7 @@ def test_russian_export_has_russian_labels_only(tmp_path: Path) -> None:
 
 
 def test_community_profile_weaves_name_leaders_and_gaps(tmp_path: Path) -> None:
-    export(tmp_path, "seminar-1", "--format", "md", "--community", str(PROFILE))
+    export(tmp_path, "seminar-1", "--format", "md", "--profile", str(PROFILE))
     folder = tmp_path / "01-seminar-1"
     handout = (folder / "handout.md").read_text(encoding="utf-8")
     invitation = (folder / "invitation.md").read_text(encoding="utf-8")
@@ -316,7 +317,7 @@ def test_community_profile_weaves_name_leaders_and_gaps(tmp_path: Path) -> None:
 
 
 def test_community_from_assessment_in_russian(tmp_path: Path) -> None:
-    export(tmp_path, "meetup", "--format", "md", "--community", str(EVIL), lang="ru")
+    export(tmp_path, "meetup", "--format", "md", "--profile", str(EVIL), lang="ru")
     handout = (tmp_path / "09-meetup" / "handout.md").read_text(encoding="utf-8")
     assert "«Экосистема» и «Лидерство»" in handout
     assert "\\<script\\>alert(1)\\</script\\> & Co \\| x" in handout
@@ -324,14 +325,43 @@ def test_community_from_assessment_in_russian(tmp_path: Path) -> None:
 
 def test_community_of_another_kind_is_refused(tmp_path: Path) -> None:
     seminar_file = PACK / "methodology" / "seminars" / "meetup.yaml"
-    result = run("export", "--all", "--out", str(tmp_path), "--community", str(seminar_file))
+    result = run("export", "--all", "--out", str(tmp_path), "--profile", str(seminar_file))
     assert result.exit_code == 1
     assert "expected a community profile" in result.output
     assert files_under(tmp_path) == set()
 
 
+def test_community_is_a_slug_of_the_workspace_as_in_every_command(tmp_path: Path) -> None:
+    """``--community SLUG`` names the same files as ``--profile`` on its profile."""
+    by_slug, by_file = tmp_path / "slug", tmp_path / "file"
+    slug = PROFILE.stem
+    export(by_slug, "seminar-1", "--format", "md", "-w", str(WORKSPACE), "--community", slug)
+    export(by_file, "seminar-1", "--format", "md", "--profile", str(PROFILE))
+    for path in sorted(by_file.rglob("*.md")):
+        assert path.read_bytes() == (by_slug / path.relative_to(by_file)).read_bytes(), path
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_file_given_to_community_says_to_use_profile(tmp_path: Path, lang: str) -> None:
+    result = run(
+        "export", "--all", "-o", str(tmp_path / "o"), "--community", str(PROFILE), lang=lang
+    )
+    assert result.exit_code == 2
+    assert f"--profile {PROFILE}" in result.output
+    assert ("slug" if lang == "en" else "краткое имя сообщества") in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unknown_community_slug_names_the_missing_profile(tmp_path: Path) -> None:
+    result = run(
+        "export", "1", "-o", str(tmp_path / "o"), "-w", str(WORKSPACE), "--community", "nope"
+    )
+    assert result.exit_code == 1
+    assert "no community 'nope'" in result.output and "nope.yaml is missing" in result.output
+
+
 def test_missing_community_file_is_a_clean_error(tmp_path: Path) -> None:
-    result = run("export", "--all", "--out", str(tmp_path / "o"), "--community", "nope.yaml")
+    result = run("export", "--all", "--out", str(tmp_path / "o"), "--profile", "nope.yaml")
     assert result.exit_code == 1
     assert "nope.yaml: no such file" in result.output
     assert not (tmp_path / "o").exists()
@@ -372,7 +402,7 @@ def test_export_is_deterministic(tmp_path: Path) -> None:
         "2026-12-01",
         "--time",
         "18:00",
-        "--community",
+        "--profile",
         str(PROFILE),
         "--zip",
     ]

@@ -43,7 +43,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "2026-12-01",
             "--time",
             "18:00",
-            "--community",
+            "--profile",
             str(EVIL),
             lang=lang,
         )
@@ -146,7 +146,7 @@ def test_russian_page_is_in_russian(exported: dict[str, Path]) -> None:
 
 
 def test_profile_community_in_html(tmp_path: Path) -> None:
-    export(tmp_path, "seminar-1", "--format", "html", "--community", str(PROFILE))
+    export(tmp_path, "seminar-1", "--format", "html", "--profile", str(PROFILE))
     text = (tmp_path / FOLDERS["seminar-1"] / "index.html").read_text(encoding="utf-8")
     assert "For the community FashionTechPerm" in text
     assert "Pay special attention to “Ecosystem”" in text

@@ -16,7 +16,7 @@ from seminars_helpers import PACK, PROFILE, export, export_json, files_under, ru
 
 
 def test_zip_holds_exactly_the_files_written(tmp_path: Path) -> None:
-    data = export_json(tmp_path, "--all", "--zip", "--community", str(PROFILE))
+    data = export_json(tmp_path, "--all", "--zip", "--profile", str(PROFILE))
     assert data["zip"] == str(tmp_path / ZIP_NAME)
     on_disk = files_under(tmp_path) - {ZIP_NAME}
     with zipfile.ZipFile(tmp_path / ZIP_NAME) as archive:
@@ -126,7 +126,7 @@ def test_traversal_in_community_name_and_slug_writes_only_under_out(tmp_path: Pa
         encoding="utf-8",
     )
     before = _walk(sandbox)
-    export(out, "--all", "--community", str(evil), "--zip")
+    export(out, "--all", "--profile", str(evil), "--zip")
     after = _walk(sandbox)
     new = after - before
     assert new, "something was written"
@@ -140,7 +140,7 @@ def test_traversal_slug_in_a_profile_is_rejected_cleanly(tmp_path: Path) -> None
         "kind: community\nversion: '1'\nslug: ../../evil\nname: Evil\n", encoding="utf-8"
     )
     out = tmp_path / "out"
-    result = run("export", "--all", "--out", str(out), "--community", str(profile))
+    result = run("export", "--all", "--out", str(out), "--profile", str(profile))
     assert result.exit_code == 1
     assert "evil.yaml" in result.output and "slug" in result.output
     assert "Traceback" not in result.output

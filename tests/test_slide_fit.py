@@ -22,7 +22,7 @@ def test_the_class_grows_with_the_text():
 
 
 def test_deck_defines_the_classes_and_community_slides_follow_each_exercise(tmp_path):
-    export(tmp_path, "seminar-1", "--format", "md", "--community", str(PROFILE))
+    export(tmp_path, "seminar-1", "--format", "md", "--profile", str(PROFILE))
     slides = (tmp_path / "01-seminar-1" / "slides.md").read_text(encoding="utf-8")
     front = slides.split("\n---\n", 1)[0]
     assert "style: |\n  section.dense { font-size: 24px; }" in front

@@ -141,6 +141,7 @@ from commkit.api.views import (
 from commkit.api.workspace import (
     RegionScaffold,
     add_community,
+    community_file,
     init_region,
     load_workspace,
     public_map,
@@ -176,6 +177,7 @@ __all__ = [
     "checklist_hash",
     "checklist_of",
     "choose_seminars",
+    "community_file",
     "compare_with_peers",
     "date_warnings",
     "diff_content",

@@ -84,18 +84,22 @@ def explain(
     question's value and weight, each dimension's sum, the overall score, every stage's
     threshold and gates. ``on``: the assessment's date, which sets a young community's age
     (its 12-month counts are scaled exactly as the score scales them)."""
-    from commkit.core.scoring import breakdown, explain_value, months_active
+    from commkit.core.scoring import breakdown, months_active
     from commkit.i18n import number, score, section
+    from commkit.model.common import tr
+    from commkit.render.report import gate_text, value_text
 
     m = section("wizard", lang)
     checklist = checklist_of(answers, pack)
     months = months_active(answers.community.founded, on or answers.date or dt.date.today())
     info = breakdown(checklist, answers.answers, lang=lang, months=months)
     questions = {q.id: q for q in checklist.questions}
+    dims = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+    stages = {s.id: tr(s.title, lang) for s in checklist.stages}
     lines = [m["explain_title"]]
     for line in info.questions:
         if line.status == "answered" and line.normalised is not None:
-            value = explain_value(questions[line.question], line.value)
+            value = value_text(questions[line.question], line.value, lang, scale_words=False)
             lines.append(
                 "  "
                 + m["explain_q_scored"].format(
@@ -110,12 +114,12 @@ def explain(
             lines.append("  " + m["explain_question"].format(qid=line.question, status=status))
     for d in info.dimensions:
         if d.score is None:
-            lines.append("  " + m["explain_dim_none"].format(dim=d.id))
+            lines.append("  " + m["explain_dim_none"].format(dim=dims.get(d.id, d.id)))
         else:
             lines.append(
                 "  "
                 + m["explain_dim"].format(
-                    dim=d.id,
+                    dim=dims.get(d.id, d.id),
                     ws=number(d.weighted_sum, lang, 3),
                     w=_g(d.weight_sum, lang),
                     score=score(d.score, lang),
@@ -124,23 +128,19 @@ def explain(
     scored = sum(1 for d in info.dimensions if d.score is not None)
     lines.append("  " + m["explain_overall"].format(n=scored, score=score(info.overall, lang)))
     for step in info.stage_steps:
+        stage = stages.get(step.stage, step.stage)
+        least = number(step.min_score, lang)
         if step.reached:
-            lines.append("  " + m["explain_stage_ok"].format(stage=step.stage, min=step.min_score))
+            lines.append("  " + m["explain_stage_ok"].format(stage=stage, min=least))
         elif not step.score_ok:
             overall = score(info.overall, lang)
             lines.append(
-                "  "
-                + m["explain_stage_low"].format(
-                    stage=step.stage, min=step.min_score, overall=overall
-                )
+                "  " + m["explain_stage_low"].format(stage=stage, min=least, overall=overall)
             )
         else:
-            gates = ", ".join(step.failed_requires)
-            lines.append(
-                "  "
-                + m["explain_stage_gate"].format(stage=step.stage, min=step.min_score, gates=gates)
-            )
-    lines.append("  " + m["explain_target"].format(target=info.target))
+            lines.append("  " + m["explain_stage_gate"].format(stage=stage, min=least))
+            lines.extend("    • " + gate_text(checklist, c, lang) for c in step.failed_conditions)
+    lines.append("  " + m["explain_target"].format(target=number(info.target, lang)))
     return lines
 
 
@@ -217,7 +217,7 @@ def assessment_summary(
     nxt = stages.get(result.next_stage) if result.next_stage else None
     scores = {d.id: d.score for d in result.dimensions}
     return AssessmentSummary(
-        name=assessment.community.name,
+        name=tr(assessment.community.name, lang),
         dimensions=rows,
         overall=fmt_score(result.overall, lang),
         overall_bar=bar(result.overall, 20),

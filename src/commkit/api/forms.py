@@ -42,7 +42,8 @@ def export_checklist(
     from commkit.core.scoring import checklist_hash
     from commkit.errors import UserError
     from commkit.fsutil import atomic_write_bytes, atomic_write_text, safe_child
-    from commkit.model.common import ID_RE
+    from commkit.model.common import ID_RE, tr
+    from commkit.render.blank_form import BlankForm
 
     if format not in EXPORT_FORMATS:
         raise UserError(f"unknown format {format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
@@ -55,36 +56,38 @@ def export_checklist(
             raise UserError(f"--community {community!r} is not a valid slug")
         who = {"slug": community, "name": ""}
         if workspace is not None:
+            from commkit.api.workspace import community_file
             from commkit.model.loader import load_file
             from commkit.model.workspace import Community
 
-            profile = safe_child(Path(workspace), "communities", f"{community}.yaml")
-            if not profile.is_file():
-                raise UserError(f"no community {community!r} in {workspace} ({profile} is missing)")
-            who["name"] = load_file(profile, Community).name
+            profile = load_file(community_file(workspace, community), Community)
+            who["name"] = tr(profile.name, lang)
+            if profile.founded:
+                who["founded"] = profile.founded
+    form = BlankForm(checklist, digest, lang, who)
     stem = checklist.id + (f"-{community}" if community else "")
     root = Path(out)
     if format == "html":
         from commkit.render.checklist_form import checklist_form_html
 
-        text = checklist_form_html(checklist, digest, lang=lang, community=who)
+        text = checklist_form_html(form)
         return atomic_write_text(safe_child(root, f"{stem}.html"), text, force=force)
     if format == "md":
         from commkit.render.questionnaire_md import questionnaire_markdown
 
-        text = questionnaire_markdown(checklist, lang=lang, community=who)
+        text = questionnaire_markdown(form)
         return atomic_write_text(safe_child(root, f"{stem}-{lang}.md"), text, force=force)
     if format == "xlsform":
         from commkit.render.xlsform import xlsform_bytes
 
         try:
-            data = xlsform_bytes(checklist, digest, lang=lang, community=who)
+            data = xlsform_bytes(form)
         except ValueError as exc:
             raise UserError(f"the checklist cannot become an XLSForm: {exc}") from None
         return atomic_write_bytes(safe_child(root, f"{stem}-xlsform.xlsx"), data, force=force)
     from commkit.render.workbook import workbook_bytes
 
-    data = workbook_bytes(checklist, digest, lang=lang, community=who)
+    data = workbook_bytes(form)
     return atomic_write_bytes(safe_child(root, f"{stem}-{lang}-workbook.xlsx"), data, force=force)
 
 

@@ -187,6 +187,7 @@ def rescore_summary(
     """The lines a terminal shows for one re-scored file: stage and score before and after,
     how many answers were carried, mapped and need a new answer, the report, the next step."""
     from commkit.i18n import number, text
+    from commkit.model.common import tr
     from commkit.render.rescore_md import stage_title
 
     pack = content(pack)
@@ -195,7 +196,7 @@ def rescore_summary(
         text(
             "rescore.summary",
             lang,
-            name=result.after.community.name,
+            name=tr(result.after.community.name, lang),
             date=result.after.date.isoformat(),
             old=result.old_version,
             old_stage=stage_title(pack, result, before.stage, lang, old=True) if before else "—",

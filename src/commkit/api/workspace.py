@@ -7,17 +7,16 @@ which does no I/O.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from commkit.api._common import PathLike
 from commkit.api._common import workspace as open_workspace
 
 if TYPE_CHECKING:
     from commkit.core.public_map import PublicMap
+    from commkit.core.workspace_init import CommunityDetails
     from commkit.model.workspace import Region
     from commkit.model.workspace_loader import Workspace
 
@@ -104,42 +103,20 @@ def init_region(
 
 
 def add_community(
-    workspace: PathLike,
-    name: str,
-    *,
-    leaders: Iterable[str] = (),
-    platform: str | None = None,
-    format: str = "online",
-    formalised: bool = False,
-    founded: str | None = None,
-    description: str | None = None,
-    members: int | None = None,
-    events: int | None = None,
-    projects: int | None = None,
-    snapshot_date: dt.date | None = None,
-    slug: str | None = None,
-    force: bool = False,
+    workspace: PathLike, name: str, *, force: bool = False, **details: Unpack[CommunityDetails]
 ) -> Path:
-    """Write ``communities/<slug>.yaml``; figures given become its first snapshot."""
+    """Write ``communities/<slug>.yaml``; figures given become its first snapshot.
+
+    ``details`` are the profile's keywords (``slug``, ``leaders``, ``platform``, ``format``,
+    ``formalised``, ``founded``, ``description``, ``members``, ``events``, ``projects``,
+    ``snapshot_date``): see :class:`commkit.core.workspace_init.CommunityDetails`.
+    """
     from commkit.core.workspace_init import community_yaml, new_community, parse_community
     from commkit.errors import UserError
     from commkit.fsutil import atomic_write_text, safe_child
     from commkit.model.workspace_loader import COMMUNITIES_DIR
 
-    community = new_community(
-        name,
-        slug=slug,
-        leaders=list(leaders),
-        platform=platform,
-        format=format,
-        formalised=formalised,
-        founded=founded,
-        description=description,
-        members=members,
-        events=events,
-        projects=projects,
-        snapshot_date=snapshot_date,
-    )
+    community = new_community(name, **details)
     root = Path(workspace)
     if not root.is_dir():
         raise UserError(f"{root} is not a workspace folder (create one with 'commkit region init')")
@@ -147,6 +124,22 @@ def add_community(
     text = community_yaml(community)
     parse_community(text, path)  # what is written reads back
     return atomic_write_text(path, text, force=force)
+
+
+def community_file(workspace: PathLike, slug: str) -> Path:
+    """The profile of the community ``slug`` in ``workspace``: ``communities/<slug>.yaml``
+    (what ``--community SLUG`` names in every command)."""
+    from commkit.errors import UserError
+    from commkit.fsutil import safe_child
+    from commkit.model.common import ID_RE
+    from commkit.model.workspace_loader import COMMUNITIES_DIR
+
+    if not ID_RE.match(slug):
+        raise UserError(f"--community {slug!r} is not a valid slug")
+    profile = safe_child(Path(workspace), COMMUNITIES_DIR, f"{slug}.yaml")
+    if not profile.is_file():
+        raise UserError(f"no community {slug!r} in {workspace} ({profile} is missing)")
+    return profile
 
 
 def public_map(workspace: Workspace | PathLike) -> PublicMap:

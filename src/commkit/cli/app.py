@@ -34,11 +34,27 @@ class CommkitGroup(TyperGroup):
         tidy(self)
         super().format_help(ctx, formatter)
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        from commkit.cli.helpstyle import help_lang, localize_error, localize_help
+
+        if parent is None:  # the run starts: help and usage errors in its language
+            localize_help(self, help_lang(list(args)))
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except Exception as exc:
+            localize_error(exc)
+            raise
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except Exception as exc:
+            from commkit.cli.helpstyle import localize_error
             from commkit.errors import CommkitError
+
+            localize_error(exc)
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             if settings and settings.debug:

@@ -144,6 +144,7 @@ def assess(
     fmt: Fmt = "simple",
 ) -> None:
     from commkit import api
+    from commkit.cli.assess_run import AssessRun
     from commkit.cli.context import settings
     from commkit.errors import UserError
 
@@ -172,37 +173,27 @@ def assess(
     if community is not None:  # it becomes a folder or file name: an id only
         api.check_slug(community)
     names = [*(answers or []), *(files or [])]
+    parsed = AssessRun(
+        settings=s,
+        names=names,
+        out=out,
+        workspace=workspace,
+        community=community,
+        when=when,
+        force=force,
+        json_output=json_output,
+    )
     if rescore:
         from commkit.cli.assess_rescore import run_rescore
 
         if resume is not None or team:
             raise UserError("--rescore goes alone: not with --resume or --team")
-        run_rescore(
-            pack=s.pack(),
-            names=[*rescore, *names],
-            out=out,
-            force=force,
-            json_output=json_output,
-            lang_for=s.lang_for,
-            when=when,
-        )
+        run_rescore(parsed, rescore)
         return
     if team:
         from commkit.cli.assess_team import run_team
 
-        run_team(
-            pack=s.pack(),
-            names=names,
-            out=out,
-            workspace=workspace,
-            community=community,
-            when=when,
-            anonymous=anonymous,
-            force=force,
-            json_output=json_output,
-            lang=s.lang,
-            lang_for=s.lang_for,
-        )
+        run_team(parsed, anonymous=anonymous)
         return
     writer = api.AssessmentWriter(
         pack=s.pack(),
@@ -418,15 +409,15 @@ class _Run:
 
     def interactive(self, resume: Path | None, update: Path | None = None) -> None:
         from commkit import api
-        from commkit.cli.output import err, esc, print_json
+        from commkit.cli.output import err, esc, print_json, wrap_lines
         from commkit.errors import InterruptedWithDraft, UserError
         from commkit.i18n import plural, section
         from commkit.interactive.drafts import (
             DraftStore,
             draft_folder,
-            draft_path,
             find_drafts,
             load_draft,
+            resume_command,
         )
         from commkit.interactive.prompts import Prompter
         from commkit.interactive.wizard import Wizard, choose_draft
@@ -483,24 +474,26 @@ class _Run:
             ask_notes=bool(draft and any(a.note for a in draft.answers.values())),
             only=store.run.ask,
         )
-        wizard.hint = m["welcome_hint"].format(draft=draft_path(folder, "<slug>"))
+        wizard.hint = (
+            m["welcome_hint"].format(folder=folder)
+            if store.path is None
+            else m["welcome_hint_draft"].format(draft=store.path)
+        )
         try:
             answers = wizard.run(draft)
         except InterruptedWithDraft as exc:
             mm = section("wizard", wizard.lang)
             console = err()
             if exc.draft_path is not None:
-                console.print(
-                    mm["interrupted"].format(
-                        answers=plural("count.answers", exc.answered, wizard.lang),
-                        draft=exc.draft_path,
-                    ),
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
+                said = mm["interrupted"].format(
+                    answers=plural("count.answers", exc.answered, wizard.lang),
+                    draft=exc.draft_path,
                 )
+                console.print(wrap_lines(console, said, rest=""), markup=False, highlight=False)
+                console.print(mm["resume_hint"], style="bold", markup=False)
+                # on a line of its own, never folded: a path broken in two cannot be copied
                 console.print(
-                    mm["resume_hint"].format(draft=exc.draft_path),
+                    "  " + resume_command(exc.draft_path),
                     style="bold",
                     markup=False,
                     highlight=False,

@@ -1,23 +1,11 @@
 """``commkit assess --team``: the raters of one community merged into one assessment."""
 
 from pathlib import Path
-from typing import Any
+
+from commkit.cli.assess_run import AssessRun
 
 
-def run_team(
-    *,
-    pack: Any,
-    names: list[str],
-    out: Path,
-    workspace: Path | None,
-    community: str | None,
-    when: Any,
-    anonymous: bool,
-    force: bool,
-    json_output: bool,
-    lang: str,
-    lang_for: Any,
-) -> None:
+def run_team(run: AssessRun, *, anonymous: bool) -> None:
     """Read every rater's file, merge, write the report and the YAML, print the summary."""
     from commkit import api
     from commkit.cli.output import err, print_json, warn
@@ -25,7 +13,9 @@ def run_team(
     from commkit.errors import UserError
     from commkit.i18n import plural, score, text
 
-    files = api.expand_answer_files(names)
+    pack, lang = run.settings.pack(), run.settings.lang
+    workspace, community = run.workspace, run.community
+    files = api.expand_answer_files(run.names)
     if not files:
         if workspace is None or community is None:
             raise UserError(text("team.need", lang))
@@ -37,15 +27,17 @@ def run_team(
             warn(w.format())
         raters.append((api.rater_label(checked.answers, Path(name).stem), checked.answers))
     first = raters[0][1]
-    report_lang: str = lang_for(first.language)
+    report_lang: str = run.settings.lang_for(first.language)
     assessment = api.assess_team(
-        raters, pack=pack, today=when, anonymous=anonymous, lang=report_lang, slug=community
+        raters, pack=pack, today=run.when, anonymous=anonymous, lang=report_lang, slug=community
     )
-    writer = api.AssessmentWriter(pack=pack, out=out, workspace=workspace, force=force, peers=False)
+    writer = api.AssessmentWriter(
+        pack=pack, out=run.out, workspace=workspace, force=run.force, peers=False
+    )
     written = writer.write(assessment, lang=report_lang)
     team = assessment.team
     assert team is not None
-    if json_output:
+    if run.json_output:
         console = err()
         print_summary(console, pack, assessment, written, report_lang)
         print_json(

@@ -9,8 +9,11 @@ is its whole first sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
+
+import typer
 
 NAMED = {
     "date": "DATE",
@@ -93,3 +96,116 @@ def tidy(command: Any) -> None:
         command.short_help = sentence.rstrip(".")
     for sub in getattr(command, "commands", {}).values():
         tidy(sub)
+
+
+# ------------------------------------------------------------------ the language of --help
+
+_LANG = ["en"]
+"""The language ``--help`` and usage errors are written in for this run."""
+
+
+def help_lang(args: list[str]) -> str:
+    """``--help`` has no input file: ``--lang`` (wherever it is typed) > ``COMMKIT_LANG`` > en."""
+    from commkit.i18n import resolve_lang
+
+    given = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    return resolve_lang(given if given in ("en", "ru") else None)
+
+
+def _paths(command: Any, path: str = "") -> Any:
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _paths(sub, f"{path} {name}".strip())
+
+
+def localize_help(root: Any, lang: str) -> None:
+    """Every command's and option's help in ``lang`` (the English is kept to come back to:
+    tests run both languages in one process)."""
+    tidy(root)
+    _LANG[0] = lang
+    if lang == "ru":
+        from commkit.i18n.help_ru import COMMANDS, COMMON, PARAMS, SUMMARIES
+    for path, command in _paths(root):
+        command.context_class = LocalizedContext
+        if not hasattr(command, "_commkit_en"):
+            command._commkit_en = (command.help, command.short_help)
+            for param in command.params:
+                param._commkit_en = getattr(param, "help", None)
+        if lang != "ru":
+            command.help, command.short_help = command._commkit_en
+            for param in command.params:
+                param.help = param._commkit_en
+            continue
+        if path in COMMANDS:
+            command.help = COMMANDS[path]
+            command.short_help = SUMMARIES.get(path) or _first_sentence(COMMANDS[path])
+        texts = PARAMS.get(path, {})
+        for param in command.params:
+            russian = texts.get(param.name) or COMMON.get(param.name)
+            if russian is not None:
+                param.help = russian
+
+
+def _first_sentence(text: str) -> str:
+    first = text.strip().split("\n\n")[0]
+    return re.split(r"(?<=[.!?])\s", " ".join(first.split()), maxsplit=1)[0].rstrip(".")
+
+
+class LocalizedContext(typer.Context):
+    """A context whose help formatter writes Click's own words in the run's language."""
+
+    def make_formatter(self) -> Any:
+        if _LANG[0] != "ru":
+            return super().make_formatter()
+        base: Any = self.formatter_class
+        return _russian(base)(width=self.terminal_width, max_width=self.max_content_width)
+
+
+@functools.cache
+def _russian(base: Any) -> Any:
+    from commkit.i18n.help_ru import COMMON
+    from commkit.i18n.usage import heading, help_marks, usage_prefix
+
+    shown = {"Show this message and exit.": COMMON["help"]}
+
+    class RussianFormatter(base):  # type: ignore[misc]
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, usage_prefix() if prefix is None else prefix)
+
+        def write_heading(self, word: str) -> None:
+            super().write_heading(heading(word))
+
+        def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+            rows = [(term, help_marks(shown.get(text, text))) for term, text in rows]
+            super().write_dl(rows, *args, **kwargs)
+
+    return RussianFormatter
+
+
+def localize_error(exc: BaseException) -> None:
+    """Have a usage error of Click or Typer show itself in Russian (a Russian run only)."""
+    if _LANG[0] != "ru" or not hasattr(exc, "format_message"):
+        return
+
+    def show(file: Any = None) -> None:
+        import sys
+
+        from commkit.i18n.usage import error_line, try_help
+
+        out = file or sys.stderr
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                hint = try_help(ctx.command_path, ctx.help_option_names[0]) + "\n"
+            out.write(f"{ctx.get_usage()}\n{hint}\n")
+        out.write(error_line(exc.format_message()) + "\n")
+
+    exc.show = show  # type: ignore[attr-defined]

@@ -173,7 +173,7 @@ def plan(
         text(
             "cli.plan_summary",
             lang,
-            name=result.community.name,
+            name=api.tr(result.community.name, lang),
             scheduled=scheduled,
             start=result.start,
             end=result.end,

@@ -11,6 +11,7 @@ from commkit.cli.options import (
     AsTable,
     Fmt,
     argument,
+    community_option,
     date_option,
     flag,
     force_option,
@@ -18,6 +19,7 @@ from commkit.cli.options import (
     json_option,
     out_option,
     value_option,
+    workspace_option,
 )
 
 seminars_app = group(
@@ -192,14 +194,25 @@ def export_seminars(
     formats: Annotated[
         str, typer.Option("--format", help="md, html or md,html (comma-separated).")
     ] = "md,html",
-    community: Annotated[
+    profile: Annotated[
         Path | None,
         value_option(
-            "--community",
+            "--profile",
             help="A community profile or an assessment file: its name, leaders and gaps "
             "go into the exercises and the invitation.",
         ),
     ] = None,
+    community: Annotated[
+        str | None,
+        community_option(
+            "A community of the workspace, by slug: its profile communities/SLUG.yaml "
+            "(and latest assessment), as --profile."
+        ),
+    ] = None,
+    workspace: Annotated[
+        Path,
+        workspace_option("The workspace holding communities/SLUG.yaml.", short=True),
+    ] = Path("."),
     start_date: Annotated[
         dt.date | None,
         date_option(
@@ -230,17 +243,29 @@ def export_seminars(
       commkit seminars export --all --out materials
       commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
       commkit --lang ru seminars export --all -o out --zip \\
-          --community communities/club.yaml
+          --profile communities/club.yaml
+      commkit seminars export 3 -o out -w my-region --community my-club
       commkit seminars export 1 2 --format html --out html-only
     """
     from commkit import api
+    from commkit.i18n import text
 
     s = settings(ctx)
+    if community is not None:
+        if profile is not None:
+            raise typer.BadParameter(
+                text("cli.profile_or_community", s.lang), param_hint="--community"
+            )
+        if community.endswith((".yaml", ".yml", ".json")) or "/" in community or "\\" in community:
+            raise typer.BadParameter(
+                text("cli.community_is_slug", s.lang, value=community), param_hint="--community"
+            )
+        profile = api.community_file(workspace, community)
     pack = s.pack()
     options = api.seminar_options(
         formats=formats,
         time=start_time,
-        community=community,
+        community=profile,
         lang=s.lang if s.lang_given else None,
         pack=pack,
     )

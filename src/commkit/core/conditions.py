@@ -25,12 +25,14 @@ from commkit.model.answers import Answer, AnswerValue
 from commkit.model.condition import Condition, Scalar
 
 __all__ = [
+    "TESTS",
     "ConditionTest",
     "compile_condition",
     "condition_test",
     "describe",
     "holds",
     "normalise_value",
+    "value_test",
 ]
 
 
@@ -61,22 +63,35 @@ def holds(
     return condition_test(cond)(answers, question_scores, dimension_scores, stage)
 
 
+TESTS = ("equals", "any_of", "at_least", "below", "score_below")
+"""The value tests a condition may make, in the order they are read (one is set)."""
+
+
+def value_test(cond: Condition) -> tuple[str, Any] | None:
+    """The test a condition makes on its question or dimension: ``(name, value)`` from
+    :data:`TESTS`, or ``None`` (a stage condition, or a bare reference)."""
+    for test in TESTS:
+        value = getattr(cond, test)
+        if value is not None:
+            return test, value
+    return None
+
+
 def describe(cond: Condition) -> str:
     """A short, language-neutral text of a condition, e.g. ``purpose.common-goal ≥ 3``."""
     if cond.stage is not None:
         return f"stage in [{', '.join(cond.stage)}]"
     name = cond.question if cond.question is not None else cond.dimension
-    if cond.equals is not None:
-        return f"{name} = {normalise_value(cond.equals)}"
-    if cond.any_of is not None:
-        return f"{name} in [{', '.join(str(normalise_value(v)) for v in cond.any_of)}]"
-    if cond.at_least is not None:
-        return f"{name} ≥ {cond.at_least:g}"
-    if cond.below is not None:
-        return f"{name} < {cond.below:g}"
-    if cond.score_below is not None:
-        return f"score of {name} < {cond.score_below:g}"
-    return str(name)
+    found = value_test(cond)
+    if found is None:
+        return str(name)
+    test, value = found
+    if test == "equals":
+        return f"{name} = {normalise_value(value)}"
+    if test == "any_of":
+        return f"{name} in [{', '.join(str(normalise_value(v)) for v in value)}]"
+    bound = f"< {value:g}" if test != "at_least" else f"≥ {value:g}"
+    return f"score of {name} {bound}" if test == "score_below" else f"{name} {bound}"
 
 
 def compile_condition(cond: Condition) -> Callable[..., bool]:

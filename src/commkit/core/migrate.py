@@ -15,6 +15,7 @@ from typing import Any
 from commkit.errors import UserError
 from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef
 from commkit.model.checklist import Checklist, Question
+from commkit.model.common import join_texts
 from commkit.model.migration import Migration, Step, value_key
 
 
@@ -133,7 +134,7 @@ def apply_step(
     if not given:
         return {}, [Move(how, n, list(step.old), version=version) for n in step.new]
     notes = [a.note for _, a in given if a.note]
-    note = " / ".join(notes) if notes else None
+    note = join_texts(notes, " / ") if notes else None
     if how == "merged":
         numbers = [
             _number(_map_value(step, a.value)[0])

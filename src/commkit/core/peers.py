@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from commkit.model.answers import Assessment
+from commkit.model.common import Text, tr
 from commkit.model.workspace_loader import Workspace
 
 MIN_PEERS = 5
@@ -37,14 +38,14 @@ class PeerComparison(BaseModel):
     stage: str
     peers: int
     dimensions: list[PeerDimension]
-    names: list[str] | None = None
+    names: list[Text] | None = None
     """The peer communities' names, only when asked for (``named``)."""
 
 
 @dataclass(frozen=True)
 class _Entry:
     slug: str
-    name: str
+    name: Text
     stage: str
     scores: dict[str, float]
 
@@ -91,7 +92,7 @@ class PeerPool:
                     position=_position(score, q1, median, q3),
                 )
             )
-        names = sorted(e.name for e in peers) if named else None
+        names = sorted((e.name for e in peers), key=tr) if named else None
         return PeerComparison(stage=stage, peers=len(peers), dimensions=dimensions, names=names)
 
 

@@ -168,9 +168,12 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
             return f"{alone[0]!r} (none of these) is ticked alone, not with other options"
         return None
     if q.type == "text":
-        return None if isinstance(value, str) else f"expected a text, got {value!r}"
+        return None if isinstance(value, str | dict) else f"expected a text, got {value!r}"
     return None  # pragma: no cover
 
+
+_NUMBER = (int, float)
+"""The types of a number answer (but not ``bool``, a subclass of ``int``)."""
 
 _INVALID: Any = object()
 """What a scorer returns for a value that does not fit the question (see :func:`value_problem`)."""
@@ -203,9 +206,9 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         lo, hi = q.scale_spec.min, q.scale_spec.max
 
         def scale(value: Any) -> Any:
-            if not (_finite(value) and value == int(value)):
+            if isinstance(value, bool) or not isinstance(value, _NUMBER):
                 return _INVALID
-            if not lo <= value <= hi:
+            if not lo <= value <= hi or value != int(value):
                 return _INVALID
             return (float(value) - lo) / (hi - lo)
 
@@ -216,11 +219,11 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
         bands = [(band.min, band.score) for band in q.number.bands]
 
         def number(value: Any) -> Any:
-            if not _finite(value):
+            if isinstance(value, bool) or not isinstance(value, _NUMBER):
                 return _INVALID
-            if (integer and value != int(value)) or value < least:
+            if not math.isfinite(value) or value < least:
                 return _INVALID
-            if most is not None and value > most:
+            if (integer and value != int(value)) or (most is not None and value > most):
                 return _INVALID
             result = 0.0
             for band_min, band_score in bands:
@@ -230,23 +233,25 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
 
         return number
     if qtype == "text":
-        return lambda value: _UNSCORED if isinstance(value, str) else _INVALID
+        return lambda value: _UNSCORED if isinstance(value, str | dict) else _INVALID
     scores = {o.id: o.score for o in q.options}
     if qtype == "choice":
         return lambda value: (
             scores[value] if isinstance(value, str) and value in scores else _INVALID
         )
 
-    alone = {o.id for o in q.options if o.exclusive}  # "none of these": ticked alone
+    options = frozenset(scores)
+    alone = frozenset(o.id for o in q.options if o.exclusive)  # "none of these": ticked alone
 
     def multi(value: Any) -> Any:
-        if not isinstance(value, list) or len(set(value)) != len(value):
+        if not isinstance(value, list):
             return _INVALID
-        if any(v not in scores for v in value):
+        chosen = set(value)
+        if len(chosen) != len(value) or not chosen <= options:
             return _INVALID
-        if len(value) > 1 and any(v in alone for v in value):
+        if len(value) > 1 and not alone.isdisjoint(chosen):
             return _INVALID
-        return min(1.0, math.fsum(scores[v] for v in value))
+        return min(1.0, math.fsum([scores[v] for v in value]))
 
     return multi
 
@@ -363,8 +368,13 @@ class _Compiled:
     """Each stage with its ``requires``: (test, condition, :func:`describe` text)."""
     texts: dict[str, dict[Hashable, tuple[Recommendation, ...]]] = field(default_factory=dict)
     """language -> recommendation key -> the recommendations (immutable, shared by results)."""
+    dimension_results: dict[tuple[Any, ...], DimensionResult] = field(default_factory=dict)
+    """Dimension results by their figures (immutable, shared by results)."""
     hash: str | None = None
 
+
+_MAX_SHARED = 100_000
+"""At most this many dimension results are kept per checklist (a bound on memory)."""
 
 _COMPILED: PerObject[Checklist, _Compiled] = PerObject()
 
@@ -409,6 +419,33 @@ def _recommended(
             for text in _recommendations(row.question, value, normalised, lang)
         )
     return recommendations
+
+
+def _dimension_result(
+    compiled: _Compiled,
+    dimension: str,
+    score: float | None,
+    answered: int,
+    dont_know: int,
+    not_applicable: int,
+    unanswered: int,
+) -> DimensionResult:
+    """A dimension's result, made once per checklist and set of figures: scores are rounded
+    and counts small, so results repeat (nine in ten in a batch of random answers)."""
+    key = (dimension, score, answered, dont_know, not_applicable, unanswered)
+    made = compiled.dimension_results.get(key)
+    if made is None:
+        made = DimensionResult.model_construct(
+            id=dimension,
+            score=score,
+            answered=answered,
+            dont_know=dont_know,
+            not_applicable=not_applicable,
+            unanswered=unanswered,
+        )
+        if len(compiled.dimension_results) < _MAX_SHARED:
+            compiled.dimension_results[key] = made
+    return made
 
 
 def checklist_hash(checklist: Checklist) -> str:
@@ -460,12 +497,12 @@ class Breakdown:
 
     question_rows: list[tuple[str, str, str, AnswerValue | None, float | None, float]]
     """The fields of :attr:`questions`, one plain tuple per question."""
-    dimensions: list[DimensionLine]
+    dimension_rows: list[tuple[str, float, float | None, float, float]]
+    """The fields of :attr:`dimensions`, one plain tuple per dimension."""
     overall: float
     stage_steps: list[StageStep]
     target: float
     result: AssessmentResult
-    asked: list[str] = field(default_factory=list)
     question_scores: dict[str, float | None] = field(default_factory=dict)
     """The normalised score of each asked question (``None``: not scored)."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
@@ -473,6 +510,16 @@ class Breakdown:
     lang: str = "en"
     _calls: list[tuple[Hashable, _Row, Any, float]] = field(default_factory=list, repr=False)
     _compiled: _Compiled | None = field(default=None, repr=False)
+
+    @property
+    def asked(self) -> list[str]:
+        """The questions whose ``when`` held, in checklist order."""
+        return [row[0] for row in self.question_rows if row[2] != "not_asked"]
+
+    @property
+    def dimensions(self) -> list[DimensionLine]:
+        """How each dimension's score came about, in checklist order."""
+        return [DimensionLine(*row) for row in self.dimension_rows]
 
     @property
     def questions(self) -> list[QuestionLine]:
@@ -506,7 +553,10 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
         answer = answers.get(row.id)
         if answer is not None:
             seen[row.id] = answer
-            scores[row.id] = question_score(row.question, answer)
+            score = None
+            if answer.status == "answered" and answer.value is not None:
+                score = row.score(answer.value)  # question_score with the compiled rule
+            scores[row.id] = None if score is _INVALID or score is _UNSCORED else score
     return asked
 
 
@@ -524,7 +574,6 @@ def breakdown(
     compiled = _compile(checklist)
     answers = scaled_answers(checklist, answers, months)
     lines: list[tuple[str, str, str, AnswerValue | None, float | None, float]] = []
-    asked: list[str] = []
     seen: dict[str, Answer] = {}
     question_scores: dict[str, float | None] = {}
     effective: dict[str, Answer] = {}
@@ -542,7 +591,6 @@ def breakdown(
         if when is not None and not when(seen, question_scores, _NO_DIMENSIONS, None):
             lines.append((qid, dimension, "not_asked", None, None, weight))
             continue
-        asked.append(qid)
         answer = answers.get(qid)
         bucket = counts.get(dimension, no_count)
         value = None
@@ -597,13 +645,13 @@ def breakdown(
             recommendations.extend(called)
             calls.append((key, row, value, normalised))
 
-    dim_lines: list[DimensionLine] = []
+    dim_lines: list[tuple[str, float, float | None, float, float]] = []
     dim_scores: dict[str, float | None] = {}
     for did, weight in compiled.dimensions:
         weight_sum = math.fsum(weight_sums[did])
         total = math.fsum(sums[did])
         dim_scores[did] = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
-        dim_lines.append(DimensionLine(did, weight, dim_scores[did], total, weight_sum))
+        dim_lines.append((did, weight, dim_scores[did], total, weight_sum))
     scored_dims = [(w, s) for d, w in compiled.dimensions if (s := dim_scores[d]) is not None]
     total_weight = math.fsum(w for w, _ in scored_dims)
     overall = (
@@ -645,16 +693,8 @@ def breakdown(
         stage=stages[reached_index].id,
         next_stage=nxt.id if nxt is not None else None,
         dimensions=[
-            DimensionResult.model_construct(
-                id=d,
-                score=dim_scores[d],
-                answered=c[0],
-                dont_know=c[1],
-                not_applicable=c[2],
-                unanswered=c[3],
-            )
+            _dimension_result(compiled, d, dim_scores[d], *counts[d])
             for d, _ in compiled.dimensions
-            for c in (counts[d],)
         ],
         strengths=[d for d, _ in compiled.dimensions if (dim_scores[d] or 0.0) >= floor],
         gaps=sorted(
@@ -668,12 +708,11 @@ def breakdown(
     )
     return Breakdown(
         question_rows=lines,
-        dimensions=dim_lines,
+        dimension_rows=dim_lines,
         overall=overall,
         stage_steps=steps,
         target=target,
         result=result,
-        asked=asked,
         question_scores=question_scores,
         answers=answers,
         lang=lang,
@@ -818,7 +857,7 @@ def check_answers(
     other_version = (
         ref.id != checklist.id
         or ref.version != checklist.version
-        or (ref.hash is not None and ref.hash != current_hash)
+        or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
     by_id = {q.id: q for q in checklist.questions}
     disappeared: list[str] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from commkit.core.conditions import holds, value_test
 from commkit.model.answers import Answer, Assessment
 from commkit.model.condition import Condition
 from commkit.model.plan import Reason
@@ -33,17 +34,14 @@ def _fmt(value: object) -> str:
 
 def threshold_text(cond: Condition) -> str | None:
     """The test of a trigger as short text, e.g. ``< 50``."""
-    if cond.equals is not None:
-        return f"= {_fmt(cond.equals)}"
-    if cond.any_of is not None:
-        return "∈ " + ", ".join(_fmt(v) for v in cond.any_of)
-    if cond.at_least is not None:
-        return f"≥ {_fmt(cond.at_least)}"
-    if cond.below is not None:
-        return f"< {_fmt(cond.below)}"
-    if cond.score_below is not None:
-        return f"< {_fmt(cond.score_below)}"
-    return None
+    found = value_test(cond)
+    if found is None:
+        return None
+    test, value = found
+    if test == "any_of":
+        return "∈ " + ", ".join(_fmt(v) for v in value)
+    symbol = {"equals": "=", "at_least": "≥"}.get(test, "<")
+    return f"{symbol} {_fmt(value)}"
 
 
 def question_scores(pack: ContentPack, assessment: Assessment) -> dict[str, float | None]:
@@ -88,8 +86,6 @@ def _reason(
 
 def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[Reason]]:
     """Selected action ids (in roadmap order) with the reasons for each, never empty."""
-    from commkit.core.conditions import holds
-
     actions = pack.roadmap.actions
     by_id: dict[str, Action] = {a.id: a for a in actions}
     answers = assessment.answers

@@ -23,6 +23,7 @@ Raters are sorted by name (then role, date): the order of the files does not mat
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 
@@ -38,6 +39,7 @@ from commkit.model.answers import (
     TeamSummary,
 )
 from commkit.model.checklist import Checklist, Question
+from commkit.model.common import Text, join_texts, tr
 
 __all__ = ["NOTE_LIMIT", "TeamMerge", "merge_answers", "rater_label"]
 
@@ -61,7 +63,7 @@ class TeamMerge:
 
 def _sort_key(item: tuple[str, Answers]) -> tuple[str, str, str]:
     name, answers = item
-    role = answers.rater.role or "" if answers.rater is not None else ""
+    role = tr(answers.rater.role, "en") if answers.rater is not None else ""
     return (name, role, answers.date.isoformat() if answers.date else "")
 
 
@@ -76,6 +78,8 @@ def _value_key(q: Question, value: AnswerValue) -> tuple[float, int, str]:
 def _hashable(value: AnswerValue) -> AnswerValue | tuple[str, ...]:
     if isinstance(value, list):
         return tuple(sorted(value))
+    if isinstance(value, dict):
+        return tuple(f"{lang}:{text}" for lang, text in sorted(value.items()))
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
@@ -119,11 +123,14 @@ def _spread(q: Question, values: list[AnswerValue]) -> float | None:
     return round(max(scores) - min(scores), 6) if scores else None
 
 
-def _merge_notes(notes: list[str]) -> str | None:
-    distinct = sorted(set(notes))
+def _merge_notes(notes: list[Text]) -> Text | None:
+    distinct = sorted({json.dumps(n, sort_keys=True, ensure_ascii=False): n for n in notes}.items())
     if not distinct:
         return None
-    return "; ".join(distinct)[:NOTE_LIMIT]
+    joined = join_texts([n for _, n in distinct], "; ")
+    if isinstance(joined, str):
+        return joined[:NOTE_LIMIT]
+    return {lang: text[:NOTE_LIMIT] for lang, text in joined.items()}
 
 
 def _merge_question(

@@ -47,12 +47,12 @@ def migration_values(pack: ContentPack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for migration in pack.migrations:
         new = pack.checklist_version(migration.checklist, migration.to_version)
-        doc = pack.documents.get(f"migration/{migration.id}")
-        if new is None or doc is None:
+        problems = value_problems(migration, new) if new is not None else []
+        # positions are parsed only when there is a problem to locate
+        doc = pack.documents.get(f"migration/{migration.id}") if problems else None
+        if doc is None:
             continue
-        out.extend(
-            doc.diagnostic(path, message) for path, message in value_problems(migration, new)
-        )
+        out.extend(doc.diagnostic(path, message) for path, message in problems)
     return out
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import yaml
 
@@ -212,21 +214,23 @@ def parse_region(text: str, path: Path) -> Region:
         forget_source(path)
 
 
-def new_community(
-    name: str,
-    *,
-    slug: str | None = None,
-    leaders: list[str] | None = None,
-    platform: str | None = None,
-    format: str = "online",
-    formalised: bool = False,
-    founded: str | None = None,
-    description: str | None = None,
-    members: int | None = None,
-    events: int | None = None,
-    projects: int | None = None,
-    snapshot_date: dt.date | None = None,
-) -> Community:
+class CommunityDetails(TypedDict, total=False):
+    """What a new community's profile says besides its name (every key may be left out)."""
+
+    slug: str | None
+    leaders: Iterable[str]
+    platform: str | None
+    format: str
+    formalised: bool
+    founded: str | None
+    description: str | None
+    members: int | None
+    events: int | None
+    projects: int | None
+    snapshot_date: dt.date | None
+
+
+def new_community(name: str, **details: Unpack[CommunityDetails]) -> Community:
     """A validated community profile; figures given become its first snapshot."""
     from pydantic import ValidationError
 
@@ -236,21 +240,19 @@ def new_community(
     data: dict[str, object] = {
         "kind": "community",
         "version": "1",
-        "slug": slug or slugify(name),
+        "slug": details.get("slug") or slugify(name),
         "name": name,
-        "leaders": [Leader(name=n.strip()).model_dump() for n in leaders or [] if n.strip()],
-        "format": format,
-        "formalised": formalised,
+        "leaders": [
+            Leader(name=n.strip()).model_dump() for n in details.get("leaders") or () if n.strip()
+        ],
+        "format": details.get("format", "online"),
+        "formalised": details.get("formalised", False),
     }
-    if description:
-        data["description"] = description
-    if platform:
-        data["platform"] = platform
-    if founded:
-        data["founded"] = founded
-    figures = {"members": members, "events": events, "projects": projects}
+    texts = {k: details.get(k) for k in ("description", "platform", "founded")}
+    data.update({k: v for k, v in texts.items() if v})
+    figures = {key: details.get(key) for key in ("members", "events", "projects")}
     if any(v is not None for v in figures.values()):
-        snap = {"date": snapshot_date or dt.date.today(), "source": "reported"}
+        snap = {"date": details.get("snapshot_date") or dt.date.today(), "source": "reported"}
         snap.update({k: v for k, v in figures.items() if v is not None})
         data["snapshots"] = [Snapshot.model_validate(snap).model_dump(exclude_defaults=True)]
     try:

@@ -52,6 +52,22 @@ class TableSpec:
     fts: tuple[str, ...] = ()
 
 
+def per_assessment(item: str, table: str, columns: Columns, **settings: Any) -> TableSpec:
+    """A table of one row per assessment and ``item`` (a dimension, a question, an action):
+    keyed by both, its rows tied to the assessment, to the item's reference table and to the
+    community (so a community's rows can be deleted and refilled)."""
+    return TableSpec(
+        {"assessment": str, item: str, "community": str, **columns},
+        ("assessment", item),
+        (
+            ("assessment", "assessments", "id"),
+            (item, table, "id"),
+            ("community", "communities", "slug"),
+        ),
+        **settings,
+    )
+
+
 COMMUNITY_TABLES: dict[str, TableSpec] = {
     "communities": TableSpec(
         {
@@ -111,11 +127,10 @@ COMMUNITY_TABLES: dict[str, TableSpec] = {
         (("community", "communities", "slug"), ("stage", "stages", "id")),
         indexes=(("community", "date"), ("date",), ("stage",), ("checklist_version",)),
     ),
-    "dimension_scores": TableSpec(
+    "dimension_scores": per_assessment(
+        "dimension",
+        "dimensions",
         {
-            "assessment": str,
-            "dimension": str,
-            "community": str,
             "date": str,
             "dimension_title": str,
             "score": float,
@@ -124,19 +139,12 @@ COMMUNITY_TABLES: dict[str, TableSpec] = {
             "not_applicable": int,
             "unanswered": int,
         },
-        ("assessment", "dimension"),
-        (
-            ("assessment", "assessments", "id"),
-            ("dimension", "dimensions", "id"),
-            ("community", "communities", "slug"),
-        ),
         indexes=(("dimension",), ("community",)),
     ),
-    "answers": TableSpec(
+    "answers": per_assessment(
+        "question",
+        "questions",
         {
-            "assessment": str,
-            "question": str,
-            "community": str,
             "date": str,
             "dimension": str,
             "status": str,
@@ -144,23 +152,13 @@ COMMUNITY_TABLES: dict[str, TableSpec] = {
             "value_number": float,
             "note": str,
         },
-        ("assessment", "question"),
-        (
-            ("assessment", "assessments", "id"),
-            ("question", "questions", "id"),
-            ("community", "communities", "slug"),
-        ),
         indexes=(("question",), ("status",), ("dimension",), ("community",)),
         fts=("note",),
     ),
-    "assessment_actions": TableSpec(
-        {"assessment": str, "action": str, "community": str, "position": int, "action_title": str},
-        ("assessment", "action"),
-        (
-            ("assessment", "assessments", "id"),
-            ("action", "actions", "id"),
-            ("community", "communities", "slug"),
-        ),
+    "assessment_actions": per_assessment(
+        "action",
+        "actions",
+        {"position": int, "action_title": str},
         indexes=(("action",), ("community",)),
     ),
 }
@@ -327,7 +325,7 @@ def _answer_value(value: Any) -> tuple[str | None, float | None]:
         return ("yes" if value else "no"), (1.0 if value else 0.0)
     if isinstance(value, int | float):
         return str(value), float(value)
-    if isinstance(value, list):
+    if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False), None
     return str(value), None
 
@@ -446,7 +444,7 @@ class _Rows:
                     answer.status,
                     text,
                     number,
-                    answer.note,
+                    tr(answer.note, self.lang) or None,
                 )
             )
         for position, action in enumerate(dict.fromkeys(result.actions), start=1):

@@ -37,6 +37,17 @@ def draft_path(folder: Path, slug: str, number: int = 1) -> Path:
     return safe_child(folder, name)
 
 
+def resume_command(draft: Path) -> str:
+    """The command that continues ``draft``, to copy from the terminal: the path relative to
+    the current folder when it lies below it (short enough for one line), quoted for a shell."""
+    import shlex
+
+    shown = draft
+    with contextlib.suppress(OSError, ValueError):
+        shown = draft.resolve().relative_to(Path.cwd().resolve())
+    return "commkit assess --resume " + shlex.quote(os.fspath(shown))
+
+
 def is_commkit_draft(path: Path, answers: Answers) -> bool:
     """Written by commkit as a draft (so commkit may update and finally remove it)."""
     return path.name.endswith(SUFFIX) and answers.draft is not None and not answers.complete

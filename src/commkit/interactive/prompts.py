@@ -1,8 +1,9 @@
 """A thin adapter over questionary: the wizard asks through it, tests drive it with
 prompt_toolkit's ``create_pipe_input()`` and ``DummyOutput()``.
 
-Every prompt uses ``unsafe_ask()`` so that Ctrl-C raises :class:`KeyboardInterrupt` (the
-wizard turns it into "draft kept") instead of silently returning ``None``.
+Every prompt runs as questionary's ``unsafe_ask()`` does, so that Ctrl-C raises
+:class:`KeyboardInterrupt` (the wizard turns it into "draft kept") instead of silently
+returning ``None``, and a Ctrl-C pressed just before a prompt starts is not lost.
 """
 
 from __future__ import annotations
@@ -79,6 +80,21 @@ class Prompter:
             kwargs["output"] = self.output
         return kwargs
 
+    def _ask(self, question: Any) -> Any:
+        """Run ``question`` (what questionary's ``unsafe_ask()`` does) so that a Ctrl-C
+        stops it however early it comes: as a key, as SIGINT while it runs, or as a
+        SIGINT that Python dropped just before it started (see :func:`_remember_interrupts`)."""
+        if self.input is None:
+            _remember_interrupts()
+        app = _interruptible(question).application
+
+        def stop_if_interrupted() -> None:
+            if _INTERRUPT["pending"]:
+                _INTERRUPT["pending"] = False
+                app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+        return app.run(pre_run=stop_if_interrupted)
+
     def say(self, text: str = "", style: str = "") -> None:
         """Print a line between prompts (help text, progress, headers), wrapped at word
         boundaries to the terminal's width."""
@@ -106,7 +122,7 @@ class Prompter:
             validate_while_typing=validate is not None,
             **self._io(),
         )
-        return str(_interruptible(question).unsafe_ask())
+        return str(self._ask(question))
 
     def select(
         self,
@@ -145,7 +161,7 @@ class Prompter:
             **self._io(),
         )
         _add_layout_twins(question)
-        return _interruptible(question).unsafe_ask()
+        return self._ask(question)
 
     def checkbox(
         self,
@@ -172,7 +188,7 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
-        return list(_interruptible(question).unsafe_ask())
+        return list(self._ask(question))
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
@@ -180,7 +196,7 @@ class Prompter:
         leave the Enter that habit types after it to answer the next question, unseen)."""
         hint = text("prompt.yes_or_no" if default else "prompt.no_or_yes", self.lang)
         question = confirm_question(fit(message, hint), default, self.lang, **self._io())
-        return bool(_interruptible(question).unsafe_ask())
+        return bool(self._ask(question))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -235,6 +251,32 @@ def wrap(text: str, width: int | None = None) -> str:
             or [""]
         )
     return "\n".join(lines)
+
+
+_INTERRUPT = {"installed": False, "pending": False}
+
+
+def _remember_interrupts() -> None:
+    """From the first prompt on, a SIGINT is remembered as well as raised.
+
+    Python drops an exception raised while a weakref callback or ``__del__`` runs ("Exception
+    ignored in ..."), and a Ctrl-C handled then was lost: prompt_toolkit's and asyncio's
+    objects of the last prompt are collected while the next one is built (tens to hundreds of
+    milliseconds on a loaded machine). The next prompt starts by honouring a remembered one.
+    prompt_toolkit takes SIGINT over while a prompt runs and gives this handler back after.
+    """
+    import signal
+    import threading
+
+    if _INTERRUPT["installed"] or threading.current_thread() is not threading.main_thread():
+        return
+
+    def remember_and_raise(signum: int, frame: Any) -> None:
+        _INTERRUPT["pending"] = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, remember_and_raise)
+    _INTERRUPT["installed"] = True
 
 
 def _interruptible(question: Any) -> Any:

@@ -77,7 +77,7 @@ class Wizard:
                 if self.only is None:
                     self.prompter.say(
                         self.m["resumed"].format(
-                            name=draft.community.name, count=len(draft.answers)
+                            name=tr(draft.community.name, self.lang), count=len(draft.answers)
                         ),
                         "bold",
                     )
@@ -314,10 +314,12 @@ class Wizard:
             self.answers.answers[q.id] = result
             self._save()
             if self.ask_notes:
-                note = self.prompter.text(
-                    m["note"], default=(current.note if current else "") or ""
-                )
-                note = " ".join(note.split())[:2000]
+                kept = current.note if current is not None else None
+                shown = tr(kept, self.lang)
+                typed = self.prompter.text(m["note"], default=shown)
+                typed = " ".join(typed.split())[:2000]
+                # a note given in both languages stays whole unless the person changes it
+                note = kept if kept is not None and typed == " ".join(shown.split()) else typed
                 self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
                 self._save()
             return "ok"
@@ -512,7 +514,7 @@ class Wizard:
                     answer = self.answers.answers.get(q.id)
                     shown = answer_text(q, answer, lang) if answer is not None else m["unanswered"]
                     if answer is not None and answer.note:
-                        shown += f" [{answer.note}]"
+                        shown += f" [{tr(answer.note, lang)}]"
                     shown = shorten(shown, max(12, width // 2))
                     question = shorten(tr(q.text, lang), max(12, width - len(shown) - 3))
                     entries.append(Item(f"{question} → {shown}", q.id))
@@ -542,14 +544,16 @@ def choose_draft(prompter: Prompter, drafts: list[tuple[Path, Answers]], lang: s
         path, draft = drafts[0]
         ok = prompter.confirm(
             m["resume_one"].format(
-                name=draft.community.name, count=len(draft.answers), path=path.name
+                name=tr(draft.community.name, lang), count=len(draft.answers), path=path.name
             ),
             default=True,
         )
         return path if ok else None
     entries: list[Item | Heading] = [
         Item(
-            m["resume_item"].format(name=d.community.name, count=len(d.answers), path=p.name),
+            m["resume_item"].format(
+                name=tr(d.community.name, lang), count=len(d.answers), path=p.name
+            ),
             str(p),
         )
         for p, d in drafts

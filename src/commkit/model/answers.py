@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
-from commkit.model.common import Header, Id, PartialDate, StrictModel
+from commkit.model.common import (
+    LANG_RE,
+    NOTE_MAX,
+    Header,
+    Id,
+    Name,
+    Note,
+    PartialDate,
+    StrictModel,
+    check_text_map,
+    json_pattern,
+)
 
-AnswerValue = str | int | float | bool | list[str]
+AnswerValue = str | int | float | bool | list[str] | dict[str, str]
+"""A text question's value may also be ``{en, ru}`` (the same text in both languages)."""
 
 
 class ChecklistRef(StrictModel):
@@ -21,9 +33,13 @@ class ChecklistRef(StrictModel):
 
 
 class CommunityRef(StrictModel):
-    name: str = Field(min_length=1, max_length=200)
+    """The community the answers are about. Its name and region may read differently per
+    language (``{en: ..., ru: ...}``); a plain string, as the wizard writes, is the name in
+    every language."""
+
+    name: Name = Field(description="The community's name: a plain string, or {en, ru}.")
     slug: Id | None = None
-    region: str | None = Field(default=None, max_length=200)
+    region: Name | None = Field(default=None, description="A plain string, or {en, ru}.")
     formalised: bool | None = None
     new: bool | None = Field(default=None, description="A new community rather than existing.")
     founded: PartialDate | None = Field(
@@ -37,7 +53,7 @@ class Rater(StrictModel):
     """Who answered: one member of the community's team (several raters make a team view)."""
 
     name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(default=None, max_length=200)
+    role: Name | None = Field(default=None, description="A plain string, or {en, ru}.")
 
 
 class Answer(StrictModel):
@@ -45,7 +61,7 @@ class Answer(StrictModel):
 
     status: Literal["answered", "dont_know", "not_applicable"] = "answered"
     value: AnswerValue | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    note: Note | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -54,6 +70,11 @@ class Answer(StrictModel):
         if not isinstance(data, dict):
             return {"value": data}
         return data
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _languages(cls, value: Any) -> Any:
+        return check_text_map(value)
 
     @model_validator(mode="after")
     def _value_fits_status(self) -> Answer:
@@ -64,6 +85,18 @@ class Answer(StrictModel):
         return self
 
 
+_TEXT_MAP: dict[str, Any] = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": {"pattern": json_pattern(LANG_RE)},
+    "additionalProperties": {"type": "string"},
+}
+_NOTE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": ["string", "null"], "maxLength": NOTE_MAX},
+        {**_TEXT_MAP, "additionalProperties": {"type": "string", "maxLength": NOTE_MAX}},
+    ]
+}
 _ANSWER_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": ["string", "number", "boolean"]},
@@ -76,9 +109,10 @@ _ANSWER_SCHEMA: dict[str, Any] = {
                     "anyOf": [
                         {"type": ["string", "number", "boolean", "null"]},
                         {"type": "array", "items": {"type": "string"}},
+                        _TEXT_MAP,
                     ]
                 },
-                "note": {"type": ["string", "null"], "maxLength": 2000},
+                "note": _NOTE_SCHEMA,
             },
             "additionalProperties": False,
             # answered (the default) needs a value; dont_know and not_applicable take none
@@ -88,7 +122,7 @@ _ANSWER_SCHEMA: dict[str, Any] = {
         },
     ],
     "description": "A value (shorthand), or {value, note}, or {status: dont_know | "
-    "not_applicable, note}.",
+    "not_applicable, note}. A note, and a text question's value, may be {en, ru}.",
 }
 AnswerEntry = Annotated[Answer, WithJsonSchema(_ANSWER_SCHEMA)]
 
@@ -125,6 +159,11 @@ class Answers(Header):
 
 
 class DimensionResult(StrictModel):
+    """One dimension's score and counts. Immutable: the scoring engine shares one object
+    between the results that have the same figures."""
+
+    model_config = ConfigDict(frozen=True)
+
     id: Id
     score: float | None = Field(
         default=None, description="0-100; None when nothing in it was scored."
@@ -189,7 +228,7 @@ class RaterAnswer(StrictModel):
     rater: str
     status: Literal["answered", "dont_know", "not_applicable", "unanswered"]
     value: AnswerValue | None = None
-    note: str | None = None
+    note: Note | None = None
 
 
 class QuestionMerge(StrictModel):
@@ -211,7 +250,7 @@ class QuestionMerge(StrictModel):
 
 class RaterResult(StrictModel):
     name: str
-    role: str | None = None
+    role: Name | None = None
     date: dt.date | None = None
     overall: float
     stage: Id
@@ -227,6 +266,3 @@ class TeamSummary(StrictModel):
     stage_high: Id
     anonymous: bool = False
     questions: list[QuestionMerge] = []
-
-
-Assessment.model_rebuild()

@@ -121,6 +121,11 @@ Id = Annotated[
 """A permanent identifier. Ids are never renumbered: old answer files keep their meaning."""
 
 
+def check_text_map(value: Any) -> Any:
+    """A map of language code to string is checked; anything else passes unchanged."""
+    return _check_text_map(value)
+
+
 def _check_text_map(value: Any) -> Any:
     if isinstance(value, dict):
         if not value:
@@ -167,6 +172,33 @@ Name = Annotated[
 ]
 """A name that may read differently per language (``{en: ..., ru: ...}``); a plain string
 is the name in every language."""
+
+
+def _check_note(value: Any) -> Any:
+    value = _check_text_map(value)
+    for text in value.values() if isinstance(value, dict) else [value]:
+        if isinstance(text, str) and len(text) > NOTE_MAX:
+            raise ValueError(f"a note should have at most {NOTE_MAX} characters")
+    return value
+
+
+NOTE_MAX = 2000
+Note = Annotated[
+    str | dict[str, str],
+    BeforeValidator(_check_note),
+    _localised_schema(maxLength=NOTE_MAX),
+]
+"""What a person wrote: a plain string, shown as typed in every language, or ``{en, ru}``
+when the same note is given in both (as the examples do), shown in the output's language."""
+
+
+def join_texts(texts: list[str | dict[str, str]], sep: str) -> str | dict[str, str]:
+    """Several notes as one: plain strings joined as they are; when one of them is given per
+    language, one joined text per language (a plain string taking part in each)."""
+    if all(isinstance(t, str) for t in texts):
+        return sep.join(t for t in texts if isinstance(t, str))
+    langs = sorted({lang for t in texts if isinstance(t, dict) for lang in t})
+    return {lang: sep.join(tr(t, lang) for t in texts) for lang in langs}
 
 
 def _version_to_str(value: Any) -> Any:

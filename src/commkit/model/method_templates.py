@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from commkit.model.pack import ContentPack
+    from commkit.model.content_pack import ContentPack
 
 TEMPLATES_DIR = ("methodology", "templates")
 ORDER = (

@@ -17,10 +17,17 @@ class Concept(StrictModel):
     definition: Text
 
 
-class Objective(StrictModel):
+class Titled(StrictModel):
+    """An entry of the method named by a title, its description optional: the shape of an
+    objective, a chapter's step, a government-support emphasis and a next step."""
+
     id: Id
     title: Text
     description: Text | None = None
+
+
+class Objective(Titled):
+    pass
 
 
 class Metric(StrictModel):
@@ -44,12 +51,8 @@ class Prerequisite(StrictModel):
     examples: list[Text] = []
 
 
-class Emphasis(StrictModel):
+class Emphasis(Titled):
     """A government-support emphasis or a next step of the method."""
-
-    id: Id
-    title: Text
-    description: Text | None = None
 
 
 class RoleFunction(StrictModel):
@@ -73,10 +76,8 @@ class Role(StrictModel):
     weekly_schedule: list[ScheduleSlot] = []
 
 
-class Step(StrictModel):
-    id: Id
-    title: Text
-    description: Text | None = None
+class Step(Titled):
+    pass
 
 
 class Chapter(StrictModel):

@@ -20,12 +20,9 @@ import os
 import pickle
 import secrets
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from commkit import __version__
-
-if TYPE_CHECKING:
-    from commkit.model.pack import ContentPack
+from commkit.model.content_pack import ContentPack
 
 ENV_DISABLE = "COMMKIT_NO_CACHE"
 ENV_DIR = "COMMKIT_CACHE_DIR"
@@ -92,8 +89,6 @@ def load(key: str) -> ContentPack | None:
         return None
     try:
         stored = pickle.loads(data)
-        from commkit.model.pack import ContentPack
-
         if isinstance(stored, dict) and stored.get("key") == key:
             pack = stored.get("pack")
             if isinstance(pack, ContentPack):

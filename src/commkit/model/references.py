@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from commkit.errors import Diagnostic
 from commkit.model.condition import Condition
+from commkit.model.content_pack import ContentPack
 from commkit.model.loader import Document, Path_
-
-if TYPE_CHECKING:
-    from commkit.model.pack import ContentPack
 
 
 class _Report:

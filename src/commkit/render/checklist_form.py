@@ -17,6 +17,7 @@ from commkit.fsutil import TRANSLIT
 from commkit.i18n import LANGS, norm, section
 from commkit.model.checklist import Checklist
 from commkit.model.common import tr
+from commkit.render.blank_form import BlankForm
 
 __all__ = ["checklist_form_html"]
 
@@ -66,24 +67,17 @@ def _checklist_data(checklist: Checklist, checklist_hash: str) -> dict[str, Any]
     }
 
 
-def checklist_form_html(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> str:
-    """The whole form as one HTML document; ``community`` ({name, slug}) is filled in."""
+def checklist_form_html(form: BlankForm) -> str:
+    """The whole form as one HTML document; the community ({name, slug}) is filled in."""
+    checklist, lang = form.checklist, form.lang
     data = {
-        "checklist": _checklist_data(checklist, checklist_hash),
+        "checklist": _checklist_data(checklist, form.checklist_hash),
         "ui": {code: section("htmlform", code) for code in LANGS},
         "lang": norm(lang),
-        "community": community,
+        "community": form.community,
         "translit": TRANSLIT,
         "storage_key": "commkit-form:"
-        + ":".join(
-            [checklist.id, checklist.version, checklist_hash, (community or {}).get("slug", "")]
-        ),
+        + ":".join([checklist.id, checklist.version, form.checklist_hash, form.slug]),
     }
     title = html.escape(tr(checklist.title, lang))
     labels = section("htmlform", lang)

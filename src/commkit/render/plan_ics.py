@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from commkit.model.common import tr
 from commkit.model.plan import Plan
 from commkit.render.plan_md import labels, plan_view
 
@@ -37,7 +38,7 @@ def render_plan_ics(plan: Plan, pack: ContentPack, lang: str = "en") -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{lab['title']}: {plan.community.name}")
+    cal.add("x-wr-calname", f"{lab['title']}: {tr(plan.community.name, lang)}")
     by_id = {a.id: a for a in plan.actions}
     for row in view["actions"]:
         action = by_id[row["id"]]

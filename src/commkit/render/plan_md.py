@@ -153,7 +153,7 @@ def _option(question: str, value: str, names: _Names) -> str:
 
 def plan_name(plan: Plan, lang: str) -> str:
     """The community's name, or the region's in ``lang`` for a regional plan."""
-    return tr(plan.region_name, lang) if plan.region_name else plan.community.name
+    return tr(plan.region_name, lang) if plan.region_name else tr(plan.community.name, lang)
 
 
 def shown_level(plan: Plan) -> str:

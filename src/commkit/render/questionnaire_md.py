@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
+from commkit.render.blank_form import BlankForm
 from commkit.render.form_labels import condition_text, export_labels, option_labels, question_title
 from commkit.render.text import md_inline
 
@@ -35,13 +36,13 @@ def _question(checklist: Checklist, q: Question, n: int, lang: str) -> list[str]
     return out
 
 
-def questionnaire_markdown(
-    checklist: Checklist, *, lang: str = "en", community: dict[str, str] | None = None
-) -> str:
-    """The questionnaire in ``lang``: meta lines to fill in, then every question by dimension."""
+def questionnaire_markdown(form: BlankForm) -> str:
+    """The questionnaire in its language: meta lines to fill in, then every question by
+    dimension."""
+    checklist, lang = form.checklist, form.lang
     t = export_labels(lang)
     lines = [f"# {md_inline(tr(checklist.title, lang))}", "", md_inline(t["md_intro"]), ""]
-    name = (community or {}).get("name")
+    name = form.community_name
     lines += [
         f"- **{md_inline(t['community'])}:** {md_inline(name) if name else LINE}",
         f"- **{md_inline(t['rater_name'])}:** {LINE}",

@@ -50,8 +50,16 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         return t["dont_know"].lower()
     if answer.status == "not_applicable":
         return t["not_applicable"].lower()
-    value = answer.value
+    return value_text(q, answer.value, lang)
+
+
+def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
+    """An answer's value in words: option labels, yes/no, "4 of 1-5", "150 members"
+    (``scale_words=False``: a scale point as its number only, for one-line explanations)."""
+    t = labels(lang)
     if value_problem(q, value) is not None:
+        return explain_value(q, value)
+    if q.type == "scale" and not scale_words:
         return explain_value(q, value)
     if q.type == "yes_no":
         return t[explain_value(q, value)]
@@ -70,6 +78,8 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         chosen = value if isinstance(value, list) else [value]
         names = {o.id: tr(o.label, lang) for o in q.options}
         return ", ".join(names.get(str(v), str(v)) for v in chosen) or "—"
+    if isinstance(value, dict):
+        return tr(value, lang)
     return str(value)
 
 
@@ -218,7 +228,7 @@ def build_view(
                 "id": q.id,
                 "question": tr(q.text, lang),
                 "answer": shown,
-                "note": answer.note if answer is not None and answer.note else "",
+                "note": tr(answer.note, lang) if answer is not None else "",
             }
         )
     roadmap = {a.id: a for a in pack.roadmap.actions}
@@ -234,8 +244,8 @@ def build_view(
         key=lambda r: gap_order.get(r.dimension, len(gap_order)),
     )
     return {
-        "community": community.name,
-        "region": community.region or "",
+        "community": tr(community.name, lang),
+        "region": tr(community.region, lang),
         "kind": ", ".join(kind),
         "date": assessment.date.isoformat(),
         "checklist": {
@@ -317,7 +327,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
                             else Answer(status=r.status, value=r.value),
                             lang,
                         ),
-                        "note": r.note or "",
+                        "note": tr(r.note, lang),
                     }
                     for r in merge.raters
                 ],
@@ -334,7 +344,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
         "raters": [
             {
                 "name": r.name,
-                "role": r.role or "",
+                "role": tr(r.role, lang),
                 "date": r.date.isoformat() if r.date else "",
                 "overall": fmt_score(r.overall, lang),
                 "stage": stages.get(r.stage, r.stage),
@@ -399,7 +409,9 @@ def peers_view(
             }
             for d in peers.dimensions
         ],
-        "names": ", ".join(peers.names) if peers.names is not None else None,
+        "names": ", ".join(sorted(tr(n, lang) for n in peers.names))
+        if peers.names is not None
+        else None,
     }
 
 
@@ -407,10 +419,11 @@ def peers_view(
 
 
 def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
-    """Answers in their shortest form: ``q: 4`` unless there is a status or a note."""
+    """Answers in their shortest form: ``q: 4`` unless there is a status, a note or a text
+    in several languages (``q: {en: ..}`` would read as the answer's own keys)."""
     out: dict[str, Any] = {}
     for qid, answer in answers.items():
-        if answer.status == "answered" and not answer.note:
+        if answer.status == "answered" and not answer.note and not isinstance(answer.value, dict):
             out[qid] = answer.value
         else:
             out[qid] = answer.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
@@ -420,10 +433,12 @@ def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
 def to_yaml(model: Any, *, fast: bool = False) -> str:
     """An answers, draft or assessment model as readable, deterministic YAML.
 
-    libyaml's emitter writes it wherever its bytes are the same as PyYAML's
-    (:mod:`commkit.render.yaml_emit`); ``fast`` (bulk imports) takes libyaml's folding of
-    long escaped strings too.
+    Plain data goes through :mod:`commkit.render.plain_yaml` (the same bytes as PyYAML's
+    SafeDumper, many times faster); the rest through :mod:`commkit.render.yaml_emit`
+    (libyaml's emitter wherever its bytes are PyYAML's), where ``fast`` (bulk imports) takes
+    libyaml's folding of long escaped strings too.
     """
+    from commkit.render import plain_yaml
     from commkit.render.yaml_emit import dump_yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
@@ -432,4 +447,5 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     for rec in data.get("result", {}).get("recommendations", []):
         rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    return dump_yaml({**head, **data}, fast=fast)
+    text = plain_yaml.dump({**head, **data})
+    return text if text is not None else dump_yaml({**head, **data}, fast=fast)

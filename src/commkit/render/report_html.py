@@ -119,7 +119,7 @@ def assessment_html(
         pack, assessment, lang, chart=_MARK.format("scores"), peers=peers
     )
     chart = figure(scores_chart(pack, assessment, lang, peers), x["chart_scores"])
-    meta = [assessment.date.isoformat(), assessment.community.region or ""]
+    meta = [assessment.date.isoformat(), tr(assessment.community.region, lang)]
     return _document(lang, x["kicker_assessment"], markdown, meta, {"scores": chart})
 
 

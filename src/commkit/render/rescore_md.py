@@ -51,7 +51,7 @@ def render_rescore_markdown(r: Rescore, pack: Any, lang: str = "en", file: str =
     ref = r.after.checklist
     old = pack.checklist_version(ref.id, r.old_version)
     new = pack.checklists[ref.id]
-    name = r.after.community.name
+    name = tr(r.after.community.name, lang)
     lines = [f"# {md_inline(text('rescore.title', lang, version=r.new_version, name=name))}", ""]
     lines += [
         text(

@@ -63,7 +63,7 @@ def from_assessment(
 ) -> CommunityContext:
     titles = _dimension_titles(pack, lang)
     return CommunityContext(
-        name=assessment.community.name,
+        name=tr(assessment.community.name, lang),
         slug=assessment.community.slug,
         leaders=list(leaders or []),
         leader_names=list(leaders or []),

@@ -458,13 +458,9 @@ def seminar_html(view: dict[str, Any], docs: dict[str, str]) -> str:
     )
 
 
-def series_view(
-    seminars: Sequence[Seminar],
-    pack: Any,
-    opts: ExportOptions,
-    dates: dict[str, date | None],
-) -> dict[str, Any]:
+def series_view(seminars: Sequence[Seminar], pack: Any, opts: ExportOptions) -> dict[str, Any]:
     lab = labels(opts.lang)
+    dates = seminar_dates(seminars, opts.start)
     rows = []
     for seminar in seminars:
         when = dates.get(seminar.id)
@@ -504,14 +500,9 @@ def series_view(
     }
 
 
-def render_series(
-    seminars: Sequence[Seminar],
-    pack: Any,
-    opts: ExportOptions,
-    dates: dict[str, date | None],
-) -> dict[str, str]:
+def render_series(seminars: Sequence[Seminar], pack: Any, opts: ExportOptions) -> dict[str, str]:
     """``index.md`` (and ``index.html``) with the schedule of the whole series."""
-    view = series_view(seminars, pack, opts, dates)
+    view = series_view(seminars, pack, opts)
     index_md = _render(pack, "seminar_series.md.j2", view)
     files = {"index.md": index_md}
     if "html" in opts.formats:
@@ -549,7 +540,7 @@ def plan_export(
             plan.add(f"{folder}/{name}", text)
         if progress is not None:
             progress(seminar)
-    for name, text in render_series(seminars, pack, opts, dates).items():
+    for name, text in render_series(seminars, pack, opts).items():
         plan.add(name, text)
     if isinstance(pack, ContentPack):
         for template in method_templates(pack):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-from commkit.model.checklist import Checklist, Question
+from commkit.model.checklist import Question
 from commkit.model.common import tr
 from commkit.model.form_readers import (
     ANSWER_COL,
@@ -20,6 +20,7 @@ from commkit.model.form_readers import (
     STATUS_COL,
     WORKBOOK_KIND,
 )
+from commkit.render.blank_form import BlankForm
 from commkit.render.form_labels import (
     condition_text,
     export_labels,
@@ -39,7 +40,8 @@ __all__ = [
 
 LISTS_SHEET = "lists"
 COL_KEY, COL_ANSWER, COL_STATUS, COL_NOTE = KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL
-META_KEYS = ("community", "rater_name", "rater_role", "date")
+COL_ALLOWED = 8
+META_KEYS = ("community", "founded", "rater_name", "rater_role", "date")
 
 
 def _allowed(q: Question, lang: str) -> str:
@@ -60,19 +62,14 @@ def _allowed(q: Question, lang: str) -> str:
     return "\n".join(label for _, label in labels)
 
 
-def workbook_bytes(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> bytes:
+def workbook_bytes(form: BlankForm) -> bytes:
     """The fill-in workbook as .xlsx bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    checklist, lang = form.checklist, form.lang
     t = export_labels(lang)
     other = "ru" if lang == "en" else "en"
     book = Workbook()
@@ -88,10 +85,10 @@ def workbook_bytes(
         ("kind", WORKBOOK_KIND),
         ("checklist", checklist.id),
         ("version", checklist.version),
-        ("hash", checklist_hash),
+        ("hash", form.checklist_hash),
         ("language", lang),
         ("sheet", sheet.title),
-        ("slug", (community or {}).get("slug", "")),
+        ("slug", form.slug),
     ):
         marker.append(row)
 
@@ -112,7 +109,7 @@ def workbook_bytes(
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF4CC")
-    meta_values = {"community": (community or {}).get("name", "")}
+    meta_values = {"community": form.community_name, "founded": form.founded}
     for r, key in enumerate(META_KEYS, start=1):
         sheet.cell(row=r, column=COL_KEY, value=key)
         sheet.cell(row=r, column=3, value=t[key]).font = bold
@@ -120,6 +117,11 @@ def workbook_bytes(
         cell.fill = fill
         if key == "date":
             cell.number_format = "yyyy-mm-dd"
+        if key == "founded":
+            # text: "2020-08" typed into a general cell would become a full date
+            cell.number_format = "@"
+            hint = sheet.cell(row=r, column=COL_ALLOWED, value=t["founded_hint"])
+            hint.alignment = Alignment(wrap_text=True, vertical="top")
     header_row = len(META_KEYS) + 2
     headers = [
         "key", t["wb_dimension"], t["wb_question"], t["wb_question_other"], t["wb_answer"],

@@ -18,13 +18,20 @@ from commkit.core.forms import (
     relevance,
     status_field,
 )
-from commkit.model.checklist import Checklist, Question
+from commkit.model.checklist import Question
 from commkit.model.common import tr
+from commkit.render.blank_form import BlankForm
 from commkit.render.form_labels import LANG_COLUMNS, export_labels, option_labels
 
 __all__ = ["xlsform_bytes", "xlsform_sheets"]
 
 LANGS = ("en", "ru")
+FOUNDED_CONSTRAINT = (
+    "regex(., '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$') "
+    "and number(substring(., 1, 4)) <= number(format-date(today(), '%Y'))"
+)
+"""2020, 2020-08 or 2020-08-15, not in a later year (``commkit answers import`` checks the
+month and the day against today too)."""
 
 
 def _texts(key: str) -> dict[str, str]:
@@ -48,14 +55,9 @@ def _number_message(q: Question) -> dict[str, str]:
     return out
 
 
-def xlsform_sheets(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> dict[str, list[dict[str, Any]]]:
+def xlsform_sheets(form: BlankForm) -> dict[str, list[dict[str, Any]]]:
     """The three sheets as rows of column -> value (``label`` etc. as {lang: text})."""
+    checklist = form.checklist
     survey: list[dict[str, Any]] = []
     choices: list[dict[str, Any]] = []
     status_list = "status"
@@ -69,7 +71,19 @@ def xlsform_sheets(
             "name": "community",
             "label": _texts("community"),
             "required": "yes",
-            "default": (community or {}).get("name", ""),
+            "default": form.community_name,
+        }
+    )
+    survey.append(
+        {
+            # text, not date: a founding date is often known only to the year or the month
+            "type": "text",
+            "name": "founded",
+            "label": _texts("founded"),
+            "hint": _texts("founded_hint"),
+            "constraint": FOUNDED_CONSTRAINT,
+            "constraint_message": _texts("founded_constraint"),
+            "default": form.founded,
         }
     )
     survey.append(
@@ -77,8 +91,8 @@ def xlsform_sheets(
     )
     survey.append({"type": "text", "name": "rater_role", "label": _texts("rater_role")})
     survey.append({"type": "date", "name": "date", "label": _texts("date"), "default": "today()"})
-    if community and community.get("slug"):
-        slug = community["slug"]
+    if form.slug:
+        slug = form.slug
         survey.append({"type": "calculate", "name": "community_slug", "calculation": f"'{slug}'"})
     survey.append({"type": "end_group"})
 
@@ -151,10 +165,10 @@ def xlsform_sheets(
         survey.append({"type": "end_group"})
     settings = [
         {
-            "form_title": tr(checklist.title, lang),
+            "form_title": tr(checklist.title, form.lang),
             "form_id": checklist.id,
-            "version": f"{checklist.version}-{checklist_hash.split(':')[-1][:8]}",
-            "default_language": LANG_COLUMNS.get(lang, LANG_COLUMNS["en"]),
+            "version": f"{checklist.version}-{form.checklist_hash.split(':')[-1][:8]}",
+            "default_language": LANG_COLUMNS.get(form.lang, LANG_COLUMNS["en"]),
         }
     ]
     return {"survey": survey, "choices": choices, "settings": settings}
@@ -186,18 +200,12 @@ def _cell(row: dict[str, Any], column: str) -> Any:
     return "" if value is None else value
 
 
-def xlsform_bytes(
-    checklist: Checklist,
-    checklist_hash: str,
-    *,
-    lang: str = "en",
-    community: dict[str, str] | None = None,
-) -> bytes:
+def xlsform_bytes(form: BlankForm) -> bytes:
     """The XLSForm as an .xlsx file."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    sheets = xlsform_sheets(checklist, checklist_hash, lang=lang, community=community)
+    sheets = xlsform_sheets(form)
     orders = {
         "survey": [
             "type", "name", "label", "hint", "required", "relevant", "constraint",

@@ -57,6 +57,10 @@ def dimension_changes(last: Any, before: Any) -> dict[str, float]:
     return {dim_id: delta for delta, dim_id in moved[:MOVED_DIMENSIONS]}
 
 
+PROFILE_COLUMNS = ("slug", "name", "platform", "format", "formalised", "founded")
+"""What a map row shows of a community's profile as it stands there."""
+
+
 def community_row(
     community: Community,
     file: str,
@@ -70,14 +74,9 @@ def community_row(
     dates.pop("events", None)
     previous.pop("events", None)
     row = CommunityRow(
-        slug=community.slug,
-        name=community.name,
+        **{key: getattr(community, key) for key in PROFILE_COLUMNS},
         file=file,
         leaders=[leader.name for leader in community.leaders],
-        platform=community.platform,
-        format=community.format,
-        formalised=community.formalised,
-        founded=community.founded,
         events=events,
         metrics=metrics,
         metric_dates=dates,
@@ -281,17 +280,14 @@ def ecosystem(
 
 
 def _link_entry(link: Link, ends: list[tuple[str, Text]]) -> LinkEntry:
+    """The link as the map shows it: its own fields, and what and who stands at each end."""
     (source_type, source_name), (target_type, target_name) = ends
     return LinkEntry(
-        source=link.source,
-        target=link.target,
+        **dict(link),
         source_name=source_name,
         target_name=target_name,
         source_type=source_type,
         target_type=target_type,
-        kind=link.kind,
-        status=link.status,
-        note=link.note,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any, Literal
 
@@ -164,28 +165,17 @@ class Problem(BaseModel):
 
     @classmethod
     def of(cls, diag: Diagnostic) -> Problem:
-        return cls(
-            message=diag.message,
-            file=str(diag.file) if diag.file else None,
-            line=diag.line,
-            column=diag.column,
-            field=diag.field,
-            severity=diag.severity,
-            source_line=diag.source_line,
-        )
+        """The same fields as a :class:`Diagnostic`, the file as text (kept in JSON)."""
+        return cls(**{**dataclasses.asdict(diag), "file": str(diag.file) if diag.file else None})
 
     def diagnostic(self, severity: str | None = None) -> Diagnostic:
         from pathlib import Path
 
-        return Diagnostic(
-            message=self.message,
-            file=Path(self.file) if self.file else None,
-            line=self.line,
-            column=self.column,
-            field=self.field,
-            source_line=self.source_line,
-            severity=severity or self.severity,
+        fields = self.model_dump()
+        fields.update(
+            file=Path(self.file) if self.file else None, severity=severity or self.severity
         )
+        return Diagnostic(**fields)
 
 
 class RegionMap(BaseModel):

@@ -115,12 +115,7 @@ def _stream(
             collected.versions.update(v for v in (row.version, row.previous_version) if v)
             collected.add(row)
             leaders.extend(
-                LeaderEntry(
-                    name=leader.name,
-                    role=leader.role,
-                    community=community.slug,
-                    community_name=community.name,
-                )
+                LeaderEntry(**dict(leader), community=community.slug, community_name=community.name)
                 for leader in community.leaders
             )
         if progress is not None:

@@ -1,0 +1,104 @@
+"""The content pack as loaded: the method, checklists, roadmap templates and seminars."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from commkit.errors import Diagnostic
+from commkit.model.checklist import Checklist
+from commkit.model.loader import Document
+from commkit.model.methodology import Methodology
+from commkit.model.migration import Migration
+from commkit.model.pack_files import parse_documents, templates_dir
+from commkit.model.roadmap import Roadmap
+from commkit.model.seminar import Seminar
+
+DEFAULT_CHECKLIST = "self-identification"
+
+
+@dataclass
+class ContentPack:
+    root: Path
+    methodology: Methodology
+    checklists: dict[str, Checklist]
+    roadmap: Roadmap
+    seminars: list[Seminar]
+    migrations: list[Migration] = field(default_factory=list)
+    history: dict[str, Checklist] = field(default_factory=dict)
+    """Earlier checklist versions by ``id@version`` (``checklists/history/``), for migrations."""
+    parsed: dict[str, Document] | None = None
+    """Parsed (and, for overlays, merged) documents; ``None`` when loaded from the cache."""
+    overlay_root: Path | None = None
+    changes: list[str] = field(default_factory=list)
+    """What an overlay changed, one line per item (empty for a full pack)."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Cross-file warnings found while the pack was checked (kept for ``validate``)."""
+    _i18n: list[Diagnostic] | None = None
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """Documents by ``kind/id``, with positions for locating errors.
+
+        Parsed again on first use when the pack came from the cache: positions are needed
+        only to report a problem, so a run that finds none never pays for them.
+        """
+        if self.parsed is None:
+            self.parsed = parse_documents(self.root, self.overlay_root)[0]
+        return self.parsed
+
+    def missing_translations(self) -> list[Diagnostic]:
+        """Texts without a Russian or English version (``validate --strict-i18n``)."""
+        if self._i18n is None:
+            from commkit.model import i18n_check  # asked only by --strict-i18n and the cache
+
+            models: list[Any] = [
+                self.methodology,
+                self.roadmap,
+                *self.checklists.values(),
+                *self.seminars,
+            ]
+            self._i18n = [
+                d
+                for m in models
+                for d in i18n_check.missing_translations(m, self.documents.get(f"{m.kind}/{m.id}"))
+            ]
+        return self._i18n
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["parsed"] = None  # positions are rebuilt on demand, not stored
+        return state
+
+    @property
+    def checklist(self) -> Checklist:
+        if DEFAULT_CHECKLIST in self.checklists:
+            return self.checklists[DEFAULT_CHECKLIST]
+        return next(iter(self.checklists.values()))
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        """Template folders to search, the customised pack's first."""
+        dirs = [d for d in (self.overlay_root, self.root) if d is not None]
+        return [t for d in dirs if (t := templates_dir(d)) is not None]
+
+    def checklist_version(self, checklist_id: str, version: str) -> Checklist | None:
+        """A checklist as it was in ``version``: the current one or one kept in history."""
+        current = self.checklists.get(checklist_id)
+        if current is not None and current.version == version:
+            return current
+        return self.history.get(f"{checklist_id}@{version}")
+
+    def seminar(self, seminar_id: str) -> Seminar | None:
+        return next((s for s in self.seminars if s.id == seminar_id), None)
+
+
+def content_hash(model: BaseModel) -> str:
+    """A hash of the content itself (not its formatting): detects edited checklists."""
+    canonical = json.dumps(model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
