@@ -126,8 +126,8 @@ def section(name: str, lang: str | None) -> dict[str, str]:
 
 @cache
 def _section(name: str, lang: str) -> dict[str, str]:
-    """:func:`section` gathered once per run: a report asks for it once per answer, and
-    walking the whole catalog each time was most of a batch's time (callers get a copy)."""
+    """:func:`section`, picked out of the whole catalog once per section and language (a
+    report asks for its labels once per answer)."""
     prefix = name + "."
     return {
         key[len(prefix) :]: value
