@@ -71,7 +71,7 @@ def test_every_exported_file_reads_in_one_language(tmp_path: Path, lang: str) ->
          "2026-01-12", "--ics", str(out / "p" / "plan.ics"))  # fmt: skip
     _run("--lang", lang, "map", str(EXAMPLE), "-o", str(out / "map.md"), "--date", "2026-11-30")
     _run("--lang", lang, "seminars", "export", "--all", "-o", str(out / "s"), "--date",
-         "2026-12-01", "--format", "md,html", "--community", str(assessment))  # fmt: skip
+         "2026-12-01", "--format", "md,html", "--profile", str(assessment))  # fmt: skip
     files = [p for p in out.rglob("*") if p.suffix in {".md", ".html", ".ics"}]
     assert len(files) > 40
     problems = {}
