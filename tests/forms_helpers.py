@@ -53,6 +53,8 @@ def kobo_row(answers: Answers, by_name: dict[str, str], n: int) -> dict[str, Any
         "_id": str(1000 + n),
         "__version__": "vAbC",
     }
+    if answers.community.founded:
+        row[by_name["founded"]] = answers.community.founded
     if "community_slug" in by_name and answers.community.slug:
         row[by_name["community_slug"]] = answers.community.slug
     questions = {q.id: q for q in CHECKLIST.questions}

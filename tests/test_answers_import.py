@@ -54,11 +54,9 @@ def test_a_kobo_export_imports_to_the_original_answers(
             "core team",
         )
         assert got.date == original.date and got.community.name == tr(original.community.name, "en")
-        # the form does not ask the founding date, so the import scores without it
-        undated = original.model_copy(
-            update={"community": original.community.model_copy(update={"founded": None})}
-        )
-        assert api.assess(got).result == api.assess(undated).result
+        assert original.community.founded is not None
+        assert got.community.founded == original.community.founded
+        assert api.assess(got).result == api.assess(original).result
 
 
 def test_bad_rows_name_row_and_column_and_nothing_is_written(xlsform: Path, tmp_path: Path) -> None:
@@ -88,6 +86,31 @@ def test_bad_rows_name_row_and_column_and_nothing_is_written(xlsform: Path, tmp_
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
+def test_a_founding_date_in_the_future_or_not_a_date_is_named_by_row_and_column(
+    xlsform: Path, tmp_path: Path
+) -> None:
+    headers, by_name = xlsform_columns(xlsform)
+    original = current_answers(EXAMPLES[0])
+    rows = [kobo_row(original, by_name, n) for n in (1, 2, 3, 4)]
+    rows[0][by_name["founded"]] = "2099-01"
+    rows[1][by_name["founded"]] = "summer 2020"
+    rows[2][by_name["founded"]] = ""  # optional
+    rows[3][by_name["founded"]] = "2015"
+    export = tmp_path / "export.csv"
+    write_kobo(export, headers, rows)
+    out = tmp_path / "a"
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(out)])
+    assert result.exit_code == 1
+    col = ["start", "end", *headers].index(by_name["founded"]) + 1
+    assert f"export.csv:2:{col}" in result.output and "2099-01 is in the future" in result.output
+    assert f"export.csv:3:{col}" in result.output and "'summer 2020' is not a date" in result.output
+    assert not out.exists() or not list(out.glob("*.yaml"))
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(out), "--skip-bad"])
+    assert result.exit_code == 0, result.output
+    founded = sorted(str(api.load_answers(p).community.founded) for p in out.glob("*.yaml"))
+    assert founded == ["2015", "None"]
+
+
 def test_a_filled_workbook_imports(tmp_path: Path) -> None:
     path = api.export_checklist(
         "xlsx",
@@ -100,6 +123,9 @@ def test_a_filled_workbook_imports(tmp_path: Path) -> None:
     book = load_workbook(path)
     sheet = book[book["commkit"]["B6"].value]
     rows = {str(r[0].value): r for r in sheet.iter_rows() if r[0].value}
+    founded = rows["founded"][4]
+    assert founded.value == original.community.founded == "2020-08"  # from the profile
+    assert founded.number_format == "@"  # typed "2020-08" stays text in Excel
     rows["rater_name"][4].value = "Юлия"
     rows["rater_role"][4].value = "основатель"
     rows["date"][4].value = original.date
@@ -135,6 +161,9 @@ def test_a_filled_workbook_imports(tmp_path: Path) -> None:
     assert same_answers(got, original)
     assert got.rater is not None and got.rater.name == "Юлия" and got.language == "ru"
     assert got.community.slug == "fashiontechperm"
+    assert got.community.founded == original.community.founded
+    in_russian = original.model_copy(update={"language": "ru"})
+    assert api.assess(got).result == api.assess(in_russian).result
 
 
 def test_html_downloads_and_workspace_team(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from commkit import api
 from commkit.model.answers import Answers
+from commkit.model.common import tr
 from forms_helpers import current_answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +71,7 @@ def _fill_question(page: Any, i: int, q: Any, answer: Any, keyboard: bool) -> No
     box = f"#q-{i}"
     if answer.note:
         page.click(f"{box} details.note summary")
-        page.fill(f"#q-{i}-note", answer.note)
+        page.fill(f"#q-{i}-note", tr(answer.note, "en"))  # a rater types one language
     if answer.status != "answered":
         page.check(f"#q-{i}-{answer.status}")
         return
@@ -106,7 +107,9 @@ def _fill(
     page: Any, form: Path, example: Answers, shots: Path | None, rater: str = "Test Rater"
 ) -> None:
     page.goto(form.as_uri())
-    page.fill("#meta-community", example.community.name)
+    page.fill("#meta-community", tr(example.community.name, "en"))
+    page.fill("#meta-founded", example.community.founded or "")
+    assert page.text_content("#meta-founded-err") == ""
     page.fill("#meta-rater", rater)
     page.fill("#meta-role", "core team")
     assert example.date is not None
@@ -184,13 +187,11 @@ def test_filling_the_form_gives_the_same_assessment(
     answers, warnings = api.check_answers_file(path, pack=PACK)
     assert [w for w in warnings if w.severity == "error"] == []
     assert answers.rater is not None and answers.rater.name == rater
-    # the form does not ask the founding date (known gap), so the download scores without it
-    undated = original.model_copy(
-        update={"community": original.community.model_copy(update={"founded": None})}
-    )
-    assert answers.community.founded is None
-    assert api.assess(answers, pack=PACK).result == api.assess(undated, pack=PACK).result
-    notes = {k: a.note for k, a in original.answers.items() if a.note}
+    assert original.community.founded is not None
+    assert answers.community.founded == original.community.founded
+    assert answers.community.name == tr(original.community.name, "en")
+    assert api.assess(answers, pack=PACK).result == api.assess(original, pack=PACK).result
+    notes = {k: tr(a.note, "en") for k, a in original.answers.items() if a.note}
     assert {k: answers.answers[k].note for k in notes} == notes
     assert page.errors == []
 
@@ -218,6 +219,39 @@ def test_conditions_hide_questions_and_a_reload_keeps_everything(browser: Any, f
     assert not page.is_visible(f"#q-{share}")
     page.check(f"#q-{measured}-dont_know")
     assert page.is_disabled(f"#q-{measured}-0")
+
+
+def test_the_founding_date_is_checked_as_typed_in_both_languages(browser: Any, form: Path) -> None:
+    page = _page(browser, PHONE)
+    page.goto(form.as_uri())
+    page.fill("#meta-community", "Клуб")
+    page.fill("#meta-rater", "Ольга")
+    for typed, problem in (
+        ("summer 2020", "Type a date such as 2020, 2020-08 or 2020-08-15."),
+        ("2020-02-30", "Type a date such as 2020, 2020-08 or 2020-08-15."),
+        ("2999-01", "The founding date cannot be in the future."),
+        ("2020-08", ""),
+        ("", ""),
+    ):
+        page.fill("#meta-founded", typed)
+        assert page.text_content("#meta-founded-err") == problem, typed
+        assert page.get_attribute("#meta-founded", "aria-invalid") == str(bool(problem)).lower()
+    page.fill("#meta-founded", "2999")
+    page.click("#lang-switch")
+    assert (
+        page.text_content("label[for=meta-founded]") == "Когда основано сообщество? (необязательно)"
+    )
+    assert page.text_content("#meta-founded-err") == "Дата основания не может быть в будущем."
+    for _ in CHECKLIST.dimensions:
+        page.click("#next")
+    page.click("#next")  # the review: a wrong founding date keeps the download back
+    assert "Когда основано сообщество?" in (page.text_content("section.missing") or "")
+    page.click("section.missing button.link >> text=Когда основано")
+    assert page.evaluate("document.activeElement.id") == "meta-founded"
+    page.fill("#meta-founded", "2019-05")
+    page.reload()
+    assert page.input_value("#meta-founded") == "2019-05"
+    assert page.errors == []
 
 
 def test_screenshots_in_both_languages_phone_and_desktop(

@@ -104,3 +104,33 @@ def test_the_next_run_removes_temp_files_left_by_kill_9_and_says_so(tmp_path: Pa
     assert f"removed {stale_dead_writer}" in run.stderr
     assert "interrupted earlier run" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_batch_is_flushed_once_and_keeps_a_file_that_appeared_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``publish_batch`` (bulk imports): one ``sync`` before any file gets its name, one
+    folder flush after; a target created by someone else since staging is never replaced."""
+    from commkit.fsutil import publish_batch
+
+    staging = tmp_path / ".staging"
+    staging.mkdir()
+    out = tmp_path / "out"
+    pairs = []
+    for n in range(20):
+        tmp = staging / f"{n}.yaml"
+        tmp.write_text(f"n: {n}\n", encoding="utf-8")
+        pairs.append((tmp, out / f"f{n}.yaml"))
+    calls: list[str] = []
+    real_sync, real_fsync = os.sync, os.fsync
+    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    written = publish_batch(pairs[:10])
+    assert written == [p for _, p in pairs[:10]]
+    assert calls == ["sync", "fsync"]  # the data before the names, then the one folder
+    assert [(out / f"f{n}.yaml").read_text() for n in range(10)] == [f"n: {n}\n" for n in range(10)]
+    (out / "f15.yaml").write_text("someone else's\n", encoding="utf-8")
+    with pytest.raises(OutputExistsError):
+        publish_batch(pairs[10:])
+    assert (out / "f15.yaml").read_text() == "someone else's\n"
+    assert oct((out / "f0.yaml").stat().st_mode & 0o777) != oct(0o600)

@@ -175,3 +175,32 @@ def test_results_share_immutable_dimension_results(monkeypatch: pytest.MonkeyPat
     other = {**answers, checklist.questions[0].id: Answer(status="not_applicable")}
     third, fourth = score(checklist, other), score(checklist, other)
     assert third == fourth and third.dimensions[0] is not fourth.dimensions[0]
+
+
+def test_a_one_file_command_builds_only_the_models_it_reads() -> None:
+    """Checking the pack and assessing one answers file import no workspace models and
+    build no validator for assessments (pydantic classes are costly to build)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from commkit.api import validate\n"
+        "from commkit.model.loader import kind_model, parse_file\n"
+        "assert validate().ok\n"
+        "from pathlib import Path\n"
+        f"doc = parse_file(Path({str(EXAMPLE / 'answers' / 'fashiontechperm.yaml')!r}))\n"
+        "assert kind_model(doc).__name__ == 'Answers'\n"
+        "from commkit.model.answers import Assessment\n"
+        "print(sorted(m for m in sys.modules if m.startswith('commkit.model.')))\n"
+        "print(Assessment.__pydantic_complete__)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    modules, built = run.stdout.splitlines()
+    assert "commkit.model.answers" in modules and "commkit.model.workspace" not in modules
+    assert built == "False"
+    from commkit.model import KINDS, kind_class
+
+    assert KINDS["community"] is kind_class("community") and len(KINDS) == 9

@@ -268,6 +268,56 @@ def atomic_build(path: Path, build: Callable[[Path], None], *, force: bool = Fal
     return path
 
 
+def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -> list[Path]:
+    """Give many finished files (``(temp, target)`` pairs) their names, with one flush.
+
+    For bulk writes (an import of a thousand answers files), where an fsync per file costs
+    more than everything else (several milliseconds each): the temp files are written
+    without flushing, then one ``os.sync`` puts all their data on disk *before* any of them
+    is renamed, so a file found under its target name after a crash is whole, exactly as
+    with :func:`atomic_write_text`. Each target folder is flushed once after the renames.
+    Existing targets are kept unless ``force`` (claimed atomically, see :func:`_publish_new`).
+    The temp files must be in the targets' file system (e.g. a staging folder beside them).
+    """
+    pairs = list(staged)
+    if not pairs:
+        return []
+    os.sync()
+    mode = 0o666 & ~_umask()
+    written: list[Path] = []
+    folders: set[Path] = set()
+    for tmp, path in pairs:
+        try:
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            os.chmod(tmp, mode)
+            if force:
+                os.replace(tmp, path)
+            else:
+                _publish_new(tmp, path)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        written.append(path)
+    for folder in folders:
+        _fsync_folder(folder)
+    return written
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (where the platform can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def refuse_existing(paths: Iterable[Path | None], *, force: bool = False) -> None:
     """Raise :class:`OutputExistsError` for the first of ``paths`` that exists (unless
     ``force``): every target of a run is checked before any is written."""

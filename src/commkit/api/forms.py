@@ -60,8 +60,10 @@ def export_checklist(
             from commkit.model.loader import load_file
             from commkit.model.workspace import Community
 
-            profile = community_file(workspace, community)
-            who["name"] = tr(load_file(profile, Community).name, lang)
+            profile = load_file(community_file(workspace, community), Community)
+            who["name"] = tr(profile.name, lang)
+            if profile.founded:
+                who["founded"] = profile.founded
     form = BlankForm(checklist, digest, lang, who)
     stem = checklist.id + (f"-{community}" if community else "")
     root = Path(out)

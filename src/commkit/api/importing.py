@@ -8,7 +8,6 @@ and nothing is written.
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from collections.abc import Callable
@@ -44,12 +43,13 @@ class _Run:
     def __init__(self, root: Path, workspace: bool, force: bool) -> None:
         from commkit.fsutil import safe_child
 
-        self.root = root
+        self.root = root.resolve()
         self.workspace = workspace
         self.force = force
         self.staging = safe_child(root, f".commkit-import-{secrets.token_hex(4)}")
         self.staged: list[tuple[Path, Path]] = []
         self.targets: set[Path] = set()
+        self.folders: dict[str, Path] = {}
 
     def target(self, answers: Answers, uuid: str | None) -> Path:
         from commkit.fsutil import safe_child, slugify
@@ -57,38 +57,39 @@ class _Run:
         slug = answers.community.slug or slugify(answers.community.name)
         rater = slugify(answers.rater.name, "rater") if answers.rater else "rater"
         day = answers.date.isoformat() if answers.date else "undated"
-        parts = (ANSWERS_DIR, slug) if self.workspace else ()
+        folder = self.folders.get(slug)
+        if folder is None:  # checked once per folder (a link inside may point elsewhere)
+            parts = (ANSWERS_DIR, slug) if self.workspace else ()
+            folder = self.folders[slug] = safe_child(self.root, *parts)
         name = f"{rater}-{day}" if self.workspace else f"{slug}-{rater}-{day}"
-        path = safe_child(self.root, *parts, f"{name}.yaml")
+        path = folder / f"{name}.yaml"
         n = 1
         while path in self.targets:
             n += 1
             suffix = slugify(uuid)[:8] if uuid and n == 2 else str(n)
-            path = safe_child(self.root, *parts, f"{name}-{suffix}.yaml")
-        if path.exists() and not self.force:
+            path = folder / f"{name}-{suffix}.yaml"
+        if not self.force and path.exists():
             raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
         return path
 
     def stage(self, answers: Answers, uuid: str | None) -> None:
+        """Write the file under a temporary name in the staging folder (no flush yet: see
+        :func:`commkit.fsutil.publish_batch`)."""
         from commkit.render.report import to_yaml
 
         path = self.target(answers, uuid)
         self.targets.add(path)
-        self.staging.mkdir(parents=True, exist_ok=True)
+        if not self.staged:
+            self.staging.mkdir(parents=True, exist_ok=True)
         tmp = self.staging / f"{len(self.staged)}.yaml"
-        tmp.write_text(to_yaml(answers, fast=True), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(to_yaml(answers, fast=True))
         self.staged.append((tmp, path))
 
     def commit(self) -> list[Path]:
-        written = []
-        for tmp, path in self.staged:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not self.force and path.exists():
-                raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-            written.append(path)
-        return written
+        from commkit.fsutil import publish_batch
+
+        return publish_batch(self.staged, force=self.force)
 
     def clean(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -65,7 +65,8 @@ def plan_input(
     if checklist is None:
         message = f"{where}: checklist {model.checklist.id!r} is not in the content pack"
         return PlanInput(model, [ChecklistChangedWarning(message)])
-    if model.checklist.hash and model.checklist.hash != checklist_hash(checklist):
+    same = (checklist_hash(checklist), *checklist.earlier_wordings)
+    if model.checklist.hash and model.checklist.hash not in same:
         message = (
             f"{where}: the checklist has changed since this assessment "
             f"({model.checklist.hash} -> {checklist_hash(checklist)}); "

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
 
+from commkit.core.dates import founded_start
 from commkit.core.forms import (
     DONT_KNOW,
     NONE_OF_THESE,
@@ -20,10 +21,11 @@ from commkit.core.forms import (
     note_field,
     status_field,
 )
+from commkit.core.per_object import PerObject
 from commkit.core.scoring import asked_questions, value_problem
 from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import ID_RE, tr
+from commkit.model.common import ID_RE, PARTIAL_DATE_RE, tr
 from commkit.model.form_readers import Cell, Submission
 
 __all__ = ["Problem", "field_names", "submission_answers"]
@@ -48,6 +50,9 @@ _STATUS_WORDS = {
 }
 
 
+AnswerStatus = Literal["answered", "dont_know", "not_applicable"]
+
+
 @dataclass(frozen=True)
 class Problem:
     cell: Cell | None
@@ -55,35 +60,86 @@ class Problem:
 
 
 def field_names(checklist: Checklist) -> set[str]:
-    names = {"community", "community_slug", "rater_name", "rater_role", "date"}
+    return _plan(checklist).known
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One question as the importer reads it: made once per checklist, not once per row."""
+
+    question: Question
+    status_field: str
+    note_field: str
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    known: set[str]
+    groups: set[str]
+    fields: list[_Field]
+    headers: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+    """Header row -> field name of each column, worked out once per header row."""
+
+
+_PLANS: PerObject[Checklist, _Plan] = PerObject()
+
+
+def _plan(checklist: Checklist) -> _Plan:
+    plan = _PLANS.get(checklist)
+    if plan is not None:
+        return plan
+    names = {"community", "community_slug", "founded", "rater_name", "rater_role", "date"}
+    fields = []
     for q in checklist.questions:
         names.add(q.id)
         names.add(note_field(q))
         status = status_field(q)
         if status:
             names.add(status)
-    return names
+        fields.append(_Field(q, f"{q.id}__status", note_field(q), _label_map(q)))
+    plan = _Plan(
+        known=names,
+        groups={d.id for d in checklist.dimensions},
+        fields=fields,
+    )
+    return _PLANS.put(checklist, plan)
 
 
-def _resolve_headers(sub: Submission, known: set[str], groups: set[str]) -> dict[str, Cell]:
+def _header_names(headers: tuple[str, ...], plan: _Plan) -> dict[str, str]:
     """Export headers such as ``purpose/purpose.common-goal`` or ``purpose-purpose.common-goal``
-    (ODK Central) mapped to field names; unknown columns (Kobo's own, per-option) are left."""
-    if sub.kind == "workbook":
-        return sub.fields
-    out: dict[str, Cell] = {}
-    for header, cell in sub.fields.items():
+    (ODK Central) mapped to field names; unknown columns (Kobo's own, per-option) are left.
+    Worked out once per header row (every row of a file has the same)."""
+    names = plan.headers.get(headers)
+    if names is not None:
+        return names
+    known = plan.known
+    names = {}
+    for header in headers:
         name = header if header in known else header.rsplit("/", 1)[-1]
         if name not in known:
             head, _, rest = header.partition("-")
-            name = rest if head in groups and rest in known else ""
+            name = rest if head in plan.groups and rest in known else ""
         if name and name in known:
-            out[name] = cell
+            names[header] = name
         elif header in SUBMISSION_TIME or header in UUID_FIELDS:
-            out[header] = cell
-    return out
+            names[header] = header
+    if len(plan.headers) > 64:
+        plan.headers.clear()
+    plan.headers[headers] = names
+    return names
+
+
+def _resolve_headers(sub: Submission, plan: _Plan) -> dict[str, Cell]:
+    if sub.kind == "workbook":
+        return sub.fields
+    names = _header_names(tuple(sub.fields), plan)
+    return {names[h]: cell for h, cell in sub.fields.items() if h in names}
 
 
 def _text(value: Any) -> str | None:
+    if type(value) is str:  # nearly every cell: the fast way
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -92,12 +148,11 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+_STATUS_OF_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
+
+
 def _status_of(text: str) -> str | None:
-    low = text.casefold()
-    for status, words in _STATUS_WORDS.items():
-        if low in words:
-            return status
-    return None
+    return _STATUS_OF_WORD.get(text.casefold())
 
 
 def _label_map(q: Question) -> dict[str, str]:
@@ -118,8 +173,9 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _parse(q: Question, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
+def _parse(f: _Field, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
     """(status, value, problem) for one raw cell."""
+    q = f.question
     if isinstance(raw, bool) and q.type == "yes_no":
         return "answered", "yes" if raw else "no", None
     if isinstance(raw, dt.datetime | dt.date) and q.type == "text":
@@ -145,13 +201,13 @@ def _parse(q: Question, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
         problem = value_problem(q, value)
         return "answered", value, problem
     if q.type == "choice":
-        chosen = _label_map(q).get(text.casefold())
+        chosen = f.labels.get(text.casefold())
         if chosen is None:
             options = ", ".join(o.id for o in q.options)
             return "answered", None, f"{text!r} is not an option (options: {options})"
         return "answered", chosen, None
     if q.type == "multi":
-        labels = _label_map(q)
+        labels = f.labels
         ids = [o.id for o in q.options]
         if text.casefold() in _NONE:  # the checklist's own "none of these", where it has one
             alone = [o.id for o in q.options if o.exclusive]
@@ -192,18 +248,40 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+def _founded(value: Any, today: dt.date | None) -> tuple[str | None, str | None]:
+    """The founding date as answers files keep it (``2020``, ``2020-08`` or ``2020-08-15``)
+    and the problem with it, if any. A spreadsheet may hold a year as a number and a day
+    as a date; a form's own text is checked as the wizard checks it, and not in the future."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = value.isoformat() if isinstance(value, dt.date) else _text(value)
+    if text is None:
+        return None, None
+    if not PARTIAL_DATE_RE.match(text):
+        return None, f"{text!r} is not a date such as 2020, 2020-08 or 2020-08-15"
+    try:
+        start = founded_start(text)
+    except ValueError:
+        return None, f"{text!r} is not a date such as 2020, 2020-08 or 2020-08-15"
+    if start > (today or dt.date.today()):
+        return None, f"the founding date {text} is in the future"
+    return text, None
+
+
 def submission_answers(
     checklist: Checklist,
     checklist_hash: str,
     sub: Submission,
     *,
     lang: str = "en",
+    today: dt.date | None = None,
 ) -> tuple[Answers | None, list[Problem], str | None]:
-    """The answers of one submission, the problems found, and its id (``_uuid``) if any."""
-    known = field_names(checklist)
-    fields = _resolve_headers(sub, known, {d.id for d in checklist.dimensions})
+    """The answers of one submission, the problems found, and its id (``_uuid``) if any
+    (``today``: what a founding date must not be after; the real today when not given)."""
+    plan = _plan(checklist)
+    fields = _resolve_headers(sub, plan)
     problems: list[Problem] = []
-    if sub.kind == "export" and not any(q.id in fields for q in checklist.questions):
+    if sub.kind == "export" and not any(f.question.id in fields for f in plan.fields):
         first = next(iter(sub.fields.values()), None)
         return (
             None,
@@ -218,17 +296,18 @@ def submission_answers(
         )
     answers: dict[str, Answer] = {}
     cells: dict[str, Cell] = {}
-    for q in checklist.questions:
+    for f in plan.fields:
+        q = f.question
         cell = fields.get(q.id)
-        status_cell = fields.get(f"{q.id}__status")
-        note_cell = fields.get(note_field(q))
+        status_cell = fields.get(f.status_field)
+        note_cell = fields.get(f.note_field)
         note = _text(note_cell.value) if note_cell is not None else None
         if cell is not None:
             cells[q.id] = cell
         status: str = "answered"
         value: AnswerValue | None = None
         if cell is not None and _text(cell.value) is not None:
-            status, value, problem = _parse(q, cell.value)
+            status, value, problem = _parse(f, cell.value)
             if problem is not None:
                 problems.append(Problem(cell, f"question {q.id}: {problem}"))
                 continue
@@ -251,7 +330,10 @@ def submission_answers(
                 Problem(note_cell, f"question {q.id}: the note is longer than 2000 characters")
             )
             note = note[:2000]
-        answers[q.id] = Answer(status=status, value=value, note=note)
+        # checked above (value against its question, note length): no second validation
+        answers[q.id] = Answer.model_construct(
+            status=cast(AnswerStatus, status), value=value, note=note
+        )
     for q in asked_questions(checklist, answers):
         if (
             q.required
@@ -291,6 +373,10 @@ def submission_answers(
             ),
             None,
         )
+    founded_cell = fields.get("founded")
+    founded, problem = _founded(founded_cell.value if founded_cell is not None else None, today)
+    if problem is not None:
+        problems.append(Problem(founded_cell, problem))
     uuid = next(
         (_text(fields[k].value) for k in UUID_FIELDS if k in fields and _text(fields[k].value)),
         None,
@@ -302,7 +388,7 @@ def submission_answers(
         kind="answers",
         version="1",
         checklist=ChecklistRef(id=checklist.id, version=checklist.version, hash=checklist_hash),
-        community=CommunityRef(name=name[:200], slug=slug),
+        community=CommunityRef(name=name[:200], slug=slug, founded=founded),
         date=when,
         language=sub.marker.get("language", lang) if sub.kind == "workbook" else lang,
         rater=Rater(name=rater[:200], role=role[:200] if role else None),

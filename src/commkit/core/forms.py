@@ -30,7 +30,7 @@ DONT_KNOW = "dont_know"
 NOT_APPLICABLE = "not_applicable"
 STATUSES = (DONT_KNOW, NOT_APPLICABLE)
 ABOUT_GROUP = "about"
-META_FIELDS = ("community", "rater_name", "rater_role", "date")
+META_FIELDS = ("community", "founded", "rater_name", "rater_role", "date")
 
 
 def status_field(q: Question) -> str | None:

@@ -553,7 +553,10 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
         answer = answers.get(row.id)
         if answer is not None:
             seen[row.id] = answer
-            scores[row.id] = question_score(row.question, answer)
+            score = None
+            if answer.status == "answered" and answer.value is not None:
+                score = row.score(answer.value)  # question_score with the compiled rule
+            scores[row.id] = None if score is _INVALID or score is _UNSCORED else score
     return asked
 
 
@@ -854,7 +857,7 @@ def check_answers(
     other_version = (
         ref.id != checklist.id
         or ref.version != checklist.version
-        or (ref.hash is not None and ref.hash != current_hash)
+        or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
     by_id = {q.id: q for q in checklist.questions}
     disappeared: list[str] = []

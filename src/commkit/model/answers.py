@@ -266,6 +266,3 @@ class TeamSummary(StrictModel):
     stage_high: Id
     anonymous: bool = False
     questions: list[QuestionMerge] = []
-
-
-Assessment.model_rebuild()

@@ -157,3 +157,10 @@ class Checklist(Header):
     dimensions: list[Dimension] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)
+    earlier_wordings: list[str] = Field(
+        default=[],
+        exclude=True,  # about the hash, not part of it: a checklist without it keeps its hash
+        description="Content hashes of this version before edits of wording only (no id, "
+        "option, score, weight, condition or stage changed): answers and assessments that "
+        "carry one of them were made with this checklist, so nothing is re-scored or warned.",
+    )

@@ -48,7 +48,7 @@ def schemas() -> dict[str, dict[str, Any]]:
 
     result: dict[str, dict[str, Any]] = {}
     for kind, model in {**KINDS, "pack": PackManifest}.items():
-        schema = model.model_json_schema(schema_generator=_CommkitSchema)  # type: ignore[attr-defined]
+        schema = model.model_json_schema(schema_generator=_CommkitSchema)
         schema["$schema"] = DRAFT
         schema["$id"] = f"commkit:{kind}.schema.json"
         result[kind] = schema

@@ -477,7 +477,7 @@ _TEXT_UNION = {"input should be a valid string", "input should be a valid dictio
 
 def kind_model(doc: Document) -> type[BaseModel]:
     """The model for a document, chosen by its ``kind:`` header."""
-    from commkit.model import KINDS
+    from commkit.model import KIND_NAMES, kind_class
 
     if not isinstance(doc.data, dict):
         raise ContentError(
@@ -487,20 +487,25 @@ def kind_model(doc: Document) -> type[BaseModel]:
     if kind is None:
         raise ContentError(
             "",
-            [doc.diagnostic((), f"missing 'kind:' header (one of: {', '.join(sorted(KINDS))})")],
+            [
+                doc.diagnostic(
+                    (), f"missing 'kind:' header (one of: {', '.join(sorted(KIND_NAMES))})"
+                )
+            ],
         )
-    if not isinstance(kind, str) or kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KIND_NAMES:
         raise ContentError(
             "",
             [
                 doc.diagnostic(
-                    ("kind",), f"unknown kind {kind!r} (one of: {', '.join(sorted(KINDS))})"
+                    ("kind",), f"unknown kind {kind!r} (one of: {', '.join(sorted(KIND_NAMES))})"
                 )
             ],
         )
     if "version" not in doc.data:
         raise ContentError("", [doc.diagnostic((), "missing 'version:' header")])
-    return KINDS[kind]  # type: ignore[return-value]
+    model: type[BaseModel] = kind_class(kind)
+    return model
 
 
 def load_document(doc: Document, model: type[M] | None = None) -> M | BaseModel:

@@ -12,7 +12,8 @@ from commkit.model.checklist import Checklist
 @dataclass(frozen=True)
 class BlankForm:
     """A checklist to fill in, its content hash (answers read back name the version asked),
-    the form's language and the community it is for, if any (``{"slug", "name"}``)."""
+    the form's language and the community it is for, if any (``{"slug", "name"}``, and
+    ``"founded"`` when its profile gives it)."""
 
     checklist: Checklist
     checklist_hash: str
@@ -28,3 +29,8 @@ class BlankForm:
     def community_name(self) -> str:
         """The community's name filled in, or ``""`` for the rater to write."""
         return (self.community or {}).get("name", "")
+
+    @property
+    def founded(self) -> str:
+        """The community's founding date filled in (``2020-08``), or ``""``."""
+        return (self.community or {}).get("founded", "")

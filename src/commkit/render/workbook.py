@@ -40,7 +40,8 @@ __all__ = [
 
 LISTS_SHEET = "lists"
 COL_KEY, COL_ANSWER, COL_STATUS, COL_NOTE = KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL
-META_KEYS = ("community", "rater_name", "rater_role", "date")
+COL_ALLOWED = 8
+META_KEYS = ("community", "founded", "rater_name", "rater_role", "date")
 
 
 def _allowed(q: Question, lang: str) -> str:
@@ -108,7 +109,7 @@ def workbook_bytes(form: BlankForm) -> bytes:
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF4CC")
-    meta_values = {"community": form.community_name}
+    meta_values = {"community": form.community_name, "founded": form.founded}
     for r, key in enumerate(META_KEYS, start=1):
         sheet.cell(row=r, column=COL_KEY, value=key)
         sheet.cell(row=r, column=3, value=t[key]).font = bold
@@ -116,6 +117,11 @@ def workbook_bytes(form: BlankForm) -> bytes:
         cell.fill = fill
         if key == "date":
             cell.number_format = "yyyy-mm-dd"
+        if key == "founded":
+            # text: "2020-08" typed into a general cell would become a full date
+            cell.number_format = "@"
+            hint = sheet.cell(row=r, column=COL_ALLOWED, value=t["founded_hint"])
+            hint.alignment = Alignment(wrap_text=True, vertical="top")
     header_row = len(META_KEYS) + 2
     headers = [
         "key", t["wb_dimension"], t["wb_question"], t["wb_question_other"], t["wb_answer"],

@@ -26,6 +26,12 @@ from commkit.render.form_labels import LANG_COLUMNS, export_labels, option_label
 __all__ = ["xlsform_bytes", "xlsform_sheets"]
 
 LANGS = ("en", "ru")
+FOUNDED_CONSTRAINT = (
+    "regex(., '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$') "
+    "and number(substring(., 1, 4)) <= number(format-date(today(), '%Y'))"
+)
+"""2020, 2020-08 or 2020-08-15, not in a later year (``commkit answers import`` checks the
+month and the day against today too)."""
 
 
 def _texts(key: str) -> dict[str, str]:
@@ -66,6 +72,18 @@ def xlsform_sheets(form: BlankForm) -> dict[str, list[dict[str, Any]]]:
             "label": _texts("community"),
             "required": "yes",
             "default": form.community_name,
+        }
+    )
+    survey.append(
+        {
+            # text, not date: a founding date is often known only to the year or the month
+            "type": "text",
+            "name": "founded",
+            "label": _texts("founded"),
+            "hint": _texts("founded_hint"),
+            "constraint": FOUNDED_CONSTRAINT,
+            "constraint_message": _texts("founded_constraint"),
+            "default": form.founded,
         }
     )
     survey.append(

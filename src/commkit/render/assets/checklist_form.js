@@ -18,7 +18,7 @@
   function fresh() {
     return {
       lang: DATA.lang, step: 0, answers: {},
-      meta: {community: DATA.community ? DATA.community.name : '', rater: '', role: '', date: today()}
+      meta: {community: DATA.community ? DATA.community.name : '', founded: DATA.community && DATA.community.founded || '', rater: '', role: '', date: today()}
     };
   }
   function restore() {
@@ -26,7 +26,10 @@
       var raw = window.localStorage.getItem(KEY);
       if (raw) {
         var s = JSON.parse(raw);
-        if (s && s.answers && s.meta) { return s; }
+        if (s && s.answers && s.meta) {
+          if (typeof s.meta.founded !== 'string') { s.meta.founded = ''; }
+          return s;
+        }
       }
     } catch (e) { /* storage off: start fresh */ }
     return fresh();
@@ -161,6 +164,8 @@
     });
     var community = {name: state.meta.community.trim()};
     if (DATA.community && DATA.community.slug) { community.slug = DATA.community.slug; }
+    var founded = state.meta.founded.trim();
+    if (founded && !foundedProblem(founded)) { community.founded = founded; }
     var rater = {name: state.meta.rater.trim()};
     if (state.meta.role.trim()) { rater.role = state.meta.role.trim(); }
     var doc = {kind: 'answers', version: '1', checklist: {id: C.id, version: C.version, hash: C.hash},
@@ -225,12 +230,45 @@
     wrap.appendChild(input);
     return wrap;
   }
+  function foundedProblem(text) {
+    /* As the wizard: 2020, 2020-08 or 2020-08-15, a real date, not in the future. */
+    var t = text.trim();
+    if (!t) { return null; }
+    var m = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/.exec(t);
+    if (!m) { return ui('err_founded'); }
+    var y = Number(m[1]), mo = m[2] ? Number(m[2]) : 1, d = m[3] ? Number(m[3]) : 1;
+    var day = new Date(y, mo - 1, d);
+    if (day.getFullYear() !== y || day.getMonth() !== mo - 1 || day.getDate() !== d) { return ui('err_founded'); }
+    var start = m[1] + '-' + String(mo).padStart(2, '0') + '-' + String(d).padStart(2, '0');
+    if (start > today()) { return ui('err_founded_future'); }
+    return null;
+  }
+  function foundedField(m) {
+    var id = 'meta-founded';
+    var wrap = el('div', {'class': 'field'});
+    wrap.appendChild(el('label', {'for': id}, ui('founded')));
+    wrap.appendChild(el('p', {id: id + '-hint', 'class': 'hint'}, ui('founded_hint')));
+    var input = el('input', {id: id, type: 'text', autocomplete: 'off', placeholder: '2020-08', maxlength: '10', 'aria-describedby': id + '-hint ' + id + '-err'});
+    input.value = m.founded;
+    var err = el('p', {id: id + '-err', 'class': 'error', 'aria-live': 'polite'});
+    function check() {
+      var problem = foundedProblem(input.value);
+      err.textContent = problem || '';
+      input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    }
+    input.addEventListener('input', function () { m.founded = input.value; save(); check(); });
+    check();
+    wrap.appendChild(input);
+    wrap.appendChild(err);
+    return wrap;
+  }
   function startScreen(main) {
     main.appendChild(el('h2', {tabindex: '-1'}, ui('start_title')));
     if (C.description) { main.appendChild(el('p', null, tr(C.description))); }
     main.appendChild(el('p', null, ui('start_intro')));
     var m = state.meta;
     main.appendChild(field('meta-community', ui('community'), m.community, {required: true, autocomplete: 'organization'}, function (v) { m.community = v; }));
+    main.appendChild(foundedField(m));
     main.appendChild(field('meta-rater', ui('rater'), m.rater, {required: true, autocomplete: 'name'}, function (v) { m.rater = v; }));
     main.appendChild(field('meta-role', ui('role'), m.role, {autocomplete: 'organization-title'}, function (v) { m.role = v; }));
     main.appendChild(field('meta-date', ui('date'), m.date, {type: 'date'}, function (v) { m.date = v; }));
@@ -399,6 +437,7 @@
     var problems = [];
     if (!state.meta.community.trim()) { problems.push([ui('community'), 0, 'meta-community']); }
     if (!state.meta.rater.trim()) { problems.push([ui('rater'), 0, 'meta-rater']); }
+    if (foundedProblem(state.meta.founded)) { problems.push([ui('founded'), 0, 'meta-founded']); }
     st.missing.forEach(function (q) {
       var i = C.questions.indexOf(q);
       problems.push([tr(q.text), 1 + DIMS.map(function (x) { return x.id; }).indexOf(q.dimension), 'q-' + i]);

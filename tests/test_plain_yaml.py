@@ -1,0 +1,100 @@
+"""The fast YAML writer writes exactly the bytes PyYAML's SafeDumper writes, or steps aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commkit import api
+from commkit.render import plain_yaml
+from commkit.render.report import to_yaml
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples/perm-krai/answers").glob("*.yaml"))
+
+
+def pyyaml(data: object) -> str:
+    return yaml.dump(
+        data,
+        Dumper=yaml.SafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def test_example_answers_files_are_written_byte_for_byte_as_pyyaml_writes_them() -> None:
+    assert EXAMPLES
+    for path in EXAMPLES:
+        answers = api.load_answers(path)
+        data = yaml.safe_load(to_yaml(answers))
+        fast = plain_yaml.dump(data)
+        assert fast is not None, path
+        assert fast == pyyaml(data), path
+        assert to_yaml(answers) == fast
+
+
+# Words that PyYAML quotes or folds for different reasons: booleans, nulls, numbers,
+# dates, indicators, quotes, runs of spaces, Cyrillic, astral characters.
+_PIECES = st.sampled_from(
+    [
+        "a", "word", "Перми", "ёж", "😀", "yes", "No", "null", "~", "12", "1.5", "1e3",
+        "2020-10-15", "-", "- x", "?", ":", ": ", "a: b", "#", " #c", "'", "\"", "[", "{",
+        "&", "*", "!", "|", ">", "%", "@", "`", "---", "...", ",", " ", "  ", "\u00a0",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=150)
+_KEY = st.text(min_size=1, max_size=20) | st.sampled_from(["purpose.common-goal", "yes", "1"])
+_SCALAR = (
+    _TEXT
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.booleans()
+)
+_VALUE = st.recursive(
+    _SCALAR | st.lists(_SCALAR, max_size=4),
+    lambda inner: st.dictionaries(_KEY, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_KEY, _VALUE, min_size=1, max_size=6))
+def test_any_plain_data_is_pyyamls_bytes_or_left_to_pyyaml(data: dict[str, object]) -> None:
+    fast = plain_yaml.dump(data)
+    if fast is not None:
+        assert fast == pyyaml(data)
+
+
+def test_what_it_does_not_handle_goes_back_to_pyyaml() -> None:
+    for data in (
+        {"note": "two\nlines"},
+        {"note": "a\ttab"},
+        {"items": [{"a": 1}]},
+        {"": 1},
+        {"k" * 130: 1},
+    ):
+        assert plain_yaml.dump(data) is None, data
+    shared = ["x"]
+    assert plain_yaml.dump({"a": shared, "b": shared}) is None  # PyYAML writes an alias
+
+
+def test_long_notes_fold_where_pyyaml_folds_them() -> None:
+    note = "The club meets every week and invites officials: " + "word " * 40 + "end"
+    quoted = "'" + note  # must be quoted, and folds inside the quotes
+    for data in (
+        {"answers": {"q.id": {"value": "x", "note": note}}},
+        {"answers": {"q.id": {"note": quoted}}},
+        {"answers": {"q.id": {"note": " " + note + " "}}},  # quoted: spaces at both ends
+        {"answers": {"q.id": {"note": "x" * 120 + " " + note + " "}}},
+        {"answers": {"q.id": {"note": " " + "x" * 120 + " "}}},  # end spaces never fold
+        {"k" * 110: " " + note},  # ...even when the key alone passes the width
+        {"answers": {"q.id": [note, "no", quoted]}},
+    ):
+        fast = plain_yaml.dump(data)
+        assert fast is not None and fast == pyyaml(data)
+    folded = plain_yaml.dump({"answers": {"q.id": {"value": "x", "note": note}}})
+    assert folded is not None and "\n      word" in folded
