@@ -182,7 +182,8 @@ def test_public_map_shows_only_what_was_published(tmp_path: Path) -> None:
                        "Passionate core", "Shared value", "49.8", "mission"):  # fmt: skip
             assert secret not in page, secret
         notes = [a.note for a in assessment.answers.values() if a.note]
-        assert notes and not any(note in page for note in notes)
+        texts = [t for n in notes for t in ([n] if isinstance(n, str) else n.values())]
+        assert texts and not any(t in page for t in texts)
 
 
 def test_public_needs_html_only(tmp_path: Path) -> None:

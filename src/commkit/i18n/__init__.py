@@ -121,10 +121,17 @@ def score(value: float | None, lang: str | None) -> str:
 def section(name: str, lang: str | None) -> dict[str, str]:
     """Every plain text of section ``name`` in ``lang``, keyed by its short name (for the
     templates and the wizard, which use many labels of one section)."""
+    return dict(_section(name, norm(lang)))
+
+
+@cache
+def _section(name: str, lang: str) -> dict[str, str]:
+    """:func:`section`, picked out of the whole catalog once per section and language (a
+    report asks for its labels once per answer)."""
     prefix = name + "."
     return {
         key[len(prefix) :]: value
-        for key, value in _catalog(norm(lang)).items()
+        for key, value in _catalog(lang).items()
         if key.startswith(prefix) and isinstance(value, str)
     }
 

@@ -434,10 +434,12 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     """An answers, draft or assessment model as readable, deterministic YAML.
 
     Plain data goes through :mod:`commkit.render.plain_yaml` (the same bytes as PyYAML's
-    SafeDumper, many times faster); the rest through PyYAML, where ``fast`` uses libyaml's
-    emitter when PyYAML has it (bulk imports write thousands).
+    SafeDumper, many times faster); the rest through :mod:`commkit.render.yaml_emit`
+    (libyaml's emitter wherever its bytes are PyYAML's), where ``fast`` (bulk imports) takes
+    libyaml's folding of long escaped strings too.
     """
     from commkit.render import plain_yaml
+    from commkit.render.yaml_emit import dump_yaml
 
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
@@ -446,16 +448,4 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
         rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
     text = plain_yaml.dump({**head, **data})
-    if text is not None:
-        return text
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
-    return yaml.dump(
-        {**head, **data},
-        Dumper=dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
+    return text if text is not None else dump_yaml({**head, **data}, fast=fast)

@@ -27,8 +27,11 @@ def _cached_environment(dirs: tuple[str, ...]) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    from commkit.render.template_cache import bytecode_cache
+
     env = SandboxedEnvironment(
         loader=FileSystemLoader([*dirs, str(BUILTIN_TEMPLATES)]),
+        bytecode_cache=bytecode_cache(),
         autoescape=False,  # Markdown output: user text goes through the md_* filters
         keep_trailing_newline=True,
         trim_blocks=True,
