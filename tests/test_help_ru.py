@@ -15,6 +15,8 @@ import typer
 from typer.testing import CliRunner
 
 from commkit.cli.app import app
+from commkit.cli.helpstyle import tidy
+from commkit.i18n import help_en
 from commkit.i18n.help_ru import COMMANDS, COMMON, PARAMS
 
 TOOL = Path("/work/shared/tools/english_in_ru.py")
@@ -74,6 +76,39 @@ def test_the_russian_help_names_no_command_or_option_that_is_gone() -> None:
     for path, texts in PARAMS.items():
         names = {p.name for p in commands[path].params}
         assert set(texts) <= names, (path, set(texts) - names)
+
+
+def test_english_and_russian_catalogs_have_the_same_keys_all_used_by_the_command_tree() -> None:
+    def keys(catalog: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+        return {path: set(texts) for path, texts in catalog.items() if texts}
+
+    assert keys(help_en.PARAMS) == keys(PARAMS)
+    assert set(help_en.COMMON) == set(COMMON)
+    used = {
+        (path, p.name)
+        for path, command in tree()
+        for p in command.get_params(typer.Context(command))
+    }
+    keys = {(path, name) for path, texts in help_en.PARAMS.items() for name in texts}
+    assert keys - used == set(), "catalog keys no option of the command tree has"
+    names = {name for _, name in used}
+    assert set(help_en.COMMON) <= names
+
+
+def test_every_option_shows_its_english_catalog_text() -> None:
+    root = typer.main.get_command(app)
+    tidy(root)  # what every run does first
+    commands = dict(tree_of(root))
+    for path, texts in help_en.PARAMS.items():
+        shown = {p.name: p.help for p in commands[path].params}
+        assert {n: shown[n] for n in texts} == texts, path
+
+
+def tree_of(root: Any) -> Any:
+    yield "", root
+    for name, sub in getattr(root, "commands", {}).items():
+        for path, command in tree_of(sub):
+            yield f"{name} {path}".strip(), command
 
 
 def english_words(output: str, commands: set[str]) -> set[str]:

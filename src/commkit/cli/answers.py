@@ -17,26 +17,11 @@ answers_app = group(
 @answers_app.command("import")
 def import_(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path],
-        argument(
-            "HTML-form downloads (.json), Kobo/ODK exports (.csv, .xlsx), filled "
-            "workbooks (.xlsx).",
-            metavar="FILE…",
-        ),
-    ],
-    out: Annotated[
-        Path | None,
-        out_option("Write <community>-<rater>-<date>.yaml files here."),
-    ] = None,
-    workspace: Annotated[
-        Path | None,
-        workspace_option("Or store them in a workspace: answers/<community>/<rater>-<date>.yaml."),
-    ] = None,
-    skip_bad: Annotated[
-        bool, flag("--skip-bad", help="Write the good submissions and list the bad ones.")
-    ] = False,
-    force: Annotated[bool, flag("--force", help="Overwrite existing files.")] = False,
+    files: Annotated[list[Path], argument(metavar="FILE…")],
+    out: Annotated[Path | None, out_option()] = None,
+    workspace: Annotated[Path | None, workspace_option()] = None,
+    skip_bad: Annotated[bool, flag("--skip-bad")] = False,
+    force: Annotated[bool, flag("--force")] = False,
 ) -> None:
     """Read collected answers and write one checked answers file per submission.
 

@@ -109,41 +109,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    content: Annotated[
-        Path | None,
-        value_option(
-            "--content",
-            envvar="COMMKIT_CONTENT",
-            help="A customised content pack folder (see 'commkit content init').",
-        ),
-    ] = None,
+    content: Annotated[Path | None, value_option("--content", envvar="COMMKIT_CONTENT")] = None,
     lang: Annotated[
-        str | None,
-        value_option(
-            "--lang",
-            envvar="COMMKIT_LANG",
-            metavar="en|ru",
-            help="Language of texts and reports: en or ru (default: the language stored in the "
-            "input, else en).",
-        ),
+        str | None, value_option("--lang", envvar="COMMKIT_LANG", metavar="en|ru")
     ] = None,
-    debug: Annotated[
-        bool, flag("--debug", help="Show a traceback on errors (for bug reports).")
-    ] = False,
-    no_cache: Annotated[
-        bool,
-        flag(
-            "--no-cache",
-            help="Read the content pack and the report templates afresh, not from the cache "
-            "(or COMMKIT_NO_CACHE=1).",
-        ),
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
+    debug: Annotated[bool, flag("--debug")] = False,
+    no_cache: Annotated[bool, flag("--no-cache")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     """Grow business communities of SMEs with the Perm Krai method."""
     if lang is not None and lang not in ("en", "ru"):

@@ -53,94 +53,24 @@ def register(app: typer.Typer) -> None:
 
 def assess(
     ctx: typer.Context,
-    files: Annotated[
-        list[str] | None,
-        argument(
-            "More answers files to replay (so that a shell glob after --answers works).",
-            metavar="FILE...",
-        ),
-    ] = None,
-    answers: Annotated[
-        list[str] | None,
-        value_option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Answers file(s) to replay (YAML/JSON, '-' for stdin, globs welcome).",
-        ),
-    ] = None,
-    resume: Annotated[
-        Path | None,
-        value_option(
-            "--resume", metavar="DRAFT", help="Continue an interrupted wizard from its draft file."
-        ),
-    ] = None,
-    out: Annotated[Path, out_option("Folder for the report and the YAML result.")] = Path("."),
-    json_output: Annotated[
-        bool, json_option("Print the result as one JSON document on stdout.")
-    ] = False,
-    force: Annotated[bool, force_option("Overwrite existing reports.")] = False,
-    explain: Annotated[
-        bool, flag("--explain", help="Show how every score and the stage came about.")
-    ] = False,
-    date: Annotated[
-        dt.date | None,
-        date_option("Date of the assessment (default: the answers file's date, else today)."),
-    ] = None,
-    workspace: Annotated[
-        Path | None,
-        workspace_option(
-            "Store results in a region workspace: DIR/assessments/SLUG/<date>.yaml + .md."
-        ),
-    ] = None,
-    community: Annotated[
-        str | None, community_option("Community slug (default: from its name).")
-    ] = None,
-    charts: Annotated[
-        bool, flag("--charts", help="Also draw the dimension scores as an SVG next to the report.")
-    ] = False,
-    html: Annotated[
-        bool, flag("--html", help="Also write the report as a self-contained HTML page.")
-    ] = False,
-    named: Annotated[
-        bool,
-        flag(
-            "--named", help="With --workspace: name the other communities the report compares with."
-        ),
-    ] = False,
-    team: Annotated[
-        bool,
-        flag(
-            "--team",
-            help="Merge several raters of one community (the files, or the workspace's "
-            "answers/SLUG/) into one assessment with their disagreements.",
-        ),
-    ] = False,
-    anonymous: Annotated[
-        bool, flag("--anonymous", help="With --team: 'Rater 1'... instead of names.")
-    ] = False,
-    update: Annotated[
-        Path | None,
-        value_option(
-            "--update",
-            metavar="OLD",
-            help="Bring an old assessment or answers file to the current checklist: the "
-            "wizard asks only the questions that need a new answer (OLD is only read).",
-        ),
-    ] = None,
-    rescore: Annotated[
-        list[str] | None,
-        value_option(
-            "--rescore",
-            metavar="OLD",
-            help="Re-score old assessments or answers files under the current checklist "
-            "(through its migrations): what was carried, mapped, and needs a new answer.",
-        ),
-    ] = None,
-    as_table: Annotated[
-        bool,
-        flag("--table", help="With several answers files: one row each, as a text table (--fmt)."),
-    ] = False,
+    files: Annotated[list[str] | None, argument(metavar="FILE...")] = None,
+    answers: Annotated[list[str] | None, value_option("--answers", "-a", metavar="FILE")] = None,
+    resume: Annotated[Path | None, value_option("--resume", metavar="DRAFT")] = None,
+    out: Annotated[Path, out_option()] = Path("."),
+    json_output: Annotated[bool, json_option()] = False,
+    force: Annotated[bool, force_option()] = False,
+    explain: Annotated[bool, flag("--explain")] = False,
+    date: Annotated[dt.date | None, date_option()] = None,
+    workspace: Annotated[Path | None, workspace_option()] = None,
+    community: Annotated[str | None, community_option()] = None,
+    charts: Annotated[bool, flag("--charts")] = False,
+    html: Annotated[bool, flag("--html")] = False,
+    named: Annotated[bool, flag("--named")] = False,
+    team: Annotated[bool, flag("--team")] = False,
+    anonymous: Annotated[bool, flag("--anonymous")] = False,
+    update: Annotated[Path | None, value_option("--update", metavar="OLD")] = None,
+    rescore: Annotated[list[str] | None, value_option("--rescore", metavar="OLD")] = None,
+    as_table: Annotated[bool, flag("--table")] = False,
     fmt: Fmt = "simple",
 ) -> None:
     from commkit import api

@@ -29,32 +29,12 @@ checklist_app = group(
 @checklist_app.command("export")
 def export(
     ctx: typer.Context,
-    format: Annotated[
-        FormFormat,
-        typer.Option(
-            "--format",
-            metavar="html|xlsform|xlsx|md",
-            help="html: an offline form; xlsform: for KoboToolbox / ODK Central; xlsx: a "
-            "workbook for Excel or LibreOffice; md: a printable questionnaire.",
-        ),
-    ],
-    out: Annotated[Path, out_option("The folder to write into.")],
-    lang: Annotated[
-        Lang | None,
-        value_option(
-            "--lang",
-            metavar="en|ru",
-            help="The language it opens in (html, xlsform, xlsx keep both; md is in this one). "
-            "Default: the global --lang.",
-        ),
-    ] = None,
-    community: Annotated[
-        str | None, community_option("Fill in this community (its name comes from --workspace).")
-    ] = None,
-    workspace: Annotated[
-        Path | None, workspace_option("The workspace holding communities/SLUG.yaml.")
-    ] = None,
-    force: Annotated[bool, flag("--force", help="Overwrite an existing file.")] = False,
+    format: Annotated[FormFormat, typer.Option("--format", metavar="html|xlsform|xlsx|md")],
+    out: Annotated[Path, out_option()],
+    lang: Annotated[Lang | None, value_option("--lang", metavar="en|ru")] = None,
+    community: Annotated[str | None, community_option()] = None,
+    workspace: Annotated[Path | None, workspace_option()] = None,
+    force: Annotated[bool, flag("--force")] = False,
 ) -> None:
     """Write the loaded checklist as a form for people who never open a terminal.
 

@@ -22,44 +22,19 @@ community_app = group(
 def community_add(
     ctx: typer.Context,
     workspace: Workspace = Path("."),
-    name: Annotated[str | None, value_option("--name", help="The community's name.")] = None,
-    leader: Annotated[
-        list[str] | None,
-        value_option("--leader", help="A leader's full name (repeat for several)."),
-    ] = None,
-    platform: Annotated[
-        str | None, value_option("--platform", help="Where it meets: Telegram, a venue, a chat.")
-    ] = None,
-    members: Annotated[
-        int | None, value_option("--members", min=0, help="Members now (starts a snapshot).")
-    ] = None,
-    events: Annotated[
-        int | None, value_option("--events", min=0, help="Events held so far.")
-    ] = None,
-    projects: Annotated[
-        int | None, value_option("--projects", min=0, help="Projects launched so far.")
-    ] = None,
-    fmt: Annotated[
-        Format | None, value_option("--format", help="online, offline or mixed.")
-    ] = None,
-    formalised: Annotated[
-        bool | None,
-        value_option(
-            "--formalised/--informal",
-            help="A registered non-profit, or informal (no legal entity).",
-        ),
-    ] = None,
-    founded: Annotated[
-        str | None, value_option("--founded", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    description: Annotated[
-        str | None, value_option("--description", help="One or two sentences.")
-    ] = None,
-    slug: Annotated[
-        str | None, value_option("--slug", help="File name (default: from the name).")
-    ] = None,
-    as_of: Annotated[dt.date | None, date_option("Date of the figures (default: today).")] = None,
-    force: Annotated[bool, force_option("Overwrite an existing profile.")] = False,
+    name: Annotated[str | None, value_option("--name")] = None,
+    leader: Annotated[list[str] | None, value_option("--leader")] = None,
+    platform: Annotated[str | None, value_option("--platform")] = None,
+    members: Annotated[int | None, value_option("--members", min=0)] = None,
+    events: Annotated[int | None, value_option("--events", min=0)] = None,
+    projects: Annotated[int | None, value_option("--projects", min=0)] = None,
+    fmt: Annotated[Format | None, value_option("--format")] = None,
+    formalised: Annotated[bool | None, value_option("--formalised/--informal")] = None,
+    founded: Annotated[str | None, value_option("--founded")] = None,
+    description: Annotated[str | None, value_option("--description")] = None,
+    slug: Annotated[str | None, value_option("--slug")] = None,
+    as_of: Annotated[dt.date | None, date_option()] = None,
+    force: Annotated[bool, force_option()] = False,
 ) -> None:
     """Write a community profile to communities/<slug>.yaml. Give everything by flags, or
     run it in a terminal without --name to be asked.

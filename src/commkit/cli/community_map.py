@@ -18,55 +18,17 @@ PROGRESS_BAR_FROM = 200
 
 def map_command(
     ctx: typer.Context,
-    workspace: Annotated[
-        Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
-    ] = Path("."),
-    out: Annotated[
-        Path | None, opt.out_option("Write the whole map as Markdown here.", metavar="FILE")
-    ] = None,
-    as_json: Annotated[bool, opt.json_option("Print the map as one JSON document.")] = False,
-    csv_path: Annotated[
-        Path | None, opt.value_option("--csv", help="Write the community table as CSV here.")
-    ] = None,
-    html_path: Annotated[
-        Path | None,
-        opt.value_option(
-            "--html", help="Write the map as one self-contained HTML page with its charts."
-        ),
-    ] = None,
-    charts: Annotated[
-        bool,
-        opt.flag(
-            "--charts",
-            help="With --out: also draw the stage distribution and the seven metrics as SVG "
-            "files next to it, linked from the Markdown.",
-        ),
-    ] = False,
-    public: Annotated[
-        bool,
-        opt.flag(
-            "--public",
-            help="With --html: the public map for entrepreneurs instead (only communities with "
-            "a 'public:' block, only what they publish; no scores, stages or notes).",
-        ),
-    ] = False,
-    xlsx_path: Annotated[
-        Path | None,
-        opt.value_option(
-            "--xlsx", help="Write an Excel workbook here: metrics, communities, gaps."
-        ),
-    ] = None,
-    as_of: Annotated[
-        dt.date | None,
-        opt.date_option(
-            "The map's date (YYYY-MM-DD); assessments older than 6 months before it "
-            "are flagged. Default: today.",
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, opt.flag("--strict", help="Fail (exit 1) on any broken file instead of skipping it.")
-    ] = False,
-    force: Annotated[bool, opt.force_option("Overwrite existing --out and --csv files.")] = False,
+    workspace: Annotated[Path, typer.Argument()] = Path("."),
+    out: Annotated[Path | None, opt.out_option(metavar="FILE")] = None,
+    as_json: Annotated[bool, opt.json_option()] = False,
+    csv_path: Annotated[Path | None, opt.value_option("--csv")] = None,
+    html_path: Annotated[Path | None, opt.value_option("--html")] = None,
+    charts: Annotated[bool, opt.flag("--charts")] = False,
+    public: Annotated[bool, opt.flag("--public")] = False,
+    xlsx_path: Annotated[Path | None, opt.value_option("--xlsx")] = None,
+    as_of: Annotated[dt.date | None, opt.date_option()] = None,
+    strict: Annotated[bool, opt.flag("--strict")] = False,
+    force: Annotated[bool, opt.force_option()] = False,
     as_table: opt.AsTable = False,
     fmt: opt.Fmt = "simple",
 ) -> None:

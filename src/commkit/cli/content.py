@@ -17,18 +17,10 @@ content_app = group(
 @content_app.command("init")
 def init(
     ctx: typer.Context,
-    target: Annotated[Path, typer.Argument(help="Folder for the new pack.")],
-    overlay: Annotated[
-        bool,
-        flag(
-            "--overlay",
-            help="Write an overlay that extends the default pack and holds only your changes.",
-        ),
-    ] = False,
-    name: Annotated[str | None, typer.Option("--name", help="Name of the pack.")] = None,
-    force: Annotated[
-        bool, flag("--force", help="Write into a non-empty folder, replacing files.")
-    ] = False,
+    target: Annotated[Path, typer.Argument()],
+    overlay: Annotated[bool, flag("--overlay")] = False,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    force: Annotated[bool, flag("--force")] = False,
 ) -> None:
     """Copy the default content pack (or start an overlay) to customise it.
 
@@ -64,27 +56,10 @@ def init(
 @content_app.command("diff")
 def diff(
     ctx: typer.Context,
-    old: Annotated[
-        Path | None,
-        argument(
-            "The older pack folder or checklist file (default: the built-in pack).", metavar="OLD"
-        ),
-    ] = None,
-    new: Annotated[
-        Path | None,
-        argument(
-            "The newer pack folder or checklist file (default: the built-in pack).", metavar="NEW"
-        ),
-    ] = None,
+    old: Annotated[Path | None, argument(metavar="OLD")] = None,
+    new: Annotated[Path | None, argument(metavar="NEW")] = None,
     as_json: Json = False,
-    rev: Annotated[
-        str | None,
-        typer.Option(
-            "--rev",
-            metavar="REV",
-            help="Compare OLD as it was at this git revision (HEAD~1, a tag, a hash) with OLD now.",
-        ),
-    ] = None,
+    rev: Annotated[str | None, typer.Option("--rev", metavar="REV")] = None,
 ) -> None:
     """What changed between two versions of the method, item by item, by id.
 

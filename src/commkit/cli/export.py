@@ -17,22 +17,11 @@ export_app = group(
 @export_app.command("sqlite")
 def sqlite(
     ctx: typer.Context,
-    workspace: Annotated[
-        Path, typer.Argument(help="The workspace folder (region.yaml, communities/, ...).")
-    ],
-    database: Annotated[Path, typer.Argument(help="The SQLite file to write, e.g. region.db.")],
-    replace: Annotated[
-        bool,
-        flag(
-            "--replace",
-            help="Bring an existing database up to date: only communities whose files "
-            "changed are read again.",
-        ),
-    ] = False,
-    full: Annotated[
-        bool, flag("--full", help="With --replace: rebuild everything from scratch.")
-    ] = False,
-    as_json: Annotated[bool, json_option("Print what was exported as one JSON document.")] = False,
+    workspace: Annotated[Path, typer.Argument()],
+    database: Annotated[Path, typer.Argument()],
+    replace: Annotated[bool, flag("--replace")] = False,
+    full: Annotated[bool, flag("--full")] = False,
+    as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     """Write the workspace as one SQLite database: communities, leaders, metric snapshots,
     assessments (with the checklist version), answers with their notes, dimension scores,

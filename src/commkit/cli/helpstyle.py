@@ -4,7 +4,8 @@ Typer's plain help shows a parameter's Python type (``<list[str]>``, ``<int rang
 ``{slug}``) and Click cuts command summaries at 45 characters with "...". Here each option
 without a metavar gets one a reader understands (``FILE``, ``DIR``, ``DATE``, ``N``,
 ``en|ru``), arguments show their name only (``FILE...``, ``SLUG``), and a command's summary
-is its whole first sentence.
+is its whole first sentence. Every option's help comes from the catalog of its language
+(:mod:`commkit.i18n.help_en`, :mod:`commkit.i18n.help_ru`) by one rule, :func:`param_help`.
 """
 
 from __future__ import annotations
@@ -72,12 +73,23 @@ def _argument_usage(param: Any) -> Any:
     return usage
 
 
-def tidy(command: Any) -> None:
-    """Give ``command`` (and every subcommand) readable metavars and uncut summaries."""
+def param_help(catalog: Any, path: str, name: str | None) -> str | None:
+    """The help of parameter ``name`` of command ``path`` in a help catalog module."""
+    texts: dict[str, str] = catalog.PARAMS.get(path, {})
+    return texts.get(name or "") or catalog.COMMON.get(name or "")
+
+
+def tidy(command: Any, path: str = "") -> None:
+    """Give ``command`` (and every subcommand) its English option help, readable metavars
+    and uncut summaries."""
     if getattr(command, "_commkit_tidy", False):
         return
     command._commkit_tidy = True
+    from commkit.i18n import help_en
+
     for param in command.params:
+        if getattr(param, "help", "") is None:
+            param.help = param_help(help_en, path, param.name)
         if param.param_type_name == "argument":
             if param.metavar is None:
                 listed = param.type_descriptor.is_list or "list" in str(
@@ -94,8 +106,8 @@ def tidy(command: Any) -> None:
         first = command.help.strip().split("\n\n")[0]
         sentence = re.split(r"(?<=[.!?])\s", " ".join(first.split()), maxsplit=1)[0]
         command.short_help = sentence.rstrip(".")
-    for sub in getattr(command, "commands", {}).values():
-        tidy(sub)
+    for name, sub in getattr(command, "commands", {}).items():
+        tidy(sub, f"{path} {name}".strip())
 
 
 # ------------------------------------------------------------------ the language of --help
@@ -131,7 +143,8 @@ def localize_help(root: Any, lang: str) -> None:
     tidy(root)
     _LANG[0] = lang
     if lang == "ru":
-        from commkit.i18n.help_ru import COMMANDS, COMMON, PARAMS, SUMMARIES
+        from commkit.i18n import help_ru
+
     for path, command in _paths(root):
         command.context_class = LocalizedContext
         if not hasattr(command, "_commkit_en"):
@@ -143,12 +156,11 @@ def localize_help(root: Any, lang: str) -> None:
             for param in command.params:
                 param.help = param._commkit_en
             continue
-        if path in COMMANDS:
-            command.help = COMMANDS[path]
-            command.short_help = SUMMARIES.get(path) or _first_sentence(COMMANDS[path])
-        texts = PARAMS.get(path, {})
+        if path in help_ru.COMMANDS:
+            command.help = help_ru.COMMANDS[path]
+            command.short_help = help_ru.SUMMARIES.get(path) or _first_sentence(command.help)
         for param in command.params:
-            russian = texts.get(param.name) or COMMON.get(param.name)
+            russian = param_help(help_ru, path, param.name)
             if russian is not None:
                 param.help = russian
 

@@ -10,8 +10,8 @@ from commkit.cli.options import argument, json_option
 
 def methodology(
     ctx: typer.Context,
-    chapter: Annotated[str | None, argument("A chapter id or number for the detail view.")] = None,
-    as_json: Annotated[bool, json_option("Print the method as JSON.")] = False,
+    chapter: Annotated[str | None, argument()] = None,
+    as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     """Show the method: objectives, final metrics and the chapters with their steps.
 

@@ -13,82 +13,25 @@ from commkit.cli.context import settings
 
 def plan(
     ctx: typer.Context,
-    assessment: Annotated[
-        Path | None,
-        opt.value_option(
-            "--assessment",
-            "-a",
-            help="An assessment written by 'commkit assess', or an answers file.",
-        ),
-    ] = None,
-    workspace: Annotated[
-        Path | None,
-        opt.workspace_option(
-            "A region workspace: write the regional plan, made from its map.", short=True
-        ),
-    ] = None,
+    assessment: Annotated[Path | None, opt.value_option("--assessment", "-a")] = None,
+    workspace: Annotated[Path | None, opt.workspace_option(short=True)] = None,
     start: Annotated[
         dt.date | None,
         opt.date_option(
-            "First day of the plan, YYYY-MM-DD. Default: the next Monday.",
             option="--start",
             metavar="DATE",
         ),
     ] = None,
-    weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=260, help="Horizon of the plan in weeks.")
-    ] = 26,
-    capacity: Annotated[
-        list[str] | None,
-        opt.value_option(
-            "--capacity",
-            metavar="ROLE=N",
-            help="How many actions a role runs at once (repeatable). Defaults: "
-            "community-manager 2, community-leader 2, regional-team 3, "
-            "business-ambassador 1, government-liaison 1.",
-        ),
-    ] = None,
-    holidays: Annotated[
-        Path | None,
-        opt.value_option(
-            "--holidays",
-            metavar="FILE",
-            help="Non-working days: one YYYY-MM-DD (or FROM..TO range) per line, or a YAML list.",
-        ),
-    ] = None,
-    out_dir: Annotated[Path, opt.out_option("Folder for the Markdown plan.")] = Path("."),
-    csv_file: Annotated[
-        Path | None,
-        opt.value_option("--csv", metavar="FILE", help="Also write a CSV, one row per action."),
-    ] = None,
-    excel: Annotated[
-        bool, opt.flag("--excel", help="CSV for spreadsheets: a BOM and ';' separators.")
-    ] = False,
-    ics_file: Annotated[
-        Path | None,
-        opt.value_option(
-            "--ics", metavar="FILE", help="Also write an iCalendar file to import into a calendar."
-        ),
-    ] = None,
-    html_file: Annotated[
-        Path | None,
-        opt.value_option(
-            "--html",
-            metavar="FILE",
-            help="Also write one self-contained HTML page with the timeline as a chart.",
-        ),
-    ] = None,
-    xlsx_file: Annotated[
-        Path | None,
-        opt.value_option(
-            "--xlsx",
-            metavar="FILE",
-            help="Also write an Excel workbook: actions, calendar, the manager's week.",
-        ),
-    ] = None,
-    as_json: Annotated[
-        bool, opt.json_option("Print the whole plan as JSON (no Markdown file).")
-    ] = False,
+    weeks: Annotated[int, typer.Option("--weeks", min=1, max=260)] = 26,
+    capacity: Annotated[list[str] | None, opt.value_option("--capacity", metavar="ROLE=N")] = None,
+    holidays: Annotated[Path | None, opt.value_option("--holidays", metavar="FILE")] = None,
+    out_dir: Annotated[Path, opt.out_option()] = Path("."),
+    csv_file: Annotated[Path | None, opt.value_option("--csv", metavar="FILE")] = None,
+    excel: Annotated[bool, opt.flag("--excel")] = False,
+    ics_file: Annotated[Path | None, opt.value_option("--ics", metavar="FILE")] = None,
+    html_file: Annotated[Path | None, opt.value_option("--html", metavar="FILE")] = None,
+    xlsx_file: Annotated[Path | None, opt.value_option("--xlsx", metavar="FILE")] = None,
+    as_json: Annotated[bool, opt.json_option()] = False,
     force: Annotated[bool, opt.force_option()] = False,
 ) -> None:
     """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.

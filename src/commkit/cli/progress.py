@@ -20,19 +20,12 @@ from commkit.cli.options import (
 
 def progress_command(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The community's slug (its file name).")],
+    slug: Annotated[str, typer.Argument()],
     workspace: Workspace = Path("."),
-    as_json: Annotated[bool, json_option("Print one JSON document.")] = False,
-    out_path: Annotated[
-        Path | None, out_option("Also write the progress as Markdown here.", metavar="PATH")
-    ] = None,
-    charts: Annotated[
-        bool,
-        flag("--charts", help="With --out: also draw the scores over time as an SVG next to it."),
-    ] = False,
-    html_path: Annotated[
-        Path | None, value_option("--html", help="Also write one HTML page with the line chart.")
-    ] = None,
+    as_json: Annotated[bool, json_option()] = False,
+    out_path: Annotated[Path | None, out_option(metavar="PATH")] = None,
+    charts: Annotated[bool, flag("--charts")] = False,
+    html_path: Annotated[Path | None, value_option("--html")] = None,
     force: Annotated[bool, force_option()] = False,
     as_table: AsTable = False,
     fmt: Fmt = "simple",

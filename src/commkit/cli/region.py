@@ -17,22 +17,11 @@ region_app = group(
 @region_app.command("init")
 def init(
     ctx: typer.Context,
-    directory: Annotated[
-        Path, typer.Argument(help="The workspace folder to create (may exist and be empty).")
-    ],
-    name: Annotated[str, typer.Option("--name", help="The region's name, e.g. 'Perm Krai'.")],
-    country: Annotated[str | None, value_option("--country", help="The country.")] = None,
-    lang: Annotated[
-        Lang | None,
-        value_option(
-            "--lang",
-            metavar="en|ru",
-            help="The region's working language, en or ru (default: the global --lang).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, flag("--force", help="Overwrite an existing region.yaml and README.md.")
-    ] = False,
+    directory: Annotated[Path, typer.Argument()],
+    name: Annotated[str, typer.Option("--name")],
+    country: Annotated[str | None, value_option("--country")] = None,
+    lang: Annotated[Lang | None, value_option("--lang", metavar="en|ru")] = None,
+    force: Annotated[bool, flag("--force")] = False,
 ) -> None:
     """Create region.yaml (with an ecosystem template), communities/, assessments/ and a
     README for the team. The new region.yaml is validated before it is written.

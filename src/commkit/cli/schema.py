@@ -10,10 +10,7 @@ from commkit.cli.options import force_option, out_option
 
 def schema(
     ctx: typer.Context,
-    out: Annotated[
-        Path | None,
-        out_option("Write <kind>.schema.json files into this folder."),
-    ] = None,
+    out: Annotated[Path | None, out_option()] = None,
     force: Annotated[bool, force_option()] = False,
 ) -> None:
     """Print (or write) the JSON Schema of every YAML kind.

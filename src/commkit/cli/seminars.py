@@ -31,7 +31,7 @@ seminars_app = group(
 @seminars_app.command("list")
 def list_seminars(
     ctx: typer.Context,
-    as_json: Annotated[bool, json_option("Print the list as JSON.")] = False,
+    as_json: Annotated[bool, json_option()] = False,
     as_table: AsTable = False,
     fmt: Fmt = "simple",
 ) -> None:
@@ -102,10 +102,8 @@ def _print_programme(view: Any) -> None:
 @seminars_app.command("show")
 def show_seminar(
     ctx: typer.Context,
-    seminar_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A seminar id (seminar-3, meetup) or number.")
-    ],
-    as_json: Annotated[bool, json_option("Print the seminar as JSON.")] = False,
+    seminar_id: Annotated[str, typer.Argument(metavar="ID")],
+    as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     """Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
 
@@ -185,51 +183,23 @@ def _print_seminar(view: dict[str, Any]) -> None:
 @seminars_app.command("export")
 def export_seminars(
     ctx: typer.Context,
-    out_dir: Annotated[Path, out_option("Folder to write into (created if missing).", "PATH")],
-    seminar_ids: Annotated[
-        list[str] | None,
-        argument("Seminars to export (ids or numbers); or use --all.", metavar="ID"),
-    ] = None,
-    all_: Annotated[bool, flag("--all", help="Export every seminar and the MeetUp.")] = False,
-    formats: Annotated[
-        str, typer.Option("--format", help="md, html or md,html (comma-separated).")
-    ] = "md,html",
-    profile: Annotated[
-        Path | None,
-        value_option(
-            "--profile",
-            help="A community profile or an assessment file: its name, leaders and gaps "
-            "go into the exercises and the invitation.",
-        ),
-    ] = None,
-    community: Annotated[
-        str | None,
-        community_option(
-            "A community of the workspace, by slug: its profile communities/SLUG.yaml "
-            "(and latest assessment), as --profile."
-        ),
-    ] = None,
-    workspace: Annotated[
-        Path,
-        workspace_option("The workspace holding communities/SLUG.yaml.", short=True),
-    ] = Path("."),
+    out_dir: Annotated[Path, out_option("PATH")],
+    seminar_ids: Annotated[list[str] | None, argument(metavar="ID")] = None,
+    all_: Annotated[bool, flag("--all")] = False,
+    formats: Annotated[str, typer.Option("--format")] = "md,html",
+    profile: Annotated[Path | None, value_option("--profile")] = None,
+    community: Annotated[str | None, community_option()] = None,
+    workspace: Annotated[Path, workspace_option(short=True)] = Path("."),
     start_date: Annotated[
         dt.date | None,
         date_option(
-            "Date of the first exported seminar (YYYY-MM-DD); the others follow by "
-            "their programme week.",
             metavar="DATE",
         ),
     ] = None,
-    start_time: Annotated[
-        str | None,
-        value_option("--time", help="Start time HH:MM for the run sheet and the invitation."),
-    ] = None,
-    make_zip: Annotated[
-        bool, flag("--zip", help="Also write <out>/seminars.zip of every file written.")
-    ] = False,
+    start_time: Annotated[str | None, value_option("--time")] = None,
+    make_zip: Annotated[bool, flag("--zip")] = False,
     force: Annotated[bool, force_option()] = False,
-    as_json: Annotated[bool, json_option("Print the list of files written as JSON.")] = False,
+    as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 

@@ -11,18 +11,9 @@ from commkit.cli.options import argument, flag, json_option
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        argument(
-            "Content pack folders, workspace folders or single YAML files. "
-            "None: the content pack in use.",
-            metavar="PATH",
-        ),
-    ] = None,
-    strict_i18n: Annotated[
-        bool, flag("--strict-i18n", help="Fail on any text missing in English or Russian.")
-    ] = False,
-    as_json: Annotated[bool, json_option("Print one JSON report.")] = False,
+    paths: Annotated[list[Path] | None, argument(metavar="PATH")] = None,
+    strict_i18n: Annotated[bool, flag("--strict-i18n")] = False,
+    as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     """Check files and report every error with file:line:column; exit 1 if any fails.
 
