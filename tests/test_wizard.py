@@ -335,3 +335,29 @@ def test_the_founding_date_is_asked_and_checked(
     assert answers.community.founded == "2020-08"
     draft = load_draft(tmp_path / "fashion-tech-assessment-draft.yaml")
     assert draft.community.founded == "2020-08"  # kept for the 12-month scaling and date checks
+
+
+def test_a_note_in_both_languages_survives_an_unchanged_enter(
+    pack: ContentPack, tmp_path: Path
+) -> None:
+    """The note prompt shows a bilingual note in the wizard's language; Enter keeps both
+    languages, a changed note replaces it with what was typed."""
+    from commkit.model.answers import Answer, ChecklistRef, CommunityRef
+
+    both = {"en": "minutes of 2020-08-01", "ru": "протокол от 2020-08-01"}
+    q1 = pack.checklist.questions[0]
+    for keys, expected in (("4\r\r", both), ("4\r" + CTRL_U + "новое\r", "новое")):
+        with create_pipe_input() as inp:
+            wizard, _ = make(pack, inp, tmp_path)
+            wizard.lang, wizard.ask_notes = "ru", True
+            wizard.answers = Answers(
+                kind="answers",
+                version="1",
+                checklist=ChecklistRef(id=pack.checklist.id, version=pack.checklist.version),
+                community=CommunityRef(name="Клуб"),
+                answers={q1.id: Answer(value=3, note=both)},
+            )
+            inp.send_text(keys)
+            assert wizard.ask(q1, can_go_back=False) == "ok"
+        answer = wizard.answers.answers[q1.id]
+        assert answer.value == 4 and answer.note == expected

@@ -153,6 +153,7 @@ class ProgressScreen:
 
 def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScreen:
     """A community's progress as the terminal shows it, in ``lang``."""
+    from commkit.i18n import score
     from commkit.model.common import tr
     from commkit.render.map_md import fmt_num, fmt_signed, labels
 
@@ -178,8 +179,11 @@ def progress_screen(result: CommunityProgress, lang: str = "en") -> ProgressScre
         columns.append(Column("change", lab["change"], "right"))
         table = TableView(title, columns)
         for series in series_list:
-            row = {"title": tr(series.title, lang), "change": fmt_signed(series.change) or "—"}
-            row.update({f"p{i}": fmt_num(p.value) for i, p in enumerate(series.points)})
+            change = fmt_signed(series.change, lang) or "—"
+            row = {"title": tr(series.title, lang), "change": change}
+            for i, p in enumerate(series.points):  # scores with one decimal, as everywhere
+                scored = series_list is result.dimensions and p.value is not None
+                row[f"p{i}"] = score(p.value, lang) if scored else fmt_num(p.value, lang)
             table.rows.append(row)
         tables.append(table)
     return ProgressScreen(tr(result.name, lang), result.slug, stage_path, tables)

@@ -528,7 +528,8 @@ class _Run:
                     answers=plural("count.answers", exc.answered, wizard.lang),
                     draft=exc.draft_path,
                 )
-                console.print(wrap_lines(console, said, rest=""), markup=False, highlight=False)
+                shown = wrap_lines(console, said, rest="")
+                console.print(shown, markup=False, highlight=False, soft_wrap=True)
                 console.print(mm["resume_hint"], style="bold", markup=False)
                 # on a line of its own, never folded: a path broken in two cannot be copied
                 console.print(

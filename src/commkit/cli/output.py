@@ -21,18 +21,29 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
+class WordWrapConsole(Console):
+    """A console that, in a terminal, breaks long lines at spaces even where a command asked
+    for ``soft_wrap`` (one line for tools reading a pipe): the terminal itself would cut a
+    word, a number or a file name in two at its edge."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if self.is_terminal:
+            options["soft_wrap"] = False
+        super().print(*objects, **options)
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
     Not cached: a console reads the environment (width, colour) when it is made, and tests
     (and long-lived callers) change both.
     """
-    return Console(highlight=False)
+    return WordWrapConsole(highlight=False)
 
 
 def err() -> Console:
     """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
-    return Console(stderr=True, highlight=False)
+    return WordWrapConsole(stderr=True, highlight=False)
 
 
 def print_json(data: Any) -> None:

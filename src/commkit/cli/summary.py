@@ -73,9 +73,6 @@ def print_summary(
         if key in written:
             console.print(f"  {written[key]}", markup=False, highlight=False, soft_wrap=True)
     if "draft_removed" in written:
-        console.print(
-            m["draft_removed"].format(draft=written["draft_removed"]),
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        said = m["draft_removed"].format(draft=written["draft_removed"])
+        shown = wrap_lines(console, said, rest="")
+        console.print(shown, markup=False, highlight=False, soft_wrap=True)

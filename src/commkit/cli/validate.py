@@ -79,8 +79,11 @@ def validate(
         if warnings:
             extra.append(plural("cli.warnings_count", len(warnings), lang))
         tail = f": {', '.join(extra)}" if extra else ""
+        # broken at spaces in a terminal (never inside a word); one line for tools
         console.print(
-            f"{mark} {esc(_rel(entry.path))}{detail}{tail}", soft_wrap=True, highlight=False
+            f"{mark} {esc(_rel(entry.path))}{detail}{tail}",
+            soft_wrap=not console.is_terminal,
+            highlight=False,
         )
         console.file.flush()
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
