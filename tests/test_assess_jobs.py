@@ -78,9 +78,9 @@ def test_a_pool_writes_and_says_exactly_what_one_process_does(
 def test_ctrl_c_stops_the_pool_with_nothing_half_written(tmp_path: Path) -> None:
     folder = batch_folder(tmp_path, copies=60)
     out = folder / "out"
+    argv = [sys.executable, "-m", "commkit", "assess", "--answers", "answers/*.yaml"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "commkit", "assess", "--answers", "answers/*.yaml", "-o", "out"]
-        + ["--jobs", "2"],
+        [*argv, "-o", "out", "--jobs", "2"],
         cwd=folder,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -146,7 +146,6 @@ def assess(
         int | None,
         value_option(
             "--jobs",
-            "-j",
             min=1,
             metavar="N",
             help="With several answers files: how many processes score them (default: the "
