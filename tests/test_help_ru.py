@@ -132,6 +132,14 @@ def test_usage_errors_are_russian(args: list[str], tmp_path: Path) -> None:
     assert english.count("\n") == said.count("\n")
 
 
+@pytest.mark.parametrize("args", [[], ["seminars"]], ids=["commkit", "commkit seminars"])
+def test_a_command_without_arguments_shows_its_russian_help(args: list[str]) -> None:
+    result = run(*args)
+    assert result.output.startswith("Использование: commkit")
+    assert "Ошибка" not in result.output and "Команды:" in result.output
+    assert result.output.count("Использование") == 1
+
+
 def test_an_english_run_is_unchanged_after_a_russian_one() -> None:
     assert "Использование" in run("assess", "--help").output
     help_en = run("assess", "--help", lang="en").output

@@ -92,7 +92,7 @@ def test_founder_steps_only_for_a_new_community(pack, assessments) -> None:
     assert all(any(r.kind == "new" for r in a.reasons) for a in founders)
     assert founders[0].start == START  # the first thing a new community does
     text = api.render_plan_markdown(new, "ru", pack=pack)
-    assert "Собрать ядро из трёх–пяти сооснователей" in text
+    assert "Собрать ядро из трёх-пяти сооснователей" in text
     assert "первый шаг нового сообщества" in text
     existing = make_plan(pack, assessments["business-mentor"], START)
     assert not [a for a in existing.actions if a.id.startswith("founder-")]

@@ -169,7 +169,9 @@ def region_plan(
             latest = _latest(opened, slug, day)
             if latest is not None:
                 entries.append(MapEntry(slug, latest.community.name, latest))
-    region = CommunityRef(name=opened.name, slug=slugify(opened.name), region=opened.name)
+    # the region's name in each of its languages (the plan is read in either)
+    named = opened.region.name if opened.region is not None else opened.name
+    region = CommunityRef(name=named, slug=slugify(opened.name), region=named)
     dates = [e.assessment.date for e in entries if e.assessment is not None]
     map_date = max(dates, default=day)  # the map is as new as its newest assessment
     figures = opened.region.baseline if opened.region is not None else []

@@ -193,6 +193,8 @@ def localize_error(exc: BaseException) -> None:
     """Have a usage error of Click or Typer show itself in Russian (a Russian run only)."""
     if _LANG[0] != "ru" or not hasattr(exc, "format_message"):
         return
+    if type(exc).__name__ == "NoArgsIsHelpError":  # shows the help, already in Russian
+        return
 
     def show(file: Any = None) -> None:
         import sys
