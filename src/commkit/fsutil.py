@@ -282,7 +282,10 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
     pairs = list(staged)
     if not pairs:
         return []
-    os.sync()
+    try:
+        _flush_all(tmp for tmp, _ in pairs)
+    except OSError as exc:
+        raise UserError(f"cannot write {pairs[0][1].parent}: {exc.strerror or exc}") from None
     mode = 0o666 & ~_umask()
     written: list[Path] = []
     folders: set[Path] = set()
@@ -302,6 +305,21 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
     for folder in folders:
         _fsync_folder(folder)
     return written
+
+
+def _flush_all(files: Iterable[Path]) -> None:
+    """Put the data of ``files`` on disk: one ``os.sync`` where the platform has it, else
+    one fsync per file (Windows)."""
+    sync = getattr(os, "sync", None)
+    if sync is not None:
+        sync()
+        return
+    for path in files:
+        fd = os.open(path, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

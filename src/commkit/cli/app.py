@@ -134,7 +134,8 @@ def root(
         bool,
         flag(
             "--no-cache",
-            help="Read the content pack afresh, not from the cache (or COMMKIT_NO_CACHE=1).",
+            help="Read the content pack and the report templates afresh, not from the cache "
+            "(or COMMKIT_NO_CACHE=1).",
         ),
     ] = False,
     version: Annotated[

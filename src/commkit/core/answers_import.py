@@ -78,8 +78,8 @@ class _Plan:
     known: set[str]
     groups: set[str]
     fields: list[_Field]
-    headers: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
-    """Header row -> field name of each column, worked out once per header row."""
+    headers: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
+    """Header row -> the column of each field, worked out once per header row."""
 
 
 _PLANS: PerObject[Checklist, _Plan] = PerObject()
@@ -106,35 +106,68 @@ def _plan(checklist: Checklist) -> _Plan:
     return _PLANS.put(checklist, plan)
 
 
-def _header_names(headers: tuple[str, ...], plan: _Plan) -> dict[str, str]:
-    """Export headers such as ``purpose/purpose.common-goal`` or ``purpose-purpose.common-goal``
-    (ODK Central) mapped to field names; unknown columns (Kobo's own, per-option) are left.
-    Worked out once per header row (every row of a file has the same)."""
-    names = plan.headers.get(headers)
-    if names is not None:
-        return names
+def _columns(headers: tuple[str, ...], plan: _Plan) -> dict[str, int]:
+    """Field name -> column (from 0) of an export's header row. Headers such as
+    ``purpose/purpose.common-goal`` or ``purpose-purpose.common-goal`` (ODK Central) name
+    fields; unknown columns (Kobo's own, per-option) are left. Worked out once per header
+    row (every row of a file has the same)."""
+    columns = plan.headers.get(headers)
+    if columns is not None:
+        return columns
     known = plan.known
-    names = {}
-    for header in headers:
+    columns = {}
+    for index, header in enumerate(headers):
+        if not header:
+            continue
         name = header if header in known else header.rsplit("/", 1)[-1]
         if name not in known:
             head, _, rest = header.partition("-")
             name = rest if head in plan.groups and rest in known else ""
         if name and name in known:
-            names[header] = name
+            columns[name] = index
         elif header in SUBMISSION_TIME or header in UUID_FIELDS:
-            names[header] = header
+            columns[header] = index
     if len(plan.headers) > 64:
         plan.headers.clear()
-    plan.headers[headers] = names
-    return names
+    plan.headers[headers] = columns
+    return columns
 
 
-def _resolve_headers(sub: Submission, plan: _Plan) -> dict[str, Cell]:
-    if sub.kind == "workbook":
-        return sub.fields
-    names = _header_names(tuple(sub.fields), plan)
-    return {names[h]: cell for h, cell in sub.fields.items() if h in names}
+class _Fields:
+    """A submission's fields by name: the raw value (read for every field, so kept cheap)
+    and the :class:`Cell` with its row and column (made only for a problem's place)."""
+
+    __slots__ = ("_columns", "_sub", "_values")
+
+    def __init__(self, sub: Submission, plan: _Plan) -> None:
+        self._sub = sub
+        self._columns = None if sub.kind == "workbook" else _columns(sub.header, plan)
+        self._values = sub.values
+
+    def __contains__(self, name: str) -> bool:
+        if self._columns is None:
+            return name in self._sub.fields
+        index = self._columns.get(name)
+        return index is not None and index < len(self._values)
+
+    def value(self, name: str) -> Any:
+        """The raw value, or ``None`` when the field is absent."""
+        if self._columns is None:
+            cell = self._sub.fields.get(name)
+            return None if cell is None else cell.value
+        index = self._columns.get(name)
+        return self._values[index] if index is not None and index < len(self._values) else None
+
+    def cell(self, name: str) -> Cell | None:
+        if self._columns is None:
+            return self._sub.fields.get(name)
+        return self._sub.cell(self._columns[name]) if name in self else None
+
+    def first(self) -> Cell | None:
+        """The first cell of the row (where a problem of the whole row is shown)."""
+        if self._columns is None:
+            return next(iter(self._sub.fields.values()), None)
+        return self._sub.cell(0) if self._values else None
 
 
 def _text(value: Any) -> str | None:
@@ -279,15 +312,15 @@ def submission_answers(
     """The answers of one submission, the problems found, and its id (``_uuid``) if any
     (``today``: what a founding date must not be after; the real today when not given)."""
     plan = _plan(checklist)
-    fields = _resolve_headers(sub, plan)
+    fields = _Fields(sub, plan)
+    value_of, cell_of = fields.value, fields.cell
     problems: list[Problem] = []
     if sub.kind == "export" and not any(f.question.id in fields for f in plan.fields):
-        first = next(iter(sub.fields.values()), None)
         return (
             None,
             [
                 Problem(
-                    first,
+                    fields.first(),
                     "no column matches a question of the form (were the "
                     "headers exported as labels? export with XML names)",
                 )
@@ -295,39 +328,39 @@ def submission_answers(
             None,
         )
     answers: dict[str, Answer] = {}
-    cells: dict[str, Cell] = {}
     for f in plan.fields:
         q = f.question
-        cell = fields.get(q.id)
-        status_cell = fields.get(f.status_field)
-        note_cell = fields.get(f.note_field)
-        note = _text(note_cell.value) if note_cell is not None else None
-        if cell is not None:
-            cells[q.id] = cell
+        raw = value_of(q.id)
         status: str = "answered"
         value: AnswerValue | None = None
-        if cell is not None and _text(cell.value) is not None:
-            status, value, problem = _parse(f, cell.value)
+        if raw is not None and _text(raw) is not None:
+            status, value, problem = _parse(f, raw)
             if problem is not None:
-                problems.append(Problem(cell, f"question {q.id}: {problem}"))
+                problems.append(Problem(cell_of(q.id), f"question {q.id}: {problem}"))
                 continue
-        elif status_cell is not None and _text(status_cell.value) is not None:
-            text = _text(status_cell.value) or ""
+        else:
+            raw = value_of(f.status_field)
+            text = _text(raw) if raw is not None else None
+            if text is None:
+                continue
             found = _status_of(text)
             if found is None:
                 problems.append(
                     Problem(
-                        status_cell,
+                        cell_of(f.status_field),
                         f"question {q.id}: expected don't know or not applicable, got {text!r}",
                     )
                 )
                 continue
             status = found
-        else:
-            continue
+        raw = value_of(f.note_field)
+        note = _text(raw) if raw is not None else None
         if note is not None and len(note) > 2000:
             problems.append(
-                Problem(note_cell, f"question {q.id}: the note is longer than 2000 characters")
+                Problem(
+                    cell_of(f.note_field),
+                    f"question {q.id}: the note is longer than 2000 characters",
+                )
             )
             note = note[:2000]
         # checked above (value against its question, note length): no second validation
@@ -340,47 +373,35 @@ def submission_answers(
             and q.id not in answers
             and not any(p.message.startswith(f"question {q.id}:") for p in problems)
         ):
-            where = cells.get(q.id)
             problems.append(
-                Problem(where, f"question {q.id} is required: {tr(q.text, 'en')!r} has no answer")
+                Problem(
+                    cell_of(q.id),
+                    f"question {q.id} is required: {tr(q.text, 'en')!r} has no answer",
+                )
             )
-    name_cell = fields.get("community")
-    name = _text(name_cell.value) if name_cell is not None else None
-    slug = _text(fields["community_slug"].value) if "community_slug" in fields else None
+    name = _text(value_of("community"))
+    slug = _text(value_of("community_slug"))
     slug = slug or (sub.marker.get("slug") or None)
     if slug is not None and not ID_RE.match(slug):
         slug = None
     if name is None:
-        problems.append(Problem(name_cell, "the community name is empty"))
-    rater_cell = fields.get("rater_name")
-    rater = _text(rater_cell.value) if rater_cell is not None else None
+        problems.append(Problem(cell_of("community"), "the community name is empty"))
+    rater = _text(value_of("rater_name"))
     if rater is None:
-        problems.append(Problem(rater_cell, "the rater's name is empty"))
-    role_cell = fields.get("rater_role")
-    role = _text(role_cell.value) if role_cell is not None else None
-    date_cell = fields.get("date")
-    when = _date(date_cell.value) if date_cell is not None else None
-    if date_cell is not None and when is None and _text(date_cell.value) is not None:
+        problems.append(Problem(cell_of("rater_name"), "the rater's name is empty"))
+    role = _text(value_of("rater_role"))
+    typed = value_of("date")
+    when = _date(typed)
+    if when is None and _text(typed) is not None:
         problems.append(
-            Problem(date_cell, f"{_text(date_cell.value)!r} is not a date such as 2020-10-15")
+            Problem(cell_of("date"), f"{_text(typed)!r} is not a date such as 2020-10-15")
         )
     if when is None:
-        when = next(
-            (
-                _date(fields[k].value)
-                for k in SUBMISSION_TIME
-                if k in fields and _date(fields[k].value)
-            ),
-            None,
-        )
-    founded_cell = fields.get("founded")
-    founded, problem = _founded(founded_cell.value if founded_cell is not None else None, today)
+        when = next((d for k in SUBMISSION_TIME if (d := _date(value_of(k))) is not None), None)
+    founded, problem = _founded(value_of("founded"), today)
     if problem is not None:
-        problems.append(Problem(founded_cell, problem))
-    uuid = next(
-        (_text(fields[k].value) for k in UUID_FIELDS if k in fields and _text(fields[k].value)),
-        None,
-    )
+        problems.append(Problem(cell_of("founded"), problem))
+    uuid = next((t for k in UUID_FIELDS if (t := _text(value_of(k))) is not None), None)
     if problems:
         return None, problems, uuid
     assert name is not None and rater is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,13 +34,25 @@ class Cell(NamedTuple):
 
 @dataclass
 class Submission:
-    """One person's answers as read: fields by header (exports) or by key (workbook)."""
+    """One person's answers as read: a row's values under the file's header (exports), or
+    fields by key (workbook). Export rows keep the plain values: a file of a thousand rows of
+    150 columns is read without making a :class:`Cell` per value; :meth:`cell` makes the one
+    a problem needs."""
 
     source: Path
     row: int
     fields: dict[str, Cell] = field(default_factory=dict)
     kind: str = "export"  # or "workbook"
     marker: dict[str, str] = field(default_factory=dict)
+    header: tuple[str, ...] = ()
+    """Export rows: the column names (one tuple shared by every row of a file)."""
+    values: Sequence[Any] = ()
+    """Export rows: the values, column by column (a short row just ends early)."""
+
+    def cell(self, index: int) -> Cell:
+        """The value in column ``index`` (from 0) of an export row, with its place."""
+        value = self.values[index] if index < len(self.values) else None
+        return Cell(value, self.row, index + 1, self.header[index])
 
 
 def column_name(n: int) -> str:
@@ -64,24 +76,16 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
 def _table(
     rows: Iterator[list[Any]] | Iterator[tuple[Any, ...]], path: Path
 ) -> Iterator[Submission]:
-    header: list[str] | None = None
-    columns: list[tuple[int, str]] = []
-    make = tuple.__new__
+    header: tuple[str, ...] | None = None
     for number, row in enumerate(rows, start=1):
         if header is None:
-            header = [str(h).strip() if h is not None else "" for h in row]
+            header = tuple(str(h).strip() if h is not None else "" for h in row)
             if not any(header):
                 raise UserError(f"{path}: the first row holds no column names")
-            columns = list(enumerate(header, start=1))
             continue
         if not any(v not in (None, "") for v in row):
             continue
-        fields = {
-            name: make(Cell, (value, number, col, name))
-            for (col, name), value in zip(columns, row, strict=False)
-            if name
-        }
-        yield Submission(source=path, row=number, fields=fields)
+        yield Submission(source=path, row=number, header=header, values=row)
 
 
 def _workbook(book: Any, path: Path) -> Iterator[Submission]:

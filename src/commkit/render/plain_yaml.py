@@ -157,9 +157,23 @@ def _scalar(value: Any, column: int, indent: int, width: int) -> str:
     raise _Fallback
 
 
+_lines: dict[tuple[int, int, Any, type, Any], str] = {}
+"""``key: value`` lines already written (answers repeat: ``purpose.common-goal: 4``)."""
+
+
 def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen: set[int]) -> None:
     pad = " " * indent
     for key, value in data.items():
+        kind = type(value)
+        if kind is str or kind is int or kind is bool:
+            line_key = (width, indent, key, kind, value)
+            line = _lines.get(line_key)
+            if line is None:
+                line = _line(pad, key, value, indent, width)
+                if len(_lines) < 50_000 and (kind is not str or len(value) <= 200):
+                    _lines[line_key] = line
+            out.append(line)
+            continue
         if isinstance(value, dict | list):
             if id(value) in seen:  # PyYAML would write an anchor and an alias
                 raise _Fallback
@@ -184,8 +198,15 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
                     raise _Fallback
                 out.append(f"{pad}- {_scalar(item, indent + 2, indent + 2, width)}\n")
         else:
-            column = len(head) + 1
-            out.append(f"{head} {_scalar(value, column, indent + 2, width)}\n")
+            out.append(_line(pad, key, value, indent, width))
+
+
+def _line(pad: str, key: Any, value: Any, indent: int, width: int) -> str:
+    """``key: value`` for a scalar value, with its line end."""
+    if not isinstance(key, str) or len(key) >= 128:
+        raise _Fallback
+    head = f"{pad}{_string(key, indent, indent, width, key=True)}:"
+    return f"{head} {_scalar(value, len(head) + 1, indent + 2, width)}\n"
 
 
 def dump(data: dict[str, Any], *, width: int = 100) -> str | None:

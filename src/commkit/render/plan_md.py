@@ -85,7 +85,7 @@ def reason_text(reason: Reason, names: _Names) -> str:
     if reason.kind == "always":
         return "входит в любой план" if ru else "part of every plan"
     if reason.kind == "assessment":
-        return "рекомендовано самооценкой" if ru else "recommended by the assessment"
+        return "рекомендовано по итогам оценки" if ru else "recommended by the assessment"
     if reason.kind == "stage":
         stage = _quote(names.stages.get(ref, ref), names.lang)
         return f"стадия {stage}" if ru else f"stage {stage}"
