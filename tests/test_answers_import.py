@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter as column_letter
 from typer.testing import CliRunner
 
 from commkit import api
@@ -84,6 +85,21 @@ def test_bad_rows_name_row_and_column_and_nothing_is_written(xlsform: Path, tmp_
     again = runner.invoke(app, ["answers", "import", str(export), "--out", str(out), "--skip-bad"])
     assert "already exists" in again.output
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_bad_rows_are_named_in_russian_in_a_russian_run(xlsform: Path, tmp_path: Path) -> None:
+    headers, by_name = xlsform_columns(xlsform)
+    bad = kobo_row(current_answers(EXAMPLES[0]), by_name, 1)
+    bad[by_name["membership.members"]] = "lots"
+    export = tmp_path / "export.csv"
+    write_kobo(export, headers, [bad])
+    args = ["--lang", "ru", "answers", "import", str(export), "--out", str(tmp_path / "a")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    column = column_letter(["start", "end", *headers].index(by_name["membership.members"]) + 1)
+    assert f"столбец {column} (" in result.output
+    assert "ожидается число, а не 'lots'" in result.output
+    assert "column" not in result.output and "expected" not in result.output
 
 
 def test_a_founding_date_in_the_future_or_not_a_date_is_named_by_row_and_column(

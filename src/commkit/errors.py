@@ -44,7 +44,7 @@ class Diagnostic:
             severity = catalog_text(f"cli.{severity}", code)
         head = f"{self.location()}: {severity}: "
         if self.field:
-            head += f"{self.field}: "
+            head += f"{localize(self.field, code)}: "  # an id, or a place such as "column H (x)"
         text = head + localize(self.message, code)
         if self.source_line is not None:
             gutter = f"{self.line} | " if self.line is not None else "  | "
