@@ -163,7 +163,7 @@ def generate(
     }
 
 
-def cases(content: Path | None, out: Path) -> dict[str, list[str]]:
+def cases(content: Path | None, out: Path, jobs: int | None = None) -> dict[str, list[str]]:
     root = commkit_argv() + (["--content", str(content)] if content is not None else [])
     floor = [sys.executable, "-c", FLOOR]
     return {
@@ -176,7 +176,8 @@ def cases(content: Path | None, out: Path) -> dict[str, list[str]]:
         "floor-assess": [*floor, "answers"],
         # One quoted glob that commkit expands itself: `--answers` takes one value per
         # occurrence, and 100,000 file names would not fit on a command line (ARG_MAX).
-        "assess": [*root, "assess", "--answers", "answers/*.yaml", "--out", str(out), "--json"],
+        "assess": [*root, "assess", "--answers", "answers/*.yaml", "--out", str(out), "--json"]
+        + (["--jobs", str(jobs)] if jobs is not None else []),
     }
 
 
@@ -234,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-warmup", action="store_true", help="skip the untimed warm-up runs (smoke test)"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="assess --jobs N (default: commkit's, the cores)"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile each command once")
     parser.add_argument("--top", type=int, default=25, help="rows of profile to show")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
@@ -253,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(folder, ignore_errors=True)
             data = generate(n, folder, content, ns.scale_from)
             out = work / f"reports-{n}"
-            all_cases = cases(content, out)
+            all_cases = cases(content, out, ns.jobs)
             pairs = [("floor-map", "map"), ("floor-map", "map-rerun"), ("floor-assess", "assess")]
             if ns.only:
                 pairs = [p for p in pairs if p[1].split("-")[0] == ns.only]

@@ -91,6 +91,7 @@ def test_bad_rows_are_named_in_russian_in_a_russian_run(xlsform: Path, tmp_path:
     headers, by_name = xlsform_columns(xlsform)
     bad = kobo_row(current_answers(EXAMPLES[0]), by_name, 1)
     bad[by_name["membership.members"]] = "lots"
+    bad[by_name["purpose.common-goal"]] = ""  # a required question left blank
     export = tmp_path / "export.csv"
     write_kobo(export, headers, [bad])
     args = ["--lang", "ru", "answers", "import", str(export), "--out", str(tmp_path / "a")]
@@ -99,7 +100,9 @@ def test_bad_rows_are_named_in_russian_in_a_russian_run(xlsform: Path, tmp_path:
     column = column_letter(["start", "end", *headers].index(by_name["membership.members"]) + 1)
     assert f"столбец {column} (" in result.output
     assert "ожидается число, а не 'lots'" in result.output
+    assert "вопрос purpose.common-goal обязательный, а ответа на него нет" in result.output
     assert "column" not in result.output and "expected" not in result.output
+    assert "required" not in result.output
 
 
 def test_a_founding_date_in_the_future_or_not_a_date_is_named_by_row_and_column(

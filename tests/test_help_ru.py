@@ -185,5 +185,5 @@ def test_an_english_run_is_unchanged_after_a_russian_one() -> None:
     assert not re.search(r"[А-Яа-яЁё]", help_en)
     error = run("assess", "--bogus", lang="en").output
     assert "Try 'commkit assess -h' for help." in error
-    assert "Error: No such option: --bogus (Possible options: --out)" in error
+    assert "Error: No such option: --bogus (Possible options: --jobs, --out)" in error
     assert not re.search(r"[А-Яа-яЁё]", error)

@@ -1,5 +1,10 @@
 """Safety: YAML cannot build Python objects, pack templates run in Jinja2's sandbox, user text
-is escaped in Markdown and HTML, and commkit has no shell and no network code at all."""
+is escaped in Markdown and HTML, and commkit has no shell and no network code at all.
+
+``multiprocessing`` stays forbidden. ``assess --jobs`` uses
+``concurrent.futures.ProcessPoolExecutor`` (api/batch.py): a pool of Python worker processes
+running commkit's own functions, started by Python itself with no shell and no other
+program; the scan below allows that import on purpose (it names no forbidden module)."""
 
 from __future__ import annotations
 

@@ -59,6 +59,7 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
+from commkit.api.batch import BatchItem, BatchOptions, assess_batch, cores
 from commkit.api.content import (
     init_content,
     load_content,
@@ -154,6 +155,8 @@ __all__ = [
     "EXPORT_FORMATS",
     "AssessmentSummary",
     "AssessmentWriter",
+    "BatchItem",
+    "BatchOptions",
     "CheckedAnswers",
     "Column",
     "DimensionRow",
@@ -167,6 +170,7 @@ __all__ = [
     "TableView",
     "add_community",
     "assess",
+    "assess_batch",
     "assess_team",
     "assessment_summary",
     "build_map",
@@ -179,6 +183,7 @@ __all__ = [
     "choose_seminars",
     "community_file",
     "compare_with_peers",
+    "cores",
     "date_warnings",
     "diff_content",
     "diff_json",

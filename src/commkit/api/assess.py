@@ -300,55 +300,92 @@ class AssessmentWriter:
 
     def peers(self, assessment: Assessment) -> PeerComparison | None:
         """ "You versus your peers" when storing in a workspace (its assessments read once)."""
+        pool = self.peer_pool_now()
+        return None if pool is None else compare_with_peers(pool, assessment, named=self.named)
+
+    def peer_pool_now(self) -> PeerPool | None:
+        """The peers of this writer's workspace, read now (a batch reads them before it
+        writes any file, as a run in one process does), or ``None`` without a workspace."""
         if self.workspace is None or not self.compare:
             return None
         if self._pool is None:
             self._pool = peer_pool(self.workspace)
-        return compare_with_peers(self._pool, assessment, named=self.named)
+        return self._pool
+
+    def use_peer_pool(self, pool: PeerPool | None) -> None:
+        """Compare with these peers (read by the run that started this worker)."""
+        self._pool = pool
 
     def write(
         self, assessment: Assessment, *, lang: str = "en", source: str = "the wizard"
     ) -> dict[str, str]:
         """Render and write one assessment; returns its files by role (``markdown``,
         ``yaml``, ``chart``, ``html``). ``source`` names it in the duplicate message."""
-        from commkit.errors import OutputExistsError, UserError
-        from commkit.fsutil import atomic_write_text, slugify
+        return self.store(self.render(assessment, lang=lang), source=source)
+
+    def render(self, assessment: Assessment, *, lang: str = "en") -> RenderedAssessment:
+        """The files of one assessment as text, nothing written yet (a batch's worker
+        processes render; the run that started them stores, in order)."""
+        from commkit.fsutil import slugify
         from commkit.render.report import to_yaml
 
         slug = assessment.community.slug or slugify(assessment.community.name)
         md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
+        chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
+        html_path = md_path.with_suffix(".html") if self.html else None
+        peers = self.peers(assessment)
+        chart = chart_path.name if chart_path else None
+        files = [
+            ("yaml", yaml_path, to_yaml(assessment)),
+            (
+                "markdown",
+                md_path,
+                render_assessment_markdown(
+                    assessment, lang, pack=self.pack, chart=chart, peers=peers
+                ),
+            ),
+        ]
+        if chart_path is not None:
+            svg = render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
+            files.append(("chart", chart_path, svg))
+        if html_path is not None:
+            page = render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
+            files.append(("html", html_path, page))
+        return RenderedAssessment(files)
+
+    def store(self, rendered: RenderedAssessment, *, source: str = "the wizard") -> dict[str, str]:
+        """Write what :meth:`render` made, refusing a file this run already wrote (from
+        another answers file: ``source`` names this one) or one that exists, unless
+        ``force``; returns the files by role."""
+        from commkit.errors import OutputExistsError, UserError
+        from commkit.fsutil import atomic_write_text
+
+        paths = {role: path for role, path, _ in rendered.files}
+        md_path = paths["markdown"]
         if md_path in self.written:
             raise UserError(
                 f"{md_path} was already written in this run from {self.written[md_path]}: "
                 "two answers files give the same community and date (set a different "
                 "community slug or date in one of them)"
             )
-        chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
-        html_path = md_path.with_suffix(".html") if self.html else None
+        order = ("markdown", "yaml", "chart", "html")
         if not self.force:
-            for path in (md_path, yaml_path, chart_path, html_path):
-                if path is not None and path.exists():
+            for path in (paths[role] for role in order if role in paths):
+                if path.exists():
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        peers = self.peers(assessment)
-        chart = chart_path.name if chart_path else None
-        markdown = render_assessment_markdown(
-            assessment, lang, pack=self.pack, chart=chart, peers=peers
-        )
-        atomic_write_text(yaml_path, to_yaml(assessment), force=self.force)
-        # One fsync per answers file: the YAML (the data); the report derived from it is
-        # still written atomically (temp file + rename).
-        atomic_write_text(md_path, markdown, force=self.force, fsync=False)
-        files = {"markdown": str(md_path), "yaml": str(yaml_path)}
-        if chart_path is not None:
-            svg = render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
-            atomic_write_text(chart_path, svg, force=self.force, fsync=False)
-            files["chart"] = str(chart_path)
-        if html_path is not None:
-            page = render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
-            atomic_write_text(html_path, page, force=self.force, fsync=False)
-            files["html"] = str(html_path)
+        for role, path, text in rendered.files:
+            # One fsync per answers file: the YAML (the data); the files derived from it
+            # are still written atomically (temp file + rename), never half-written.
+            atomic_write_text(path, text, force=self.force, fsync=role == "yaml")
         self.written[md_path] = source
-        return files
+        return {role: str(paths[role]) for role in order if role in paths}
+
+
+@dataclass
+class RenderedAssessment:
+    """The files of one assessment, rendered and not yet written: (role, path, text)."""
+
+    files: list[tuple[str, Path, str]]
 
 
 def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:

@@ -72,6 +72,16 @@ def assess(
     rescore: Annotated[list[str] | None, value_option("--rescore", metavar="OLD")] = None,
     as_table: Annotated[bool, flag("--table")] = False,
     fmt: Fmt = "simple",
+    jobs: Annotated[
+        int | None,
+        value_option(
+            "--jobs",
+            min=1,
+            metavar="N",
+            help="With several answers files: how many processes score them (default: the "
+            "cores; 1: this process). The files, messages and exit code are the same.",
+        ),
+    ] = None,
 ) -> None:
     from commkit import api
     from commkit.cli.assess_run import AssessRun
@@ -136,6 +146,7 @@ def assess(
     )
     run = _Run(s, writer, explain=explain, json_output=json_output, when=when, community=community)
     run.table_format = fmt if as_table else None
+    run.jobs = jobs if jobs is not None else api.cores()
     if names:
         if resume is not None or update is not None:
             raise UserError("use either --answers or --resume/--update, not both")
@@ -169,6 +180,8 @@ class _Run:
         self.community = community
         self.table_format: str | None = None
         """``--table --fmt``: a batch prints its rows as one text table in this format."""
+        self.jobs = 1
+        """``--jobs``: worker processes of a batch (1: this process)."""
 
     def record(self) -> Any:
         """The options of this wizard run, kept in its draft for ``--resume``."""
@@ -215,10 +228,10 @@ class _Run:
 
     def replay(self, names: list[str]) -> None:
         from commkit import api
+        from commkit.cli.context import ui_lang
         from commkit.cli.output import (
             JsonArrayWriter,
             err,
-            esc,
             out,
             print_json,
             report_error,
@@ -243,6 +256,25 @@ class _Run:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         m = section("wizard", self.lang)
+        s = self.settings
+        w = self.writer
+        options = api.BatchOptions(
+            content=s.content,
+            lang=s.lang if s.lang_given else None,
+            ui_lang=ui_lang(),
+            when=self.when,
+            community=self.community,
+            explain=self.explain,
+            as_json=self.json_output,
+            out=w.out,
+            workspace=w.workspace,
+            force=w.force,
+            charts=w.charts,
+            html=w.html,
+            named=w.named,
+        )
+        # the pool starts before the progress bar's thread does
+        items = api.assess_batch(files, options, jobs=self.jobs, pack=self.pack, writer=w)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -256,25 +288,31 @@ class _Run:
             # whole list), so memory does not grow with the number of files.
             array = JsonArrayWriter(sys.stdout) if self.json_output else None
             table = self.batch_table() if self.table_format and array is None else None
-            for name in files:
+            for item in items:
+                name = item.source
                 progress.update(task, name=name)
+                for d in item.warnings:
+                    warn(d.format())
                 try:
-                    checked = self.load(name)
-                    warnings = list(checked.warnings)
-                    for d in warnings:
-                        progress.console.print(
-                            f"[yellow]warning:[/] {esc(d.format())}",
-                            soft_wrap=True,
-                            highlight=False,
-                        )
-                    assessment, written, lang = self.finish(checked, name, warnings)
+                    if item.error is not None:
+                        raise item.error
+                    assert item.assessment is not None and item.rendered is not None
+                    assessment = item.assessment
+                    written = w.store(item.rendered, source=name)
                 except CommkitError as exc:
                     failed += 1
                     report_error(exc)
                 else:
                     done += 1
                     if array is not None:
-                        array.add(self.json_item(name, assessment, written, warnings))
+                        array.add(
+                            {
+                                "source": name,
+                                "files": written,
+                                "warnings": [d.as_dict() for d in item.warnings],
+                                "assessment": item.data,
+                            }
+                        )
                     elif table is not None:
                         table.rows.append(
                             {
@@ -291,8 +329,8 @@ class _Run:
                             markup=False,
                             highlight=False,
                         )
-                    if self.explain:
-                        self.print_explain(checked.answers, lang, assessment.date)
+                    if item.explain is not None:
+                        self.print_explain_lines(item.explain)
                 progress.advance(task)
             if array is not None:
                 array.close()
@@ -459,10 +497,14 @@ class _Run:
 
     def print_explain(self, answers: Any, lang: str, on: Any) -> None:
         from commkit import api
+
+        self.print_explain_lines(api.explain(answers, pack=self.pack, lang=lang, on=on))
+
+    def print_explain_lines(self, lines: list[str]) -> None:
         from commkit.cli.output import wrap_lines
 
         console = self.console()
-        for line in api.explain(answers, pack=self.pack, lang=lang, on=on):
+        for line in lines:
             body = line.lstrip(" ")
             indent = " " * (len(line) - len(body))
             shown = wrap_lines(console, body, indent, indent + "  ") if indent else line

@@ -25,7 +25,7 @@ from commkit.core.per_object import PerObject
 from commkit.core.scoring import asked_questions, value_problem
 from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import ID_RE, PARTIAL_DATE_RE, tr
+from commkit.model.common import ID_RE, PARTIAL_DATE_RE
 from commkit.model.form_readers import Cell, Submission
 
 __all__ = ["Problem", "field_names", "submission_answers"]
@@ -376,7 +376,7 @@ def submission_answers(
             problems.append(
                 Problem(
                     cell_of(q.id),
-                    f"question {q.id} is required: {tr(q.text, 'en')!r} has no answer",
+                    f"question {q.id} is required and has no answer",
                 )
             )
     name = _text(value_of("community"))

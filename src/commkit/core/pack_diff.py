@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from commkit.model.checklist import Checklist
+from commkit.model.common import tr
 
 SECTIONS = (
     "checklist",
@@ -48,6 +49,8 @@ class PackDiff:
     old: str  # what was compared, e.g. "self-identification 1.0"
     new: str
     items: list[ItemChange] = field(default_factory=list)
+    old_title: Any = None  # the same in words per language, when known: {lang: "Title 1.0"}
+    new_title: Any = None
 
     def count(self, change: str) -> int:
         return sum(1 for i in self.items if i.change == change)
@@ -135,4 +138,17 @@ def diff_packs(old: Any, new: Any, old_name: str, new_name: str) -> PackDiff:
 
 
 def diff_checklist_files(old: Checklist, new: Checklist) -> PackDiff:
-    return PackDiff(f"{old.id} {old.version}", f"{new.id} {new.version}", diff_checklists(old, new))
+    return PackDiff(
+        f"{old.id} {old.version}",
+        f"{new.id} {new.version}",
+        diff_checklists(old, new),
+        old_title=_titled(old),
+        new_title=_titled(new),
+    )
+
+
+def _titled(checklist: Checklist) -> dict[str, str]:
+    """A checklist named in words with its version, per language (a change log's title)."""
+    title = checklist.title
+    langs = title.keys() if isinstance(title, dict) else ["en"]
+    return {lang: f"{tr(title, lang)} {checklist.version}" for lang in langs}

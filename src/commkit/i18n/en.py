@@ -911,6 +911,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.takes_no_value": "a {status} answer takes no 'value'",
     "msg.out_of_range": "{value} is out of range: expected {min} to {max}",
     "msg.expected_number": "expected a number, got {value}",
+    "msg.import_required": "question {id} is required and has no answer",
     "msg.import_column": "column {letter} ({header})",
     "msg.other_checklist": "these answers are for checklist {found}, not {expected}",
     "msg.rescored": "answers were made with checklist {was}; re-scored with {now}",

@@ -946,6 +946,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "msg.takes_no_value": "у ответа со статусом {status} не бывает поля 'value'",
     "msg.out_of_range": "{value} — вне допустимого диапазона: ожидается от {min} до {max}",
     "msg.expected_number": "ожидается число, а не {value}",
+    "msg.import_required": "вопрос {id} обязательный, а ответа на него нет",
     "msg.import_column": "столбец {letter} ({header})",
     "msg.other_checklist": "эти ответы относятся к чек-листу {found}, а не {expected}",
     "msg.rescored": "ответы даны по чек-листу {was}; пересчитано по чек-листу {now}",

@@ -34,7 +34,9 @@ def _value(value: Any, lang: str, other: Any = None) -> str:
 
 def render_diff_markdown(diff: PackDiff, lang: str = "en") -> str:
     """Added, removed and changed items by section, each change with before and after."""
-    lines = [f"# {text('diff.title', lang, old=diff.old, new=diff.new)}", ""]
+    old = tr(diff.old_title, lang) if diff.old_title else diff.old
+    new = tr(diff.new_title, lang) if diff.new_title else diff.new
+    lines = [f"# {text('diff.title', lang, old=old, new=new)}", ""]
     if not diff.items:
         return "\n".join([*lines, text("diff.none", lang), ""])
     summary = [

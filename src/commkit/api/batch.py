@@ -1,0 +1,216 @@
+"""Batch assessment: many answers files scored and rendered, here or in worker processes.
+
+Each answers file becomes a :class:`BatchItem`: its warnings, its error, or its assessment
+with its files rendered as text. Nothing is written here: the caller stores every item in
+the order of the files (:meth:`AssessmentWriter.store`), so a run with ``jobs > 1`` writes
+the same files, refuses the same duplicates and reports the same messages in the same order
+as a run in one process.
+
+The pool is :class:`concurrent.futures.ProcessPoolExecutor`: worker processes running this
+module's Python functions, started by Python itself (no shell, no other program). The
+workers ignore Ctrl-C; the run that started them stops them (pending files are cancelled,
+running ones finish in a few milliseconds) and writes nothing more, and what it wrote
+before was written whole (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from commkit.api._common import PathLike
+
+if TYPE_CHECKING:
+    from commkit.api.assess import AssessmentWriter, RenderedAssessment
+    from commkit.errors import CommkitError, CommkitWarning
+    from commkit.model.answers import Assessment
+    from commkit.model.pack import ContentPack
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every answers file of a batch shares (sent to each worker process once)."""
+
+    content: PathLike | None = None
+    """The content pack folder (``None``: the default pack)."""
+    lang: str | None = None
+    """The language asked for (``--lang``); ``None``: each answers file's own."""
+    ui_lang: str | None = None
+    """The language of messages (errors, warnings)."""
+    when: dt.date | None = None
+    community: str | None = None
+    explain: bool = False
+    """Also give each file's ``--explain`` lines."""
+    as_json: bool = False
+    """Also give each assessment as JSON-ready data."""
+    out: PathLike = "."
+    workspace: PathLike | None = None
+    force: bool = False
+    charts: bool = False
+    html: bool = False
+    named: bool = False
+
+
+@dataclass
+class BatchItem:
+    """One answers file of a batch, ready to store (or its error)."""
+
+    source: str
+    warnings: list[CommkitWarning] = field(default_factory=list)
+    error: CommkitError | None = None
+    assessment: Assessment | None = None
+    rendered: RenderedAssessment | None = None
+    lang: str = "en"
+    explain: list[str] | None = None
+    data: dict[str, Any] | None = None
+    """The assessment as JSON-ready data (with ``as_json``)."""
+
+
+def cores() -> int:
+    """The processors this process may run on (``--jobs``' default)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def writer_for(options: BatchOptions, pack: ContentPack | None = None) -> AssessmentWriter:
+    """The writer of a batch's files."""
+    from commkit.api.assess import AssessmentWriter
+
+    return AssessmentWriter(
+        pack=pack,
+        out=options.out,
+        workspace=options.workspace,
+        force=options.force,
+        charts=options.charts,
+        html=options.html,
+        named=options.named,
+    )
+
+
+def prepare(
+    name: str, *, pack: ContentPack, writer: AssessmentWriter, options: BatchOptions
+) -> BatchItem:
+    """Read, check, score and render one answers file; a located error is kept, not raised."""
+    import sys
+
+    from commkit.api.answers import STDIN, date_warnings, read_answers
+    from commkit.api.assess import assess, explain
+    from commkit.errors import CommkitError
+    from commkit.i18n import resolve_lang
+
+    item = BatchItem(name)
+    stdin = name == STDIN
+    try:
+        if stdin:
+            checked = read_answers("<stdin>", pack=pack, data=sys.stdin.buffer.read())
+        else:
+            checked = read_answers(name, pack=pack)
+        item.warnings.extend(checked.warnings)
+        assessment = assess(checked, pack=pack, today=options.when, slug=options.community)
+        file = None if stdin else name
+        item.warnings.extend(date_warnings(assessment, workspace=writer.workspace, file=file))
+        item.lang = resolve_lang(options.lang, checked.answers.language)
+        item.rendered = writer.render(assessment, lang=item.lang)
+        if options.explain:
+            item.explain = explain(checked.answers, pack=pack, lang=item.lang, on=assessment.date)
+    except CommkitError as exc:
+        item.error = exc
+        return item
+    item.assessment = assessment
+    if options.as_json:
+        item.data = assessment.model_dump(mode="json")
+    return item
+
+
+def assess_batch(
+    names: Sequence[str],
+    options: BatchOptions,
+    *,
+    jobs: int = 1,
+    pack: ContentPack | None = None,
+    writer: AssessmentWriter | None = None,
+) -> Iterator[BatchItem]:
+    """Every answers file as a :class:`BatchItem`, in the order given.
+
+    ``jobs`` > 1 shares the files among that many worker processes (standard input, ``-``,
+    is read here: a batch naming it runs in this process). The pool starts before this
+    returns, so the caller may start threads (a progress bar) afterwards. ``writer``: the
+    one whose ``render`` a run in this process uses (with a workspace, its peers are read
+    once, before any file is written, and the workers get the same peers).
+    """
+    from commkit.api.answers import STDIN
+    from commkit.api.content import load_content
+
+    pack = pack if pack is not None else load_content(options.content)
+    writer = writer or writer_for(options, pack)
+
+    if jobs <= 1 or len(names) < 2 or STDIN in names:
+        return (prepare(n, pack=pack, writer=writer, options=options) for n in names)
+    peers = writer.peer_pool_now()
+    return _in_pool(list(names), options, jobs, peers)
+
+
+def _in_pool(names: list[str], options: BatchOptions, jobs: int, peers: Any) -> Iterator[BatchItem]:
+    import signal
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
+
+    size = max(1, min(4, len(names) // (jobs * 4)))
+    chunks = iter([names[i : i + size] for i in range(0, len(names), size)])
+    # The workers inherit "ignore Ctrl-C" from the moment they start; this process gets
+    # its own handler back as soon as they are running.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options, peers))
+        window: deque[Future[list[BatchItem]]] = deque(
+            pool.submit(_work, chunk) for chunk in islice(chunks, jobs * 3)
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return _results(pool, window, chunks)
+
+
+def _results(pool: Any, window: Any, chunks: Iterator[list[str]]) -> Iterator[BatchItem]:
+    """The items in order, keeping a few chunks ahead in the pool (memory stays flat)."""
+    try:
+        while window:
+            items = window.popleft().result()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                window.append(pool.submit(_work, chunk))
+            yield from items
+    finally:  # done, an error, or Ctrl-C: pending chunks are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(options: BatchOptions, peers: Any) -> None:
+    """A worker's set-up, once: Ctrl-C is the parent's to handle; the pack and the writer."""
+    import signal
+
+    from commkit.api.content import load_content
+    from commkit.i18n.messages import set_ui_lang
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_ui_lang(options.ui_lang)
+    pack = load_content(options.content)
+    writer = writer_for(options, pack)
+    writer.use_peer_pool(peers)
+    _WORKER.update(pack=pack, writer=writer, options=options)
+
+
+def _work(names: list[str]) -> list[BatchItem]:
+    pack, writer, options = _WORKER["pack"], _WORKER["writer"], _WORKER["options"]
+    return [prepare(n, pack=pack, writer=writer, options=options) for n in names]
+
+
+__all__ = ["BatchItem", "BatchOptions", "assess_batch", "prepare", "writer_for"]
