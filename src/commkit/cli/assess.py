@@ -72,16 +72,7 @@ def assess(
     rescore: Annotated[list[str] | None, value_option("--rescore", metavar="OLD")] = None,
     as_table: Annotated[bool, flag("--table")] = False,
     fmt: Fmt = "simple",
-    jobs: Annotated[
-        int | None,
-        value_option(
-            "--jobs",
-            min=1,
-            metavar="N",
-            help="With several answers files: how many processes score them (default: the "
-            "cores; 1: this process). The files, messages and exit code are the same.",
-        ),
-    ] = None,
+    jobs: Annotated[int | None, value_option("--jobs", min=1, metavar="N")] = None,
 ) -> None:
     from commkit import api
     from commkit.cli.assess_run import AssessRun

@@ -66,6 +66,10 @@ PARAMS: dict[str, dict[str, str]] = {
         ),
         "as_table": "With several answers files: one row each, as a text table (--fmt).",
         "fmt": "The format of --table (tabulate's names).",
+        "jobs": (
+            "With several answers files: how many processes score them (default: the cores; "
+            "1: this process). The files, messages and exit code are the same."
+        ),
     },
     "plan": {
         "assessment": "An assessment written by 'commkit assess', or an answers file.",
