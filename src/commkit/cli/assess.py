@@ -7,18 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from commkit.cli.options import (
-    Fmt,
-    argument,
-    community_option,
-    date_option,
-    flag,
-    force_option,
-    json_option,
-    out_option,
-    value_option,
-    workspace_option,
-)
+from commkit.cli import options as opt
 
 HELP = """Assess a business community with the self-identification checklist.
 
@@ -53,26 +42,28 @@ def register(app: typer.Typer) -> None:
 
 def assess(
     ctx: typer.Context,
-    files: Annotated[list[str] | None, argument(metavar="FILE...")] = None,
-    answers: Annotated[list[str] | None, value_option("--answers", "-a", metavar="FILE")] = None,
-    resume: Annotated[Path | None, value_option("--resume", metavar="DRAFT")] = None,
-    out: Annotated[Path, out_option()] = Path("."),
-    json_output: Annotated[bool, json_option()] = False,
-    force: Annotated[bool, force_option()] = False,
-    explain: Annotated[bool, flag("--explain")] = False,
-    date: Annotated[dt.date | None, date_option()] = None,
-    workspace: Annotated[Path | None, workspace_option()] = None,
-    community: Annotated[str | None, community_option()] = None,
-    charts: Annotated[bool, flag("--charts")] = False,
-    html: Annotated[bool, flag("--html")] = False,
-    named: Annotated[bool, flag("--named")] = False,
-    team: Annotated[bool, flag("--team")] = False,
-    anonymous: Annotated[bool, flag("--anonymous")] = False,
-    update: Annotated[Path | None, value_option("--update", metavar="OLD")] = None,
-    rescore: Annotated[list[str] | None, value_option("--rescore", metavar="OLD")] = None,
-    as_table: Annotated[bool, flag("--table")] = False,
-    fmt: Fmt = "simple",
-    jobs: Annotated[int | None, value_option("--jobs", min=1, metavar="N")] = None,
+    files: Annotated[list[str] | None, opt.argument(metavar="FILE...")] = None,
+    answers: Annotated[
+        list[str] | None, opt.value_option("--answers", "-a", metavar="FILE")
+    ] = None,
+    resume: Annotated[Path | None, opt.value_option("--resume", metavar="DRAFT")] = None,
+    out: Annotated[Path, opt.out_option()] = Path("."),
+    json_output: Annotated[bool, opt.json_option()] = False,
+    force: Annotated[bool, opt.force_option()] = False,
+    explain: Annotated[bool, opt.flag("--explain")] = False,
+    date: Annotated[dt.date | None, opt.date_option()] = None,
+    workspace: Annotated[Path | None, opt.workspace_option()] = None,
+    community: Annotated[str | None, opt.community_option()] = None,
+    charts: Annotated[bool, opt.flag("--charts")] = False,
+    html: Annotated[bool, opt.flag("--html")] = False,
+    named: Annotated[bool, opt.flag("--named")] = False,
+    team: Annotated[bool, opt.flag("--team")] = False,
+    anonymous: Annotated[bool, opt.flag("--anonymous")] = False,
+    update: Annotated[Path | None, opt.value_option("--update", metavar="OLD")] = None,
+    rescore: Annotated[list[str] | None, opt.value_option("--rescore", metavar="OLD")] = None,
+    as_table: Annotated[bool, opt.flag("--table")] = False,
+    fmt: opt.Fmt = "simple",
+    jobs: Annotated[int | None, opt.value_option("--jobs", min=1, metavar="N")] = None,
 ) -> None:
     from commkit import api
     from commkit.cli.assess_run import AssessRun

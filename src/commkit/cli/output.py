@@ -46,6 +46,14 @@ def err() -> Console:
     return WordWrapConsole(stderr=True, highlight=False)
 
 
+def say(console: Console, key: str, lang: str, indent: str = "", **values: Any) -> None:
+    """Print the catalog message ``key`` in ``lang`` as it is: no rich markup or highlighting
+    (names and paths in it come from the user)."""
+    from commkit.i18n import text
+
+    console.print(indent + text(key, lang, **values), markup=False, highlight=False)
+
+
 def print_json(data: Any) -> None:
     """One JSON document on stdout, nothing else there."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

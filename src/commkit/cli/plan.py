@@ -108,22 +108,19 @@ def plan(
         for path in written:
             err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
-    from commkit.cli.output import out
+    from commkit.cli.output import out, say
 
     console = out()
     scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
-    console.print(
-        text(
-            "cli.plan_summary",
-            lang,
-            name=api.tr(result.community.name, lang),
-            scheduled=scheduled,
-            start=result.start,
-            end=result.end,
-            later=len(result.later),
-        ),
-        markup=False,
-        highlight=False,
+    say(
+        console,
+        "cli.plan_summary",
+        lang,
+        name=api.tr(result.community.name, lang),
+        scheduled=scheduled,
+        start=result.start,
+        end=result.end,
+        later=len(result.later),
     )
     for path in written:
         console.print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)

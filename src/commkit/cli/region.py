@@ -33,38 +33,23 @@ def init(
       commkit region init ./kazan --name Kazan
     """
     from commkit import api
-    from commkit.cli.output import err
+    from commkit.cli.output import err, say
 
     s = settings(ctx)
     language = lang or s.lang_for(None)
     result = api.scaffold_region(directory, name, country, language, force=force)
-    from commkit.i18n import plural, text
+    from commkit.i18n import plural
 
     console = err()
     actors = result.region.ecosystem.actors
     to_be = sum(1 for a in actors if a.status == "to-be")
-    console.print(
-        text(
-            "cli.region_created",
-            language,
-            name=api.tr(result.region.name, language),
-            directory=directory,
-        ),
-        markup=False,
-    )
+    region_name = api.tr(result.region.name, language)
+    say(console, "cli.region_created", language, name=region_name, directory=directory)
     for path in result.written:
-        console.print("  " + text("cli.wrote", language, path=path), markup=False)
-    console.print(
-        "  "
-        + text(
-            "cli.region_actors",
-            language,
-            actors=plural("cli.actors_count", len(actors), language),
-            to_be=to_be,
-        ),
-        markup=False,
-    )
-    console.print(text("cli.region_next", language, directory=directory), markup=False)
+        say(console, "cli.wrote", language, "  ", path=path)
+    actors_count = plural("cli.actors_count", len(actors), language)
+    say(console, "cli.region_actors", language, "  ", actors=actors_count, to_be=to_be)
+    say(console, "cli.region_next", language, directory=directory)
 
 
 def register(app: typer.Typer) -> None:

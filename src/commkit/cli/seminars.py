@@ -6,23 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
+from commkit.cli import options as opt
 from commkit.cli.context import settings
-from commkit.cli.options import (
-    AsTable,
-    Fmt,
-    argument,
-    community_option,
-    date_option,
-    flag,
-    force_option,
-    group,
-    json_option,
-    out_option,
-    value_option,
-    workspace_option,
-)
 
-seminars_app = group(
+seminars_app = opt.group(
     "seminars",
     "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
 )
@@ -31,9 +18,9 @@ seminars_app = group(
 @seminars_app.command("list")
 def list_seminars(
     ctx: typer.Context,
-    as_json: Annotated[bool, json_option()] = False,
-    as_table: AsTable = False,
-    fmt: Fmt = "simple",
+    as_json: Annotated[bool, opt.json_option()] = False,
+    as_table: opt.AsTable = False,
+    fmt: opt.Fmt = "simple",
 ) -> None:
     """List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
 
@@ -103,7 +90,7 @@ def _print_programme(view: Any) -> None:
 def show_seminar(
     ctx: typer.Context,
     seminar_id: Annotated[str, typer.Argument(metavar="ID")],
-    as_json: Annotated[bool, json_option()] = False,
+    as_json: Annotated[bool, opt.json_option()] = False,
 ) -> None:
     """Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
 
@@ -183,23 +170,23 @@ def _print_seminar(view: dict[str, Any]) -> None:
 @seminars_app.command("export")
 def export_seminars(
     ctx: typer.Context,
-    out_dir: Annotated[Path, out_option("PATH")],
-    seminar_ids: Annotated[list[str] | None, argument(metavar="ID")] = None,
-    all_: Annotated[bool, flag("--all")] = False,
+    out_dir: Annotated[Path, opt.out_option("PATH")],
+    seminar_ids: Annotated[list[str] | None, opt.argument(metavar="ID")] = None,
+    all_: Annotated[bool, opt.flag("--all")] = False,
     formats: Annotated[str, typer.Option("--format")] = "md,html",
-    profile: Annotated[Path | None, value_option("--profile")] = None,
-    community: Annotated[str | None, community_option()] = None,
-    workspace: Annotated[Path, workspace_option(short=True)] = Path("."),
+    profile: Annotated[Path | None, opt.value_option("--profile")] = None,
+    community: Annotated[str | None, opt.community_option()] = None,
+    workspace: Annotated[Path, opt.workspace_option(short=True)] = Path("."),
     start_date: Annotated[
         dt.date | None,
-        date_option(
+        opt.date_option(
             metavar="DATE",
         ),
     ] = None,
-    start_time: Annotated[str | None, value_option("--time")] = None,
-    make_zip: Annotated[bool, flag("--zip")] = False,
-    force: Annotated[bool, force_option()] = False,
-    as_json: Annotated[bool, json_option()] = False,
+    start_time: Annotated[str | None, opt.value_option("--time")] = None,
+    make_zip: Annotated[bool, opt.flag("--zip")] = False,
+    force: Annotated[bool, opt.force_option()] = False,
+    as_json: Annotated[bool, opt.json_option()] = False,
 ) -> None:
     """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 
