@@ -83,6 +83,7 @@ def test_english_and_russian_catalogs_have_the_same_keys_all_used_by_the_command
         return {path: set(texts) for path, texts in catalog.items() if texts}
 
     assert keys(help_en.PARAMS) == keys(PARAMS)
+    assert set(help_en.COMMANDS) == set(COMMANDS) == {path for path, _ in tree()}
     assert set(help_en.COMMON) == set(COMMON)
     used = {
         (path, p.name)
@@ -95,13 +96,15 @@ def test_english_and_russian_catalogs_have_the_same_keys_all_used_by_the_command
     assert set(help_en.COMMON) <= names
 
 
-def test_every_option_shows_its_english_catalog_text() -> None:
+def test_every_command_and_option_shows_its_english_catalog_text() -> None:
     root = typer.main.get_command(app)
     tidy(root)  # what every run does first
     commands = dict(tree_of(root))
     for path, texts in help_en.PARAMS.items():
         shown = {p.name: p.help for p in commands[path].params}
         assert {n: shown[n] for n in texts} == texts, path
+    for path, command in commands.items():
+        assert command.help == help_en.COMMANDS[path], path
 
 
 def tree_of(root: Any) -> Any:

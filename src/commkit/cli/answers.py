@@ -8,10 +8,7 @@ import typer
 from commkit.cli.context import settings
 from commkit.cli.options import argument, flag, group, out_option, workspace_option
 
-answers_app = group(
-    "answers",
-    "Collect answers given outside the terminal into checked answers files.",
-)
+answers_app = group("answers")
 
 
 @answers_app.command("import")
@@ -23,23 +20,6 @@ def import_(
     skip_bad: Annotated[bool, flag("--skip-bad")] = False,
     force: Annotated[bool, flag("--force")] = False,
 ) -> None:
-    """Read collected answers and write one checked answers file per submission.
-
-    Reads the HTML form's downloads, KoboToolbox / ODK Central exports (CSV or XLSX, with
-    group/name headers) of the form from 'commkit checklist export --format xlsform', and
-    filled workbooks from '--format xlsx'. Rater name, role and date are kept. Every problem
-    is reported with its file, row and column; then nothing is written (exit 1) unless
-    --skip-bad. Existing files are kept unless --force.
-
-    Examples:
-
-    \b
-      commkit answers import downloads/*.json --out answers/
-      commkit answers import kobo-export.csv --workspace perm-region
-      commkit answers import filled-workbook.xlsx --out answers/ --force
-      commkit answers import export.xlsx --out answers/ --skip-bad
-      commkit assess --team --workspace perm-region --community fashiontechperm
-    """
     from commkit import api
     from commkit.cli.output import err
     from commkit.cli.output import out as stdout

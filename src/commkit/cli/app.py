@@ -89,10 +89,6 @@ class CommkitGroup(TyperGroup):
 app = typer.Typer(
     name="commkit",
     cls=CommkitGroup,
-    help=(
-        "Grow business communities of SMEs with the Perm Krai method: assess a community, "
-        "plan its roadmap, run the seminars and keep the region's Business Community Map."
-    ),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -117,7 +113,6 @@ def root(
     no_cache: Annotated[bool, flag("--no-cache")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """Grow business communities of SMEs with the Perm Krai method."""
     if lang is not None and lang not in ("en", "ru"):
         raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
     if no_cache:

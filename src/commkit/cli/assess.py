@@ -9,35 +9,10 @@ import typer
 
 from commkit.cli import options as opt
 
-HELP = """Assess a business community with the self-identification checklist.
-
-Without options it asks the questions in the terminal (a draft is saved after every answer
-beside the output, <out>/<slug>-assessment-draft.yaml; Ctrl-C keeps it, --resume DRAFT alone
-continues that run). --answers FILE replays answers without a terminal (YAML or JSON,
-'-' for stdin; several files or a glob give one report each).
-
-Writes <out>/<slug>-assessment-<date>.md (the report) and
-<out>/<slug>-assessment-<date>.yaml (answers and result: the input of 'commkit plan').
-
-Examples:
-
-\b
-  commkit assess --out reports/
-  commkit --lang ru assess --out reports/
-  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
-  commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
-  commkit assess --answers 'answers/*.yaml' --json > results.json
-  commkit assess --answers answers/*.yaml -o reports/ --table --fmt github
-  cat answers.json | commkit assess --answers - --json
-  commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
-  commkit assess --team --anonymous --workspace perm --community ftp
-  commkit assess --rescore old/*.yaml -o reports/
-"""
-
 
 def register(app: typer.Typer) -> None:
     """Add ``assess`` to the root app."""
-    app.command("assess", help=HELP)(assess)
+    app.command("assess")(assess)
 
 
 def assess(

@@ -19,11 +19,7 @@ from commkit.cli.options import (
 FormFormat = Literal["html", "xlsform", "xlsx", "md"]
 """The forms the checklist exports to (api.EXPORT_FORMATS)."""
 
-checklist_app = group(
-    "checklist",
-    "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
-    "printable questionnaire.",
-)
+checklist_app = group("checklist")
 
 
 @checklist_app.command("export")
@@ -36,24 +32,6 @@ def export(
     workspace: Annotated[Path | None, workspace_option()] = None,
     force: Annotated[bool, flag("--force")] = False,
 ) -> None:
-    """Write the loaded checklist as a form for people who never open a terminal.
-
-    Everything is generated from the checklist in use (a customised pack included). The HTML
-    form works offline from a file or a mail attachment, keeps progress in the browser and
-    downloads an answers file that 'commkit assess --answers' and 'commkit answers import'
-    read. Collect the other formats back with 'commkit answers import'.
-
-    Examples:
-
-    \b
-      commkit checklist export --format html --out forms/
-      commkit checklist export --format html --lang ru \\
-          --community fashiontechperm --workspace examples/perm-krai \\
-          --out forms/
-      commkit checklist export --format xlsform --out kobo/
-      commkit checklist export --format xlsx --lang ru --out forms/
-      commkit --lang ru checklist export --format md --out print/
-    """
     from commkit import api
     from commkit.cli.output import err
     from commkit.i18n import text

@@ -13,10 +13,7 @@ from commkit.cli.options import Workspace, date_option, force_option, group, val
 Format = Literal["online", "offline", "mixed"]
 """How a community meets."""
 
-community_app = group(
-    "community",
-    "Community profiles in a workspace.",
-)
+community_app = group("community")
 
 
 def community_add(
@@ -36,17 +33,6 @@ def community_add(
     as_of: Annotated[dt.date | None, date_option()] = None,
     force: Annotated[bool, force_option()] = False,
 ) -> None:
-    """Write a community profile to communities/<slug>.yaml. Give everything by flags, or
-    run it in a terminal without --name to be asked.
-
-    Examples:
-
-    \b
-      commkit community add -w perm --name "Franchising World" \\
-          --leader "Yuliya Bogushevskaya" --leader "Maria Kizima" \\
-          --platform Telegram --members 50 --events 5
-      commkit community add -w perm          # asks the questions
-    """
     from commkit import api
     from commkit.cli.output import err
     from commkit.errors import UserError

@@ -32,24 +32,6 @@ def map_command(
     as_table: opt.AsTable = False,
     fmt: opt.Fmt = "simple",
 ) -> None:
-    """Build the Business Community Map: every community with its stage, score and figures,
-    the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
-    and TO-BE, as a Mermaid graph), and communities whose assessment is missing or old.
-
-    A broken file is reported as a warning with its file and line, and the rest of the map
-    still builds; --strict makes any such problem an error.
-
-    Examples:
-
-    \b
-      commkit map examples/perm-krai
-      commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
-      commkit map my-region --json > map.json
-      commkit map my-region --table --fmt github
-      commkit --lang ru map my-region --xlsx map.xlsx
-      commkit map my-region --out map.md --charts --html map.html
-      commkit --lang ru map my-region --public --html communities.html
-    """
     from commkit import api
     from commkit.cli.output import err
     from commkit.errors import ContentError

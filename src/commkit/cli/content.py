@@ -8,10 +8,7 @@ import typer
 from commkit.cli.context import settings
 from commkit.cli.options import Json, argument, flag, group
 
-content_app = group(
-    "content",
-    "Customise the content: the checklist, roadmap templates, seminars, report templates.",
-)
+content_app = group("content")
 
 
 @content_app.command("init")
@@ -22,18 +19,6 @@ def init(
     name: Annotated[str | None, typer.Option("--name")] = None,
     force: Annotated[bool, flag("--force")] = False,
 ) -> None:
-    """Copy the default content pack (or start an overlay) to customise it.
-
-    A full copy holds every file and the report templates. An overlay holds only what you
-    change, merged with the default by id (`ignore: true` drops an item).
-
-    Examples:
-
-    \b
-      commkit content init my-pack
-      commkit content init kazan-pack --overlay
-      commkit --content my-pack validate my-pack
-    """
     from commkit import api
     from commkit.cli.output import esc as escape
     from commkit.cli.output import out
@@ -61,21 +46,6 @@ def diff(
     as_json: Json = False,
     rev: Annotated[str | None, typer.Option("--rev", metavar="REV")] = None,
 ) -> None:
-    """What changed between two versions of the method, item by item, by id.
-
-    Questions, answer options, dimensions, stages, roadmap actions, seminars and migrations
-    added, removed and changed, each change with its value before and after: a Markdown
-    change log on stdout, or --json.
-
-    Examples:
-
-    \b
-      commkit content diff checklists/history/self-identification-1.0.yaml \\
-          checklists/self-identification.yaml > CHANGES.md
-      commkit content diff my-pack-2025 my-pack-2026
-      commkit --lang ru content diff old-pack new-pack
-      commkit content diff my-pack --rev v2025 --json
-    """
     import sys
 
     from commkit import api

@@ -8,10 +8,7 @@ import typer
 from commkit.cli.context import settings
 from commkit.cli.options import flag, group, json_option
 
-export_app = group(
-    "export",
-    "Export a region's data for analysts: a SQLite database that opens in Datasette.",
-)
+export_app = group("export")
 
 
 @export_app.command("sqlite")
@@ -23,19 +20,6 @@ def sqlite(
     full: Annotated[bool, flag("--full")] = False,
     as_json: Annotated[bool, json_option()] = False,
 ) -> None:
-    """Write the workspace as one SQLite database: communities, leaders, metric snapshots,
-    assessments (with the checklist version), answers with their notes, dimension scores,
-    stages, plan actions, ecosystem actors and links; keys, indexes, full-text search, and
-    views of each community's latest assessment. Next to it, <name>.metadata.json titles
-    every table and column for Datasette in the chosen --lang.
-
-    Examples:
-
-    \b
-      commkit export sqlite examples/perm-krai perm.db
-      commkit --lang ru export sqlite my-region region.db --replace
-      datasette region.db -m region.metadata.json
-    """
     from commkit import api
     from commkit.cli.output import err, print_json
     from commkit.i18n import plural, text

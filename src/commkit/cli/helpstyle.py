@@ -87,6 +87,7 @@ def tidy(command: Any, path: str = "") -> None:
     command._commkit_tidy = True
     from commkit.i18n import help_en
 
+    command.help = help_en.COMMANDS.get(path, command.help)
     for param in command.params:
         if getattr(param, "help", "") is None:
             param.help = param_help(help_en, path, param.name)

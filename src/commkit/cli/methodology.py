@@ -13,16 +13,6 @@ def methodology(
     chapter: Annotated[str | None, argument()] = None,
     as_json: Annotated[bool, json_option()] = False,
 ) -> None:
-    """Show the method: objectives, final metrics and the chapters with their steps.
-
-    Examples:
-
-    \b
-      commkit methodology
-      commkit methodology 7              # the Business Community Map chapter
-      commkit --lang ru methodology ecosystem-models
-      commkit methodology --json
-    """
     from commkit import api
     from commkit.cli.output import out, print_json
 

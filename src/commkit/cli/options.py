@@ -77,9 +77,9 @@ AsTable = Annotated[bool, typer.Option("--table")]
 Fmt = Annotated[TableFormat, typer.Option("--fmt", metavar="FORMAT")]
 
 
-def group(name: str, help: str) -> typer.Typer:
+def group(name: str) -> typer.Typer:
     """A command group (``commkit NAME ...``) made the one way: no arguments shows its help."""
-    return typer.Typer(name=name, help=help, no_args_is_help=True, rich_markup_mode="rich")
+    return typer.Typer(name=name, no_args_is_help=True, rich_markup_mode="rich")
 
 
 def workspace_option(*, short: bool = False) -> Any:

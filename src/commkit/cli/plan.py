@@ -34,24 +34,6 @@ def plan(
     as_json: Annotated[bool, opt.json_option()] = False,
     force: Annotated[bool, opt.force_option()] = False,
 ) -> None:
-    """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
-
-    Picks the roadmap actions the assessment calls for (and what they depend on), schedules
-    them on working days under each role's capacity, and places the online seminars and the
-    MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
-    are picked by the gaps the region's communities share on the map.
-
-    Examples:
-
-    \b
-      commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
-      commkit plan --workspace examples/perm-krai --start 2026-02-02
-      commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-      commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
-      commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
-      commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
-      commkit --lang ru plan -a answers.yaml --json
-    """
     from commkit import api
     from commkit.cli.output import err, print_json, show_warnings
 

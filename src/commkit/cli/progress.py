@@ -30,18 +30,6 @@ def progress_command(
     as_table: AsTable = False,
     fmt: Fmt = "simple",
 ) -> None:
-    """Show how a community changed: its stage and each dimension across assessments, and
-    each metric across snapshots, with the change since the previous one.
-
-    Examples:
-
-    \b
-      commkit progress business-mentor --workspace examples/perm-krai
-      commkit progress my-club -w my-region --json
-      commkit progress my-club -w my-region --table --fmt grid
-      commkit --lang ru progress my-club -w my-region -o progress.md --charts \\
-          --html p.html
-    """
     import sys
     from dataclasses import replace
 

@@ -8,10 +8,7 @@ import typer
 from commkit.cli.context import settings
 from commkit.cli.options import Lang, flag, group, value_option
 
-region_app = group(
-    "region",
-    "Set up a region's workspace (region.yaml, communities/, assessments/).",
-)
+region_app = group("region")
 
 
 @region_app.command("init")
@@ -23,15 +20,6 @@ def init(
     lang: Annotated[Lang | None, value_option("--lang", metavar="en|ru")] = None,
     force: Annotated[bool, flag("--force")] = False,
 ) -> None:
-    """Create region.yaml (with an ecosystem template), communities/, assessments/ and a
-    README for the team. The new region.yaml is validated before it is written.
-
-    Examples:
-
-    \b
-      commkit region init perm --name "Perm Krai" --country Russia --lang ru
-      commkit region init ./kazan --name Kazan
-    """
     from commkit import api
     from commkit.cli.output import err, say
 

@@ -13,17 +13,6 @@ def schema(
     out: Annotated[Path | None, out_option()] = None,
     force: Annotated[bool, force_option()] = False,
 ) -> None:
-    """Print (or write) the JSON Schema of every YAML kind.
-
-    Point your editor at them: with the YAML language server, put
-    `# yaml-language-server: $schema=schemas/checklist.schema.json` on the first line.
-
-    Examples:
-
-    \b
-      commkit schema --out schemas/
-      commkit schema > all-schemas.json
-    """
     from commkit import api
     from commkit.cli.context import settings
     from commkit.cli.output import out as console

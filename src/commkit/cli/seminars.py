@@ -9,10 +9,7 @@ import typer
 from commkit.cli import options as opt
 from commkit.cli.context import settings
 
-seminars_app = opt.group(
-    "seminars",
-    "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials.",
-)
+seminars_app = opt.group("seminars")
 
 
 @seminars_app.command("list")
@@ -22,16 +19,6 @@ def list_seminars(
     as_table: opt.AsTable = False,
     fmt: opt.Fmt = "simple",
 ) -> None:
-    """List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
-
-    Examples:
-
-    \b
-      commkit seminars list
-      commkit --lang ru seminars list
-      commkit seminars list --json
-      commkit seminars list --table --fmt github
-    """
     from commkit import api
     from commkit.cli.output import out, print_json
 
@@ -92,15 +79,6 @@ def show_seminar(
     seminar_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: Annotated[bool, opt.json_option()] = False,
 ) -> None:
-    """Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
-
-    Examples:
-
-    \b
-      commkit seminars show seminar-1
-      commkit seminars show 3
-      commkit --lang ru seminars show meetup
-    """
     from commkit import api
     from commkit.cli.output import print_json
 
@@ -188,22 +166,6 @@ def export_seminars(
     force: Annotated[bool, opt.force_option()] = False,
     as_json: Annotated[bool, opt.json_option()] = False,
 ) -> None:
-    """Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
-
-    Each seminar gets a folder <out>/<nn>-<id>/ with slides.md, handout.md,
-    facilitator.md, invitation.md and (with html) a self-contained index.html; the series
-    gets index.md / index.html with the schedule. Nothing is overwritten without --force.
-
-    Examples:
-
-    \b
-      commkit seminars export --all --out materials
-      commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
-      commkit --lang ru seminars export --all -o out --zip \\
-          --profile communities/club.yaml
-      commkit seminars export 3 -o out -w my-region --community my-club
-      commkit seminars export 1 2 --format html --out html-only
-    """
     from commkit import api
     from commkit.i18n import text
 

@@ -15,20 +15,6 @@ def validate(
     strict_i18n: Annotated[bool, flag("--strict-i18n")] = False,
     as_json: Annotated[bool, json_option()] = False,
 ) -> None:
-    """Check files and report every error with file:line:column; exit 1 if any fails.
-
-    The kind of each file comes from its `kind:` header. A folder with `methodology/` or
-    `checklists/` is checked as a whole content pack (cross-references included); an overlay
-    pack also lists what it changes in the default pack.
-
-    Examples:
-
-    \b
-      commkit validate                         # the built-in (or --content) pack
-      commkit validate my-pack/ --strict-i18n
-      commkit validate examples/perm-krai
-      commkit validate answers.yaml
-    """
     from commkit import api
     from commkit.cli.output import diagnostic_text, err, esc, out, print_json
 

@@ -1,11 +1,261 @@
-"""``--help`` in English: every option's and argument's help, keyed like
-:mod:`commkit.i18n.help_ru` (``PARAMS`` by command path, ``""`` being ``commkit`` itself,
-and parameter name; ``COMMON`` for the options Click and Typer add). The declarations in
-``commkit.cli`` carry no help text: :mod:`commkit.cli.helpstyle` looks each one up here,
-or in the Russian catalog, by the same rule. A test keeps both catalogs to the same keys.
+"""``--help`` in English: every command's help and every option's, keyed like
+:mod:`commkit.i18n.help_ru` (``COMMANDS`` by command path, ``""`` being ``commkit`` itself;
+``PARAMS`` by command path and parameter name; ``COMMON`` for the options Click and Typer
+add). The commands and options in ``commkit.cli`` carry no help text:
+:mod:`commkit.cli.helpstyle` looks each one up here, or in the Russian catalog, by the same
+rule. A test keeps both catalogs to the same keys.
 """
 
 from __future__ import annotations
+
+COMMANDS: dict[str, str] = {
+    "": (
+        "Grow business communities of SMEs with the Perm Krai method: assess a community, plan "
+        "its roadmap, run the seminars and keep the region's Business Community Map."
+    ),
+    "validate": """Check files and report every error with file:line:column; exit 1 if any fails.
+
+The kind of each file comes from its `kind:` header. A folder with `methodology/` or
+`checklists/` is checked as a whole content pack (cross-references included); an overlay
+pack also lists what it changes in the default pack.
+
+Examples:
+
+\b
+  commkit validate                         # the built-in (or --content) pack
+  commkit validate my-pack/ --strict-i18n
+  commkit validate examples/perm-krai
+  commkit validate answers.yaml""",
+    "schema": """Print (or write) the JSON Schema of every YAML kind.
+
+Point your editor at them: with the YAML language server, put
+`# yaml-language-server: $schema=schemas/checklist.schema.json` on the first line.
+
+Examples:
+
+\b
+  commkit schema --out schemas/
+  commkit schema > all-schemas.json""",
+    "methodology": """Show the method: objectives, final metrics and the chapters with their steps.
+
+Examples:
+
+\b
+  commkit methodology
+  commkit methodology 7              # the Business Community Map chapter
+  commkit --lang ru methodology ecosystem-models
+  commkit methodology --json""",
+    "assess": """Assess a business community with the self-identification checklist.
+
+Without options it asks the questions in the terminal (a draft is saved after every answer
+beside the output, <out>/<slug>-assessment-draft.yaml; Ctrl-C keeps it, --resume DRAFT alone
+continues that run). --answers FILE replays answers without a terminal (YAML or JSON,
+'-' for stdin; several files or a glob give one report each).
+
+Writes <out>/<slug>-assessment-<date>.md (the report) and
+<out>/<slug>-assessment-<date>.yaml (answers and result: the input of 'commkit plan').
+
+Examples:
+
+\b
+  commkit assess --out reports/
+  commkit --lang ru assess --out reports/
+  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
+  commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
+  commkit assess --answers 'answers/*.yaml' --json > results.json
+  commkit assess --answers answers/*.yaml -o reports/ --table --fmt github
+  cat answers.json | commkit assess --answers - --json
+  commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
+  commkit assess --team --anonymous --workspace perm --community ftp
+  commkit assess --rescore old/*.yaml -o reports/""",
+    "plan": """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
+
+Picks the roadmap actions the assessment calls for (and what they depend on), schedules
+them on working days under each role's capacity, and places the online seminars and the
+MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
+are picked by the gaps the region's communities share on the map.
+
+Examples:
+
+\b
+  commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
+  commkit plan --workspace examples/perm-krai --start 2026-02-02
+  commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
+  commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
+  commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
+  commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
+  commkit --lang ru plan -a answers.yaml --json""",
+    "map": """Build the Business Community Map: every community with its stage, score and figures,
+the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
+and TO-BE, as a Mermaid graph), and communities whose assessment is missing or old.
+
+A broken file is reported as a warning with its file and line, and the rest of the map
+still builds; --strict makes any such problem an error.
+
+Examples:
+
+\b
+  commkit map examples/perm-krai
+  commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
+  commkit map my-region --json > map.json
+  commkit map my-region --table --fmt github
+  commkit --lang ru map my-region --xlsx map.xlsx
+  commkit map my-region --out map.md --charts --html map.html
+  commkit --lang ru map my-region --public --html communities.html""",
+    "progress": """\
+Show how a community changed: its stage and each dimension across assessments, and
+each metric across snapshots, with the change since the previous one.
+
+Examples:
+
+\b
+  commkit progress business-mentor --workspace examples/perm-krai
+  commkit progress my-club -w my-region --json
+  commkit progress my-club -w my-region --table --fmt grid
+  commkit --lang ru progress my-club -w my-region -o progress.md --charts \\
+      --html p.html""",
+    "content": (
+        "Customise the content: the checklist, roadmap templates, seminars, report templates."
+    ),
+    "content init": """Copy the default content pack (or start an overlay) to customise it.
+
+A full copy holds every file and the report templates. An overlay holds only what you
+change, merged with the default by id (`ignore: true` drops an item).
+
+Examples:
+
+\b
+  commkit content init my-pack
+  commkit content init kazan-pack --overlay
+  commkit --content my-pack validate my-pack""",
+    "content diff": """What changed between two versions of the method, item by item, by id.
+
+Questions, answer options, dimensions, stages, roadmap actions, seminars and migrations
+added, removed and changed, each change with its value before and after: a Markdown
+change log on stdout, or --json.
+
+Examples:
+
+\b
+  commkit content diff checklists/history/self-identification-1.0.yaml \\
+      checklists/self-identification.yaml > CHANGES.md
+  commkit content diff my-pack-2025 my-pack-2026
+  commkit --lang ru content diff old-pack new-pack
+  commkit content diff my-pack --rev v2025 --json""",
+    "checklist": (
+        "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
+        "printable questionnaire."
+    ),
+    "checklist export": """\
+Write the loaded checklist as a form for people who never open a terminal.
+
+Everything is generated from the checklist in use (a customised pack included). The HTML
+form works offline from a file or a mail attachment, keeps progress in the browser and
+downloads an answers file that 'commkit assess --answers' and 'commkit answers import'
+read. Collect the other formats back with 'commkit answers import'.
+
+Examples:
+
+\b
+  commkit checklist export --format html --out forms/
+  commkit checklist export --format html --lang ru \\
+      --community fashiontechperm --workspace examples/perm-krai \\
+      --out forms/
+  commkit checklist export --format xlsform --out kobo/
+  commkit checklist export --format xlsx --lang ru --out forms/
+  commkit --lang ru checklist export --format md --out print/""",
+    "answers": "Collect answers given outside the terminal into checked answers files.",
+    "answers import": """Read collected answers and write one checked answers file per submission.
+
+Reads the HTML form's downloads, KoboToolbox / ODK Central exports (CSV or XLSX, with
+group/name headers) of the form from 'commkit checklist export --format xlsform', and
+filled workbooks from '--format xlsx'. Rater name, role and date are kept. Every problem
+is reported with its file, row and column; then nothing is written (exit 1) unless
+--skip-bad. Existing files are kept unless --force.
+
+Examples:
+
+\b
+  commkit answers import downloads/*.json --out answers/
+  commkit answers import kobo-export.csv --workspace perm-region
+  commkit answers import filled-workbook.xlsx --out answers/ --force
+  commkit answers import export.xlsx --out answers/ --skip-bad
+  commkit assess --team --workspace perm-region --community fashiontechperm""",
+    "seminars": (
+        "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials."
+    ),
+    "seminars list": """\
+List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
+
+Examples:
+
+\b
+  commkit seminars list
+  commkit --lang ru seminars list
+  commkit seminars list --json
+  commkit seminars list --table --fmt github""",
+    "seminars show": """\
+Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
+
+Examples:
+
+\b
+  commkit seminars show seminar-1
+  commkit seminars show 3
+  commkit --lang ru seminars show meetup""",
+    "seminars export": """\
+Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
+
+Each seminar gets a folder <out>/<nn>-<id>/ with slides.md, handout.md,
+facilitator.md, invitation.md and (with html) a self-contained index.html; the series
+gets index.md / index.html with the schedule. Nothing is overwritten without --force.
+
+Examples:
+
+\b
+  commkit seminars export --all --out materials
+  commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
+  commkit --lang ru seminars export --all -o out --zip \\
+      --profile communities/club.yaml
+  commkit seminars export 3 -o out -w my-region --community my-club
+  commkit seminars export 1 2 --format html --out html-only""",
+    "region": "Set up a region's workspace (region.yaml, communities/, assessments/).",
+    "region init": """\
+Create region.yaml (with an ecosystem template), communities/, assessments/ and a
+README for the team. The new region.yaml is validated before it is written.
+
+Examples:
+
+\b
+  commkit region init perm --name "Perm Krai" --country Russia --lang ru
+  commkit region init ./kazan --name Kazan""",
+    "community": "Community profiles in a workspace.",
+    "community add": """\
+Write a community profile to communities/<slug>.yaml. Give everything by flags, or
+run it in a terminal without --name to be asked.
+
+Examples:
+
+\b
+  commkit community add -w perm --name "Franchising World" \\
+      --leader "Yuliya Bogushevskaya" --leader "Maria Kizima" \\
+      --platform Telegram --members 50 --events 5
+  commkit community add -w perm          # asks the questions""",
+    "export": "Export a region's data for analysts: a SQLite database that opens in Datasette.",
+    "export sqlite": """\
+Write the workspace as one SQLite database: communities, leaders, metric snapshots,
+assessments (with the checklist version), answers with their notes, dimension scores,
+stages, plan actions, ecosystem actors and links; keys, indexes, full-text search, and
+views of each community's latest assessment. Next to it, <name>.metadata.json titles
+every table and column for Datasette in the chosen --lang.
+
+Examples:
+
+\b
+  commkit export sqlite examples/perm-krai perm.db
+  commkit --lang ru export sqlite my-region region.db --replace
+  datasette region.db -m region.metadata.json""",
+}
 
 PARAMS: dict[str, dict[str, str]] = {
     "": {

@@ -1,5 +1,5 @@
-"""``--help`` in Russian: every command's help and every option's, beside the English that
-lives with the code in ``commkit.cli``.
+"""``--help`` in Russian: every command's help and every option's, beside the English in
+:mod:`commkit.i18n.help_en` (the same keys; ``commkit.cli`` declares no help text itself).
 
 ``COMMANDS`` is keyed by command path (``""`` is ``commkit`` itself, ``"seminars export"``);
 its first sentence is the summary in the list of commands. ``PARAMS`` is keyed by command path
