@@ -15,8 +15,9 @@ import typer
 from typer.testing import CliRunner
 
 from commkit.cli.app import app
-from commkit.cli.helpstyle import tidy
+from commkit.cli.helpstyle import command_help, tidy
 from commkit.i18n import help_en
+from commkit.i18n.help_examples import EXAMPLES
 from commkit.i18n.help_ru import COMMANDS, COMMON, PARAMS
 
 TOOL = Path("/work/shared/tools/english_in_ru.py")
@@ -84,6 +85,7 @@ def test_english_and_russian_catalogs_have_the_same_keys_all_used_by_the_command
 
     assert keys(help_en.PARAMS) == keys(PARAMS)
     assert set(help_en.COMMANDS) == set(COMMANDS) == {path for path, _ in tree()}
+    assert set(EXAMPLES) <= set(COMMANDS)
     assert set(help_en.COMMON) == set(COMMON)
     used = {
         (path, p.name)
@@ -104,7 +106,7 @@ def test_every_command_and_option_shows_its_english_catalog_text() -> None:
         shown = {p.name: p.help for p in commands[path].params}
         assert {n: shown[n] for n in texts} == texts, path
     for path, command in commands.items():
-        assert command.help == help_en.COMMANDS[path], path
+        assert command.help == command_help(help_en, path), path
 
 
 def tree_of(root: Any) -> Any:

@@ -79,6 +79,17 @@ def param_help(catalog: Any, path: str, name: str | None) -> str | None:
     return texts.get(name or "") or catalog.COMMON.get(name or "")
 
 
+def command_help(catalog: Any, path: str) -> str:
+    """The help of command ``path`` in a help catalog module, its example lines (the same in
+    every language) appended under the catalog's heading."""
+    from commkit.i18n.help_examples import EXAMPLES
+
+    text: str = catalog.COMMANDS[path]
+    if path in EXAMPLES:
+        text += f"\n\n{catalog.EXAMPLES_HEADING}\n\n\b\n{EXAMPLES[path]}"
+    return text
+
+
 def tidy(command: Any, path: str = "") -> None:
     """Give ``command`` (and every subcommand) its English option help, readable metavars
     and uncut summaries."""
@@ -87,7 +98,8 @@ def tidy(command: Any, path: str = "") -> None:
     command._commkit_tidy = True
     from commkit.i18n import help_en
 
-    command.help = help_en.COMMANDS.get(path, command.help)
+    if path in help_en.COMMANDS:
+        command.help = command_help(help_en, path)
     for param in command.params:
         if getattr(param, "help", "") is None:
             param.help = param_help(help_en, path, param.name)
@@ -158,7 +170,7 @@ def localize_help(root: Any, lang: str) -> None:
                 param.help = param._commkit_en
             continue
         if path in help_ru.COMMANDS:
-            command.help = help_ru.COMMANDS[path]
+            command.help = command_help(help_ru, path)
             command.short_help = help_ru.SUMMARIES.get(path) or _first_sentence(command.help)
         for param in command.params:
             russian = param_help(help_ru, path, param.name)

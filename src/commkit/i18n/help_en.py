@@ -29,13 +29,7 @@ Examples:
     "schema": """Print (or write) the JSON Schema of every YAML kind.
 
 Point your editor at them: with the YAML language server, put
-`# yaml-language-server: $schema=schemas/checklist.schema.json` on the first line.
-
-Examples:
-
-\b
-  commkit schema --out schemas/
-  commkit schema > all-schemas.json""",
+`# yaml-language-server: $schema=schemas/checklist.schema.json` on the first line.""",
     "methodology": """Show the method: objectives, final metrics and the chapters with their steps.
 
 Examples:
@@ -53,95 +47,34 @@ continues that run). --answers FILE replays answers without a terminal (YAML or 
 '-' for stdin; several files or a glob give one report each).
 
 Writes <out>/<slug>-assessment-<date>.md (the report) and
-<out>/<slug>-assessment-<date>.yaml (answers and result: the input of 'commkit plan').
-
-Examples:
-
-\b
-  commkit assess --out reports/
-  commkit --lang ru assess --out reports/
-  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
-  commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
-  commkit assess --answers 'answers/*.yaml' --json > results.json
-  commkit assess --answers answers/*.yaml -o reports/ --table --fmt github
-  cat answers.json | commkit assess --answers - --json
-  commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
-  commkit assess --team --anonymous --workspace perm --community ftp
-  commkit assess --rescore old/*.yaml -o reports/""",
+<out>/<slug>-assessment-<date>.yaml (answers and result: the input of 'commkit plan').""",
     "plan": """Turn an assessment into a dated roadmap: Markdown with a Gantt chart, CSV, iCalendar.
 
 Picks the roadmap actions the assessment calls for (and what they depend on), schedules
 them on working days under each role's capacity, and places the online seminars and the
 MeetUp in the timeline. With --workspace: the regional plan, whose regional institutions
-are picked by the gaps the region's communities share on the map.
-
-Examples:
-
-\b
-  commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
-  commkit plan --workspace examples/perm-krai --start 2026-02-02
-  commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-  commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
-  commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
-  commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
-  commkit --lang ru plan -a answers.yaml --json""",
+are picked by the gaps the region's communities share on the map.""",
     "map": """Build the Business Community Map: every community with its stage, score and figures,
 the seven final metrics totalled for the region, stages, leaders, the ecosystem (AS-IS
 and TO-BE, as a Mermaid graph), and communities whose assessment is missing or old.
 
 A broken file is reported as a warning with its file and line, and the rest of the map
-still builds; --strict makes any such problem an error.
-
-Examples:
-
-\b
-  commkit map examples/perm-krai
-  commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
-  commkit map my-region --json > map.json
-  commkit map my-region --table --fmt github
-  commkit --lang ru map my-region --xlsx map.xlsx
-  commkit map my-region --out map.md --charts --html map.html
-  commkit --lang ru map my-region --public --html communities.html""",
+still builds; --strict makes any such problem an error.""",
     "progress": """\
 Show how a community changed: its stage and each dimension across assessments, and
-each metric across snapshots, with the change since the previous one.
-
-Examples:
-
-\b
-  commkit progress business-mentor --workspace examples/perm-krai
-  commkit progress my-club -w my-region --json
-  commkit progress my-club -w my-region --table --fmt grid
-  commkit --lang ru progress my-club -w my-region -o progress.md --charts \\
-      --html p.html""",
+each metric across snapshots, with the change since the previous one.""",
     "content": (
         "Customise the content: the checklist, roadmap templates, seminars, report templates."
     ),
     "content init": """Copy the default content pack (or start an overlay) to customise it.
 
 A full copy holds every file and the report templates. An overlay holds only what you
-change, merged with the default by id (`ignore: true` drops an item).
-
-Examples:
-
-\b
-  commkit content init my-pack
-  commkit content init kazan-pack --overlay
-  commkit --content my-pack validate my-pack""",
+change, merged with the default by id (`ignore: true` drops an item).""",
     "content diff": """What changed between two versions of the method, item by item, by id.
 
 Questions, answer options, dimensions, stages, roadmap actions, seminars and migrations
 added, removed and changed, each change with its value before and after: a Markdown
-change log on stdout, or --json.
-
-Examples:
-
-\b
-  commkit content diff checklists/history/self-identification-1.0.yaml \\
-      checklists/self-identification.yaml > CHANGES.md
-  commkit content diff my-pack-2025 my-pack-2026
-  commkit --lang ru content diff old-pack new-pack
-  commkit content diff my-pack --rev v2025 --json""",
+change log on stdout, or --json.""",
     "checklist": (
         "The self-identification checklist outside the terminal: HTML form, XLSForm, workbook, "
         "printable questionnaire."
@@ -152,18 +85,7 @@ Write the loaded checklist as a form for people who never open a terminal.
 Everything is generated from the checklist in use (a customised pack included). The HTML
 form works offline from a file or a mail attachment, keeps progress in the browser and
 downloads an answers file that 'commkit assess --answers' and 'commkit answers import'
-read. Collect the other formats back with 'commkit answers import'.
-
-Examples:
-
-\b
-  commkit checklist export --format html --out forms/
-  commkit checklist export --format html --lang ru \\
-      --community fashiontechperm --workspace examples/perm-krai \\
-      --out forms/
-  commkit checklist export --format xlsform --out kobo/
-  commkit checklist export --format xlsx --lang ru --out forms/
-  commkit --lang ru checklist export --format md --out print/""",
+read. Collect the other formats back with 'commkit answers import'.""",
     "answers": "Collect answers given outside the terminal into checked answers files.",
     "answers import": """Read collected answers and write one checked answers file per submission.
 
@@ -171,64 +93,24 @@ Reads the HTML form's downloads, KoboToolbox / ODK Central exports (CSV or XLSX,
 group/name headers) of the form from 'commkit checklist export --format xlsform', and
 filled workbooks from '--format xlsx'. Rater name, role and date are kept. Every problem
 is reported with its file, row and column; then nothing is written (exit 1) unless
---skip-bad. Existing files are kept unless --force.
-
-Examples:
-
-\b
-  commkit answers import downloads/*.json --out answers/
-  commkit answers import kobo-export.csv --workspace perm-region
-  commkit answers import filled-workbook.xlsx --out answers/ --force
-  commkit answers import export.xlsx --out answers/ --skip-bad
-  commkit assess --team --workspace perm-region --community fashiontechperm""",
+--skip-bad. Existing files are kept unless --force.""",
     "seminars": (
         "The 8 online seminars and the MeetUp: browse them and export ready-to-use materials."
     ),
     "seminars list": """\
-List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.
-
-Examples:
-
-\b
-  commkit seminars list
-  commkit --lang ru seminars list
-  commkit seminars list --json
-  commkit seminars list --table --fmt github""",
+List the seminars and the MeetUp: number, id, title, week, format, minutes, chapters.""",
     "seminars show": """\
-Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.
-
-Examples:
-
-\b
-  commkit seminars show seminar-1
-  commkit seminars show 3
-  commkit --lang ru seminars show meetup""",
+Show one seminar: goals, the agenda with minutes and clock offsets, exercises, homework.""",
     "seminars export": """\
 Export slides (Marp), handout, facilitator's guide, invitation and HTML per seminar.
 
 Each seminar gets a folder <out>/<nn>-<id>/ with slides.md, handout.md,
 facilitator.md, invitation.md and (with html) a self-contained index.html; the series
-gets index.md / index.html with the schedule. Nothing is overwritten without --force.
-
-Examples:
-
-\b
-  commkit seminars export --all --out materials
-  commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
-  commkit --lang ru seminars export --all -o out --zip \\
-      --profile communities/club.yaml
-  commkit seminars export 3 -o out -w my-region --community my-club
-  commkit seminars export 1 2 --format html --out html-only""",
+gets index.md / index.html with the schedule. Nothing is overwritten without --force.""",
     "region": "Set up a region's workspace (region.yaml, communities/, assessments/).",
     "region init": """\
 Create region.yaml (with an ecosystem template), communities/, assessments/ and a
-README for the team. The new region.yaml is validated before it is written.
-
-Examples:
-
-\b
-  commkit region init perm --name "Perm Krai" --country Russia --lang ru
-  commkit region init ./kazan --name Kazan""",
+README for the team. The new region.yaml is validated before it is written.""",
     "community": "Community profiles in a workspace.",
     "community add": """\
 Write a community profile to communities/<slug>.yaml. Give everything by flags, or
@@ -247,15 +129,11 @@ Write the workspace as one SQLite database: communities, leaders, metric snapsho
 assessments (with the checklist version), answers with their notes, dimension scores,
 stages, plan actions, ecosystem actors and links; keys, indexes, full-text search, and
 views of each community's latest assessment. Next to it, <name>.metadata.json titles
-every table and column for Datasette in the chosen --lang.
-
-Examples:
-
-\b
-  commkit export sqlite examples/perm-krai perm.db
-  commkit --lang ru export sqlite my-region region.db --replace
-  datasette region.db -m region.metadata.json""",
+every table and column for Datasette in the chosen --lang.""",
 }
+
+EXAMPLES_HEADING = "Examples:"
+"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""
 
 PARAMS: dict[str, dict[str, str]] = {
     "": {

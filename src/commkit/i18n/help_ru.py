@@ -33,14 +33,7 @@ COMMANDS: dict[str, str] = {
     "schema": """Вывести (или записать) JSON Schema каждого типа YAML-файлов.
 
 Подключите их в редакторе: для языкового сервера YAML поставьте первой строкой
-`# yaml-language-server: $schema=schemas/checklist.schema.json`.
-
-Примеры:
-
-\b
-  commkit schema --out schemas/
-  commkit schema > all-schemas.json
-""",
+`# yaml-language-server: $schema=schemas/checklist.schema.json`.""",
     "methodology": """Показать методику: цели, итоговые показатели и главы с их шагами.
 
 Примеры:
@@ -60,67 +53,18 @@ COMMANDS: dict[str, str] = {
 отчёту на каждый файл).
 
 Записывает <out>/<slug>-assessment-<дата>.md (отчёт) и <out>/<slug>-assessment-<дата>.yaml
-(ответы и результат: вход для 'commkit plan').
-
-Примеры:
-
-\b
-  commkit assess --out reports/
-  commkit --lang ru assess --out reports/
-  commkit assess --resume reports/fashion-tech-assessment-draft.yaml
-  commkit assess --answers answers/*.yaml --out reports/ --date 2020-10-15
-  commkit assess --answers 'answers/*.yaml' --json > results.json
-  commkit assess --answers answers/*.yaml -o reports/ --table --fmt github
-  cat answers.json | commkit assess --answers - --json
-  commkit assess --team --answers anna.yaml boris.yaml vera.yaml -o reports/
-  commkit assess --team --anonymous --workspace perm --community ftp
-  commkit assess --rescore old/*.yaml -o reports/
-""",
+(ответы и результат: вход для 'commkit plan').""",
     "plan": """Превратить оценку в дорожную карту с датами: Markdown с диаграммой Ганта, CSV, iCalendar.
 
 Выбирает действия дорожной карты, которых требует оценка (и те, от которых они зависят),
 расставляет их по рабочим дням с учётом загрузки каждой роли и помещает в график
 онлайн-семинары и митап. С --workspace — региональный план: региональные институты в нём
-выбираются по пробелам, общим для сообществ региона на карте.
-
-Примеры:
-
-\b
-  commkit plan --assessment assessments/fashiontechperm/2026-01-10.yaml
-  commkit plan --workspace examples/perm-krai --start 2026-02-02
-  commkit plan -a answers.yaml --start 2026-02-02 --weeks 12 --out plans
-  commkit plan -a answers.yaml --capacity community-manager=1 --holidays off
-  commkit plan -a answers.yaml --csv plan.csv --excel --ics plan.ics
-  commkit --lang ru plan -a answers.yaml --xlsx plan.xlsx --html plan.html
-  commkit --lang ru plan -a answers.yaml --json
-""",
+выбираются по пробелам, общим для сообществ региона на карте.""",
     "map": """Построить Карту бизнес-сообществ: каждое сообщество с его стадией, баллом и показателями, семь итоговых показателей по региону, стадии, лидеры, экосистема («как есть» и «как должно быть», графом Mermaid) и сообщества, у которых оценки нет или она устарела.
 
 Повреждённый файл выводится как предупреждение с файлом и строкой, а остальная карта всё
-равно строится; с --strict любая такая проблема — ошибка.
-
-Примеры:
-
-\b
-  commkit map examples/perm-krai
-  commkit --lang ru map my-region --out map.md --csv map.csv --date 2026-06-30
-  commkit map my-region --json > map.json
-  commkit map my-region --table --fmt github
-  commkit --lang ru map my-region --xlsx map.xlsx
-  commkit map my-region --out map.md --charts --html map.html
-  commkit --lang ru map my-region --public --html communities.html
-""",
-    "progress": """Показать, как менялось сообщество: стадия и каждое измерение от оценки к оценке, каждый показатель от среза к срезу и изменение с предыдущего раза.
-
-Примеры:
-
-\b
-  commkit progress business-mentor --workspace examples/perm-krai
-  commkit progress my-club -w my-region --json
-  commkit progress my-club -w my-region --table --fmt grid
-  commkit --lang ru progress my-club -w my-region -o progress.md --charts \\
-      --html p.html
-""",
+равно строится; с --strict любая такая проблема — ошибка.""",
+    "progress": """Показать, как менялось сообщество: стадия и каждое измерение от оценки к оценке, каждый показатель от среза к срезу и изменение с предыдущего раза.""",
     "content": (
         "Настроить содержание: чек-лист, шаблоны дорожной карты, семинары, шаблоны отчётов."
     ),
@@ -128,30 +72,12 @@ COMMANDS: dict[str, str] = {
 
 Полная копия содержит все файлы и шаблоны отчётов. Надстройка содержит только то, что вы
 меняете, и объединяется с основным пакетом по идентификаторам (`ignore: true` убирает
-элемент).
-
-Примеры:
-
-\b
-  commkit content init my-pack
-  commkit content init kazan-pack --overlay
-  commkit --content my-pack validate my-pack
-""",
+элемент).""",
     "content diff": """Что изменилось между двумя версиями методики: элемент за элементом, по идентификаторам.
 
 Вопросы, варианты ответа, измерения, стадии, действия дорожной карты, семинары и миграции —
 добавленные, удалённые и изменённые, каждое изменение со значением до и после: журнал
-изменений в Markdown на стандартный вывод или --json.
-
-Примеры:
-
-\b
-  commkit content diff checklists/history/self-identification-1.0.yaml \\
-      checklists/self-identification.yaml > CHANGES.md
-  commkit content diff my-pack-2025 my-pack-2026
-  commkit --lang ru content diff old-pack new-pack
-  commkit content diff my-pack --rev v2025 --json
-""",
+изменений в Markdown на стандартный вывод или --json.""",
     "checklist": (
         "Чек-лист самоидентификации вне терминала: HTML-форма, XLSForm, рабочая книга, анкета "
         "для печати."
@@ -161,19 +87,7 @@ COMMANDS: dict[str, str] = {
 Всё создаётся из используемого чек-листа (в том числе из настроенного пакета). HTML-форма
 работает без сети из файла или вложения в письмо, хранит заполненное в браузере и скачивает
 файл ответов, который читают 'commkit assess --answers' и 'commkit answers import'. Другие
-форматы собираются обратно командой 'commkit answers import'.
-
-Примеры:
-
-\b
-  commkit checklist export --format html --out forms/
-  commkit checklist export --format html --lang ru \\
-      --community fashiontechperm --workspace examples/perm-krai \\
-      --out forms/
-  commkit checklist export --format xlsform --out kobo/
-  commkit checklist export --format xlsx --lang ru --out forms/
-  commkit --lang ru checklist export --format md --out print/
-""",
+форматы собираются обратно командой 'commkit answers import'.""",
     "answers": "Собрать ответы, данные вне терминала, в проверенные файлы ответов.",
     "answers import": """Прочитать собранные ответы и записать по проверенному файлу ответов на каждую анкету.
 
@@ -181,64 +95,19 @@ COMMANDS: dict[str, str] = {
 заголовками group/name) формы из 'commkit checklist export --format xlsform' и заполненные
 рабочие книги из '--format xlsx'. Имя респондента, его роль и дата сохраняются. О каждой
 ошибке сообщается с файлом, строкой и столбцом; тогда ничего не записывается (код 1), если не
-указан --skip-bad. Существующие файлы не перезаписываются без --force.
-
-Примеры:
-
-\b
-  commkit answers import downloads/*.json --out answers/
-  commkit answers import kobo-export.csv --workspace perm-region
-  commkit answers import filled-workbook.xlsx --out answers/ --force
-  commkit answers import export.xlsx --out answers/ --skip-bad
-  commkit assess --team --workspace perm-region --community fashiontechperm
-""",
+указан --skip-bad. Существующие файлы не перезаписываются без --force.""",
     "seminars": ("8 онлайн-семинаров и митап: просмотреть их и выгрузить готовые материалы."),
-    "seminars list": """Список семинаров и митапа: номер, идентификатор, название, неделя, формат, минуты, главы.
-
-Примеры:
-
-\b
-  commkit seminars list
-  commkit --lang ru seminars list
-  commkit seminars list --json
-  commkit seminars list --table --fmt github
-""",
-    "seminars show": """Показать один семинар: цели, программу с минутами и временем от начала, упражнения, домашнее задание.
-
-Примеры:
-
-\b
-  commkit seminars show seminar-1
-  commkit seminars show 3
-  commkit --lang ru seminars show meetup
-""",
+    "seminars list": """Список семинаров и митапа: номер, идентификатор, название, неделя, формат, минуты, главы.""",
+    "seminars show": """Показать один семинар: цели, программу с минутами и временем от начала, упражнения, домашнее задание.""",
     "seminars export": """Выгрузить для каждого семинара слайды (Marp), раздаточный материал, памятку ведущего, приглашение и HTML.
 
 Каждый семинар получает папку <out>/<nn>-<id>/ с файлами slides.md, handout.md,
 facilitator.md, invitation.md и (с html) самодостаточной страницей index.html; для всей
-серии пишутся index.md / index.html с расписанием. Без --force ничего не перезаписывается.
-
-Примеры:
-
-\b
-  commkit seminars export --all --out materials
-  commkit seminars export seminar-3 -o next --date 2026-12-01 --time 18:00
-  commkit --lang ru seminars export --all -o out --zip \\
-      --profile communities/club.yaml
-  commkit seminars export 3 -o out -w my-region --community my-club
-  commkit seminars export 1 2 --format html --out html-only
-""",
+серии пишутся index.md / index.html с расписанием. Без --force ничего не перезаписывается.""",
     "region": "Подготовить рабочую папку региона (region.yaml, communities/, assessments/).",
     "region init": """Создать region.yaml (с заготовкой экосистемы), communities/, assessments/ и README для команды.
 
-Новый region.yaml проверяется до записи.
-
-Примеры:
-
-\b
-  commkit region init perm --name "Perm Krai" --country Russia --lang ru
-  commkit region init ./kazan --name Kazan
-""",
+Новый region.yaml проверяется до записи.""",
     "community": "Профили сообществ в рабочей папке.",
     "community add": """Записать профиль сообщества в communities/<slug>.yaml.
 
@@ -257,15 +126,7 @@ facilitator.md, invitation.md и (с html) самодостаточной стр
     "export sqlite": """Записать рабочую папку в одну базу SQLite: сообщества, лидеры, срезы показателей, оценки (с версией чек-листа), ответы с заметками, баллы по измерениям, стадии, действия плана, участники и связи экосистемы; ключи, индексы, полнотекстовый поиск и представления с последней оценкой каждого сообщества.
 
 Рядом пишется <имя>.metadata.json с названиями каждой таблицы и столбца для Datasette на
-языке, выбранном --lang.
-
-Примеры:
-
-\b
-  commkit export sqlite examples/perm-krai perm.db
-  commkit --lang ru export sqlite my-region region.db --replace
-  datasette region.db -m region.metadata.json
-""",
+языке, выбранном --lang.""",
 }
 
 SUMMARIES: dict[str, str] = {
@@ -281,6 +142,9 @@ SUMMARIES: dict[str, str] = {
 _FORCE = "Перезаписывать существующие файлы."
 _TABLE = "Вывести строки простой текстовой таблицей (см. --fmt)."
 _FMT = "Формат --table (названия из tabulate)."
+
+EXAMPLES_HEADING = "Примеры:"
+"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""
 
 PARAMS: dict[str, dict[str, str]] = {
     "": {
