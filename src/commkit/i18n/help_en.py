@@ -132,9 +132,6 @@ views of each community's latest assessment. Next to it, <name>.metadata.json ti
 every table and column for Datasette in the chosen --lang.""",
 }
 
-EXAMPLES_HEADING = "Examples:"
-"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""
-
 PARAMS: dict[str, dict[str, str]] = {
     "": {
         "content": "A customised content pack folder (see 'commkit content init').",
@@ -365,3 +362,6 @@ COMMON: dict[str, str] = {
     ),
 }
 """The help of options Click and Typer add to commands themselves."""
+
+EXAMPLES_HEADING = "Examples:"
+"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""

@@ -129,6 +129,9 @@ facilitator.md, invitation.md и (с html) самодостаточной стр
 языке, выбранном --lang.""",
 }
 
+EXAMPLES_HEADING = "Примеры:"
+"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""
+
 SUMMARIES: dict[str, str] = {
     "map": (
         "Построить Карту бизнес-сообществ: сообщества со стадиями и баллами, семь итоговых "
@@ -142,9 +145,6 @@ SUMMARIES: dict[str, str] = {
 _FORCE = "Перезаписывать существующие файлы."
 _TABLE = "Вывести строки простой текстовой таблицей (см. --fmt)."
 _FMT = "Формат --table (названия из tabulate)."
-
-EXAMPLES_HEADING = "Примеры:"
-"""The heading of the example lines (:mod:`commkit.i18n.help_examples`)."""
 
 PARAMS: dict[str, dict[str, str]] = {
     "": {
