@@ -59,7 +59,7 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.batch import BatchItem, BatchOptions, assess_batch, cores
+from commkit.api.batch import BatchItem, BatchOptions, assess_batch, cores, writer_settings
 from commkit.api.content import (
     init_content,
     load_content,
@@ -262,4 +262,5 @@ __all__ = [
     "write_public_map",
     "write_rescore_report",
     "write_schemas",
+    "writer_settings",
 ]

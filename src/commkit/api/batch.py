@@ -79,19 +79,20 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+WRITER_SETTINGS = ("out", "workspace", "force", "charts", "html", "named")
+"""What :class:`BatchOptions` carries of the run's writer, so that workers write alike."""
+
+
+def writer_settings(writer: AssessmentWriter) -> dict[str, Any]:
+    """``writer``'s settings as :class:`BatchOptions` keywords (for a pool's workers)."""
+    return {name: getattr(writer, name) for name in WRITER_SETTINGS}
+
+
 def writer_for(options: BatchOptions, pack: ContentPack | None = None) -> AssessmentWriter:
     """The writer of a batch's files."""
     from commkit.api.assess import AssessmentWriter
 
-    return AssessmentWriter(
-        pack=pack,
-        out=options.out,
-        workspace=options.workspace,
-        force=options.force,
-        charts=options.charts,
-        html=options.html,
-        named=options.named,
-    )
+    return AssessmentWriter(pack=pack, **{name: getattr(options, name) for name in WRITER_SETTINGS})
 
 
 def prepare(
@@ -213,4 +214,11 @@ def _work(names: list[str]) -> list[BatchItem]:
     return [prepare(n, pack=pack, writer=writer, options=options) for n in names]
 
 
-__all__ = ["BatchItem", "BatchOptions", "assess_batch", "prepare", "writer_for"]
+__all__ = [
+    "BatchItem",
+    "BatchOptions",
+    "assess_batch",
+    "prepare",
+    "writer_for",
+    "writer_settings",
+]

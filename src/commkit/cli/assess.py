@@ -223,12 +223,7 @@ class _Run:
             community=self.community,
             explain=self.explain,
             as_json=self.json_output,
-            out=w.out,
-            workspace=w.workspace,
-            force=w.force,
-            charts=w.charts,
-            html=w.html,
-            named=w.named,
+            **api.writer_settings(w),
         )
         # the pool starts before the progress bar's thread does
         items = api.assess_batch(files, options, jobs=self.jobs, pack=self.pack, writer=w)
