@@ -19,6 +19,7 @@ from commkit.interactive.drafts import DraftStore, find_drafts, load_draft
 from commkit.interactive.prompts import Prompter
 from commkit.interactive.wizard import Wizard, choose_draft
 from commkit.model.answers import Answers, DraftRun
+from commkit.model.common import tr
 from commkit.model.pack import ContentPack, load_pack_uncached
 
 FIX = Path(__file__).parent / "fixtures" / "assess"
@@ -172,6 +173,12 @@ def test_help_dont_know_and_not_applicable(pack: ContentPack, pipe: Any, tmp_pat
     pipe.send_text(keys + FINISH)
     answers = wizard.run()
     assert "1 = no shared goal, 5 = everyone can say it in one sentence." in prompter.said
+    # the list shortens long scale descriptions to a line: help shows every point in full
+    spec = pack.checklist.questions[0].scale_spec
+    assert spec.labels
+    assert [f"  {v} — {tr(spec.labels[v], 'en')}" for v in sorted(spec.labels)] == [
+        line for line in prompter.said if line.startswith("  ") and " — " in line
+    ]
     assert values(answers)["purpose.value-proposition"] == "not_applicable"
     assert values(answers)["platform.members"] == "dont_know"
 

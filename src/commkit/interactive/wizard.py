@@ -297,6 +297,8 @@ class Wizard:
                 continue
             if result == HELP:
                 self.prompter.say(tr(q.help, lang) or m["no_help"], "italic")
+                for line in self._options_in_full(q):
+                    self.prompter.say(line)
                 continue
             if result == BACK:
                 if can_go_back:
@@ -323,6 +325,20 @@ class Wizard:
                 self.answers.answers[q.id] = result.model_copy(update={"note": note or None})
                 self._save()
             return "ok"
+
+    def _options_in_full(self, q: Question) -> list[str]:
+        """Every answer option of ``q`` in full: the list shortens a long one to fit its line
+        (at 80 columns most scale descriptions), so help shows them whole."""
+        if q.type == "scale":
+            spec = q.scale_spec
+            return [
+                f"  {v} — {tr(spec.labels[v], self.lang)}"
+                for v in range(spec.min, spec.max + 1)
+                if v in spec.labels
+            ]
+        if q.type in ("choice", "multi"):
+            return [f"  • {tr(o.label, self.lang)}" for o in q.options]
+        return []
 
     def _specials(self, q: Question, can_go_back: bool) -> list[Item]:
         m = self.m
