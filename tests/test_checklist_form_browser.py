@@ -1,5 +1,6 @@
-"""The HTML form in a real browser (Chromium through Playwright): fill, reload, download,
-and the download scores exactly as the example answers file it was filled from."""
+"""The HTML form in a real browser (Chromium through Playwright): fill, close the tab and
+open it again, reload, download, and the download scores exactly as the example answers
+file it was filled from."""
 
 from __future__ import annotations
 
@@ -105,7 +106,9 @@ def _fill_question(page: Any, i: int, q: Any, answer: Any, keyboard: bool) -> No
 
 def _fill(
     page: Any, form: Path, example: Answers, shots: Path | None, rater: str = "Test Rater"
-) -> None:
+) -> Any:
+    """Fill the form with ``example`` (closing the tab and opening the form again halfway);
+    returns the page the form is open in at the end."""
     page.goto(form.as_uri())
     page.fill("#meta-community", tr(example.community.name, "en"))
     page.fill("#meta-founded", example.community.founded or "")
@@ -128,22 +131,22 @@ def _fill(
             _fill_question(page, i, q, answer, keyboard=(i == 0))
         if d == 4:
             done = page.text_content("#progress-text")
-            _wait_until_stored(page, form)
-            page.reload()
+            page = _reopen(page, form)
             assert page.text_content("#progress-text") == done
             assert dim.id in (page.get_attribute("fieldset.question", "data-qid") or "")
         if shots is not None and d == 1:
             page.screenshot(path=str(shots / "dimension.png"))
         page.click("#next")
+    return page
 
 
 def _wait_until_stored(page: Any, form: Path) -> None:
     """Wait until the browser itself holds what the page saved.
 
     A page's localStorage write reaches the browser's storage a moment after the page made
-    it; a reload fired by a test within that moment (no person is that fast) can read the
-    state from before. A second page of the same origin reads the browser's copy, so the
-    test reloads only once the write has arrived: it still fails if the form never saves.
+    it; a tab opened or reloaded by a test within that moment (no person is that fast) can
+    read the state from before. A second page of the same origin reads the browser's copy, so the
+    test goes on only once the write has arrived: it still fails if the form never saves.
     """
     blank = form.with_name("blank.html")
     blank.write_text("<!doctype html><title>probe</title>", encoding="utf-8")
@@ -158,6 +161,20 @@ def _wait_until_stored(page: Any, form: Path) -> None:
         )
     finally:
         probe.close()
+
+
+def _reopen(page: Any, form: Path) -> Any:
+    """Close the tab and open the form file again, as a person coming back to it does:
+    nothing answered may be lost. (A reload of the same tab is tested on its own, in
+    test_conditions_hide_questions_and_a_reload_keeps_everything.)"""
+    _wait_until_stored(page, form)
+    again = page.context.new_page()
+    again.errors = page.errors
+    again.on("pageerror", lambda exc: again.errors.append(str(exc)))
+    again.on("requestfailed", lambda req: again.errors.append(f"request {req.url}"))
+    page.close()
+    again.goto(form.as_uri())
+    return again
 
 
 def _download(page: Any, target: Path) -> tuple[Path, str]:
@@ -179,7 +196,7 @@ def test_filling_the_form_gives_the_same_assessment(
         if EXAMPLES.index(example) % 2
         else ("Test Rater", "test-rater")
     )
-    _fill(page, form, original, None, rater)
+    page = _fill(page, form, original, None, rater)
     assert page.is_enabled("#download"), page.text_content("#app")
     path, suggested = _download(page, tmp_path / "answers.json")
     assert original.date is not None
@@ -269,7 +286,7 @@ def test_screenshots_in_both_languages_phone_and_desktop(
         assert page.text_content("#next") == "Далее"
         page.screenshot(path=str(shots / f"{name}-ru-start.png"))
         page.click("#lang-switch")
-        _fill(page, form, example, None)
+        page = _fill(page, form, example, None)
         page.screenshot(path=str(shots / f"{name}-en-review.png"))
         page.click("#lang-switch")
         page.screenshot(path=str(shots / f"{name}-ru-review.png"), full_page=True)
