@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from commkit.i18n import LANGS
 from commkit.model.checklist import Checklist
 from commkit.model.common import tr
 
@@ -149,6 +150,4 @@ def diff_checklist_files(old: Checklist, new: Checklist) -> PackDiff:
 
 def _titled(checklist: Checklist) -> dict[str, str]:
     """A checklist named in words with its version, per language (a change log's title)."""
-    title = checklist.title
-    langs = title.keys() if isinstance(title, dict) else ["en"]
-    return {lang: f"{tr(title, lang)} {checklist.version}" for lang in langs}
+    return {lang: f"{tr(checklist.title, lang)} {checklist.version}" for lang in LANGS}
