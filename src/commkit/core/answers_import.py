@@ -100,8 +100,13 @@ class _Plan:
     groups: set[str]
     fields: list[_Field]
     required: list[str]
+    when_subjects: list[str]
+    """The questions a ``when`` looks at: which questions are asked depends on their answers
+    alone."""
     layouts: dict[tuple[str, ...], _Layout] = field(default_factory=dict)
     """Header row -> its layout, worked out once per header row."""
+    asked: dict[tuple[Any, ...], frozenset[str]] = field(default_factory=dict)
+    """The answers to ``when_subjects`` -> the questions then asked."""
 
 
 _PLANS: PerObject[Checklist, _Plan] = PerObject()
@@ -125,6 +130,11 @@ def _plan(checklist: Checklist) -> _Plan:
         groups={d.id for d in checklist.dimensions},
         fields=fields,
         required=[q.id for q in checklist.questions if q.required],
+        when_subjects=list(
+            dict.fromkeys(
+                q.when.question for q in checklist.questions if q.when and q.when.question
+            )
+        ),
     )
     return _PLANS.put(checklist, plan)
 
@@ -481,11 +491,26 @@ def _required_problems(
     missing = [qid for qid in missing if f"question {qid}" not in had_problem]
     if not missing:
         return
-    given = {qid: _answer(entry) for qid, entry in answers.items()}
-    asked = {q.id for q in asked_questions(checklist, given)}
+    plan = _plan(checklist)
+    key = tuple(_hashable(answers.get(qid)) for qid in plan.when_subjects)
+    asked = plan.asked.get(key)
+    if asked is None:
+        given = {qid: _answer(answers[qid]) for qid in plan.when_subjects if qid in answers}
+        asked = frozenset(q.id for q in asked_questions(checklist, given))
+        if len(plan.asked) >= 1024:
+            plan.asked.clear()
+        plan.asked[key] = asked
     for qid in missing:
         if qid in asked:
             problems.append(Problem(cell_of(qid), f"question {qid} is required and has no answer"))
+
+
+def _hashable(entry: Any) -> Any:
+    """An answer's status and value (what a ``when`` can look at) as a dictionary key."""
+    if isinstance(entry, dict):
+        value = entry.get("value")
+        return (entry.get("status", "answered"), tuple(value) if isinstance(value, list) else value)
+    return ("answered", tuple(entry) if isinstance(entry, list) else entry)
 
 
 def _answer(entry: Any) -> Answer:
