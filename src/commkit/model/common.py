@@ -305,3 +305,13 @@ class Header(StrictModel):
         if problem is not None:
             raise ValueError(problem)
         return value
+
+
+class ContentHeader(Header):
+    """The header of a content file that a reader meets by its title: the kind (pinned by
+    the subclass), an id, a title and an optional description (a checklist, a roadmap)."""
+
+    kind: str
+    id: Id
+    title: Text
+    description: Text | None = None
