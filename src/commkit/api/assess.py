@@ -81,13 +81,14 @@ def explain(
     on: dt.date | None = None,
 ) -> list[str]:
     """How every number of the assessment came about, one line each (``--explain``): each
-    question's value and weight, each dimension's sum, the overall score, every stage's
-    threshold and gates. ``on``: the assessment's date, which sets a young community's age
-    (its 12-month counts are scaled exactly as the score scales them)."""
+    question (in words, as the stage lines name it) with its value and weight, each
+    dimension's sum, the overall score, every stage's threshold and gates. ``on``: the
+    assessment's date, which sets a young community's age (its 12-month counts are scaled
+    exactly as the score scales them)."""
     from commkit.core.scoring import breakdown, months_active
     from commkit.i18n import number, score, section
     from commkit.model.common import tr
-    from commkit.render.report import gate_text, value_text
+    from commkit.render.report import gate_text, question_words, value_text
 
     m = section("wizard", lang)
     checklist = checklist_of(answers, pack)
@@ -103,7 +104,7 @@ def explain(
             lines.append(
                 "  "
                 + m["explain_q_scored"].format(
-                    qid=line.question,
+                    question=question_words(questions[line.question], lang),
                     value=value,
                     norm=number(line.normalised, lang, 3),
                     weight=_g(line.weight, lang),
@@ -111,7 +112,8 @@ def explain(
             )
         else:
             status = m[f"status_{line.status}"]
-            lines.append("  " + m["explain_question"].format(qid=line.question, status=status))
+            said = question_words(questions[line.question], lang)
+            lines.append("  " + m["explain_question"].format(question=said, status=status))
     for d in info.dimensions:
         if d.score is None:
             lines.append("  " + m["explain_dim_none"].format(dim=dims.get(d.id, d.id)))
