@@ -375,13 +375,17 @@ def assessment_markdown(
     """
     from commkit.core.scoring import checklist_for_ref
     from commkit.render.data_labels import data_labels
+    from commkit.render.report_md import has_own_template, report_text
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
     view["chart"] = chart
     view["peers"] = peers_view(checklist, assessment, peers, lang)
     t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
-    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
+    if has_own_template(pack.template_dirs, TEMPLATE):
+        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
+    else:  # the built-in template, as plain Python (the same text, much faster)
+        text = report_text(view, t)
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:
