@@ -33,9 +33,64 @@ _SINGLE_SPACE = re.compile(r"(?<! ) (?! )")
 
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_IMPLICIT = [
+    (
+        "tag:yaml.org,2002:bool",
+        re.compile(
+            r"""^(?:yes|Yes|YES|no|No|NO
+            |true|True|TRUE|false|False|FALSE
+            |on|On|ON|off|Off|OFF)$""",
+            re.X,
+        ),
+        "yYnNtTfFoO",
+    ),
+    (
+        _FLOAT,
+        re.compile(
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+            |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+            re.X,
+        ),
+        "-+0123456789.",
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        re.compile(
+            r"""^(?:[-+]?0b[0-1_]+
+            |[-+]?0[0-7_]+
+            |[-+]?(?:0|[1-9][0-9_]*)
+            |[-+]?0x[0-9a-fA-F_]+
+            |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+            re.X,
+        ),
+        "-+0123456789",
+    ),
+    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), "<"),
+    (_NULL, re.compile(r"^(?: ~ |null|Null|NULL | )$", re.X), "~nN"),
+    (
+        "tag:yaml.org,2002:timestamp",
+        re.compile(
+            r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+            |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+            (?:[Tt]|[ \t]+)[0-9][0-9]?
+            :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+            (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+            re.X,
+        ),
+        "0123456789",
+    ),
+    ("tag:yaml.org,2002:value", re.compile(r"^(?:=)$"), "="),
+    ("tag:yaml.org,2002:yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+]
+"""PyYAML's implicit resolvers (``yaml/resolver.py``), in its order, each with the first
+characters it is tried for: copied rather than imported, since importing PyYAML costs a
+bulk import more than the writing does. A test compares them with PyYAML's own."""
 _resolved: dict[str, str] = {}
 _one_line: dict[str, tuple[str, int, bool]] = {}
-_resolver: Any = None
 
 
 class _Fallback(Exception):
@@ -43,18 +98,23 @@ class _Fallback(Exception):
 
 
 def _resolve(text: str) -> str:
-    """The tag a plain ``text`` would be read back as (PyYAML's own resolver, cached)."""
-    global _resolver
+    """The tag a plain ``text`` would be read back as (as PyYAML's resolver finds it)."""
     tag = _resolved.get(text)
     if tag is None:
-        import yaml
-
-        if _resolver is None:
-            _resolver = yaml.resolver.Resolver()
-        tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+        tag = _implicit_tag(text)
         if len(_resolved) < 50_000:
             _resolved[text] = tag
     return tag
+
+
+def _implicit_tag(text: str) -> str:
+    if not text:
+        return _NULL
+    first = text[0]
+    for tag, pattern, firsts in _IMPLICIT:
+        if first in firsts and pattern.match(text):
+            return tag
+    return _STR
 
 
 def _fold(text: str, column: int, width: int, indent: int) -> str:
