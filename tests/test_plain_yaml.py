@@ -37,6 +37,17 @@ def test_example_answers_files_are_written_byte_for_byte_as_pyyaml_writes_them()
         assert to_yaml(answers) == fast
 
 
+def test_example_assessments_with_lists_of_mappings_are_written_as_pyyaml_writes_them() -> None:
+    saved = sorted(EXAMPLES[0].parent.parent.glob("assessments/*/*.yaml"))
+    assert saved
+    for path in saved:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert isinstance(data["result"]["dimensions"][0], dict)
+        fast = plain_yaml.dump(data)
+        assert fast is not None, path
+        assert fast == pyyaml(data), path
+
+
 # Words that PyYAML quotes or folds for different reasons: booleans, nulls, numbers,
 # dates, indicators, quotes, runs of spaces, Cyrillic, astral characters.
 _PIECES = st.sampled_from(
@@ -56,7 +67,10 @@ _SCALAR = (
 )
 _VALUE = st.recursive(
     _SCALAR | st.lists(_SCALAR, max_size=4),
-    lambda inner: st.dictionaries(_KEY, inner, max_size=4),
+    lambda inner: (
+        st.dictionaries(_KEY, inner, max_size=4)
+        | st.lists(st.dictionaries(_KEY, inner, min_size=1, max_size=3), max_size=3)
+    ),
     max_leaves=12,
 )
 
@@ -73,7 +87,8 @@ def test_what_it_does_not_handle_goes_back_to_pyyaml() -> None:
     for data in (
         {"note": "two\nlines"},
         {"note": "a\ttab"},
-        {"items": [{"a": 1}]},
+        {"items": [[1]]},
+        {"items": [{}]},
         {"": 1},
         {"k" * 130: 1},
     ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,12 @@ from pty_wizard import COMMKIT, ENV, FIX, answer_start_and_two_questions, spawn_
 
 MINE = "# my own answers, with my comments\n" + (FIX / "answers" / "fashion-tech.yaml").read_text(
     encoding="utf-8"
+)
+
+
+ON_PATH = f"{COMMKIT.parent}{os.pathsep}{os.environ.get('PATH', '')}"
+NOT_ON_PATH = os.pathsep.join(
+    p for p in os.environ.get("PATH", "").split(os.pathsep) if not (Path(p) / "commkit").exists()
 )
 
 
@@ -212,8 +219,8 @@ def test_the_resume_command_fits_one_line_of_an_80_column_terminal(tmp_path: Pat
         str(COMMKIT),
         ["--lang", "ru", "--content", str(FIX / "pack"), "assess", "--out",
          str(deep / "reports"), "--date", "2020-10-15"],
-        cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30"}, encoding="utf-8",
-        timeout=30, dimensions=(30, 80),
+        cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30", "PATH": ON_PATH},
+        encoding="utf-8", timeout=30, dimensions=(30, 80),
     )  # fmt: skip
     for prompt, keys in (
         ("Название сообщества", "Клуб Кама\r"),
@@ -237,3 +244,52 @@ def test_the_resume_command_fits_one_line_of_an_80_column_terminal(tmp_path: Pat
     assert command == f"commkit assess --resume {draft.relative_to(tmp_path)}"
     assert len(command) + 2 <= 80 < len(f"  commkit assess --resume {draft}")
     assert draft.is_file()
+
+
+def test_after_the_quick_start_the_resume_command_runs_commkit_from_the_venv(
+    tmp_path: Path,
+) -> None:
+    """The Quick start runs `.venv/bin/commkit assess` with the venv not activated: the
+    command printed to continue is that same `.venv/bin/commkit`, which works as it is."""
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "commkit").symlink_to(COMMKIT)
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", 'exec .venv/bin/commkit "$@"', "sh", "--content", str(FIX / "pack"), "assess",
+         "--out", "reports", "--date", "2020-10-15"],
+        cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30", "PATH": NOT_ON_PATH},
+        encoding="utf-8", timeout=30, dimensions=(30, 80),
+    )  # fmt: skip
+    answer_start_and_two_questions(child)
+    interrupt(child)
+    child.expect_exact("Continue later with:")
+    finish(child)
+    assert child.exitstatus == 130
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
+    lines = [line.strip() for line in shown.splitlines()]
+    command = ".venv/bin/commkit assess --resume reports/fashion-tech-assessment-draft.yaml"
+    assert command in lines
+    # and it does continue the run, typed exactly as shown
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", "exec " + command], cwd=str(tmp_path),
+        env={**ENV, "PATH": NOT_ON_PATH}, encoding="utf-8", timeout=30, dimensions=(40, 120),
+    )  # fmt: skip
+    child.expect("question 3/10")
+    interrupt(child)
+    finish(child)
+
+
+def test_the_resume_command_names_commkit_as_it_was_run(tmp_path: Path, monkeypatch: Any) -> None:
+    from commkit.interactive.drafts import program_as_invoked
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", NOT_ON_PATH)
+    assert program_as_invoked(".venv/bin/commkit") == ".venv/bin/commkit"
+    assert program_as_invoked(str(COMMKIT)) == str(COMMKIT)  # not below this folder
+    monkeypatch.chdir(COMMKIT.parent)
+    assert program_as_invoked(str(COMMKIT)) == "./commkit"
+    monkeypatch.setenv("PATH", ON_PATH)
+    assert program_as_invoked(str(COMMKIT)) == "commkit"
+    assert program_as_invoked("/opt/my tools/commkit") == "'/opt/my tools/commkit'"
+    main = str(Path(sys.executable).parent.parent / "lib" / "commkit" / "__main__.py")
+    assert program_as_invoked(main) == f"{Path(sys.executable).name} -m commkit"

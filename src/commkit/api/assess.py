@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 from commkit.api._common import PathLike, content, require
 from commkit.api.answers import CheckedAnswers, check_answers, read_answers, with_slug
@@ -81,13 +81,14 @@ def explain(
     on: dt.date | None = None,
 ) -> list[str]:
     """How every number of the assessment came about, one line each (``--explain``): each
-    question's value and weight, each dimension's sum, the overall score, every stage's
-    threshold and gates. ``on``: the assessment's date, which sets a young community's age
-    (its 12-month counts are scaled exactly as the score scales them)."""
+    question (in words, as the stage lines name it) with its value and weight, each
+    dimension's sum, the overall score, every stage's threshold and gates. ``on``: the
+    assessment's date, which sets a young community's age (its 12-month counts are scaled
+    exactly as the score scales them)."""
     from commkit.core.scoring import breakdown, months_active
     from commkit.i18n import number, score, section
     from commkit.model.common import tr
-    from commkit.render.report import gate_text, value_text
+    from commkit.render.report import gate_text, question_words, value_text
 
     m = section("wizard", lang)
     checklist = checklist_of(answers, pack)
@@ -103,7 +104,7 @@ def explain(
             lines.append(
                 "  "
                 + m["explain_q_scored"].format(
-                    qid=line.question,
+                    question=question_words(questions[line.question], lang),
                     value=value,
                     norm=number(line.normalised, lang, 3),
                     weight=_g(line.weight, lang),
@@ -111,7 +112,8 @@ def explain(
             )
         else:
             status = m[f"status_{line.status}"]
-            lines.append("  " + m["explain_question"].format(qid=line.question, status=status))
+            said = question_words(questions[line.question], lang)
+            lines.append("  " + m["explain_question"].format(question=said, status=status))
     for d in info.dimensions:
         if d.score is None:
             lines.append("  " + m["explain_dim_none"].format(dim=dims.get(d.id, d.id)))
@@ -333,23 +335,15 @@ class AssessmentWriter:
         md_path, yaml_path = self.targets(slug, assessment.date.isoformat())
         chart_path = md_path.with_name(f"{md_path.stem}-scores.svg") if self.charts else None
         html_path = md_path.with_suffix(".html") if self.html else None
-        peers = self.peers(assessment)
+        options = ReportOptions(pack=self.pack, peers=self.peers(assessment))
         chart = chart_path.name if chart_path else None
-        files = [
-            ("yaml", yaml_path, to_yaml(assessment)),
-            (
-                "markdown",
-                md_path,
-                render_assessment_markdown(
-                    assessment, lang, pack=self.pack, chart=chart, peers=peers
-                ),
-            ),
-        ]
+        markdown = render_assessment_markdown(assessment, lang, chart=chart, **options)
+        files = [("yaml", yaml_path, to_yaml(assessment)), ("markdown", md_path, markdown)]
         if chart_path is not None:
-            svg = render_assessment_chart(assessment, lang, pack=self.pack, peers=peers)
+            svg = render_assessment_chart(assessment, lang, **options)
             files.append(("chart", chart_path, svg))
         if html_path is not None:
-            page = render_assessment_html(assessment, lang, pack=self.pack, peers=peers)
+            page = render_assessment_html(assessment, lang, **options)
             files.append(("html", html_path, page))
         return RenderedAssessment(files)
 
@@ -491,17 +485,23 @@ def compare_with_peers(
     return pool.compare(slug, assessment, named=named)
 
 
+class ReportOptions(TypedDict, total=False):
+    """What every rendering of an assessment's report takes beside it: the content pack
+    (default: the built-in one) and ``peers``, which adds "you versus your peers"."""
+
+    pack: ContentPack | None
+    peers: PeerComparison | None
+
+
 def render_assessment_markdown(
     assessment: Assessment,
     lang: str | None = None,
     *,
-    pack: ContentPack | None = None,
     chart: str | None = None,
-    peers: PeerComparison | None = None,
+    **options: Unpack[ReportOptions],
 ) -> str:
     """The self-identification report of an assessment as Markdown; ``chart`` is the file
-    name of its chart (linked under the dimension table), ``peers`` adds "you versus your
-    peers"."""
+    name of its chart (linked under the dimension table)."""
     from commkit.render.report import assessment_markdown
 
     lang = resolve_lang(lang, assessment.language)
@@ -511,32 +511,30 @@ def render_assessment_markdown(
         from commkit.render.text import md_inline
 
         link = f"![{md_inline(data_labels(lang)['chart_scores'])}](<{chart}>)"
+    pack, peers = options.get("pack"), options.get("peers")
     return assessment_markdown(content(pack), assessment, lang, chart=link, peers=peers)
 
 
 def render_assessment_chart(
-    assessment: Assessment,
-    lang: str = "en",
-    *,
-    pack: ContentPack | None = None,
-    peers: PeerComparison | None = None,
+    assessment: Assessment, lang: str = "en", **options: Unpack[ReportOptions]
 ) -> str:
     """SVG: the dimension scores with the next stage's threshold (and the peers' quartiles)."""
-    require("matplotlib", "matplotlib")
-    from commkit.render.report_html import scores_chart
-
-    return scores_chart(content(pack), assessment, lang, peers)
+    return _drawn("chart", assessment, lang, options)
 
 
 def render_assessment_html(
-    assessment: Assessment,
-    lang: str = "en",
-    *,
-    pack: ContentPack | None = None,
-    peers: PeerComparison | None = None,
+    assessment: Assessment, lang: str = "en", **options: Unpack[ReportOptions]
 ) -> str:
     """The report as one self-contained HTML page with its chart inline (prints on A4)."""
-    require("matplotlib", "matplotlib")
-    from commkit.render.report_html import assessment_html
+    return _drawn("page", assessment, lang, options)
 
-    return assessment_html(content(pack), assessment, lang, peers)
+
+def _drawn(
+    what: Literal["chart", "page"], assessment: Assessment, lang: str, options: ReportOptions
+) -> str:
+    """The report's chart or its page: both drawn with matplotlib (an optional library)."""
+    require("matplotlib", "matplotlib")
+    from commkit.render.report_html import assessment_html, scores_chart
+
+    draw = scores_chart if what == "chart" else assessment_html
+    return draw(content(options.get("pack")), assessment, lang, options.get("peers"))

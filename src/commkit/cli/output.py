@@ -1,7 +1,10 @@
 """Printing: rich consoles for people on stderr/stdout, plain JSON for scripts."""
 
+import contextlib
 import json
+import re
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -21,15 +24,47 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
+_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])")
+"""The space between a count and its noun («1 предупреждение», "25 files"): never a break."""
+_NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+
+
+def _unbreakable(text: str) -> str:
+    """``text`` with each place a line must not break turned into a letter of the same width:
+    rich breaks lines at every Unicode space, no-break spaces included."""
+    return _NO_BREAK_SPACES.sub("x", _KEEP_TOGETHER.sub("x", text))
+
+
+@contextlib.contextmanager
+def _rich_keeps_counts_whole() -> Iterator[None]:
+    """While rich wraps, it finds its break points in :func:`_unbreakable` text (the same
+    length, so the offsets fit the real text). rich has no no-break mark of its own."""
+    import rich.text
+    from rich._wrap import divide_line as divide
+
+    def divide_keeping(text: str, width: int, fold: bool = True) -> list[int]:
+        return divide(_unbreakable(text), width, fold=fold)
+
+    rich.text.divide_line = divide_keeping  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        rich.text.divide_line = divide  # type: ignore[attr-defined]
+
+
 class WordWrapConsole(Console):
     """A console that, in a terminal, breaks long lines at spaces even where a command asked
     for ``soft_wrap`` (one line for tools reading a pipe): the terminal itself would cut a
-    word, a number or a file name in two at its edge."""
+    word, a number or a file name in two at its edge. A count stays on one line with its
+    noun, and no-break spaces do not break."""
 
     def print(self, *objects: Any, **options: Any) -> None:
-        if self.is_terminal:
-            options["soft_wrap"] = False
-        super().print(*objects, **options)
+        if not self.is_terminal:
+            super().print(*objects, **options)
+            return
+        options["soft_wrap"] = False
+        with _rich_keeps_counts_whole():
+            super().print(*objects, **options)
 
 
 def out() -> Console:
@@ -87,14 +122,17 @@ def wrap_lines(console: Any, text: str, first: str = "", rest: str = "    ") -> 
         return first + text
     import textwrap
 
+    # textwrap breaks only at ASCII spaces: no-break spaces hold, and so does a count's space
+    # while it is a private-use character
+    held = "\ue000"
     return textwrap.fill(
-        text,
+        _KEEP_TOGETHER.sub(held, text),
         width=max(20, console.width - 1),
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
         break_on_hyphens=False,
-    )
+    ).replace(held, " ")
 
 
 def diagnostic_text(console: Any, diag: "Diagnostic") -> str:

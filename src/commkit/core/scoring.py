@@ -58,7 +58,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeGuard, Unpack
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
@@ -86,6 +86,7 @@ __all__ = [
     "STRENGTH_FLOOR",
     "TOP_STAGE_TARGET",
     "Breakdown",
+    "ScoringOptions",
     "asked_questions",
     "assess",
     "assessment_breakdown",
@@ -721,15 +722,18 @@ def breakdown(
     )
 
 
+class ScoringOptions(TypedDict, total=False):
+    """The keywords of :func:`breakdown` that :func:`score` passes on."""
+
+    lang: str
+    months: float | None
+
+
 def score(
-    checklist: Checklist,
-    answers: Mapping[str, Answer],
-    *,
-    lang: str = "en",
-    months: float | None = None,
+    checklist: Checklist, answers: Mapping[str, Answer], **options: Unpack[ScoringOptions]
 ) -> AssessmentResult:
     """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
-    return breakdown(checklist, answers, lang=lang, months=months).result
+    return breakdown(checklist, answers, **options).result
 
 
 # ---------------------------------------------------------------- the whole assessment

@@ -37,15 +37,50 @@ def draft_path(folder: Path, slug: str, number: int = 1) -> Path:
     return safe_child(folder, name)
 
 
-def resume_command(draft: Path) -> str:
-    """The command that continues ``draft``, to copy from the terminal: the path relative to
-    the current folder when it lies below it (short enough for one line), quoted for a shell."""
+def resume_command(draft: Path, program: str | None = None) -> str:
+    """The command that continues ``draft``, to copy from the terminal: commkit as the user
+    ran it (:func:`program_as_invoked`), the path relative to the current folder when it lies
+    below it (short enough for one line), quoted for a shell."""
     import shlex
 
     shown = draft
     with contextlib.suppress(OSError, ValueError):
         shown = draft.resolve().relative_to(Path.cwd().resolve())
-    return "commkit assess --resume " + shlex.quote(os.fspath(shown))
+    program = program_as_invoked() if program is None else program
+    return f"{program} assess --resume " + shlex.quote(os.fspath(shown))
+
+
+def program_as_invoked(argv0: str | None = None) -> str:
+    """How to run this commkit again from the same terminal and folder: ``commkit`` when that
+    name on PATH is this very program, else the path the user ran (``.venv/bin/commkit`` after
+    the README's Quick start, with the venv not activated), or ``PYTHON -m commkit``."""
+    import shlex
+    import sys
+
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    if Path(argv0).name == "__main__.py":
+        return shlex.quote(_runnable(sys.executable)) + " -m commkit"
+    if not argv0 or os.sep not in argv0:
+        return "commkit"
+    return shlex.quote(_runnable(argv0))
+
+
+def _runnable(path: str) -> str:
+    """``path`` as a shell finds it: its bare name when PATH leads there, else relative to the
+    current folder when below it (``./`` so the shell does not search PATH), else as given."""
+    import shutil
+
+    name = os.path.basename(path)
+    found = shutil.which(name)
+    with contextlib.suppress(OSError):
+        if found is not None and os.path.samefile(found, path):
+            return name
+    if not os.path.isabs(path):
+        return path
+    with contextlib.suppress(ValueError):
+        below = Path(path).relative_to(Path.cwd())
+        return os.fspath(below) if os.sep in os.fspath(below) else f".{os.sep}{below}"
+    return path
 
 
 def is_commkit_draft(path: Path, answers: Answers) -> bool:

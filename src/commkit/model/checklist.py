@@ -6,7 +6,7 @@ from typing import Any, Literal, Self
 
 from pydantic import Field, model_serializer, model_validator
 
-from commkit.model.common import Header, Id, NonNegative, StrictModel, Text
+from commkit.model.common import ContentHeader, Id, NonNegative, StrictModel, Text
 from commkit.model.condition import Condition
 
 QuestionType = Literal["scale", "yes_no", "number", "choice", "multi", "text"]
@@ -149,11 +149,8 @@ class Stage(StrictModel):
     requires: list[Condition] = []
 
 
-class Checklist(Header):
+class Checklist(ContentHeader):
     kind: Literal["checklist"]
-    id: Id
-    title: Text
-    description: Text | None = None
     dimensions: list[Dimension] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)

@@ -226,6 +226,11 @@ Version = Annotated[
     ),
 ]
 
+AnswerValue = str | int | float | bool | list[str] | dict[str, str]
+"""The value of an answer. A text question's value may also be ``{en, ru}`` (the same text in
+both languages). Here rather than with the answers' models, so that a migration (part of every
+content pack) does not build those models."""
+
 NonNegative = Annotated[float, Field(ge=0)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 
@@ -300,3 +305,13 @@ class Header(StrictModel):
         if problem is not None:
             raise ValueError(problem)
         return value
+
+
+class ContentHeader(Header):
+    """The header of a content file that a reader meets by its title: the kind (pinned by
+    the subclass), an id, a title and an optional description (a checklist, a roadmap)."""
+
+    kind: str
+    id: Id
+    title: Text
+    description: Text | None = None

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from commkit.model.common import Header, Id, StrictModel, Text
+from commkit.model.common import ContentHeader, Id, StrictModel, Text
 from commkit.model.condition import Condition
 
 Level = Literal["community", "region"]
@@ -56,9 +56,6 @@ class Action(StrictModel):
     )
 
 
-class Roadmap(Header):
+class Roadmap(ContentHeader):
     kind: Literal["roadmap"]
-    id: Id
-    title: Text
-    description: Text | None = None
     actions: list[Action] = Field(min_length=1)

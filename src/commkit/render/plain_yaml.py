@@ -3,14 +3,15 @@
 PyYAML spends most of a small file's time in its pure-Python representer and resolver
 (libyaml's emitter only does the last step), which makes a bulk import of a thousand
 answers files take seconds. The files commkit writes are plain data: nested mappings with
-string keys, lists of scalars, strings, numbers and booleans. For those this module follows
-PyYAML's rules (``sort_keys=False, allow_unicode=True, default_flow_style=False``) directly:
-which strings go plain and which in single quotes, and where a long line is folded.
+string keys, lists of scalars or of mappings (an assessment's dimensions), strings, numbers
+and booleans. For those this module follows PyYAML's rules (``sort_keys=False,
+allow_unicode=True, default_flow_style=False``) directly: which strings go plain and which
+in single quotes, and where a long line is folded.
 
-Anything outside that subset (line breaks or control characters in a string, a list of
-mappings, a key of 128 characters or more) gets ``None`` back, and the caller uses PyYAML:
-the output is the same either way, only the time differs. Tests compare the two on the
-examples and on generated data.
+Anything outside that subset (line breaks or control characters in a string, a list inside
+a list, an empty mapping in a list, a key of 128 characters or more) gets ``None`` back,
+and the caller uses PyYAML: the output is the same either way, only the time differs. Tests
+compare the two on the examples and on generated data.
 """
 
 from __future__ import annotations
@@ -194,11 +195,28 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
                 continue
             out.append(head + "\n")
             for item in value:
-                if isinstance(item, dict | list):
+                if isinstance(item, dict) and item:
+                    _item_mapping(item, indent, width, out, seen)
+                elif isinstance(item, dict | list):
                     raise _Fallback
-                out.append(f"{pad}- {_scalar(item, indent + 2, indent + 2, width)}\n")
+                else:
+                    out.append(f"{pad}- {_scalar(item, indent + 2, indent + 2, width)}\n")
         else:
             out.append(_line(pad, key, value, indent, width))
+
+
+def _item_mapping(
+    item: dict[Any, Any], indent: int, width: int, out: list[str], seen: set[int]
+) -> None:
+    """A mapping as an item of a block sequence at ``indent``: its keys two columns in, the
+    first one after the ``- `` (where PyYAML puts it, at the same column)."""
+    if id(item) in seen:
+        raise _Fallback
+    seen.add(id(item))
+    start = len(out)
+    _mapping(item, indent + 2, width, out, seen)
+    first = out[start]
+    out[start] = first[:indent] + "- " + first[indent + 2 :]
 
 
 def _line(pad: str, key: Any, value: Any, indent: int, width: int) -> str:

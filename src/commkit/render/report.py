@@ -83,6 +83,11 @@ def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) 
     return str(value)
 
 
+def question_words(question: Question, lang: str) -> str:
+    """A question as a line of text names it, ready for ``: answer`` to follow."""
+    return tr(question.text, lang).rstrip(" ?:")
+
+
 def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
     """A stage gate as a reader sees it: the question (or dimension) and the answer it needs,
     in words ("Is a leader named?: yes"), never ids."""
@@ -94,8 +99,8 @@ def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
         stages = {s.id: tr(s.title, lang) for s in checklist.stages}
         names = [stages.get(s, s) for s in cond.stage]
         return text("gate.stage", lang, values=text("gate.or", lang).join(names))
-    what = tr(q.text, lang) if q is not None else tr(d.title, lang) if d is not None else ""
-    what = what.rstrip(" ?:") if what else str(cond.question or cond.dimension)
+    what = question_words(q, lang) if q is not None else tr(d.title, lang) if d is not None else ""
+    what = what or str(cond.question or cond.dimension)
 
     def value_words(value: Any) -> str:
         value = normalise_value(value)
@@ -370,13 +375,17 @@ def assessment_markdown(
     """
     from commkit.core.scoring import checklist_for_ref
     from commkit.render.data_labels import data_labels
+    from commkit.render.report_md import has_own_template, report_text
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
     view["chart"] = chart
     view["peers"] = peers_view(checklist, assessment, peers, lang)
     t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
-    text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
+    if has_own_template(pack.template_dirs, TEMPLATE):
+        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
+    else:  # the built-in template, as plain Python (the same text, much faster)
+        text = report_text(view, t)
     # one trailing newline, no trailing spaces: stable diffs
     lines = [line.rstrip() for line in str(text).splitlines()]
     while lines and not lines[-1]:

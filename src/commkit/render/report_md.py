@@ -1,0 +1,231 @@
+"""The built-in Markdown report (``templates/assessment.md.j2``) written as plain Python.
+
+A batch renders a report for every answers file; Jinja2's sandboxed template was most of a
+batch's time. This module writes the same text the built-in template writes from the same
+view and labels, with the escaping of the same filters (memoised: the question texts and
+answers repeat from report to report). A content pack that ships its own
+``assessment.md.j2`` is still rendered by Jinja2 (see :func:`has_own_template`).
+
+Tests render both ways on the examples, the fixtures and random assessments in both
+languages, with and without a team, peers and a chart, and compare the bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from commkit.render.text import md_inline
+
+_escaped: dict[str, str] = {}
+
+
+def _md(value: object) -> str:
+    """``md_inline`` (the template's ``md`` filter), remembered for repeated texts."""
+    text = value if isinstance(value, str) else str(value)
+    done = _escaped.get(text)
+    if done is None:
+        done = md_inline(text)
+        if len(_escaped) < 50_000 and len(text) <= 1_000:
+            _escaped[text] = done
+    return done
+
+
+def _cell(value: object) -> str:
+    """The template's ``cell`` filter (a GFM table cell)."""
+    return _md(value) or " "
+
+
+def has_own_template(template_dirs: Iterable[Path | str], name: str) -> bool:
+    """True when one of a pack's template folders holds its own ``name``."""
+    return any((Path(folder) / name).is_file() for folder in template_dirs)
+
+
+def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
+    """What ``assessment.md.j2`` renders for ``view`` and labels ``t`` (before the caller
+    strips trailing spaces and blank lines at the end)."""
+    out: list[str] = []
+    add = out.append
+    md, cell = _md, _cell
+    check = view["checklist"]
+    stage = view["stage"]
+    add(f"# {md(t['title'].format(name=view['community']))}")
+    add("")
+    add(f"- **{t['date']}:** {view['date']}")
+    if view["region"]:
+        add(f"- **{t['region']}:** {md(view['region'])}")
+    if view["kind"]:
+        add(f"- **{t['kind']}:** {md(view['kind'])}")
+    title = f"{check['title']} ({check['id']} {check['version']})"
+    add(f"- **{t['checklist']}:** {md(title)}")
+    add("")
+    add(f"## {t['summary']}")
+    add("")
+    add(f"**{t['overall']}:** {view['overall']} / 100 `{view['overall_bar']}`")
+    add("")
+    add(f"**{t['stage']}:** {md(stage['title'])}. {md(stage['meaning'])}")
+    add("")
+    add(f"**{t['focus']}:** {md(stage['focus'])}")
+    add("")
+    if view["next_stage"]:
+        add(f"**{t['next_stage']}:** {md(view['next_stage'])}")
+    else:
+        add(t["top_stage"])
+    if view["held_back"]:
+        add("")
+        add(f"**{t['held_back']}:**")
+        add("")
+        out.extend(f"- {md(g)}" for g in view["held_back"])
+    add("")
+    add(str(view["counts"]))
+    add("")
+    team = view["team"]
+    if team:
+        _team(team, t, out)
+    add(f"## {t['dimensions']}")
+    add("")
+    add(
+        f"| {t['dimension']} | {t['score']} | {t['bar']} | {t['answered']} | "
+        f"{t['dont_know']} | {t['na_short']} |"
+    )
+    add("| --- | ---: | --- | ---: | ---: | ---: |")
+    for d in view["dimensions"]:
+        add(
+            f"| {cell(d['title'])} | {d['score']} | {cell(d['bar'])} | {d['answered']} | "
+            f"{d['dont_know']} | {d['not_applicable']} |"
+        )
+    if view["chart"]:
+        add("")
+        add(str(view["chart"]))
+    peers = view["peers"]
+    if peers:
+        add("")
+        add(f"## {t['x_peers_title']}")
+        add("")
+        add(md(peers["intro"]))
+        add("")
+        add(
+            f"| {t['dimension']} | {t['x_peers_you']} | {t['x_peers_median']} | "
+            f"{t['x_peers_quartiles']} | {t['x_peers_where']} |"
+        )
+        add("| --- | ---: | ---: | ---: | --- |")
+        for p in peers["rows"]:
+            add(
+                f"| {cell(p['title'])} | {p['score']} | {p['median']} | "
+                f"{p['q1']}–{p['q3']} | {cell(p['where'])} |"
+            )
+        if peers["names"]:
+            add("")
+            add(f"**{t['x_peers_named']}:** {md(peers['names'])}")
+    add("")
+    _listed(f"### {t['strengths']}", view["strengths"], t, out)
+    add("")
+    _listed(f"### {t['gaps']}", view["gaps"], t, out)
+    add("")
+    add(f"## {t['findings']}")
+    now_head = md(t["now_cell"].format(stage=stage["title"]))
+    next_head = md(t["next_cell"].format(stage=view["next_stage_title"]))
+    for f in view["findings"]:
+        add("")
+        add(f"### {md(f['title'])} — {f['score']}")
+        if f["now"]:
+            add("")
+            add(f"*{now_head}:* {md(f['now'])}")
+        if f["next"]:
+            add("")
+            add(f"*{next_head}:* {md(f['next'])}")
+        if not f["scored"]:
+            add("")
+            add(t["nothing_scored"])
+        for key, label in (
+            ("strong", "strong_points"),
+            ("weak", "weak_points"),
+            ("open", "open_in_dim"),
+        ):
+            if f[key]:
+                add("")
+                add(f"**{t[label]}:**")
+                add("")
+                out.extend(f"- {md(item)}" for item in f[key])
+    add("")
+    add(f"## {t['recommendations']}")
+    add("")
+    if view["recommendations"]:
+        out.extend(f"{i}. {md(r)}" for i, r in enumerate(view["recommendations"], 1))
+    else:
+        add(t["none"])
+    add("")
+    add(f"## {t['next_steps']}")
+    add("")
+    if view["actions"]:
+        add(t["next_steps_intro"])
+        add("")
+        out.extend(f"{i}. {md(a)}" for i, a in enumerate(view["actions"], 1))
+    else:
+        add(t["none"])
+    add("")
+    _listed(f"## {t['open_questions']}", view["open_questions"], t, out)
+    add("")
+    add(f"## {t['appendix']}")
+    add("")
+    add(f"| {t['id']} | {t['question']} | {t['answer']} | {t['note']} |")
+    add("| --- | --- | --- | --- |")
+    for row in view["appendix"]:
+        add(
+            f"| `{row['id']}` | {cell(row['question'])} | {cell(row['answer'])} | "
+            f"{cell(row['note'])} |"
+        )
+    add("")
+    add("---")
+    add("")
+    footer = t["footer"].format(id=check["id"], version=check["version"], hash=check["hash"])
+    add(md(footer))
+    return "\n".join(out) + "\n"
+
+
+def _listed(head: str, items: list[Any], t: Mapping[str, str], out: list[str]) -> None:
+    """A heading, a blank line and ``- item`` lines, or the "none" label."""
+    out.append(head)
+    out.append("")
+    if items:
+        out.extend(f"- {_md(item)}" for item in items)
+    else:
+        out.append(t["none"])
+
+
+def _team(team: Mapping[str, Any], t: Mapping[str, str], out: list[str]) -> None:
+    """The team section: raters, then the questions they disagree on."""
+    add = out.append
+    md, cell = _md, _cell
+    add(f"## {t['team']}")
+    add("")
+    add(md(team["intro"]))
+    add("")
+    add(md(team["range"]))
+    add("")
+    add(f"| {t['rater']} | {t['role']} | {t['date']} | {t['overall']} | {t['stage']} |")
+    add("| --- | --- | --- | ---: | --- |")
+    for r in team["raters"]:
+        add(
+            f"| {cell(r['name'])} | {cell(r['role'])} | {r['date']} | {r['overall']} | "
+            f"{cell(r['stage'])} |"
+        )
+    add("")
+    add(f"## {t['team_disagrees']}")
+    add("")
+    if team["disagreements"]:
+        add(t["team_disagrees_intro"])
+        for d in team["disagreements"]:
+            add("")
+            add(f"### {md(d['question'])}")
+            add("")
+            add(f"`{d['id']}` — {md(d['why'])}. **{t['consensus']}:** {md(d['consensus'])}")
+            add("")
+            add(f"| {t['rater']} | {t['answer']} | {t['note']} |")
+            add("| --- | --- | --- |")
+            for r in d["raters"]:
+                add(f"| {cell(r['name'])} | {cell(r['answer'])} | {cell(r['note'])} |")
+    else:
+        add(t["team_none"])
+    add("")
