@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 
 from commkit.api.validation import validate_paths
 from commkit.cli.app import app
-from commkit.i18n.en import TEXTS as EN
+from commkit.i18n import catalog
 from commkit.i18n.messages import localize
 from language_check import english_phrases
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "bad_inputs"
 SRC = ROOT / "src" / "commkit"
+EN = catalog("en")
 
 MORE_BAD_YAML = {
     "flow-map.yaml": "kind: community\nversion: '1'\nslug: a\nname: {en: A\n",

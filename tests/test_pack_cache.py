@@ -44,11 +44,11 @@ def refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object) -> object:
         raise AssertionError("the pack was parsed although it was cached")
 
-    from commkit.model import content_pack, pack_files
+    from commkit.model import content_pack, loader
 
     monkeypatch.setattr(pack_module, "parse_documents", refuse)
     monkeypatch.setattr(content_pack, "parse_documents", refuse)
-    monkeypatch.setattr(pack_files, "parse_file", refuse)
+    monkeypatch.setattr(loader, "parse_file", refuse)
 
 
 def test_second_load_comes_from_the_cache(

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from commkit import __version__
-from commkit.cli import context
+from commkit.cli import coercion, context
 from commkit.cli.context import Settings
 from commkit.cli.options import flag, value_option
 
@@ -162,6 +162,7 @@ def _register() -> None:
 
 
 _register()
+coercion.install()
 
 
 def main() -> None:

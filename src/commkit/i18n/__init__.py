@@ -4,10 +4,11 @@ One lookup rule: a language commkit does not speak (or a regional tag such as ``
 reduced to ``ru``) falls back to English; a key is always present in both languages (a test
 checks it), so a missing key is a programming error (``KeyError``), never a silent fallback.
 
-Keys are ``section.name`` (``wizard.welcome``, ``report.title``). Plural texts are mappings of
-plural categories: English ``one``/``other``, Russian ``one``/``few``/``many``; pick one with
-:func:`plural`. Numbers are written per language with :func:`number` (Russian: decimal comma,
-thin-space thousands).
+The texts are data: ``en.json`` and ``ru.json`` beside this module. Keys are ``section.name``
+(``wizard.welcome``, ``report.title``). Plural texts are mappings of plural categories:
+English ``one``/``other``, Russian ``one``/``few``/``many``; pick one with :func:`plural`.
+Numbers are written per language with :func:`number` (Russian: decimal comma, thin-space
+thousands).
 
 Which language to use is decided once, by :func:`resolve_lang`: ``--lang`` > ``COMMKIT_LANG``
 > the language stored in the input > English.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 
 LANGS = ("en", "ru")
 DEFAULT = "en"
@@ -41,18 +43,18 @@ def resolve_lang(given: str | None = None, stored: str | None = None) -> str:
 
 
 @cache
-def _catalog(lang: str) -> Mapping[str, str | dict[str, str]]:
-    if lang == "ru":
-        from commkit.i18n.ru import TEXTS as RU
+def catalog(lang: str) -> Mapping[str, str | dict[str, str]]:
+    """Every text of ``lang`` (``en`` or ``ru``) by key: the data file ``<lang>.json`` beside
+    this module, one text per line, read once per process."""
+    import json
 
-        return RU
-    from commkit.i18n.en import TEXTS as EN
-
-    return EN
+    path = Path(__file__).with_name(f"{lang}.json")
+    texts: dict[str, str | dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    return texts
 
 
 def _raw(key: str, lang: str | None) -> str | dict[str, str]:
-    return _catalog(norm(lang))[key]
+    return catalog(norm(lang))[key]
 
 
 def text(key: str, lang: str | None, **values: object) -> str:
@@ -131,7 +133,7 @@ def _section(name: str, lang: str) -> dict[str, str]:
     prefix = name + "."
     return {
         key[len(prefix) :]: value
-        for key, value in _catalog(lang).items()
+        for key, value in catalog(lang).items()
         if key.startswith(prefix) and isinstance(value, str)
     }
 
@@ -161,7 +163,7 @@ def counted(n: int | float, unit: str | Mapping[str, str] | None, lang: str | No
         return number(n, lang)
     english = unit if isinstance(unit, str) else unit.get("en", "")
     key = "unit." + english.strip().replace(" ", "_")
-    if key in _catalog(norm(lang)):
+    if key in catalog(norm(lang)):
         return plural(key, n, lang)
     local = unit if isinstance(unit, str) else unit.get(norm(lang)) or english
     return f"{number(n, lang)} {local}".strip()

@@ -17,7 +17,7 @@ import re
 import string
 from functools import cache
 
-from commkit.i18n import _catalog, norm, number, plural_category
+from commkit.i18n import catalog, norm, number, plural_category
 
 PREFIX = "msg."
 
@@ -55,7 +55,7 @@ def _regex(template: str) -> tuple[str, list[str]]:
 def _patterns() -> list[Pattern]:
     """Every English message text as a regular expression, the most specific first."""
     found: list[tuple[int, Pattern]] = []
-    for key, value in _catalog("en").items():
+    for key, value in catalog("en").items():
         if not key.startswith(PREFIX):
             continue
         for template in [value] if isinstance(value, str) else list(value.values()):
@@ -88,7 +88,7 @@ def _translate(message: str, lang: str) -> str:
             " " in match.group(name) and values[name] == match.group(name) for name in names
         ):
             continue  # "a or b" only joins messages commkit knows
-        target = _catalog(lang)[key]
+        target = catalog(lang)[key]
         if isinstance(target, str):
             return target.format(**values)
         count = _count(match.group("n")) if "n" in names else 0
@@ -107,7 +107,7 @@ def _value(value: str, lang: str) -> str:
     if "; " in value:
         return "; ".join(_translate(part, lang) for part in value.split("; "))
     if _CHOICES.fullmatch(value):  # 'online', 'offline' or 'mixed'
-        return value.replace(" or ", _catalog(lang)["msg.or_word"])  # type: ignore[arg-type]
+        return value.replace(" or ", catalog(lang)["msg.or_word"])  # type: ignore[arg-type]
     return value
 
 

@@ -19,9 +19,7 @@ from commkit.model.common import (
     check_text_map,
     json_pattern,
 )
-
-AnswerValue = str | int | float | bool | list[str] | dict[str, str]
-"""A text question's value may also be ``{en, ru}`` (the same text in both languages)."""
+from commkit.model.common import AnswerValue as AnswerValue  # its home before; still read here
 
 
 class ChecklistRef(StrictModel):

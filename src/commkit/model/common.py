@@ -226,6 +226,11 @@ Version = Annotated[
     ),
 ]
 
+AnswerValue = str | int | float | bool | list[str] | dict[str, str]
+"""The value of an answer. A text question's value may also be ``{en, ru}`` (the same text in
+both languages). Here rather than with the answers' models, so that a migration (part of every
+content pack) does not build those models."""
+
 NonNegative = Annotated[float, Field(ge=0)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 

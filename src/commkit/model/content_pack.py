@@ -6,18 +6,20 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from commkit.errors import Diagnostic
 from commkit.model.checklist import Checklist
-from commkit.model.loader import Document
 from commkit.model.methodology import Methodology
 from commkit.model.migration import Migration
 from commkit.model.pack_files import parse_documents, templates_dir
 from commkit.model.roadmap import Roadmap
 from commkit.model.seminar import Seminar
+
+if TYPE_CHECKING:
+    from commkit.model.loader import Document
 
 DEFAULT_CHECKLIST = "self-identification"
 

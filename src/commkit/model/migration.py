@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from commkit.model.answers import AnswerValue
-from commkit.model.common import Header, Id, StrictModel, Text, Version
+from commkit.model.common import AnswerValue, Header, Id, StrictModel, Text, Version
 
 if TYPE_CHECKING:
     from commkit.model.checklist import Checklist

@@ -12,20 +12,13 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from commkit.errors import ContentError, Diagnostic
 from commkit.model import pack_cache
 from commkit.model.content_pack import DEFAULT_CHECKLIST, ContentPack, content_hash
-from commkit.model.loader import (
-    Document,
-    diagnostics_from,
-    format_diagnostic,
-    kind_model,
-    with_problems,
-)
 from commkit.model.pack_files import (
     HISTORY_DIR,
     MANIFEST,
@@ -42,6 +35,9 @@ from commkit.model.pack_files import (
     read_manifest,
     templates_dir,
 )
+
+if TYPE_CHECKING:
+    from commkit.model.loader import Document
 
 __all__ = [
     "DEFAULT_CHECKLIST",
@@ -75,6 +71,8 @@ def build_pack(
 ) -> ContentPack:
     """Validate parsed documents into models, then check every cross-reference."""
     from pydantic import ValidationError
+
+    from commkit.model.loader import diagnostics_from, format_diagnostic, kind_model, with_problems
 
     models: dict[str, BaseModel] = {}
     for key, doc in documents.items():

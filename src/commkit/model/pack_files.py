@@ -7,11 +7,13 @@ so the pack's type can re-parse its documents on demand without importing its ow
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from commkit.errors import ContentError, Diagnostic
 from commkit.model.common import Header, Text
-from commkit.model.loader import Document, kind_model, parse_file, validate_document
+
+if TYPE_CHECKING:
+    from commkit.model.loader import Document
 
 PACK_KINDS = ("methodology", "checklist", "roadmap", "seminar", "migration")
 MANIFEST = "pack.yaml"
@@ -75,11 +77,15 @@ def read_manifest(root: Path) -> PackManifest | None:
     path = root / MANIFEST
     if not path.is_file():
         return None
+    from commkit.model.loader import parse_file, validate_document
+
     return validate_document(parse_file(path), PackManifest)
 
 
 def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
     """Parse every file of a pack; collect all errors rather than stopping at the first."""
+    from commkit.model.loader import kind_model, parse_file  # YAML only when parsing
+
     documents: dict[str, Document] = {}
     problems: list[Diagnostic] = []
     for path in pack_files(root):

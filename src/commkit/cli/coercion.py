@@ -1,0 +1,121 @@
+"""Option values turned into Python values without building a pydantic validator per option.
+
+Typer 0.29 coerces every parameter of the command it runs through a pydantic ``TypeAdapter``,
+and builds that adapter even for an option the user did not give (value ``None``, which it
+then returns untouched). That import and those builds cost a one-file command about as much
+as the command's own work. Here each of commkit's parameters gets a coercion that answers
+the cases whose result is known without pydantic, exactly as Typer would:
+
+- not given (``None``): ``None``, or ``()`` for a parameter taking many values;
+- a ``str`` option given as text: the text;
+- a ``Path`` option (no parser, no file opening) given as text: ``Path(text)``, then Typer's
+  own path checks (``exists``, ``file_okay``...) and messages;
+- a list of those.
+
+Anything else (numbers, choices, dates with a parser, files to open) is handed to the
+coercion Typer builds, built on first use, so its values and error messages are Typer's.
+The names used from Typer are private; if they are missing (another Typer), nothing is
+installed and Typer works as it always does. ``tests/test_cli_coercion.py`` checks that
+these names still exist and that every commkit parameter coerces as Typer's own does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+try:
+    from typer._coercion import build_runtime_param
+    from typer._param_types import coerce_cli_path
+    from typer.core import _TyperParameter
+except ImportError:  # another Typer: leave its coercion alone
+    _TyperParameter = None  # type: ignore[assignment,misc]
+
+_NOT_QUICK = object()
+
+
+def _leaf_kind(annotation: Any, info: Any) -> str | None:
+    """``"str"`` or ``"path"`` when a single value of ``annotation`` needs no pydantic."""
+    if getattr(info, "parser", None) is not None or getattr(info, "click_type", None):
+        return None
+    if annotation is str:
+        return "str"
+    if annotation is Path and getattr(info, "path_type", None) is None:
+        return "path"
+    return None
+
+
+class QuickCoercion:
+    """The coercion of one parameter: the quick cases here, the rest by Typer's own."""
+
+    def __init__(self, param: Any) -> None:
+        desc = param.type_descriptor
+        info = desc.parameter_info
+        annotation = desc.annotation
+        self.many = get_origin(annotation) is list
+        if self.many:
+            args = get_args(annotation)
+            annotation = args[0] if len(args) == 1 else None
+        self.kind = None if desc.file_annotation is not None else _leaf_kind(annotation, info)
+        self.info = info
+        self.path_type = annotation
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value is None:
+            return () if param.multiple or param.nargs == -1 else None
+        quick = self._quick(value, param, ctx)
+        if quick is not _NOT_QUICK:
+            return quick
+        real = build_runtime_param(param.type_descriptor)
+        param._runtime_param = real
+        return real.coerce(value, param=param, ctx=ctx)
+
+    def _quick(self, value: Any, param: Any, ctx: Any) -> Any:
+        if self.kind is None:
+            return _NOT_QUICK
+        multi = param.multiple or param.nargs == -1
+        if self.many:
+            if not multi or not isinstance(value, list | tuple):
+                return _NOT_QUICK
+            if not all(self._plain(item) for item in value):
+                return _NOT_QUICK
+            return [self._one(item, param, ctx) for item in value]
+        if multi or not self._plain(value):
+            return _NOT_QUICK
+        return self._one(value, param, ctx)
+
+    def _plain(self, value: Any) -> bool:
+        """Text, or (for a path) already a path of the option's type (a default)."""
+        return isinstance(value, str) or (self.kind == "path" and isinstance(value, self.path_type))
+
+    def _one(self, value: Any, param: Any, ctx: Any) -> Any:
+        if self.kind == "str":
+            return value
+        if isinstance(value, str):  # what Typer's pydantic validation makes of text
+            value = self.path_type(value)
+        return coerce_cli_path(value, self.info, path_type=self.path_type, param=param, ctx=ctx)
+
+
+def _quick_runtime_param(self: Any) -> Any:
+    if self._runtime_param is None:
+        self._runtime_param = QuickCoercion(self)
+    return self._runtime_param
+
+
+TYPERS_OWN: Any = None
+"""Typer's own ``get_runtime_param`` (kept for the tests that compare both)."""
+
+
+def install() -> None:
+    """Make Typer's parameters coerce through :class:`QuickCoercion` (once per process).
+
+    It is set on Typer's parameter class, so the help option Click adds to each command
+    (made when a command is run) gets it too; for any parameter the result is what Typer's
+    own coercion gives, so another Typer app in the same process sees no difference.
+    """
+    global TYPERS_OWN
+    if _TyperParameter is None or not hasattr(_TyperParameter, "get_runtime_param"):
+        return
+    if TYPERS_OWN is None:
+        TYPERS_OWN = _TyperParameter.get_runtime_param
+    _TyperParameter.get_runtime_param = _quick_runtime_param  # type: ignore[method-assign]
