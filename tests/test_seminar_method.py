@@ -74,3 +74,31 @@ def test_a_guest_invited_in_the_preparation_gets_a_slot_in_the_agenda() -> None:
                 "Гост" in block.title["ru"] or "Приглашённ" in block.description["ru"]
             ), seminar.id
     assert {"seminar-2", "seminar-4", "seminar-5", "seminar-7"} <= set(inviting)
+
+
+def test_seminar_6_tells_the_pilot_in_the_order_of_the_article() -> None:
+    """The article: June to August, eight seminars and mixed-format MeetUps (FashionTechPerm
+    was born at one in August); the community manager's test from August; the Business
+    Ambassadors Club next. Both languages say it in that order: no MeetUp after August."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from commkit.cli.app import app
+
+    marks = {
+        "en": ("June to August", "MeetUps", "test period from August", "Business Ambassadors"),
+        "ru": ("с июня по август", "митапы", "с августа — пробный период", "Клуб бизнес-амб"),
+    }
+    for lang, order in marks.items():
+        result = CliRunner().invoke(app, ["--lang", lang, "seminars", "show", "6", "--json"])
+        assert result.exit_code == 0, result.output
+        told = next(
+            block["description"]
+            for block in json.loads(result.stdout)["agenda"]
+            if order[0] in block["description"]
+        )
+        where = [told.index(mark) for mark in order]
+        assert where == sorted(where), (lang, told)
+        between = told[where[2] : where[3]]
+        assert "MeetUp" not in between and "митап" not in between, (lang, told)
