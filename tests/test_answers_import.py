@@ -209,3 +209,39 @@ def test_html_downloads_and_workspace_team(tmp_path: Path) -> None:
     )
     assert team.team is not None and [r.name for r in team.team.raters] == ["Anna", "Boris", "Vera"]
     assert team.answers["purpose.common-goal"].value == 2
+
+
+def test_each_written_file_is_what_its_checked_model_writes(xlsform: Path, tmp_path: Path) -> None:
+    """Rows become the file's data without a model per answer: the bytes must be those of
+    the validated answers (statuses, notes, ticked lists, a required question asked only
+    under a condition)."""
+    from commkit.render.report import to_yaml
+
+    headers, by_name = xlsform_columns(xlsform)
+    originals = [current_answers(p) for p in EXAMPLES]
+    rows = [kobo_row(a, by_name, n) for n, a in enumerate(originals, 1)]
+    rows[0][by_name["purpose.mission-text"]] = ""
+    rows[0][by_name["purpose.mission-text__status"]] = "not_applicable"
+    rows[0][by_name["purpose.mission-text__note"]] = "it's: kept # as typed"
+    export = tmp_path / "export.csv"
+    write_kobo(export, headers, rows)
+    result = api.import_answers([export], out=tmp_path / "a")
+    assert len(result.written) == len(originals)
+    for path in result.written:
+        assert path.read_text(encoding="utf-8") == to_yaml(api.load_answers(path))
+    first = api.load_answers(next(p for p in result.written if "-rater-1-" in p.name))
+    assert first.answers["purpose.mission-text"].status == "not_applicable"
+    assert first.answers["purpose.mission-text"].note == "it's: kept # as typed"
+
+
+def test_a_problem_in_row_100_is_shown_as_row_100(xlsform: Path, tmp_path: Path) -> None:
+    headers, by_name = xlsform_columns(xlsform)
+    original = current_answers(EXAMPLES[0])
+    rows = [kobo_row(original, by_name, n) for n in range(1, 100)]
+    rows[-1][by_name["membership.members"]] = "lots"  # the 99th submission: line 100
+    export = tmp_path / "export.csv"
+    write_kobo(export, headers, rows)
+    result = runner.invoke(app, ["answers", "import", str(export), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 1
+    column = ["start", "end", *headers].index(by_name["membership.members"]) + 1
+    assert f"export.csv:100:{column}: error" in result.output

@@ -141,6 +141,7 @@ from commkit.api.views import (
     progress_screen,
 )
 from commkit.api.workspace import (
+    RegionOptions,
     RegionScaffold,
     add_community,
     community_file,
@@ -165,6 +166,7 @@ __all__ = [
     "MapScreen",
     "PlanInput",
     "ProgressScreen",
+    "RegionOptions",
     "RegionScaffold",
     "ReportOptions",
     "SeminarExport",

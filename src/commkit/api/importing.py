@@ -8,17 +8,17 @@ and nothing is written.
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.errors import CommkitError, ContentError, Diagnostic, OutputExistsError, UserError
 
 if TYPE_CHECKING:
-    from commkit.model.answers import Answers
     from commkit.model.pack import ContentPack
 
 __all__ = ["ANSWERS_DIR", "ImportResult", "run_import"]
@@ -49,41 +49,67 @@ class _Run:
         self.staging = safe_child(root, f".commkit-import-{secrets.token_hex(4)}")
         self.staged: list[tuple[Path, Path]] = []
         self.targets: set[Path] = set()
-        self.folders: dict[str, Path] = {}
+        self.folders: dict[str, tuple[Path, set[str]]] = {}
+        self.slugs: dict[tuple[str, str], str] = {}
 
-    def target(self, answers: Answers, uuid: str | None) -> Path:
-        from commkit.fsutil import safe_child, slugify
+    def _slug(self, name: str | dict[str, str], fallback: str) -> str:
+        """:func:`commkit.fsutil.slugify`, once per name (a thousand rows name few)."""
+        from commkit.fsutil import slugify
 
-        slug = answers.community.slug or slugify(answers.community.name)
-        rater = slugify(answers.rater.name, "rater") if answers.rater else "rater"
-        day = answers.date.isoformat() if answers.date else "undated"
-        folder = self.folders.get(slug)
-        if folder is None:  # checked once per folder (a link inside may point elsewhere)
+        if not isinstance(name, str):
+            return slugify(name, fallback)
+        slug = self.slugs.get((name, fallback))
+        if slug is None:
+            slug = self.slugs[(name, fallback)] = slugify(name, fallback)
+        return slug
+
+    def _folder(self, slug: str) -> tuple[Path, set[str]]:
+        """The folder for a community, checked once (a link inside may point elsewhere), and
+        the names already in it (one listing instead of a look per file)."""
+        from commkit.fsutil import safe_child
+
+        known = self.folders.get(slug)
+        if known is None:
             parts = (ANSWERS_DIR, slug) if self.workspace else ()
-            folder = self.folders[slug] = safe_child(self.root, *parts)
+            folder = safe_child(self.root, *parts)
+            try:
+                names = set(os.listdir(folder))
+            except (FileNotFoundError, NotADirectoryError):
+                names = set()
+            known = self.folders[slug] = (folder, names)
+        return known
+
+    def target(self, data: dict[str, Any], uuid: str | None) -> Path:
+        community = data["community"]
+        name = community["name"]
+        slug = community.get("slug") or self._slug(name, "community")
+        rater = self._slug(data["rater"]["name"], "rater") if data.get("rater") else "rater"
+        day = data.get("date") or "undated"
+        folder, existing = self._folder(slug)
         name = f"{rater}-{day}" if self.workspace else f"{slug}-{rater}-{day}"
         path = folder / f"{name}.yaml"
         n = 1
         while path in self.targets:
             n += 1
-            suffix = slugify(uuid)[:8] if uuid and n == 2 else str(n)
+            suffix = self._slug(uuid, "community")[:8] if uuid and n == 2 else str(n)
             path = folder / f"{name}-{suffix}.yaml"
-        if not self.force and path.exists():
+        if not self.force and path.name in existing:
             raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
         return path
 
-    def stage(self, answers: Answers, uuid: str | None) -> None:
-        """Write the file under a temporary name in the staging folder (no flush yet: see
+    def stage(self, data: dict[str, Any], uuid: str | None) -> None:
+        """Write the answers file ``data`` (as :func:`commkit.render.report.yaml_data` makes
+        it) under a temporary name in the staging folder (no flush yet: see
         :func:`commkit.fsutil.publish_batch`)."""
-        from commkit.render.report import to_yaml
+        from commkit.render.report import yaml_text
 
-        path = self.target(answers, uuid)
+        path = self.target(data, uuid)
         self.targets.add(path)
         if not self.staged:
             self.staging.mkdir(parents=True, exist_ok=True)
         tmp = self.staging / f"{len(self.staged)}.yaml"
         with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(to_yaml(answers, fast=True))
+            handle.write(yaml_text(data, fast=True))
         self.staged.append((tmp, path))
 
     def commit(self) -> list[Path]:
@@ -95,11 +121,13 @@ class _Run:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _answers_file(path: Path, pack: ContentPack) -> Answers:
+def _answers_file(path: Path, pack: ContentPack) -> dict[str, Any]:
+    """A downloaded answers file (the HTML form's), checked, as the data to write."""
     from commkit.api.answers import check_answers_file
+    from commkit.render.report import yaml_data
 
     answers, _ = check_answers_file(path, pack=pack)
-    return answers
+    return yaml_data(answers)
 
 
 def run_import(
@@ -113,7 +141,7 @@ def run_import(
     skip_bad: bool,
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    from commkit.core.answers_import import submission_answers
+    from commkit.core.answers_import import submission_data
     from commkit.core.scoring import checklist_hash
     from commkit.model.form_readers import column_name, read_submissions
 
@@ -147,10 +175,10 @@ def run_import(
                 continue
             for sub in read_submissions(path):
                 result.submissions += 1
-                answers, problems, uuid = submission_answers(checklist, digest, sub, lang=lang)
-                if answers is not None:
+                data, problems, uuid = submission_data(checklist, digest, sub, lang=lang)
+                if data is not None:
                     try:
-                        run.stage(answers, uuid)
+                        run.stage(data, uuid)
                     except OutputExistsError as exc:
                         bad.append(Diagnostic(str(exc), file=path, line=sub.row))
                 for p in problems:

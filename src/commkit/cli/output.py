@@ -71,14 +71,15 @@ def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
     Not cached: a console reads the environment (width, colour) when it is made, and tests
-    (and long-lived callers) change both.
+    (and long-lived callers) change both. No emoji codes: ``file.csv:100:7`` is a place in a
+    file, not ``:100:`` to be drawn as a picture.
     """
-    return WordWrapConsole(highlight=False)
+    return WordWrapConsole(highlight=False, emoji=False)
 
 
 def err() -> Console:
     """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
-    return WordWrapConsole(stderr=True, highlight=False)
+    return WordWrapConsole(stderr=True, highlight=False, emoji=False)
 
 
 def say(console: Console, key: str, lang: str, indent: str = "", **values: Any) -> None:

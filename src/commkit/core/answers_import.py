@@ -4,14 +4,20 @@ A submission is a set of fields, each with the row and column it came from (see
 :mod:`commkit.model.form_readers`). Values may be option ids (Kobo/ODK exports) or the
 labels a person picked in the workbook, in either language; "don't know" and "not
 applicable" come as extra choices or in the companion ``__status`` field.
+
+A thousand rows are read in a second or two: the columns of every field are worked out once
+per header row, a cell's reading is remembered per question (answers repeat: ``4``,
+``yes``, an option id), and each submission becomes the answers file's data directly, in
+the order :func:`commkit.render.report.to_yaml` writes it, without a model per answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any
 
 from commkit.core.dates import founded_start
 from commkit.core.forms import (
@@ -23,12 +29,12 @@ from commkit.core.forms import (
 )
 from commkit.core.per_object import PerObject
 from commkit.core.scoring import asked_questions, value_problem
-from commkit.model.answers import Answer, Answers, AnswerValue, ChecklistRef, CommunityRef, Rater
+from commkit.model.answers import Answer, Answers, AnswerValue
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import ID_RE, PARTIAL_DATE_RE
+from commkit.model.common import ID_RE, NOTE_MAX, PARTIAL_DATE_RE
 from commkit.model.form_readers import Cell, Submission
 
-__all__ = ["Problem", "field_names", "submission_answers"]
+__all__ = ["Problem", "field_names", "submission_data"]
 
 SUBMISSION_TIME = ("_submission_time", "SubmissionDate", "submissiondate", "end", "today")
 UUID_FIELDS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY")
@@ -50,9 +56,6 @@ _STATUS_WORDS = {
 }
 
 
-AnswerStatus = Literal["answered", "dont_know", "not_applicable"]
-
-
 @dataclass(frozen=True)
 class Problem:
     cell: Cell | None
@@ -71,6 +74,24 @@ class _Field:
     status_field: str
     note_field: str
     labels: dict[str, str]
+    readings: dict[str, _Reading] = field(default_factory=dict)
+    """A cell's text -> what it reads as for this question (see :func:`_reading`)."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where a header row keeps each field: worked out once per header row.
+
+    A row is read as a list one longer than the header whose last item is ``None``:
+    ``absent`` is that item's index, the column of every field the header lacks."""
+
+    absent: int
+    columns: dict[str, int]
+    questions: list[tuple[_Field, int, int, int]]
+    """Per question: its field, and the columns of its value, status and note."""
+    first_question: int | None
+    """The first column of a question (``None`` when none): a row ending before it has no
+    answers at all."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +99,14 @@ class _Plan:
     known: set[str]
     groups: set[str]
     fields: list[_Field]
-    headers: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
-    """Header row -> the column of each field, worked out once per header row."""
+    required: list[str]
+    when_subjects: list[str]
+    """The questions a ``when`` looks at: which questions are asked depends on their answers
+    alone."""
+    layouts: dict[tuple[str, ...], _Layout] = field(default_factory=dict)
+    """Header row -> its layout, worked out once per header row."""
+    asked: dict[tuple[Any, ...], frozenset[str]] = field(default_factory=dict)
+    """The answers to ``when_subjects`` -> the questions then asked."""
 
 
 _PLANS: PerObject[Checklist, _Plan] = PerObject()
@@ -102,6 +129,12 @@ def _plan(checklist: Checklist) -> _Plan:
         known=names,
         groups={d.id for d in checklist.dimensions},
         fields=fields,
+        required=[q.id for q in checklist.questions if q.required],
+        when_subjects=list(
+            dict.fromkeys(
+                q.when.question for q in checklist.questions if q.when and q.when.question
+            )
+        ),
     )
     return _PLANS.put(checklist, plan)
 
@@ -109,11 +142,7 @@ def _plan(checklist: Checklist) -> _Plan:
 def _columns(headers: tuple[str, ...], plan: _Plan) -> dict[str, int]:
     """Field name -> column (from 0) of an export's header row. Headers such as
     ``purpose/purpose.common-goal`` or ``purpose-purpose.common-goal`` (ODK Central) name
-    fields; unknown columns (Kobo's own, per-option) are left. Worked out once per header
-    row (every row of a file has the same)."""
-    columns = plan.headers.get(headers)
-    if columns is not None:
-        return columns
+    fields; unknown columns (Kobo's own, per-option) are left."""
     known = plan.known
     columns = {}
     for index, header in enumerate(headers):
@@ -127,47 +156,31 @@ def _columns(headers: tuple[str, ...], plan: _Plan) -> dict[str, int]:
             columns[name] = index
         elif header in SUBMISSION_TIME or header in UUID_FIELDS:
             columns[header] = index
-    if len(plan.headers) > 64:
-        plan.headers.clear()
-    plan.headers[headers] = columns
     return columns
 
 
-class _Fields:
-    """A submission's fields by name: the raw value (read for every field, so kept cheap)
-    and the :class:`Cell` with its row and column (made only for a problem's place)."""
+def _layout(plan: _Plan, columns: dict[str, int], width: int) -> _Layout:
+    def at(name: str) -> int:
+        return columns.get(name, width)
 
-    __slots__ = ("_columns", "_sub", "_values")
+    questions = [(f, at(f.question.id), at(f.status_field), at(f.note_field)) for f in plan.fields]
+    return _Layout(
+        absent=width,
+        columns=columns,
+        questions=questions,
+        first_question=min(
+            (columns[f.question.id] for f in plan.fields if f.question.id in columns), default=None
+        ),
+    )
 
-    def __init__(self, sub: Submission, plan: _Plan) -> None:
-        self._sub = sub
-        self._columns = None if sub.kind == "workbook" else _columns(sub.header, plan)
-        self._values = sub.values
 
-    def __contains__(self, name: str) -> bool:
-        if self._columns is None:
-            return name in self._sub.fields
-        index = self._columns.get(name)
-        return index is not None and index < len(self._values)
-
-    def value(self, name: str) -> Any:
-        """The raw value, or ``None`` when the field is absent."""
-        if self._columns is None:
-            cell = self._sub.fields.get(name)
-            return None if cell is None else cell.value
-        index = self._columns.get(name)
-        return self._values[index] if index is not None and index < len(self._values) else None
-
-    def cell(self, name: str) -> Cell | None:
-        if self._columns is None:
-            return self._sub.fields.get(name)
-        return self._sub.cell(self._columns[name]) if name in self else None
-
-    def first(self) -> Cell | None:
-        """The first cell of the row (where a problem of the whole row is shown)."""
-        if self._columns is None:
-            return next(iter(self._sub.fields.values()), None)
-        return self._sub.cell(0) if self._values else None
+def _export_layout(header: tuple[str, ...], plan: _Plan) -> _Layout:
+    layout = plan.layouts.get(header)
+    if layout is None:
+        if len(plan.layouts) > 64:
+            plan.layouts.clear()
+        layout = plan.layouts[header] = _layout(plan, _columns(header, plan), len(header))
+    return layout
 
 
 def _text(value: Any) -> str | None:
@@ -267,6 +280,25 @@ def _parse(f: _Field, raw: Any) -> tuple[str, AnswerValue | None, str | None]:
     return "answered", text, None
 
 
+_Reading = tuple[str, AnswerValue | None, str | None]
+_BLANK: _Reading = ("", None, None)
+
+
+def _reading(f: _Field, raw: Any) -> _Reading:
+    """(status, value, problem) of a question's cell; ``_BLANK`` when it is empty. The same
+    text always reads the same for a question, so a text's reading is kept (a value list is
+    shared by the rows that ticked the same options: nothing changes it)."""
+    if type(raw) is not str:
+        return _BLANK if raw is None or _text(raw) is None else _parse(f, raw)
+    known = f.readings.get(raw)
+    if known is None:
+        known = _BLANK if _text(raw) is None else _parse(f, raw)
+        if len(f.readings) >= 512:
+            f.readings.clear()
+        f.readings[raw] = known
+    return known
+
+
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -301,84 +333,103 @@ def _founded(value: Any, today: dt.date | None) -> tuple[str | None, str | None]
     return text, None
 
 
-def submission_answers(
+def submission_data(
     checklist: Checklist,
     checklist_hash: str,
     sub: Submission,
     *,
     lang: str = "en",
     today: dt.date | None = None,
-) -> tuple[Answers | None, list[Problem], str | None]:
-    """The answers of one submission, the problems found, and its id (``_uuid``) if any
-    (``today``: what a founding date must not be after; the real today when not given)."""
+) -> tuple[dict[str, Any] | None, list[Problem], str | None]:
+    """The answers file of one submission as data, the problems found, and its id
+    (``_uuid``) if any (``today``: what a founding date must not be after; the real today
+    when not given).
+
+    The data is what ``to_yaml`` of the :class:`Answers` would write, key for key and in
+    the same order: every value is checked here against its question (and names, notes and
+    dates against the model's limits), so no model is built per row."""
     plan = _plan(checklist)
-    fields = _Fields(sub, plan)
-    value_of, cell_of = fields.value, fields.cell
+    if sub.kind == "workbook":
+        names = list(sub.fields)
+        layout = _layout(plan, {name: i for i, name in enumerate(names)}, len(names))
+        row: list[Any] = [cell.value for cell in sub.fields.values()]
+        row.append(None)
+
+        def cell_of(name: str) -> Cell | None:
+            return sub.fields.get(name)
+
+    else:
+        layout = _export_layout(sub.header, plan)
+        width = layout.absent
+        given = len(sub.values)
+        row = list(sub.values[:width]) if given > width else list(sub.values)
+        row.extend([None] * (width + 1 - len(row)))
+
+        def cell_of(name: str) -> Cell | None:
+            index = layout.columns.get(name)
+            return sub.cell(index) if index is not None and index < given else None
+
+        if layout.first_question is None or layout.first_question >= given:
+            first = sub.cell(0) if given else None
+            message = (
+                "no column matches a question of the form (were the "
+                "headers exported as labels? export with XML names)"
+            )
+            return None, [Problem(first, message)], None
+    columns = layout.columns
+    absent = layout.absent
+
+    def value_of(name: str) -> Any:
+        return row[columns.get(name, absent)]
+
     problems: list[Problem] = []
-    if sub.kind == "export" and not any(f.question.id in fields for f in plan.fields):
-        return (
-            None,
-            [
-                Problem(
-                    fields.first(),
-                    "no column matches a question of the form (were the "
-                    "headers exported as labels? export with XML names)",
-                )
-            ],
-            None,
-        )
-    answers: dict[str, Answer] = {}
-    for f in plan.fields:
-        q = f.question
-        raw = value_of(q.id)
-        status: str = "answered"
-        value: AnswerValue | None = None
-        if raw is not None and _text(raw) is not None:
-            status, value, problem = _parse(f, raw)
-            if problem is not None:
-                problems.append(Problem(cell_of(q.id), f"question {q.id}: {problem}"))
-                continue
-        else:
-            raw = value_of(f.status_field)
+    answers: dict[str, Any] = {}
+    for f, at_value, at_status, at_note in layout.questions:
+        status, value, problem = _reading(f, row[at_value])
+        if problem is not None:
+            qid = f.question.id
+            problems.append(Problem(cell_of(qid), f"question {qid}: {problem}"))
+            continue
+        if not status:
+            raw = row[at_status]
             text = _text(raw) if raw is not None else None
             if text is None:
                 continue
             found = _status_of(text)
             if found is None:
+                qid = f.question.id
                 problems.append(
                     Problem(
                         cell_of(f.status_field),
-                        f"question {q.id}: expected don't know or not applicable, got {text!r}",
+                        f"question {qid}: expected don't know or not applicable, got {text!r}",
                     )
                 )
                 continue
             status = found
-        raw = value_of(f.note_field)
+        raw = row[at_note]
         note = _text(raw) if raw is not None else None
-        if note is not None and len(note) > 2000:
+        if note is None and status == "answered":
+            answers[f.question.id] = value  # ``q: 4``, as to_yaml writes an answer alone
+            continue
+        if note is not None and len(note) > NOTE_MAX:
             problems.append(
                 Problem(
                     cell_of(f.note_field),
-                    f"question {q.id}: the note is longer than 2000 characters",
+                    f"question {f.question.id}: the note is longer than {NOTE_MAX} characters",
                 )
             )
-            note = note[:2000]
-        # checked above (value against its question, note length): no second validation
-        answers[q.id] = Answer.model_construct(
-            status=cast(AnswerStatus, status), value=value, note=note
-        )
-    for q in asked_questions(checklist, answers):
-        if (
-            q.required
-            and q.id not in answers
-            and not any(p.message.startswith(f"question {q.id}:") for p in problems)
-        ):
-            problems.append(
-                Problem(
-                    cell_of(q.id),
-                    f"question {q.id} is required and has no answer",
-                )
-            )
+            note = note[:NOTE_MAX]
+        entry: dict[str, Any] = {}
+        if status != "answered":
+            entry["status"] = status
+        if value is not None:
+            entry["value"] = value
+        if note is not None:
+            entry["note"] = note
+        answers[f.question.id] = entry
+    missing = [qid for qid in plan.required if qid not in answers]
+    if missing:
+        _required_problems(checklist, answers, missing, problems, cell_of)
     name = _text(value_of("community"))
     slug = _text(value_of("community_slug"))
     slug = slug or (sub.marker.get("slug") or None)
@@ -405,14 +456,66 @@ def submission_answers(
     if problems:
         return None, problems, uuid
     assert name is not None and rater is not None
-    result = Answers(
-        kind="answers",
-        version="1",
-        checklist=ChecklistRef(id=checklist.id, version=checklist.version, hash=checklist_hash),
-        community=CommunityRef(name=name[:200], slug=slug, founded=founded),
-        date=when,
-        language=sub.marker.get("language", lang) if sub.kind == "workbook" else lang,
-        rater=Rater(name=rater[:200], role=role[:200] if role else None),
-        answers=answers,
-    )
-    return result, [], uuid
+    community: dict[str, Any] = {"name": name[:200]}
+    if slug is not None:
+        community["slug"] = slug
+    if founded is not None:
+        community["founded"] = founded
+    data: dict[str, Any] = {
+        "kind": "answers",
+        "version": "1",
+        "checklist": {"id": checklist.id, "version": checklist.version, "hash": checklist_hash},
+        "community": community,
+    }
+    if when is not None:
+        data["date"] = when.isoformat()
+    data["language"] = sub.marker.get("language", lang) if sub.kind == "workbook" else lang
+    data["rater"] = {"name": rater[:200], "role": role[:200]} if role else {"name": rater[:200]}
+    data["complete"] = True
+    data["answers"] = answers
+    if sub.kind == "workbook":  # its marker sheet is the user's to edit: check as a whole
+        Answers.model_validate(data)
+    return data, [], uuid
+
+
+def _required_problems(
+    checklist: Checklist,
+    answers: dict[str, Any],
+    missing: list[str],
+    problems: list[Problem],
+    cell_of: Callable[[str], Cell | None],
+) -> None:
+    """A problem for each required question left without an answer that is asked (its
+    ``when`` holds for the answers given) and has no problem of its own already."""
+    had_problem = {p.message.split(":", 1)[0] for p in problems}
+    missing = [qid for qid in missing if f"question {qid}" not in had_problem]
+    if not missing:
+        return
+    plan = _plan(checklist)
+    key = tuple(_hashable(answers.get(qid)) for qid in plan.when_subjects)
+    asked = plan.asked.get(key)
+    if asked is None:
+        given = {qid: _answer(answers[qid]) for qid in plan.when_subjects if qid in answers}
+        asked = frozenset(q.id for q in asked_questions(checklist, given))
+        if len(plan.asked) >= 1024:
+            plan.asked.clear()
+        plan.asked[key] = asked
+    for qid in missing:
+        if qid in asked:
+            problems.append(Problem(cell_of(qid), f"question {qid} is required and has no answer"))
+
+
+def _hashable(entry: Any) -> Any:
+    """An answer's status and value (what a ``when`` can look at) as a dictionary key."""
+    if isinstance(entry, dict):
+        value = entry.get("value")
+        return (entry.get("status", "answered"), tuple(value) if isinstance(value, list) else value)
+    return ("answered", tuple(entry) if isinstance(entry, list) else entry)
+
+
+def _answer(entry: Any) -> Answer:
+    if isinstance(entry, dict):
+        return Answer.model_construct(
+            status=entry.get("status", "answered"), value=entry.get("value"), note=entry.get("note")
+        )
+    return Answer.model_construct(status="answered", value=entry, note=None)

@@ -110,32 +110,27 @@ def _string(text: str, column: int, indent: int, width: int, key: bool) -> str:
     return "'" + _fold_quoted(text, column + 1, width, indent) + "'"
 
 
+_RUNS = re.compile(r"[^ ]+| +")
+
+
 def _fold_quoted(text: str, column: int, width: int, indent: int) -> str:
-    """The body of a single-quoted scalar, folded as PyYAML's ``write_single_quoted``."""
+    """The body of a single-quoted scalar, folded as PyYAML's ``write_single_quoted``: a
+    single space between words becomes a line break when the line is already past ``width``
+    (never a run of spaces, nor one at the start or the end)."""
     out: list[str] = []
-    start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        if text[i] != " ":
-            j = i
-            while j < n and text[j] != " ":
-                j += 1
-            word = text[i:j].replace("'", "''")
+    runs = _RUNS.findall(text)
+    last = len(runs) - 1
+    for i, run in enumerate(runs):
+        if run[0] != " ":
+            word = run.replace("'", "''")
             out.append(word)
             column += len(word)
-            i = j
-            continue
-        j = i
-        while j < n and text[j] == " ":
-            j += 1
-        if j - i == 1 and column > width and i != start and j != n:
+        elif len(run) == 1 and column > width and i != 0 and i != last:
             out.append("\n" + " " * indent)
             column = indent
         else:
-            out.append(text[i:j])
-            column += j - i
-        i = j
+            out.append(run)
+            column += len(run)
     return "".join(out)
 
 

@@ -447,14 +447,25 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     (libyaml's emitter wherever its bytes are PyYAML's), where ``fast`` (bulk imports) takes
     libyaml's folding of long escaped strings too.
     """
-    from commkit.render import plain_yaml
-    from commkit.render.yaml_emit import dump_yaml
+    return yaml_text(yaml_data(model), fast=fast)
 
+
+def yaml_data(model: Any) -> dict[str, Any]:
+    """What :func:`to_yaml` writes of ``model``, as data: ``kind`` and ``version`` first,
+    no empty fields, answers in their shortest form."""
     data = model.model_dump(mode="json", exclude_none=True)
     if "answers" in data:
         data["answers"] = _answers_data(model.answers)
     for rec in data.get("result", {}).get("recommendations", []):
         rec.pop("text", None)
     head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    text = plain_yaml.dump({**head, **data})
-    return text if text is not None else dump_yaml({**head, **data}, fast=fast)
+    return {**head, **data}
+
+
+def yaml_text(data: dict[str, Any], *, fast: bool = False) -> str:
+    """``data`` (as :func:`yaml_data` makes it) as the YAML text :func:`to_yaml` writes."""
+    from commkit.render import plain_yaml
+    from commkit.render.yaml_emit import dump_yaml
+
+    text = plain_yaml.dump(data)
+    return text if text is not None else dump_yaml(data, fast=fast)

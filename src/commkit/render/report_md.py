@@ -85,16 +85,22 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
         _team(team, t, out)
     add(f"## {t['dimensions']}")
     add("")
-    add(
-        f"| {t['dimension']} | {t['score']} | {t['bar']} | {t['answered']} | "
-        f"{t['dont_know']} | {t['na_short']} |"
+    _table(
+        out,
+        [t["dimension"], t["score"], t["bar"], t["answered"], t["dont_know"], t["na_short"]],
+        "| --- | ---: | --- | ---: | ---: | ---: |",
+        (
+            [
+                cell(d["title"]),
+                d["score"],
+                cell(d["bar"]),
+                d["answered"],
+                d["dont_know"],
+                d["not_applicable"],
+            ]
+            for d in view["dimensions"]
+        ),
     )
-    add("| --- | ---: | --- | ---: | ---: | ---: |")
-    for d in view["dimensions"]:
-        add(
-            f"| {cell(d['title'])} | {d['score']} | {cell(d['bar'])} | {d['answered']} | "
-            f"{d['dont_know']} | {d['not_applicable']} |"
-        )
     if view["chart"]:
         add("")
         add(str(view["chart"]))
@@ -105,16 +111,22 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
         add("")
         add(md(peers["intro"]))
         add("")
-        add(
-            f"| {t['dimension']} | {t['x_peers_you']} | {t['x_peers_median']} | "
-            f"{t['x_peers_quartiles']} | {t['x_peers_where']} |"
+        head = ["dimension", "x_peers_you", "x_peers_median", "x_peers_quartiles", "x_peers_where"]
+        _table(
+            out,
+            [t[key] for key in head],
+            "| --- | ---: | ---: | ---: | --- |",
+            (
+                [
+                    cell(p["title"]),
+                    p["score"],
+                    p["median"],
+                    f"{p['q1']}–{p['q3']}",
+                    cell(p["where"]),
+                ]
+                for p in peers["rows"]
+            ),
         )
-        add("| --- | ---: | ---: | ---: | --- |")
-        for p in peers["rows"]:
-            add(
-                f"| {cell(p['title'])} | {p['score']} | {p['median']} | "
-                f"{p['q1']}–{p['q3']} | {cell(p['where'])} |"
-            )
         if peers["names"]:
             add("")
             add(f"**{t['x_peers_named']}:** {md(peers['names'])}")
@@ -169,19 +181,28 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     add("")
     add(f"## {t['appendix']}")
     add("")
-    add(f"| {t['id']} | {t['question']} | {t['answer']} | {t['note']} |")
-    add("| --- | --- | --- | --- |")
-    for row in view["appendix"]:
-        add(
-            f"| `{row['id']}` | {cell(row['question'])} | {cell(row['answer'])} | "
-            f"{cell(row['note'])} |"
-        )
+    _table(
+        out,
+        [t["id"], t["question"], t["answer"], t["note"]],
+        "| --- | --- | --- | --- |",
+        (
+            [f"`{row['id']}`", cell(row["question"]), cell(row["answer"]), cell(row["note"])]
+            for row in view["appendix"]
+        ),
+    )
     add("")
     add("---")
     add("")
     footer = t["footer"].format(id=check["id"], version=check["version"], hash=check["hash"])
     add(md(footer))
     return "\n".join(out) + "\n"
+
+
+def _table(out: list[str], head: list[str], rule: str, rows: Iterable[list[Any]]) -> None:
+    """A GFM table: the head, the ``rule`` line (its colons align the columns), a line a row."""
+    out.append("| " + " | ".join(head) + " |")
+    out.append(rule)
+    out.extend("| " + " | ".join(map(str, row)) + " |" for row in rows)
 
 
 def _listed(head: str, items: list[Any], t: Mapping[str, str], out: list[str]) -> None:
@@ -204,13 +225,15 @@ def _team(team: Mapping[str, Any], t: Mapping[str, str], out: list[str]) -> None
     add("")
     add(md(team["range"]))
     add("")
-    add(f"| {t['rater']} | {t['role']} | {t['date']} | {t['overall']} | {t['stage']} |")
-    add("| --- | --- | --- | ---: | --- |")
-    for r in team["raters"]:
-        add(
-            f"| {cell(r['name'])} | {cell(r['role'])} | {r['date']} | {r['overall']} | "
-            f"{cell(r['stage'])} |"
-        )
+    _table(
+        out,
+        [t["rater"], t["role"], t["date"], t["overall"], t["stage"]],
+        "| --- | --- | --- | ---: | --- |",
+        (
+            [cell(r["name"]), cell(r["role"]), r["date"], r["overall"], cell(r["stage"])]
+            for r in team["raters"]
+        ),
+    )
     add("")
     add(f"## {t['team_disagrees']}")
     add("")
@@ -222,10 +245,12 @@ def _team(team: Mapping[str, Any], t: Mapping[str, str], out: list[str]) -> None
             add("")
             add(f"`{d['id']}` — {md(d['why'])}. **{t['consensus']}:** {md(d['consensus'])}")
             add("")
-            add(f"| {t['rater']} | {t['answer']} | {t['note']} |")
-            add("| --- | --- | --- |")
-            for r in d["raters"]:
-                add(f"| {cell(r['name'])} | {cell(r['answer'])} | {cell(r['note'])} |")
+            _table(
+                out,
+                [t["rater"], t["answer"], t["note"]],
+                "| --- | --- | --- |",
+                ([cell(r["name"]), cell(r["answer"]), cell(r["note"])] for r in d["raters"]),
+            )
     else:
         add(t["team_none"])
     add("")
