@@ -58,10 +58,11 @@ import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeGuard, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
+from commkit.core.values import value_problem
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -115,62 +116,6 @@ def _clean(x: float) -> float:
 
 
 # ---------------------------------------------------------------- one question
-
-
-def _finite(value: Any) -> TypeGuard[int | float]:
-    """A number that is not yes/no, not-a-number or infinite."""
-    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
-
-
-def value_problem(q: Question, value: AnswerValue | None) -> str | None:
-    """Why ``value`` does not fit question ``q`` (``None`` when it fits)."""
-    if value is None:
-        return "needs a value"
-    if q.type == "yes_no":
-        if isinstance(value, bool) or normalise_value(value) in ("yes", "no"):
-            return None
-        return f"expected yes or no, got {value!r}"
-    if q.type == "scale":
-        spec = q.scale_spec
-        if not (_finite(value) and value == int(value)):
-            return f"expected a whole number from {spec.min} to {spec.max}, got {value!r}"
-        assert isinstance(value, int | float)
-        if not spec.min <= value <= spec.max:
-            return f"{value} is out of range: expected {spec.min} to {spec.max}"
-        return None
-    if q.type == "number":
-        assert q.number is not None
-        spec_n = q.number
-        if not _finite(value):
-            return f"expected a number, got {value!r}"
-        assert isinstance(value, int | float)
-        if spec_n.integer and value != int(value):
-            return f"expected a whole number, got {value!r}"
-        if value < spec_n.min:
-            return f"{value:g} is out of range: the smallest allowed is {spec_n.min:g}"
-        if spec_n.max is not None and value > spec_n.max:
-            return f"{value:g} is out of range: the largest allowed is {spec_n.max:g}"
-        return None
-    options = [o.id for o in q.options]
-    if q.type == "choice":
-        if isinstance(value, str) and value in options:
-            return None
-        return f"{value!r} is not an option (options: {', '.join(options)})"
-    if q.type == "multi":
-        if not isinstance(value, list):
-            return f"expected a list of options (options: {', '.join(options)})"
-        unknown = [v for v in value if v not in options]
-        if unknown:
-            return f"{unknown[0]!r} is not an option (options: {', '.join(options)})"
-        if len(set(value)) != len(value):
-            return "an option is listed twice"
-        alone = [o.id for o in q.options if o.exclusive and o.id in value]
-        if alone and len(value) > 1:
-            return f"{alone[0]!r} (none of these) is ticked alone, not with other options"
-        return None
-    if q.type == "text":
-        return None if isinstance(value, str | dict) else f"expected a text, got {value!r}"
-    return None  # pragma: no cover
 
 
 _NUMBER = (int, float)
