@@ -21,10 +21,11 @@ def test_typer_still_has_what_the_shim_uses() -> None:
     """A Typer upgrade that renames these turns the shim off (Typer then coerces as always);
     this test says so, so the speed is not lost unnoticed."""
     from typer._coercion import RuntimeParam, build_runtime_param
-    from typer._param_types import coerce_cli_path
+    from typer._param_types import choice_coercion_annotation, coerce_cli_choice, coerce_cli_path
     from typer.core import _TyperParameter
 
     assert callable(build_runtime_param) and callable(coerce_cli_path)
+    assert callable(coerce_cli_choice) and callable(choice_coercion_annotation)
     assert hasattr(RuntimeParam, "coerce")
     assert _TyperParameter.get_runtime_param is coercion._quick_runtime_param
     root = typer.main.get_command(app)
@@ -62,6 +63,12 @@ SAMPLES: list[Any] = [
     [],
     Path("."),
     True,
+    0,
+    3,
+    26,
+    1000,
+    -1,
+    2.0,
 ]
 
 
@@ -80,6 +87,7 @@ def _outcome(coerce: Any, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
 
 def test_every_parameter_coerces_as_typer_does(tmp_path: Path, monkeypatch: Any) -> None:
     from typer._coercion import build_runtime_param
+    from typer._param_types import choice_coercion_annotation
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a").mkdir()
@@ -87,7 +95,11 @@ def test_every_parameter_coerces_as_typer_does(tmp_path: Path, monkeypatch: Any)
     checked = 0
     for where, param, ctx in _params():
         typers = build_runtime_param(param.type_descriptor)
-        for value in SAMPLES:
+        choices = choice_coercion_annotation(
+            param.type_descriptor.annotation, param.type_descriptor.parameter_info
+        )
+        named = [str(c) for c in choices[0]] if choices else []
+        for value in [*SAMPLES, *named, *(n.upper() for n in named)]:
             ours = _outcome(coercion.QuickCoercion(param).coerce, value, param, ctx)
             theirs = _outcome(typers.coerce, value, param, ctx)
             assert ours == theirs, (where, value)
@@ -138,6 +150,7 @@ def _typers_own(monkeypatch: Any) -> None:
         ["seminars", "show"],
         ["seminars", "show", "1", "--lang", "ru"],
         ["assess", "--jobs", "many", "--answers", "x.yaml"],
+        ["checklist", "show", "--fmt", "nope"],
         ["validate", "no/such/file.yaml"],
         ["--content", "no/such/dir", "seminars", "list"],
     ],

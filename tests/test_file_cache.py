@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,19 @@ def refuse_reading(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the file was read although it was cached")
 
     monkeypatch.setattr(workspace_loader, "_load_model", refuse)
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files read from disk from now on (not served by the cache)."""
+    read: list[Path] = []
+    real = workspace_loader._load_model
+
+    def reading(path: Path, model: Any) -> Any:
+        read.append(path)
+        return real(path, model)
+
+    monkeypatch.setattr(workspace_loader, "_load_model", reading)
+    return read
 
 
 def test_an_unchanged_file_comes_from_the_cache(
@@ -93,6 +108,27 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(cache: Path, profile: P
     }
 
 
+def test_a_touched_but_unchanged_file_is_read_again_and_gives_the_same_model(
+    cache: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = load_model(profile, Community)
+    os.utime(profile, ns=(1, 2))
+    read = count_reads(monkeypatch)
+    second, problems = load_model(profile, Community)
+    assert read == [profile] and second == first and problems == []
+    third, _ = load_model(profile, Community)  # and the new stamp is remembered
+    assert read == [profile] and third == first
+
+
+def test_the_cache_holds_json_not_pickles(cache: Path, profile: Path) -> None:
+    first, _ = load_model(profile, Community)
+    assert first is not None
+    file_cache._close()
+    db = next(cache.glob("files-*.sqlite"))
+    [(model, data)] = sqlite3.connect(db).execute("SELECT model, data FROM files").fetchall()
+    assert model == "Community" and json.loads(data) == json.loads(first.model_dump_json())
+
+
 def test_a_broken_file_is_never_cached(cache: Path, profile: Path) -> None:
     profile.write_text("kind: community\nversion: '1'\nslug: [\n", encoding="utf-8")
     for _ in range(2):
@@ -107,6 +143,42 @@ def test_a_corrupt_database_is_no_error(cache: Path, profile: Path) -> None:
         db.write_bytes(b"this is not a database" * 100)
     value, problems = load_model(profile, Community)
     assert value is not None and problems == []
+
+
+def test_a_corrupt_database_is_made_anew(
+    cache: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_model(profile, Community)
+    file_cache._close()
+    [db] = cache.glob("files-*.sqlite")
+    db.write_bytes(b"this is not a database" * 100)
+    for leftover in cache.glob("files-*.sqlite-*"):
+        leftover.unlink()
+    first, problems = load_model(profile, Community)
+    assert first is not None and problems == []
+    file_cache._close()
+    read = count_reads(monkeypatch)
+    again, _ = load_model(profile, Community)
+    assert read == [] and again == first  # the new database serves it
+
+
+def test_a_database_damaged_inside_is_made_anew_on_the_next_run(
+    cache: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = load_model(profile, Community)
+    file_cache._close()
+    [db] = cache.glob("files-*.sqlite")
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(db.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # the schema page stays, the tables' go
+    db.write_bytes(bytes(data))
+    assert load_model(profile, Community) == (first, [])
+    file_cache._close()
+    assert load_model(profile, Community) == (first, [])
+    file_cache._close()
+    read = count_reads(monkeypatch)
+    assert load_model(profile, Community) == (first, []) and read == []
 
 
 def test_a_damaged_entry_is_read_from_the_file(cache: Path, profile: Path) -> None:
@@ -140,9 +212,10 @@ def test_no_cache_reads_every_file(
     assert not list(cache.glob("files-*"))
 
 
-def map_json(workspace: Path, cache: Path) -> dict[str, Any]:
+def map_json(workspace: Path, cache: Path, *options: str) -> dict[str, Any]:
+    argv = [sys.executable, "-m", "commkit", *options, "map", str(workspace), "--json"]
     run = subprocess.run(
-        [sys.executable, "-m", "commkit", "map", str(workspace), "--json", "--date", TODAY],
+        [*argv, "--date", TODAY],
         env={**os.environ, "COMMKIT_CACHE_DIR": str(cache)},
         capture_output=True,
         text=True,
@@ -176,6 +249,13 @@ def test_map_rerun_equals_a_fresh_run_through_edits_additions_and_deletions(
     assert "technopark-perm" not in slugs and "copy" in slugs
 
 
+def test_map_with_no_cache_writes_no_cache(tmp_path: Path, cache: Path) -> None:
+    ws = tmp_path / "perm"
+    shutil.copytree(ROOT / "examples" / "perm-krai", ws)
+    assert map_json(ws, cache, "--no-cache") == map_json(ws, tmp_path / "other")
+    assert not list(cache.glob("files-*"))
+
+
 def test_two_processes_share_the_cache(tmp_path: Path, cache: Path) -> None:
     ws = tmp_path / "perm"
     shutil.copytree(ROOT / "examples" / "perm-krai", ws)
@@ -185,7 +265,10 @@ def test_two_processes_share_the_cache(tmp_path: Path, cache: Path) -> None:
     outputs = [p.communicate(timeout=120)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert len(set(outputs)) == 1
-    assert json.loads(outputs[0]) == map_json(ws, cache)
+    assert json.loads(outputs[0]) == map_json(ws, tmp_path / "alone") == map_json(ws, cache)
+    [db] = cache.glob("files-*.sqlite")
+    stored = {row[0] for row in sqlite3.connect(db).execute("SELECT path FROM files")}
+    assert {str(p.absolute()) for p in (ws / "communities").glob("*.yaml")} <= stored
 
 
 # ------------------------------------------------------------------ a community's latest results
@@ -261,6 +344,21 @@ def test_a_deleted_assessment_is_seen(cache: Path, workspace: Path) -> None:
     assert found.count == 1 and [r.result.overall for r in found.results] == [73.8]
 
 
+def first_results(ws: Path) -> Any:
+    """The latest results of business-mentor read without any cache."""
+    previous = os.environ.get("COMMKIT_NO_CACHE")
+    os.environ["COMMKIT_NO_CACHE"] = "1"
+    file_cache._close()
+    try:
+        return latest(ws)
+    finally:
+        file_cache._close()
+        if previous is None:
+            del os.environ["COMMKIT_NO_CACHE"]
+        else:
+            os.environ["COMMKIT_NO_CACHE"] = previous
+
+
 def test_another_commkit_reads_its_own_results(
     cache: Path, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -268,26 +366,48 @@ def test_another_commkit_reads_its_own_results(
 
     latest(workspace)
     file_cache._close()
+    expected = first_results(workspace)
     monkeypatch.setattr(pack_cache, "code_identity", lambda: b"commkit 99.0")
-    latest(workspace)
+    read = count_reads(monkeypatch)
+    assert latest(workspace) == expected
+    assert read  # nothing of the other version's cache was used
     file_cache._close()
     assert len(list(cache.glob("files-*.sqlite"))) == 2
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """``folder`` and its files made read-only for this process: by their modes, and for
+    root (whom modes do not stop) by the immutable attribute as well."""
+    entries = [*folder.iterdir(), folder]
+    modes = {entry: entry.stat().st_mode for entry in entries}
+    for entry in entries:
+        entry.chmod(0o500 if entry.is_dir() else 0o400)
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", *map(str, entries)], check=True)
+    try:
+        with pytest.raises(OSError):
+            (folder / "probe").touch()  # make sure it really is read-only
+        yield
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", *map(str, entries)], check=True)
+        for entry, mode in modes.items():
+            entry.chmod(mode)
 
 
 def test_a_read_only_cache_folder_is_no_error(cache: Path, workspace: Path) -> None:
     first = latest(workspace)
     file_cache._close()
-    mode = cache.stat().st_mode
-    for db in cache.glob("files-*"):
-        db.chmod(0o400)
-    cache.chmod(0o500)
-    try:
+    [db] = cache.glob("files-*")
+    with read_only(cache):
         assert latest(workspace) == first
         newest(workspace).unlink()
         assert latest(workspace).count == 1
         file_cache._close()
-    finally:
-        cache.chmod(mode)
+        fresh = map_json(workspace, cache)
+    assert fresh == map_json(workspace, cache.parent / "fresh-cache")
+    assert db.exists()  # a cache that cannot be written is left as it was
 
 
 def test_a_damaged_results_entry_is_worked_out_again(cache: Path, workspace: Path) -> None:

@@ -137,10 +137,12 @@ from commkit.api.views import (
     MapScreen,
     ProgressScreen,
     TableView,
+    json_text,
     map_screen,
     progress_screen,
 )
 from commkit.api.workspace import (
+    RegionOptions,
     RegionScaffold,
     add_community,
     community_file,
@@ -165,6 +167,7 @@ __all__ = [
     "MapScreen",
     "PlanInput",
     "ProgressScreen",
+    "RegionOptions",
     "RegionScaffold",
     "ReportOptions",
     "SeminarExport",
@@ -199,6 +202,7 @@ __all__ = [
     "import_answers",
     "init_content",
     "init_region",
+    "json_text",
     "list_seminars",
     "load_answers",
     "load_assessment",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from commkit.api._common import PathLike
 from commkit.api._common import workspace as open_workspace
@@ -40,13 +40,18 @@ class RegionScaffold:
     region: Region
 
 
+class RegionOptions(TypedDict, total=False):
+    """How a workspace is scaffolded: ``country`` (in ``region.yaml``), ``lang`` (``en``, the
+    default, or ``ru``: the language of its texts and README) and ``force`` (overwrite an
+    existing ``region.yaml`` and ``README.md``)."""
+
+    country: str | None
+    lang: str
+    force: bool
+
+
 def scaffold_region(
-    directory: PathLike,
-    name: str,
-    country: str | None = None,
-    lang: str = "en",
-    *,
-    force: bool = False,
+    directory: PathLike, name: str, **options: Unpack[RegionOptions]
 ) -> RegionScaffold:
     """Scaffold a workspace: region.yaml (with an ecosystem template, validated before it is
     written), communities/, assessments/ and a README for the team.
@@ -59,6 +64,7 @@ def scaffold_region(
     from commkit.fsutil import atomic_write_text
     from commkit.model.workspace_loader import ASSESSMENTS_DIR, COMMUNITIES_DIR, REGION_FILE
 
+    lang, force = options.get("lang", "en"), options.get("force", False)
     root = Path(directory)
     name = name.strip()
     if not name:
@@ -76,7 +82,7 @@ def scaffold_region(
                     f"{path} already exists: this folder is a workspace already "
                     "(use --force to overwrite region.yaml and README.md)"
                 )
-    text = region_yaml(name, country, lang)
+    text = region_yaml(name, options.get("country"), lang)
     region = parse_region(text, region_path)
     written: list[Path] = []
     for folder in (COMMUNITIES_DIR, ASSESSMENTS_DIR):
@@ -90,16 +96,9 @@ def scaffold_region(
     return RegionScaffold(root=root, written=written, region=region)
 
 
-def init_region(
-    directory: PathLike,
-    name: str,
-    country: str | None = None,
-    lang: str = "en",
-    *,
-    force: bool = False,
-) -> Path:
+def init_region(directory: PathLike, name: str, **options: Unpack[RegionOptions]) -> Path:
     """:func:`scaffold_region`, returning only the path of the new ``region.yaml``."""
-    return scaffold_region(directory, name, country, lang, force=force).root / "region.yaml"
+    return scaffold_region(directory, name, **options).root / "region.yaml"
 
 
 def add_community(

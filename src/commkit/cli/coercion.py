@@ -10,7 +10,10 @@ the cases whose result is known without pydantic, exactly as Typer would:
 - a ``str`` option given as text: the text;
 - a ``Path`` option (no parser, no file opening) given as text: ``Path(text)``, then Typer's
   own path checks (``exists``, ``file_okay``...) and messages;
-- a list of those.
+- a list of those;
+- an ``int`` option whose value is already a whole number within its ``min``/``max`` (its
+  default);
+- a choice (``Literal``, ``Enum``) given one of its values, matched by Typer's own rule.
 
 Anything else (numbers, choices, dates with a parser, files to open) is handed to the
 coercion Typer builds, built on first use, so its values and error messages are Typer's.
@@ -26,7 +29,7 @@ from typing import Any, get_args, get_origin
 
 try:
     from typer._coercion import build_runtime_param
-    from typer._param_types import coerce_cli_path
+    from typer._param_types import choice_coercion_annotation, coerce_cli_choice, coerce_cli_path
     from typer.core import _TyperParameter
 except ImportError:  # another Typer: leave its coercion alone
     _TyperParameter = None  # type: ignore[assignment,misc]
@@ -35,13 +38,18 @@ _NOT_QUICK = object()
 
 
 def _leaf_kind(annotation: Any, info: Any) -> str | None:
-    """``"str"`` or ``"path"`` when a single value of ``annotation`` needs no pydantic."""
+    """``"str"``, ``"int"``, ``"path"`` or ``"choice"`` when a value of ``annotation`` may
+    need no pydantic."""
     if getattr(info, "parser", None) is not None or getattr(info, "click_type", None):
         return None
     if annotation is str:
         return "str"
+    if annotation is int and not getattr(info, "clamp", False):
+        return "int"
     if annotation is Path and getattr(info, "path_type", None) is None:
         return "path"
+    if choice_coercion_annotation(annotation, info) is not None:
+        return "choice"
     return None
 
 
@@ -59,6 +67,8 @@ class QuickCoercion:
         self.kind = None if desc.file_annotation is not None else _leaf_kind(annotation, info)
         self.info = info
         self.path_type = annotation
+        choice = choice_coercion_annotation(annotation, info) if self.kind == "choice" else None
+        self.choices, self.case_sensitive = choice or ((), True)
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:
@@ -79,17 +89,35 @@ class QuickCoercion:
                 return _NOT_QUICK
             if not all(self._plain(item) for item in value):
                 return _NOT_QUICK
-            return [self._one(item, param, ctx) for item in value]
+            items = [self._one(item, param, ctx) for item in value]
+            return _NOT_QUICK if _NOT_QUICK in items else items
         if multi or not self._plain(value):
             return _NOT_QUICK
         return self._one(value, param, ctx)
 
     def _plain(self, value: Any) -> bool:
-        """Text, or (for a path) already a path of the option's type (a default)."""
+        """Text, or (for a path) already a path of the option's type (a default), or (for
+        a number) a whole number in range."""
+        if self.kind == "int":
+            low, high = self.info.min, self.info.max
+            return (
+                type(value) is int
+                and (low is None or value >= low)
+                and (high is None or value <= high)
+            )
+        if self.kind == "choice":
+            return True  # coerce_cli_choice decides
         return isinstance(value, str) or (self.kind == "path" and isinstance(value, self.path_type))
 
     def _one(self, value: Any, param: Any, ctx: Any) -> Any:
-        if self.kind == "str":
+        if self.kind == "choice":
+            try:
+                return coerce_cli_choice(
+                    value, choices=self.choices, case_sensitive=self.case_sensitive, ctx=ctx
+                )
+            except ValueError:  # not a choice: Typer's own coercion says so, in its words
+                return _NOT_QUICK
+        if self.kind != "path":
             return value
         if isinstance(value, str):  # what Typer's pydantic validation makes of text
             value = self.path_type(value)

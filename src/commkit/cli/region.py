@@ -25,7 +25,7 @@ def init(
 
     s = settings(ctx)
     language = lang or s.lang_for(None)
-    result = api.scaffold_region(directory, name, country, language, force=force)
+    result = api.scaffold_region(directory, name, country=country, lang=language, force=force)
     from commkit.i18n import plural
 
     console = err()

@@ -34,7 +34,7 @@ from commkit.model.checklist import Checklist, Question
 from commkit.model.common import ID_RE, NOTE_MAX, PARTIAL_DATE_RE
 from commkit.model.form_readers import Cell, Submission
 
-__all__ = ["Problem", "field_names", "submission_answers", "submission_data"]
+__all__ = ["Problem", "field_names", "submission_data"]
 
 SUBMISSION_TIME = ("_submission_time", "SubmissionDate", "submissiondate", "end", "today")
 UUID_FIELDS = ("_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY")
@@ -521,16 +521,3 @@ def _answer(entry: Any) -> Answer:
             status=entry.get("status", "answered"), value=entry.get("value"), note=entry.get("note")
         )
     return Answer.model_construct(status="answered", value=entry, note=None)
-
-
-def submission_answers(
-    checklist: Checklist,
-    checklist_hash: str,
-    sub: Submission,
-    *,
-    lang: str = "en",
-    today: dt.date | None = None,
-) -> tuple[Answers | None, list[Problem], str | None]:
-    """As :func:`submission_data`, with the answers as a checked :class:`Answers` model."""
-    data, problems, uuid = submission_data(checklist, checklist_hash, sub, lang=lang, today=today)
-    return (Answers.model_validate(data) if data is not None else None), problems, uuid

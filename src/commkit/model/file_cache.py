@@ -5,17 +5,20 @@ runs of ``commkit map``. Each file that loaded without a problem is remembered, 
 validated model in JSON, under its path and the stamp of its metadata (size, modification
 and change times, inode); the next run takes the model from the cache when the stamp is the
 same and reads the file otherwise. Entries of other commkit versions or model code live in
-another database. Models are stored pickled (restoring them does not validate them again,
-which is most of the gain); the database sits in the user's private cache folder, as the
-pack cache does.
+another database. Models are stored as their JSON (``model_dump_json``) and come back through
+pydantic's JSON validation, which skips the YAML parse (most of a file's cost) and trusts
+nothing it reads; the database sits in the user's private cache folder, as the pack cache
+does.
 
 What is worked out from several files is cached too (:func:`derived`, stored as JSON): a
 community's latest results, say, which depend on its assessments folder and the files read
 in it. Such an entry lists the files and folders it came from with their stamps, each taken
 before it was read, and is used only while every one of them is unchanged.
 
-The cache is best effort: any SQLite error turns it off for the run, and ``--no-cache`` /
-``COMMKIT_NO_CACHE=1`` skip it.
+The cache is best effort and never an error: a damaged entry is read from its file again, a
+database that is not one (a crash of the disk, another program's file) is deleted and made
+anew, and any other SQLite error (a read-only or full cache folder, a lock held too long)
+turns the cache off for the run. ``--no-cache`` / ``COMMKIT_NO_CACHE=1`` skip it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 from pathlib import Path
 from typing import TypeVar
@@ -37,27 +39,37 @@ from commkit.model import pack_cache
 M = TypeVar("M", bound=BaseModel)
 
 _COMMIT_EVERY = 500
+FORMAT = 2
+"""Part of the database's name: a new layout of the tables gets a new file."""
 
 
 class FileCache:
     """One SQLite database of ``path -> (stamp, model JSON)``; writes are batched."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        self.db = sqlite3.connect(path, timeout=2, isolation_level=None)
+        self.db = sqlite3.connect(path, timeout=5, isolation_level=None)
+        try:
+            self._create()
+        except sqlite3.Error:
+            self.db.close()
+            raise
+        self.pending: dict[str, tuple[str, str, str, str]] = {}
+        self.pending_derived: dict[str, tuple[str, str, str, str]] = {}
+
+    def _create(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS files "
-            "(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, model TEXT NOT NULL, data BLOB NOT NULL)"
+            "(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, model TEXT NOT NULL, data TEXT NOT NULL)"
         )
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS derived (key TEXT PRIMARY KEY, deps TEXT NOT NULL, "
             "model TEXT NOT NULL, data TEXT NOT NULL)"
         )
-        self.pending: dict[str, tuple[str, str, str, bytes]] = {}
-        self.pending_derived: dict[str, tuple[str, str, str, str]] = {}
 
     def get(self, key: str, stamp: str, model: type[M]) -> M | None:
         row = self.pending.get(key)
@@ -67,12 +79,10 @@ class FileCache:
             ).fetchone()
         if row is None or row[1] != stamp or row[2] != model.__name__:
             return None
-        value = pickle.loads(row[3])
-        return value if isinstance(value, model) else None
+        return model.model_validate_json(row[3])
 
     def put(self, key: str, stamp: str, value: BaseModel) -> None:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.pending[key] = (key, stamp, type(value).__name__, data)
+        self.pending[key] = (key, stamp, type(value).__name__, value.model_dump_json())
         if len(self.pending) >= _COMMIT_EVERY:
             self.flush()
 
@@ -116,15 +126,25 @@ def _open() -> FileCache | None:
     if "cache" not in _state:
         version = hashlib.sha256(pack_cache.code_identity()).hexdigest()[:16]
         try:
-            cache: FileCache | None = FileCache(
-                pack_cache.private_dir() / f"files-{version}.sqlite"
-            )
+            path = pack_cache.private_dir() / f"files-{FORMAT}-{version}.sqlite"
+            cache: FileCache | None = _connect(path)
         except (OSError, sqlite3.Error):
             cache = None
         _state["cache"] = cache
         if cache is not None:
             atexit.register(_close)
     return _state["cache"]
+
+
+def _connect(path: Path) -> FileCache:
+    """The database at ``path``; one that is not a database is deleted and made anew."""
+    try:
+        return FileCache(path)
+    except sqlite3.OperationalError:
+        raise  # locked, read-only, no space: not a damaged file
+    except sqlite3.DatabaseError:
+        _remove(path)
+        return FileCache(path)
 
 
 def _close() -> None:
@@ -136,8 +156,23 @@ def _close() -> None:
     _state.clear()
 
 
-def _disable() -> None:
+def _disable(error: sqlite3.Error) -> None:
+    """No cache for the rest of the run; a database found damaged is deleted, so that the
+    next run makes it anew (a locked or read-only one is left alone)."""
+    cache = _state.get("cache")
     _state["cache"] = None
+    if cache is None or isinstance(error, sqlite3.OperationalError):
+        return
+    if isinstance(error, sqlite3.DatabaseError):
+        with contextlib.suppress(sqlite3.Error):
+            cache.db.close()
+        _remove(cache.path)
+
+
+def _remove(path: Path) -> None:
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        with contextlib.suppress(OSError):
+            (path.parent / name).unlink()
 
 
 def _stamp(path: str) -> str:
@@ -170,10 +205,10 @@ def cached(path: Path, model: type[M]) -> tuple[M | None, tuple[str, str] | None
         return None, None
     try:
         return cache.get(*stamp, model), stamp
-    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+    except ValueError:  # pydantic's ValidationError included
         return None, stamp  # a damaged entry: read the file and store it again
-    except sqlite3.Error:
-        _disable()
+    except sqlite3.Error as error:
+        _disable(error)
         return None, None
 
 
@@ -184,8 +219,8 @@ def remember(stamp: tuple[str, str] | None, value: BaseModel) -> None:
         return
     try:
         cache.put(*stamp, value)
-    except sqlite3.Error:
-        _disable()
+    except sqlite3.Error as error:
+        _disable(error)
 
 
 def derived(key: str, model: type[M]) -> M | None:
@@ -197,8 +232,8 @@ def derived(key: str, model: type[M]) -> M | None:
         return cache.get_derived(key, model)
     except (ValueError, TypeError):
         return None  # a damaged entry: work it out again and store it again
-    except sqlite3.Error:
-        _disable()
+    except sqlite3.Error as error:
+        _disable(error)
         return None
 
 
@@ -210,5 +245,5 @@ def remember_derived(key: str, deps: list[tuple[str, str] | None], value: BaseMo
         return
     try:
         cache.put_derived(key, [dep for dep in deps if dep is not None], value)
-    except sqlite3.Error:
-        _disable()
+    except sqlite3.Error as error:
+        _disable(error)

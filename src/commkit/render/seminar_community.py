@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commkit.errors import UserError
-from commkit.model.answers import Assessment
 from commkit.model.common import tr
-from commkit.model.workspace import Community
+
+if TYPE_CHECKING:  # read only by the commands that take --community
+    from commkit.model.answers import Assessment
+    from commkit.model.workspace import Community
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def load_community(
 
     Returns the context and the language of the run: ``lang_for`` gets the language the
     assessment stores (an assessment's, else the language of the run's own rule)."""
+    from commkit.model.answers import Assessment
     from commkit.model.loader import load_file
+    from commkit.model.workspace import Community
 
     if not path.is_file():
         raise UserError(f"{path}: no such file (give a community profile or an assessment)")
