@@ -261,6 +261,9 @@ def test_after_the_quick_start_the_resume_command_runs_commkit_from_the_venv(
         cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30", "PATH": NOT_ON_PATH},
         encoding="utf-8", timeout=30, dimensions=(30, 80),
     )  # fmt: skip
+    # where the drafts go, as a folder the user can find from anywhere (not "in ." or a
+    # path relative to a folder the hint does not name)
+    child.expect_exact(str(tmp_path / "reports-of-the-autumn-season"))
     answer_start_and_two_questions(child)
     interrupt(child)
     child.expect_exact("Continue later with:")

@@ -395,7 +395,7 @@ class _Run:
             only=store.run.ask,
         )
         wizard.hint = (
-            m["welcome_hint"].format(folder=folder)
+            m["welcome_hint"].format(folder=folder.absolute())
             if store.path is None
             else m["welcome_hint_draft"].format(draft=store.path)
         )
