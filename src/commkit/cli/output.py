@@ -111,10 +111,11 @@ class JsonArrayWriter:
         self.count = 0
 
     def add(self, item: Any) -> None:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
-        # An item one level deep: every line indented two more spaces (JSON strings hold
-        # no raw newlines, so every newline here is one of the layout's).
-        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        from commkit.api import json_text
+
+        # An item one level deep: every line indented two more spaces
+        text = json_text(item, level=1)
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
         self.count += 1
 
     def close(self) -> None:
