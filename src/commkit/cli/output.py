@@ -67,6 +67,12 @@ class WordWrapConsole(Console):
             super().print(*objects, **options)
 
 
+def print_whole(console: Console, text: str, style: str = "") -> None:
+    """``text`` as one line however long, even in a terminal: a command to copy. The terminal
+    folds it at its edge without a line break in it, so a copy gives it back whole."""
+    Console.print(console, text, style=style, markup=False, highlight=False, soft_wrap=True)
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 

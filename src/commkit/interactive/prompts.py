@@ -177,8 +177,9 @@ class Prompter:
             else Choice(e.title, value=e.value, checked=e.checked)
             for e in entries
         ]
+        asked = fit(message, instruction)
         question = questionary.checkbox(
-            fit(message, instruction),
+            asked,
             choices=choices,
             validate=validate or (lambda _: True),
             use_jk_keys=False,
@@ -188,7 +189,30 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
-        return list(self._ask(question))
+        # questionary leaves "done (2 selections)" on screen, in English: the answer is
+        # echoed here instead, as the other prompts echo theirs
+        question.application.erase_when_done = True
+        try:
+            values = list(self._ask(question))
+        except KeyboardInterrupt:
+            self._echo(asked, "")
+            raise
+        items = [e for e in entries if isinstance(e, Item)]
+        ticked = [next((e.title for e in items if e.value == v), str(v)) for v in values]
+        room = _columns() - 2 - (0 if asked.endswith("\n") else len(asked.rsplit("\n", 1)[-1]))
+        said = "; ".join(ticked) if ticked else text("prompt.none_ticked", self.lang)
+        self._echo(asked, shorten(said, max(room, 20)))
+        return values
+
+    def _echo(self, asked: str, answer: str) -> None:
+        """A finished question and its answer, as questionary shows them."""
+        line = FormattedText(
+            [("class:qmark", "?"), ("class:question", f" {asked} "), ("class:answer", answer)]
+        )
+        if self.output is not None:
+            print_formatted_text(line, style=STYLE, output=self.output)
+        else:
+            print_formatted_text(line, style=STYLE)
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
