@@ -167,6 +167,8 @@ def _reopen(page: Any, form: Path) -> Any:
     """Close the tab and open the form file again, as a person coming back to it does:
     nothing answered may be lost. (A reload of the same tab is tested on its own, in
     test_conditions_hide_questions_and_a_reload_keeps_everything.)"""
+    # a save the browser refused shows the notice: then the form is not what lost the answers
+    assert page.text_content("#storage-notice") == "", "this browser refused to keep the answers"
     _wait_until_stored(page, form)
     again = page.context.new_page()
     again.errors = page.errors
@@ -295,3 +297,85 @@ def test_screenshots_in_both_languages_phone_and_desktop(
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], "nothing sticks out sideways"
         assert page.errors == []
+
+
+# localStorage as a browser that cannot keep anything has it (storage off, a full disk, some
+# private windows): every write throws, or only while ``window.storageFull`` is true.
+REFUSING_STORAGE = """
+(() => {
+  const setItem = Storage.prototype.setItem;
+  window.storageFull = %s;
+  Storage.prototype.setItem = function (key, value) {
+    if (window.storageFull) { throw new DOMException('quota exceeded', 'QuotaExceededError'); }
+    return setItem.call(this, key, value);
+  };
+})();
+"""
+STORAGE_OFF = {
+    "en": "This browser cannot keep your answers: if you close or reload this tab, they are "
+    "lost. Answer every question in one go and download the answers file on the last step "
+    "before you close the tab.",
+    "ru": "Этот браузер не может сохранить ваши ответы: если закрыть или перезагрузить вкладку, "
+    "они пропадут. Ответьте на все вопросы за один раз и скачайте файл с ответами на последнем "
+    "шаге, прежде чем закрывать вкладку.",
+}
+
+
+def _refusing_page(browser: Any, viewport: dict[str, int], always: bool) -> Any:
+    page = _page(browser, viewport)
+    page.context.add_init_script(REFUSING_STORAGE % ("true" if always else "false"))
+    return page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_browser_that_cannot_keep_answers_says_so_in_the_forms_language(
+    browser: Any, tmp_path: Path, lang: str
+) -> None:
+    shots = Path(os.environ.get("COMMKIT_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    form = api.export_checklist("html", tmp_path / lang, lang=lang)
+    other = "ru" if lang == "en" else "en"
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page = _refusing_page(browser, viewport, always=True)
+        page.goto(form.as_uri())
+        notice = page.locator("#storage-notice")
+        # before the first answer, at the top of the page, read out by screen readers
+        assert notice.is_visible()
+        assert notice.text_content() == STORAGE_OFF[lang]
+        assert notice.get_attribute("role") == "alert"
+        top = notice.bounding_box()
+        assert top is not None and top["y"] + top["height"] <= viewport["height"]
+        # the start screen no longer promises that the page can be closed and found again
+        intro = page.text_content("#app") or ""
+        assert "close the page and come back" not in intro
+        assert "страницу можно закрыть" not in intro
+        page.screenshot(path=str(shots / f"storage-off-{name}-{lang}.png"))
+        page.fill("#meta-community", "Клуб")
+        page.click("#next")  # every step keeps saying it
+        assert notice.text_content() == STORAGE_OFF[lang]
+        page.click("#lang-switch")
+        assert notice.text_content() == STORAGE_OFF[other]
+        page.screenshot(path=str(shots / f"storage-off-{name}-{other}-step.png"))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], "nothing sticks out sideways"
+        assert page.errors == []
+
+
+def test_the_notice_comes_when_a_save_fails_and_goes_when_one_succeeds(
+    browser: Any, form: Path
+) -> None:
+    page = _refusing_page(browser, PHONE, always=False)
+    page.goto(form.as_uri())
+    notice = page.locator("#storage-notice")
+    page.fill("#meta-community", "Club")
+    assert not notice.is_visible() and notice.text_content() == ""
+    page.evaluate("window.storageFull = true")  # the browser's storage fills up
+    page.fill("#meta-rater", "Olga")
+    assert notice.is_visible()
+    assert notice.text_content() == STORAGE_OFF["en"]
+    page.evaluate("window.storageFull = false")
+    page.fill("#meta-role", "core team")
+    assert not notice.is_visible()
+    page.reload()  # the last save holds everything typed, the rater too
+    assert page.input_value("#meta-rater") == "Olga"
+    assert page.errors == []

@@ -137,6 +137,7 @@ from commkit.api.views import (
     MapScreen,
     ProgressScreen,
     TableView,
+    json_text,
     map_screen,
     progress_screen,
 )
@@ -201,6 +202,7 @@ __all__ = [
     "import_answers",
     "init_content",
     "init_region",
+    "json_text",
     "list_seminars",
     "load_answers",
     "load_assessment",

@@ -7,7 +7,7 @@ formatted here once, the same way as in the Markdown reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from commkit.core.progress import CommunityProgress
@@ -17,6 +17,14 @@ SCREEN_ROWS = 100
 """A map on screen lists at most this many communities; its files hold them all."""
 
 Align = Literal["left", "right"]
+
+
+def json_text(data: Any, *, level: int = 0) -> str:
+    """``data`` as ``--json`` prints it (``json.dumps`` with ``indent=2``, text as it is),
+    every line after the first ``level`` steps in (an item of a streamed array)."""
+    from commkit.render.json_text import dumps
+
+    return dumps(data, level=level)
 
 
 @dataclass

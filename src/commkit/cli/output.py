@@ -24,8 +24,9 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
-_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])")
-"""The space between a count and its noun («1 предупреждение», "25 files"): never a break."""
+_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=→) | (?=×)|(?<=×) ")
+"""Spaces that are never a break: between a count and its noun («1 предупреждение», "25
+files"), and inside a figure's working ("→ 0,400 × вес 1")."""
 _NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 
 
@@ -67,6 +68,12 @@ class WordWrapConsole(Console):
             super().print(*objects, **options)
 
 
+def print_whole(console: Console, text: str, style: str = "") -> None:
+    """``text`` as one line however long, even in a terminal: a command to copy. The terminal
+    folds it at its edge without a line break in it, so a copy gives it back whole."""
+    Console.print(console, text, style=style, markup=False, highlight=False, soft_wrap=True)
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
@@ -105,10 +112,11 @@ class JsonArrayWriter:
         self.count = 0
 
     def add(self, item: Any) -> None:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
-        # An item one level deep: every line indented two more spaces (JSON strings hold
-        # no raw newlines, so every newline here is one of the layout's).
-        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        from commkit.api import json_text
+
+        # An item one level deep: every line indented two more spaces
+        text = json_text(item, level=1)
+        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
         self.count += 1
 
     def close(self) -> None:

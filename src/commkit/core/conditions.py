@@ -18,11 +18,14 @@ A condition has one subject and at most one test (see :mod:`commkit.model.condit
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commkit.core.per_object import PerObject
-from commkit.model.answers import Answer, AnswerValue
+from commkit.model.common import AnswerValue
 from commkit.model.condition import Condition, Scalar
+
+if TYPE_CHECKING:
+    from commkit.model.answers import Answer
 
 __all__ = [
     "TESTS",
@@ -191,7 +194,7 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
 
 
 ConditionTest = Callable[
-    [Mapping[str, Answer], Mapping[str, float | None], Mapping[str, float | None], str | None],
+    [Mapping[str, "Answer"], Mapping[str, float | None], Mapping[str, float | None], str | None],
     bool,
 ]
 

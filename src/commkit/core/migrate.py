@@ -248,26 +248,6 @@ def _follow(earlier: list[Move], later: list[Move]) -> list[Move]:
     return out + [m for m in earlier if m.how == "dropped"]
 
 
-def value_problems(migration: Migration, new: Checklist) -> list[tuple[tuple[Any, ...], str]]:
-    """Mapped values the new question cannot take: ``(field path, message)``."""
-    from commkit.core.scoring import value_problem
-
-    new_q = {q.id: q for q in new.questions}
-    problems: list[tuple[tuple[Any, ...], str]] = []
-    for i, step in enumerate(migration.steps):
-        for mapped in (step.values or {}).values():
-            for n in step.new:
-                q = new_q.get(n)
-                if q is None or mapped is None:
-                    continue
-                bad = value_problem(q, mapped)
-                if bad:
-                    problems.append(
-                        (("steps", i, "values"), f"{n}: the mapped value {mapped!r}: {bad}")
-                    )
-    return problems
-
-
 def carry_answers(pack: Any, answers: Answers) -> tuple[Answers, Migrated]:
     """``answers`` (to any version of their checklist) as answers to the pack's current
     version, and the story of each question: the one path every re-score takes (``assess

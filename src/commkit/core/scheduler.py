@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -377,20 +377,8 @@ def schedule_selection(
 
 
 def timeline_fields(timeline: Timeline) -> dict[str, Any]:
-    """The fields of a :class:`Plan` that the timeline gives."""
-    return {
-        "start": timeline.start,
-        "end": timeline.end,
-        "weeks": timeline.weeks,
-        "capacity": timeline.capacity,
-        "holidays": timeline.holidays,
-        "actions": timeline.actions,
-        "seminars": timeline.seminars,
-        "phases": timeline.phases,
-        "manager_role": timeline.manager_role,
-        "manager_schedule": timeline.manager_schedule,
-        "metrics": timeline.metrics,
-    }
+    """The fields of a :class:`Plan` that the timeline gives: each of its own, by name."""
+    return {f.name: getattr(timeline, f.name) for f in fields(timeline)}
 
 
 def make_plan(

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from commkit.core.values import value_problem
 from commkit.errors import Diagnostic
 from commkit.model.pack import ContentPack
+
+if TYPE_CHECKING:
+    from commkit.model.checklist import Checklist
+    from commkit.model.migration import Migration
 
 
 @dataclass
@@ -42,8 +47,6 @@ class ValidationReport:
 
 def migration_values(pack: ContentPack) -> list[Diagnostic]:
     """Mapped values of a migration that the new question cannot take."""
-    from commkit.core.migrate import value_problems
-
     out: list[Diagnostic] = []
     for migration in pack.migrations:
         new = pack.checklist_version(migration.checklist, migration.to_version)
@@ -54,6 +57,24 @@ def migration_values(pack: ContentPack) -> list[Diagnostic]:
             continue
         out.extend(doc.diagnostic(path, message) for path, message in problems)
     return out
+
+
+def value_problems(migration: Migration, new: Checklist) -> list[tuple[tuple[Any, ...], str]]:
+    """Mapped values the new question cannot take: ``(field path, message)``."""
+    new_q = {q.id: q for q in new.questions}
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for i, step in enumerate(migration.steps):
+        for mapped in (step.values or {}).values():
+            for n in step.new:
+                q = new_q.get(n)
+                if q is None or mapped is None:
+                    continue
+                bad = value_problem(q, mapped)
+                if bad:
+                    problems.append(
+                        (("steps", i, "values"), f"{n}: the mapped value {mapped!r}: {bad}")
+                    )
+    return problems
 
 
 def answer_problems(pack: ContentPack, model: Any, doc: Any) -> list[Diagnostic]:

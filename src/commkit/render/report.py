@@ -50,7 +50,33 @@ def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
         return t["dont_know"].lower()
     if answer.status == "not_applicable":
         return t["not_applicable"].lower()
-    return value_text(q, answer.value, lang)
+    key = _value_key(answer.value)
+    if key is None:
+        return value_text(q, answer.value, lang)
+    known = _answer_texts.get((id(q), lang, key))
+    if known is not None and known[0] is q:
+        return known[1]
+    shown = value_text(q, answer.value, lang)
+    if len(_answer_texts) < 50_000:
+        _answer_texts[(id(q), lang, key)] = (q, shown)
+    return shown
+
+
+_answer_texts: dict[tuple[int, str, Any], tuple[Question, str]] = {}
+"""Answers already put in words: a batch's reports repeat the same few per question."""
+
+
+def _value_key(value: Any) -> Any:
+    """``value`` as a dictionary key that tells ``1``, ``1.0`` and ``True`` apart, or
+    ``None`` for a value not worth remembering (a text in several languages, a long note)."""
+    if isinstance(value, list):
+        items = tuple((type(v), v) for v in value)
+        return items if all(isinstance(v, int | float | str) for v in value) else None
+    if isinstance(value, str) and len(value) > 200:
+        return None
+    if value is None or isinstance(value, int | float | str):
+        return (type(value), value)
+    return None
 
 
 def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
@@ -183,13 +209,14 @@ def build_view(
         for d in result.dimensions
     ]
     findings = []
+    by_dimension: dict[str, list[Question]] = {}
+    for q in checklist.questions:
+        by_dimension.setdefault(q.dimension, []).append(q)
     for dim in checklist.dimensions:
         strong: list[str] = []
         weak: list[str] = []
         open_: list[str] = []
-        for q in checklist.questions:
-            if q.dimension != dim.id:
-                continue
+        for q in by_dimension.get(dim.id, []):
             line = lines.get(q.id)
             if line is None:
                 continue
@@ -465,7 +492,10 @@ def yaml_data(model: Any) -> dict[str, Any]:
 def yaml_text(data: dict[str, Any], *, fast: bool = False) -> str:
     """``data`` (as :func:`yaml_data` makes it) as the YAML text :func:`to_yaml` writes."""
     from commkit.render import plain_yaml
-    from commkit.render.yaml_emit import dump_yaml
 
     text = plain_yaml.dump(data)
-    return text if text is not None else dump_yaml(data, fast=fast)
+    if text is not None:
+        return text
+    from commkit.render.yaml_emit import dump_yaml  # PyYAML: only for what needs it
+
+    return dump_yaml(data, fast=fast)

@@ -7,8 +7,12 @@
   var KEY = DATA.storage_key;
   var DIMS = C.dimensions;
   var LAST = DIMS.length + 1;
+  var kept = true;  /* whether this browser keeps what the form saves (see storageNotice) */
   var state = restore();
   var app = document.getElementById('app');
+  var notice = el('p', {id: 'storage-notice', 'class': 'notice', role: 'alert'});
+  app.parentNode.insertBefore(notice, app);
+  probeStorage();
 
   function today() {
     var d = new Date();
@@ -31,11 +35,28 @@
           return s;
         }
       }
-    } catch (e) { /* storage off: start fresh */ }
+    } catch (e) { kept = false; /* storage off: start fresh */ }
     return fresh();
   }
+  function probeStorage() {
+    /* Storage turned off, or a private window that refuses every write: say so before the
+       first answer, not after the tab is closed. */
+    try {
+      window.localStorage.setItem(KEY + ':probe', '1');
+      window.localStorage.removeItem(KEY + ':probe');
+    } catch (e) { kept = false; }
+  }
   function save() {
-    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+      kept = true;
+    } catch (e) { kept = false; /* storage off or full: the notice says what to do */ }
+    storageNotice();
+  }
+  function storageNotice() {
+    /* Set only when it changes: an alert is read out again each time its text is set. */
+    var said = kept ? '' : ui('storage_off');
+    if (notice.textContent !== said) { notice.textContent = said; }
   }
   function tr(t) {
     if (t === null || t === undefined) { return ''; }
@@ -265,7 +286,7 @@
   function startScreen(main) {
     main.appendChild(el('h2', {tabindex: '-1'}, ui('start_title')));
     if (C.description) { main.appendChild(el('p', null, tr(C.description))); }
-    main.appendChild(el('p', null, ui('start_intro')));
+    main.appendChild(el('p', null, ui(kept ? 'start_intro' : 'start_intro_unkept')));
     var m = state.meta;
     main.appendChild(field('meta-community', ui('community'), m.community, {required: true, autocomplete: 'organization'}, function (v) { m.community = v; }));
     main.appendChild(foundedField(m));
@@ -503,6 +524,7 @@
   }
   function render(focusId) {
     header();
+    storageNotice();
     app.textContent = '';
     var main = el('div');
     if (state.step <= 0) { state.step = 0; startScreen(main); }
