@@ -23,7 +23,7 @@ PLAIN = [
     "a: !!str 1\nb: !!int '3'\nc: !!float '2'\nd: !!bool 'yes'\ne: !!null ''\n",
     "1: a\n2.5: b\nfalse: c\n2020-01-01: d\n",
     "list: [1, 'two', 3.0, [4, {five: 5}]]\nmap: {a: {b: {c: []}}}\nempty: {}\n",
-    "text: |\n  line one\n  line two\nfolded: >\n  folded\n  text\nquoted: \"tab\\tand \\u00e9\"\n",
+    'text: |\n  line one\n  line two\nfolded: >\n  folded\n  text\nquoted: "tab\\tand \\u00e9"\n',
     "name: Клуб предпринимателей Прикамья\nnote: 'it''s: fine # not a comment'\n",
     "- a\n- 1\n- - nested\n  - list\n",
     "plain scalar at the top",
