@@ -409,3 +409,22 @@ def test_a_tick_list_leaves_its_answer_on_screen_in_the_wizards_language(
     stream.feed(written.getvalue().replace("\n", "\r\n"))
     lines = [line.rstrip() for line in screen.display if line.strip()]
     assert lines == [f"? {question} {shown}"]
+
+
+def test_a_long_answer_option_in_help_continues_under_its_text() -> None:
+    from commkit.interactive.prompts import wrap
+
+    scale = "  1 — Участники пришли с разными, не связанными между собой целями; общей цели нет"
+    assert wrap(scale, 80).splitlines() == [
+        "  1 — Участники пришли с разными, не связанными между собой целями; общей цели",
+        "      нет",
+    ]
+    option = "  • Free expertise and mentoring that saved money, and suppliers found through it"
+    assert wrap(option, 60).splitlines() == [
+        "  • Free expertise and mentoring that saved money, and",
+        "    suppliers found through it",
+    ]
+    assert wrap("  plain text that is long enough to be wrapped here", 30).splitlines() == [
+        "  plain text that is long",
+        "  enough to be wrapped here",
+    ]

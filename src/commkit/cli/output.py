@@ -24,8 +24,9 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
-_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])")
-"""The space between a count and its noun («1 предупреждение», "25 files"): never a break."""
+_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=→) | (?=×)|(?<=×) ")
+"""Spaces that are never a break: between a count and its noun («1 предупреждение», "25
+files"), and inside a figure's working ("→ 0,400 × вес 1")."""
 _NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 
 

@@ -8,6 +8,7 @@ returning ``None``, and a Ctrl-C pressed just before a prompt starts is not lost
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -255,15 +256,21 @@ def fit(message: str, instruction: str | None, answer: int = 0) -> str:
     return wrapped
 
 
+_LIST_ITEM = re.compile(r"\s*(?:•|\d+ —) ")
+"""The start of a list item (``  • ``, ``  3 — ``): its text continues under its text."""
+
+
 def wrap(text: str, width: int | None = None) -> str:
-    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent."""
+    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent,
+    and a list item continues under its text, not under its bullet or number."""
     import shutil
     import textwrap
 
     width = width or shutil.get_terminal_size((80, 24)).columns
     lines = []
     for line in text.splitlines() or [""]:
-        indent = line[: len(line) - len(line.lstrip())]
+        item = _LIST_ITEM.match(line)
+        indent = " " * item.end() if item else line[: len(line) - len(line.lstrip())]
         lines.extend(
             textwrap.wrap(
                 line,
