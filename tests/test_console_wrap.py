@@ -67,3 +67,14 @@ def test_wrapped_messages_keep_each_count_with_its_noun() -> None:
     lines = wrap_lines(console, said, rest="").splitlines()
     assert lines[1].startswith("12 ответов"), lines
     assert " ".join(lines) == said
+
+
+def test_a_figures_working_stays_on_one_line() -> None:
+    console, _ = terminal(80)
+    said = (
+        "Какую экономическую пользу участники реально получили через сообщество за "
+        "последние 12 месяцев: Найденные поставщики, подрядчики или партнёры → 0,200 × вес 1"
+    )
+    lines = wrap_lines(console, said, "  ", "    ").splitlines()
+    assert lines[-1].strip() == "→ 0,200 × вес 1" or lines[-1].endswith("→ 0,200 × вес 1")
+    assert not any(line.rstrip().endswith(("→", "×", "0,200")) for line in lines), lines

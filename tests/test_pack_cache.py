@@ -74,6 +74,31 @@ def test_an_edited_file_is_read_again(cache: Path, pack_copy: Path) -> None:
     assert len(entries(cache)) == 2
 
 
+def test_a_cached_pack_knows_its_checklists_hashes(
+    cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The content hash comes with the cached pack (no checklist is serialised to learn it);
+    it is the hash of the content, and a changed copy of a checklist gets its own."""
+    from commkit.model.checklist import Checklist
+    from commkit.model.content_pack import content_hash
+
+    built = load_pack_uncached(pack_copy).checklist
+    expected = content_hash(built.model_copy())  # another object: worked out afresh
+    cached = load_pack_uncached(pack_copy).checklist
+    assert cached is not built
+    edited = cached.model_copy(update={"version": "1.9"})
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("the checklist was serialised although its hash was cached")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Checklist, "model_dump", refuse)
+        assert content_hash(cached) == expected
+        with pytest.raises(AssertionError):
+            content_hash(edited)
+    assert content_hash(edited) != expected
+
+
 def test_a_touched_but_unchanged_file_still_hits(
     cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

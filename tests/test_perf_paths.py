@@ -158,6 +158,30 @@ def test_the_scoring_rules_accept_exactly_the_values_that_fit() -> None:
                     assert (scored is not None) == fits, (q.id, value)
 
 
+def test_a_tick_list_scores_the_same_when_it_comes_back() -> None:
+    """The tick-list rule remembers the sets of ticks it scored: a set seen before, another
+    list with the same ticks, or a list holding something unhashable (refused as before)
+    gives what a rule that never saw it gives."""
+    from commkit.core import scoring
+
+    def outcome(rule: Any, value: list[object]) -> object:
+        try:
+            return rule(list(value))
+        except TypeError as exc:
+            return f"TypeError: {exc}"
+
+    checklist = load_pack().checklist
+    multi = [q for q in checklist.questions if q.type == "multi"]
+    assert multi
+    for q in multi:
+        ids = [o.id for o in q.options]
+        rule = scoring._scorer(q)
+        lists: list[list[object]] = [ids[:1], ids[:2], ids, ids[::-1], ids[:1] * 2, ["nope"]]
+        lists += [[{"a": 1}], [ids[:1]], []]
+        for value in lists * 2:
+            assert outcome(rule, value) == outcome(scoring._scorer(q), value), (q.id, value)
+
+
 def test_results_share_immutable_dimension_results(monkeypatch: pytest.MonkeyPatch) -> None:
     """Dimension results with the same figures are one object, which nobody can change."""
     from pydantic import ValidationError

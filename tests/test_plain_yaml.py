@@ -113,3 +113,29 @@ def test_long_notes_fold_where_pyyaml_folds_them() -> None:
         assert fast is not None and fast == pyyaml(data)
     folded = plain_yaml.dump({"answers": {"q.id": {"value": "x", "note": note}}})
     assert folded is not None and "\n      word" in folded
+
+
+_LOOKALIKES = st.from_regex(
+    r"[-+]?[0-9_.]{0,6}(e[-+]?[0-9]{1,2})?|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9:.]{1,12}Z?)?"
+    r"|0[box][0-9a-fA-F_]{1,4}|[0-9:]{1,8}|\.?(inf|Inf|nan|NaN|NAN)|[yYnNtTfFoO][a-zA-Z]{0,4}"
+    r"|~|<<|=|[!&*]|null|Null",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LOOKALIKES | _TEXT)
+def test_a_strings_type_is_read_as_pyyaml_reads_it(text: str) -> None:
+    """Which strings need quotes (``yes``, ``1_000``, ``2020-10-15``, ``.inf``...) is decided
+    by the writer's own copy of PyYAML's rules: they must agree."""
+    resolver = yaml.resolver.Resolver()
+    assert plain_yaml._implicit_tag(text) == resolver.resolve(yaml.ScalarNode, text, (True, False))
+
+
+def test_every_word_yaml_reads_as_a_boolean_or_null_is_quoted() -> None:
+    words = "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF"
+    for word in [*words.split(), "~", "null", "Null", "NULL", "", "<<", "=", "1_000", ".5"]:
+        fast = plain_yaml.dump({"k": word})
+        assert fast == pyyaml({"k": word}) and fast != f"k: {word}\n", word
+    for word in ("yess", "onn", "nil", "1_000x", "2020-10-15x"):
+        assert plain_yaml.dump({"k": word}) == f"k: {word}\n" == pyyaml({"k": word})

@@ -250,16 +250,20 @@ def test_after_the_quick_start_the_resume_command_runs_commkit_from_the_venv(
     tmp_path: Path,
 ) -> None:
     """The Quick start runs `.venv/bin/commkit assess` with the venv not activated: the
-    command printed to continue is that same `.venv/bin/commkit`, which works as it is."""
+    command printed to continue is that same `.venv/bin/commkit`, which works as it is. Longer
+    than the terminal is wide, it is still one line (the terminal folds it; a copy is whole)."""
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "commkit").symlink_to(COMMKIT)
     child = pexpect.spawn(
         "/bin/sh",
         ["-c", 'exec .venv/bin/commkit "$@"', "sh", "--content", str(FIX / "pack"), "assess",
-         "--out", "reports", "--date", "2020-10-15"],
+         "--out", "reports-of-the-autumn-season", "--date", "2020-10-15"],
         cwd=str(tmp_path), env={**ENV, "COLUMNS": "80", "LINES": "30", "PATH": NOT_ON_PATH},
         encoding="utf-8", timeout=30, dimensions=(30, 80),
     )  # fmt: skip
+    # where the drafts go, as a folder the user can find from anywhere (not "in ." or a
+    # path relative to a folder the hint does not name)
+    child.expect_exact(str(tmp_path / "reports-of-the-autumn-season"))
     answer_start_and_two_questions(child)
     interrupt(child)
     child.expect_exact("Continue later with:")
@@ -267,8 +271,11 @@ def test_after_the_quick_start_the_resume_command_runs_commkit_from_the_venv(
     assert child.exitstatus == 130
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before)
     lines = [line.strip() for line in shown.splitlines()]
-    command = ".venv/bin/commkit assess --resume reports/fashion-tech-assessment-draft.yaml"
-    assert command in lines
+    command = (
+        ".venv/bin/commkit assess --resume "
+        "reports-of-the-autumn-season/fashion-tech-assessment-draft.yaml"
+    )
+    assert command in lines and len(command) > 80
     # and it does continue the run, typed exactly as shown
     child = pexpect.spawn(
         "/bin/sh", ["-c", "exec " + command], cwd=str(tmp_path),

@@ -368,3 +368,63 @@ def test_a_note_in_both_languages_survives_an_unchanged_enter(
             assert wizard.ask(q1, can_go_back=False) == "ok"
         answer = wizard.answers.answers[q1.id]
         assert answer.value == 4 and answer.note == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "shown"),
+    [
+        ("en", "Which tools does the community use?", "Group chat; Shared calendar"),
+        ("ru", "Какими инструментами пользуется сообщество?", "Общий чат; Общий календарь"),
+    ],
+)
+def test_a_tick_list_leaves_its_answer_on_screen_in_the_wizards_language(
+    lang: str, question: str, shown: str
+) -> None:
+    """questionary itself leaves "done (2 selections)" on screen, in English."""
+    import io
+
+    import pyte
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from commkit.interactive.prompts import Heading, Item
+
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    written = io.StringIO()
+    terminal = Vt100_Output(written, lambda: Size(rows=24, columns=80), term="xterm")
+    options = {
+        "en": ["Group chat", "Shared calendar", "CRM"],
+        "ru": ["Общий чат", "Общий календарь", "CRM"],
+    }
+    with create_pipe_input() as keys:
+        prompter = Prompter(input=keys, output=terminal, lang=lang)
+        keys.send_text(" " + DOWN + " \r")
+        ticked = prompter.checkbox(
+            question,
+            [*(Item(t, t) for t in options[lang]), Heading("──"), Item("—", "none")],
+            instruction="(Space, Enter)",
+        )
+    assert ticked == options[lang][:2]
+    stream.feed(written.getvalue().replace("\n", "\r\n"))
+    lines = [line.rstrip() for line in screen.display if line.strip()]
+    assert lines == [f"? {question} {shown}"]
+
+
+def test_a_long_answer_option_in_help_continues_under_its_text() -> None:
+    from commkit.interactive.prompts import wrap
+
+    scale = "  1 — Участники пришли с разными, не связанными между собой целями; общей цели нет"
+    assert wrap(scale, 80).splitlines() == [
+        "  1 — Участники пришли с разными, не связанными между собой целями; общей цели",
+        "      нет",
+    ]
+    option = "  • Free expertise and mentoring that saved money, and suppliers found through it"
+    assert wrap(option, 60).splitlines() == [
+        "  • Free expertise and mentoring that saved money, and",
+        "    suppliers found through it",
+    ]
+    assert wrap("  plain text that is long enough to be wrapped here", 30).splitlines() == [
+        "  plain text that is long",
+        "  enough to be wrapped here",
+    ]

@@ -48,7 +48,8 @@ class _Run:
         self.force = force
         self.staging = safe_child(root, f".commkit-import-{secrets.token_hex(4)}")
         self.staged: list[tuple[Path, Path]] = []
-        self.targets: set[Path] = set()
+        self.targets: set[tuple[Path, str]] = set()
+        """(folder, file name) of every file this run writes."""
         self.folders: dict[str, tuple[Path, set[str]]] = {}
         self.slugs: dict[tuple[str, str], str] = {}
 
@@ -79,23 +80,26 @@ class _Run:
             known = self.folders[slug] = (folder, names)
         return known
 
-    def target(self, data: dict[str, Any], uuid: str | None) -> Path:
+    def target(self, data: dict[str, Any], uuid: str | None) -> tuple[Path, str]:
+        """The folder and file name for ``data`` (a second file of the same rater and day
+        is told apart by its submission's id)."""
         community = data["community"]
         name = community["name"]
         slug = community.get("slug") or self._slug(name, "community")
         rater = self._slug(data["rater"]["name"], "rater") if data.get("rater") else "rater"
         day = data.get("date") or "undated"
         folder, existing = self._folder(slug)
-        name = f"{rater}-{day}" if self.workspace else f"{slug}-{rater}-{day}"
-        path = folder / f"{name}.yaml"
+        stem = f"{rater}-{day}" if self.workspace else f"{slug}-{rater}-{day}"
+        file_name = f"{stem}.yaml"
         n = 1
-        while path in self.targets:
+        while (folder, file_name) in self.targets:
             n += 1
             suffix = self._slug(uuid, "community")[:8] if uuid and n == 2 else str(n)
-            path = folder / f"{name}-{suffix}.yaml"
-        if not self.force and path.name in existing:
+            file_name = f"{stem}-{suffix}.yaml"
+        if not self.force and file_name in existing:
+            path = folder / file_name
             raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        return path
+        return folder, file_name
 
     def stage(self, data: dict[str, Any], uuid: str | None) -> None:
         """Write the answers file ``data`` (as :func:`commkit.render.report.yaml_data` makes
@@ -103,14 +107,20 @@ class _Run:
         :func:`commkit.fsutil.publish_batch`)."""
         from commkit.render.report import yaml_text
 
-        path = self.target(data, uuid)
-        self.targets.add(path)
+        folder, file_name = self.target(data, uuid)
+        self.targets.add((folder, file_name))
         if not self.staged:
             self.staging.mkdir(parents=True, exist_ok=True)
         tmp = self.staging / f"{len(self.staged)}.yaml"
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(yaml_text(data, fast=True))
-        self.staged.append((tmp, path))
+        content = yaml_text(data, fast=True).encode("utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        self.staged.append((tmp, folder / file_name))
 
     def commit(self) -> list[Path]:
         from commkit.fsutil import publish_batch
@@ -156,7 +166,7 @@ def run_import(
             f"{workspace} is not a workspace (no region.yaml; see 'commkit region init')"
         )
     checklist = pack.checklist
-    digest = checklist_hash(checklist)
+    digest = pack.known_hash(checklist) or checklist_hash(checklist)
     run = _Run(root, workspace is not None, force)
     result = ImportResult()
     bad: list[Diagnostic] = []

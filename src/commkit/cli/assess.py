@@ -329,7 +329,7 @@ class _Run:
 
     def interactive(self, resume: Path | None, update: Path | None = None) -> None:
         from commkit import api
-        from commkit.cli.output import err, esc, print_json, wrap_lines
+        from commkit.cli.output import err, esc, print_json, print_whole, wrap_lines
         from commkit.errors import InterruptedWithDraft, UserError
         from commkit.i18n import plural, section
         from commkit.interactive.drafts import (
@@ -395,7 +395,7 @@ class _Run:
             only=store.run.ask,
         )
         wizard.hint = (
-            m["welcome_hint"].format(folder=folder)
+            m["welcome_hint"].format(folder=folder.absolute())
             if store.path is None
             else m["welcome_hint_draft"].format(draft=store.path)
         )
@@ -412,14 +412,8 @@ class _Run:
                 shown = wrap_lines(console, said, rest="")
                 console.print(shown, markup=False, highlight=False, soft_wrap=True)
                 console.print(mm["resume_hint"], style="bold", markup=False)
-                # on a line of its own, never folded: a path broken in two cannot be copied
-                console.print(
-                    "  " + resume_command(exc.draft_path),
-                    style="bold",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                # on a line of its own, never broken: a command in two lines cannot be copied
+                print_whole(console, "  " + resume_command(exc.draft_path), style="bold")
             else:
                 console.print(mm["nothing_saved"], markup=False)
             raise typer.Exit(130) from None

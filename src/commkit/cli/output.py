@@ -24,8 +24,9 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
-_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])")
-"""The space between a count and its noun («1 предупреждение», "25 files"): never a break."""
+_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=→) | (?=×)|(?<=×) ")
+"""Spaces that are never a break: between a count and its noun («1 предупреждение», "25
+files"), and inside a figure's working ("→ 0,400 × вес 1")."""
 _NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 
 
@@ -65,6 +66,12 @@ class WordWrapConsole(Console):
         options["soft_wrap"] = False
         with _rich_keeps_counts_whole():
             super().print(*objects, **options)
+
+
+def print_whole(console: Console, text: str, style: str = "") -> None:
+    """``text`` as one line however long, even in a terminal: a command to copy. The terminal
+    folds it at its edge without a line break in it, so a copy gives it back whole."""
+    Console.print(console, text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
 def out() -> Console:

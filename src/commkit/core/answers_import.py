@@ -385,14 +385,16 @@ def submission_data(
     problems: list[Problem] = []
     answers: dict[str, Any] = {}
     for f, at_value, at_status, at_note in layout.questions:
-        status, value, problem = _reading(f, row[at_value])
+        raw = row[at_value]
+        known = f.readings.get(raw) if type(raw) is str else None
+        status, value, problem = known if known is not None else _reading(f, raw)
         if problem is not None:
             qid = f.question.id
             problems.append(Problem(cell_of(qid), f"question {qid}: {problem}"))
             continue
         if not status:
             raw = row[at_status]
-            text = _text(raw) if raw is not None else None
+            text = _text(raw) if raw is not None and raw != "" else None
             if text is None:
                 continue
             found = _status_of(text)
@@ -407,7 +409,7 @@ def submission_data(
                 continue
             status = found
         raw = row[at_note]
-        note = _text(raw) if raw is not None else None
+        note = _text(raw) if raw is not None and raw != "" else None
         if note is None and status == "answered":
             answers[f.question.id] = value  # ``q: 4``, as to_yaml writes an answer alone
             continue

@@ -119,6 +119,8 @@ def _clean(x: float) -> float:
 
 
 _NUMBER = (int, float)
+_MAX_TICKS = 4096
+"""At most this many sets of ticks are remembered per question (a bound on memory)."""
 """The types of a number answer (but not ``bool``, a subclass of ``int``)."""
 
 _INVALID: Any = object()
@@ -134,11 +136,15 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
     if qtype == "yes_no":
         yes_score, no_score = (1.0, 0.0) if q.yes_is_good else (0.0, 1.0)
 
+        exact = {"yes": yes_score, "no": no_score}
+
         def yes_no(value: Any) -> Any:
             if value is True:
                 return yes_score
             if value is False:
                 return no_score
+            if value.__class__ is str and value in exact:
+                return exact[value]
             if isinstance(value, str):
                 word = value.strip().lower()
                 if word == "yes":
@@ -189,15 +195,28 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
     options = frozenset(scores)
     alone = frozenset(o.id for o in q.options if o.exclusive)  # "none of these": ticked alone
 
-    def multi(value: Any) -> Any:
-        if not isinstance(value, list):
-            return _INVALID
+    def ticked(value: list[Any]) -> Any:
         chosen = set(value)
         if len(chosen) != len(value) or not chosen <= options:
             return _INVALID
         if len(value) > 1 and not alone.isdisjoint(chosen):
             return _INVALID
         return min(1.0, math.fsum([scores[v] for v in value]))
+
+    known: dict[tuple[Any, ...], Any] = {}  # the same ticks come back: scored once
+
+    def multi(value: Any) -> Any:
+        if not isinstance(value, list):
+            return _INVALID
+        try:
+            return known[tuple(value)]
+        except KeyError:
+            result = known[tuple(value)] = ticked(value)
+            if len(known) > _MAX_TICKS:
+                known.clear()
+            return result
+        except TypeError:  # something unhashable in the list: as without the memory
+            return ticked(value)
 
     return multi
 
@@ -523,22 +542,26 @@ def breakdown(
     seen: dict[str, Answer] = {}
     question_scores: dict[str, float | None] = {}
     effective: dict[str, Answer] = {}
-    # per dimension: answered, dont_know, not_applicable, unanswered
-    counts: dict[str, list[int]] = {d: [0, 0, 0, 0] for d, _ in compiled.dimensions}
-    sums: dict[str, list[float]] = {d: [] for d, _ in compiled.dimensions}
-    weight_sums: dict[str, list[float]] = {d: [] for d, _ in compiled.dimensions}
+    # per dimension: the counts (answered, dont_know, not_applicable, unanswered), the
+    # weighted scores and their weights
+    tally: dict[str, tuple[list[int], list[float], list[float]]] = {
+        d: ([0, 0, 0, 0], [], []) for d, _ in compiled.dimensions
+    }
     recommendations: list[Recommendation] = []
     calls: list[tuple[Hashable, _Row, Any, float]] = []
     open_questions: list[str] = []
     texts = compiled.texts.setdefault(lang, {})
-    no_count = [0, 0, 0, 0]  # a question whose dimension the checklist does not list
+    # a question whose dimension the checklist does not list: counted and summed nowhere
+    unlisted: tuple[list[int], list[float], list[float]] = ([0, 0, 0, 0], [], [])
+    add_line = lines.append
+    answer_of = answers.get
     for row in compiled.rows:
         _, qid, dimension, weight, when, scorer, texts_by = row
         if when is not None and not when(seen, question_scores, _NO_DIMENSIONS, None):
-            lines.append((qid, dimension, "not_asked", None, None, weight))
+            add_line((qid, dimension, "not_asked", None, None, weight))
             continue
-        answer = answers.get(qid)
-        bucket = counts.get(dimension, no_count)
+        answer = answer_of(qid)
+        bucket, dimension_sums, dimension_weights = tally.get(dimension, unlisted)
         value = None
         normalised = None
         if answer is None:
@@ -568,12 +591,12 @@ def breakdown(
                     else:
                         normalised = scored
         question_scores[qid] = normalised
-        lines.append((qid, dimension, status, value, normalised, weight))
+        add_line((qid, dimension, status, value, normalised, weight))
         if normalised is None:
             continue
-        if weight > 0 and dimension in sums:
-            sums[dimension].append(weight * normalised)
-            weight_sums[dimension].append(weight)
+        if weight > 0:
+            dimension_sums.append(weight * normalised)
+            dimension_weights.append(weight)
         key: Hashable
         if texts_by == _BY_SCORE:
             if normalised >= 1:
@@ -594,8 +617,9 @@ def breakdown(
     dim_lines: list[tuple[str, float, float | None, float, float]] = []
     dim_scores: dict[str, float | None] = {}
     for did, weight in compiled.dimensions:
-        weight_sum = math.fsum(weight_sums[did])
-        total = math.fsum(sums[did])
+        _, dimension_sums, dimension_weights = tally[did]
+        weight_sum = math.fsum(dimension_weights)
+        total = math.fsum(dimension_sums)
         dim_scores[did] = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         dim_lines.append((did, weight, dim_scores[did], total, weight_sum))
     scored_dims = [(w, s) for d, w in compiled.dimensions if (s := dim_scores[d]) is not None]
@@ -639,7 +663,7 @@ def breakdown(
         stage=stages[reached_index].id,
         next_stage=nxt.id if nxt is not None else None,
         dimensions=[
-            _dimension_result(compiled, d, dim_scores[d], *counts[d])
+            _dimension_result(compiled, d, dim_scores[d], *tally[d][0])
             for d, _ in compiled.dimensions
         ],
         strengths=[d for d, _ in compiled.dimensions if (dim_scores[d] or 0.0) >= floor],

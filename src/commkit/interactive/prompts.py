@@ -8,6 +8,7 @@ returning ``None``, and a Ctrl-C pressed just before a prompt starts is not lost
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -177,8 +178,9 @@ class Prompter:
             else Choice(e.title, value=e.value, checked=e.checked)
             for e in entries
         ]
+        asked = fit(message, instruction)
         question = questionary.checkbox(
-            fit(message, instruction),
+            asked,
             choices=choices,
             validate=validate or (lambda _: True),
             use_jk_keys=False,
@@ -188,7 +190,30 @@ class Prompter:
             style=STYLE,
             **self._io(),
         )
-        return list(self._ask(question))
+        # questionary leaves "done (2 selections)" on screen, in English: the answer is
+        # echoed here instead, as the other prompts echo theirs
+        question.application.erase_when_done = True
+        try:
+            values = list(self._ask(question))
+        except KeyboardInterrupt:
+            self._echo(asked, "")
+            raise
+        items = [e for e in entries if isinstance(e, Item)]
+        ticked = [next((e.title for e in items if e.value == v), str(v)) for v in values]
+        room = _columns() - 2 - (0 if asked.endswith("\n") else len(asked.rsplit("\n", 1)[-1]))
+        said = "; ".join(ticked) if ticked else text("prompt.none_ticked", self.lang)
+        self._echo(asked, shorten(said, max(room, 20)))
+        return values
+
+    def _echo(self, asked: str, answer: str) -> None:
+        """A finished question and its answer, as questionary shows them."""
+        line = FormattedText(
+            [("class:qmark", "?"), ("class:question", f" {asked} "), ("class:answer", answer)]
+        )
+        if self.output is not None:
+            print_formatted_text(line, style=STYLE, output=self.output)
+        else:
+            print_formatted_text(line, style=STYLE)
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
         """A yes/no question in the prompter's language (``(д/Н)``, echoed ``Да``), answered
@@ -231,15 +256,21 @@ def fit(message: str, instruction: str | None, answer: int = 0) -> str:
     return wrapped
 
 
+_LIST_ITEM = re.compile(r"\s*(?:•|\d+ —) ")
+"""The start of a list item (``  • ``, ``  3 — ``): its text continues under its text."""
+
+
 def wrap(text: str, width: int | None = None) -> str:
-    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent."""
+    """``text`` broken at spaces to fit ``width`` (the terminal's); lines keep their indent,
+    and a list item continues under its text, not under its bullet or number."""
     import shutil
     import textwrap
 
     width = width or shutil.get_terminal_size((80, 24)).columns
     lines = []
     for line in text.splitlines() or [""]:
-        indent = line[: len(line) - len(line.lstrip())]
+        item = _LIST_ITEM.match(line)
+        indent = " " * item.end() if item else line[: len(line) - len(line.lstrip())]
         lines.extend(
             textwrap.wrap(
                 line,

@@ -156,6 +156,7 @@ def load_pack_uncached(content: Path | None = None, *, use_cache: bool = True) -
     pack = build_pack(root, documents, problems, overlay_root, changes)
     if key is not None:
         pack.missing_translations()
+        pack.hashes = {c.id: content_hash(c) for c in pack.checklists.values()}
         pack_cache.store(key, pack)
     return pack
 

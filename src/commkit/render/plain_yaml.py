@@ -33,9 +33,64 @@ _SINGLE_SPACE = re.compile(r"(?<! ) (?! )")
 
 _STR = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_IMPLICIT = [
+    (
+        "tag:yaml.org,2002:bool",
+        re.compile(
+            r"""^(?:yes|Yes|YES|no|No|NO
+            |true|True|TRUE|false|False|FALSE
+            |on|On|ON|off|Off|OFF)$""",
+            re.X,
+        ),
+        "yYnNtTfFoO",
+    ),
+    (
+        _FLOAT,
+        re.compile(
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+            |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+            re.X,
+        ),
+        "-+0123456789.",
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        re.compile(
+            r"""^(?:[-+]?0b[0-1_]+
+            |[-+]?0[0-7_]+
+            |[-+]?(?:0|[1-9][0-9_]*)
+            |[-+]?0x[0-9a-fA-F_]+
+            |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+            re.X,
+        ),
+        "-+0123456789",
+    ),
+    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), "<"),
+    (_NULL, re.compile(r"^(?: ~ |null|Null|NULL | )$", re.X), "~nN"),
+    (
+        "tag:yaml.org,2002:timestamp",
+        re.compile(
+            r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+            |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+            (?:[Tt]|[ \t]+)[0-9][0-9]?
+            :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+            (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+            re.X,
+        ),
+        "0123456789",
+    ),
+    ("tag:yaml.org,2002:value", re.compile(r"^(?:=)$"), "="),
+    ("tag:yaml.org,2002:yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+]
+"""PyYAML's implicit resolvers (``yaml/resolver.py``), in its order, each with the first
+characters it is tried for: copied rather than imported, since importing PyYAML costs a
+bulk import more than the writing does. A test compares them with PyYAML's own."""
 _resolved: dict[str, str] = {}
 _one_line: dict[str, tuple[str, int, bool]] = {}
-_resolver: Any = None
 
 
 class _Fallback(Exception):
@@ -43,34 +98,45 @@ class _Fallback(Exception):
 
 
 def _resolve(text: str) -> str:
-    """The tag a plain ``text`` would be read back as (PyYAML's own resolver, cached)."""
-    global _resolver
+    """The tag a plain ``text`` would be read back as (as PyYAML's resolver finds it)."""
     tag = _resolved.get(text)
     if tag is None:
-        import yaml
-
-        if _resolver is None:
-            _resolver = yaml.resolver.Resolver()
-        tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+        tag = _implicit_tag(text)
         if len(_resolved) < 50_000:
             _resolved[text] = tag
     return tag
 
 
+def _implicit_tag(text: str) -> str:
+    if not text:
+        return _NULL
+    first = text[0]
+    for tag, pattern, firsts in _IMPLICIT:
+        if first in firsts and pattern.match(text):
+            return tag
+    return _STR
+
+
 def _fold(text: str, column: int, width: int, indent: int) -> str:
-    """A plain scalar folded as PyYAML's ``write_plain``: a single space becomes a line
-    break when the line is already past ``width`` (a run of spaces is never broken)."""
+    """``text`` folded as PyYAML's ``write_plain`` and ``write_single_quoted`` fold it: a
+    single space between words (not a run of spaces, nor one at either end) becomes a line
+    break when the line is already past ``width`` there. ``column``: where ``text`` starts.
+
+    A line breaks at the first such space past ``width`` columns, so each line costs one
+    search instead of a step per word."""
+    last = len(text) - 1
     out: list[str] = []
-    for i, word in enumerate(_SINGLE_SPACE.split(text)):
-        if i:
-            if column > width:
-                out.append("\n" + " " * indent)
-                column = indent
-            else:
-                out.append(" ")
-                column += 1
-        out.append(word)
-        column += len(word)
+    start = 0
+    while True:
+        at = max(start + width - column + 1, start, 1)
+        space = _SINGLE_SPACE.search(text, at)
+        if space is None or space.start() >= last:
+            break
+        out.append(text[start : space.start()])
+        out.append("\n" + " " * indent)
+        start = space.start() + 1
+        column = indent
+    out.append(text[start:])
     return "".join(out)
 
 
@@ -107,31 +173,7 @@ def _string(text: str, column: int, indent: int, width: int, key: bool) -> str:
         return line
     if plain:
         return _fold(text, column, width, indent)
-    return "'" + _fold_quoted(text, column + 1, width, indent) + "'"
-
-
-_RUNS = re.compile(r"[^ ]+| +")
-
-
-def _fold_quoted(text: str, column: int, width: int, indent: int) -> str:
-    """The body of a single-quoted scalar, folded as PyYAML's ``write_single_quoted``: a
-    single space between words becomes a line break when the line is already past ``width``
-    (never a run of spaces, nor one at the start or the end)."""
-    out: list[str] = []
-    runs = _RUNS.findall(text)
-    last = len(runs) - 1
-    for i, run in enumerate(runs):
-        if run[0] != " ":
-            word = run.replace("'", "''")
-            out.append(word)
-            column += len(word)
-        elif len(run) == 1 and column > width and i != 0 and i != last:
-            out.append("\n" + " " * indent)
-            column = indent
-        else:
-            out.append(run)
-            column += len(run)
-    return "".join(out)
+    return "'" + _fold(text.replace("'", "''"), column + 1, width, indent) + "'"
 
 
 def _scalar(value: Any, column: int, indent: int, width: int) -> str:
@@ -154,7 +196,8 @@ def _scalar(value: Any, column: int, indent: int, width: int) -> str:
 
 
 _lines: dict[tuple[int, int, Any, type, Any], str] = {}
-"""``key: value`` lines already written (answers repeat: ``purpose.common-goal: 4``)."""
+"""``key: value`` lines already written (answers repeat: ``purpose.common-goal: 4``), and
+``key:`` with its list of strings."""
 
 
 def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen: set[int]) -> None:
@@ -187,6 +230,17 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
         elif isinstance(value, list):
             if not value:
                 out.append(f"{head} []\n")
+                continue
+            words = tuple(value) if all(type(item) is str for item in value) else None
+            if words is not None:  # ticked options repeat from file to file
+                line_key = (width, indent, key, list, words)
+                block = _lines.get(line_key)
+                if block is None:
+                    items = (f"{pad}- {_scalar(w, indent + 2, indent + 2, width)}\n" for w in words)
+                    block = head + "\n" + "".join(items)
+                    if len(_lines) < 50_000 and len(block) <= 1000:
+                        _lines[line_key] = block
+                out.append(block)
                 continue
             out.append(head + "\n")
             for item in value:

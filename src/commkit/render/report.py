@@ -492,7 +492,10 @@ def yaml_data(model: Any) -> dict[str, Any]:
 def yaml_text(data: dict[str, Any], *, fast: bool = False) -> str:
     """``data`` (as :func:`yaml_data` makes it) as the YAML text :func:`to_yaml` writes."""
     from commkit.render import plain_yaml
-    from commkit.render.yaml_emit import dump_yaml
 
     text = plain_yaml.dump(data)
-    return text if text is not None else dump_yaml(data, fast=fast)
+    if text is not None:
+        return text
+    from commkit.render.yaml_emit import dump_yaml  # PyYAML: only for what needs it
+
+    return dump_yaml(data, fast=fast)
