@@ -15,19 +15,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from commkit.errors import ContentError, Diagnostic, UserError
+from commkit.model import fast_yaml
 from commkit.model.answers import Assessment, ChecklistRef, DimensionResult
 from commkit.model.common import tr
 from commkit.model.loader import forget_source, parse_text, read_text, validate_document
-
-try:
-    from yaml import CSafeLoader as _CLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _CLoader  # type: ignore[assignment]
 from commkit.model.workspace import Community, Region
 
 REGION_FILE = "region.yaml"
@@ -54,23 +50,6 @@ def _yaml_in(folder: Path) -> list[Path]:
 M = TypeVar("M", Region, Community, Assessment)
 
 
-class _Refused(Exception):
-    """The fast path declines a document; the located loader then reads it."""
-
-
-class _FastLoader(_CLoader):
-    """PyYAML's C safe loader, refusing what the located loader refuses or reports:
-    duplicate keys and merge keys (anchors are refused before parsing)."""
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value in seen:
-                raise _Refused
-            seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
-
-
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*][^\s]", re.MULTILINE)
 
 
@@ -83,23 +62,21 @@ def _fast(text: str, model: type[M]) -> M | None:
     """
     if ("&" in text or "*" in text) and _ANCHOR.search(text):
         return None
-    loader = _FastLoader(text)
     try:
-        data = loader.get_single_data()
+        data = fast_yaml.load(text)
         if not isinstance(data, dict) or data.get("kind") != _KIND_OF[model]:
             return None
         return model.model_validate(data)
-    except Exception:  # any doubt: the located loader decides
+    except Exception:  # any doubt (fast_yaml.Refused included): the located loader decides
         return None
-    finally:
-        loader.dispose()
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     """Load one file into ``model``; never raises for bad content, returns its diagnostics.
 
-    Valid files take a fast path (C parser, no positions); a file that fails it is parsed
-    again by :mod:`commkit.model.loader` so every problem is located by file:line:column.
+    Valid files take a fast path (:mod:`commkit.model.fast_yaml`, no positions); a file
+    that fails it is parsed again by :mod:`commkit.model.loader` so every problem is located
+    by file:line:column.
     An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`.
     """
     from commkit.model import file_cache
