@@ -79,6 +79,7 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
     assert commands == {(200, "map"), (200, "map-rerun"), (200, "assess")}
     for r in results:
         assert r["seconds"] > 0 and r["floor_seconds"] > 0
+        assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0
         assert r["files"]["communities"] == 200
         assert r["files"]["answers"] > 0
     assert not (work / "n200").exists(), "the generated files are deleted after the run"
