@@ -8,18 +8,20 @@ so every problem can be reported where the user can find it. Interpreting the fi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from commkit.errors import UserError
+from commkit.errors import ContentError, Diagnostic, UserError
 
 __all__ = ["Cell", "Submission", "column_name", "read_submissions"]
 
 MARKER_SHEET = "commkit"
 WORKBOOK_KIND = "commkit-checklist-workbook"
+_NOT_XLSX = "not a readable .xlsx workbook (it is damaged, or not an Excel file)"
 KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL = 1, 5, 6, 7
 
 
@@ -88,19 +90,50 @@ def _table(
         yield Submission(source=path, row=number, header=header, values=row)
 
 
+def _not_xlsx(path: Path) -> ContentError:
+    return ContentError("", [Diagnostic(_NOT_XLSX, file=path)])
+
+
+def _value(value: Any) -> Any:
+    """A cell as openpyxl's reader gives it: no value is ``None``, a whole number an ``int``
+    (an .xlsx file keeps every number as a float; a huge one is written with an exponent,
+    which openpyxl reads as a float), a date a ``datetime``."""
+    kind = type(value)
+    if kind is str:
+        return value or None
+    if kind is float:
+        return int(value) if value.is_integer() and -1e16 < value < 1e16 else value
+    if kind is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def _sheet_rows(book: Any, name: str | int, path: Path) -> Iterator[tuple[Any, ...]]:
+    """The rows of one sheet from A1, numbered as the spreadsheet numbers them: calamine
+    yields rows from the first but columns only from the first that holds something."""
+    try:
+        sheet = (
+            book.get_sheet_by_index(name) if isinstance(name, int) else book.get_sheet_by_name(name)
+        )
+    except Exception:  # calamine raises several kinds for a damaged sheet
+        raise _not_xlsx(path) from None
+    pad = (None,) * sheet.start[1] if sheet.start else ()
+    for row in sheet.iter_rows():
+        yield pad + tuple(v if type(v) is str and v else _value(v) for v in row)
+
+
 def _workbook(book: Any, path: Path) -> Iterator[Submission]:
     marker = {
         str(k): str(v) if v is not None else ""
-        for k, v, *_ in book[MARKER_SHEET].iter_rows(values_only=True)
+        for k, v, *_ in _sheet_rows(book, MARKER_SHEET, path)
         if k is not None
     }
-    if marker.get("kind") != WORKBOOK_KIND or marker.get("sheet") not in book.sheetnames:
+    if marker.get("kind") != WORKBOOK_KIND or marker.get("sheet") not in book.sheet_names:
         raise UserError(
             f"{path}: not a commkit checklist workbook (its '{MARKER_SHEET}' sheet is changed)"
         )
-    sheet = book[marker["sheet"]]
     sub = Submission(source=path, row=1, kind="workbook", marker=marker)
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, row in enumerate(_sheet_rows(book, marker["sheet"], path), start=1):
         if not row or row[0] is None:
             continue
         key = str(row[0])
@@ -129,18 +162,17 @@ def read_submissions(path: Path) -> Iterator[Submission]:
             raise UserError(f"{path}: not a readable CSV file ({exc})") from None
         return
     if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        from python_calamine import CalamineWorkbook
 
         try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise UserError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+            book = CalamineWorkbook.from_path(str(path))
+        except Exception:  # calamine raises several kinds for a broken file
+            raise _not_xlsx(path) from None
         try:
-            if MARKER_SHEET in book.sheetnames:
+            if MARKER_SHEET in book.sheet_names:
                 yield from _workbook(book, path)
             else:
-                sheet = book.worksheets[0]
-                yield from _table(sheet.iter_rows(values_only=True), path)
+                yield from _table(_sheet_rows(book, 0, path), path)
         finally:
             book.close()
         return

@@ -1,0 +1,142 @@
+"""XLSX reading of `answers import`: the fast reader gives what openpyxl's reader gave, to the
+byte, and a broken workbook is a clear error in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from python_calamine import CalamineWorkbook
+from typer.testing import CliRunner
+
+from commkit import api
+from commkit.cli.app import app
+from commkit.model import form_readers
+from forms_helpers import CHECKLIST, EXAMPLES, current_answers, kobo_row, xlsform_columns
+
+runner = CliRunner()
+
+
+def _openpyxl_rows(book: Any, name: str | int, path: Path) -> Iterator[tuple[Any, ...]]:
+    """The rows as the earlier reader read them (openpyxl, read-only, cached values)."""
+    wb = load_workbook(path, read_only=True, data_only=True)
+    sheet = wb.worksheets[name] if isinstance(name, int) else wb[name]
+    yield from sheet.iter_rows(values_only=True)
+    wb.close()
+
+
+def _run(args: list[str], monkeypatch: pytest.MonkeyPatch, old: bool, out: Path) -> tuple[int, str]:
+    with monkeypatch.context() as m:
+        if old:
+            m.setattr(form_readers, "_sheet_rows", _openpyxl_rows)
+        result = runner.invoke(app, args)
+    return result.exit_code, result.output.replace(str(out), "OUT")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*"))} if folder.exists() else {}
+
+
+def test_cells_of_every_type_read_as_openpyxl_read_them(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["C3"] = "header"  # the sheet starts at C3: columns A-B and rows 1-2 are empty
+    sheet["D3"] = "Заголовок"
+    values = [3, 3.0, 2.5, -0.0, 1e20, True, False, dt.date(2020, 8, 15)]
+    values += [dt.datetime(2020, 10, 16, 9, 30), dt.time(10, 30), "  spaced  ", "Юлия", None, ""]
+    sheet.append([None, None, *values])
+    sheet.append([])
+    sheet.append([None, None, None, "late"])
+    path = tmp_path / "cells.xlsx"
+    book.save(path)
+    old = list(_openpyxl_rows(None, 0, path))
+    new = list(form_readers._sheet_rows(CalamineWorkbook.from_path(str(path)), 0, path))
+    width = len(old[0])
+    assert [r + (None,) * (width - len(r)) for r in new] == old
+    assert [type(v) for v in new[3]] == [type(v) for v in old[3][: len(new[3])]]
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Kobo XLSX export with typed cells, Cyrillic, spaces, an empty row and one bad value."""
+    folder = tmp_path_factory.mktemp("kobo")
+    headers, by_name = xlsform_columns(api.export_checklist("xlsform", folder / "form"))
+    rows = [kobo_row(current_answers(p), by_name, n) for n, p in enumerate(EXAMPLES, 1)]
+    types = {q.id: q.type for q in CHECKLIST.questions}
+    rows[0][by_name["rater_name"]] = "  Юлия Смирнова  "
+    rows[0][by_name["rater_role"]] = "основатель"
+    rows[1]["_submission_time"] = dt.datetime(2020, 10, 16, 9, 0)
+    rows[1][by_name["date"]] = dt.datetime(2020, 10, 15)
+    rows[3][by_name["purpose.mission-text"]] = dt.datetime(2020, 9, 1)  # a date typed as text
+    for qid, kind in types.items():
+        header = by_name.get(qid)
+        value = rows[2].get(header) if header else None
+        if kind == "yes_no" and value in ("yes", "no"):
+            rows[2][header] = value == "yes"  # an Excel TRUE/FALSE
+        elif kind in ("number", "scale") and isinstance(value, str):
+            number = float(value)
+            rows[2][header] = number if not number.is_integer() else int(number)
+    note = next(k for k in by_name if k.endswith("__note"))
+    rows[2][by_name[note]] = "Заметка с пробелами  \nи второй строкой"
+    bad = kobo_row(current_answers(EXAMPLES[0]), by_name, 9)
+    bad[by_name["membership.members"]] = "lots"
+    columns = ["start", "end", *headers, *sorted({k for r in rows for k in r} - set(headers))]
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(columns)
+    for r in [*rows[:2], {}, *rows[2:], bad]:
+        cells = [None if r.get(c) == "" else r.get(c) for c in columns]
+        sheet.append([int(v) if isinstance(v, str) and v.isdigit() else v for v in cells])
+    path = folder / "export.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_kobo_xlsx_export_imports_as_it_did_with_openpyxl(
+    export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    runs = {}
+    for old in (True, False):
+        out = tmp_path / ("old" if old else "new")
+        args = ["--lang", lang, "answers", "import", str(export), "--out", str(out)]
+        refused = _run(args, monkeypatch, old, out)
+        written = _run([*args, "--skip-bad"], monkeypatch, old, out)
+        runs[old] = (refused, written, _files(out))
+    (code, output), (code_skip, output_skip), files = runs[False]
+    assert runs[True] == runs[False]
+    assert code == 1 and code_skip == 0 and len(files) == len(EXAMPLES)
+    members = "membership.members"
+    row = 2 + len(EXAMPLES) + 1  # the header, the examples, the empty row: then the bad row
+    place = re.search(rf"export\.xlsx:{row}:(\d+): \S+ \S+ (\w+) \(membership/{members}\)", output)
+    assert place is not None and form_readers.column_name(int(place[1])) == place[2], output
+    assert "'lots'" in output
+    assert "Traceback" not in output + output_skip
+    texts = b"".join(files.values()).decode()
+    assert "Юлия Смирнова" in texts and "  Юлия" not in texts and "основатель" in texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "not a readable .xlsx workbook"), ("ru", "книгу .xlsx нельзя прочитать")],
+)
+def test_a_broken_or_not_excel_xlsx_is_a_clear_error(tmp_path: Path, lang: str, words: str) -> None:
+    text = tmp_path / "notes.xlsx"
+    text.write_text("community,rater\nКлуб,Юлия\n", encoding="utf-8")
+    good = tmp_path / "good.xlsx"
+    Workbook().save(good)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[:1500])
+    for path in (text, cut):
+        args = ["--lang", lang, "answers", "import", str(path), "--out", str(tmp_path / "a")]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert f"{path.name}:" in result.output and words in result.output
+        assert "Traceback" not in result.output and not (tmp_path / "a").exists()
