@@ -9,10 +9,11 @@ alternating, these run as separate processes (same interpreter, same venv):
 - ``floor-assess``: the same parse of the answers files;
 - ``assess``: ``commkit assess --answers FILE... --out DIR --json`` (stdout discarded).
 
-Reported per N: median wall time, ratio to its floor, peak RSS (``/usr/bin/time -v``), and
-across Ns the growth (time at the largest N / time at the one before it; linear is N ratio).
-Targets: map at 10,000 <= 1.5x the floor; 100,000 / 10,000 <= 11x; peak RSS at 100,000
-<= 300 MB.
+Reported per N: median wall time and CPU time (user + system, worker processes included)
+and their ratios to the floor, peak RSS (``/usr/bin/time -v``), the load average before and
+after the pairs, and across Ns the growth (time at the largest N / time at the one before
+it; linear is N ratio). Targets: batch assess <= 3x the floor at 1,000 and 10,000; map at
+10,000 <= 1.5x the floor; 100,000 / 10,000 <= 11x; peak RSS at 100,000 <= 300 MB.
 
     .venv/bin/python bench/batch.py --n 1000 10000             # default content pack
     .venv/bin/python bench/batch.py --n 1000 --profile         # plus cProfile top costs
@@ -28,6 +29,7 @@ import argparse
 import itertools
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,15 +78,24 @@ def _env(pycache: str) -> dict[str, str]:
     return env
 
 
-def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS in KB of one run (exit status must be 0)."""
+def _children_cpu() -> float:
+    """User + system seconds of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS in KB and CPU seconds (user + system, worker processes
+    included) of one run (exit status must be 0)."""
     use_time = Path(TIME_BIN).exists()
     full = [TIME_BIN, "-v", *argv] if use_time else argv
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     done = subprocess.run(
         full, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     elapsed = time.perf_counter() - t0
+    cpu = _children_cpu() - cpu0
     if done.returncode != 0:
         tail = "\n".join(done.stderr.splitlines()[-25:])
         raise SystemExit(f"failed ({done.returncode}): {' '.join(argv[:6])} ...\n{tail}")
@@ -92,7 +103,7 @@ def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
     for line in done.stderr.splitlines():
         if "Maximum resident set size" in line:
             rss = int(line.rsplit(":", 1)[1])
-    return elapsed, rss
+    return elapsed, rss, cpu
 
 
 def replicate(base: Path, folder: Path, copies: int) -> None:
@@ -280,16 +291,21 @@ def main(argv: list[str] | None = None) -> int:
                     run(all_cases[case], env_for(case), folder)
             for floor_name, name in pairs:
                 times: dict[str, list[float]] = {floor_name: [], name: []}
+                cpus: dict[str, list[float]] = {floor_name: [], name: []}
                 rss: dict[str, list[int]] = {floor_name: [], name: []}
+                load = os.getloadavg()[0]
                 for i in range(runs):
                     order = (floor_name, name) if i % 2 == 0 else (name, floor_name)
                     for case in order:
                         shutil.rmtree(out, ignore_errors=True)
-                        t, r = run(all_cases[case], env_for(case), folder)
+                        t, r, c = run(all_cases[case], env_for(case), folder)
                         times[case].append(t)
+                        cpus[case].append(c)
                         rss[case].append(r)
                 t_floor = statistics.median(times[floor_name])
                 t_cmd = statistics.median(times[name])
+                c_floor = statistics.median(cpus[floor_name])
+                c_cmd = statistics.median(cpus[name])
                 results.append(
                     {
                         "n": n,
@@ -298,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
                         "seconds": round(t_cmd, 3),
                         "floor_seconds": round(t_floor, 3),
                         "ratio": round(t_cmd / t_floor, 2),
+                        "cpu_seconds": round(c_cmd, 3),
+                        "floor_cpu_seconds": round(c_floor, 3),
+                        "cpu_ratio": round(c_cmd / c_floor, 2) if c_floor > 0 else None,
+                        "load": [round(load, 2), round(os.getloadavg()[0], 2)],
                         "peak_rss_mb": round(max(rss[name]) / 1024, 1),
                         "floor_peak_rss_mb": round(max(rss[floor_name]) / 1024, 1),
                         "per_file_ms": None,
@@ -351,14 +371,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"batch, median of alternated runs (python {sys.version.split()[0]})")
     print(
-        f"{'n':>7} {'command':<8}{'runs':>5}{'seconds':>9}{'floor s':>9}{'ratio':>7}{'ms/file':>9}"
-        f"{'peak MB':>9}{'floor MB':>9}"
+        f"{'n':>7} {'command':<10}{'runs':>5}{'seconds':>9}{'floor s':>9}{'ratio':>7}"
+        f"{'cpu s':>8}{'floor':>7}{'cpu x':>7}{'ms/file':>9}{'peak MB':>9}{'floor MB':>9}"
+        f"{'load':>12}"
     )
     for row in results:
+        loads = "-".join(str(x) for x in row["load"])
         print(
-            f"{row['n']:>7} {row['command']:<8}{row['runs']:>5}{row['seconds']:>9}"
-            f"{row['floor_seconds']:>9}{row['ratio']:>7}{row['per_file_ms']:>9}"
-            f"{row['peak_rss_mb']:>9}{row['floor_peak_rss_mb']:>9}"
+            f"{row['n']:>7} {row['command']:<10}{row['runs']:>5}{row['seconds']:>9}"
+            f"{row['floor_seconds']:>9}{row['ratio']:>7}{row['cpu_seconds']:>8}"
+            f"{row['floor_cpu_seconds']:>7}{row['cpu_ratio']!s:>7}{row['per_file_ms']:>9}"
+            f"{row['peak_rss_mb']:>9}{row['floor_peak_rss_mb']:>9}{loads:>12}"
         )
     for g in growth:
         print(

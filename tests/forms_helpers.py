@@ -78,6 +78,31 @@ def kobo_row(answers: Answers, by_name: dict[str, str], n: int) -> dict[str, Any
     return row
 
 
+def fill_workbook(blank: Path, path: Path, answers: Answers, rater: str) -> None:
+    """``blank`` (an exported checklist workbook) filled in as a leader would, with option
+    ids (which the importer reads as it reads the labels) and saved as ``path``."""
+    book = load_workbook(blank)
+    sheet = book[book["commkit"]["B6"].value]
+    rows = {str(r[0].value): r for r in sheet.iter_rows() if r[0].value}
+    rows["community"][4].value = tr(answers.community.name, "en")
+    rows["rater_name"][4].value = rater
+    rows["rater_role"][4].value = "core team"
+    rows["date"][4].value = answers.date
+    for qid, a in answers.answers.items():
+        row = rows[f"q:{qid}"]
+        if a.note:
+            row[6].value = a.note
+        if a.status != "answered":
+            row[5].value = a.status
+        elif isinstance(a.value, list):
+            row[4].value = " ".join(a.value) or "none_of_these"
+        elif isinstance(a.value, bool):
+            row[4].value = "yes" if a.value else "no"
+        else:
+            row[4].value = a.value
+    book.save(path)
+
+
 def write_kobo(path: Path, headers: list[str], rows: list[dict[str, Any]]) -> None:
     extra = sorted({k for r in rows for k in r} - set(headers))
     columns = ["start", "end", *headers, *extra]

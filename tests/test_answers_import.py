@@ -92,8 +92,11 @@ def test_bad_rows_are_named_in_russian_in_a_russian_run(xlsform: Path, tmp_path:
     bad = kobo_row(current_answers(EXAMPLES[0]), by_name, 1)
     bad[by_name["membership.members"]] = "lots"
     bad[by_name["purpose.common-goal"]] = ""  # a required question left blank
+    odd = kobo_row(current_answers(EXAMPLES[0]), by_name, 2)
+    odd[by_name["business-value.measured"]] = "maybe"
+    odd[by_name["community"]] = ""
     export = tmp_path / "export.csv"
-    write_kobo(export, headers, [bad])
+    write_kobo(export, headers, [bad, odd])
     args = ["--lang", "ru", "answers", "import", str(export), "--out", str(tmp_path / "a")]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
@@ -101,8 +104,10 @@ def test_bad_rows_are_named_in_russian_in_a_russian_run(xlsform: Path, tmp_path:
     assert f"столбец {column} (" in result.output
     assert "ожидается число, а не 'lots'" in result.output
     assert "вопрос purpose.common-goal обязательный, а ответа на него нет" in result.output
+    assert "ожидается «да» или «нет», а не 'maybe'" in result.output
+    assert "не указано название сообщества" in result.output
     assert "column" not in result.output and "expected" not in result.output
-    assert "required" not in result.output
+    assert "required" not in result.output and "empty" not in result.output
 
 
 def test_a_founding_date_in_the_future_or_not_a_date_is_named_by_row_and_column(

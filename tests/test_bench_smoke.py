@@ -79,6 +79,7 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
     assert commands == {(200, "map"), (200, "map-rerun"), (200, "assess")}
     for r in results:
         assert r["seconds"] > 0 and r["floor_seconds"] > 0
+        assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0
         assert r["files"]["communities"] == 200
         assert r["files"]["answers"] > 0
     assert not (work / "n200").exists(), "the generated files are deleted after the run"
@@ -110,11 +111,15 @@ def test_export_benchmark_at_n_10_and_20() -> None:
 
 
 def test_import_benchmark_at_n_20() -> None:
-    report = _run(str(BENCH / "import_answers.py"), "--n", "20", "--json")
+    report = _run(str(BENCH / "import_answers.py"), "--n", "20", "--paths", "--json")
     results = report["results"]
     assert isinstance(results, list) and [r["n"] for r in results] == [20]
     assert results[0]["cli_s"] > 0 and results[0]["floor_s"] > 0
+    assert results[0]["floor_all_columns_s"] > 0
     assert isinstance(report["target_met"], bool)
+    paths = report["paths"]
+    assert isinstance(paths, dict)
+    assert sorted(paths) == ["html_json_2", "kobo_xlsx_20", "workbooks_1"]
 
 
 def test_every_bench_script_is_smoke_tested() -> None:

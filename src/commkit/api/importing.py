@@ -166,7 +166,7 @@ def run_import(
             f"{workspace} is not a workspace (no region.yaml; see 'commkit region init')"
         )
     checklist = pack.checklist
-    digest = pack.known_hash(checklist) or checklist_hash(checklist)
+    digest = checklist_hash(checklist)  # a cached pack's is known (see content_hash)
     run = _Run(root, workspace is not None, force)
     result = ImportResult()
     bad: list[Diagnostic] = []

@@ -88,12 +88,6 @@ class ContentPack:
             if checklist_id in self.checklists:
                 _remember(self.checklists[checklist_id], digest)
 
-    def known_hash(self, checklist: Checklist) -> str | None:
-        """The content hash of ``checklist`` if it is this pack's own and was worked out."""
-        if self.checklists.get(checklist.id) is not checklist:
-            return None
-        return self.hashes.get(checklist.id)
-
     @property
     def checklist(self) -> Checklist:
         if DEFAULT_CHECKLIST in self.checklists:
