@@ -17,7 +17,14 @@ from typer.testing import CliRunner
 from commkit import api
 from commkit.cli.app import app
 from commkit.model import form_readers
-from forms_helpers import CHECKLIST, EXAMPLES, current_answers, kobo_row, xlsform_columns
+from forms_helpers import (
+    CHECKLIST,
+    EXAMPLES,
+    current_answers,
+    fill_workbook,
+    kobo_row,
+    xlsform_columns,
+)
 
 runner = CliRunner()
 
@@ -121,6 +128,31 @@ def test_a_kobo_xlsx_export_imports_as_it_did_with_openpyxl(
     assert "Traceback" not in output + output_skip
     texts = b"".join(files.values()).decode()
     assert "Юлия Смирнова" in texts and "  Юлия" not in texts and "основатель" in texts
+
+
+def test_filled_workbooks_import_as_they_did_with_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blank = api.export_checklist("xlsx", tmp_path / "blank", lang="ru")
+    books = []
+    for n, example in enumerate(EXAMPLES[:2], 1):
+        books.append(tmp_path / f"filled-{n}.xlsx")
+        fill_workbook(blank, books[-1], current_answers(example), "Юлия" if n == 1 else " Rater ")
+    broken = tmp_path / "changed.xlsx"
+    book = load_workbook(books[1])
+    book["commkit"]["B1"] = "something else"  # its marker sheet changed by hand
+    book.save(broken)
+    runs = {}
+    for old in (True, False):
+        out = tmp_path / ("old" if old else "new")
+        args = ["answers", "import", *map(str, books), "--out", str(out)]
+        refused = _run([*args[:-2], str(broken), *args[-2:]], monkeypatch, old, out)
+        runs[old] = (_run(args, monkeypatch, old, out), refused, _files(out))
+    assert runs[True] == runs[False]
+    (code, _), (refused_code, refused_output), files = runs[False]
+    assert code == 0 and len(files) == 2 and "Юлия" in b"".join(files.values()).decode()
+    assert refused_code == 1 and "changed.xlsx" in refused_output
+    assert "not a commkit checklist workbook" in refused_output
 
 
 @pytest.mark.parametrize(
