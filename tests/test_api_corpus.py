@@ -46,6 +46,11 @@ def _holidays(bad: Path, tmp: Path) -> list[Diagnostic]:
     return []
 
 
+def _import(bad: Path, tmp: Path) -> list[Diagnostic]:
+    api.import_answers([bad], out=tmp / "out")
+    return []
+
+
 READERS: dict[str, Callable[..., list[Diagnostic]]] = {
     "validate": _validate,
     "assess": _assess,
@@ -53,8 +58,9 @@ READERS: dict[str, Callable[..., list[Diagnostic]]] = {
     "map": _map,
     "pack": _pack,
     "holidays": _holidays,
+    "import": _import,
 }
-PREFERENCE = ["assess", "plan", "map", "pack", "holidays", "validate"]
+PREFERENCE = ["assess", "plan", "map", "pack", "holidays", "import", "validate"]
 
 
 def _one_reader_per_file() -> list[Case]:

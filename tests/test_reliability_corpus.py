@@ -116,6 +116,8 @@ def invocations(case: Case, bad: Path, tmp: Path) -> list[tuple[list[str], int, 
         args = ["--content", str(SMALL_PACK), "plan", "-a", str(SMALL_ANSWERS)]
         args += ["--holidays", str(bad), "--start", "2026-01-05", "--out", out]
         return [(args, case.exit, name)]
+    if case.command == "import":
+        return [(["answers", "import", str(bad), "--out", out], case.exit, name)]
     if case.command == "map":  # and `progress`, which reads the same workspace files
         ws, shown = workspace_with(tmp, bad)
         in_communities = (ws / "communities" / shown).exists()
@@ -153,7 +155,7 @@ def test_every_reader_of_a_bad_file(case: Case, tmp_path: Path, runner: CliRunne
     for args, code, shown in invocations(case, bad, tmp_path):
         result = runner.invoke(app, args)
         check(result, code, case.fragment, shown, case.line)
-        if code == 1 and case.command in ("assess", "plan", "export", "holidays"):
+        if code == 1 and case.command in ("assess", "plan", "export", "holidays", "import"):
             out = tmp_path / "out"
             assert not out.exists() or not any(out.rglob("*")), "wrote output for bad input"
 
