@@ -172,3 +172,39 @@ def test_a_broken_or_not_excel_xlsx_is_a_clear_error(tmp_path: Path, lang: str, 
         assert result.exit_code == 1, result.output
         assert f"{path.name}:" in result.output and words in result.output
         assert "Traceback" not in result.output and not (tmp_path / "a").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "holds a formula's error (#DIV/0!)"), ("ru", "ошибка формулы (#DIV/0!)")],
+)
+def test_a_formula_error_in_a_cell_is_refused_not_read_as_empty(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    """The fast reader sees such a cell as empty: an answer would go missing without a word."""
+    blank = api.export_checklist("xlsx", tmp_path / "blank")
+    filled = tmp_path / "filled.xlsx"
+    fill_workbook(blank, filled, current_answers(EXAMPLES[0]), "Rater")
+    book = load_workbook(filled)
+    sheet = book[book["commkit"]["B6"].value]
+    row = next(r for r in sheet.iter_rows() if str(r[0].value).startswith("q:"))
+    row[4].value = "#DIV/0!"
+    row[4].data_type = "e"  # as Excel saves a formula whose result is an error
+    book.save(filled)
+    export = tmp_path / "export.xlsx"
+    kobo = Workbook()
+    table = kobo.active
+    assert table is not None
+    table.append(["community", "rater_name", "date"])
+    table.append(["Клуб", "Юлия", None])
+    table["C2"] = "#N/A"
+    table["C2"].data_type = "e"
+    kobo.save(export)
+    for path, place, error in ((filled, f"{row[4].row}:5", "#DIV/0!"), (export, "2:3", "#N/A")):
+        out = tmp_path / "answers"
+        args = ["--lang", lang, "answers", "import", str(path), "--out", str(out)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert f"{path.name}:{place}:" in result.output, result.output
+        assert words.replace("#DIV/0!", error) in result.output
+        assert "Traceback" not in result.output and not out.exists()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,13 @@ __all__ = ["Cell", "Submission", "column_name", "read_submissions"]
 MARKER_SHEET = "commkit"
 WORKBOOK_KIND = "commkit-checklist-workbook"
 _NOT_XLSX = "not a readable .xlsx workbook (it is damaged, or not an Excel file)"
+_FORMULA_ERROR = (
+    "cell {cell} holds a formula's error ({error}), not a value: type the value in, "
+    "or leave the cell empty"
+)
+_ERROR_MARK = b't="e"'
+_CELL_TAG = re.compile(rb"<c\b[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?(?:<v>([^<]*)</v>)?")
+_CELL_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 KEY_COL, ANSWER_COL, STATUS_COL, NOTE_COL = 1, 5, 6, 7
 
 
@@ -94,6 +103,49 @@ def _not_xlsx(path: Path) -> ContentError:
     return ContentError("", [Diagnostic(_NOT_XLSX, file=path)])
 
 
+def _refuse_formula_errors(path: Path) -> None:
+    """Refuse a workbook with a formula's error in a cell (``#N/A``, ``#DIV/0!``).
+
+    python-calamine reads such a cell as empty, so an answer the user meant would be left
+    out without a word; openpyxl gave the error's text. The sheets are searched as
+    compressed streams, so a large export costs one pass and no more memory."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as member:
+                        found = _first_error_cell(member)
+                    if found is not None:
+                        cell, row, column, error = found
+                        message = _FORMULA_ERROR.format(cell=cell, error=error)
+                        raise ContentError(
+                            "", [Diagnostic(message, file=path, line=row, column=column)]
+                        )
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        raise _not_xlsx(path) from None
+
+
+def _first_error_cell(member: Any) -> tuple[str, int, int, str] | None:
+    tail = b""
+    while chunk := member.read(1 << 20):
+        data = tail + chunk
+        at = data.find(_ERROR_MARK)
+        if at >= 0:
+            rest = data[data.rfind(b"<c", 0, at) :] + member.read(4096)
+            match = _CELL_TAG.match(rest)
+            ref = _CELL_REF.search(rest, 0, rest.find(b">"))
+            if ref is None:
+                return ("?", 0, 0, "")
+            letters, digits = ref.group(1).decode(), int(ref.group(2))
+            column = 0
+            for letter in letters:
+                column = column * 26 + ord(letter) - 64
+            error = match.group(1).decode("utf-8", "replace") if match and match.group(1) else ""
+            return (f"{letters}{digits}", digits, column, error)
+        tail = data[-4096:]
+    return None
+
+
 def _value(value: Any) -> Any:
     """A cell as openpyxl's reader gives it: no value is ``None``, a whole number an ``int``
     (an .xlsx file keeps every number as a float; a huge one is written with an exponent,
@@ -164,6 +216,7 @@ def read_submissions(path: Path) -> Iterator[Submission]:
     if suffix in (".xlsx", ".xlsm"):
         from python_calamine import CalamineWorkbook
 
+        _refuse_formula_errors(path)
         try:
             book = CalamineWorkbook.from_path(str(path))
         except Exception:  # calamine raises several kinds for a broken file
