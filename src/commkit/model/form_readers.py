@@ -112,37 +112,37 @@ def _refuse_formula_errors(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with archive.open(name) as member:
-                        found = _first_error_cell(member)
-                    if found is not None:
-                        cell, row, column, error = found
-                        message = _FORMULA_ERROR.format(cell=cell, error=error)
-                        raise ContentError(
-                            "", [Diagnostic(message, file=path, line=row, column=column)]
-                        )
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as member:
+                    found = _first_error_cell(member, path)
+                if found is not None:
+                    raise ContentError("", [found])
     except (zipfile.BadZipFile, OSError, KeyError, EOFError):
         raise _not_xlsx(path) from None
 
 
-def _first_error_cell(member: Any) -> tuple[str, int, int, str] | None:
+def _first_error_cell(member: Any, path: Path) -> Diagnostic | None:
+    """The first cell of a sheet's XML stream whose value is an error, located."""
     tail = b""
     while chunk := member.read(1 << 20):
         data = tail + chunk
         at = data.find(_ERROR_MARK)
-        if at >= 0:
-            rest = data[data.rfind(b"<c", 0, at) :] + member.read(4096)
-            match = _CELL_TAG.match(rest)
-            ref = _CELL_REF.search(rest, 0, rest.find(b">"))
-            if ref is None:
-                return ("?", 0, 0, "")
-            letters, digits = ref.group(1).decode(), int(ref.group(2))
-            column = 0
-            for letter in letters:
-                column = column * 26 + ord(letter) - 64
-            error = match.group(1).decode("utf-8", "replace") if match and match.group(1) else ""
-            return (f"{letters}{digits}", digits, column, error)
-        tail = data[-4096:]
+        if at < 0:
+            tail = data[-4096:]
+            continue
+        rest = data[max(data.rfind(b"<c", 0, at), 0) :] + member.read(4096)
+        match = _CELL_TAG.match(rest)
+        error = match.group(1).decode("utf-8", "replace") if match and match.group(1) else ""
+        ref = _CELL_REF.search(rest, 0, rest.find(b">"))
+        if ref is None:
+            return Diagnostic(_FORMULA_ERROR.format(cell="?", error=error), file=path)
+        letters, row = ref.group(1).decode(), int(ref.group(2))
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        message = _FORMULA_ERROR.format(cell=f"{letters}{row}", error=error)
+        return Diagnostic(message, file=path, line=row, column=column)
     return None
 
 
