@@ -250,3 +250,23 @@ def test_a_problem_in_row_100_is_shown_as_row_100(xlsform: Path, tmp_path: Path)
     assert result.exit_code == 1
     column = ["start", "end", *headers].index(by_name["membership.members"]) + 1
     assert f"export.csv:100:{column}: error" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "no column matches a question of the form"),
+        ("ru", "ни один столбец не соответствует"),
+    ],
+)
+def test_an_export_without_question_columns_is_named_in_the_run_language(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    export = tmp_path / "labels.csv"
+    export.write_text("community,rater_name\nКлуб,Юлия\n", encoding="utf-8")
+    out = tmp_path / "answers"
+    result = runner.invoke(
+        app, ["--lang", lang, "answers", "import", str(export), "--out", str(out)]
+    )
+    assert result.exit_code == 1 and "labels.csv:2:1:" in result.output
+    assert words in result.output and not out.exists()
