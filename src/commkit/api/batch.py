@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.api._common import PathLike
@@ -67,6 +68,9 @@ class BatchItem:
     explain: list[str] | None = None
     data: dict[str, Any] | None = None
     """The assessment as JSON-ready data (with ``as_json``)."""
+    files: dict[str, str] | None = None
+    """The files written, by role (``markdown``, ``yaml``...), once :func:`store_batch`
+    has stored them."""
 
 
 def cores() -> int:
@@ -128,6 +132,72 @@ def prepare(
     if options.as_json:
         item.data = assessment.model_dump(mode="json")
     return item
+
+
+GROUP_FILES = 100
+"""A batch's files are flushed to disk together, this many answers files at a time..."""
+GROUP_SECONDS = 1.0
+"""...or what was staged within this long, whichever comes first."""
+
+
+def store_batch(
+    items: Iterable[BatchItem],
+    writer: AssessmentWriter,
+    *,
+    group: int = GROUP_FILES,
+    seconds: float = GROUP_SECONDS,
+) -> Iterator[BatchItem]:
+    """Store every item's files, yielding each item (in order) once its files are written
+    under their names (``item.files``) or with the error that refused them (``item.error``).
+
+    One flush per group of answers files instead of one per file (several milliseconds
+    each): the files are staged under temporary names, flushed together, then renamed
+    (:func:`commkit.fsutil.publish_groups`). A crash therefore never leaves a half-written
+    file under its name; it can lose the results of the group being stored (at most
+    ``group`` answers files or ``seconds`` of work), none of which was reported written.
+    Interrupted, the staged files of that group are removed.
+    """
+    import time
+
+    from commkit.errors import CommkitError
+
+    pending: list[tuple[BatchItem, list[tuple[Path, Path]]]] = []
+    started = 0.0
+    try:
+        for item in items:
+            staged: list[tuple[Path, Path]] = []
+            if item.error is None:
+                assert item.rendered is not None
+                try:
+                    item.files, staged = writer.stage(item.rendered, source=item.source)
+                except CommkitError as exc:
+                    item.error = exc
+            if not pending:
+                started = time.monotonic()
+            pending.append((item, staged))
+            if len(pending) >= group or time.monotonic() - started >= seconds:
+                done, pending = pending, []
+                yield from _published(done, writer)
+        done, pending = pending, []
+        yield from _published(done, writer)
+    finally:  # an error or Ctrl-C: what is staged and not published is removed
+        for _, staged in pending:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+
+
+def _published(
+    done: list[tuple[BatchItem, list[tuple[Path, Path]]]], writer: AssessmentWriter
+) -> Iterator[BatchItem]:
+    from commkit.fsutil import publish_groups
+
+    errors = publish_groups([staged for _, staged in done], force=writer.force)
+    for (item, _), error in zip(done, errors, strict=True):
+        if error is not None and item.files is not None:
+            writer.unclaim(item.files)
+            item.files, item.error = None, error
+    for item, _ in done:
+        yield item
 
 
 def assess_batch(
@@ -219,6 +289,7 @@ __all__ = [
     "BatchOptions",
     "assess_batch",
     "prepare",
+    "store_batch",
     "writer_for",
     "writer_settings",
 ]
