@@ -325,7 +325,7 @@ def stage_text(path: Path, text: str) -> Path:
 
 
 def publish_groups(
-    groups: Sequence[Sequence[tuple[Path, Path]]], *, force: bool = False
+    groups: Sequence[Sequence[tuple[Path, Path]]], *, force: bool = False, flushed: bool = False
 ) -> list[UserError | None]:
     """Give staged files (``(temp, target)`` pairs, grouped by what belongs together, e.g.
     one assessment's report and result) their names, with one flush for all of them.
@@ -336,12 +336,17 @@ def publish_groups(
     ``force``, an OS error) gets its error in the returned list, its remaining temp files
     are removed, and the other groups go on. Interrupted (Ctrl-C), every temp file not yet
     renamed is removed before the interrupt goes on.
+
+    ``flushed``: the caller has put the data on disk already (:func:`flush_files`, e.g. in
+    a thread while it staged the next group); the renames are then left to its next flush
+    (:func:`flush_files` or :func:`flush_folders`).
     """
     errors: list[UserError | None] = [None] * len(groups)
     left = [tmp for group in groups for tmp, _ in group]
     try:
         try:
-            _flush_all(left)
+            if not flushed:
+                _flush_all(left)
         except OSError as exc:
             for tmp in left:
                 tmp.unlink(missing_ok=True)
@@ -368,13 +373,25 @@ def publish_groups(
                         rest.unlink(missing_ok=True)
                     break
                 folders.add(path.parent)
-        for folder in folders:
-            _fsync_folder(folder)
+        if not flushed:
+            flush_folders(folders)
     except BaseException:
         for tmp in left:
             tmp.unlink(missing_ok=True)
         raise
     return errors
+
+
+def flush_files(files: Iterable[Path]) -> None:
+    """Put the data of ``files`` on disk (with everything else written so far, where the
+    platform can only flush all); raises :class:`OSError`."""
+    _flush_all(files)
+
+
+def flush_folders(folders: Iterable[Path]) -> None:
+    """Make the renames in ``folders`` durable."""
+    for folder in folders:
+        _fsync_folder(folder)
 
 
 def _flush_all(files: Iterable[Path]) -> None:
