@@ -17,7 +17,6 @@ from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
 from commkit.render.mermaid import mermaid_id, mermaid_text, short_label
-from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
@@ -395,6 +394,8 @@ def render_plan_md(plan: Plan, pack: ContentPack, lang: str = "en") -> str:
 
     view = plan_view(plan, pack, lang)
     if has_own_template(pack.template_dirs, TEMPLATE):
+        from commkit.render.templating import render_template
+
         text = render_template(pack.template_dirs, TEMPLATE, view)
     else:  # the built-in template, as plain Python (the same text, without Jinja2)
         text = plan_text(view)
