@@ -153,3 +153,20 @@ def test_a_batch_stopped_midway_keeps_only_what_it_reported_written(tmp_path: Pa
     # staged: both dropped
     assert len(reported) == 6
     assert {p.name for p in (tmp_path / "out").iterdir()} == reported
+
+
+def test_a_file_name_is_checked_without_resolving_its_folder_again(tmp_path: Path) -> None:
+    """``safe_child`` skips resolving a plain file name that is not a link; a link, a
+    ``..`` or a path still go through ``resolve`` and are refused outside the folder."""
+    from commkit.fsutil import safe_child
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere.md").write_text("not ours\n", encoding="utf-8")
+    (out / "linked.md").symlink_to(tmp_path / "elsewhere.md")
+    (out / "inside.md").symlink_to(out / "real.md")
+    assert safe_child(out, "a.md") == out.resolve() / "a.md"
+    assert safe_child(out, "inside.md") == out.resolve() / "real.md"
+    for name in ("linked.md", "..", "../a.md"):
+        with pytest.raises(UserError, match="refusing to write outside"):
+            safe_child(out, name)

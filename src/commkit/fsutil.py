@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,10 +44,26 @@ def slugify(name: str | Mapping[str, str], fallback: str = "community") -> str:
 def safe_child(root: Path, *parts: str) -> Path:
     """``root/parts...``, refusing anything that would land outside ``root``."""
     base = root.resolve()
-    target = base.joinpath(*parts).resolve()
+    target = base.joinpath(*parts)
+    if not _plain_name(target, parts):
+        target = target.resolve()
     if target != base and base not in target.parents:
         raise UserError(f"refusing to write outside {root}: {'/'.join(parts)!r}")
     return target
+
+
+def _plain_name(target: Path, parts: tuple[str, ...]) -> bool:
+    """Whether ``target`` (a resolved folder joined with ``parts``) is resolved already:
+    one plain file name (no separator, no ``.`` or ``..``) that is not a symbolic link.
+    Saves resolving every folder of the path again for each file of a batch."""
+    if len(parts) != 1 or "/" in parts[0] or os.sep in parts[0] or parts[0] in ("", ".", ".."):
+        return False
+    try:
+        return not stat.S_ISLNK(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _umask() -> int:
@@ -82,9 +99,13 @@ def sweep_stale_temps(folder: Path) -> list[Path]:
     Only files older than this run whose writer is gone (or unknown, for an old name) go;
     a temp file of a run still writing is left alone. Once per folder per process.
     """
+    if folder.is_absolute() and folder in _swept:  # (a relative one may move with chdir)
+        return []
     key = folder.resolve()
     if key in _swept:
         return []
+    if folder.is_absolute():
+        _swept.add(folder)
     _swept.add(key)
     removed: list[Path] = []
     try:
