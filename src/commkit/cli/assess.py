@@ -258,7 +258,7 @@ class _Run:
                                 "source": name,
                                 "files": written,
                                 "warnings": [d.as_dict() for d in item.warnings],
-                                "assessment": item.data,
+                                "assessment": item.json,
                             }
                         )
                     elif table is not None:
