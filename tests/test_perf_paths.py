@@ -158,28 +158,122 @@ def test_the_scoring_rules_accept_exactly_the_values_that_fit() -> None:
                     assert (scored is not None) == fits, (q.id, value)
 
 
-def test_a_tick_list_scores_the_same_when_it_comes_back() -> None:
-    """The tick-list rule remembers the sets of ticks it scored: a set seen before, another
-    list with the same ticks, or a list holding something unhashable (refused as before)
-    gives what a rule that never saw it gives."""
+def test_an_answer_scores_the_same_when_it_comes_back() -> None:
+    """The engine remembers how each answer value counts, per question: a value seen before,
+    an equal value of another type (1, 1.0, True), another list with the same ticks, or a
+    value nothing can remember gives what a plan that never saw it gives."""
     from commkit.core import scoring
 
-    def outcome(rule: Any, value: list[object]) -> object:
+    def counted(step: Any, value: object) -> object:
         try:
-            return rule(list(value))
-        except TypeError as exc:
+            outcome = step.answered(value)
+        except TypeError as exc:  # a tick list holding something unhashable, as ever
             return f"TypeError: {exc}"
+        return (outcome.status, outcome.kind, outcome.normalised, outcome.weighted)
 
     checklist = load_pack().checklist
-    multi = [q for q in checklist.questions if q.type == "multi"]
-    assert multi
-    for q in multi:
+    plan = scoring._Plan(checklist)
+    for step in plan.steps:
+        q = step.question
         ids = [o.id for o in q.options]
-        rule = scoring._scorer(q)
-        lists: list[list[object]] = [ids[:1], ids[:2], ids, ids[::-1], ids[:1] * 2, ["nope"]]
-        lists += [[{"a": 1}], [ids[:1]], []]
-        for value in lists * 2:
-            assert outcome(rule, value) == outcome(scoring._scorer(q), value), (q.id, value)
+        values: list[object] = [1, 1.0, True, 0, 0.0, -0.0, False, "yes", "Yes", 3, 3.0, 2.5]
+        values += [float("nan"), 10**9, [], ids[:1], ids[:2], ids, ids[::-1], ids[:1] * 2]
+        values += [["nope"], [{"a": 1}], [ids[:1]], {"en": "a", "ru": "b"}, *ids]
+        for value in values * 2:
+            fresh = scoring._Plan(checklist).steps[plan.steps.index(step)]
+            assert counted(step, value) == counted(fresh, value), (q.id, value)
+            assert len(step.outcomes) <= scoring._MAX_OUTCOMES
+
+
+def test_a_changed_checklist_is_not_scored_with_the_plan_of_the_old_one() -> None:
+    """The scoring plan is made per checklist object: a copy with other weights, option
+    scores or a changed condition scores as that checklist loaded afresh, never as the
+    checklist it was copied from."""
+    from commkit.model.checklist import Checklist
+
+    checklist = load_pack().checklist
+    given = {
+        q.id: Answer(value=q.options[0].id if q.type == "choice" else _fitting(q))
+        for q in checklist.questions
+    }
+    before = score(checklist, given)
+    choice = next(q for q in checklist.questions if q.type == "choice")
+    gated = next(q for q in checklist.questions if q.when is not None)
+    changed = checklist.model_copy(
+        update={
+            "dimensions": [d.model_copy(update={"weight": 1.0}) for d in checklist.dimensions],
+            "questions": [
+                q.model_copy(
+                    update={
+                        "weight": q.weight if q.type == "text" else 2.0 - q.weight,
+                        "options": [o.model_copy(update={"score": 1.0}) for o in q.options]
+                        if q is choice
+                        else q.options,
+                        "when": None if q is gated else q.when,
+                    }
+                )
+                for q in checklist.questions
+            ],
+        }
+    )
+    fresh = Checklist.model_validate(changed.model_dump())
+    assert score(changed, given) == score(fresh, given) != before
+    assert breakdown(changed, given).question_rows == breakdown(fresh, given).question_rows
+    assert score(checklist, given) == before
+
+
+def _fitting(q: Any) -> object:
+    if q.type == "yes_no":
+        return "no"
+    if q.type == "scale":
+        return q.scale_spec.min + 1
+    if q.type == "number":
+        return q.number.min + 1
+    if q.type == "multi":
+        return [q.options[-1].id]
+    return "a note"
+
+
+def test_the_result_the_engine_builds_is_a_valid_result() -> None:
+    """The engine builds its result without validating it again: it is equal to the same
+    data validated, and to what pydantic's own construction makes, field for field."""
+    from commkit.model.answers import AssessmentResult
+
+    checklist = load_pack().checklist
+    given = {q.id: Answer(value=_fitting(q)) for q in checklist.questions}
+    result = score(checklist, given, lang="ru")
+    assert result.recommendations and result.dimensions
+    validated = AssessmentResult.model_validate(result.model_dump())
+    assert result == validated
+    assert result.model_dump_json() == validated.model_dump_json()
+    constructed = AssessmentResult.model_construct(**dict(result))
+    assert list(vars(result).items()) == list(vars(constructed).items())
+    assert result.model_fields_set == constructed.model_fields_set
+    assert result.__pydantic_extra__ is None and result.__pydantic_private__ is None
+    result.actions = ["a"]  # assess sets the actions: the result stays a model like any other
+    assert result.model_dump()["actions"] == ["a"]
+
+
+def test_a_condition_gives_the_same_for_a_text_answer_it_has_seen() -> None:
+    """A question condition remembers its verdict on each text answer: again, it says what
+    a condition that never saw the answer says."""
+    from commkit.core.conditions import compile_condition
+    from commkit.model.condition import Condition
+
+    conditions = [
+        Condition(question="q", equals="yes"),
+        Condition(question="q", equals=True),
+        Condition(question="q", any_of=["a", "b", 3]),
+        Condition(question="q", equals="No"),
+    ]
+    values: list[object] = ["yes", " Yes ", "YES", "no", "No", "a", "b", "c", "3", 3, 3.0]
+    values += [True, False, ["a"], ["c"], ""]
+    for cond in conditions:
+        remembering = compile_condition(cond)
+        for value in values * 2:
+            answers = {"q": Answer.model_construct(status="answered", value=value, note=None)}
+            expected = compile_condition(cond)(answers, {}, {}, None)
+            assert remembering(answers, {}, {}, None) == expected, (cond, value)
 
 
 def test_results_share_immutable_dimension_results(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,14 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.batch import BatchItem, BatchOptions, assess_batch, cores, writer_settings
+from commkit.api.batch import (
+    BatchItem,
+    BatchOptions,
+    assess_batch,
+    cores,
+    store_batch,
+    writer_settings,
+)
 from commkit.api.content import (
     init_content,
     load_content,
@@ -258,6 +265,7 @@ __all__ = [
     "seminar_table",
     "seminar_view",
     "stale_temps_removed",
+    "store_batch",
     "team_raters_in_workspace",
     "tr",
     "validate",

@@ -351,8 +351,45 @@ class AssessmentWriter:
         """Write what :meth:`render` made, refusing a file this run already wrote (from
         another answers file: ``source`` names this one) or one that exists, unless
         ``force``; returns the files by role."""
-        from commkit.errors import OutputExistsError, UserError
         from commkit.fsutil import atomic_write_text
+
+        files = self._claim(rendered, source)
+        for role, path, text in rendered.files:
+            # One fsync per answers file: the YAML (the data); the files derived from it
+            # are still written atomically (temp file + rename), never half-written.
+            atomic_write_text(path, text, force=self.force, fsync=role == "yaml")
+        self.written[Path(files["markdown"])] = source
+        return files
+
+    def stage(
+        self, rendered: RenderedAssessment, *, source: str
+    ) -> tuple[dict[str, str], list[tuple[Path, Path]]]:
+        """What :meth:`store` does, up to the files' names: the same refusals, the files
+        written under temporary names and not flushed (a batch publishes many at once with
+        :func:`commkit.fsutil.publish_groups`). Returns the files by role and the
+        ``(temp, target)`` pairs; :meth:`unclaim` if they are never published."""
+        from commkit.fsutil import stage_text
+
+        files = self._claim(rendered, source)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for _, path, text in rendered.files:
+                staged.append((stage_text(path, text), path))
+        except BaseException:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            raise
+        self.written[Path(files["markdown"])] = source
+        return files, staged
+
+    def unclaim(self, files: dict[str, str]) -> None:
+        """Forget files :meth:`stage` claimed for this run that were not published."""
+        self.written.pop(Path(files["markdown"]), None)
+
+    def _claim(self, rendered: RenderedAssessment, source: str) -> dict[str, str]:
+        """The files by role, refused if this run already wrote them (from another answers
+        file: ``source`` names this one) or if one exists, unless ``force``."""
+        from commkit.errors import OutputExistsError, UserError
 
         paths = {role: path for role, path, _ in rendered.files}
         md_path = paths["markdown"]
@@ -367,11 +404,6 @@ class AssessmentWriter:
             for path in (paths[role] for role in order if role in paths):
                 if path.exists():
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
-        for role, path, text in rendered.files:
-            # One fsync per answers file: the YAML (the data); the files derived from it
-            # are still written atomically (temp file + rename), never half-written.
-            atomic_write_text(path, text, force=self.force, fsync=role == "yaml")
-        self.written[md_path] = source
         return {role: str(paths[role]) for role in order if role in paths}
 
 

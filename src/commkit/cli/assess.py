@@ -194,7 +194,6 @@ class _Run:
             report_error,
             warn,
         )
-        from commkit.errors import CommkitError
         from commkit.i18n import plural, section
 
         files = api.expand_answer_files(names, one_community=self.community is not None)
@@ -240,21 +239,18 @@ class _Run:
             # whole list), so memory does not grow with the number of files.
             array = JsonArrayWriter(sys.stdout) if self.json_output else None
             table = self.batch_table() if self.table_format and array is None else None
-            for item in items:
+            for item in api.store_batch(items, w):
                 name = item.source
                 progress.update(task, name=name)
                 for d in item.warnings:
                     warn(d.format())
-                try:
-                    if item.error is not None:
-                        raise item.error
-                    assert item.assessment is not None and item.rendered is not None
-                    assessment = item.assessment
-                    written = w.store(item.rendered, source=name)
-                except CommkitError as exc:
+                if item.error is not None:
                     failed += 1
-                    report_error(exc)
+                    report_error(item.error)
                 else:
+                    assert item.overall is not None and item.stage is not None
+                    assert item.files is not None
+                    written = item.files
                     done += 1
                     if array is not None:
                         array.add(
@@ -262,22 +258,22 @@ class _Run:
                                 "source": name,
                                 "files": written,
                                 "warnings": [d.as_dict() for d in item.warnings],
-                                "assessment": item.data,
+                                "assessment": item.json,
                             }
                         )
                     elif table is not None:
                         table.rows.append(
                             {
                                 "source": name,
-                                "score": f"{assessment.result.overall:.1f}",
-                                "stage": assessment.result.stage,
+                                "score": f"{item.overall:.1f}",
+                                "stage": item.stage,
                                 "report": written["markdown"],
                             }
                         )
                     else:
-                        stage = assessment.result.stage
+                        stage = item.stage
                         out().print(
-                            f"{written['markdown']}  {assessment.result.overall:.1f}  {stage}",
+                            f"{written['markdown']}  {item.overall:.1f}  {stage}",
                             markup=False,
                             highlight=False,
                         )

@@ -97,6 +97,10 @@ def describe(cond: Condition) -> str:
     return f"score of {name} {bound}" if test == "score_below" else f"{name} {bound}"
 
 
+_MAX_KNOWN = 1024
+"""At most this many text answers are remembered per condition (a bound on memory)."""
+
+
 def compile_condition(cond: Condition) -> Callable[..., bool]:
     """``cond`` as a function ``(answers, question_scores, dimension_scores, stage) -> bool``
     (the rules are in the module's docstring). Use :func:`condition_test`, which compiles each
@@ -150,13 +154,7 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
             for right in (normalise_value(w) for w in wanted)
         ]
 
-        def matches(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
-            answer = answers.get(qid)
-            if answer is None or answer.status != "answered":
-                return False
-            value = answer.value
-            if value is None:
-                return False
+        def equal(value: AnswerValue) -> bool:
             if isinstance(value, list):
                 chosen = {str(v) for v in value}
                 return any(w in chosen for w in wanted_str)
@@ -173,6 +171,24 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
                 elif left_str == right_str:
                     return True
             return False
+
+        known: dict[str, bool] = {}  # text answers are a few words: each compared once
+
+        def matches(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
+            answer = answers.get(qid)
+            if answer is None or answer.status != "answered":
+                return False
+            value = answer.value
+            if value is None:
+                return False
+            if type(value) is not str:
+                return equal(value)
+            found = known.get(value)
+            if found is None:
+                found = equal(value)
+                if len(known) < _MAX_KNOWN:
+                    known[value] = found
+            return found
 
         return matches
     at_least_q, below_q = cond.at_least, cond.below

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from commkit.core.selection import with_dependencies
 from commkit.model.answers import Assessment, ChecklistRef, CommunityRef
 from commkit.model.common import Text
-from commkit.model.plan import MapCommunity, Plan, Reason
-from commkit.model.workspace import RegionFigures
+from commkit.model.figures import RegionFigures
+from commkit.model.plan import MapCommunity, Plan, Reason, plan_part
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
@@ -87,7 +87,7 @@ def select_region_actions(
     for action in regional:
         why: list[Reason] = []
         if action.always:
-            why.append(Reason(kind="always"))
+            why.append(plan_part(Reason, kind="always"))
         for trigger in action.region_triggers:
             cond = trigger.when
             meeting = [
@@ -107,7 +107,8 @@ def select_region_actions(
                 if cond.question is not None:
                     kind, ref = "question", cond.question
                 why.append(
-                    Reason(
+                    plan_part(
+                        Reason,
                         kind="map",
                         ref=f"{kind}:{ref}",
                         value=f"{len(meeting)}/{len(assessed)}",
@@ -142,7 +143,8 @@ def make_region_plan(
     deps = region_dependencies(pack)
     timeline = schedule_selection(pack, selected, start, weeks, capacity, holidays, deps)
     checklist = pack.checklist
-    return Plan(
+    return plan_part(
+        Plan,
         scope="region",
         community=region,
         slug=region.slug or slugify(region.name),
@@ -151,7 +153,8 @@ def make_region_plan(
         assessment_date=map_date,
         stage=None,
         communities=[
-            MapCommunity(
+            plan_part(
+                MapCommunity,
                 slug=c.slug,
                 name=c.name,
                 stage=c.assessment.result.stage if c.assessment is not None else None,

@@ -28,6 +28,7 @@ from commkit.model.plan import (
     PlannedAction,
     Reason,
     SeminarEvent,
+    plan_part,
 )
 from commkit.model.references import find_cycle
 
@@ -291,7 +292,8 @@ def schedule_selection(
         action = actions[aid]
         first, last = placed[aid]
         planned.append(
-            PlannedAction(
+            plan_part(
+                PlannedAction,
                 id=aid,
                 chapter=action.chapter,
                 chapter_number=chapters.get(action.chapter, 99),
@@ -323,7 +325,8 @@ def schedule_selection(
             index = week_index(seminar.week)
             status = "scheduled" if index < horizon_days else "later"
         events.append(
-            SeminarEvent(
+            plan_part(
+                SeminarEvent,
                 id=seminar.id,
                 number=seminar.number,
                 type=seminar.type,
@@ -341,7 +344,8 @@ def schedule_selection(
         if item.status == "scheduled":
             months.setdefault(item.start.strftime("%Y-%m"), []).append(item)
     phases = [
-        Phase(
+        plan_part(
+            Phase,
             month=month,
             start=min(a.start for a in items),
             end=max(a.end for a in items),
@@ -351,7 +355,8 @@ def schedule_selection(
     ]
 
     metrics = [
-        MetricImpact(
+        plan_part(
+            MetricImpact,
             id=m.id,
             name=m.name,
             unit=m.unit,
@@ -399,7 +404,8 @@ def make_plan(
     selected = select_actions(pack, assessment)
     timeline = schedule_selection(pack, selected, start, weeks, capacity, holidays)
     community = assessment.community
-    return Plan(
+    return plan_part(
+        Plan,
         community=community,
         slug=community.slug or slugify(community.name),
         checklist=assessment.checklist,

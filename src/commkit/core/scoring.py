@@ -58,9 +58,11 @@ import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
-from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
+from commkit.core.conditions import condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
 from commkit.core.values import value_problem
 from commkit.errors import Diagnostic
@@ -75,7 +77,7 @@ from commkit.model.answers import (
     DimensionResult,
     Recommendation,
 )
-from commkit.model.checklist import Checklist, Question, Stage
+from commkit.model.checklist import Checklist, Question
 from commkit.model.common import tr
 from commkit.model.condition import Condition
 
@@ -119,8 +121,6 @@ def _clean(x: float) -> float:
 
 
 _NUMBER = (int, float)
-_MAX_TICKS = 4096
-"""At most this many sets of ticks are remembered per question (a bound on memory)."""
 """The types of a number answer (but not ``bool``, a subclass of ``int``)."""
 
 _INVALID: Any = object()
@@ -195,28 +195,15 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
     options = frozenset(scores)
     alone = frozenset(o.id for o in q.options if o.exclusive)  # "none of these": ticked alone
 
-    def ticked(value: list[Any]) -> Any:
+    def multi(value: Any) -> Any:
+        if not isinstance(value, list):
+            return _INVALID
         chosen = set(value)
         if len(chosen) != len(value) or not chosen <= options:
             return _INVALID
         if len(value) > 1 and not alone.isdisjoint(chosen):
             return _INVALID
         return min(1.0, math.fsum([scores[v] for v in value]))
-
-    known: dict[tuple[Any, ...], Any] = {}  # the same ticks come back: scored once
-
-    def multi(value: Any) -> Any:
-        if not isinstance(value, list):
-            return _INVALID
-        try:
-            return known[tuple(value)]
-        except KeyError:
-            result = known[tuple(value)] = ticked(value)
-            if len(known) > _MAX_TICKS:
-                known.clear()
-            return result
-        except TypeError:  # something unhashable in the list: as without the memory
-            return ticked(value)
 
     return multi
 
@@ -306,121 +293,257 @@ def scaled_answers(
 # ---------------------------------------------------------------- the checklist, compiled
 
 
-class _Row(NamedTuple):
-    """One question as the engine walks it (plain values, read once from the model)."""
+_ANSWERED, _DONT_KNOW, _NOT_APPLICABLE, _UNANSWERED = range(4)
+"""The counts kept per dimension, in this order (a value that does not fit is unanswered)."""
 
-    question: Question
-    id: str
-    dimension: str
-    weight: float
-    when: ConditionTest | None
-    score: Callable[[Any], Any]
-    texts_by: int
-    """What its recommendation texts depend on: ``_BY_SCORE`` (only whether the score is
-    below 1), ``_BY_OPTION`` (the chosen option) or ``_BY_OPTIONS`` (the chosen options)."""
+_MAX_OUTCOMES = 4096
+"""At most this many answer values are remembered per question (a bound on memory)."""
+
+_MAX_SHARED = 4096
+"""At most this many combinations of outcomes, and as many results, are kept per dimension
+(a bound on memory)."""
 
 
-_BY_SCORE, _BY_OPTION, _BY_OPTIONS = 0, 1, 2
+class _Outcome:
+    """How one answer to one question counts, worked out once per question and answer
+    value, then shared by every assessment that gives that answer."""
 
-
-@dataclass(slots=True)
-class _Compiled:
-    """A checklist in the engine's plain terms, made once per checklist object."""
-
-    rows: list[_Row]
-    dimensions: list[tuple[str, float]]
-    stages: list[tuple[Stage, list[tuple[ConditionTest, Condition, str]]]]
-    """Each stage with its ``requires``: (test, condition, :func:`describe` text)."""
-    texts: dict[str, dict[Hashable, tuple[Recommendation, ...]]] = field(default_factory=dict)
-    """language -> recommendation key -> the recommendations (immutable, shared by results)."""
-    dimension_results: dict[tuple[Any, ...], DimensionResult] = field(default_factory=dict)
-    """Dimension results by their figures (immutable, shared by results)."""
-    hash: str | None = None
-
-
-_MAX_SHARED = 100_000
-"""At most this many dimension results are kept per checklist (a bound on memory)."""
-
-_COMPILED: PerObject[Checklist, _Compiled] = PerObject()
-
-
-def _compile(checklist: Checklist) -> _Compiled:
-    """The checklist compiled for :func:`breakdown`, once per checklist object."""
-    compiled = _COMPILED.get(checklist)
-    if compiled is not None:
-        return compiled
-    texts_by = {"choice": _BY_OPTION, "multi": _BY_OPTIONS}
-    compiled = _Compiled(
-        rows=[
-            _Row(
-                q,
-                q.id,
-                q.dimension,
-                q.weight,
-                condition_test(q.when) if q.when is not None else None,
-                _scorer(q),
-                texts_by.get(q.type, _BY_SCORE),
-            )
-            for q in checklist.questions
-        ],
-        dimensions=[(d.id, d.weight) for d in checklist.dimensions],
-        stages=[
-            (s, [(condition_test(c), c, describe(c)) for c in s.requires]) for s in checklist.stages
-        ],
+    __slots__ = (
+        "counts",
+        "has_answer",
+        "kind",
+        "normalised",
+        "recommends",
+        "status",
+        "step",
+        "texts",
+        "value",
+        "weighted",
     )
 
-    return _COMPILED.put(checklist, compiled)
-
-
-def _recommended(
-    compiled: _Compiled, lang: str, key: Hashable, row: _Row, value: Any, normalised: float
-) -> tuple[Recommendation, ...]:
-    """The recommendations an answer calls for, made once per language and key."""
-    by_key = compiled.texts.setdefault(lang, {})
-    recommendations = by_key.get(key)
-    if recommendations is None:
-        recommendations = by_key[key] = tuple(
-            Recommendation(question=row.id, dimension=row.dimension, text=text)
-            for text in _recommendations(row.question, value, normalised, lang)
+    def __init__(
+        self,
+        step: _Step,
+        status: str,
+        kind: int | None,
+        normalised: float | None = None,
+        value: Any = None,
+    ) -> None:
+        self.step = step
+        self.status = status
+        """answered, dont_know, not_applicable, unanswered, not_asked, invalid or unscored."""
+        self.kind = kind
+        """Which of its dimension's counts it adds one to (``None``: none, not asked)."""
+        self.normalised = normalised
+        self.weighted = (
+            normalised * step.weight if normalised is not None and step.weight > 0 else None
         )
-    return recommendations
+        """What it adds to its dimension's weighted sum (``None``: nothing, nor to the weights)."""
+        self.counts = status in ("answered", "unscored", "dont_know", "not_applicable")
+        """Whether stage gates see the answer."""
+        self.has_answer = status not in ("unanswered", "not_asked")
+        self.value = value
+        """The value it was worked out for (for the texts of its recommendations)."""
+        self.texts: dict[str, tuple[Recommendation, ...]] = {}
+        self.recommends = normalised is not None and bool(self.recommendations("en"))
+
+    def recommendations(self, lang: str) -> tuple[Recommendation, ...]:
+        """The recommendations this answer calls for, made once per language."""
+        made = self.texts.get(lang)
+        if made is None:
+            step, normalised = self.step, self.normalised
+            assert normalised is not None  # only a scored answer calls for recommendations
+            made = self.texts[lang] = tuple(
+                Recommendation(question=step.id, dimension=step.dimension, text=text)
+                for text in _recommendations(step.question, self.value, normalised, lang)
+            )
+        return made
 
 
-def _dimension_result(
-    compiled: _Compiled,
-    dimension: str,
-    score: float | None,
-    answered: int,
-    dont_know: int,
-    not_applicable: int,
-    unanswered: int,
-) -> DimensionResult:
-    """A dimension's result, made once per checklist and set of figures: scores are rounded
-    and counts small, so results repeat (nine in ten in a batch of random answers)."""
-    key = (dimension, score, answered, dont_know, not_applicable, unanswered)
-    made = compiled.dimension_results.get(key)
-    if made is None:
-        made = DimensionResult.model_construct(
-            id=dimension,
-            score=score,
-            answered=answered,
-            dont_know=dont_know,
-            not_applicable=not_applicable,
-            unanswered=unanswered,
+class _Step:
+    """One question as the engine walks it: its rule, where it counts, and the outcome of
+    each answer value met so far."""
+
+    __slots__ = (
+        "by_status",
+        "dimension",
+        "id",
+        "invalid",
+        "not_asked",
+        "outcomes",
+        "question",
+        "rule",
+        "unanswered",
+        "watched",
+        "weight",
+        "when",
+    )
+
+    def __init__(self, q: Question, watched: bool) -> None:
+        self.question = q
+        self.id = q.id
+        self.dimension = q.dimension
+        self.weight = q.weight
+        self.when = condition_test(q.when) if q.when is not None else None
+        self.rule = _scorer(q)
+        self.watched = watched
+        """A ``when`` or a stage gate looks at this question."""
+        self.outcomes: dict[Hashable, _Outcome] = {}
+        """Answered values -> outcome; a text or a whole number is its own key, any other
+        value is keyed with its class (``1``, ``1.0`` and ``True`` are different answers)."""
+        self.not_asked = _Outcome(self, "not_asked", None)
+        self.unanswered = _Outcome(self, "unanswered", _UNANSWERED)
+        self.invalid = _Outcome(self, "invalid", _UNANSWERED)
+        self.by_status = {
+            "dont_know": _Outcome(self, "dont_know", _DONT_KNOW),
+            "not_applicable": _Outcome(self, "not_applicable", _NOT_APPLICABLE),
+        }
+
+    def outcome(self, answer: Answer) -> _Outcome:
+        """The outcome of ``answer`` (:func:`breakdown` does the same in its loop)."""
+        if answer.status == "answered":
+            return self.answered(answer.value)
+        return self.by_status.get(answer.status, self.invalid)
+
+    def answered(self, value: Any) -> _Outcome:
+        """The outcome of an answered ``value`` (remembered, except for floats, which
+        ``-0.0 == 0.0`` and NaN make poor keys, and unhashable values)."""
+        cls = value.__class__
+        key = value if cls is str or cls is int else (cls, *value) if cls is list else (cls, value)
+        try:
+            return self.outcomes[key]
+        except KeyError:
+            pass
+        except TypeError:
+            return self._outcome(value)
+        made = self._outcome(value)
+        if cls is not float and len(self.outcomes) < _MAX_OUTCOMES:
+            self.outcomes[key] = made
+        return made
+
+    def _outcome(self, value: Any) -> _Outcome:
+        scored = _INVALID if value is None else self.rule(value)
+        if scored is _INVALID:
+            return self.invalid
+        if scored is _UNSCORED:
+            return _Outcome(self, "unscored", _ANSWERED)
+        return _Outcome(self, "answered", _ANSWERED, scored, value)
+
+
+class _Dimension:
+    """One dimension as the engine sums it: where its questions are in the walk, and its
+    figures for each combination of their outcomes met so far."""
+
+    __slots__ = ("figures", "id", "pick", "results", "weight")
+
+    def __init__(self, did: str, weight: float, places: list[int]) -> None:
+        self.id = did
+        self.weight = weight
+        self.pick: Callable[[list[_Outcome]], tuple[_Outcome, ...]] = (
+            itemgetter(*places)
+            if len(places) > 1
+            else lambda outcomes: tuple(outcomes[i] for i in places)
         )
-        if len(compiled.dimension_results) < _MAX_SHARED:
-            compiled.dimension_results[key] = made
-    return made
+        """The outcomes of its questions, in checklist order, from the walk's outcomes."""
+        self.figures: dict[tuple[_Outcome, ...], _Figures] = {}
+        """Its figures by the outcomes of its questions (which decide them)."""
+        self.results: dict[tuple[Any, ...], DimensionResult] = {}
+        """Its results by their figures (immutable, shared by the results of assessments)."""
+
+    def figures_of(self, outcomes: tuple[_Outcome, ...]) -> _Figures:
+        """Its row and result for these outcomes of its questions: the weighted mean of
+        those scored x 100, rounded (``None`` when none is), and the count of each kind."""
+        scored = [o for o in outcomes if o.weighted is not None]
+        total = math.fsum([o.weighted for o in scored if o.weighted is not None])
+        weight_sum = math.fsum([o.step.weight for o in scored])
+        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        counts = [0, 0, 0, 0]
+        for o in outcomes:
+            if o.kind is not None:
+                counts[o.kind] += 1
+        key = (score, *counts)
+        result = self.results.get(key)
+        if result is None:
+            result = DimensionResult.model_construct(
+                id=self.id,
+                score=score,
+                answered=counts[_ANSWERED],
+                dont_know=counts[_DONT_KNOW],
+                not_applicable=counts[_NOT_APPLICABLE],
+                unanswered=counts[_UNANSWERED],
+            )
+            if len(self.results) < _MAX_SHARED:
+                self.results[key] = result
+        figures = _Figures((self.id, self.weight, score, total, weight_sum), result)
+        if len(self.figures) < _MAX_SHARED:
+            self.figures[outcomes] = figures
+        return figures
+
+
+class _Figures(NamedTuple):
+    row: tuple[str, float, float | None, float, float]
+    """A :class:`DimensionLine`'s fields."""
+    result: DimensionResult
+
+
+class _Plan:
+    """A checklist in the engine's plain terms, made once per checklist object."""
+
+    __slots__ = ("dimensions", "hash", "stages", "steps")
+
+    def __init__(self, checklist: Checklist) -> None:
+        looked_at = {q.when.question for q in checklist.questions if q.when is not None}
+        looked_at |= {c.question for s in checklist.stages for c in s.requires}
+        self.steps = [_Step(q, q.id in looked_at) for q in checklist.questions]
+        self.dimensions = [
+            _Dimension(
+                d.id,
+                d.weight,
+                [i for i, q in enumerate(checklist.questions) if q.dimension == d.id],
+            )
+            for d in checklist.dimensions
+        ]
+        self.stages = [
+            (s, [(condition_test(c), c, describe(c)) for c in s.requires]) for s in checklist.stages
+        ]
+        """Each stage with its ``requires``: (test, condition, :func:`describe` text)."""
+        self.hash: str | None = None
+
+
+_COMPILED: PerObject[Checklist, _Plan] = PerObject()
+
+
+def _compile(checklist: Checklist) -> _Plan:
+    """The checklist's scoring plan, made once per checklist object (content models are not
+    changed once loaded; a changed copy is another object, with its own plan)."""
+    plan = _COMPILED.get(checklist)
+    return plan if plan is not None else _COMPILED.put(checklist, _Plan(checklist))
 
 
 def checklist_hash(checklist: Checklist) -> str:
     """``content_hash(checklist)``, computed once per checklist object."""
-    compiled = _compile(checklist)
-    if compiled.hash is None:
+    plan = _compile(checklist)
+    if plan.hash is None:
         from commkit.model.pack import content_hash
 
-        compiled.hash = content_hash(checklist)
-    return compiled.hash
+        plan.hash = content_hash(checklist)
+    return plan.hash
+
+
+_RESULT_FIELDS = tuple(AssessmentResult.model_fields)
+
+
+def _made_result(**fields: Any) -> AssessmentResult:
+    """``AssessmentResult.model_construct(**fields)`` for a result the engine made itself,
+    every field given: what pydantic's own does, without its look at each field's aliases
+    and defaults (a sixth of a whole assessment's time)."""
+    result = AssessmentResult.__new__(AssessmentResult)
+    set_attribute = object.__setattr__
+    set_attribute(result, "__dict__", {name: fields[name] for name in _RESULT_FIELDS})
+    set_attribute(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
+    set_attribute(result, "__pydantic_extra__", None)
+    set_attribute(result, "__pydantic_private__", None)
+    return result
 
 
 # ---------------------------------------------------------------- the engine
@@ -460,26 +583,43 @@ class StageStep(NamedTuple):
 class Breakdown:
     """Every number of an assessment and how it came about (for ``--explain`` and reports)."""
 
-    question_rows: list[tuple[str, str, str, AnswerValue | None, float | None, float]]
-    """The fields of :attr:`questions`, one plain tuple per question."""
+    outcomes: list[_Outcome]
+    """How each question counted, in checklist order (shared objects: see :attr:`questions`)."""
     dimension_rows: list[tuple[str, float, float | None, float, float]]
     """The fields of :attr:`dimensions`, one plain tuple per dimension."""
     overall: float
     stage_steps: list[StageStep]
     target: float
     result: AssessmentResult
-    question_scores: dict[str, float | None] = field(default_factory=dict)
-    """The normalised score of each asked question (``None``: not scored)."""
     answers: Mapping[str, Answer] = field(default_factory=dict)
     """The answers as scored (counts scaled for a young community)."""
     lang: str = "en"
-    _calls: list[tuple[Hashable, _Row, Any, float]] = field(default_factory=list, repr=False)
-    _compiled: _Compiled | None = field(default=None, repr=False)
+
+    @property
+    def question_rows(self) -> list[tuple[str, str, str, AnswerValue | None, float | None, float]]:
+        """The fields of :attr:`questions`, one plain tuple per question."""
+        answers = self.answers
+        return [
+            (
+                (step := o.step).id,
+                step.dimension,
+                o.status,
+                answers[step.id].value if o.has_answer else None,
+                o.normalised,
+                step.weight,
+            )
+            for o in self.outcomes
+        ]
+
+    @cached_property
+    def question_scores(self) -> dict[str, float | None]:
+        """The normalised score of each asked question (``None``: not scored)."""
+        return {o.step.id: o.normalised for o in self.outcomes if o.status != "not_asked"}
 
     @property
     def asked(self) -> list[str]:
         """The questions whose ``when`` held, in checklist order."""
-        return [row[0] for row in self.question_rows if row[2] != "not_asked"]
+        return [o.step.id for o in self.outcomes if o.status != "not_asked"]
 
     @property
     def dimensions(self) -> list[DimensionLine]:
@@ -493,14 +633,9 @@ class Breakdown:
 
     def recommendations(self, lang: str) -> list[Recommendation]:
         """The result's recommendations with their texts in ``lang``."""
-        if lang == self.lang or self._compiled is None:
+        if lang == self.lang:
             return self.result.recommendations
-        compiled = self._compiled
-        return [
-            rec
-            for key, row, value, normalised in self._calls
-            for rec in _recommended(compiled, lang, key, row, value, normalised)
-        ]
+        return [r for o in self.outcomes if o.recommends for r in o.recommendations(lang)]
 
 
 _NO_DIMENSIONS: Mapping[str, float | None] = {}
@@ -511,17 +646,14 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
     asked: list[Question] = []
     seen: dict[str, Answer] = {}
     scores: dict[str, float | None] = {}
-    for row in _compile(checklist).rows:
-        if row.when is not None and not row.when(seen, scores, _NO_DIMENSIONS, None):
+    for step in _compile(checklist).steps:
+        if step.when is not None and not step.when(seen, scores, _NO_DIMENSIONS, None):
             continue
-        asked.append(row.question)
-        answer = answers.get(row.id)
-        if answer is not None:
-            seen[row.id] = answer
-            score = None
-            if answer.status == "answered" and answer.value is not None:
-                score = row.score(answer.value)  # question_score with the compiled rule
-            scores[row.id] = None if score is _INVALID or score is _UNSCORED else score
+        asked.append(step.question)
+        answer = answers.get(step.id)
+        if answer is not None and step.watched:
+            seen[step.id] = answer
+            scores[step.id] = step.outcome(answer).normalised
     return asked
 
 
@@ -534,95 +666,59 @@ def breakdown(
 ) -> Breakdown:
     """Score ``answers`` and keep every intermediate number (``months``: the community's age).
 
-    The one scoring engine: :func:`score` and :func:`assess` return its result.
+    The one scoring engine: :func:`score` and :func:`assess` return its result. Each
+    question's answer is looked up in the plan's table of outcomes (worked out by the
+    question's rule the first time a value comes), which says how it counts.
     """
-    compiled = _compile(checklist)
+    plan = _compile(checklist)
     answers = scaled_answers(checklist, answers, months)
-    lines: list[tuple[str, str, str, AnswerValue | None, float | None, float]] = []
-    seen: dict[str, Answer] = {}
-    question_scores: dict[str, float | None] = {}
-    effective: dict[str, Answer] = {}
-    # per dimension: the counts (answered, dont_know, not_applicable, unanswered), the
-    # weighted scores and their weights
-    tally: dict[str, tuple[list[int], list[float], list[float]]] = {
-        d: ([0, 0, 0, 0], [], []) for d, _ in compiled.dimensions
-    }
+    outcomes: list[_Outcome] = []
     recommendations: list[Recommendation] = []
-    calls: list[tuple[Hashable, _Row, Any, float]] = []
     open_questions: list[str] = []
-    texts = compiled.texts.setdefault(lang, {})
-    # a question whose dimension the checklist does not list: counted and summed nowhere
-    unlisted: tuple[list[int], list[float], list[float]] = ([0, 0, 0, 0], [], [])
-    add_line = lines.append
+    # what a ``when`` or a stage gate may look at: the answers of the questions asked so far
+    # (as given), those that count, and their normalised scores
+    seen: dict[str, Answer] = {}
+    effective: dict[str, Answer] = {}
+    scores: dict[str, float | None] = {}
+    add = outcomes.append
     answer_of = answers.get
-    for row in compiled.rows:
-        _, qid, dimension, weight, when, scorer, texts_by = row
-        if when is not None and not when(seen, question_scores, _NO_DIMENSIONS, None):
-            add_line((qid, dimension, "not_asked", None, None, weight))
+    for step in plan.steps:
+        when = step.when
+        if when is not None and not when(seen, scores, _NO_DIMENSIONS, None):
+            add(step.not_asked)
             continue
-        answer = answer_of(qid)
-        bucket, dimension_sums, dimension_weights = tally.get(dimension, unlisted)
-        value = None
-        normalised = None
+        answer = answer_of(step.id)
         if answer is None:
-            status = "unanswered"
-            bucket[3] += 1
-        else:
-            seen[qid] = answer
-            status = answer.status
+            outcome = step.unanswered
+        elif answer.status == "answered":
             value = answer.value
-            if status == "dont_know":
-                bucket[1] += 1
-                open_questions.append(qid)
-                effective[qid] = answer
-            elif status == "not_applicable":
-                bucket[2] += 1
-                effective[qid] = answer
-            else:
-                scored = _INVALID if value is None else scorer(value)
-                if scored is _INVALID:
-                    status = "invalid"
-                    bucket[3] += 1
-                else:
-                    bucket[0] += 1
-                    effective[qid] = answer
-                    if scored is _UNSCORED:
-                        status = "unscored"
-                    else:
-                        normalised = scored
-        question_scores[qid] = normalised
-        add_line((qid, dimension, status, value, normalised, weight))
-        if normalised is None:
-            continue
-        if weight > 0:
-            dimension_sums.append(weight * normalised)
-            dimension_weights.append(weight)
-        key: Hashable
-        if texts_by == _BY_SCORE:
-            if normalised >= 1:
-                continue
-            key = qid
-        elif texts_by == _BY_OPTION:
-            key = (qid, value)
+            cls = value.__class__
+            found = step.outcomes.get(value) if cls is str or cls is int else None  # type: ignore[arg-type]
+            outcome = found if found is not None else step.answered(value)
+            if outcome.recommends:
+                recommendations.extend(outcome.texts.get(lang) or outcome.recommendations(lang))
         else:
-            assert isinstance(value, list)
-            key = (qid, *value)
-        called = texts.get(key)
-        if called is None:
-            called = _recommended(compiled, lang, key, row, value, normalised)
-        if called:
-            recommendations.extend(called)
-            calls.append((key, row, value, normalised))
+            outcome = step.by_status.get(answer.status, step.invalid)
+            if outcome.kind == _DONT_KNOW:
+                open_questions.append(step.id)
+        if step.watched:
+            scores[step.id] = outcome.normalised
+            if answer is not None:
+                seen[step.id] = answer
+                if outcome.counts:
+                    effective[step.id] = answer
+        add(outcome)
 
-    dim_lines: list[tuple[str, float, float | None, float, float]] = []
+    dimension_rows: list[tuple[str, float, float | None, float, float]] = []
+    dimension_results: list[DimensionResult] = []
     dim_scores: dict[str, float | None] = {}
-    for did, weight in compiled.dimensions:
-        _, dimension_sums, dimension_weights = tally[did]
-        weight_sum = math.fsum(dimension_weights)
-        total = math.fsum(dimension_sums)
-        dim_scores[did] = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
-        dim_lines.append((did, weight, dim_scores[did], total, weight_sum))
-    scored_dims = [(w, s) for d, w in compiled.dimensions if (s := dim_scores[d]) is not None]
+    for dimension in plan.dimensions:
+        key = dimension.pick(outcomes)
+        figures = dimension.figures.get(key) or dimension.figures_of(key)
+        dimension_rows.append(figures.row)
+        dimension_results.append(figures.result)
+        dim_scores[dimension.id] = figures.row[2]
+    scored_dims = [(d.weight, s) for d in plan.dimensions if (s := dim_scores[d.id]) is not None]
     total_weight = math.fsum(w for w, _ in scored_dims)
     overall = (
         _clean(math.fsum(w * s for w, s in scored_dims) / total_weight) if total_weight > 0 else 0.0
@@ -631,12 +727,12 @@ def breakdown(
 
     steps: list[StageStep] = []
     reached_index = 0
-    for i, (stage, requires) in enumerate(compiled.stages):
+    for i, (stage, requires) in enumerate(plan.stages):
         score_ok = i == 0 or overall >= stage.min_score
         failed = [
             (cond, text)
             for test, cond, text in requires
-            if not test(effective, question_scores, dim_scores, None)
+            if not test(effective, scores, dim_scores, None)
         ]
         reached = i == 0 or (score_ok and not failed)
         steps.append(
@@ -657,37 +753,29 @@ def breakdown(
     target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
     held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     floor = max(target, STRENGTH_FLOOR)
-    order = {d: i for i, (d, _) in enumerate(compiled.dimensions)}
-    result = AssessmentResult.model_construct(
+    below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
+    # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
+    result = _made_result(
         overall=overall,
         stage=stages[reached_index].id,
         next_stage=nxt.id if nxt is not None else None,
-        dimensions=[
-            _dimension_result(compiled, d, dim_scores[d], *tally[d][0])
-            for d, _ in compiled.dimensions
-        ],
-        strengths=[d for d, _ in compiled.dimensions if (dim_scores[d] or 0.0) >= floor],
-        gaps=sorted(
-            (d for d, _ in compiled.dimensions if (s := dim_scores[d]) is not None and s < target),
-            key=lambda d: (dim_scores[d] or 0.0, order[d]),
-        ),
+        dimensions=dimension_results,
+        strengths=[d for d, s in dim_scores.items() if s is not None and s >= floor],
+        gaps=sorted(below, key=below.__getitem__),
         recommendations=recommendations,
         actions=[],
         open_questions=open_questions,
         held_back_by=held_back,
     )
     return Breakdown(
-        question_rows=lines,
-        dimension_rows=dim_lines,
+        outcomes=outcomes,
+        dimension_rows=dimension_rows,
         overall=overall,
         stage_steps=steps,
         target=target,
         result=result,
-        question_scores=question_scores,
         answers=answers,
         lang=lang,
-        _calls=calls,
-        _compiled=compiled,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from commkit.model.common import Count, Header, Id, Name, PartialDate, StrictModel, Text
+from commkit.model.figures import RegionFigures as RegionFigures  # its home before
 
 Sector = Literal["state", "commercial", "non-profit", "public", "development"]
 Status = Literal["as-is", "to-be"]
@@ -42,20 +43,6 @@ class Link(StrictModel):
 class Ecosystem(StrictModel):
     actors: list[Actor] = []
     links: list[Link] = []
-
-
-class RegionFigures(StrictModel):
-    """Region-wide figures that the workspace's own communities do not add up to, such as
-    the article's "more than 20 communities with more than 10,000 SME members"."""
-
-    date: dt.date
-    source: Literal["article", "illustrative", "reported"] = "reported"
-    communities: Count | None = None
-    members: Count | None = None
-    more_than: bool = Field(
-        default=False, description="The figures are lower bounds: 'more than 20'."
-    )
-    note: Text | None = None
 
 
 class Region(Header):

@@ -1,4 +1,5 @@
-"""The plan as Markdown (Jinja2, overridable), with a Mermaid Gantt chart.
+"""The plan as Markdown (a pack may override it with a Jinja2 template), with a Mermaid
+Gantt chart.
 
 :func:`plan_view` turns a :class:`~commkit.model.plan.Plan` into plain localised strings
 (used by the Markdown, CSV and iCalendar writers alike); the template only lays them out.
@@ -16,7 +17,6 @@ from commkit.i18n import section
 from commkit.model.common import tr
 from commkit.model.plan import Plan, PlannedAction, Reason
 from commkit.render.mermaid import mermaid_id, mermaid_text, short_label
-from commkit.render.templating import render_template
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
@@ -389,6 +389,15 @@ def plan_view(plan: Plan, pack: ContentPack, lang: str = "en") -> dict[str, Any]
 
 def render_plan_md(plan: Plan, pack: ContentPack, lang: str = "en") -> str:
     """The Markdown report of ``plan`` (the pack's ``plan.md.j2`` wins over the default)."""
-    text = render_template(pack.template_dirs, TEMPLATE, plan_view(plan, pack, lang))
+    from commkit.render.plan_md_text import plan_text
+    from commkit.render.report_md import has_own_template
+
+    view = plan_view(plan, pack, lang)
+    if has_own_template(pack.template_dirs, TEMPLATE):
+        from commkit.render.templating import render_template
+
+        text = render_template(pack.template_dirs, TEMPLATE, view)
+    else:  # the built-in template, as plain Python (the same text, without Jinja2)
+        text = plan_text(view)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.rstrip("\n") + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -24,6 +23,8 @@ def md_cell(text: object) -> str:
 
 
 def html_text(text: object) -> str:
+    import html  # here: its table of entities is not needed to write Markdown
+
     return html.escape(str(text), quote=True)
 
 

@@ -1,0 +1,192 @@
+"""A batch's files are flushed to disk once per group, and still never half-written.
+
+``commkit.fsutil.publish_groups`` puts every staged file's data on disk before any file gets
+its name; ``commkit.api.store_batch`` yields an item only once its files have their names,
+keeps refusals at the item they belong to, and removes what was staged but not published
+when the run stops.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from commkit import api
+from commkit.errors import OutputExistsError, UserError
+from commkit.fsutil import publish_groups, stage_text
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "perm-krai" / "answers").glob("*.yaml"))
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
+
+
+def test_groups_are_flushed_once_before_any_file_gets_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    groups = [
+        [
+            (stage_text(out / f"{n}.yaml", f"n: {n}\n"), out / f"{n}.yaml"),
+            (stage_text(out / f"{n}.md", f"report {n}\n"), out / f"{n}.md"),
+        ]
+        for n in range(4)
+    ]
+    assert not [p for p in out.iterdir() if not p.name.endswith(".tmp")]  # staged, unnamed
+    (out / "2.yaml").write_text("someone else's\n", encoding="utf-8")  # appeared meanwhile
+    calls: list[str] = []
+    real_sync, real_fsync = os.sync, os.fsync
+
+    def sync() -> None:
+        named = sorted(p.name for p in out.iterdir() if not p.name.endswith(".tmp"))
+        calls.append(f"sync with {named}")
+        real_sync()
+
+    monkeypatch.setattr(os, "sync", sync)
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    errors = publish_groups(groups)
+    assert calls == ["sync with ['2.yaml']", "fsync"]  # the data first, then the one folder
+    assert [type(e) for e in errors] == [type(None), type(None), OutputExistsError, type(None)]
+    assert (out / "2.yaml").read_text(encoding="utf-8") == "someone else's\n"  # kept
+    assert not (out / "2.md").exists()  # its group stopped: no report without its result
+    for n in (0, 1, 3):
+        assert (out / f"{n}.md").read_text(encoding="utf-8") == f"report {n}\n"
+        assert (out / f"{n}.yaml").read_text(encoding="utf-8") == f"n: {n}\n"
+        assert (out / f"{n}.yaml").stat().st_mode & 0o777 != 0o600  # not the temp's mode
+    assert leftovers(out) == []
+
+
+def test_an_interrupt_while_publishing_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    groups = [[(stage_text(out / f"{n}.yaml", f"n: {n}\n"), out / f"{n}.yaml")] for n in range(3)]
+    real_replace = os.replace
+    calls = []
+
+    def replace(src: object, dst: object) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        publish_groups(groups, force=True)
+    assert sorted(p.name for p in out.iterdir()) == ["0.yaml"]
+    assert (out / "0.yaml").read_text(encoding="utf-8") == "n: 0\n"
+
+
+def batch(folder: Path) -> list[str]:
+    """The example answers under new slugs, one bad file and one duplicate community."""
+    answers = folder / "answers"
+    answers.mkdir(parents=True)
+    names = []
+    for k in range(2):
+        for src in EXAMPLES:
+            slug = f"{src.stem}-{k}"
+            text = src.read_text(encoding="utf-8").replace(f"slug: {src.stem}", f"slug: {slug}")
+            if f"slug: {slug}" not in text:
+                text = text.replace("community:\n", f"community:\n  slug: {slug}\n", 1)
+            (answers / f"{slug}.yaml").write_text(text, encoding="utf-8")
+            names.append(str(answers / f"{slug}.yaml"))
+    shutil.copy(ROOT / "tests" / "bad_inputs" / "answers-out-of-range.yaml", answers / "bad.yaml")
+    shutil.copy(names[0], answers / "same.yaml")
+    return [*names, str(answers / "bad.yaml"), str(answers / "same.yaml")]
+
+
+def test_a_stored_batch_writes_what_one_store_per_file_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = batch(tmp_path)
+    one = api.AssessmentWriter(out=tmp_path / "one")
+    expected: list[tuple[str, object]] = []
+    for item in api.assess_batch(names, api.BatchOptions(out=tmp_path / "one"), writer=one):
+        try:
+            if item.error is not None:
+                raise item.error
+            assert item.rendered is not None
+            files = one.store(item.rendered, source=item.source)
+            expected.append((item.source, {k: Path(v).name for k, v in files.items()}))
+        except UserError as exc:
+            expected.append((item.source, str(exc).replace("/one/", "/grouped/")))
+    syncs: list[int] = []
+    monkeypatch.setattr(os, "sync", lambda: syncs.append(1))
+    grouped = api.AssessmentWriter(out=tmp_path / "grouped")
+    options = api.BatchOptions(out=tmp_path / "grouped")
+    got: list[tuple[str, object]] = []
+    items = api.assess_batch(names, options, writer=grouped)
+    for item in api.store_batch(items, grouped, group=3):
+        if item.error is not None:
+            got.append((item.source, str(item.error)))
+        else:
+            assert item.files is not None
+            assert all(Path(f).exists() for f in item.files.values())  # named when yielded
+            got.append((item.source, {k: Path(v).name for k, v in item.files.items()}))
+    assert got == expected
+    assert "already written in this run" in str(got[-1][1])
+    assert len(syncs) == -(-len(names) // 3)  # one flush per group of three
+    for path in (tmp_path / "one").iterdir():
+        assert (tmp_path / "grouped" / path.name).read_bytes() == path.read_bytes()
+    assert leftovers(tmp_path / "grouped") == []
+
+
+def test_a_batch_stopped_midway_keeps_only_what_it_reported_written(tmp_path: Path) -> None:
+    names = batch(tmp_path)[:8]
+    writer = api.AssessmentWriter(out=tmp_path / "out")
+
+    def interrupted() -> Iterator[api.BatchItem]:
+        yield from api.assess_batch(names, api.BatchOptions(out=tmp_path / "out"), writer=writer)
+        raise KeyboardInterrupt  # Ctrl-C while the next file is being read
+
+    reported: set[str] = set()
+    with pytest.raises(KeyboardInterrupt):
+        for item in api.store_batch(interrupted(), writer, group=3):
+            reported.update(Path(f).name for f in (item.files or {}).values())
+    # the first group of three was published; the second was being flushed, the last two
+    # staged: both dropped
+    assert len(reported) == 6
+    assert {p.name for p in (tmp_path / "out").iterdir()} == reported
+
+
+def test_a_file_name_is_checked_without_resolving_its_folder_again(tmp_path: Path) -> None:
+    """``safe_child`` skips resolving a plain file name that is not a link; a link, a
+    ``..`` or a path still go through ``resolve`` and are refused outside the folder."""
+    from commkit.fsutil import safe_child
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere.md").write_text("not ours\n", encoding="utf-8")
+    (out / "linked.md").symlink_to(tmp_path / "elsewhere.md")
+    (out / "inside.md").symlink_to(out / "real.md")
+    assert safe_child(out, "a.md") == out.resolve() / "a.md"
+    assert safe_child(out, "inside.md") == out.resolve() / "real.md"
+    for name in ("linked.md", "..", "../a.md"):
+        with pytest.raises(UserError, match="refusing to write outside"):
+            safe_child(out, name)
+
+
+def test_an_item_from_a_worker_brings_the_same_assessment(tmp_path: Path) -> None:
+    """A worker sends the assessment as JSON text; it is read back only when asked for,
+    equal to the one the worker made (and pickled as it is when a float would differ)."""
+    import pickle
+
+    names = batch(tmp_path)[:4]
+    options = api.BatchOptions(out=tmp_path / "out")
+    for item in api.assess_batch(names, options):
+        assert item.assessment is not None
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is not None  # text, not the model
+        assert (back.overall, back.stage) == (item.overall, item.stage)
+        assert back.assessment == item.assessment
+        odd = item.assessment.result.model_copy(update={"overall": float("nan")})
+        item.assessment = item.assessment.model_copy(update={"result": odd})
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is None and back.assessment is not None
+        assert back.assessment.result.overall != back.assessment.result.overall  # NaN kept

@@ -1,0 +1,133 @@
+"""One-file ``assess`` and ``plan`` load only what they use, and give the same files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pydantic
+
+from commkit import api
+from commkit.model.plan import Plan, PlannedAction
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "perm-krai"
+ANSWERS = EXAMPLES / "answers" / "fashiontechperm.yaml"
+FIXTURES = ROOT / "tests" / "fixtures" / "plan"
+
+_RUN = """
+import os, sys
+{env}
+sys.argv = ["commkit", *{args!r}]
+from commkit.cli.app import main
+try:
+    main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print("importlib.metadata" in sys.modules, file=sys.stderr)
+"""
+
+
+def run_cli(args: list[str], plugins: str | None) -> bool:
+    """Run the command line in a fresh process; True when it imported importlib.metadata."""
+    if plugins is None:
+        env = "os.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)"
+    else:
+        env = f"os.environ['PYDANTIC_DISABLE_PLUGINS'] = {plugins!r}"
+    code = _RUN.format(env=env, args=args)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stderr.strip().splitlines()[-1] == "True"
+
+
+def test_without_plugins_no_package_metadata_is_read_and_the_files_are_the_same(
+    tmp_path: Path,
+) -> None:
+    runs = {"off": (None, False), "all on": ("", True)}
+    for name, (plugins, reads_metadata) in runs.items():
+        out = tmp_path / name
+        args = ["assess", "--answers", str(ANSWERS), "--out", str(out), "--date", "2020-10-15"]
+        assert run_cli(args, plugins) is reads_metadata
+        assessment = out / "fashiontechperm-assessment-2020-10-15.yaml"
+        plan = ["plan", "-a", str(assessment), "--out", str(out), "--start", "2020-11-02"]
+        assert run_cli(plan, plugins) is reads_metadata
+    for path in (tmp_path / "off").iterdir():
+        assert path.read_bytes() == (tmp_path / "all on" / path.name).read_bytes()
+
+
+def test_the_stand_in_loader_has_every_name_pydantic_imports_from_its_own() -> None:
+    """The stand-in has only ``get_plugins``: a pydantic that takes anything else from its
+    loader must fail here, not in a user's run."""
+    names = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for found in re.findall(r"from (?:\.|pydantic\.plugin\.)_loader import ([^\n]+)", text):
+            names.update(n.strip() for n in found.strip("()").split(","))
+        assert not re.search(r"\b_loader\.\w", text), source
+    assert names == {"get_plugins"}
+
+
+def example_plans() -> list[Plan]:
+    """Every example community's plan (two horizons, holidays, a capacity), the region's
+    and the small fixture pack's."""
+    pack = api.load_content(None)
+    start = date(2020, 11, 2)
+    off = [date(2020, 11, 4), date(2020, 12, 31), date(2021, 1, 1)]
+    caps = api.parse_capacity(["community-manager=1"], pack=pack)
+    plans = [
+        api.plan(a, start, pack=pack, weeks=weeks, holidays=off, capacity=caps)
+        for p in sorted((EXAMPLES / "answers").glob("*.yaml"))
+        for a in [api.assess(p, pack=pack, today=date(2020, 10, 15))]
+        for weeks in (6, 26)
+    ]
+    plans.append(api.region_plan(EXAMPLES, start, pack=pack, holidays=off, today=date(2021, 1, 1)))
+    small = api.load_content(FIXTURES / "pack")
+    fixture = api.assess(FIXTURES / "answers.yaml", pack=small)
+    plans.append(api.plan(fixture, date(2026, 1, 5), pack=small, weeks=12, holidays=off))
+    return plans
+
+
+def test_a_plan_made_without_validation_is_what_validating_its_data_gives() -> None:
+    """The planner builds its plans from validated data without validating again: each
+    example plan equals the plan validated from its own data (Python and JSON), and
+    dumping it warns of no value of an unexpected type."""
+    plans = example_plans()
+    assert {p.scope for p in plans} == {"community", "region"}
+    assert any(p.later for p in plans) and any(p.region_figures for p in plans)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for plan in plans:
+            assert Plan.model_validate(plan.model_dump()) == plan
+            assert Plan.model_validate_json(plan.model_dump_json()) == plan
+            for action in plan.actions:
+                assert PlannedAction.model_validate(action.model_dump()) == action
+
+
+def test_plan_reads_its_input_without_positions_as_with_them(tmp_path: Path) -> None:
+    """Assessments and answers files (complete, incomplete, for a changed checklist) give
+    ``plan`` the same assessment and warnings read either way."""
+    from commkit.api.answers import document
+    from commkit.api.plan import _read
+
+    pack = api.load_content(None)
+    changed = tmp_path / "changed.yaml"
+    stored = (EXAMPLES / "assessments" / "fashiontechperm").glob("*.yaml")
+    text = next(iter(sorted(stored))).read_text(encoding="utf-8")
+    changed.write_text(re.sub(r"hash: \S+", "hash: 0123456789ab", text, count=1), "utf-8")
+    files = [
+        *sorted((EXAMPLES / "answers").glob("*.yaml")),
+        *sorted((EXAMPLES / "assessments").glob("*/*.yaml")),
+        FIXTURES / "answers.yaml",
+        changed,
+    ]
+    day = date(2020, 10, 15)
+    for path in files:
+        fast = api.plan_input(path, pack=pack, today=day)
+        located = _read(document(path), path, pack, day)
+        assert fast == located, path
+    assert api.plan_input(changed, pack=pack).warnings
