@@ -105,3 +105,24 @@ def test_validate_names_each_file_kind_in_russian(repo_root: Path) -> None:
     assert "business-mentor.yaml (answers)" in english.output
     for lang in ("en", "ru"):
         assert set(section("kind", lang)) == set(KIND_NAMES), lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro"),
+    [
+        ("ru", "даны по версии 1.0: «Чек-лист самоидентификации бизнес-сообщества»."),
+        ("en", "given to version 1.0 of “Self-identification checklist for a business community”"),
+    ],
+)
+def test_the_rescore_report_names_the_checklist_by_its_title(
+    repo_root: Path, tmp_path: Path, lang: str, intro: str
+) -> None:
+    old = repo_root / "examples/perm-krai/assessments/business-mentor/2020-06-15.yaml"
+    result = runner.invoke(
+        app, ["--lang", lang, "assess", "--rescore", str(old), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    (report,) = tmp_path.glob("*-rescore-*.md")
+    text = report.read_text(encoding="utf-8")
+    assert intro in text
+    assert "`self-identification`" not in text
