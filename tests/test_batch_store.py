@@ -170,3 +170,23 @@ def test_a_file_name_is_checked_without_resolving_its_folder_again(tmp_path: Pat
     for name in ("linked.md", "..", "../a.md"):
         with pytest.raises(UserError, match="refusing to write outside"):
             safe_child(out, name)
+
+
+def test_an_item_from_a_worker_brings_the_same_assessment(tmp_path: Path) -> None:
+    """A worker sends the assessment as JSON text; it is read back only when asked for,
+    equal to the one the worker made (and pickled as it is when a float would differ)."""
+    import pickle
+
+    names = batch(tmp_path)[:4]
+    options = api.BatchOptions(out=tmp_path / "out")
+    for item in api.assess_batch(names, options):
+        assert item.assessment is not None
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is not None  # text, not the model
+        assert (back.overall, back.stage) == (item.overall, item.stage)
+        assert back.assessment == item.assessment
+        odd = item.assessment.result.model_copy(update={"overall": float("nan")})
+        item.assessment = item.assessment.model_copy(update={"result": odd})
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is None and back.assessment is not None
+        assert back.assessment.result.overall != back.assessment.result.overall  # NaN kept

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.api._common import PathLike
+from commkit.render.json_text import plain_floats
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -65,7 +66,6 @@ class BatchItem:
     source: str
     warnings: list[CommkitWarning] = field(default_factory=list)
     error: CommkitError | None = None
-    assessment: Assessment | None = None
     rendered: RenderedAssessment | None = None
     lang: str = "en"
     explain: list[str] | None = None
@@ -76,10 +76,43 @@ class BatchItem:
     """The files written, by role (``markdown``, ``yaml``...), once :func:`store_batch`
     has stored them."""
 
+    overall: float | None = None
+    """The assessment's overall score (what a run prints per file)."""
+    stage: str | None = None
+    """The stage the assessment reached."""
+    _assessment: Assessment | None = field(default=None, repr=False)
+    _packed: str | None = field(default=None, repr=False)
+
     @property
     def data(self) -> dict[str, Any] | None:
         """The assessment as JSON-ready data (with ``as_json``)."""
         return None if self.json is None else self.json.data()
+
+    @property
+    def assessment(self) -> Assessment | None:
+        """The assessment (an item from a worker process brings it as JSON text, read
+        here only when asked for: most runs need only the score and stage)."""
+        if self._assessment is None and self._packed is not None:
+            from commkit.model.answers import Assessment
+
+            self._assessment = Assessment.model_validate_json(self._packed)
+            self._packed = None
+        return self._assessment
+
+    @assessment.setter
+    def assessment(self, value: Assessment | None) -> None:
+        self._assessment, self._packed = value, None
+        self.overall = value.result.overall if value is not None else None
+        self.stage = value.result.stage if value is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a worker sends: the assessment as JSON text (several times cheaper than
+        pickling the model), unless a float would not come back the same."""
+        state = dict(self.__dict__)
+        assessment = self._assessment
+        if assessment is not None and assessment.team is None and plain_floats(_floats(assessment)):
+            state["_assessment"], state["_packed"] = None, assessment.model_dump_json()
+        return state
 
 
 def cores() -> int:
@@ -146,16 +179,21 @@ def prepare(
 def assessment_json(assessment: Assessment) -> RawJson:
     """The assessment as ``--json`` writes it: ``json_text(assessment.model_dump(mode=
     "json"))``, by pydantic's compiled writer unless a float would come out otherwise."""
-    from commkit.render.json_text import model_json, plain_floats
+    from commkit.render.json_text import model_json
 
+    plain = assessment.team is None and plain_floats(_floats(assessment))
+    return model_json(assessment, plain=plain)
+
+
+def _floats(assessment: Assessment) -> list[Any]:
+    """Every float an assessment without a team block may hold (a test keeps this list
+    whole)."""
     result = assessment.result
-    floats = [
+    return [
         result.overall,
         *(d.score for d in result.dimensions),
         *(a.value for a in assessment.answers.values()),
     ]
-    plain = assessment.team is None and plain_floats(floats)
-    return model_json(assessment, plain=plain)
 
 
 GROUP_FILES = 100
