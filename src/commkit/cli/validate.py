@@ -37,9 +37,10 @@ def validate(
             }
         )
         raise typer.Exit(0 if report.ok else 1)
-    from commkit.i18n import plural, text
+    from commkit.i18n import plural, section, text
 
     lang = s.lang_for(None)
+    kinds = section("kind", lang)
     stdout, stderr = Lines(), Lines(stderr=True)
     # one line for tools; in a terminal broken at spaces (never inside a word)
     whole = not stdout.is_terminal
@@ -51,7 +52,7 @@ def validate(
             if not errors
             else (text("cli.validate_fail", lang), "red")
         )
-        detail = f" ({entry.kind})" if entry.kind else ""
+        detail = f" ({kinds.get(entry.kind, entry.kind)})" if entry.kind else ""
         extra = []
         if errors:
             extra.append(plural("cli.errors_count", len(errors), lang))
