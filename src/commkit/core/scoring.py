@@ -312,7 +312,8 @@ _MAX_OUTCOMES = 4096
 """At most this many answer values are remembered per question (a bound on memory)."""
 
 _MAX_SHARED = 4096
-"""At most this many results are kept per dimension (a bound on memory)."""
+"""At most this many results (and sums of weights) are kept per dimension (a bound on
+memory)."""
 
 
 class _Outcome:
@@ -452,10 +453,19 @@ class _Step:
         return _Outcome(self, "answered", _ANSWERED, scored, value)
 
 
+class _Shape(NamedTuple):
+    """What the kinds of a dimension's outcomes decide: the sum of the weights of its scored
+    questions (an answered question is scored unless it is a text) and its counts."""
+
+    weight_sum: float
+    counts: tuple[int, int, int, int]
+    """answered, dont_know, not_applicable, unanswered."""
+
+
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("id", "pick", "results", "weight")
+    __slots__ = ("id", "pick", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
@@ -466,25 +476,40 @@ class _Dimension:
             else lambda outcomes: tuple(outcomes[i] for i in places)
         )
         """The outcomes of its questions, in checklist order, from all the outcomes."""
-        self.results: dict[tuple[float | None, tuple[int | None, ...]], DimensionResult] = {}
-        """Its results by score and the kinds of its questions' outcomes (immutable, shared by
-        the results of assessments: scores are rounded and counts small, so they repeat)."""
+        self.shapes: dict[tuple[int | None, ...], _Shape] = {}
+        """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
+        self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
+        """Its results by score and counts (immutable, shared by the results of
+        assessments: scores are rounded and counts small, so they repeat)."""
 
-    def result(self, key: tuple[float | None, tuple[int | None, ...]]) -> DimensionResult:
-        """Its result for a score and the kinds of its questions' outcomes, made once."""
-        made = self.results.get(key)
-        if made is None:
-            score, kinds = key
-            made = DimensionResult.model_construct(
-                id=self.id,
-                score=score,
-                answered=kinds.count(_ANSWERED),
-                dont_know=kinds.count(_DONT_KNOW),
-                not_applicable=kinds.count(_NOT_APPLICABLE),
-                unanswered=kinds.count(_UNANSWERED),
-            )
-            if len(self.results) < _MAX_SHARED:
-                self.results[key] = made
+    def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
+        """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
+        made = _Shape(
+            math.fsum(map(_ADDS_WEIGHT, counted)),
+            (
+                kinds.count(_ANSWERED),
+                kinds.count(_DONT_KNOW),
+                kinds.count(_NOT_APPLICABLE),
+                kinds.count(_UNANSWERED),
+            ),
+        )
+        if len(self.shapes) < _MAX_SHARED:
+            self.shapes[kinds] = made
+        return made
+
+    def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
+        """Its result for a score and counts, made once."""
+        score, (answered, dont_know, not_applicable, unanswered) = key
+        made = DimensionResult.model_construct(
+            id=self.id,
+            score=score,
+            answered=answered,
+            dont_know=dont_know,
+            not_applicable=not_applicable,
+            unanswered=unanswered,
+        )
+        if len(self.results) < _MAX_SHARED:
+            self.results[key] = made
         return made
 
 
@@ -730,12 +755,14 @@ def breakdown(
     for dimension in plan.dimensions:
         counted = dimension.pick(outcomes)
         # a scored question adds weight x score and its weight; any other adds 0.0 to each
+        kinds = tuple(map(_KIND, counted))
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, counted)
+        weight_sum = shape.weight_sum
         total = math.fsum(map(_ADDS, counted))
-        weight_sum = math.fsum(map(_ADDS_WEIGHT, counted))
         dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         dim_scores[dimension.id] = dim_score
         dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
-        key = (dim_score, tuple(map(_KIND, counted)))
+        key = (dim_score, shape.counts)
         dimension_results.append(dimension.results.get(key) or dimension.result(key))
     scored_dims = [(d.weight, s) for d in plan.dimensions if (s := dim_scores[d.id]) is not None]
     total_weight = math.fsum(w for w, _ in scored_dims)
