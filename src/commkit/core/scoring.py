@@ -752,6 +752,8 @@ def breakdown(
     dimension_rows: list[tuple[str, float, float | None, float, float]] = []
     dimension_results: list[DimensionResult] = []
     dim_scores: dict[str, float | None] = {}
+    scored_weights: list[float] = []  # of the dimensions with a score
+    weighted_scores: list[float] = []
     for dimension in plan.dimensions:
         counted = dimension.pick(outcomes)
         # a scored question adds weight x score and its weight; any other adds 0.0 to each
@@ -761,14 +763,14 @@ def breakdown(
         total = math.fsum(map(_ADDS, counted))
         dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         dim_scores[dimension.id] = dim_score
+        if dim_score is not None:
+            scored_weights.append(dimension.weight)
+            weighted_scores.append(dimension.weight * dim_score)
         dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
         key = (dim_score, shape.counts)
         dimension_results.append(dimension.results.get(key) or dimension.result(key))
-    scored_dims = [(d.weight, s) for d in plan.dimensions if (s := dim_scores[d.id]) is not None]
-    total_weight = math.fsum(w for w, _ in scored_dims)
-    overall = (
-        _clean(math.fsum(w * s for w, s in scored_dims) / total_weight) if total_weight > 0 else 0.0
-    )
+    total_weight = math.fsum(scored_weights)
+    overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
 
     steps: list[StageStep] = []
