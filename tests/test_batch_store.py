@@ -138,7 +138,7 @@ def test_a_stored_batch_writes_what_one_store_per_file_writes(
 
 
 def test_a_batch_stopped_midway_keeps_only_what_it_reported_written(tmp_path: Path) -> None:
-    names = batch(tmp_path)[:6]
+    names = batch(tmp_path)[:8]
     writer = api.AssessmentWriter(out=tmp_path / "out")
 
     def interrupted() -> Iterator[api.BatchItem]:
@@ -147,7 +147,46 @@ def test_a_batch_stopped_midway_keeps_only_what_it_reported_written(tmp_path: Pa
 
     reported: set[str] = set()
     with pytest.raises(KeyboardInterrupt):
-        for item in api.store_batch(interrupted(), writer, group=4):
+        for item in api.store_batch(interrupted(), writer, group=3):
             reported.update(Path(f).name for f in (item.files or {}).values())
-    assert len(reported) == 8  # the first group of four; the fifth and sixth were staged
+    # the first group of three was published; the second was being flushed, the last two
+    # staged: both dropped
+    assert len(reported) == 6
     assert {p.name for p in (tmp_path / "out").iterdir()} == reported
+
+
+def test_a_file_name_is_checked_without_resolving_its_folder_again(tmp_path: Path) -> None:
+    """``safe_child`` skips resolving a plain file name that is not a link; a link, a
+    ``..`` or a path still go through ``resolve`` and are refused outside the folder."""
+    from commkit.fsutil import safe_child
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere.md").write_text("not ours\n", encoding="utf-8")
+    (out / "linked.md").symlink_to(tmp_path / "elsewhere.md")
+    (out / "inside.md").symlink_to(out / "real.md")
+    assert safe_child(out, "a.md") == out.resolve() / "a.md"
+    assert safe_child(out, "inside.md") == out.resolve() / "real.md"
+    for name in ("linked.md", "..", "../a.md"):
+        with pytest.raises(UserError, match="refusing to write outside"):
+            safe_child(out, name)
+
+
+def test_an_item_from_a_worker_brings_the_same_assessment(tmp_path: Path) -> None:
+    """A worker sends the assessment as JSON text; it is read back only when asked for,
+    equal to the one the worker made (and pickled as it is when a float would differ)."""
+    import pickle
+
+    names = batch(tmp_path)[:4]
+    options = api.BatchOptions(out=tmp_path / "out")
+    for item in api.assess_batch(names, options):
+        assert item.assessment is not None
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is not None  # text, not the model
+        assert (back.overall, back.stage) == (item.overall, item.stage)
+        assert back.assessment == item.assessment
+        odd = item.assessment.result.model_copy(update={"overall": float("nan")})
+        item.assessment = item.assessment.model_copy(update={"result": odd})
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is None and back.assessment is not None
+        assert back.assessment.result.overall != back.assessment.result.overall  # NaN kept

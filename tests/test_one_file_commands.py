@@ -106,3 +106,28 @@ def test_a_plan_made_without_validation_is_what_validating_its_data_gives() -> N
             assert Plan.model_validate_json(plan.model_dump_json()) == plan
             for action in plan.actions:
                 assert PlannedAction.model_validate(action.model_dump()) == action
+
+
+def test_plan_reads_its_input_without_positions_as_with_them(tmp_path: Path) -> None:
+    """Assessments and answers files (complete, incomplete, for a changed checklist) give
+    ``plan`` the same assessment and warnings read either way."""
+    from commkit.api.answers import document
+    from commkit.api.plan import _read
+
+    pack = api.load_content(None)
+    changed = tmp_path / "changed.yaml"
+    stored = (EXAMPLES / "assessments" / "fashiontechperm").glob("*.yaml")
+    text = next(iter(sorted(stored))).read_text(encoding="utf-8")
+    changed.write_text(re.sub(r"hash: \S+", "hash: 0123456789ab", text, count=1), "utf-8")
+    files = [
+        *sorted((EXAMPLES / "answers").glob("*.yaml")),
+        *sorted((EXAMPLES / "assessments").glob("*/*.yaml")),
+        FIXTURES / "answers.yaml",
+        changed,
+    ]
+    day = date(2020, 10, 15)
+    for path in files:
+        fast = api.plan_input(path, pack=pack, today=day)
+        located = _read(document(path), path, pack, day)
+        assert fast == located, path
+    assert api.plan_input(changed, pack=pack).warnings

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from commkit.errors import ContentError
 from commkit.model import pack as pack_module
@@ -242,13 +243,16 @@ def full_pack_copy(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.parametrize("report_cached", [True, False])
 def test_validating_a_cached_clean_pack_parses_nothing(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    report_cached: bool, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from commkit.api import validate
 
     root = full_pack_copy(tmp_path)
     assert validate(content=root).ok
+    if not report_cached:  # only the pack itself is in the cache
+        shutil.rmtree(cache / "data")
     refuse_parsing(monkeypatch)
     report = validate(content=root)
     assert report.ok and len(report.files) == len(pack_module.pack_files(root))
@@ -261,6 +265,205 @@ def test_a_bad_mapped_value_is_located_when_the_pack_is_cached(cache: Path, tmp_
     path = root / "checklists" / "migrations" / "self-identification-1.0-1.1.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("5: 50}", "5: 500}", 1), encoding="utf-8")
-    for _ in range(2):  # the second run takes the pack from the cache
+    for run in range(3):  # then from the pack cache, then the report from its own cache
+        if run == 1:
+            shutil.rmtree(cache / "data")
         bad = [d for d in validate(content=root).diagnostics if "500" in d.message]
         assert len(bad) == 1 and bad[0].file == path and bad[0].line == 77
+        assert len(entries(cache)) == 1
+
+
+# What commands work out from the pack alone (validate's report, the seminar shown) is cached
+# as plain data beside the pack: the same output from the cache, and never a stale one.
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    """One in-process run of the CLI, as a new process would start it (no pack in memory)."""
+    from commkit.cli.app import app
+
+    pack_module._load_cached.cache_clear()
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def data_entries(cache: Path) -> list[Path]:
+    return sorted((cache / "data").glob("*.json")) if (cache / "data").is_dir() else []
+
+
+def refuse_working_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any work on the pack fail, so a run that succeeds must have come from the cache."""
+    from commkit.api import validation
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("worked out again although it was cached")
+
+    monkeypatch.setattr(validation, "validate_pack", refuse)
+    monkeypatch.setattr(pack_module, "load_pack", refuse)
+    refuse_parsing(monkeypatch)
+
+
+SHOW = ("seminars", "show", "meetup")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize(
+    "command", [("validate",), ("validate", "--json"), SHOW, (*SHOW, "--json")]
+)
+def test_a_warm_run_prints_what_a_cold_one_does(
+    lang: str,
+    command: tuple[str, ...],
+    cache: Path,
+    pack_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    args = ("--lang", lang, "--content", str(pack_copy), *command)
+    monkeypatch.setenv("COMMKIT_NO_CACHE", "1")
+    uncached = cli(*args)
+    monkeypatch.delenv("COMMKIT_NO_CACHE")
+    assert data_entries(cache) == []
+    cold = cli(*args)
+    assert cold == uncached and cold[0] == 0 and cold[1]
+    assert len(data_entries(cache)) == 1
+    refuse_working_out(monkeypatch)
+    assert cli(*args) == cold
+
+
+def test_a_bad_pack_is_reported_warm_as_cold(
+    cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = pack_copy / "methodology" / "roadmaps" / "default.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nbogus_key: 1\n", encoding="utf-8")
+    cold = cli("--content", str(pack_copy), "validate")
+    assert cold[0] == 1 and "default.yaml:" in cold[2] and "bogus_key" in cold[2]
+    refuse_working_out(monkeypatch)
+    assert cli("--content", str(pack_copy), "validate") == cold
+
+
+def test_an_edited_file_is_reported_not_the_cached_result(cache: Path, pack_copy: Path) -> None:
+    clean = cli("--content", str(pack_copy), "validate")
+    assert clean[0] == 0
+    path = pack_copy / "methodology" / "seminars" / "meetup.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("number: 9", "number: nine", 1), encoding="utf-8")
+    code, _, stderr = cli("--content", str(pack_copy), "validate")
+    assert code == 1 and "meetup.yaml:" in stderr and "number" in stderr
+    path.write_text(text, encoding="utf-8")  # put back: the clean report again
+    assert cli("--content", str(pack_copy), "validate") == clean
+
+
+def test_an_edited_seminar_is_shown_as_edited(cache: Path, pack_copy: Path) -> None:
+    before = cli("--content", str(pack_copy), *SHOW)
+    path = pack_copy / "methodology" / "seminars" / "meetup.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("en: ", "en: Edited after caching ", 1), encoding="utf-8")
+    after = cli("--content", str(pack_copy), *SHOW)
+    assert after[0] == 0 and "Edited after caching" in after[1] and after != before
+
+
+def test_a_touched_but_unchanged_pack_still_hits(
+    cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = cli("--content", str(pack_copy), "validate")
+    for path in pack_module.pack_files(pack_copy):
+        os.utime(path, (1, 1))
+    refuse_working_out(monkeypatch)
+    assert cli("--content", str(pack_copy), "validate") == cold
+
+
+def test_a_new_and_a_deleted_file_are_listed(cache: Path, pack_copy: Path) -> None:
+    seminars = pack_copy / "methodology" / "seminars"
+    copy = seminars / "meetup-copy.yaml"
+    without = cli("--content", str(pack_copy), "validate")
+    copy.write_text(meetup_copy(seminars), encoding="utf-8")
+    with_copy = cli("--content", str(pack_copy), "validate")
+    assert "meetup-copy.yaml" in with_copy[1] and "meetup-copy.yaml" not in without[1]
+    assert cli("--content", str(pack_copy), "seminars", "show", "meetup-copy")[0] == 0
+    copy.unlink()
+    assert cli("--content", str(pack_copy), "validate") == without
+    code, _, stderr = cli("--content", str(pack_copy), "seminars", "show", "meetup-copy")
+    assert code == 1 and "no seminar 'meetup-copy'" in stderr
+
+
+def test_another_commkit_or_option_misses(
+    cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("--content", str(pack_copy), "validate")
+    cli("--content", str(pack_copy), "validate", "--strict-i18n")
+    assert len(data_entries(cache)) == 2
+    with monkeypatch.context() as patched:
+        patched.setattr(pack_cache, "__version__", "999.0")
+        pack_cache.package_identity.cache_clear()
+        cli("--content", str(pack_copy), "validate")
+    pack_cache.package_identity.cache_clear()
+    assert len(data_entries(cache)) == 3
+
+
+def test_a_changed_line_of_commkit_misses(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A development checkout keeps its version number while its code changes."""
+    stamps = [b"commkit code as it was", b"commkit code edited"]
+    monkeypatch.setattr(pack_cache, "package_identity", lambda: stamps[0])
+    cli("validate")
+    stamps.pop(0)
+    cli("validate")
+    assert len(data_entries(cache)) == 2
+
+
+def test_strict_i18n_finds_what_a_cached_plain_report_does_not(
+    cache: Path, pack_copy: Path
+) -> None:
+    path = pack_copy / "methodology" / "seminars" / "meetup.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    russian = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ru: "))
+    path.write_text("".join(lines[:russian] + lines[russian + 1 :]), encoding="utf-8")
+    plain = cli("--content", str(pack_copy), "validate")
+    strict = cli("--content", str(pack_copy), "validate", "--strict-i18n")
+    assert "meetup.yaml:" in strict[2] and "meetup.yaml:" not in plain[2]
+
+
+def test_an_unwritable_cache_folder_serves_the_same_output(
+    tmp_path: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [cli("--content", str(pack_copy), *c) for c in (("validate",), SHOW)]
+    blocker = tmp_path / "blocked"
+    blocker.write_text("not a folder", encoding="utf-8")
+    readonly = tmp_path / "readonly"
+    readonly.mkdir(mode=0o500)
+    for folder in (blocker / "cache", readonly):
+        monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
+        for command, output in zip((("validate",), SHOW), expected, strict=True):
+            assert cli("--content", str(pack_copy), *command) == output
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b'{"key": "another", "data": {}}', b""])
+def test_a_corrupt_report_is_worked_out_again(damage: bytes, cache: Path, pack_copy: Path) -> None:
+    cold = cli("--content", str(pack_copy), "validate")
+    (entry,) = data_entries(cache)
+    entry.write_bytes(damage)
+    assert cli("--content", str(pack_copy), "validate") == cold
+    (rebuilt,) = data_entries(cache)
+    assert rebuilt.read_bytes() != damage
+
+
+def test_two_processes_storing_a_report_at_once(cache: Path, pack_copy: Path) -> None:
+    args = [sys.executable, "-m", "commkit", "--content", str(pack_copy)]
+    env = {**os.environ, "COMMKIT_CACHE_DIR": str(cache)}
+    procs = [
+        subprocess.Popen([*args, *command], env=env, stdout=subprocess.PIPE, text=True)
+        for command in (["validate"], ["validate"], list(SHOW), list(SHOW))
+    ]
+    outputs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert outputs[0] == outputs[1] and outputs[2] == outputs[3]
+    assert len(data_entries(cache)) == 2
+    assert not list((cache / "data").glob(".*.tmp"))
+    assert cli("--content", str(pack_copy), "validate")[1] == outputs[0]
+    assert cli("--content", str(pack_copy), *SHOW)[1] == outputs[2]
+
+
+def test_no_cache_stores_no_report(
+    cache: Path, pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("--no-cache", "--content", str(pack_copy), "validate")
+    monkeypatch.setenv("COMMKIT_NO_CACHE", "1")
+    cli("--content", str(pack_copy), *SHOW)
+    assert data_entries(cache) == [] and entries(cache) == []

@@ -116,19 +116,20 @@ class CommkitWarning(Diagnostic):
     severity: str = "warning"
 
 
-@dataclass(frozen=True)
+# The kinds of warning below add no field: they inherit CommkitWarning's dataclass methods
+# (which compare, hash and print by the instance's own class) instead of generating them again.
+
+
 class DateWarning(CommkitWarning):
     """An assessment date that looks wrong (in the future, before the community was
     founded)."""
 
 
-@dataclass(frozen=True)
 class AnswersWarning(CommkitWarning):
     """Answers that still score, with a caveat: made for another checklist or another
     version of it (questions that disappeared are left out of the score)."""
 
 
-@dataclass(frozen=True)
 class ChecklistChangedWarning(CommkitWarning):
     """The checklist changed (or left the pack) since this assessment was made: a plan
     uses the stored scores."""

@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,10 +44,26 @@ def slugify(name: str | Mapping[str, str], fallback: str = "community") -> str:
 def safe_child(root: Path, *parts: str) -> Path:
     """``root/parts...``, refusing anything that would land outside ``root``."""
     base = root.resolve()
-    target = base.joinpath(*parts).resolve()
+    target = base.joinpath(*parts)
+    if not _plain_name(target, parts):
+        target = target.resolve()
     if target != base and base not in target.parents:
         raise UserError(f"refusing to write outside {root}: {'/'.join(parts)!r}")
     return target
+
+
+def _plain_name(target: Path, parts: tuple[str, ...]) -> bool:
+    """Whether ``target`` (a resolved folder joined with ``parts``) is resolved already:
+    one plain file name (no separator, no ``.`` or ``..``) that is not a symbolic link.
+    Saves resolving every folder of the path again for each file of a batch."""
+    if len(parts) != 1 or "/" in parts[0] or os.sep in parts[0] or parts[0] in ("", ".", ".."):
+        return False
+    try:
+        return not stat.S_ISLNK(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _umask() -> int:
@@ -82,9 +99,13 @@ def sweep_stale_temps(folder: Path) -> list[Path]:
     Only files older than this run whose writer is gone (or unknown, for an old name) go;
     a temp file of a run still writing is left alone. Once per folder per process.
     """
+    if folder.is_absolute() and folder in _swept:  # (a relative one may move with chdir)
+        return []
     key = folder.resolve()
     if key in _swept:
         return []
+    if folder.is_absolute():
+        _swept.add(folder)
     _swept.add(key)
     removed: list[Path] = []
     try:
@@ -325,7 +346,7 @@ def stage_text(path: Path, text: str) -> Path:
 
 
 def publish_groups(
-    groups: Sequence[Sequence[tuple[Path, Path]]], *, force: bool = False
+    groups: Sequence[Sequence[tuple[Path, Path]]], *, force: bool = False, flushed: bool = False
 ) -> list[UserError | None]:
     """Give staged files (``(temp, target)`` pairs, grouped by what belongs together, e.g.
     one assessment's report and result) their names, with one flush for all of them.
@@ -336,12 +357,17 @@ def publish_groups(
     ``force``, an OS error) gets its error in the returned list, its remaining temp files
     are removed, and the other groups go on. Interrupted (Ctrl-C), every temp file not yet
     renamed is removed before the interrupt goes on.
+
+    ``flushed``: the caller has put the data on disk already (:func:`flush_files`, e.g. in
+    a thread while it staged the next group); the renames are then left to its next flush
+    (:func:`flush_files` or :func:`flush_folders`).
     """
     errors: list[UserError | None] = [None] * len(groups)
     left = [tmp for group in groups for tmp, _ in group]
     try:
         try:
-            _flush_all(left)
+            if not flushed:
+                _flush_all(left)
         except OSError as exc:
             for tmp in left:
                 tmp.unlink(missing_ok=True)
@@ -368,13 +394,25 @@ def publish_groups(
                         rest.unlink(missing_ok=True)
                     break
                 folders.add(path.parent)
-        for folder in folders:
-            _fsync_folder(folder)
+        if not flushed:
+            flush_folders(folders)
     except BaseException:
         for tmp in left:
             tmp.unlink(missing_ok=True)
         raise
     return errors
+
+
+def flush_files(files: Iterable[Path]) -> None:
+    """Put the data of ``files`` on disk (with everything else written so far, where the
+    platform can only flush all); raises :class:`OSError`."""
+    _flush_all(files)
+
+
+def flush_folders(folders: Iterable[Path]) -> None:
+    """Make the renames in ``folders`` durable."""
+    for folder in folders:
+        _fsync_folder(folder)
 
 
 def _flush_all(files: Iterable[Path]) -> None:

@@ -23,12 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.api._common import PathLike
+from commkit.render.json_text import plain_floats
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from commkit.api.assess import AssessmentWriter, RenderedAssessment
     from commkit.errors import CommkitError, CommkitWarning
     from commkit.model.answers import Assessment
     from commkit.model.pack import ContentPack
+    from commkit.render.json_text import RawJson
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,53 @@ class BatchItem:
     source: str
     warnings: list[CommkitWarning] = field(default_factory=list)
     error: CommkitError | None = None
-    assessment: Assessment | None = None
     rendered: RenderedAssessment | None = None
     lang: str = "en"
     explain: list[str] | None = None
-    data: dict[str, Any] | None = None
-    """The assessment as JSON-ready data (with ``as_json``)."""
+    json: RawJson | None = None
+    """The assessment as ``--json`` writes it (with ``as_json``): text, cheap to send from
+    a worker process and placed as it is in the output."""
     files: dict[str, str] | None = None
     """The files written, by role (``markdown``, ``yaml``...), once :func:`store_batch`
     has stored them."""
+
+    overall: float | None = None
+    """The assessment's overall score (what a run prints per file)."""
+    stage: str | None = None
+    """The stage the assessment reached."""
+    _assessment: Assessment | None = field(default=None, repr=False)
+    _packed: str | None = field(default=None, repr=False)
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The assessment as JSON-ready data (with ``as_json``)."""
+        return None if self.json is None else self.json.data()
+
+    @property
+    def assessment(self) -> Assessment | None:
+        """The assessment (an item from a worker process brings it as JSON text, read
+        here only when asked for: most runs need only the score and stage)."""
+        if self._assessment is None and self._packed is not None:
+            from commkit.model.answers import Assessment
+
+            self._assessment = Assessment.model_validate_json(self._packed)
+            self._packed = None
+        return self._assessment
+
+    @assessment.setter
+    def assessment(self, value: Assessment | None) -> None:
+        self._assessment, self._packed = value, None
+        self.overall = value.result.overall if value is not None else None
+        self.stage = value.result.stage if value is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a worker sends: the assessment as JSON text (several times cheaper than
+        pickling the model), unless a float would not come back the same."""
+        state = dict(self.__dict__)
+        assessment = self._assessment
+        if assessment is not None and assessment.team is None and plain_floats(_floats(assessment)):
+            state["_assessment"], state["_packed"] = None, assessment.model_dump_json()
+        return state
 
 
 def cores() -> int:
@@ -130,8 +172,28 @@ def prepare(
         return item
     item.assessment = assessment
     if options.as_json:
-        item.data = assessment.model_dump(mode="json")
+        item.json = assessment_json(assessment)
     return item
+
+
+def assessment_json(assessment: Assessment) -> RawJson:
+    """The assessment as ``--json`` writes it: ``json_text(assessment.model_dump(mode=
+    "json"))``, by pydantic's compiled writer unless a float would come out otherwise."""
+    from commkit.render.json_text import model_json
+
+    plain = assessment.team is None and plain_floats(_floats(assessment))
+    return model_json(assessment, plain=plain)
+
+
+def _floats(assessment: Assessment) -> list[Any]:
+    """Every float an assessment without a team block may hold (a test keeps this list
+    whole)."""
+    result = assessment.result
+    return [
+        result.overall,
+        *(d.score for d in result.dimensions),
+        *(a.value for a in assessment.answers.values()),
+    ]
 
 
 GROUP_FILES = 100
@@ -151,51 +213,92 @@ def store_batch(
     under their names (``item.files``) or with the error that refused them (``item.error``).
 
     One flush per group of answers files instead of one per file (several milliseconds
-    each): the files are staged under temporary names, flushed together, then renamed
-    (:func:`commkit.fsutil.publish_groups`). A crash therefore never leaves a half-written
-    file under its name; it can lose the results of the group being stored (at most
-    ``group`` answers files or ``seconds`` of work), none of which was reported written.
-    Interrupted, the staged files of that group are removed.
+    each): the files are staged under temporary names, flushed together in a thread while
+    the next group is prepared, then renamed (:func:`commkit.fsutil.publish_groups`). A
+    crash therefore never leaves a half-written file under its name; it can lose the
+    results of the last two groups (at most ``2 * group`` answers files or about
+    ``2 * seconds`` of work), none of which was reported written. Interrupted, whatever is
+    staged and not published is removed.
     """
     import time
+    from concurrent.futures import ThreadPoolExecutor
 
-    from commkit.errors import CommkitError
+    from commkit.fsutil import flush_files, flush_folders
 
-    pending: list[tuple[BatchItem, list[tuple[Path, Path]]]] = []
+    pending: Staged = []
+    flushing: tuple[Staged, Future[None]] | None = None
+    folders: set[Path] = set()
+    flusher = ThreadPoolExecutor(1, thread_name_prefix="commkit-flush")
     started = 0.0
     try:
         for item in items:
-            staged: list[tuple[Path, Path]] = []
-            if item.error is None:
-                assert item.rendered is not None
-                try:
-                    item.files, staged = writer.stage(item.rendered, source=item.source)
-                except CommkitError as exc:
-                    item.error = exc
             if not pending:
                 started = time.monotonic()
-            pending.append((item, staged))
+            pending.append((item, _stage(item, writer)))
             if len(pending) >= group or time.monotonic() - started >= seconds:
-                done, pending = pending, []
-                yield from _published(done, writer)
-        done, pending = pending, []
-        yield from _published(done, writer)
-    finally:  # an error or Ctrl-C: what is staged and not published is removed
-        for _, staged in pending:
+                if flushing is not None:
+                    yield from _published(*flushing, writer, folders)
+                tmps = [tmp for _, staged in pending for tmp, _ in staged]
+                flushing, pending = (pending, flusher.submit(flush_files, tmps)), []
+        if flushing is not None:
+            yield from _published(*flushing, writer, folders)
+            flushing = None
+        if pending:
+            tmps = [tmp for _, staged in pending for tmp, _ in staged]
+            flushing, pending = (pending, flusher.submit(flush_files, tmps)), []
+            yield from _published(*flushing, writer, folders)
+        flush_folders(folders)  # the last renames (the earlier ones went with each flush)
+    finally:  # done, an error or Ctrl-C: what is staged and not published is removed
+        flusher.shutdown(wait=False)
+        for _, staged in pending + (flushing[0] if flushing is not None else []):
             for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)  # (gone already if it was published)
+
+
+Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
+
+
+def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
+    """Stage ``item``'s files (an error refusing them is kept in the item)."""
+    from commkit.errors import CommkitError
+
+    if item.error is not None or item.rendered is None:
+        return []
+    try:
+        item.files, staged = writer.stage(item.rendered, source=item.source)
+    except CommkitError as exc:
+        item.error = exc
+        return []
+    item.rendered = None  # on disk now: a group in memory holds no text
+    return staged
 
 
 def _published(
-    done: list[tuple[BatchItem, list[tuple[Path, Path]]]], writer: AssessmentWriter
+    done: Staged, flushed: Future[None], writer: AssessmentWriter, folders: set[Path]
 ) -> Iterator[BatchItem]:
+    """The items of a group once its flush is over and its files have their names."""
+    from commkit.errors import UserError
     from commkit.fsutil import publish_groups
 
-    errors = publish_groups([staged for _, staged in done], force=writer.force)
-    for (item, _), error in zip(done, errors, strict=True):
+    try:
+        flushed.result()
+    except OSError as exc:
+        errors: list[UserError | None] = [
+            UserError(f"cannot write {staged[0][1]}: {exc.strerror or exc}") if staged else None
+            for _, staged in done
+        ]
+        for _, staged in done:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+    else:
+        groups = [staged for _, staged in done]
+        errors = publish_groups(groups, force=writer.force, flushed=True)
+    for (item, staged), error in zip(done, errors, strict=True):
         if error is not None and item.files is not None:
             writer.unclaim(item.files)
             item.files, item.error = None, error
+        elif staged:
+            folders.update(path.parent for _, path in staged)
     for item, _ in done:
         yield item
 
@@ -230,7 +333,7 @@ def assess_batch(
 
 def _in_pool(names: list[str], options: BatchOptions, jobs: int, peers: Any) -> Iterator[BatchItem]:
     import signal
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
 
     size = max(1, min(4, len(names) // (jobs * 4)))

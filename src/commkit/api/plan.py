@@ -20,6 +20,7 @@ from commkit.i18n import resolve_lang
 if TYPE_CHECKING:
     from commkit.core.region_plan import MapEntry
     from commkit.model.answers import Assessment
+    from commkit.model.loader import Document
     from commkit.model.pack import ContentPack
     from commkit.model.plan import Plan
     from commkit.model.workspace_loader import Workspace
@@ -41,14 +42,37 @@ def plan_input(
     may be incomplete here; bad ones raise :class:`commkit.errors.ContentError`). A stored
     assessment whose checklist changed since, or left the pack, comes with a
     :class:`~commkit.errors.ChecklistChangedWarning`: the plan uses the stored scores."""
+    pack = content(pack)
+    where = Path(path)
+    plain = _read_plain(where, pack, today)
+    if plain is not None:
+        return plain
+    return _read(document(where), where, pack, today)
+
+
+def _read_plain(where: Path, pack: ContentPack, today: dt.date | None) -> PlanInput | None:
+    """What ``plan`` starts from, read without positions (faster), or ``None`` when the file
+    has anything to say: it is then read again with positions, so that every error and
+    located warning names its line, exactly as before."""
+    from commkit.errors import AnswersWarning, ContentError
+    from commkit.model.loader import parse_plain, read_text
+
+    try:
+        doc = parse_plain(read_text(where), where)
+        if doc is None:
+            return None
+        found = _read(doc, where, pack, today)
+    except ContentError:
+        return None
+    return None if any(isinstance(w, AnswersWarning) for w in found.warnings) else found
+
+
+def _read(doc: Document, where: Path, pack: ContentPack, today: dt.date | None) -> PlanInput:
     from commkit.core.scoring import assess as _assess
     from commkit.core.scoring import checklist_hash
     from commkit.model.answers import Answers, Assessment
     from commkit.model.loader import load_document
 
-    pack = content(pack)
-    where = Path(path)
-    doc = document(where)
     refuse_kind(
         doc,
         ("assessment", "answers"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from commkit.api._common import PathLike, content
+from commkit.api._common import PathLike, T, content, content_dir, pack_data
 from commkit.errors import UserError
 
 if TYPE_CHECKING:
@@ -95,19 +95,62 @@ def seminar_table(*, pack: ContentPack | None = None, lang: str = "en") -> Table
     return view
 
 
-def seminar_view(key: str, *, pack: ContentPack | None = None, lang: str = "en") -> dict[str, Any]:
+def seminar_view(
+    key: str,
+    *,
+    pack: ContentPack | None = None,
+    lang: str = "en",
+    content: PathLike | None = None,
+) -> dict[str, Any]:
     """Everything ``seminars show`` prints about one seminar, as text in ``lang``: goals,
-    the agenda with minutes and clock offsets, exercises, homework, labels (``L``)."""
-    from commkit.render.seminars import ExportOptions
-    from commkit.render.seminars import seminar_view as _view
+    the agenda with minutes and clock offsets, exercises, homework, labels (``L``).
 
-    pack = content(pack)
-    return _view(find_seminar(key, pack=pack), pack, ExportOptions(lang=lang))
+    Without ``pack``, the pack in ``content`` (else ``$COMMKIT_CONTENT``, else the built-in
+    one) is read, and the view comes from the disk cache while that pack is unchanged."""
+
+    def view(pack: ContentPack) -> dict[str, Any]:
+        from commkit.render.seminars import ExportOptions
+        from commkit.render.seminars import seminar_view as _view
+
+        return _view(find_seminar(key, pack=pack), pack, ExportOptions(lang=lang))
+
+    return _from_pack("seminar_view", [key, lang], view, pack, content)
 
 
-def seminar_json(key: str, *, pack: ContentPack | None = None, lang: str = "en") -> dict[str, Any]:
-    """One seminar as ``seminars show --json`` prints it."""
-    pack = content(pack)
+def _from_pack(
+    name: str,
+    args: list[Any],
+    compute: Callable[[ContentPack], T],
+    pack: ContentPack | None,
+    folder: PathLike | None,
+) -> T:
+    """``compute(pack)``: for a pack object given, worked out; otherwise from the disk cache
+    (:func:`commkit.api._common.pack_data`) while the pack in ``folder`` is unchanged."""
+    if pack is not None:
+        return compute(pack)
+    where = content_dir(folder)
+
+    def load() -> T:
+        from commkit.model.pack import load_pack
+
+        return compute(load_pack(where))
+
+    return pack_data(name, args, where, load)
+
+
+def seminar_json(
+    key: str,
+    *,
+    pack: ContentPack | None = None,
+    lang: str = "en",
+    content: PathLike | None = None,
+) -> dict[str, Any]:
+    """One seminar as ``seminars show --json`` prints it (``pack`` and ``content`` as in
+    :func:`seminar_view`)."""
+    return _from_pack("seminar_json", [key, lang], lambda p: _json(key, p, lang), pack, content)
+
+
+def _json(key: str, pack: ContentPack, lang: str) -> dict[str, Any]:
     seminar = find_seminar(key, pack=pack)
     view = seminar_view(key, pack=pack, lang=lang)
     data = seminar_summary(seminar, lang)

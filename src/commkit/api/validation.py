@@ -5,15 +5,15 @@ model's and the core's)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from commkit.core.validation import (
-    FileReport,
-    ValidationReport,
-    answer_problems,
-    migration_values,
-)
+from commkit.api._common import pack_data
+from commkit.core.validation import FileReport, ValidationReport
 from commkit.errors import ContentError, Diagnostic
-from commkit.model.pack import MANIFEST, ContentPack, load_pack_uncached, pack_files
+from commkit.model.pack_paths import MANIFEST, default_pack_dir, pack_files
+
+if TYPE_CHECKING:
+    from commkit.model.pack import ContentPack
 
 
 def is_pack(path: Path) -> bool:
@@ -57,7 +57,8 @@ def validate_pack(
     root: Path | None, strict_i18n: bool = False
 ) -> tuple[ValidationReport, ContentPack | None]:
     """Validate a whole pack (``None``: the default one), overlay included."""
-    from commkit.model.pack import default_pack_dir, read_manifest
+    from commkit.core.validation import migration_values
+    from commkit.model.pack import load_pack_uncached, read_manifest
 
     report = ValidationReport()
     base = root if root is not None else default_pack_dir()
@@ -89,6 +90,15 @@ def validate_pack(
     return report, pack
 
 
+def pack_report(root: Path | None, strict_i18n: bool = False) -> ValidationReport:
+    """:func:`validate_pack`'s report, from the disk cache while the pack's files and commkit
+    are unchanged: it is a function of their bytes and the options alone."""
+    data = pack_data(
+        "validate", [strict_i18n], root, lambda: validate_pack(root, strict_i18n)[0].to_data()
+    )
+    return ValidationReport.from_data(data)
+
+
 def _kind_of(path: Path) -> str | None:
     try:
         with path.open("r", encoding="utf-8", errors="replace") as handle:
@@ -107,6 +117,7 @@ def validate_files(
     paths: list[Path], pack: ContentPack | None, strict_i18n: bool = False
 ) -> ValidationReport:
     """Validate single files (kind from the header); answers are checked against the pack."""
+    from commkit.core.validation import answer_problems
     from commkit.model.loader import kind_model, parse_file, validate_document
 
     report = ValidationReport()
@@ -139,8 +150,7 @@ def validate_paths(
     report = ValidationReport()
     pack: ContentPack | None = None
     if not paths:
-        sub, pack = validate_pack(pack_dir, strict_i18n)
-        return sub
+        return pack_report(pack_dir, strict_i18n)
     loose: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -148,7 +158,7 @@ def validate_paths(
                 FileReport(path, None, [Diagnostic("no such file or folder", file=path)])
             )
         elif is_pack(path):
-            sub, _ = validate_pack(path, strict_i18n)
+            sub = pack_report(path, strict_i18n)
             report.files.extend(sub.files)
             report.changes.extend(sub.changes)
         elif path.is_dir():
@@ -157,6 +167,8 @@ def validate_paths(
             loose.append(path)
     if loose:
         if pack is None:
+            from commkit.model.pack import load_pack_uncached
+
             try:
                 pack = load_pack_uncached(pack_dir)
             except ContentError:

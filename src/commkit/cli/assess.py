@@ -248,8 +248,8 @@ class _Run:
                     failed += 1
                     report_error(item.error)
                 else:
-                    assert item.assessment is not None and item.files is not None
-                    assessment = item.assessment
+                    assert item.overall is not None and item.stage is not None
+                    assert item.files is not None
                     written = item.files
                     done += 1
                     if array is not None:
@@ -258,22 +258,22 @@ class _Run:
                                 "source": name,
                                 "files": written,
                                 "warnings": [d.as_dict() for d in item.warnings],
-                                "assessment": item.data,
+                                "assessment": item.json,
                             }
                         )
                     elif table is not None:
                         table.rows.append(
                             {
                                 "source": name,
-                                "score": f"{assessment.result.overall:.1f}",
-                                "stage": assessment.result.stage,
+                                "score": f"{item.overall:.1f}",
+                                "stage": item.stage,
                                 "report": written["markdown"],
                             }
                         )
                     else:
-                        stage = assessment.result.stage
+                        stage = item.stage
                         out().print(
-                            f"{written['markdown']}  {assessment.result.overall:.1f}  {stage}",
+                            f"{written['markdown']}  {item.overall:.1f}  {stage}",
                             markup=False,
                             highlight=False,
                         )

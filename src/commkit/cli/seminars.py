@@ -83,11 +83,10 @@ def show_seminar(
     from commkit.cli.output import print_json
 
     s = settings(ctx)
-    pack = s.pack()
     if as_json:
-        print_json(api.seminar_json(seminar_id, pack=pack, lang=s.lang))
+        print_json(api.seminar_json(seminar_id, content=s.content, lang=s.lang))
         return
-    _print_seminar(api.seminar_view(seminar_id, pack=pack, lang=s.lang))
+    _print_seminar(api.seminar_view(seminar_id, content=s.content, lang=s.lang))
 
 
 def _print_seminar(view: dict[str, Any]) -> None:

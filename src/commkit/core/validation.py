@@ -6,17 +6,16 @@ Data only (which files were read, what was wrong); the CLI decides how to show i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from commkit.core.values import value_problem
 from commkit.errors import Diagnostic
-from commkit.model.pack import ContentPack
 
 if TYPE_CHECKING:
     from commkit.model.checklist import Checklist
     from commkit.model.migration import Migration
+    from commkit.model.pack import ContentPack
 
 
 @dataclass
@@ -44,6 +43,47 @@ class ValidationReport:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for f in self.files for d in f.diagnostics]
 
+    def to_data(self) -> dict[str, Any]:
+        """The whole report as plain JSON data (:meth:`from_data` gives it back)."""
+        return {
+            "files": [
+                {
+                    "path": str(f.path),
+                    "kind": f.kind,
+                    "diagnostics": [
+                        {n: getattr(d, n) for n in _DIAGNOSTIC_FIELDS} | {"file": _text(d.file)}
+                        for d in f.diagnostics
+                    ],
+                }
+                for f in self.files
+            ],
+            "changes": list(self.changes),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ValidationReport:
+        return cls(
+            files=[
+                FileReport(
+                    Path(f["path"]),
+                    f["kind"],
+                    [
+                        Diagnostic(**(d | {"file": Path(d["file"]) if d["file"] else None}))
+                        for d in f["diagnostics"]
+                    ],
+                )
+                for f in data["files"]
+            ],
+            changes=list(data["changes"]),
+        )
+
+
+_DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
+
+
+def _text(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
+
 
 def migration_values(pack: ContentPack) -> list[Diagnostic]:
     """Mapped values of a migration that the new question cannot take."""
@@ -61,6 +101,8 @@ def migration_values(pack: ContentPack) -> list[Diagnostic]:
 
 def value_problems(migration: Migration, new: Checklist) -> list[tuple[tuple[Any, ...], str]]:
     """Mapped values the new question cannot take: ``(field path, message)``."""
+    from commkit.core.values import value_problem  # the conditions' models: pydantic
+
     new_q = {q.id: q for q in new.questions}
     problems: list[tuple[tuple[Any, ...], str]] = []
     for i, step in enumerate(migration.steps):

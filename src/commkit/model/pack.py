@@ -35,6 +35,7 @@ from commkit.model.pack_files import (
     read_manifest,
     templates_dir,
 )
+from commkit.model.pack_paths import sources_of
 
 if TYPE_CHECKING:
     from commkit.model.loader import Document
@@ -142,12 +143,8 @@ def load_pack_uncached(content: Path | None = None, *, use_cache: bool = True) -
     root, overlay_root = pack_roots(content)
     key = None
     if use_cache and pack_cache.enabled():
-        roots = [root] if overlay_root is None else [root, overlay_root]
-        files = [f for r in roots for f in pack_files(r)]
-        if overlay_root is not None:
-            files.insert(0, overlay_root / MANIFEST)
         try:
-            key = pack_cache.pack_key(roots, files)
+            key = pack_cache.pack_key(*sources_of(root, overlay_root))
         except OSError:
             key = None
         if key is not None and (cached := pack_cache.load(key)) is not None:

@@ -10,19 +10,28 @@ if there were no cache. ``--no-cache`` or ``COMMKIT_NO_CACHE=1`` turn it off.
 The entry is a pickle of commkit's own models (the format the standard library offers for
 restoring them without validating again); it lives in a folder only the user may write
 (0700), and any entry that fails to load is deleted and rebuilt.
+
+What a command works out from the pack alone (``validate``'s report, the text ``seminars
+show`` prints) is cached beside it as plain JSON data (:func:`data_key`, :func:`load_data`,
+:func:`store_data`), keyed by the same bytes plus the name and arguments of what was worked
+out and the stamp of all of commkit's code: a warm run then reads neither the models nor
+pydantic. Unpickling the pack builds every model class, which is most of a warm command.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
-import pickle
-import secrets
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from commkit import __version__
-from commkit.model.content_pack import ContentPack
+
+if TYPE_CHECKING:
+    from commkit.model.content_pack import ContentPack
 
 ENV_DISABLE = "COMMKIT_NO_CACHE"
 ENV_DIR = "COMMKIT_CACHE_DIR"
@@ -54,15 +63,52 @@ def code_identity() -> bytes:
     return "|".join(parts).encode()
 
 
-def pack_key(roots: list[Path], files: list[Path]) -> str:
-    """The cache key of a pack built from ``files`` under ``roots`` (folders in load order)."""
-    digest = hashlib.sha256()
-    digest.update(code_identity())
+@cache
+def package_identity() -> bytes:
+    """The commkit version and the size and mtime of every file of commkit's code (its Python
+    modules, message catalogs and templates; not the default pack, which is hashed): what is
+    worked out from a pack depends on more than the models."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [f"commkit {__version__} format {FORMAT}"]
+
+    def walk(folder: str) -> None:
+        with os.scandir(folder) as found:
+            for entry in sorted(found, key=lambda e: e.name):
+                if entry.is_dir():
+                    if entry.name not in ("__pycache__", "_pack"):
+                        walk(entry.path)
+                else:
+                    stat = entry.stat()
+                    parts.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+
+    walk(str(package))
+    return "|".join(parts).encode()
+
+
+def _hash_files(digest: Any, roots: list[Path], files: list[Path]) -> None:
     for root in roots:
         digest.update(b"\0root\0" + str(root.resolve()).encode())
     for path in files:
         digest.update(b"\0file\0" + str(path.resolve()).encode() + b"\0")
         digest.update(path.read_bytes())
+
+
+def pack_key(roots: list[Path], files: list[Path]) -> str:
+    """The cache key of a pack built from ``files`` under ``roots`` (folders in load order)."""
+    digest = hashlib.sha256()
+    digest.update(code_identity())
+    _hash_files(digest, roots, files)
+    return digest.hexdigest()[:32]
+
+
+def data_key(name: str, args: list[Any], roots: list[Path], files: list[Path]) -> str:
+    """The key of what ``name`` works out, given ``args`` (plain JSON values), from ``files``
+    under ``roots``: a changed byte, file name, folder, argument or line of commkit misses.
+    Raises ``OSError`` when a file cannot be read (then nothing is cached)."""
+    digest = hashlib.sha256()
+    digest.update(package_identity())
+    digest.update(b"\0data\0" + json.dumps([name, args], ensure_ascii=False).encode())
+    _hash_files(digest, roots, files)
     return digest.hexdigest()[:32]
 
 
@@ -87,6 +133,10 @@ def load(key: str) -> ContentPack | None:
         data = path.read_bytes()
     except OSError:
         return None
+    import pickle
+
+    from commkit.model.content_pack import ContentPack
+
     try:
         stored = pickle.loads(data)
         if isinstance(stored, dict) and stored.get("key") == key:
@@ -102,11 +152,53 @@ def load(key: str) -> ContentPack | None:
 
 def store(key: str, pack: ContentPack) -> None:
     """Write the entry atomically (temp file + rename); any failure just means no cache."""
-    path = _entry(key)
+    import pickle
+
+    _write(
+        _entry(key),
+        lambda: pickle.dumps({"key": key, "pack": pack}, protocol=pickle.HIGHEST_PROTOCOL),
+    )
+
+
+def _data_entry(key: str) -> Path:
+    return cache_dir() / "data" / f"{key}.json"
+
+
+def load_data(key: str) -> Any | None:
+    """The plain data stored under ``key``, or ``None`` (missing, unreadable, corrupt)."""
+    path = _data_entry(key)
+    try:
+        text = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        stored = json.loads(text)
+        if isinstance(stored, dict) and stored.get("key") == key and "data" in stored:
+            return stored["data"]
+    except ValueError:  # a corrupt or truncated entry: forget it and rebuild
+        pass
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
+
+
+def store_data(key: str, data: Any) -> None:
+    """Store plain JSON data under ``key``, atomically; any failure just means no cache."""
+    _write(
+        _data_entry(key),
+        lambda: json.dumps({"key": key, "data": data}, ensure_ascii=False).encode("utf-8"),
+    )
+
+
+def _write(path: Path, encode: Any) -> None:
+    """Write an entry atomically (a private temp file, then a rename): a reader sees the old
+    entry or the whole new one, and two writers each replace it with a whole one."""
+    import secrets
+
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        private_dir("packs")
-        data = pickle.dumps({"key": key, "pack": pack}, protocol=pickle.HIGHEST_PROTOCOL)
+        private_dir(path.parent.name)
+        data = encode()
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -1,4 +1,5 @@
-"""Where a content pack's files are, and how they are parsed (an overlay merged onto its base).
+"""How a content pack's files are parsed (an overlay merged onto its base); where they are is
+:mod:`commkit.model.pack_paths` (re-exported here).
 
 Apart from :mod:`commkit.model.pack`, which builds and checks the pack from what is parsed here,
 so the pack's type can re-parse its documents on demand without importing its own builder.
@@ -7,64 +8,42 @@ so the pack's type can re-parse its documents on demand without importing its ow
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from commkit.errors import ContentError, Diagnostic
-from commkit.model.common import Header, Text
+from commkit.model.manifest import PackManifest, read_manifest_file
+from commkit.model.pack_paths import (
+    HISTORY_DIR,
+    MANIFEST,
+    checklist_history_dir,
+    default_pack_dir,
+    is_history,
+    pack_files,
+    pack_roots,
+    templates_dir,
+)
 
 if TYPE_CHECKING:
     from commkit.model.loader import Document
 
+__all__ = [
+    "HISTORY_DIR",
+    "MANIFEST",
+    "PACK_KINDS",
+    "PackManifest",
+    "checklist_history_dir",
+    "default_pack_dir",
+    "doc_key",
+    "is_history",
+    "pack_files",
+    "pack_roots",
+    "parse_documents",
+    "parse_pack",
+    "read_manifest",
+    "templates_dir",
+]
+
 PACK_KINDS = ("methodology", "checklist", "roadmap", "seminar", "migration")
-MANIFEST = "pack.yaml"
-
-
-class PackManifest(Header):
-    """``pack.yaml`` at the root of a customised pack."""
-
-    kind: Literal["pack"]
-    name: str
-    description: Text | None = None
-    extends: Literal["default"] | None = None
-
-
-def default_pack_dir() -> Path:
-    """The packaged default pack (wheel) or the repository's top-level folders (checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_pack"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent
-
-
-HISTORY_DIR = "history"
-"""``checklists/history/``: earlier versions of checklists, kept verbatim for migrations; not
-part of the pack (the pack holds one version of each checklist)."""
-
-
-def pack_files(root: Path) -> list[Path]:
-    """The YAML files of a pack, in a stable order (``checklists/history/`` included)."""
-    files: list[Path] = []
-    for sub in ("methodology", "checklists"):
-        folder = root / sub
-        if folder.is_dir():
-            files.extend(p for p in folder.rglob("*") if p.suffix in {".yaml", ".yml"})
-    return sorted(files)
-
-
-def is_history(path: Path, root: Path) -> bool:
-    """Whether ``path`` is an earlier checklist version kept in ``checklists/history/``."""
-    return checklist_history_dir(root) in path.parents
-
-
-def checklist_history_dir(root: Path) -> Path:
-    """Where a pack keeps the earlier versions of its checklists."""
-    return root / "checklists" / HISTORY_DIR
-
-
-def templates_dir(root: Path) -> Path | None:
-    folder = root / "templates"
-    return folder if folder.is_dir() else None
 
 
 def doc_key(data: Any) -> str:
@@ -74,12 +53,7 @@ def doc_key(data: Any) -> str:
 
 
 def read_manifest(root: Path) -> PackManifest | None:
-    path = root / MANIFEST
-    if not path.is_file():
-        return None
-    from commkit.model.loader import parse_file, validate_document
-
-    return validate_document(parse_file(path), PackManifest)
+    return read_manifest_file(root / MANIFEST)
 
 
 def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
@@ -114,19 +88,6 @@ def parse_pack(root: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
             continue
         documents[key] = doc
     return documents, problems
-
-
-def pack_roots(content: Path | None) -> tuple[Path, Path | None]:
-    """``(root, overlay_root)`` of a pack: the default, a full copy, or an overlay."""
-    if content is None:
-        return default_pack_dir(), None
-    content = Path(content)
-    if not content.is_dir():
-        raise ContentError("", [Diagnostic("the content pack folder does not exist", file=content)])
-    manifest = read_manifest(content)
-    if manifest is not None and manifest.extends == "default":
-        return default_pack_dir(), content
-    return content, None
 
 
 def parse_documents(

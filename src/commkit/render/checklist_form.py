@@ -2,9 +2,10 @@
 
 The checklist is embedded as JSON and a small vanilla script asks it with the wizard's
 rules: conditions, "don't know" / "not applicable", notes, help, number checks as you type,
-progress and a review list. Progress stays in the browser's localStorage (a notice says so
-when the browser cannot keep it); the review step downloads a standard answers file
-(``kind: answers``, JSON) that ``commkit assess`` reads.
+progress and a review list. Progress stays in the browser, in localStorage and in IndexedDB
+(whose "complete" is the browser's acknowledgement that it holds a save; the newer copy is
+restored, and a notice says so when the browser keeps neither); the review step downloads a
+standard answers file (``kind: answers``, JSON) that ``commkit assess`` reads.
 """
 
 from __future__ import annotations

@@ -7,12 +7,21 @@
   var KEY = DATA.storage_key;
   var DIMS = C.dimensions;
   var LAST = DIMS.length + 1;
-  var kept = true;  /* whether this browser keeps what the form saves (see storageNotice) */
+  /* Two copies of every save: localStorage (written before the form goes on) and IndexedDB,
+     whose "complete" is the browser's own word that it holds the answers. localStorage gives
+     no such word: its writes reach the browser's shared copy later, and a tab opened or
+     reloaded before then can find an older state, or none. On opening, the newer copy wins. */
+  var ROOT = document.documentElement;
+  var localKept = true;  /* the last localStorage write was read back */
+  var copyKept = true;   /* the IndexedDB copy has not failed */
+  var copy = {db: null, state: 'opening', pending: null, acked: 0};
   var state = restore();
+  var rev = state.rev || 0;  /* every save counts up, so the newer of the two copies is known */
   var app = document.getElementById('app');
   var notice = el('p', {id: 'storage-notice', 'class': 'notice', role: 'alert'});
   app.parentNode.insertBefore(notice, app);
   probeStorage();
+  storageNotice();
 
   function today() {
     var d = new Date();
@@ -25,17 +34,20 @@
       meta: {community: DATA.community ? DATA.community.name : '', founded: DATA.community && DATA.community.founded || '', rater: '', role: '', date: today()}
     };
   }
+  function parsed(raw) {
+    try {
+      var s = raw ? JSON.parse(raw) : null;
+      if (s && s.answers && s.meta) {
+        if (typeof s.meta.founded !== 'string') { s.meta.founded = ''; }
+        return s;
+      }
+    } catch (e) { /* a damaged copy: the other one, or a fresh form */ }
+    return null;
+  }
   function restore() {
     try {
-      var raw = window.localStorage.getItem(KEY);
-      if (raw) {
-        var s = JSON.parse(raw);
-        if (s && s.answers && s.meta) {
-          if (typeof s.meta.founded !== 'string') { s.meta.founded = ''; }
-          return s;
-        }
-      }
-    } catch (e) { kept = false; /* storage off: start fresh */ }
+      return parsed(window.localStorage.getItem(KEY)) || fresh();
+    } catch (e) { localKept = false; /* storage off: start fresh */ }
     return fresh();
   }
   function probeStorage() {
@@ -44,18 +56,80 @@
     try {
       window.localStorage.setItem(KEY + ':probe', '1');
       window.localStorage.removeItem(KEY + ':probe');
-    } catch (e) { kept = false; }
+    } catch (e) { localKept = false; }
+  }
+  function openCopy(done) {
+    /* The IndexedDB copy; done(state or null) once it is read, or at once without IndexedDB. */
+    function failed() {
+      copy.state = 'failed';
+      copyKept = false;
+      done(null);
+    }
+    try {
+      var req = window.indexedDB.open('commkit-form', 1);
+      req.onupgradeneeded = function () { req.result.createObjectStore('answers'); };
+      req.onerror = failed;
+      req.onblocked = failed;
+      req.onsuccess = function () {
+        copy.db = req.result;
+        copy.state = 'open';
+        var read = copy.db.transaction('answers').objectStore('answers').get(KEY);
+        read.onsuccess = function () { done(parsed(read.result)); flushCopy(); };
+        read.onerror = function () { done(null); flushCopy(); };
+      };
+    } catch (e) { failed(); }
+  }
+  function start() {
+    /* Show the form once the IndexedDB copy is read, or after 3 s without it; a copy that
+       arrives later still wins if it is newer and nothing was changed in the meantime. */
+    var shown = false, shownAt = rev;
+    function adopt(found) {
+      if (!found || (found.rev || 0) <= rev) { return false; }
+      state = found;
+      rev = found.rev;
+      return true;
+    }
+    var late = window.setTimeout(function () { shown = true; shownAt = rev; render(); }, 3000);
+    openCopy(function (found) {
+      window.clearTimeout(late);
+      if (!shown) { shown = true; adopt(found); render(); } else if (rev === shownAt && adopt(found)) { render(); }
+    });
+  }
+  function flushCopy() {
+    var job = copy.pending;
+    copy.pending = null;
+    if (job) { writeCopy(job.text, job.rev); }
+  }
+  function writeCopy(text, r) {
+    if (copy.state === 'opening') { copy.pending = {text: text, rev: r}; return; }
+    if (copy.state !== 'open') { copyKept = false; return; }
+    try {
+      var tx = copy.db.transaction('answers', 'readwrite');
+      tx.objectStore('answers').put(text, KEY);
+      tx.oncomplete = function () {
+        copyKept = true;
+        if (r > copy.acked) { copy.acked = r; ROOT.setAttribute('data-saved-rev', String(r)); }
+        storageNotice();
+      };
+      tx.onerror = tx.onabort = function () { copyKept = false; storageNotice(); };
+    } catch (e) { copyKept = false; }
   }
   function save() {
+    rev += 1;
+    state.rev = rev;
+    ROOT.setAttribute('data-rev', String(rev));
+    var text = JSON.stringify(state);
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(state));
-      kept = true;
-    } catch (e) { kept = false; /* storage off or full: the notice says what to do */ }
+      window.localStorage.setItem(KEY, text);
+      localKept = window.localStorage.getItem(KEY) === text;
+    } catch (e) { localKept = false; /* storage off or full: the notice says what to do */ }
+    writeCopy(text, rev);
     storageNotice();
   }
+  function kept() { return localKept || copyKept; }
   function storageNotice() {
     /* Set only when it changes: an alert is read out again each time its text is set. */
-    var said = kept ? '' : ui('storage_off');
+    var said = kept() ? '' : ui('storage_off');
     if (notice.textContent !== said) { notice.textContent = said; }
   }
   function tr(t) {
@@ -286,7 +360,7 @@
   function startScreen(main) {
     main.appendChild(el('h2', {tabindex: '-1'}, ui('start_title')));
     if (C.description) { main.appendChild(el('p', null, tr(C.description))); }
-    main.appendChild(el('p', null, ui(kept ? 'start_intro' : 'start_intro_unkept')));
+    main.appendChild(el('p', null, ui(kept() ? 'start_intro' : 'start_intro_unkept')));
     var m = state.meta;
     main.appendChild(field('meta-community', ui('community'), m.community, {required: true, autocomplete: 'organization'}, function (v) { m.community = v; }));
     main.appendChild(foundedField(m));
@@ -556,5 +630,11 @@
     }
     render.started = true;
   }
-  render();
+  /* Leaving the page (closing the tab, reloading, switching away on a phone) saves once more,
+     once the form is shown (before that, the state may not yet be the newer copy). */
+  window.addEventListener('pagehide', function () { if (render.started) { save(); } });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && render.started) { save(); }
+  });
+  start();
 }());
