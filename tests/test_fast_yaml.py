@@ -27,6 +27,8 @@ PLAIN = [
     "name: Клуб предпринимателей Прикамья\nnote: 'it''s: fine # not a comment'\n",
     "- a\n- 1\n- - nested\n  - list\n",
     "plain scalar at the top",
+    # a quoted or non-specific ('!') scalar is a string, the same text unquoted is not
+    "a: '12'\nb: 12\nc: ! 12\nd: \"yes\"\ne: yes\nf: ! yes\ng: '2020-10-15'\nh: 2020-10-15\n",
     "",
     "# only a comment\n",
     "long: " + "x" * 200 + "\nagain: " + "x" * 200 + "\nnumber: " + "9" * 80 + "\n",

@@ -417,3 +417,24 @@ def test_a_damaged_results_entry_is_worked_out_again(cache: Path, workspace: Pat
     with sqlite3.connect(db) as conn:
         assert conn.execute('UPDATE derived SET data = \'{"count": "many"\'').rowcount == 1
     assert latest(workspace) == first
+
+
+def stored_paths(cache: Path) -> set[str]:
+    file_cache._close()
+    [db] = cache.glob("files-*.sqlite")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return {row[0] for row in conn.execute("SELECT path FROM files")}
+
+
+def test_the_map_caches_an_assessments_results_not_the_whole_file(
+    cache: Path, workspace: Path
+) -> None:
+    from commkit.model.workspace_loader import load_workspace
+
+    first = latest(workspace)
+    folder = workspace / "assessments" / "business-mentor"
+    assert not {str(p.absolute()) for p in folder.glob("*.yaml")} & stored_paths(cache)
+    assert latest(workspace) == first  # the results come from the cache
+    # commands that need whole assessments (progress, plan, re-scoring) still cache them
+    load_workspace(workspace).latest_assessments("business-mentor", 2)
+    assert {str(p.absolute()) for p in folder.glob("*.yaml")} <= stored_paths(cache)

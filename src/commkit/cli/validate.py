@@ -37,9 +37,10 @@ def validate(
             }
         )
         raise typer.Exit(0 if report.ok else 1)
-    from commkit.i18n import plural, text
+    from commkit.i18n import plural, section, text
 
     lang = s.lang_for(None)
+    kinds = section("kind", lang)
     console = out()
     for entry in report.files:
         errors = [d for d in entry.diagnostics if d.severity == "error"]
@@ -49,7 +50,7 @@ def validate(
             if not errors
             else f"[red]{text('cli.validate_fail', lang)}[/]"
         )
-        detail = f" ({esc(entry.kind)})" if entry.kind else ""
+        detail = f" ({esc(kinds.get(entry.kind, entry.kind))})" if entry.kind else ""
         extra = []
         if errors:
             extra.append(plural("cli.errors_count", len(errors), lang))

@@ -15,6 +15,7 @@ a document it accepts is what PyYAML's safe loader gives.
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import yaml
@@ -36,7 +37,8 @@ _REMEMBER = 64
 _LIMIT = 100_000
 """Entries each memo may hold before it starts over: memory stays bounded."""
 
-_tags: dict[tuple[str, Any], str] = {}
+_tags: dict[str, str] = {}
+"""A plain scalar -> its tag (the implicit resolvers look at nothing else)."""
 _values: dict[tuple[str, str], Any] = {}
 _constructor = yaml.constructor.SafeConstructor()
 _resolve: Any = _CLoader.resolve
@@ -47,18 +49,36 @@ class Refused(Exception):
 
 
 class _Loader(_CLoader):
-    """libyaml's parser and composer with scalar resolution remembered."""
+    """libyaml's parser and composer with scalar resolution remembered.
+
+    The composer calls three Python methods around every node: ``descend_resolver``,
+    ``resolve`` and ``ascend_resolver``. Without path resolvers (none is registered unless
+    someone calls ``yaml.add_path_resolver``) the first and last do nothing, so they are
+    replaced by C functions that do nothing as cheaply; ``resolve`` answers a collection's
+    tag and a quoted scalar's at once and remembers what a short plain scalar resolves to.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        if not self.yaml_path_resolvers:
+            # descend_resolver(node, index) and ascend_resolver(): results ignored
+            vars(self).update(descend_resolver=operator.is_, ascend_resolver=tuple)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode and len(value) <= _REMEMBER:
-            key = (value, implicit)
-            tag = _tags.get(key)
+        if self.yaml_path_resolvers:
+            return _resolve(self, kind, value, implicit)
+        if kind is ScalarNode:
+            if not implicit[0]:  # quoted, block or tagged '!': a string, as PyYAML says
+                return _STR
+            if len(value) > _REMEMBER:
+                return _resolve(self, kind, value, implicit)
+            tag = _tags.get(value)
             if tag is None:
                 if len(_tags) >= _LIMIT:
                     _tags.clear()
-                tag = _tags[key] = _resolve(self, kind, value, implicit)
+                tag = _tags[value] = _resolve(self, kind, value, implicit)
             return tag
-        return _resolve(self, kind, value, implicit)
+        return _MAP if kind is MappingNode else _SEQ
 
 
 def load(text: str) -> Any:

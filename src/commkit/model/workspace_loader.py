@@ -71,13 +71,17 @@ def _fast(text: str, model: type[M]) -> M | None:
         return None
 
 
-def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+def load_model(
+    path: Path, model: type[M], *, remember: bool = True
+) -> tuple[M | None, list[Diagnostic]]:
     """Load one file into ``model``; never raises for bad content, returns its diagnostics.
 
     Valid files take a fast path (:mod:`commkit.model.fast_yaml`, no positions); a file
     that fails it is parsed again by :mod:`commkit.model.loader` so every problem is located
     by file:line:column.
-    An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`.
+    An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`;
+    one read now is stored there unless ``remember`` is false (the caller caches what it
+    works out of the file instead).
     """
     from commkit.model import file_cache
 
@@ -85,7 +89,7 @@ def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     if hit is not None:
         return hit, []
     loaded, problems = _load_model(path, model)
-    if loaded is not None and not problems:
+    if remember and loaded is not None and not problems:
         file_cache.remember(stamp, loaded)
     return loaded, problems
 
@@ -232,14 +236,15 @@ class Workspace:
         stamps: list[tuple[str, str] | None] | None = None,
     ) -> list[Assessment]:
         """:meth:`latest_assessments` among ``paths``; ``stamps`` gets the stamp of each file
-        read, taken just before it is read (see :mod:`commkit.model.file_cache`)."""
+        read, taken just before it is read (see :mod:`commkit.model.file_cache`), and then
+        the files themselves are not cached: their results are, by the caller."""
         from commkit.model import file_cache
 
         found: list[Assessment] = []
         for path in reversed(paths):
             if stamps is not None:
                 stamps.append(file_cache.stamp_of(path))
-            assessment, problems = load_model(path, Assessment)
+            assessment, problems = load_model(path, Assessment, remember=stamps is None)
             self.diagnostics.extend(problems)
             if assessment is None:
                 continue

@@ -58,7 +58,7 @@ def render_rescore_markdown(r: Rescore, pack: Any, lang: str = "en", file: str =
             "rescore.intro",
             lang,
             date=r.after.date.isoformat(),
-            checklist=ref.id,
+            checklist=tr((old or new).title, lang),
             old=r.old_version,
             new=r.new_version,
             path=" → ".join(r.path),

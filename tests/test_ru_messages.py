@@ -1,4 +1,5 @@
-"""Messages that start with a file name (or an id) read in Russian in a Russian run."""
+"""Messages that start with a file name or an id, and the kinds of files `validate` names,
+read in Russian in a Russian run."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from commkit.cli.app import app
+from commkit.i18n import section
+from commkit.model import KIND_NAMES
 
 runner = CliRunner()
 
@@ -87,3 +90,39 @@ def test_a_missing_community_file_for_seminars_is_named_in_russian(tmp_path: Pat
         result.output
     )
     assert "no such file" not in result.output
+
+
+def test_validate_names_each_file_kind_in_russian(repo_root: Path) -> None:
+    workspace = repo_root / "examples" / "perm-krai"
+    result = runner.invoke(app, ["--lang", "ru", "validate", str(workspace)])
+    assert result.exit_code == 0
+    assert "business-mentor.yaml (ответы)" in result.output
+    assert "2020-06-15.yaml (оценка)" in result.output
+    assert "(answers)" not in result.output and "(assessment)" not in result.output
+    pack = runner.invoke(app, ["--lang", "ru", "validate"])
+    assert "(методика)" in pack.output and "(дорожная карта)" in pack.output
+    english = runner.invoke(app, ["validate", str(workspace)])
+    assert "business-mentor.yaml (answers)" in english.output
+    for lang in ("en", "ru"):
+        assert set(section("kind", lang)) == set(KIND_NAMES), lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro"),
+    [
+        ("ru", "даны по версии 1.0: «Чек-лист самоидентификации бизнес-сообщества»."),
+        ("en", "given to version 1.0 of “Self-identification checklist for a business community”"),
+    ],
+)
+def test_the_rescore_report_names_the_checklist_by_its_title(
+    repo_root: Path, tmp_path: Path, lang: str, intro: str
+) -> None:
+    old = repo_root / "examples/perm-krai/assessments/business-mentor/2020-06-15.yaml"
+    result = runner.invoke(
+        app, ["--lang", lang, "assess", "--rescore", str(old), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    (report,) = tmp_path.glob("*-rescore-*.md")
+    text = report.read_text(encoding="utf-8")
+    assert intro in text
+    assert "`self-identification`" not in text
