@@ -169,7 +169,7 @@ def test_an_answer_scores_the_same_when_it_comes_back() -> None:
             outcome = step.answered(value)
         except TypeError as exc:  # a tick list holding something unhashable, as ever
             return f"TypeError: {exc}"
-        return (outcome.status, outcome.kind, outcome.normalised, outcome.weighted)
+        return (outcome.status, outcome.kind, outcome.normalised, outcome.adds, outcome.adds_weight)
 
     checklist = load_pack().checklist
     plan = scoring._Plan(checklist)
@@ -322,3 +322,47 @@ def test_a_one_file_command_builds_only_the_models_it_reads() -> None:
     from commkit.model import KINDS, kind_class
 
     assert KINDS["community"] is kind_class("community") and len(KINDS) == 9
+
+
+def test_remembered_figures_give_what_working_them_out_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sums of weights and counts by the kinds of a dimension's outcomes, shared dimension
+    results and rounded numbers are remembered: a checklist scored with all of that in
+    memory gives what one that remembers nothing gives, answer set for answer set."""
+    import random
+
+    from commkit.core import scoring
+
+    checklist = load_pack().checklist
+    rng = random.Random(5)
+    sets = []
+    for _ in range(60):
+        given: dict[str, Answer] = {}
+        for q in checklist.questions:
+            pick = rng.random()
+            if pick < 0.1:
+                given[q.id] = Answer(status=rng.choice(["dont_know", "not_applicable"]))
+            elif pick < 0.9:
+                given[q.id] = Answer(value=_fitting(q) if pick < 0.5 else _other(q, rng))
+        sets.append(given)
+    remembered = [score(checklist, given) for given in sets * 2]
+    monkeypatch.setattr(scoring, "_MAX_SHARED", 0)
+    monkeypatch.setattr(scoring, "_MAX_CLEANED", 0)
+    monkeypatch.setattr(scoring, "_CLEANED", {})
+    forgetful = checklist.model_copy(deep=True)
+    assert remembered == [score(forgetful, given) for given in sets * 2]
+    assert scoring._clean(62.25) == 62.2 and scoring._clean(-0.0) == 0.0
+
+
+def _other(q: Any, rng: Any) -> object:
+    if q.type == "yes_no":
+        return "yes"
+    if q.type == "scale":
+        return q.scale_spec.max
+    if q.type == "number":
+        return rng.randint(0, 500)
+    if q.type in ("choice", "multi"):
+        option = rng.choice([o for o in q.options if not o.exclusive]).id
+        return [option] if q.type == "multi" else option
+    return "another note"

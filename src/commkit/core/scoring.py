@@ -59,7 +59,7 @@ import math
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
 
 from commkit.core.conditions import condition_test, describe, normalise_value
@@ -113,8 +113,20 @@ STRENGTH_FLOOR = 60.0
 
 
 def _clean(x: float) -> float:
-    """Round to one decimal, first removing floating-point noise (so 62.25 stays 62.2)."""
-    return round(round(x, 9), 1) + 0.0
+    """Round to one decimal, first removing floating-point noise (so 62.25 stays 62.2).
+
+    Remembered: ``round`` to decimals is slow, and the same few hundred sums come back."""
+    cleaned = _CLEANED.get(x)
+    if cleaned is None:
+        cleaned = round(round(x, 9), 1) + 0.0
+        if len(_CLEANED) < _MAX_CLEANED:
+            _CLEANED[x] = cleaned
+    return cleaned
+
+
+_CLEANED: dict[float, float] = {}
+_MAX_CLEANED = 65536
+"""At most this many numbers are remembered rounded (a bound on memory)."""
 
 
 # ---------------------------------------------------------------- one question
@@ -300,8 +312,8 @@ _MAX_OUTCOMES = 4096
 """At most this many answer values are remembered per question (a bound on memory)."""
 
 _MAX_SHARED = 4096
-"""At most this many combinations of outcomes, and as many results, are kept per dimension
-(a bound on memory)."""
+"""At most this many results (and sums of weights) are kept per dimension (a bound on
+memory)."""
 
 
 class _Outcome:
@@ -309,6 +321,8 @@ class _Outcome:
     value, then shared by every assessment that gives that answer."""
 
     __slots__ = (
+        "adds",
+        "adds_weight",
         "counts",
         "has_answer",
         "kind",
@@ -318,7 +332,6 @@ class _Outcome:
         "step",
         "texts",
         "value",
-        "weighted",
     )
 
     def __init__(
@@ -335,10 +348,11 @@ class _Outcome:
         self.kind = kind
         """Which of its dimension's counts it adds one to (``None``: none, not asked)."""
         self.normalised = normalised
-        self.weighted = (
-            normalised * step.weight if normalised is not None and step.weight > 0 else None
-        )
-        """What it adds to its dimension's weighted sum (``None``: nothing, nor to the weights)."""
+        adds = normalised is not None and step.weight > 0
+        self.adds = step.weight * (normalised or 0.0) if adds else 0.0
+        """What it adds to its dimension's weighted sum (a scored question of weight > 0)."""
+        self.adds_weight = step.weight if adds else 0.0
+        """What it adds to its dimension's sum of weights."""
         self.counts = status in ("answered", "unscored", "dont_know", "not_applicable")
         """Whether stage gates see the answer."""
         self.has_answer = status not in ("unanswered", "not_asked")
@@ -358,6 +372,17 @@ class _Outcome:
                 for text in _recommendations(step.question, self.value, normalised, lang)
             )
         return made
+
+
+def _answer_key(value: Any) -> Hashable:
+    """How an answer value is looked up: a text or a whole number is its own key, any other
+    value goes with its type (``1``, ``1.0`` and ``True`` are different answers)."""
+    kind = type(value)
+    if kind is str or kind is int:
+        return value  # type: ignore[no-any-return]
+    if kind is list:
+        return (list, *value)
+    return (kind, value)
 
 
 class _Step:
@@ -389,8 +414,7 @@ class _Step:
         self.watched = watched
         """A ``when`` or a stage gate looks at this question."""
         self.outcomes: dict[Hashable, _Outcome] = {}
-        """Answered values -> outcome; a text or a whole number is its own key, any other
-        value is keyed with its class (``1``, ``1.0`` and ``True`` are different answers)."""
+        """Answered values (by :func:`_answer_key`) -> outcome."""
         self.not_asked = _Outcome(self, "not_asked", None)
         self.unanswered = _Outcome(self, "unanswered", _UNANSWERED)
         self.invalid = _Outcome(self, "invalid", _UNANSWERED)
@@ -408,16 +432,15 @@ class _Step:
     def answered(self, value: Any) -> _Outcome:
         """The outcome of an answered ``value`` (remembered, except for floats, which
         ``-0.0 == 0.0`` and NaN make poor keys, and unhashable values)."""
-        cls = value.__class__
-        key = value if cls is str or cls is int else (cls, *value) if cls is list else (cls, value)
         try:
+            key = _answer_key(value)
             return self.outcomes[key]
         except KeyError:
             pass
         except TypeError:
             return self._outcome(value)
         made = self._outcome(value)
-        if cls is not float and len(self.outcomes) < _MAX_OUTCOMES:
+        if type(value) is not float and len(self.outcomes) < _MAX_OUTCOMES:
             self.outcomes[key] = made
         return made
 
@@ -430,11 +453,19 @@ class _Step:
         return _Outcome(self, "answered", _ANSWERED, scored, value)
 
 
-class _Dimension:
-    """One dimension as the engine sums it: where its questions are in the walk, and its
-    figures for each combination of their outcomes met so far."""
+class _Shape(NamedTuple):
+    """What the kinds of a dimension's outcomes decide: the sum of the weights of its scored
+    questions (an answered question is scored unless it is a text) and its counts."""
 
-    __slots__ = ("figures", "id", "pick", "results", "weight")
+    weight_sum: float
+    counts: tuple[int, int, int, int]
+    """answered, dont_know, not_applicable, unanswered."""
+
+
+class _Dimension:
+    """One dimension as the engine sums it."""
+
+    __slots__ = ("id", "pick", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
@@ -444,46 +475,47 @@ class _Dimension:
             if len(places) > 1
             else lambda outcomes: tuple(outcomes[i] for i in places)
         )
-        """The outcomes of its questions, in checklist order, from the walk's outcomes."""
-        self.figures: dict[tuple[_Outcome, ...], _Figures] = {}
-        """Its figures by the outcomes of its questions (which decide them)."""
-        self.results: dict[tuple[Any, ...], DimensionResult] = {}
-        """Its results by their figures (immutable, shared by the results of assessments)."""
+        """The outcomes of its questions, in checklist order, from all the outcomes."""
+        self.shapes: dict[tuple[int | None, ...], _Shape] = {}
+        """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
+        self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
+        """Its results by score and counts (immutable, shared by the results of
+        assessments: scores are rounded and counts small, so they repeat)."""
 
-    def figures_of(self, outcomes: tuple[_Outcome, ...]) -> _Figures:
-        """Its row and result for these outcomes of its questions: the weighted mean of
-        those scored x 100, rounded (``None`` when none is), and the count of each kind."""
-        scored = [o for o in outcomes if o.weighted is not None]
-        total = math.fsum([o.weighted for o in scored if o.weighted is not None])
-        weight_sum = math.fsum([o.step.weight for o in scored])
-        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
-        counts = [0, 0, 0, 0]
-        for o in outcomes:
-            if o.kind is not None:
-                counts[o.kind] += 1
-        key = (score, *counts)
-        result = self.results.get(key)
-        if result is None:
-            result = DimensionResult.model_construct(
-                id=self.id,
-                score=score,
-                answered=counts[_ANSWERED],
-                dont_know=counts[_DONT_KNOW],
-                not_applicable=counts[_NOT_APPLICABLE],
-                unanswered=counts[_UNANSWERED],
-            )
-            if len(self.results) < _MAX_SHARED:
-                self.results[key] = result
-        figures = _Figures((self.id, self.weight, score, total, weight_sum), result)
-        if len(self.figures) < _MAX_SHARED:
-            self.figures[outcomes] = figures
-        return figures
+    def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
+        """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
+        made = _Shape(
+            math.fsum(map(_ADDS_WEIGHT, counted)),
+            (
+                kinds.count(_ANSWERED),
+                kinds.count(_DONT_KNOW),
+                kinds.count(_NOT_APPLICABLE),
+                kinds.count(_UNANSWERED),
+            ),
+        )
+        if len(self.shapes) < _MAX_SHARED:
+            self.shapes[kinds] = made
+        return made
+
+    def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
+        """Its result for a score and counts, made once."""
+        score, (answered, dont_know, not_applicable, unanswered) = key
+        made = DimensionResult.model_construct(
+            id=self.id,
+            score=score,
+            answered=answered,
+            dont_know=dont_know,
+            not_applicable=not_applicable,
+            unanswered=unanswered,
+        )
+        if len(self.results) < _MAX_SHARED:
+            self.results[key] = made
+        return made
 
 
-class _Figures(NamedTuple):
-    row: tuple[str, float, float | None, float, float]
-    """A :class:`DimensionLine`'s fields."""
-    result: DimensionResult
+_ADDS = attrgetter("adds")
+_ADDS_WEIGHT = attrgetter("adds_weight")
+_KIND = attrgetter("kind")
 
 
 class _Plan:
@@ -535,11 +567,11 @@ _RESULT_FIELDS = tuple(AssessmentResult.model_fields)
 
 def _made_result(**fields: Any) -> AssessmentResult:
     """``AssessmentResult.model_construct(**fields)`` for a result the engine made itself,
-    every field given: what pydantic's own does, without its look at each field's aliases
-    and defaults (a sixth of a whole assessment's time)."""
+    every field given in the model's order: what pydantic's own does, without its look at
+    each field's aliases and defaults (a sixth of a whole assessment's time)."""
     result = AssessmentResult.__new__(AssessmentResult)
     set_attribute = object.__setattr__
-    set_attribute(result, "__dict__", {name: fields[name] for name in _RESULT_FIELDS})
+    set_attribute(result, "__dict__", fields)
     set_attribute(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
     set_attribute(result, "__pydantic_extra__", None)
     set_attribute(result, "__pydantic_private__", None)
@@ -692,11 +724,19 @@ def breakdown(
             outcome = step.unanswered
         elif answer.status == "answered":
             value = answer.value
-            cls = value.__class__
-            found = step.outcomes.get(value) if cls is str or cls is int else None  # type: ignore[arg-type]
-            outcome = found if found is not None else step.answered(value)
+            kind = type(value)  # the key of the value, as _answer_key makes it
+            if kind is str or kind is int:
+                key: Any = value
+            elif type(value) is list:
+                key = (list, *value)
+            else:
+                key = (kind, value)
+            try:
+                outcome = step.outcomes[key]
+            except (KeyError, TypeError):  # met for the first time, or unhashable
+                outcome = step.answered(value)
             if outcome.recommends:
-                recommendations.extend(outcome.texts.get(lang) or outcome.recommendations(lang))
+                recommendations += outcome.texts.get(lang) or outcome.recommendations(lang)
         else:
             outcome = step.by_status.get(answer.status, step.invalid)
             if outcome.kind == _DONT_KNOW:
@@ -712,17 +752,25 @@ def breakdown(
     dimension_rows: list[tuple[str, float, float | None, float, float]] = []
     dimension_results: list[DimensionResult] = []
     dim_scores: dict[str, float | None] = {}
+    scored_weights: list[float] = []  # of the dimensions with a score
+    weighted_scores: list[float] = []
     for dimension in plan.dimensions:
-        key = dimension.pick(outcomes)
-        figures = dimension.figures.get(key) or dimension.figures_of(key)
-        dimension_rows.append(figures.row)
-        dimension_results.append(figures.result)
-        dim_scores[dimension.id] = figures.row[2]
-    scored_dims = [(d.weight, s) for d in plan.dimensions if (s := dim_scores[d.id]) is not None]
-    total_weight = math.fsum(w for w, _ in scored_dims)
-    overall = (
-        _clean(math.fsum(w * s for w, s in scored_dims) / total_weight) if total_weight > 0 else 0.0
-    )
+        counted = dimension.pick(outcomes)
+        # a scored question adds weight x score and its weight; any other adds 0.0 to each
+        kinds = tuple(map(_KIND, counted))
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, counted)
+        weight_sum = shape.weight_sum
+        total = math.fsum(map(_ADDS, counted))
+        dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        dim_scores[dimension.id] = dim_score
+        if dim_score is not None:
+            scored_weights.append(dimension.weight)
+            weighted_scores.append(dimension.weight * dim_score)
+        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
+        key = (dim_score, shape.counts)
+        dimension_results.append(dimension.results.get(key) or dimension.result(key))
+    total_weight = math.fsum(scored_weights)
+    overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
 
     steps: list[StageStep] = []
