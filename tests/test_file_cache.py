@@ -438,3 +438,31 @@ def test_the_map_caches_an_assessments_results_not_the_whole_file(
     # commands that need whole assessments (progress, plan, re-scoring) still cache them
     load_workspace(workspace).latest_assessments("business-mentor", 2)
     assert {str(p.absolute()) for p in folder.glob("*.yaml")} <= stored_paths(cache)
+
+
+def test_databases_of_other_versions_are_pruned_and_nothing_else(cache: Path) -> None:
+    cache.mkdir(parents=True)
+    ours = [f"files-2-{n:016x}.sqlite" for n in range(4)] + ["files-0123456789abcdef.sqlite"]
+    for age, name in enumerate(ours):  # the first is the most recently used
+        for suffix in ("", "-wal", "-shm"):
+            (cache / (name + suffix)).write_bytes(b"")
+            os.utime(cache / (name + suffix), (1e9 - age * 1e6, 1e9 - age * 1e6))
+    mine = ["files-notes.sqlite", "files-2-0123456789ABCDEF.sqlite", "files-2-0.sqlite.bak", "x.db"]
+    for name in mine:
+        (cache / name).write_text("the user's own", encoding="utf-8")
+    (cache / "files-3-fedcba9876543210.sqlite").mkdir()  # a folder, whatever its name
+    (cache / "packs").mkdir()
+    link = cache / "files-1-aaaaaaaaaaaaaaaa.sqlite"
+    link.symlink_to(cache / "x.db")
+
+    file_cache.derived("anything", Community)  # opens this version's database
+
+    left = {p.name for p in cache.iterdir()}
+    kept = {name + suffix for name in ours[:2] for suffix in ("", "-wal", "-shm")}
+    gone = {name + suffix for name in ours[2:] for suffix in ("", "-wal", "-shm")}
+    assert kept <= left and not gone & left
+    assert set(mine) | {"files-3-fedcba9876543210.sqlite", "packs", link.name} <= left
+    assert all((cache / name).read_text(encoding="utf-8") == "the user's own" for name in mine)
+    file_cache._close()
+    [current] = {p for p in cache.glob("files-2-*.sqlite") if p.name not in {*ours, *mine}}
+    assert current.stat().st_size > 0  # this version's own database, made and used

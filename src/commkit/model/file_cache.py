@@ -5,10 +5,11 @@ runs of ``commkit map``. Each file that loaded without a problem is remembered, 
 validated model in JSON, under its path and the stamp of its metadata (size, modification
 and change times, inode); the next run takes the model from the cache when the stamp is the
 same and reads the file otherwise. Entries of other commkit versions or model code live in
-another database. Models are stored as their JSON (``model_dump_json``) and come back through
-pydantic's JSON validation, which skips the YAML parse (most of a file's cost) and trusts
-nothing it reads; the database sits in the user's private cache folder, as the pack cache
-does.
+another database; opening one deletes those of other versions but the two most recently
+used, so that upgrades do not pile them up. Models are stored as their JSON
+(``model_dump_json``) and come back through pydantic's JSON validation, which skips the YAML
+parse (most of a file's cost) and trusts nothing it reads; the database sits in the user's
+private cache folder, as the pack cache does.
 
 What is worked out from several files is cached too (:func:`derived`, stored as JSON): a
 community's latest results, say, which depend on its assessments folder and the files read
@@ -28,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import TypeVar
@@ -127,6 +129,7 @@ def _open() -> FileCache | None:
         version = hashlib.sha256(pack_cache.code_identity()).hexdigest()[:16]
         try:
             path = pack_cache.private_dir() / f"files-{FORMAT}-{version}.sqlite"
+            _prune(path)
             cache: FileCache | None = _connect(path)
         except (OSError, sqlite3.Error):
             cache = None
@@ -134,6 +137,32 @@ def _open() -> FileCache | None:
         if cache is not None:
             atexit.register(_close)
     return _state["cache"]
+
+
+_OURS = re.compile(r"files-(?:\d+-)?[0-9a-f]{16}\.sqlite")
+"""The name of a file cache database, of this format or an earlier one."""
+KEEP_OTHERS = 2
+"""Databases of other commkit versions kept beside this one's, the most recently used."""
+
+
+def _prune(current: Path) -> None:
+    """Delete the file cache databases of other commkit versions or formats but the
+    :data:`KEEP_OTHERS` most recently used (two installations used in turn keep theirs).
+    Only files named as commkit names its databases are touched, with their ``-wal`` and
+    ``-shm``; anything else in the folder is left alone, and a file that cannot be removed
+    is no error."""
+    used: dict[str, float] = {}
+    with contextlib.suppress(OSError), os.scandir(current.parent) as entries:
+        for entry in entries:
+            base = entry.name.removesuffix("-wal").removesuffix("-shm")
+            if base == current.name or not _OURS.fullmatch(base):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    mtime = entry.stat(follow_symlinks=False).st_mtime
+                    used[base] = max(used.get(base, mtime), mtime)
+    for name in sorted(used, key=lambda n: used[n], reverse=True)[KEEP_OTHERS:]:
+        _remove(current.parent / name)
 
 
 def _connect(path: Path) -> FileCache:
