@@ -160,3 +160,18 @@ def test_the_api_imports_a_module_when_one_of_its_names_is_first_used() -> None:
     assert "commkit.api.batch" not in first and "commkit.api.views" not in first
     assert "commkit.api.plan" in first and "commkit.api.assess" in first
     assert "no_such_name" in missing
+
+
+def test_plan_on_a_pipe_prints_whole_lines_without_rich(tmp_path: Path) -> None:
+    assessment = EXAMPLES / "assessments" / "fashiontechperm" / "2020-10-15.yaml"
+    code = _RUN.format(
+        env="",
+        args=["plan", "-a", str(assessment), "--out", str(tmp_path), "--start", "2020-11-02"],
+    ).replace('"importlib.metadata" in sys.modules', '"rich" in sys.modules')
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False"  # rich was not imported
+    summary, wrote = done.stdout.splitlines()
+    assert summary.startswith("Plan: FashionTechPerm. ") and summary.endswith(" later.")
+    assert wrote == f"wrote {tmp_path / 'fashiontechperm-plan-2020-11-02.md'}"
