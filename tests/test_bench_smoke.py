@@ -95,6 +95,23 @@ def test_inprocess_benchmark_quick() -> None:
     assert wizard["questions_answered"] > 0
 
 
+def test_score_pair_benchmark_against_this_checkout() -> None:
+    report = _run(
+        str(BENCH / "score_pair.py"),
+        "--before",
+        str(ROOT),
+        "--rounds",
+        "2",
+        "--sets",
+        "5",
+        "--json",
+    )
+    for kind in ("repeated", "fresh"):
+        pair = report[kind]
+        assert isinstance(pair, dict) and pair["rounds"] == 2 and pair["sets_per_round"] == 5
+        assert pair["cpu_ratio_median"] > 0 and pair["after_cpu_per_s"] > 0
+
+
 def test_export_benchmark_at_n_10_and_20() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH / "export.py"), "--n", "10", "20", "--base", "10", "--json"],

@@ -131,3 +131,47 @@ def test_plan_reads_its_input_without_positions_as_with_them(tmp_path: Path) -> 
         located = _read(document(path), path, pack, day)
         assert fast == located, path
     assert api.plan_input(changed, pack=pack).warnings
+
+
+def test_the_api_imports_a_module_when_one_of_its_names_is_first_used() -> None:
+    code = (
+        "import sys, importlib\n"
+        "from commkit import api\n"
+        "print(sorted(m for m in sys.modules if m.startswith('commkit.api.')))\n"
+        "for name in api.__all__:\n"
+        "    assert name in dir(api), name\n"
+        "    value = getattr(api, name)\n"
+        "    home = getattr(value, '__module__', None)\n"
+        "    if home and home.startswith('commkit.api.'):\n"
+        "        assert getattr(importlib.import_module(home), name) is value, name\n"
+        "for name in ('assess', 'plan'):  # a function named as its module\n"
+        "    assert getattr(api, name) is getattr(sys.modules['commkit.api.' + name], name)\n"
+        "from commkit.api import assess_batch, seminar_view\n"
+        "assert assess_batch is api.assess_batch and callable(seminar_view)\n"
+        "try:\n"
+        "    api.no_such_name\n"
+        "except AttributeError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    first, missing = done.stdout.splitlines()
+    assert "commkit.api.batch" not in first and "commkit.api.views" not in first
+    assert "commkit.api.plan" in first and "commkit.api.assess" in first
+    assert "no_such_name" in missing
+
+
+def test_plan_on_a_pipe_prints_whole_lines_without_rich(tmp_path: Path) -> None:
+    assessment = EXAMPLES / "assessments" / "fashiontechperm" / "2020-10-15.yaml"
+    code = _RUN.format(
+        env="",
+        args=["plan", "-a", str(assessment), "--out", str(tmp_path), "--start", "2020-11-02"],
+    ).replace('"importlib.metadata" in sys.modules', '"rich" in sys.modules')
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False"  # rich was not imported
+    summary, wrote = done.stdout.splitlines()
+    assert summary.startswith("Plan: FashionTechPerm. ") and summary.endswith(" later.")
+    assert wrote == f"wrote {tmp_path / 'fashiontechperm-plan-2020-11-02.md'}"

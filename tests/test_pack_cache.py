@@ -467,3 +467,29 @@ def test_no_cache_stores_no_report(
     monkeypatch.setenv("COMMKIT_NO_CACHE", "1")
     cli("--content", str(pack_copy), *SHOW)
     assert data_entries(cache) == [] and entries(cache) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "absent"),
+    [(["validate"], ["pydantic", "yaml", "rich"]), (list(SHOW), ["pydantic", "yaml"])],
+)
+def test_a_warm_run_builds_no_model(
+    command: list[str], absent: list[str], cache: Path, pack_copy: Path
+) -> None:
+    """What makes a warm run quick: no pydantic, no YAML and, on a pipe, no rich."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['commkit', '--content', {str(pack_copy)!r}, *{command!r}]\n"
+        "from commkit.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('LOADED:' + ','.join(m for m in {absent!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "COMMKIT_CACHE_DIR": str(cache)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    assert runs[0].stdout.splitlines()[-1].startswith("LOADED:pydantic")  # the cold run
+    assert runs[1].stdout.splitlines()[-1] == "LOADED:", runs[1].stdout
+    assert runs[1].stdout == runs[0].stdout.replace(runs[0].stdout.splitlines()[-1], "LOADED:")

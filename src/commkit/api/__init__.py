@@ -28,6 +28,9 @@ A whole new-region workflow::
     text = api.render_plan_markdown(roadmap)
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from commkit.api.answers import (
     CheckedAnswers,
     check_answers,
@@ -60,14 +63,6 @@ from commkit.api.assess import (
     save_assessment,
     team_raters_in_workspace,
 )
-from commkit.api.batch import (
-    BatchItem,
-    BatchOptions,
-    assess_batch,
-    cores,
-    store_batch,
-    writer_settings,
-)
 from commkit.api.content import (
     init_content,
     load_content,
@@ -78,26 +73,6 @@ from commkit.api.content import (
     validate,
     validate_pack,
     write_schemas,
-)
-from commkit.api.export import export_sqlite
-from commkit.api.files import check_new_files, stale_temps_removed
-from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
-from commkit.api.map import (
-    MapFiles,
-    build_map,
-    map_json_chunks,
-    progress,
-    progress_lines,
-    render_map_charts,
-    render_map_csv,
-    render_map_html,
-    render_map_markdown,
-    render_map_xlsx,
-    render_progress_chart,
-    render_progress_html,
-    render_progress_markdown,
-    write_map,
-    write_progress,
 )
 from commkit.api.plan import (
     PlanInput,
@@ -115,51 +90,185 @@ from commkit.api.plan import (
     render_plan_xlsx,
     write_plan,
 )
-from commkit.api.seminars import (
-    SeminarExport,
-    SeminarOptions,
-    choose_seminars,
-    export_seminars,
-    find_seminar,
-    list_seminars,
-    seminar_json,
-    seminar_options,
-    seminar_summary,
-    seminar_table,
-    seminar_view,
-)
-from commkit.api.versions import (
-    diff_content,
-    diff_json,
-    load_old,
-    migrate_answers,
-    render_diff_markdown,
-    render_rescore_markdown,
-    rescore,
-    rescore_summary,
-    write_rescore_report,
-)
-from commkit.api.views import (
-    Column,
-    MapScreen,
-    ProgressScreen,
-    TableView,
-    json_text,
-    map_screen,
-    progress_screen,
-)
-from commkit.api.workspace import (
-    RegionOptions,
-    RegionScaffold,
-    add_community,
-    community_file,
-    init_region,
-    load_workspace,
-    public_map,
-    render_public_map_html,
-    scaffold_region,
-    write_public_map,
-)
+
+if TYPE_CHECKING:
+    from commkit.api.batch import (
+        BatchItem,
+        BatchOptions,
+        assess_batch,
+        cores,
+        store_batch,
+        writer_settings,
+    )
+    from commkit.api.export import export_sqlite
+    from commkit.api.files import check_new_files, stale_temps_removed
+    from commkit.api.forms import EXPORT_FORMATS, export_checklist, import_answers
+    from commkit.api.map import (
+        MapFiles,
+        build_map,
+        map_json_chunks,
+        progress,
+        progress_lines,
+        render_map_charts,
+        render_map_csv,
+        render_map_html,
+        render_map_markdown,
+        render_map_xlsx,
+        render_progress_chart,
+        render_progress_html,
+        render_progress_markdown,
+        write_map,
+        write_progress,
+    )
+    from commkit.api.seminars import (
+        SeminarExport,
+        SeminarOptions,
+        choose_seminars,
+        export_seminars,
+        find_seminar,
+        list_seminars,
+        seminar_json,
+        seminar_options,
+        seminar_summary,
+        seminar_table,
+        seminar_view,
+    )
+    from commkit.api.versions import (
+        diff_content,
+        diff_json,
+        load_old,
+        migrate_answers,
+        render_diff_markdown,
+        render_rescore_markdown,
+        rescore,
+        rescore_summary,
+        write_rescore_report,
+    )
+    from commkit.api.views import (
+        Column,
+        MapScreen,
+        ProgressScreen,
+        TableView,
+        json_text,
+        map_screen,
+        progress_screen,
+    )
+    from commkit.api.workspace import (
+        RegionOptions,
+        RegionScaffold,
+        add_community,
+        community_file,
+        init_region,
+        load_workspace,
+        public_map,
+        render_public_map_html,
+        scaffold_region,
+        write_public_map,
+    )
+
+_LAZY = {
+    name: module
+    for module, names in {
+        "batch": (
+            "BatchItem",
+            "BatchOptions",
+            "assess_batch",
+            "cores",
+            "store_batch",
+            "writer_settings",
+        ),
+        "export": ("export_sqlite",),
+        "files": (
+            "check_new_files",
+            "stale_temps_removed",
+        ),
+        "forms": (
+            "EXPORT_FORMATS",
+            "export_checklist",
+            "import_answers",
+        ),
+        "map": (
+            "MapFiles",
+            "build_map",
+            "map_json_chunks",
+            "progress",
+            "progress_lines",
+            "render_map_charts",
+            "render_map_csv",
+            "render_map_html",
+            "render_map_markdown",
+            "render_map_xlsx",
+            "render_progress_chart",
+            "render_progress_html",
+            "render_progress_markdown",
+            "write_map",
+            "write_progress",
+        ),
+        "seminars": (
+            "SeminarExport",
+            "SeminarOptions",
+            "choose_seminars",
+            "export_seminars",
+            "find_seminar",
+            "list_seminars",
+            "seminar_json",
+            "seminar_options",
+            "seminar_summary",
+            "seminar_table",
+            "seminar_view",
+        ),
+        "versions": (
+            "diff_content",
+            "diff_json",
+            "load_old",
+            "migrate_answers",
+            "render_diff_markdown",
+            "render_rescore_markdown",
+            "rescore",
+            "rescore_summary",
+            "write_rescore_report",
+        ),
+        "views": (
+            "Column",
+            "MapScreen",
+            "ProgressScreen",
+            "TableView",
+            "json_text",
+            "map_screen",
+            "progress_screen",
+        ),
+        "workspace": (
+            "RegionOptions",
+            "RegionScaffold",
+            "add_community",
+            "community_file",
+            "init_region",
+            "load_workspace",
+            "public_map",
+            "render_public_map_html",
+            "scaffold_region",
+            "write_public_map",
+        ),
+    }.items()
+    for name in names
+}
+"""Names whose module is imported on first use: a one-file command imports only the API
+modules it calls (``assess`` and ``plan`` are imported above: their modules share their
+names, and importing a submodule sets the package's attribute of its name)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "EXPORT_FORMATS",

@@ -1,15 +1,21 @@
-"""Printing: rich consoles for people on stderr/stdout, plain JSON for scripts."""
+"""Printing: rich consoles for people on stderr/stdout, plain JSON for scripts.
 
-import contextlib
+rich is imported only where it adds something: a plain line on a pipe is written as it is
+(:class:`Lines`), which spares a short command a fifth of its start-up.
+"""
+
+from __future__ import annotations
+
 import json
-import re
+import os
 import sys
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from commkit.cli.line_breaks import KEEP_TOGETHER
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from commkit.errors import Diagnostic
 
 
@@ -24,53 +30,11 @@ def esc(value: object) -> str:
     return escape(str(value))
 
 
-_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=→) | (?=×)|(?<=×) ")
-"""Spaces that are never a break: between a count and its noun («1 предупреждение», "25
-files"), and inside a figure's working ("→ 0,400 × вес 1")."""
-_NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
-
-
-def _unbreakable(text: str) -> str:
-    """``text`` with each place a line must not break turned into a letter of the same width:
-    rich breaks lines at every Unicode space, no-break spaces included."""
-    return _NO_BREAK_SPACES.sub("x", _KEEP_TOGETHER.sub("x", text))
-
-
-@contextlib.contextmanager
-def _rich_keeps_counts_whole() -> Iterator[None]:
-    """While rich wraps, it finds its break points in :func:`_unbreakable` text (the same
-    length, so the offsets fit the real text). rich has no no-break mark of its own."""
-    import rich.text
-    from rich._wrap import divide_line as divide
-
-    def divide_keeping(text: str, width: int, fold: bool = True) -> list[int]:
-        return divide(_unbreakable(text), width, fold=fold)
-
-    rich.text.divide_line = divide_keeping  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        rich.text.divide_line = divide  # type: ignore[attr-defined]
-
-
-class WordWrapConsole(Console):
-    """A console that, in a terminal, breaks long lines at spaces even where a command asked
-    for ``soft_wrap`` (one line for tools reading a pipe): the terminal itself would cut a
-    word, a number or a file name in two at its edge. A count stays on one line with its
-    noun, and no-break spaces do not break."""
-
-    def print(self, *objects: Any, **options: Any) -> None:
-        if not self.is_terminal:
-            super().print(*objects, **options)
-            return
-        options["soft_wrap"] = False
-        with _rich_keeps_counts_whole():
-            super().print(*objects, **options)
-
-
 def print_whole(console: Console, text: str, style: str = "") -> None:
     """``text`` as one line however long, even in a terminal: a command to copy. The terminal
     folds it at its edge without a line break in it, so a copy gives it back whole."""
+    from rich.console import Console
+
     Console.print(console, text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -81,12 +45,90 @@ def out() -> Console:
     (and long-lived callers) change both. No emoji codes: ``file.csv:100:7`` is a place in a
     file, not ``:100:`` to be drawn as a picture.
     """
+    from commkit.cli.console import WordWrapConsole
+
     return WordWrapConsole(highlight=False, emoji=False)
 
 
 def err() -> Console:
     """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
+    from commkit.cli.console import WordWrapConsole
+
     return WordWrapConsole(stderr=True, highlight=False, emoji=False)
+
+
+def seen_as_terminal(stream: Any) -> bool:
+    """Whether rich takes ``stream`` for a terminal, by rich's own rules: ``TTY_COMPATIBLE``,
+    then ``FORCE_COLOR``, then the stream itself. Only then does rich colour or wrap."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except ValueError:
+        return False
+
+
+_RICH_CHANGES = frozenset("\t\r\x07\x08\x0b\x0c")
+"""Characters rich changes in a line (tabs expanded, control codes dropped): such a line goes
+through rich."""
+
+
+class Lines:
+    """Lines for stdout (or stderr), each made of text and ``(text, style)`` parts.
+
+    Where rich would add nothing (not a terminal, as rich sees it, and a line to keep whole),
+    a line is written as it is, without importing rich; in a terminal rich colours it and
+    breaks it at spaces (:func:`out`). Both give the bytes rich gives on a pipe.
+    """
+
+    def __init__(self, stderr: bool = False) -> None:
+        self.stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr if self.stderr else sys.stdout  # as rich: the stream of the moment
+
+    @property
+    def is_terminal(self) -> bool:
+        if self._console is not None:
+            return bool(self._console.is_terminal)
+        import builtins
+
+        if hasattr(builtins, "get_ipython") or "idlelib" in sys.modules:  # rich's own ways
+            return bool(self.console.is_terminal)
+        return seen_as_terminal(self.stream)
+
+    @property
+    def console(self) -> Console:
+        """The rich console (made on first use)."""
+        if self._console is None:
+            self._console = err() if self.stderr else out()
+        return self._console
+
+    @property
+    def width(self) -> int:
+        return int(self.console.width)
+
+    def print(self, *parts: str | tuple[str, str], soft_wrap: bool = True) -> None:
+        """One line; ``soft_wrap``: one line however long (rich's meaning), else rich wraps it
+        at its width."""
+        text = "".join(p if isinstance(p, str) else p[0] for p in parts)
+        if soft_wrap and not self.is_terminal and _RICH_CHANGES.isdisjoint(text):
+            stream = self.stream
+            stream.write(text + "\n")
+            stream.flush()
+            return
+        from rich.text import Text
+
+        line = Text.assemble(*parts)
+        self.console.print(line, soft_wrap=soft_wrap, highlight=False)
+        self.console.file.flush()
 
 
 def say(console: Console, key: str, lang: str, indent: str = "", **values: Any) -> None:
@@ -135,7 +177,7 @@ def wrap_lines(console: Any, text: str, first: str = "", rest: str = "    ") -> 
     # while it is a private-use character
     held = "\ue000"
     return textwrap.fill(
-        _KEEP_TOGETHER.sub(held, text),
+        KEEP_TOGETHER.sub(held, text),
         width=max(20, console.width - 1),
         initial_indent=first,
         subsequent_indent=rest,
@@ -144,7 +186,7 @@ def wrap_lines(console: Any, text: str, first: str = "", rest: str = "    ") -> 
     ).replace(held, " ")
 
 
-def diagnostic_text(console: Any, diag: "Diagnostic") -> str:
+def diagnostic_text(console: Any, diag: Diagnostic) -> str:
     """A located error as ``diag.format()`` writes it, its message wrapped at spaces in a
     terminal (the quoted source line and the caret below it stay as they are)."""
     head, newline, source = diag.format().partition("\n")

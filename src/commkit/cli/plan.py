@@ -90,12 +90,11 @@ def plan(
         for path in written:
             err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
-    from commkit.cli.output import out, say
+    from commkit.cli.output import Lines
 
-    console = out()
+    stdout = Lines()  # on a pipe a line is written whole, without rich; a terminal wraps it
     scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
-    say(
-        console,
+    summary = text(
         "cli.plan_summary",
         lang,
         name=api.tr(result.community.name, lang),
@@ -104,8 +103,9 @@ def plan(
         end=result.end,
         later=len(result.later),
     )
+    stdout.print(summary, soft_wrap=not stdout.is_terminal)
     for path in written:
-        console.print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
+        stdout.print(text("cli.wrote", lang, path=path))
 
 
 def register(app: typer.Typer) -> None:

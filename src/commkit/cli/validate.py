@@ -16,7 +16,7 @@ def validate(
     as_json: Annotated[bool, json_option()] = False,
 ) -> None:
     from commkit import api
-    from commkit.cli.output import diagnostic_text, err, esc, out, print_json
+    from commkit.cli.output import Lines, diagnostic_text, print_json
 
     s = settings(ctx)
     report = api.validate(list(paths or []), content=s.content, strict_i18n=strict_i18n)
@@ -41,41 +41,29 @@ def validate(
 
     lang = s.lang_for(None)
     kinds = section("kind", lang)
-    console = out()
+    stdout, stderr = Lines(), Lines(stderr=True)
+    # one line for tools; in a terminal broken at spaces (never inside a word)
+    whole = not stdout.is_terminal
     for entry in report.files:
         errors = [d for d in entry.diagnostics if d.severity == "error"]
         warnings = [d for d in entry.diagnostics if d.severity != "error"]
         mark = (
-            f"[green]{text('cli.validate_ok', lang):<4}[/]"
+            (f"{text('cli.validate_ok', lang):<4}", "green")
             if not errors
-            else f"[red]{text('cli.validate_fail', lang)}[/]"
+            else (text("cli.validate_fail", lang), "red")
         )
-        detail = f" ({esc(kinds.get(entry.kind, entry.kind))})" if entry.kind else ""
+        detail = f" ({kinds.get(entry.kind, entry.kind)})" if entry.kind else ""
         extra = []
         if errors:
             extra.append(plural("cli.errors_count", len(errors), lang))
         if warnings:
             extra.append(plural("cli.warnings_count", len(warnings), lang))
         tail = f": {', '.join(extra)}" if extra else ""
-        # broken at spaces in a terminal (never inside a word); one line for tools
-        console.print(
-            f"{mark} {esc(_rel(entry.path))}{detail}{tail}",
-            soft_wrap=not console.is_terminal,
-            highlight=False,
-        )
-        console.file.flush()
+        stdout.print(mark, f" {_rel(entry.path)}{detail}{tail}", soft_wrap=whole)
         for diag in sorted(entry.diagnostics, key=lambda d: (d.line or 0, d.column or 0)):
-            stderr = err()
-            stderr.print(
-                diagnostic_text(stderr, diag), markup=False, soft_wrap=True, highlight=False
-            )
+            stderr.print(diagnostic_text(stderr, diag))
     for change in report.changes:
-        console.print(
-            "  " + text("cli.validate_overlay", lang, change=change),
-            soft_wrap=True,
-            markup=False,
-            highlight=False,
-        )
+        stdout.print("  " + text("cli.validate_overlay", lang, change=change))
     diags = report.diagnostics
     n_err = sum(1 for d in diags if d.severity == "error")
     failed = sum(1 for f in report.files if not f.ok)
@@ -86,7 +74,7 @@ def validate(
         failed=failed,
         errors=plural("cli.errors_count", n_err, lang),
     )
-    console.print(summary if report.ok else f"[red]{summary}[/]", highlight=False)
+    stdout.print(summary if report.ok else (summary, "red"), soft_wrap=whole)
     if not report.ok:
         raise typer.Exit(1)
 
