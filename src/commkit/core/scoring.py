@@ -359,7 +359,11 @@ class _Outcome:
         self.value = value
         """The value it was worked out for (for the texts of its recommendations)."""
         self.texts: dict[str, tuple[Recommendation, ...]] = {}
-        self.recommends = normalised is not None and bool(self.recommendations("en"))
+        self.recommends = normalised is not None and bool(
+            _recommendations(step.question, value, normalised, "en")
+        )
+        """Whether it calls for recommendations (in any language: the texts of one come
+        in every language)."""
 
     def recommendations(self, lang: str) -> tuple[Recommendation, ...]:
         """The recommendations this answer calls for, made once per language."""
@@ -367,9 +371,8 @@ class _Outcome:
         if made is None:
             step, normalised = self.step, self.normalised
             assert normalised is not None  # only a scored answer calls for recommendations
-            made = self.texts[lang] = tuple(
-                Recommendation(question=step.id, dimension=step.dimension, text=text)
-                for text in _recommendations(step.question, self.value, normalised, lang)
+            made = self.texts[lang] = step.recommendations(
+                tuple(_recommendations(step.question, self.value, normalised, lang))
             )
         return made
 
@@ -397,6 +400,7 @@ class _Step:
         "not_asked",
         "outcomes",
         "question",
+        "recommended",
         "rule",
         "unanswered",
         "watched",
@@ -415,6 +419,8 @@ class _Step:
         """A ``when`` or a stage gate looks at this question."""
         self.outcomes: dict[Hashable, _Outcome] = {}
         """Answered values (by :func:`_answer_key`) -> outcome."""
+        self.recommended: dict[tuple[str, ...], tuple[Recommendation, ...]] = {}
+        """Its recommendations by their texts (a few per question and language)."""
         self.not_asked = _Outcome(self, "not_asked", None)
         self.unanswered = _Outcome(self, "unanswered", _UNANSWERED)
         self.invalid = _Outcome(self, "invalid", _UNANSWERED)
@@ -422,6 +428,17 @@ class _Step:
             "dont_know": _Outcome(self, "dont_know", _DONT_KNOW),
             "not_applicable": _Outcome(self, "not_applicable", _NOT_APPLICABLE),
         }
+
+    def recommendations(self, texts: tuple[str, ...]) -> tuple[Recommendation, ...]:
+        """Its recommendations with these texts, made once and shared by its outcomes (all
+        the counts of a number question below its best band call for the same one)."""
+        made = self.recommended.get(texts)
+        if made is None:
+            made = self.recommended[texts] = tuple(
+                Recommendation(question=self.id, dimension=self.dimension, text=text)
+                for text in texts
+            )
+        return made
 
     def outcome(self, answer: Answer) -> _Outcome:
         """The outcome of ``answer`` (:func:`breakdown` does the same in its loop)."""
