@@ -235,6 +235,33 @@ def test_broken_files_are_warnings_and_the_map_still_builds(ws: Path) -> None:
     assert {"tabbed.yaml", "negative.yaml", "2026-05-20.yaml", "wrong-kind.yaml"} <= files
 
 
+def test_problems_of_a_workspace_read_in_russian_in_a_russian_run(ws: Path) -> None:
+    communities, assessments = ws / "communities", ws / "assessments"
+    shutil.copy(communities / "alpha-club.yaml", communities / "alpha-copy.yaml")
+    (communities / "gamma-hub.yaml").rename(communities / "gamma.yaml")
+    (communities / "wrong-kind.yaml").write_text(
+        "kind: region\nversion: '1'\nname: X\n", encoding="utf-8"
+    )
+    shutil.copy(assessments / "alpha-club" / "2026-05-01.yaml", assessments / "beta-guild")
+    shutil.copytree(assessments / "beta-guild", assessments / "nobody")
+    (ws / "region.yaml").unlink()
+    english = run("map", str(ws), "--date", DATE)
+    russian = run("--lang", "ru", "map", str(ws), "--date", DATE)
+    assert english.exit_code == russian.exit_code == 0, russian.output
+    said = {
+        "is used twice (also in": "уже занято (файлом",
+        "the file name does not match slug 'gamma-hub'": "с кратким именем 'gamma-hub'",
+        "expected 'kind: community' here, found 'region'": "здесь ожидается 'kind: community'",
+        "names community 'alpha-club' but sits under": "относится к сообществу 'alpha-club'",
+        "assessments for 'nobody', which has no profile": "есть оценки сообщества 'nobody'",
+        "no region.yaml: the map is named after the folder": "нет region.yaml: карта названа",
+    }
+    for en, ru in said.items():
+        assert en in english.stderr and ru not in english.stderr
+        assert ru in russian.stderr and en not in russian.stderr
+    assert "alpha-copy.yaml:3: предупреждение:" in russian.stderr  # file and line kept
+
+
 def test_strict_fails_on_broken_files(ws: Path, tmp_path: Path) -> None:
     break_workspace(ws)
     out = tmp_path / "map.md"

@@ -39,8 +39,8 @@ IMPORT_CASES = [
     ("no_header", "no-header.csv: в первой строке нет названий столбцов", "column names"),
     (
         "huge",
-        "huge.csv: файл CSV не удаётся прочитать (поле длиннее допустимого: больше 131072 "
-        "символов)",
+        "huge.csv: файл CSV не удаётся прочитать (ячейка длиннее 131072 символов: может быть, "
+        "не закрыта кавычка?)",
         "not a readable CSV",
     ),
     ("text", "answers.txt: нужен файл .csv, .xlsx, .json или .yaml", "expected a"),

@@ -29,9 +29,10 @@ def find_seminar(key: str, *, pack: ContentPack | None = None) -> Seminar:
 
         ids = [s.id for s in pack.seminars]
         hint = difflib.get_close_matches(key, ids, n=1)
-        extra = f"; did you mean {hint[0]!r}?" if hint else ""
         known = ", ".join(ids) if ids else "none: the content pack has no seminars"
-        raise UserError(f"no seminar {key!r}{extra} (known: {known})")
+        if hint:
+            raise UserError(f"no seminar {key!r}; did you mean {hint[0]!r}? (known: {known})")
+        raise UserError(f"no seminar {key!r} (known: {known})")
     return found
 
 

@@ -211,7 +211,11 @@ def read_submissions(path: Path) -> Iterator[Submission]:
         except UnicodeDecodeError:
             raise UserError(f"{path}: not UTF-8 text (export the CSV as UTF-8)") from None
         except csv.Error as exc:
-            raise UserError(f"{path}: not a readable CSV file ({exc})") from None
+            reason = str(exc)
+            if reason.startswith("field larger than field limit"):  # csv's own words
+                limit = csv.field_size_limit()
+                reason = f"a cell is longer than {limit} characters: is a quote left open?"
+            raise UserError(f"{path}: not a readable CSV file ({reason})") from None
         return
     if suffix in (".xlsx", ".xlsm"):
         from python_calamine import CalamineWorkbook
