@@ -83,6 +83,38 @@ def test_an_interrupt_while_publishing_leaves_no_temp_file(
     assert (out / "0.yaml").read_text(encoding="utf-8") == "n: 0\n"
 
 
+def test_ctrl_c_between_a_groups_renames_waits_until_the_group_has_its_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C pressed after an assessment's result got its name and before its report did:
+    both get their names, then the interrupt goes on (no result without its report)."""
+    import signal
+
+    out = tmp_path / "out"
+    groups = [
+        [
+            (stage_text(out / f"{n}.yaml", f"n: {n}\n"), out / f"{n}.yaml"),
+            (stage_text(out / f"{n}.md", f"# {n}\n"), out / f"{n}.md"),
+        ]
+        for n in range(3)
+    ]
+    real_replace = os.replace
+    calls = []
+
+    def replace(src: object, dst: object) -> None:
+        real_replace(src, dst)  # type: ignore[arg-type]
+        calls.append(dst)
+        if len(calls) == 3:  # the second group's result has its name, its report not yet
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        publish_groups(groups, force=True)
+    assert sorted(p.name for p in out.iterdir()) == ["0.md", "0.yaml", "1.md", "1.yaml"]
+    assert (out / "1.md").read_text(encoding="utf-8") == "# 1\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def batch(folder: Path) -> list[str]:
     """The example answers under new slugs, one bad file and one duplicate community."""
     answers = folder / "answers"

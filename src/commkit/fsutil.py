@@ -378,22 +378,23 @@ def publish_groups(
         mode = 0o666 & ~_umask()
         folders: set[Path] = set()
         for index, group in enumerate(groups):
-            for tmp, path in group:
-                try:
-                    os.chmod(tmp, mode)
-                    if force:
-                        os.replace(tmp, path)
-                    else:
-                        _publish_new(tmp, path)
-                except OSError as exc:
-                    errors[index] = UserError(f"cannot write {path}: {exc.strerror or exc}")
-                except UserError as exc:
-                    errors[index] = exc
-                if errors[index] is not None:
-                    for rest, _ in group:
-                        rest.unlink(missing_ok=True)
-                    break
-                folders.add(path.parent)
+            with _ctrl_c_after_block():
+                for tmp, path in group:
+                    try:
+                        os.chmod(tmp, mode)
+                        if force:
+                            os.replace(tmp, path)
+                        else:
+                            _publish_new(tmp, path)
+                    except OSError as exc:
+                        errors[index] = UserError(f"cannot write {path}: {exc.strerror or exc}")
+                    except UserError as exc:
+                        errors[index] = exc
+                    if errors[index] is not None:
+                        for rest, _ in group:
+                            rest.unlink(missing_ok=True)
+                        break
+                    folders.add(path.parent)
         if not flushed:
             flush_folders(folders)
     except BaseException:
@@ -401,6 +402,31 @@ def publish_groups(
             tmp.unlink(missing_ok=True)
         raise
     return errors
+
+
+@contextmanager
+def _ctrl_c_after_block() -> Iterator[None]:
+    """Ctrl-C waits until the block (a group's few renames) is done, so one assessment's
+    report and result get their names together or not at all; then it goes on as it came.
+    Outside the main thread (where Python cannot catch signals) the block runs as it is."""
+    import signal
+    import threading
+    from types import FrameType
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[tuple[int, FrameType | None]] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append((number, frame)))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if callable(previous):
+            previous(*caught[0])  # Python's own handler raises KeyboardInterrupt
+        elif previous == signal.SIG_DFL:
+            raise KeyboardInterrupt
 
 
 def flush_files(files: Iterable[Path]) -> None:
