@@ -172,6 +172,16 @@ _NO_HARD_LINKS = {
 }
 
 
+def _give_name(tmp: Path, path: Path, mode: int, force: bool) -> None:
+    """The finished temp file becomes ``path`` with the user's usual file mode: over an
+    existing file only with ``force``."""
+    os.chmod(tmp, mode)
+    if force:
+        os.replace(tmp, path)
+    else:
+        _publish_new(tmp, path)
+
+
 def _publish_new(tmp: Path, path: Path) -> None:
     """Give the finished temp file the name ``path`` only if nothing has that name yet.
 
@@ -321,11 +331,7 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
             if path.parent not in folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(path.parent)
-            os.chmod(tmp, mode)
-            if force:
-                os.replace(tmp, path)
-            else:
-                _publish_new(tmp, path)
+            _give_name(tmp, path, mode, force)
         except OSError as exc:
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         written.append(path)
@@ -381,11 +387,7 @@ def publish_groups(
             with _ctrl_c_after_block():
                 for tmp, path in group:
                     try:
-                        os.chmod(tmp, mode)
-                        if force:
-                            os.replace(tmp, path)
-                        else:
-                            _publish_new(tmp, path)
+                        _give_name(tmp, path, mode, force)
                     except OSError as exc:
                         errors[index] = UserError(f"cannot write {path}: {exc.strerror or exc}")
                     except UserError as exc:
