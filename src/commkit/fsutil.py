@@ -320,7 +320,7 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
     if not pairs:
         return []
     try:
-        _flush_all(tmp for tmp, _ in pairs)
+        flush_files(tmp for tmp, _ in pairs)
     except OSError as exc:
         raise UserError(f"cannot write {pairs[0][1].parent}: {exc.strerror or exc}") from None
     mode = 0o666 & ~_umask()
@@ -373,14 +373,9 @@ def publish_groups(
     try:
         try:
             if not flushed:
-                _flush_all(left)
+                flush_files(left)
         except OSError as exc:
-            for tmp in left:
-                tmp.unlink(missing_ok=True)
-            return [
-                UserError(f"cannot write {group[0][1]}: {exc.strerror or exc}") if group else None
-                for group in groups
-            ]
+            return discard_groups(groups, exc)
         mode = 0o666 & ~_umask()
         folders: set[Path] = set()
         for index, group in enumerate(groups):
@@ -431,10 +426,18 @@ def _ctrl_c_after_block() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
-def flush_files(files: Iterable[Path]) -> None:
-    """Put the data of ``files`` on disk (with everything else written so far, where the
-    platform can only flush all); raises :class:`OSError`."""
-    _flush_all(files)
+def discard_groups(
+    groups: Sequence[Sequence[tuple[Path, Path]]], exc: OSError
+) -> list[UserError | None]:
+    """Remove the staged files of ``groups``, whose flush failed with ``exc``: the error of
+    each group (``None`` for an empty one), as :func:`publish_groups` returns them."""
+    for group in groups:
+        for tmp, _ in group:
+            tmp.unlink(missing_ok=True)
+    return [
+        UserError(f"cannot write {group[0][1]}: {exc.strerror or exc}") if group else None
+        for group in groups
+    ]
 
 
 def flush_folders(folders: Iterable[Path]) -> None:
@@ -443,9 +446,10 @@ def flush_folders(folders: Iterable[Path]) -> None:
         _fsync_folder(folder)
 
 
-def _flush_all(files: Iterable[Path]) -> None:
-    """Put the data of ``files`` on disk: one ``os.sync`` where the platform has it, else
-    one fsync per file (Windows)."""
+def flush_files(files: Iterable[Path]) -> None:
+    """Put the data of ``files`` on disk: one ``os.sync`` where the platform has it (with
+    everything else written so far), else one fsync per file (Windows); raises
+    :class:`OSError`."""
     sync = getattr(os, "sync", None)
     if sync is not None:
         sync()

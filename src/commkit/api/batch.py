@@ -26,7 +26,7 @@ from commkit.api._common import PathLike
 from commkit.render.json_text import plain_floats
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     from commkit.api.assess import AssessmentWriter, RenderedAssessment
     from commkit.errors import CommkitError, CommkitWarning
@@ -110,7 +110,7 @@ class BatchItem:
         pickling the model), unless a float would not come back the same."""
         state = dict(self.__dict__)
         assessment = self._assessment
-        if assessment is not None and assessment.team is None and plain_floats(_floats(assessment)):
+        if assessment is not None and _json_exact(assessment):
             state["_assessment"], state["_packed"] = None, assessment.model_dump_json()
         return state
 
@@ -181,8 +181,13 @@ def assessment_json(assessment: Assessment) -> RawJson:
     "json"))``, by pydantic's compiled writer unless a float would come out otherwise."""
     from commkit.render.json_text import model_json
 
-    plain = assessment.team is None and plain_floats(_floats(assessment))
-    return model_json(assessment, plain=plain)
+    return model_json(assessment, plain=_json_exact(assessment))
+
+
+def _json_exact(assessment: Assessment) -> bool:
+    """Whether pydantic's JSON of ``assessment`` is the bytes (and, read back, the values)
+    of commkit's own: no team block and no float written another way."""
+    return assessment.team is None and plain_floats(_floats(assessment))
 
 
 def _floats(assessment: Assessment) -> list[Any]:
@@ -223,7 +228,7 @@ def store_batch(
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from commkit.fsutil import flush_files, flush_folders
+    from commkit.fsutil import flush_folders
 
     pending: Staged = []
     flushing: tuple[Staged, Future[None]] | None = None
@@ -238,14 +243,12 @@ def store_batch(
             if len(pending) >= group or time.monotonic() - started >= seconds:
                 if flushing is not None:
                     yield from _published(*flushing, writer, folders)
-                tmps = [tmp for _, staged in pending for tmp, _ in staged]
-                flushing, pending = (pending, flusher.submit(flush_files, tmps)), []
+                flushing, pending = (pending, _flush_in(flusher, pending)), []
         if flushing is not None:
             yield from _published(*flushing, writer, folders)
             flushing = None
         if pending:
-            tmps = [tmp for _, staged in pending for tmp, _ in staged]
-            flushing, pending = (pending, flusher.submit(flush_files, tmps)), []
+            flushing, pending = (pending, _flush_in(flusher, pending)), []
             yield from _published(*flushing, writer, folders)
         flush_folders(folders)  # the last renames (the earlier ones went with each flush)
     finally:  # done, an error or Ctrl-C: what is staged and not published is removed
@@ -256,6 +259,13 @@ def store_batch(
 
 
 Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
+
+
+def _flush_in(flusher: ThreadPoolExecutor, staged: Staged) -> Future[None]:
+    """Start putting the data of ``staged`` on disk in ``flusher``'s thread."""
+    from commkit.fsutil import flush_files
+
+    return flusher.submit(flush_files, [tmp for _, pairs in staged for tmp, _ in pairs])
 
 
 def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
@@ -277,21 +287,14 @@ def _published(
     done: Staged, flushed: Future[None], writer: AssessmentWriter, folders: set[Path]
 ) -> Iterator[BatchItem]:
     """The items of a group once its flush is over and its files have their names."""
-    from commkit.errors import UserError
-    from commkit.fsutil import publish_groups
+    from commkit.fsutil import discard_groups, publish_groups
 
+    groups = [staged for _, staged in done]
     try:
         flushed.result()
     except OSError as exc:
-        errors: list[UserError | None] = [
-            UserError(f"cannot write {staged[0][1]}: {exc.strerror or exc}") if staged else None
-            for _, staged in done
-        ]
-        for _, staged in done:
-            for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
+        errors = discard_groups(groups, exc)
     else:
-        groups = [staged for _, staged in done]
         errors = publish_groups(groups, force=writer.force, flushed=True)
     for (item, staged), error in zip(done, errors, strict=True):
         if error is not None and item.files is not None:

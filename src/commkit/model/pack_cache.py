@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,26 +129,12 @@ def _entry(key: str) -> Path:
 
 def load(key: str) -> ContentPack | None:
     """The cached pack for ``key``, or ``None`` (missing, unreadable, corrupt or foreign)."""
-    path = _entry(key)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
     import pickle
 
     from commkit.model.content_pack import ContentPack
 
-    try:
-        stored = pickle.loads(data)
-        if isinstance(stored, dict) and stored.get("key") == key:
-            pack = stored.get("pack")
-            if isinstance(pack, ContentPack):
-                return pack
-    except Exception:  # a corrupt or truncated entry: forget it and rebuild
-        pass
-    with contextlib.suppress(OSError):
-        path.unlink()
-    return None
+    pack: ContentPack | None = _read(_entry(key), key, pickle.loads, "pack", ContentPack)
+    return pack
 
 
 def store(key: str, pack: ContentPack) -> None:
@@ -166,16 +153,27 @@ def _data_entry(key: str) -> Path:
 
 def load_data(key: str) -> Any | None:
     """The plain data stored under ``key``, or ``None`` (missing, unreadable, corrupt)."""
-    path = _data_entry(key)
+    return _read(_data_entry(key), key, json.loads, "data", object)
+
+
+def _read(path: Path, key: str, decode: Callable[[bytes], Any], field: str, kind: type) -> Any:
+    """The ``field`` of the entry at ``path`` if it is whole, stored for ``key`` and of
+    ``kind``; else ``None``, and an entry that is there but unusable (corrupt, truncated,
+    foreign) is deleted, to be rebuilt."""
     try:
-        text = path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     try:
-        stored = json.loads(text)
-        if isinstance(stored, dict) and stored.get("key") == key and "data" in stored:
-            return stored["data"]
-    except ValueError:  # a corrupt or truncated entry: forget it and rebuild
+        stored = decode(data)
+        if (
+            isinstance(stored, dict)
+            and stored.get("key") == key
+            and field in stored
+            and isinstance(stored[field], kind)
+        ):
+            return stored[field]
+    except Exception:  # a corrupt or truncated entry: forget it and rebuild
         pass
     with contextlib.suppress(OSError):
         path.unlink()
