@@ -32,6 +32,10 @@ def _md(value: object) -> str:
     return done
 
 
+_rows: dict[tuple[Any, Any, Any, Any], str] = {}
+"""Lines of the answers table already written: a batch's reports share most of them."""
+
+
 def _cell(value: object) -> str:
     """The template's ``cell`` filter (a GFM table cell)."""
     return _md(value) or " "
@@ -181,15 +185,16 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     add("")
     add(f"## {t['appendix']}")
     add("")
-    _table(
-        out,
-        [t["id"], t["question"], t["answer"], t["note"]],
-        "| --- | --- | --- | --- |",
-        (
-            [f"`{row['id']}`", cell(row["question"]), cell(row["answer"]), cell(row["note"])]
-            for row in view["appendix"]
-        ),
-    )
+    _table(out, [t["id"], t["question"], t["answer"], t["note"]], "| --- | --- | --- | --- |", ())
+    rows = _rows
+    for row in view["appendix"]:
+        key = (row["id"], row["question"], row["answer"], row["note"])
+        line = rows.get(key)
+        if line is None:
+            line = f"| `{key[0]}` | {cell(key[1])} | {cell(key[2])} | {cell(key[3])} |"
+            if len(rows) < 50_000 and len(line) <= 2_000:
+                rows[key] = line
+        add(line)
     add("")
     add("---")
     add("")
