@@ -127,7 +127,9 @@ def paired(ns: argparse.Namespace) -> dict[str, Any]:
             report[f"{kind}_{unit}"] = {
                 "before_ms": round(statistics.median(before), 3),
                 "after_ms": round(statistics.median(after), 3),
-                "ratio_median": round(statistics.median(b / a for b, a in zip(before, after)), 2),
+                "ratio_median": round(
+                    statistics.median(b / a for b, a in zip(before, after, strict=True)), 2
+                ),
             }
     return report
 

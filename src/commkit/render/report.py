@@ -299,7 +299,7 @@ def build_view(
         }
         for d in result.dimensions
     ]
-    recommended: dict[str, list[str]] = {}
+    recommended: dict[str, list[str | None]] = {}
     for r in recommendations:
         recommended.setdefault(r.dimension, []).append(r.text)
     # one pass over the questions: the answers table, and each dimension's strong, weak

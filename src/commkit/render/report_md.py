@@ -188,12 +188,12 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     _table(out, [t["id"], t["question"], t["answer"], t["note"]], "| --- | --- | --- | --- |", ())
     rows = _rows
     for row in view["appendix"]:
-        key = (row["id"], row["question"], row["answer"], row["note"])
-        line = rows.get(key)
+        cells = (row["id"], row["question"], row["answer"], row["note"])
+        line = rows.get(cells)
         if line is None:
-            line = f"| `{key[0]}` | {cell(key[1])} | {cell(key[2])} | {cell(key[3])} |"
+            line = f"| `{cells[0]}` | {cell(cells[1])} | {cell(cells[2])} | {cell(cells[3])} |"
             if len(rows) < 50_000 and len(line) <= 2_000:
-                rows[key] = line
+                rows[cells] = line
         add(line)
     add("")
     add("---")
