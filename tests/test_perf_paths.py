@@ -169,7 +169,8 @@ def test_an_answer_scores_the_same_when_it_comes_back() -> None:
             outcome = step.answered(value)
         except TypeError as exc:  # a tick list holding something unhashable, as ever
             return f"TypeError: {exc}"
-        return (outcome.status, outcome.kind, outcome.normalised, outcome.adds, outcome.adds_weight)
+        figures = (outcome.normalised, outcome.adds, outcome.adds_weight)
+        return (outcome.status, outcome.kind, outcome.recommends, repr(figures))  # -0.0 too
 
     checklist = load_pack().checklist
     plan = scoring._Plan(checklist)
@@ -177,12 +178,34 @@ def test_an_answer_scores_the_same_when_it_comes_back() -> None:
         q = step.question
         ids = [o.id for o in q.options]
         values: list[object] = [1, 1.0, True, 0, 0.0, -0.0, False, "yes", "Yes", 3, 3.0, 2.5]
+        values += [-0.0, 0, 0.0, 5, 4, 50, 49, 7.0]  # one band, one outcome: and its sign
         values += [float("nan"), 10**9, [], ids[:1], ids[:2], ids, ids[::-1], ids[:1] * 2]
         values += [["nope"], [{"a": 1}], [ids[:1]], {"en": "a", "ru": "b"}, *ids]
         for value in values * 2:
             fresh = scoring._Plan(checklist).steps[plan.steps.index(step)]
             assert counted(step, value) == counted(fresh, value), (q.id, value)
             assert len(step.outcomes) <= scoring._MAX_OUTCOMES
+
+
+def test_answers_in_one_band_share_an_outcome_that_keeps_the_sign_of_zero() -> None:
+    """Yes/no, scale and number answers with the same normalised score are one outcome (the
+    counts of one band); a scale from 0 answered -0.0 keeps its -0.0 apart, as before."""
+    from commkit.core import scoring
+    from commkit.model.checklist import ScaleSpec
+
+    checklist = load_pack().checklist
+    number = next(q for q in checklist.questions if q.type == "number")
+    step = scoring._Plan(checklist).steps[checklist.questions.index(number)]
+    band = number.number.bands[-1].min  # type: ignore[union-attr]
+    assert step.answered(band + 1) is step.answered(band + 2) is step.answered(float(band))
+    scale = next(q for q in checklist.questions if q.type == "scale")
+    zero_based = scale.model_copy(update={"scale": ScaleSpec(min=0, max=4)})
+    step = scoring._Step(zero_based, watched=False)
+    for value in (0, -0.0, 0.0, -0.0):
+        outcome = step.answered(value)
+        assert repr(outcome.normalised) == repr(value / 4.0)
+        fresh = scoring._Step(zero_based, watched=False).answered(value)
+        assert repr((outcome.adds, outcome.adds_weight)) == repr((fresh.adds, fresh.adds_weight))
 
 
 def test_a_changed_checklist_is_not_scored_with_the_plan_of_the_old_one() -> None:

@@ -433,9 +433,11 @@ class _Run:
     def show(self, assessment: Any, written: dict[str, str], lang: str, answers: Any) -> None:
         if self.explain:
             self.print_explain(answers, lang, assessment.date)
+        from commkit.cli.output import Lines
         from commkit.cli.summary import print_summary
 
-        print_summary(self.console(), self.pack, assessment, written, lang)
+        # stdout, or stderr when stdout carries --json
+        print_summary(Lines(stderr=self.json_output), self.pack, assessment, written, lang)
 
     def print_explain(self, answers: Any, lang: str, on: Any) -> None:
         from commkit import api

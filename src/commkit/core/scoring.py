@@ -56,11 +56,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar, Unpack
+
+from pydantic import BaseModel
 
 from commkit.core.conditions import condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
@@ -393,6 +395,7 @@ class _Step:
     each answer value met so far."""
 
     __slots__ = (
+        "by_score",
         "by_status",
         "dimension",
         "id",
@@ -403,6 +406,7 @@ class _Step:
         "recommended",
         "rule",
         "unanswered",
+        "unscored",
         "watched",
         "weight",
         "when",
@@ -424,6 +428,13 @@ class _Step:
         self.not_asked = _Outcome(self, "not_asked", None)
         self.unanswered = _Outcome(self, "unanswered", _UNANSWERED)
         self.invalid = _Outcome(self, "invalid", _UNANSWERED)
+        self.unscored = _Outcome(self, "unscored", _ANSWERED)
+        self.by_score: dict[tuple[float, float], _Outcome] | None = (
+            None if q.type in ("choice", "multi") else {}
+        )
+        """Outcomes by normalised score, where the score alone decides how an answer
+        counts and what it recommends (yes/no, scale, number: all the counts in one band
+        are one outcome); ``None`` for a choice or a tick list."""
         self.by_status = {
             "dont_know": _Outcome(self, "dont_know", _DONT_KNOW),
             "not_applicable": _Outcome(self, "not_applicable", _NOT_APPLICABLE),
@@ -466,8 +477,16 @@ class _Step:
         if scored is _INVALID:
             return self.invalid
         if scored is _UNSCORED:
-            return _Outcome(self, "unscored", _ANSWERED)
-        return _Outcome(self, "answered", _ANSWERED, scored, value)
+            return self.unscored
+        if self.by_score is None:  # a choice or tick list: its texts depend on the value
+            return _Outcome(self, "answered", _ANSWERED, scored, value)
+        key = (scored, math.copysign(1.0, scored))  # -0.0 (a scale from -0.0) stays apart
+        made = self.by_score.get(key)
+        if made is None:
+            made = _Outcome(self, "answered", _ANSWERED, scored, value)
+            if len(self.by_score) < _MAX_OUTCOMES:
+                self.by_score[key] = made
+        return made
 
 
 class _Shape(NamedTuple):
@@ -487,12 +506,13 @@ class _Dimension:
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
         self.weight = weight
-        self.pick: Callable[[list[_Outcome]], tuple[_Outcome, ...]] = (
+        self.pick: Callable[[Sequence[Any]], tuple[Any, ...]] = (
             itemgetter(*places)
             if len(places) > 1
             else lambda outcomes: tuple(outcomes[i] for i in places)
         )
-        """The outcomes of its questions, in checklist order, from all the outcomes."""
+        """Its questions' items, in checklist order, from one item per question (their
+        outcomes, or the kinds or sums of all the outcomes)."""
         self.shapes: dict[tuple[int | None, ...], _Shape] = {}
         """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
         self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
@@ -517,13 +537,16 @@ class _Dimension:
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
         """Its result for a score and counts, made once."""
         score, (answered, dont_know, not_applicable, unanswered) = key
-        made = DimensionResult.model_construct(
-            id=self.id,
-            score=score,
-            answered=answered,
-            dont_know=dont_know,
-            not_applicable=not_applicable,
-            unanswered=unanswered,
+        made = _built(
+            DimensionResult,
+            {
+                "id": self.id,
+                "score": score,
+                "answered": answered,
+                "dont_know": dont_know,
+                "not_applicable": not_applicable,
+                "unanswered": unanswered,
+            },
         )
         if len(self.results) < _MAX_SHARED:
             self.results[key] = made
@@ -579,20 +602,20 @@ def checklist_hash(checklist: Checklist) -> str:
     return plan.hash
 
 
-_RESULT_FIELDS = tuple(AssessmentResult.model_fields)
+M = TypeVar("M", bound=BaseModel)
 
 
-def _made_result(**fields: Any) -> AssessmentResult:
-    """``AssessmentResult.model_construct(**fields)`` for a result the engine made itself,
-    every field given in the model's order: what pydantic's own does, without its look at
-    each field's aliases and defaults (a sixth of a whole assessment's time)."""
-    result = AssessmentResult.__new__(AssessmentResult)
+def _built(model: type[M], fields: dict[str, Any]) -> M:
+    """``model.model_construct(**fields)`` for a model the engine made itself, every field
+    given in the model's order: what pydantic's own does, without its look at each field's
+    aliases and defaults (a sixth of a whole assessment's time)."""
+    made = model.__new__(model)
     set_attribute = object.__setattr__
-    set_attribute(result, "__dict__", fields)
-    set_attribute(result, "__pydantic_fields_set__", set(_RESULT_FIELDS))
-    set_attribute(result, "__pydantic_extra__", None)
-    set_attribute(result, "__pydantic_private__", None)
-    return result
+    set_attribute(made, "__dict__", fields)
+    set_attribute(made, "__pydantic_fields_set__", set(fields))
+    set_attribute(made, "__pydantic_extra__", None)
+    set_attribute(made, "__pydantic_private__", None)
+    return made
 
 
 # ---------------------------------------------------------------- the engine
@@ -771,13 +794,15 @@ def breakdown(
     dim_scores: dict[str, float | None] = {}
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
+    # a scored question adds weight x score and its weight; any other adds 0.0 to each
+    all_kinds = tuple(map(_KIND, outcomes))
+    all_adds = tuple(map(_ADDS, outcomes))
     for dimension in plan.dimensions:
-        counted = dimension.pick(outcomes)
-        # a scored question adds weight x score and its weight; any other adds 0.0 to each
-        kinds = tuple(map(_KIND, counted))
-        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, counted)
+        pick = dimension.pick
+        kinds = pick(all_kinds)
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
         weight_sum = shape.weight_sum
-        total = math.fsum(map(_ADDS, counted))
+        total = math.fsum(pick(all_adds))
         dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
@@ -820,17 +845,20 @@ def breakdown(
     floor = max(target, STRENGTH_FLOOR)
     below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
     # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
-    result = _made_result(
-        overall=overall,
-        stage=stages[reached_index].id,
-        next_stage=nxt.id if nxt is not None else None,
-        dimensions=dimension_results,
-        strengths=[d for d, s in dim_scores.items() if s is not None and s >= floor],
-        gaps=sorted(below, key=below.__getitem__),
-        recommendations=recommendations,
-        actions=[],
-        open_questions=open_questions,
-        held_back_by=held_back,
+    result = _built(
+        AssessmentResult,
+        {
+            "overall": overall,
+            "stage": stages[reached_index].id,
+            "next_stage": nxt.id if nxt is not None else None,
+            "dimensions": dimension_results,
+            "strengths": [d for d, s in dim_scores.items() if s is not None and s >= floor],
+            "gaps": sorted(below, key=below.__getitem__),
+            "recommendations": recommendations,
+            "actions": [],
+            "open_questions": open_questions,
+            "held_back_by": held_back,
+        },
     )
     return Breakdown(
         outcomes=outcomes,

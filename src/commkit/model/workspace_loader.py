@@ -53,12 +53,13 @@ M = TypeVar("M", Region, Community, Assessment)
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*][^\s]", re.MULTILINE)
 
 
-def _fast(text: str, model: type[M]) -> M | None:
+def _fast(text: str, model: type[M], *, results_only: bool = False) -> M | None:
     """Parse and validate without recording positions (most files are valid).
 
     Returns ``None`` when anything is off; the caller then re-reads the file with the
     located loader, which produces the file:line diagnostics. Files with anchors/aliases
-    always take the located path (it bounds alias expansion).
+    always take the located path (it bounds alias expansion). ``results_only``: see
+    :func:`_results_only`.
     """
     if ("&" in text or "*" in text) and _ANCHOR.search(text):
         return None
@@ -66,13 +67,34 @@ def _fast(text: str, model: type[M]) -> M | None:
         data = fast_yaml.load(text)
         if not isinstance(data, dict) or data.get("kind") != _KIND_OF[model]:
             return None
+        if results_only:
+            data = _results_only(data)
         return model.model_validate(data)
     except Exception:  # any doubt (fast_yaml.Refused included): the located loader decides
         return None
 
 
+def _results_only(data: dict[str, object]) -> dict[str, object]:
+    """An assessment's data with its answers and recommendations left out when the compiled
+    checks of :mod:`commkit.model.answers_check` find them valid (the model then accepts the
+    whole exactly when it accepts the rest: it checks no field against another), else as it
+    is. The map reads neither, and they are most of the cost of validating an assessment."""
+    from commkit.model.answers_check import answers_valid, recommendations_valid
+
+    result = data.get("result")
+    if "answers" not in data or not isinstance(result, dict):
+        return data
+    if not answers_valid(data["answers"]):
+        return data
+    if "recommendations" in result:
+        if not recommendations_valid(result["recommendations"]):
+            return data
+        result = {**result, "recommendations": []}
+    return {**data, "answers": {}, "result": result}
+
+
 def load_model(
-    path: Path, model: type[M], *, remember: bool = True
+    path: Path, model: type[M], *, remember: bool = True, results_only: bool = False
 ) -> tuple[M | None, list[Diagnostic]]:
     """Load one file into ``model``; never raises for bad content, returns its diagnostics.
 
@@ -82,24 +104,28 @@ def load_model(
     An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`;
     one read now is stored there unless ``remember`` is false (the caller caches what it
     works out of the file instead).
+    ``results_only`` (assessments): a valid file may come back without its answers and
+    recommendations (checked, not kept); such a model is never stored.
     """
     from commkit.model import file_cache
 
     hit, stamp = file_cache.cached(path, model)
     if hit is not None:
         return hit, []
-    loaded, problems = _load_model(path, model)
-    if remember and loaded is not None and not problems:
+    loaded, problems = _load_model(path, model, results_only)
+    if remember and not results_only and loaded is not None and not problems:
         file_cache.remember(stamp, loaded)
     return loaded, problems
 
 
-def _load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+def _load_model(
+    path: Path, model: type[M], results_only: bool = False
+) -> tuple[M | None, list[Diagnostic]]:
     try:
         text = read_text(path)
     except ContentError as exc:
         return None, list(exc.diagnostics)
-    quick = _fast(text, model)
+    quick = _fast(text, model, results_only=results_only)
     if quick is not None:
         return quick, []
     try:
@@ -237,14 +263,17 @@ class Workspace:
     ) -> list[Assessment]:
         """:meth:`latest_assessments` among ``paths``; ``stamps`` gets the stamp of each file
         read, taken just before it is read (see :mod:`commkit.model.file_cache`), and then
-        the files themselves are not cached: their results are, by the caller."""
+        the files themselves are not cached: their results are, by the caller, and only
+        their results are kept (answers and recommendations may be left out)."""
         from commkit.model import file_cache
 
         found: list[Assessment] = []
         for path in reversed(paths):
             if stamps is not None:
                 stamps.append(file_cache.stamp_of(path))
-            assessment, problems = load_model(path, Assessment, remember=stamps is None)
+            assessment, problems = load_model(
+                path, Assessment, remember=stamps is None, results_only=stamps is not None
+            )
             self.diagnostics.extend(problems)
             if assessment is None:
                 continue
