@@ -84,15 +84,24 @@ class _Loader(_CLoader):
 def load(text: str) -> Any:
     """The data of the one YAML document in ``text`` (``None`` for an empty one), or
     :class:`Refused`. libyaml's own errors (bad syntax) propagate as PyYAML raises them."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+    node = compose(text)
     return None if node is None else _walk(node)
 
 
-def _scalar(node: Node) -> Any:
+def compose(text: str) -> Node | None:
+    """The node tree of the one YAML document in ``text`` as libyaml composes it (``None``
+    for an empty one), its scalars resolved from the memo. libyaml's errors propagate."""
+    loader = _Loader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+def scalar(node: Node) -> Any:
+    """The value of a scalar node, as PyYAML's safe constructor makes it (remembered when
+    short); :class:`Refused` for a tag beyond the standard scalar ones."""
     tag = node.tag
     if tag == _STR:
         return node.value
@@ -114,7 +123,7 @@ def _scalar(node: Node) -> Any:
 def _walk(node: Node) -> Any:
     kind = node.__class__
     if kind is ScalarNode:
-        return node.value if node.tag == _STR else _scalar(node)
+        return node.value if node.tag == _STR else scalar(node)
     if kind is MappingNode and node.tag == _MAP:
         out: dict[Any, Any] = {}
         written: set[str] = set()
@@ -123,7 +132,7 @@ def _walk(node: Node) -> Any:
             if key_node.__class__ is not ScalarNode or key_node.value in written:
                 raise Refused
             written.add(key_node.value)
-            key = key_node.value if key_node.tag == _STR else _scalar(key_node)
+            key = key_node.value if key_node.tag == _STR else scalar(key_node)
             if key in out:
                 raise Refused
             out[key] = _walk(value_node)

@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from commkit.errors import ContentError, Diagnostic
+from commkit.model import fast_yaml
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -346,60 +347,84 @@ class _NotPlain(Exception):
     """The text has something :func:`parse_text` treats with care: read it that way."""
 
 
-_PLAIN_KEY_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:int"})
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
-class _PlainLoader(_Loader):
-    """The C parser with PyYAML's own constructor, refusing duplicate keys (which PyYAML
-    would silently drop)."""
+class _PlainData:
+    """Nodes to data as :class:`_Builder` makes it, refusing (:class:`_NotPlain`) anything
+    it reads differently or reports: a tag beyond plain data, an alias (a node met twice),
+    a merge key, a key that is not a string or an integer, a key written twice, nesting too
+    deep, too many values."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
-        if len(mapping) != len(node.value):
+    def __init__(self, aliases: bool) -> None:
+        self.seen: set[int] | None = set() if aliases else None
+        self.count = 1  # values built, keys included (as _Builder counts them)
+
+    def data(self, node: yaml.Node, depth: int) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _NotPlain
+            self.seen.add(id(node))
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else fast_yaml.scalar(node)
+        items = node.value
+        if depth >= MAX_DEPTH and items:
             raise _NotPlain
-        return mapping
-
-
-def _plain_nodes(root: yaml.Node) -> None:
-    """Raise :class:`_NotPlain` at anything :class:`_Builder` reads differently: a tag
-    beyond plain data, an alias (a node met twice), a merge key, a key that is not a string
-    or an integer, nesting too deep, too many values."""
-    seen: set[int] = set()
-    keys = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen or node.tag not in _ALLOWED_TAGS or depth > MAX_DEPTH:
-            raise _NotPlain
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys += len(node.value)
-            for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_KEY_TAGS:
+        depth += 1
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            self.count += 2 * len(items)
+            if self.count > MAX_NODES:
+                raise _NotPlain
+            out: dict[Any, Any] = {}
+            for key_node, value_node in items:
+                if key_node.__class__ is not yaml.ScalarNode:
                     raise _NotPlain
-                stack.append((value, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-    if len(seen) + keys > MAX_NODES:
+                tag = key_node.tag
+                if tag == _STR:
+                    key = key_node.value
+                elif tag == _INT:
+                    key = fast_yaml.scalar(key_node)
+                else:
+                    raise _NotPlain
+                if key in out:
+                    raise _NotPlain
+                out[key] = self.data(value_node, depth)
+            return out
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            self.count += len(items)
+            if self.count > MAX_NODES:
+                raise _NotPlain
+            return [self.data(item, depth) for item in items]
         raise _NotPlain
 
 
 def parse_plain(text: str, path: Path) -> Document | None:
     """``text`` parsed as :func:`parse_text` parses it, but without positions (several
-    times faster); ``None`` when it is not plain data (see :func:`_plain_nodes`) or not
+    times faster); ``None`` when it is not plain data (see :class:`_PlainData`) or not
     valid YAML. For batches: a file whose data passes every check needs no positions, and
-    any other is parsed again with them, so that each problem names its line."""
-    loader = _PlainLoader(text)
+    any other is parsed again with them, so that each problem names its line.
+
+    libyaml composes the nodes with the scalars' resolution remembered
+    (:mod:`commkit.model.fast_yaml`); one walk checks and builds the data. An alias needs
+    a ``*`` in the text: without one, no node can be met twice and none is tracked."""
     try:
-        node = loader.get_single_node()
+        node = fast_yaml.compose(text)
         if node is None:
             return None
-        _plain_nodes(node)
-        data = loader.construct_document(node)
-    except (_NotPlain, yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        data = _PlainData(aliases="*" in text).data(node, 0)
+    except (
+        _NotPlain,
+        fast_yaml.Refused,
+        yaml.YAMLError,
+        ValueError,
+        OverflowError,
+        RecursionError,
+    ):
         return None
-    finally:
-        loader.dispose()
     return Document(path, data, [])
 
 
