@@ -27,6 +27,23 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
 
 
+def record_flushes(monkeypatch: pytest.MonkeyPatch, out: Path) -> list[tuple[str, list[str]]]:
+    """Every fsync from now on, as (the file's name, or a folder's name and ``/``; the
+    names in ``out`` at that moment), and no ``os.sync``: that flushes the whole machine."""
+    flushes: list[tuple[str, list[str]]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        named = sorted(p.name for p in out.iterdir() if not p.name.endswith(".tmp"))
+        flushes.append((path.name + ("/" if path.is_dir() else ""), named))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("os.sync flushes every file system"))
+    return flushes
+
+
 def test_groups_are_flushed_once_before_any_file_gets_its_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -40,18 +57,13 @@ def test_groups_are_flushed_once_before_any_file_gets_its_name(
     ]
     assert not [p for p in out.iterdir() if not p.name.endswith(".tmp")]  # staged, unnamed
     (out / "2.yaml").write_text("someone else's\n", encoding="utf-8")  # appeared meanwhile
-    calls: list[str] = []
-    real_sync, real_fsync = os.sync, os.fsync
-
-    def sync() -> None:
-        named = sorted(p.name for p in out.iterdir() if not p.name.endswith(".tmp"))
-        calls.append(f"sync with {named}")
-        real_sync()
-
-    monkeypatch.setattr(os, "sync", sync)
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    flushes = record_flushes(monkeypatch, out)
     errors = publish_groups(groups)
-    assert calls == ["sync with ['2.yaml']", "fsync"]  # the data first, then the one folder
+    temps = {tmp.name for group in groups for tmp, _ in group}
+    # the data of every staged file (and nothing else) first, then the one folder
+    assert sorted(name for name, _ in flushes[:-1]) == sorted(temps)
+    assert all(named == ["2.yaml"] for _, named in flushes[:-1])  # before any got its name
+    assert flushes[-1][0] == "out/"
     assert [type(e) for e in errors] == [type(None), type(None), OutputExistsError, type(None)]
     assert (out / "2.yaml").read_text(encoding="utf-8") == "someone else's\n"  # kept
     assert not (out / "2.md").exists()  # its group stopped: no report without its result
@@ -148,8 +160,11 @@ def test_a_stored_batch_writes_what_one_store_per_file_writes(
             expected.append((item.source, {k: Path(v).name for k, v in files.items()}))
         except UserError as exc:
             expected.append((item.source, str(exc).replace("/one/", "/grouped/")))
-    syncs: list[int] = []
-    monkeypatch.setattr(os, "sync", lambda: syncs.append(1))
+    from commkit import fsutil
+
+    flushes: list[int] = []
+    real_flush = fsutil.flush_files
+    monkeypatch.setattr(fsutil, "flush_files", lambda files: (flushes.append(1), real_flush(files)))
     grouped = api.AssessmentWriter(out=tmp_path / "grouped")
     options = api.BatchOptions(out=tmp_path / "grouped")
     got: list[tuple[str, object]] = []
@@ -163,7 +178,7 @@ def test_a_stored_batch_writes_what_one_store_per_file_writes(
             got.append((item.source, {k: Path(v).name for k, v in item.files.items()}))
     assert got == expected
     assert "already written in this run" in str(got[-1][1])
-    assert len(syncs) == -(-len(names) // 3)  # one flush per group of three
+    assert len(flushes) == -(-len(names) // 3)  # one flush per group of three
     for path in (tmp_path / "one").iterdir():
         assert (tmp_path / "grouped" / path.name).read_bytes() == path.read_bytes()
     assert leftovers(tmp_path / "grouped") == []

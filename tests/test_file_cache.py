@@ -53,9 +53,9 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     read: list[Path] = []
     real = workspace_loader._load_model
 
-    def reading(path: Path, model: Any) -> Any:
+    def reading(path: Path, model: Any, results_only: bool = False) -> Any:
         read.append(path)
-        return real(path, model)
+        return real(path, model, results_only)
 
     monkeypatch.setattr(workspace_loader, "_load_model", reading)
     return read

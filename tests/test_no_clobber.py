@@ -109,8 +109,9 @@ def test_the_next_run_removes_temp_files_left_by_kill_9_and_says_so(tmp_path: Pa
 def test_a_batch_is_flushed_once_and_keeps_a_file_that_appeared_meanwhile(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``publish_batch`` (bulk imports): one ``sync`` before any file gets its name, one
-    folder flush after; a target created by someone else since staging is never replaced."""
+    """``publish_batch`` (bulk imports): every file's data flushed before any file gets its
+    name, one folder flush after; a target created by someone else since staging is never
+    replaced."""
     from commkit.fsutil import publish_batch
 
     staging = tmp_path / ".staging"
@@ -121,13 +122,21 @@ def test_a_batch_is_flushed_once_and_keeps_a_file_that_appeared_meanwhile(
         tmp = staging / f"{n}.yaml"
         tmp.write_text(f"n: {n}\n", encoding="utf-8")
         pairs.append((tmp, out / f"f{n}.yaml"))
-    calls: list[str] = []
-    real_sync, real_fsync = os.sync, os.fsync
-    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    calls: list[tuple[str, bool]] = []  # what was flushed; whether any target had its name
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        named = out.exists() and any(out.iterdir())
+        calls.append((os.readlink(f"/proc/self/fd/{fd}"), named))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("os.sync flushes every file system"))
     written = publish_batch(pairs[:10])
     assert written == [p for _, p in pairs[:10]]
-    assert calls == ["sync", "fsync"]  # the data before the names, then the one folder
+    # the data before the names (these ten files, nothing else), then the one folder
+    assert sorted(calls[:-1]) == sorted((str(tmp.resolve()), False) for tmp, _ in pairs[:10])
+    assert calls[-1] == (str(out.resolve()), True)
     assert [(out / f"f{n}.yaml").read_text() for n in range(10)] == [f"n: {n}\n" for n in range(10)]
     (out / "f15.yaml").write_text("someone else's\n", encoding="utf-8")
     with pytest.raises(OutputExistsError):

@@ -310,9 +310,10 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
 
     For bulk writes (an import of a thousand answers files), where an fsync per file costs
     more than everything else (several milliseconds each): the temp files are written
-    without flushing, then one ``os.sync`` puts all their data on disk *before* any of them
-    is renamed, so a file found under its target name after a crash is whole, exactly as
-    with :func:`atomic_write_text`. Each target folder is flushed once after the renames.
+    without flushing, then :func:`flush_files` puts all their data on disk at once *before*
+    any of them is renamed, so a file found under its target name after a crash is whole,
+    exactly as with :func:`atomic_write_text`. Each target folder is flushed once after the
+    renames.
     Existing targets are kept unless ``force`` (claimed atomically, see :func:`_publish_new`).
     The temp files must be in the targets' file system (e.g. a staging folder beside them).
     """
@@ -335,8 +336,7 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
         except OSError as exc:
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
         written.append(path)
-    for folder in folders:
-        _fsync_folder(folder)
+    flush_folders(folders)
     return written
 
 
@@ -441,25 +441,43 @@ def discard_groups(
 
 
 def flush_folders(folders: Iterable[Path]) -> None:
-    """Make the renames in ``folders`` durable."""
-    for folder in folders:
-        _fsync_folder(folder)
+    """Make the renames in ``folders`` durable (several folders at a time)."""
+    _each(_fsync_folder, folders)
+
+
+FLUSH_THREADS = 8
+"""Files flushed at once: the file system writes the data of concurrent fsyncs in one
+journal commit (a group of 200 files: ~0.1 s, against ~1 s one after the other)."""
 
 
 def flush_files(files: Iterable[Path]) -> None:
-    """Put the data of ``files`` on disk: one ``os.sync`` where the platform has it (with
-    everything else written so far), else one fsync per file (Windows); raises
-    :class:`OSError`."""
-    sync = getattr(os, "sync", None)
-    if sync is not None:
-        sync()
+    """Put the data of ``files`` on disk: an fsync of each, several at a time; raises
+    :class:`OSError`. Only these files: ``os.sync`` would flush everything every process
+    on the machine has written (seconds on a busy machine)."""
+    _each(_fsync_file, files)
+
+
+def _each(flush: Callable[[Path], None], paths: Iterable[Path]) -> None:
+    """``flush`` every path, in a few threads when there are several (raises the first
+    error)."""
+    paths = list(paths)
+    if len(paths) <= 1:
+        for path in paths:
+            flush(path)
         return
-    for path in files:
-        fd = os.open(path, os.O_RDWR)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(FLUSH_THREADS, len(paths))) as pool:
+        for _ in pool.map(flush, paths):
+            pass
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

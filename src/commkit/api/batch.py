@@ -232,7 +232,7 @@ def store_batch(
 
     pending: Staged = []
     flushing: tuple[Staged, Future[None]] | None = None
-    folders: set[Path] = set()
+    folders: set[Path] = set()  # where files got their names since the last flush
     flusher = ThreadPoolExecutor(1, thread_name_prefix="commkit-flush")
     started = 0.0
     try:
@@ -243,12 +243,12 @@ def store_batch(
             if len(pending) >= group or time.monotonic() - started >= seconds:
                 if flushing is not None:
                     yield from _published(*flushing, writer, folders)
-                flushing, pending = (pending, _flush_in(flusher, pending)), []
+                flushing, pending = (pending, _flush_in(flusher, pending, folders)), []
         if flushing is not None:
             yield from _published(*flushing, writer, folders)
             flushing = None
         if pending:
-            flushing, pending = (pending, _flush_in(flusher, pending)), []
+            flushing, pending = (pending, _flush_in(flusher, pending, folders)), []
             yield from _published(*flushing, writer, folders)
         flush_folders(folders)  # the last renames (the earlier ones went with each flush)
     finally:  # done, an error or Ctrl-C: what is staged and not published is removed
@@ -261,11 +261,22 @@ def store_batch(
 Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
 
 
-def _flush_in(flusher: ThreadPoolExecutor, staged: Staged) -> Future[None]:
-    """Start putting the data of ``staged`` on disk in ``flusher``'s thread."""
-    from commkit.fsutil import flush_files
+def _flush_in(flusher: ThreadPoolExecutor, staged: Staged, folders: set[Path]) -> Future[None]:
+    """Start putting the data of ``staged`` on disk in ``flusher``'s thread, with the
+    renames made so far in ``folders`` (then forgotten: the next flush takes the next)."""
+    files = [tmp for _, pairs in staged for tmp, _ in pairs]
+    renamed = list(folders)
+    folders.clear()
+    return flusher.submit(_flush, files, renamed)
 
-    return flusher.submit(flush_files, [tmp for _, pairs in staged for tmp, _ in pairs])
+
+def _flush(files: list[Path], folders: list[Path]) -> None:
+    from commkit.fsutil import flush_files, flush_folders
+
+    try:
+        flush_files(files)
+    finally:
+        flush_folders(folders)  # (never raises)
 
 
 def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:

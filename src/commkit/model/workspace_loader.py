@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -32,19 +32,54 @@ ASSESSMENTS_DIR = "assessments"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def _yaml_in(folder: Path) -> list[Path]:
-    """YAML files directly in ``folder`` (hidden and temporary files skipped), sorted."""
+def _yaml_names(folder: Path) -> list[str]:
+    """Names of the YAML files directly in ``folder`` (hidden and temporary files skipped),
+    sorted."""
     if not folder.is_dir():
         return []
-    found: list[Path] = []
+    found: list[str] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
             if entry.is_file():
-                found.append(folder / name)
+                found.append(name)
     return sorted(found)
+
+
+def _yaml_in(folder: Path) -> list[Path]:
+    """YAML files directly in ``folder`` (hidden and temporary files skipped), sorted."""
+    return [folder / name for name in _yaml_names(folder)]
+
+
+class FolderFiles(Sequence[Path]):
+    """Files of one folder, kept as their names: each path is made when it is reached, so
+    a folder of 100,000 profiles costs its names (~7 MB), not 100,000 ``Path`` objects
+    (~45 MB)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self.folder / name for name in self.names[index]]
+        return self.folder / self.names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        folder = self.folder
+        for name in self.names:
+            yield folder / name
 
 
 M = TypeVar("M", Region, Community, Assessment)
@@ -53,12 +88,13 @@ M = TypeVar("M", Region, Community, Assessment)
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*][^\s]", re.MULTILINE)
 
 
-def _fast(text: str, model: type[M]) -> M | None:
+def _fast(text: str, model: type[M], *, results_only: bool = False) -> M | None:
     """Parse and validate without recording positions (most files are valid).
 
     Returns ``None`` when anything is off; the caller then re-reads the file with the
     located loader, which produces the file:line diagnostics. Files with anchors/aliases
-    always take the located path (it bounds alias expansion).
+    always take the located path (it bounds alias expansion). ``results_only``: see
+    :func:`_results_only`.
     """
     if ("&" in text or "*" in text) and _ANCHOR.search(text):
         return None
@@ -66,13 +102,34 @@ def _fast(text: str, model: type[M]) -> M | None:
         data = fast_yaml.load(text)
         if not isinstance(data, dict) or data.get("kind") != _KIND_OF[model]:
             return None
+        if results_only:
+            data = _results_only(data)
         return model.model_validate(data)
     except Exception:  # any doubt (fast_yaml.Refused included): the located loader decides
         return None
 
 
+def _results_only(data: dict[str, object]) -> dict[str, object]:
+    """An assessment's data with its answers and recommendations left out when the compiled
+    checks of :mod:`commkit.model.answers_check` find them valid (the model then accepts the
+    whole exactly when it accepts the rest: it checks no field against another), else as it
+    is. The map reads neither, and they are most of the cost of validating an assessment."""
+    from commkit.model.answers_check import answers_valid, recommendations_valid
+
+    result = data.get("result")
+    if "answers" not in data or not isinstance(result, dict):
+        return data
+    if not answers_valid(data["answers"]):
+        return data
+    if "recommendations" in result:
+        if not recommendations_valid(result["recommendations"]):
+            return data
+        result = {**result, "recommendations": []}
+    return {**data, "answers": {}, "result": result}
+
+
 def load_model(
-    path: Path, model: type[M], *, remember: bool = True
+    path: Path, model: type[M], *, remember: bool = True, results_only: bool = False
 ) -> tuple[M | None, list[Diagnostic]]:
     """Load one file into ``model``; never raises for bad content, returns its diagnostics.
 
@@ -82,24 +139,28 @@ def load_model(
     An unchanged file that loaded cleanly before comes from :mod:`commkit.model.file_cache`;
     one read now is stored there unless ``remember`` is false (the caller caches what it
     works out of the file instead).
+    ``results_only`` (assessments): a valid file may come back without its answers and
+    recommendations (checked, not kept); such a model is never stored.
     """
     from commkit.model import file_cache
 
     hit, stamp = file_cache.cached(path, model)
     if hit is not None:
         return hit, []
-    loaded, problems = _load_model(path, model)
-    if remember and loaded is not None and not problems:
+    loaded, problems = _load_model(path, model, results_only)
+    if remember and not results_only and loaded is not None and not problems:
         file_cache.remember(stamp, loaded)
     return loaded, problems
 
 
-def _load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+def _load_model(
+    path: Path, model: type[M], results_only: bool = False
+) -> tuple[M | None, list[Diagnostic]]:
     try:
         text = read_text(path)
     except ContentError as exc:
         return None, list(exc.diagnostics)
-    quick = _fast(text, model)
+    quick = _fast(text, model, results_only=results_only)
     if quick is not None:
         return quick, []
     try:
@@ -159,19 +220,21 @@ class Workspace:
     def assessments_dir(self) -> Path:
         return self.root / ASSESSMENTS_DIR
 
-    def community_paths(self) -> list[Path]:
+    def community_paths(self) -> FolderFiles:
         """Every community profile file, sorted by name (the order of the map)."""
-        return _yaml_in(self.communities_dir)
+        folder = self.communities_dir
+        return FolderFiles(folder, _yaml_names(folder))
 
     def communities(
-        self, paths: list[Path] | None = None
+        self, paths: Sequence[Path] | None = None
     ) -> Iterator[tuple[Path, Community | None]]:
         """Yield ``(path, profile)`` one file at a time; a broken file yields ``None``.
 
         A profile whose ``slug`` differs from its file name, or whose slug was already seen,
         is reported; the map uses the ``slug`` inside the file.
         """
-        seen: dict[str, Path] = {}
+        seen: dict[str, str] = {}
+        """slug -> the file that has it, as text (no ``Path`` kept per community)"""
         for path in self.community_paths() if paths is None else paths:
             community, problems = load_model(path, Community)
             self.diagnostics.extend(problems)
@@ -186,7 +249,7 @@ class Workspace:
                     )
                     yield path, None
                     continue
-                seen[community.slug] = path
+                seen[community.slug] = str(path)
                 if community.slug != path.stem:
                     self.diagnostics.append(
                         _slug_problem(
@@ -237,14 +300,17 @@ class Workspace:
     ) -> list[Assessment]:
         """:meth:`latest_assessments` among ``paths``; ``stamps`` gets the stamp of each file
         read, taken just before it is read (see :mod:`commkit.model.file_cache`), and then
-        the files themselves are not cached: their results are, by the caller."""
+        the files themselves are not cached: their results are, by the caller, and only
+        their results are kept (answers and recommendations may be left out)."""
         from commkit.model import file_cache
 
         found: list[Assessment] = []
         for path in reversed(paths):
             if stamps is not None:
                 stamps.append(file_cache.stamp_of(path))
-            assessment, problems = load_model(path, Assessment, remember=stamps is None)
+            assessment, problems = load_model(
+                path, Assessment, remember=stamps is None, results_only=stamps is not None
+            )
             self.diagnostics.extend(problems)
             if assessment is None:
                 continue
