@@ -89,6 +89,19 @@ PROBES = {
     "bool-other-word": ANSWERS.format(
         formalised='"sure"', complete="true", question="purpose.x", answer="4"
     ),
+    # a year alone may be a number, and only a year
+    "founded-year": ANSWERS.format(
+        formalised="yes, founded: 2020", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-small-number": ANSWERS.format(
+        formalised="yes, founded: 1", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-year-float": ANSWERS.format(
+        formalised="yes, founded: 2020.0", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-month": ANSWERS.format(
+        formalised='yes, founded: "2020-08"', complete="true", question="purpose.x", answer="4"
+    ),
     # numbers are numbers
     "number": community(slug="club", name="Club", date="2020-08-31", members="60"),
     "number-float-whole": community(slug="club", name="Club", date="2020-08-31", members="60.0"),
@@ -215,6 +228,9 @@ def test_probes_cover_both_answers(tmp_path):
     assert accepted == {
         "yes-plain",
         "yes-quoted",
+        "founded-year",
+        "founded-year-float",
+        "founded-month",
         "number",
         "number-float-whole",
         "quoted-integer-text",

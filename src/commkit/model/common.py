@@ -264,8 +264,9 @@ PARTIAL_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)
 def _partial_date(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
+    year = isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value <= 9999
+    if year and value == int(value):  # 2020, or 2020.0 as any integer field takes it
+        return str(int(value))
     if isinstance(value, str) and not PARTIAL_DATE_RE.match(value):
         raise ValueError(f"{value!r} is not a date such as 2020, 2020-08 or 2020-08-15")
     return value
@@ -276,8 +277,10 @@ PartialDate = Annotated[
     BeforeValidator(_partial_date),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": json_pattern(PARTIAL_DATE_RE),
+            "anyOf": [
+                {"type": "string", "pattern": json_pattern(PARTIAL_DATE_RE)},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "YYYY, YYYY-MM or YYYY-MM-DD",
         }
     ),
