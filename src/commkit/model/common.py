@@ -59,7 +59,8 @@ class StrictModel(BaseModel):
     """Unknown keys are errors: a typo in a content file must not pass silently.
 
     Numbers are numbers, yes/no is yes/no and a date is a date: ``"60"`` in quotes, ``1`` for
-    yes or ``0`` for a date are refused, as the JSON Schema refuses them, so an editor and ``commkit validate`` agree on every file.
+    yes or ``0`` for a date are refused, as the JSON Schema refuses them, so an editor and
+    ``commkit validate`` agree on every file.
     """
 
     model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
