@@ -125,6 +125,8 @@ PROBES = {
     "date-quoted": community(slug="club", name="Club", date='"2020-08-31"', members="1"),
     "date-bad-month": community(slug="club", name="Club", date='"2020-13-01"', members="1"),
     "date-words": community(slug="club", name="Club", date="tomorrow", members="1"),
+    "date-number": community(slug="club", name="Club", date="0", members="1"),
+    "date-number-long": community(slug="club", name="Club", date="20200831", members="1"),
     # answers: answered needs a value, dont_know takes none
     "answer-dont-know": ANSWERS.format(
         formalised="no", complete="false", question="purpose.x", answer="{status: dont_know}"

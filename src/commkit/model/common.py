@@ -43,21 +43,24 @@ _KINDS_CACHE: dict[tuple[type, str], frozenset[type]] = {}
 
 
 def _scalar_kinds(annotation: Any) -> frozenset[type]:
-    """``{int}``, ``{float}``, ``{bool}``... for a field holding only numbers or yes/no."""
+    """``{int}``, ``{float}``, ``{bool}``... for a field holding only numbers or yes/no;
+    ``{date}`` for a field holding only a date."""
     if get_origin(annotation) is Annotated:
         return _scalar_kinds(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         parts = [a for a in get_args(annotation) if a is not type(None)]
         kinds = [_scalar_kinds(a) for a in parts]
-        return frozenset().union(*kinds) if all(kinds) else frozenset()
-    return frozenset({annotation}) if annotation in _SCALARS else frozenset()
+        found = frozenset().union(*kinds) if all(kinds) else frozenset()
+        return found if date not in found or found == {date} else frozenset()
+    return frozenset({annotation}) if annotation in (*_SCALARS, date) else frozenset()
 
 
 class StrictModel(BaseModel):
     """Unknown keys are errors: a typo in a content file must not pass silently.
 
-    Numbers are numbers and yes/no is yes/no: ``"60"`` in quotes or ``1`` for yes are refused,
-    as the JSON Schema refuses them, so an editor and ``commkit validate`` agree on every file.
+    Numbers are numbers, yes/no is yes/no and a date is a date: ``"60"`` in quotes, ``1`` for
+    yes or ``0`` for a date are refused, as the JSON Schema refuses them, so an editor and
+    ``commkit validate`` agree on every file.
     """
 
     model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
@@ -74,6 +77,14 @@ class StrictModel(BaseModel):
             _KINDS_CACHE[key] = kinds
         if not kinds:
             return value
+        if kinds == {date}:  # pydantic would read a number as seconds since 1970
+            if not isinstance(value, int | float):
+                return value
+            raise PydanticCustomError(
+                "plain_scalar",
+                "input should be {expected}, not {given}{quoted}",
+                {"expected": "a valid date (YYYY-MM-DD)", "given": repr(value), "quoted": ""},
+            )
         if bool in kinds:
             if isinstance(value, str) and value in YAML11_BOOLS:
                 return YAML11_BOOLS[value]
