@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -582,7 +582,7 @@ def _fill_communities(
     ws: Workspace,
     pack: ContentPack,
     lang: str,
-    paths: list[Path],
+    paths: Sequence[Path],
     signatures: dict[Path, str],
     result: ExportResult,
     progress: Callable[[int, int], None] | None,

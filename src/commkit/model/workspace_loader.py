@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -32,19 +32,54 @@ ASSESSMENTS_DIR = "assessments"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def _yaml_in(folder: Path) -> list[Path]:
-    """YAML files directly in ``folder`` (hidden and temporary files skipped), sorted."""
+def _yaml_names(folder: Path) -> list[str]:
+    """Names of the YAML files directly in ``folder`` (hidden and temporary files skipped),
+    sorted."""
     if not folder.is_dir():
         return []
-    found: list[Path] = []
+    found: list[str] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
             if entry.is_file():
-                found.append(folder / name)
+                found.append(name)
     return sorted(found)
+
+
+def _yaml_in(folder: Path) -> list[Path]:
+    """YAML files directly in ``folder`` (hidden and temporary files skipped), sorted."""
+    return [folder / name for name in _yaml_names(folder)]
+
+
+class FolderFiles(Sequence[Path]):
+    """Files of one folder, kept as their names: each path is made when it is reached, so
+    a folder of 100,000 profiles costs its names (~7 MB), not 100,000 ``Path`` objects
+    (~45 MB)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self.folder / name for name in self.names[index]]
+        return self.folder / self.names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        folder = self.folder
+        for name in self.names:
+            yield folder / name
 
 
 M = TypeVar("M", Region, Community, Assessment)
@@ -105,15 +140,19 @@ def load_model(
     one read now is stored there unless ``remember`` is false (the caller caches what it
     works out of the file instead).
     ``results_only`` (assessments): a valid file may come back without its answers and
-    recommendations (checked, not kept); such a model is never stored.
+    recommendations (checked, not kept); such a model is never stored, and the cache is not
+    asked either (its caller caches the results; whole assessments are there only when
+    another command stored them).
     """
     from commkit.model import file_cache
 
+    if results_only:
+        return _load_model(path, model, results_only)
     hit, stamp = file_cache.cached(path, model)
     if hit is not None:
         return hit, []
     loaded, problems = _load_model(path, model, results_only)
-    if remember and not results_only and loaded is not None and not problems:
+    if remember and loaded is not None and not problems:
         file_cache.remember(stamp, loaded)
     return loaded, problems
 
@@ -185,19 +224,21 @@ class Workspace:
     def assessments_dir(self) -> Path:
         return self.root / ASSESSMENTS_DIR
 
-    def community_paths(self) -> list[Path]:
+    def community_paths(self) -> FolderFiles:
         """Every community profile file, sorted by name (the order of the map)."""
-        return _yaml_in(self.communities_dir)
+        folder = self.communities_dir
+        return FolderFiles(folder, _yaml_names(folder))
 
     def communities(
-        self, paths: list[Path] | None = None
+        self, paths: Sequence[Path] | None = None
     ) -> Iterator[tuple[Path, Community | None]]:
         """Yield ``(path, profile)`` one file at a time; a broken file yields ``None``.
 
         A profile whose ``slug`` differs from its file name, or whose slug was already seen,
         is reported; the map uses the ``slug`` inside the file.
         """
-        seen: dict[str, Path] = {}
+        seen: dict[str, str] = {}
+        """slug -> the file that has it, as text (no ``Path`` kept per community)"""
         for path in self.community_paths() if paths is None else paths:
             community, problems = load_model(path, Community)
             self.diagnostics.extend(problems)
@@ -212,7 +253,7 @@ class Workspace:
                     )
                     yield path, None
                     continue
-                seen[community.slug] = path
+                seen[community.slug] = str(path)
                 if community.slug != path.stem:
                     self.diagnostics.append(
                         _slug_problem(

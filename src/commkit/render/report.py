@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from commkit.core.per_object import PerObject
 from commkit.core.scoring import explain_value, value_problem
 from commkit.i18n import counted, number, score, section, text
 from commkit.model.answers import Answer, Assessment
@@ -28,9 +29,32 @@ def labels(lang: str) -> dict[str, str]:
     return section("report", lang)
 
 
+_labels: dict[str, dict[str, str]] = {}
+
+
+def shared_labels(lang: str) -> dict[str, str]:
+    """:func:`labels`, one dictionary per language for the whole process (not to be
+    changed): a report reads a label for each answer."""
+    known = _labels.get(lang)
+    if known is None:
+        known = _labels[lang] = labels(lang)
+    return known
+
+
+_scores: dict[tuple[float, str], str] = {}
+
+
 def fmt_score(value: float | None, lang: str = "en") -> str:
     """A score as every screen and file shows it: one decimal, in ``lang``'s notation."""
-    return score(value, lang)
+    if value is None or not value:  # zero: ``-0.0`` equals ``0.0`` but is written apart
+        return score(value, lang)
+    key = (value, lang)
+    known = _scores.get(key)
+    if known is None:
+        known = score(value, lang)
+        if len(_scores) < 50_000:
+            _scores[key] = known
+    return known
 
 
 def bar(value: float | None, width: int = 10) -> str:
@@ -43,13 +67,12 @@ def bar(value: float | None, width: int = 10) -> str:
 
 def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
     """An answer as a reader sees it: option labels, yes/no, "4 of 1-5", "150 members"."""
-    t = labels(lang)
     if answer is None:
-        return t["unanswered"]
+        return shared_labels(lang)["unanswered"]
     if answer.status == "dont_know":
-        return t["dont_know"].lower()
+        return shared_labels(lang)["dont_know"].lower()
     if answer.status == "not_applicable":
-        return t["not_applicable"].lower()
+        return shared_labels(lang)["not_applicable"].lower()
     key = _value_key(answer.value)
     if key is None:
         return value_text(q, answer.value, lang)
@@ -69,12 +92,21 @@ _answer_texts: dict[tuple[int, str, Any], tuple[Question, str]] = {}
 def _value_key(value: Any) -> Any:
     """``value`` as a dictionary key that tells ``1``, ``1.0`` and ``True`` apart, or
     ``None`` for a value not worth remembering (a text in several languages, a long note)."""
+    kind = type(value)
+    if kind is int or kind is bool or (kind is str and len(value) <= 200):
+        return (kind, value)
+    if kind is float:  # by its bits: ``-0.0`` equals ``0.0``, and ``nan`` nothing
+        return (kind, value.hex())
+    if kind is list and all(type(v) is str for v in value):  # ticked options
+        return (kind, *value)
     if isinstance(value, list):
         items = tuple((type(v), v) for v in value)
         return items if all(isinstance(v, int | float | str) for v in value) else None
     if isinstance(value, str) and len(value) > 200:
         return None
-    if value is None or isinstance(value, int | float | str):
+    if isinstance(value, float):
+        return (type(value), value.hex())
+    if value is None or isinstance(value, int | str):
         return (type(value), value)
     return None
 
@@ -82,7 +114,7 @@ def _value_key(value: Any) -> Any:
 def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
     """An answer's value in words: option labels, yes/no, "4 of 1-5", "150 members"
     (``scale_words=False``: a scale point as its number only, for one-line explanations)."""
-    t = labels(lang)
+    t = shared_labels(lang)
     if value_problem(q, value) is not None:
         return explain_value(q, value)
     if q.type == "scale" and not scale_words:
@@ -131,7 +163,7 @@ def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
     def value_words(value: Any) -> str:
         value = normalise_value(value)
         if q is not None and q.type == "yes_no" and value in ("yes", "no"):
-            return labels(lang)[str(value)]
+            return shared_labels(lang)[str(value)]
         if q is not None and q.options:
             names = {o.id: tr(o.label, lang) for o in q.options}
             return names.get(str(value), str(value))
@@ -167,27 +199,86 @@ def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> li
     return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
 
 
+class ChecklistWords:
+    """A checklist's texts in one language as a report shows them, put in words once per
+    checklist object and language (content models are not changed once loaded; a changed
+    copy is another object): a batch writes a report per answers file from the same few
+    hundred question texts, titles and answers. Holds no reference to the checklist itself,
+    so that the table goes when the checklist does."""
+
+    def __init__(self, checklist: Checklist, lang: str) -> None:
+        self.lang = lang
+        self.t = shared_labels(lang)
+        self.dimension_titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
+        self.stages = {s.id: s for s in checklist.stages}
+        self.questions = [(q, tr(q.text, lang)) for q in checklist.questions]
+        self.question_texts = {q.id: said for q, said in self.questions}
+        self.dimensions = list(checklist.dimensions)
+        self._gates: dict[int, tuple[Condition, str]] = {}
+
+    def dimension_title(self, dim_id: str) -> str:
+        return self.dimension_titles.get(dim_id, dim_id)
+
+    def gate(self, checklist: Checklist, cond: Condition) -> str:
+        """:func:`gate_text` of one of this checklist's stage gates, remembered."""
+        known = self._gates.get(id(cond))
+        if known is not None and known[0] is cond:
+            return known[1]
+        shown = gate_text(checklist, cond, self.lang)
+        if len(self._gates) < 10_000:
+            self._gates[id(cond)] = (cond, shown)
+        return shown
+
+
+_WORDS: PerObject[Checklist, dict[str, ChecklistWords]] = PerObject()
+
+
+def checklist_words(checklist: Checklist, lang: str) -> ChecklistWords:
+    """The :class:`ChecklistWords` of ``checklist`` in ``lang`` (made on first use)."""
+    by_lang = _WORDS.get(checklist)
+    if by_lang is None:
+        by_lang = _WORDS.put(checklist, {})
+    words = by_lang.get(lang)
+    if words is None:
+        words = by_lang[lang] = ChecklistWords(checklist, lang)
+    return words
+
+
+_ACTION_TITLES: PerObject[Any, dict[str, dict[str, str]]] = PerObject()
+
+
+def _action_titles(pack: ContentPack, lang: str) -> dict[str, str]:
+    """The roadmap's action titles in ``lang`` by id, once per roadmap object."""
+    roadmap = pack.roadmap
+    by_lang = _ACTION_TITLES.get(roadmap)
+    if by_lang is None:
+        by_lang = _ACTION_TITLES.put(roadmap, {})
+    titles = by_lang.get(lang)
+    if titles is None:
+        titles = by_lang[lang] = {a.id: tr(a.title, lang) for a in roadmap.actions}
+    return titles
+
+
 def build_view(
     pack: ContentPack, checklist: Checklist, assessment: Assessment, lang: str
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped)."""
     from commkit.core.scoring import assessment_breakdown
 
-    t = labels(lang)
+    words = checklist_words(checklist, lang)
+    t = words.t
+    texts = words.question_texts
+    dim_title = words.dimension_title
     result = assessment.result
+    answers = assessment.answers
     info = assessment_breakdown(checklist, assessment)
     lines = {line.question: line for line in info.questions}
-    stages = {s.id: s for s in checklist.stages}
-    stage = stages.get(result.stage)
-    nxt = stages.get(result.next_stage) if result.next_stage else None
-    dims = {d.id: d for d in checklist.dimensions}
+    stage = words.stages.get(result.stage)
+    nxt = words.stages.get(result.next_stage) if result.next_stage else None
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
     # in the report's language, from the answers (a saved assessment keeps no sentences)
     recommendations = info.recommendations(lang)
-
-    def dim_title(dim_id: str) -> str:
-        return tr(dims[dim_id].title, lang) if dim_id in dims else dim_id
 
     totals = {"answered": 0, "dont_know": 0, "na": 0, "unanswered": 0}
     for d in result.dimensions:
@@ -208,26 +299,46 @@ def build_view(
         }
         for d in result.dimensions
     ]
+    recommended: dict[str, list[str | None]] = {}
+    for r in recommendations:
+        recommended.setdefault(r.dimension, []).append(r.text)
+    # one pass over the questions: the answers table, and each dimension's strong, weak
+    # and open points (in checklist order, as the answers table lists them)
+    points: dict[str, tuple[list[str], list[str], list[str]]] = {
+        dim_id: ([], [], []) for dim_id in words.dimension_titles
+    }
+    appendix = []
+    for q, question in words.questions:
+        answer = answers.get(q.id)
+        line = lines.get(q.id)
+        if line is not None and line.status == "not_asked":
+            shown = t["not_asked"] if answer is not None else None
+        else:
+            shown = answer_text(q, answer, lang)
+        if shown is not None:
+            appendix.append(
+                {
+                    "id": q.id,
+                    "question": question,
+                    "answer": shown,
+                    "note": tr(answer.note, lang) if answer is not None else "",
+                }
+            )
+        picked = points.get(q.dimension)
+        if line is None or picked is None:
+            continue
+        if line.status == "dont_know":
+            picked[2].append(question)
+        elif line.normalised is not None and line.weight > 0:
+            if line.status == "not_asked":
+                shown = answer_text(q, answer, lang)
+            if line.normalised >= 0.75:
+                picked[0].append(f"{question} — {shown}")
+            elif line.normalised < 0.5:
+                picked[1].append(f"{question} — {shown}")
     findings = []
-    by_dimension: dict[str, list[Question]] = {}
-    for q in checklist.questions:
-        by_dimension.setdefault(q.dimension, []).append(q)
-    for dim in checklist.dimensions:
-        strong: list[str] = []
-        weak: list[str] = []
-        open_: list[str] = []
-        for q in by_dimension.get(dim.id, []):
-            line = lines.get(q.id)
-            if line is None:
-                continue
-            if line.status == "dont_know":
-                open_.append(tr(q.text, lang))
-            elif line.normalised is not None and line.weight > 0:
-                item = f"{tr(q.text, lang)} — {answer_text(q, assessment.answers.get(q.id), lang)}"
-                if line.normalised >= 0.75:
-                    strong.append(item)
-                elif line.normalised < 0.5:
-                    weak.append(item)
+    for dim in words.dimensions:
+        strong, weak, open_ = points[dim.id]
         dr = dim_results.get(dim.id)
         now_text = stage.descriptors.get(dim.id) if stage is not None else None
         next_text = nxt.descriptors.get(dim.id) if nxt is not None else None
@@ -238,32 +349,13 @@ def build_view(
                 "title": dim_title(dim.id),
                 "score": fmt_score(dr.score if dr else None, lang),
                 "scored": dr is not None and dr.score is not None,
-                "strong": strong,
-                "weak": weak,
-                "open": open_,
-                "recommendations": [r.text for r in recommendations if r.dimension == dim.id],
+                "strong": list(strong),
+                "weak": list(weak),
+                "open": list(open_),
+                "recommendations": recommended.get(dim.id, []),
             }
         )
-    questions = {q.id: q for q in checklist.questions}
-    appendix = []
-    for q in checklist.questions:
-        answer = assessment.answers.get(q.id)
-        line = lines.get(q.id)
-        if line is not None and line.status == "not_asked":
-            if answer is None:
-                continue
-            shown = t["not_asked"]
-        else:
-            shown = answer_text(q, answer, lang)
-        appendix.append(
-            {
-                "id": q.id,
-                "question": tr(q.text, lang),
-                "answer": shown,
-                "note": tr(answer.note, lang) if answer is not None else "",
-            }
-        )
-    roadmap = {a.id: a for a in pack.roadmap.actions}
+    actions = _action_titles(pack, lang)
     community = assessment.community
     kind = []
     if community.formalised is not None:
@@ -301,7 +393,7 @@ def build_view(
         ),
         "counts": t["counts"].format(total=total, **totals),
         "held_back": [
-            gate_text(checklist, c, lang)
+            words.gate(checklist, c)
             for step in info.stage_steps
             if not step.reached
             for c in step.failed_conditions
@@ -317,11 +409,8 @@ def build_view(
         ],
         "findings": findings,
         "recommendations": [f"{r.text} ({dim_title(r.dimension)})" for r in recs],
-        "actions": [tr(roadmap[a].title, lang) if a in roadmap else a for a in result.actions],
-        "open_questions": [
-            f"{tr(questions[q].text, lang)} ({q})" if q in questions else q
-            for q in result.open_questions
-        ],
+        "actions": [actions.get(a, a) for a in result.actions],
+        "open_questions": [f"{texts[q]} ({q})" if q in texts else q for q in result.open_questions],
         "appendix": appendix,
         "team": team_view(checklist, assessment, lang),
     }
@@ -332,7 +421,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
     team = assessment.team
     if team is None:
         return None
-    t = labels(lang)
+    t = shared_labels(lang)
     questions = {q.id: q for q in checklist.questions}
     stages = {s.id: tr(s.title, lang) for s in checklist.stages}
     disagreements = []
@@ -387,6 +476,10 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
     }
 
 
+_template_labels: dict[str, dict[str, str]] = {}
+"""The labels the report's template gets (``t``), by language."""
+
+
 def assessment_markdown(
     pack: ContentPack,
     assessment: Assessment,
@@ -408,9 +501,12 @@ def assessment_markdown(
     view = build_view(pack, checklist, assessment, lang)
     view["chart"] = chart
     view["peers"] = peers_view(checklist, assessment, peers, lang)
-    t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+    t = _template_labels.get(lang)
+    if t is None:
+        t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+        _template_labels[lang] = t
     if has_own_template(pack.template_dirs, TEMPLATE):
-        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": t})
+        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)})
     else:  # the built-in template, as plain Python (the same text, much faster)
         text = report_text(view, t)
     # one trailing newline, no trailing spaces: stable diffs
@@ -480,13 +576,22 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
 def yaml_data(model: Any) -> dict[str, Any]:
     """What :func:`to_yaml` writes of ``model``, as data: ``kind`` and ``version`` first,
     no empty fields, answers in their shortest form."""
-    data = model.model_dump(mode="json", exclude_none=True)
-    if "answers" in data:
-        data["answers"] = _answers_data(model.answers)
-    for rec in data.get("result", {}).get("recommendations", []):
-        rec.pop("text", None)
-    head = {k: data.pop(k) for k in ("kind", "version") if k in data}
-    return {**head, **data}
+    fields = type(model).model_fields
+    # the answers are written from the models (not dumped twice); a recommendation's text is
+    # the pack's, in the report's language, never stored
+    skip: dict[str, Any] = {"answers": True} if "answers" in fields else {}
+    if "result" in fields:
+        skip["result"] = {"recommendations": {"__all__": {"text"}}}
+    data = model.model_dump(mode="json", exclude_none=True, exclude=skip or None)
+    out = {k: data.pop(k) for k in ("kind", "version") if k in data}
+    for name in fields:
+        if name == "answers":
+            if model.answers is not None:
+                out["answers"] = _answers_data(model.answers)
+        elif name in data:
+            out[name] = data.pop(name)
+    out.update(data)
+    return out
 
 
 def yaml_text(data: dict[str, Any], *, fast: bool = False) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,7 @@ class _Collected:
 
 def _stream(
     workspace: Workspace,
-    paths: list[Path],
+    paths: Sequence[Path],
     stale_before: dt.date,
     collected: _Collected,
     progress: ProgressHook | None,

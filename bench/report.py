@@ -1,0 +1,176 @@
+"""An assessment's report per file: Markdown and YAML as a batch renders them, in one process.
+
+    .venv/bin/python bench/report.py                          # this checkout: reports per second
+    .venv/bin/python bench/report.py --before OTHER/src       # paired with an earlier checkout
+    .venv/bin/python bench/report.py --before DIR --rounds 9 --n 300 --lang ru --json
+
+What a batch ``assess`` does for each answers file after scoring it:
+:meth:`commkit.api.AssessmentWriter.render` (the file names, the Markdown report, the YAML
+result), over ``--n`` assessments scored beforehand (not timed) from answers drawn as
+``generate.py`` draws them, in ``--lang`` (``mixed``: every other one in Russian). Each
+pass renders assessments never rendered before, as a batch does, after a short warm-up.
+Also times the Markdown (:func:`commkit.api.render_assessment_markdown`) and the YAML
+(:func:`commkit.render.report.to_yaml`) alone.
+
+With ``--before SRC`` (the ``src`` folder of another checkout) both run as child processes
+of the same interpreter (``PYTHONPATH`` set to each), alternated round by round with the
+order swapped every round, so what the machine does meanwhile weighs on both alike;
+reports the median of the per-round ratios (before / after) of CPU time per report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+WARMUP = 20
+
+
+def assessments(count: int, seed: int, lang: str) -> list[Any]:
+    """``count`` scored assessments of the default checklist (answers as generate.py makes)."""
+    sys.path.insert(0, str(HERE))
+    from generate import answers_doc
+
+    from commkit import api
+    from commkit.model.answers import Answers
+
+    pack = api.load_content()
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(0, 300))
+        name = f"Сообщество {i}" if i % 3 == 0 else f"Community {i}"
+        doc = answers_doc(pack.checklist, rng, f"c-{i}", name, day)
+        doc["language"] = "ru" if lang == "ru" or (lang == "mixed" and i % 2) else "en"
+        out.append(api.assess(Answers.model_validate(doc), pack=pack))
+    return out
+
+
+def child(n: int, passes: int, seed: int, lang: str) -> dict[str, Any]:
+    """Per-report CPU and wall milliseconds of this interpreter's commkit (median pass)."""
+    import commkit
+    from commkit import api
+    from commkit.render.report import to_yaml
+
+    made = assessments(WARMUP + 3 * n * passes, seed, lang)
+    with tempfile.TemporaryDirectory() as out:
+        writer = api.AssessmentWriter(out=out)
+        for a in made[:WARMUP]:
+            writer.render(a, lang=a.language)
+        rest = iter(made[WARMUP:])
+        kinds: dict[str, Any] = {
+            "render": lambda a: writer.render(a, lang=a.language),
+            "markdown": lambda a: api.render_assessment_markdown(a, a.language),
+            "yaml": to_yaml,
+        }
+        cpu: dict[str, list[float]] = {k: [] for k in kinds}
+        wall: dict[str, list[float]] = {k: [] for k in kinds}
+        for _ in range(passes):
+            for kind, work in kinds.items():
+                batch = [next(rest) for _ in range(n)]
+                c, w = time.process_time(), time.perf_counter()
+                for a in batch:
+                    work(a)
+                cpu[kind].append((time.process_time() - c) * 1000 / n)
+                wall[kind].append((time.perf_counter() - w) * 1000 / n)
+    return {
+        "commkit": str(Path(commkit.__file__).parent),
+        **{f"{k}_cpu_ms": round(statistics.median(v), 4) for k, v in cpu.items()},
+        **{f"{k}_wall_ms": round(statistics.median(v), 4) for k, v in wall.items()},
+    }
+
+
+def run_child(src: str, ns: argparse.Namespace) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": src}
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child", "--n", str(ns.n)]
+    argv += ["--passes", str(ns.passes), "--seed", str(ns.seed), "--lang", ns.lang]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def paired(ns: argparse.Namespace) -> dict[str, Any]:
+    """Both checkouts round by round, the order swapped every round."""
+    after_src = str(HERE.parent / "src")
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for i in range(ns.rounds):
+        if i % 2:
+            a = run_child(after_src, ns)
+            b = run_child(ns.before, ns)
+        else:
+            b = run_child(ns.before, ns)
+            a = run_child(after_src, ns)
+        rows.append((b, a))
+    report: dict[str, Any] = {
+        "before": rows[0][0]["commkit"],
+        "after": rows[0][1]["commkit"],
+        "rounds": ns.rounds,
+    }
+    for kind in ("render", "markdown", "yaml"):
+        for unit in ("cpu", "wall"):
+            key = f"{kind}_{unit}_ms"
+            before = [b[key] for b, _ in rows]
+            after = [a[key] for _, a in rows]
+            report[f"{kind}_{unit}"] = {
+                "before_ms": round(statistics.median(before), 3),
+                "after_ms": round(statistics.median(after), 3),
+                "ratio_median": round(
+                    statistics.median(b / a for b, a in zip(before, after, strict=True)), 2
+                ),
+            }
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="assessments per pass")
+    parser.add_argument("--passes", type=int, default=3, help="passes per process (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lang", choices=("en", "ru", "mixed"), default="en")
+    parser.add_argument("--before", help="the src folder of an earlier checkout to pair with")
+    parser.add_argument("--rounds", type=int, default=5, help="paired rounds (with --before)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ns = parser.parse_args()
+    if ns.child:
+        json.dump(child(ns.n, ns.passes, ns.seed, ns.lang), sys.stdout)
+        return 0
+    began = time.strftime("%H:%M:%S", time.gmtime())
+    report = paired(ns) if ns.before else child(ns.n, ns.passes, ns.seed, ns.lang)
+    report = {"benchmark": "report", "utc": began, "n": ns.n, "lang": ns.lang, **report}
+    report["load"] = [round(x, 2) for x in os.getloadavg()]
+    if ns.json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    head = f"{ns.n} reports a pass, lang {ns.lang}, started {began} UTC, load {report['load']}"
+    print(head)
+    for kind in ("render", "markdown", "yaml"):
+        if ns.before:
+            c, w = report[f"{kind}_cpu"], report[f"{kind}_wall"]
+            print(
+                f"{kind:9s} CPU {c['before_ms']:.3f} -> {c['after_ms']:.3f} ms a report "
+                f"(before / after {c['ratio_median']:.2f}x over {ns.rounds} rounds); wall "
+                f"{w['before_ms']:.3f} -> {w['after_ms']:.3f} ms ({w['ratio_median']:.2f}x)"
+            )
+        else:
+            ms = report[f"{kind}_cpu_ms"]
+            print(f"{kind:9s} CPU {ms:.3f} ms a report ({1000 / ms:,.0f}/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
