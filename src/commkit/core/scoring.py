@@ -56,17 +56,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 from pydantic import BaseModel
 
 from commkit.core.conditions import condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
-from commkit.core.values import value_problem
+from commkit.core.values import answer_rules, value_problem
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -360,12 +360,12 @@ class _Outcome:
         self.has_answer = status not in ("unanswered", "not_asked")
         self.value = value
         """The value it was worked out for (for the texts of its recommendations)."""
-        self.texts: dict[str, tuple[Recommendation, ...]] = {}
         self.recommends = normalised is not None and bool(
             _recommendations(step.question, value, normalised, "en")
         )
         """Whether it calls for recommendations (in any language: the texts of one come
         in every language)."""
+        self.texts: dict[str, tuple[Recommendation, ...]] = {}
 
     def recommendations(self, lang: str) -> tuple[Recommendation, ...]:
         """The recommendations this answer calls for, made once per language."""
@@ -498,26 +498,52 @@ class _Shape(NamedTuple):
     """answered, dont_know, not_applicable, unanswered."""
 
 
+class _Figures(NamedTuple):
+    """A dimension's figures for one combination of its questions' outcomes."""
+
+    row: tuple[str, float, float | None, float, float]
+    """id, weight, score, weighted sum, sum of weights (see :class:`DimensionLine`)."""
+    result: DimensionResult
+
+
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("id", "pick", "results", "shapes", "weight")
+    __slots__ = ("figured", "id", "pick", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
         self.weight = weight
-        self.pick: Callable[[Sequence[Any]], tuple[Any, ...]] = (
+        self.pick: Callable[[list[_Outcome]], tuple[_Outcome, ...]] = (
             itemgetter(*places)
             if len(places) > 1
             else lambda outcomes: tuple(outcomes[i] for i in places)
         )
-        """Its questions' items, in checklist order, from one item per question (their
-        outcomes, or the kinds or sums of all the outcomes)."""
+        """The outcomes of its questions, in checklist order, from all the outcomes."""
+        self.figured: dict[tuple[_Outcome, ...], _Figures] = {}
+        """Its figures by its questions' outcomes (shared objects: the same answers to its
+        questions, or answers that count the same, are the same outcomes)."""
         self.shapes: dict[tuple[int | None, ...], _Shape] = {}
         """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
         self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
+
+    def figures(self, counted: tuple[_Outcome, ...]) -> _Figures:
+        """Its figures from its questions' outcomes, worked out once per combination."""
+        # a scored question adds weight x score and its weight; any other adds 0.0 to each
+        kinds = tuple(map(_KIND, counted))
+        weight_sum, counts = self.shapes.get(kinds) or self.shape(kinds, counted)
+        total = math.fsum(map(_ADDS, counted))
+        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        key = (score, counts)
+        made = _Figures(
+            (self.id, self.weight, score, total, weight_sum),
+            self.results.get(key) or self.result(key),
+        )
+        if len(self.figured) < _MAX_SHARED:
+            self.figured[counted] = made
+        return made
 
     def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
         """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
@@ -561,12 +587,13 @@ _KIND = attrgetter("kind")
 class _Plan:
     """A checklist in the engine's plain terms, made once per checklist object."""
 
-    __slots__ = ("dimensions", "hash", "stages", "steps")
+    __slots__ = ("dimensions", "hash", "ids", "stages", "steps")
 
     def __init__(self, checklist: Checklist) -> None:
         looked_at = {q.when.question for q in checklist.questions if q.when is not None}
         looked_at |= {c.question for s in checklist.stages for c in s.requires}
         self.steps = [_Step(q, q.id in looked_at) for q in checklist.questions]
+        self.ids = [q.id for q in checklist.questions]
         self.dimensions = [
             _Dimension(
                 d.id,
@@ -753,13 +780,11 @@ def breakdown(
     effective: dict[str, Answer] = {}
     scores: dict[str, float | None] = {}
     add = outcomes.append
-    answer_of = answers.get
-    for step in plan.steps:
+    for step, answer in zip(plan.steps, map(answers.get, plan.ids), strict=True):
         when = step.when
         if when is not None and not when(seen, scores, _NO_DIMENSIONS, None):
             add(step.not_asked)
             continue
-        answer = answer_of(step.id)
         if answer is None:
             outcome = step.unanswered
         elif answer.status == "answered":
@@ -794,23 +819,16 @@ def breakdown(
     dim_scores: dict[str, float | None] = {}
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
-    # a scored question adds weight x score and its weight; any other adds 0.0 to each
-    all_kinds = tuple(map(_KIND, outcomes))
-    all_adds = tuple(map(_ADDS, outcomes))
     for dimension in plan.dimensions:
-        pick = dimension.pick
-        kinds = pick(all_kinds)
-        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
-        weight_sum = shape.weight_sum
-        total = math.fsum(pick(all_adds))
-        dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        counted = dimension.pick(outcomes)
+        row, dimension_result = dimension.figured.get(counted) or dimension.figures(counted)
+        dim_score = row[2]
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
-        key = (dim_score, shape.counts)
-        dimension_results.append(dimension.results.get(key) or dimension.result(key))
+        dimension_rows.append(row)
+        dimension_results.append(dimension_result)
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
@@ -819,22 +837,14 @@ def breakdown(
     reached_index = 0
     for i, (stage, requires) in enumerate(plan.stages):
         score_ok = i == 0 or overall >= stage.min_score
-        failed = [
-            (cond, text)
-            for test, cond, text in requires
-            if not test(effective, scores, dim_scores, None)
-        ]
-        reached = i == 0 or (score_ok and not failed)
-        steps.append(
-            StageStep(
-                stage.id,
-                stage.min_score,
-                reached,
-                score_ok,
-                [text for _, text in failed],
-                [cond for cond, _ in failed],
-            )
-        )
+        texts: list[str] = []
+        conditions: list[Condition] = []
+        for test, cond, text in requires:
+            if not test(effective, scores, dim_scores, None):
+                texts.append(text)
+                conditions.append(cond)
+        reached = i == 0 or (score_ok and not texts)
+        steps.append(StageStep(stage.id, stage.min_score, reached, score_ok, texts, conditions))
         if not reached:
             break
         reached_index = i
@@ -873,17 +883,21 @@ def breakdown(
 
 
 class ScoringOptions(TypedDict, total=False):
-    """The keywords of :func:`breakdown` that :func:`score` passes on."""
+    """The keywords of :func:`breakdown` that :func:`score` takes."""
 
     lang: str
     months: float | None
 
 
 def score(
-    checklist: Checklist, answers: Mapping[str, Answer], **options: Unpack[ScoringOptions]
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
 ) -> AssessmentResult:
     """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
-    return breakdown(checklist, answers, **options).result
+    return breakdown(checklist, answers, lang=lang, months=months).result
 
 
 # ---------------------------------------------------------------- the whole assessment
@@ -1013,7 +1027,8 @@ def check_answers(
         or ref.version != checklist.version
         or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
-    by_id = {q.id: q for q in checklist.questions}
+    rules = answer_rules(checklist)
+    by_id = rules.questions
     disappeared: list[str] = []
     changed: list[str] = []
     for qid, answer in answers.answers.items():
@@ -1030,7 +1045,7 @@ def check_answers(
                 _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
             )
             continue
-        if answer.status != "answered":
+        if answer.status != "answered" or rules.fits[qid](answer.value):
             continue
         problem = value_problem(q, answer.value)
         if problem is None:
@@ -1045,8 +1060,10 @@ def check_answers(
             empty = empty_ticks_problem(q)
             if empty is not None:
                 diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
-    asked = asked_questions(checklist, answers.answers)
-    missing = [q.id for q in asked if q.required and q.id not in answers.answers]
+    missing = []  # every required question answered: none can be missing, asked or not
+    if not answers.answers.keys() >= rules.required:
+        asked = asked_questions(checklist, answers.answers)
+        missing = [q.id for q in asked if q.required and q.id not in answers.answers]
     if other_version:
         parts = []
         if disappeared:
