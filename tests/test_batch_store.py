@@ -237,3 +237,86 @@ def test_an_item_from_a_worker_brings_the_same_assessment(tmp_path: Path) -> Non
         back = pickle.loads(pickle.dumps(item))
         assert back._packed is None and back.assessment is not None
         assert back.assessment.result.overall != back.assessment.result.overall  # NaN kept
+
+
+def test_workers_write_the_files_and_send_only_their_names(tmp_path: Path) -> None:
+    """``staged=True``: a pool's workers write each item's files under temporary names and
+    send the names, not the texts; stored, the files are those of a run in one process,
+    refusals (a duplicate, a bad file) at the same items."""
+
+    names = batch(tmp_path)
+    serial = api.AssessmentWriter(out=tmp_path / "one")
+    items = api.assess_batch(names, api.BatchOptions(out=tmp_path / "one"), writer=serial)
+    expected = [(i.source, str(i.error or "")) for i in api.store_batch(items, serial, group=3)]
+    writer = api.AssessmentWriter(out=tmp_path / "two")
+    options = api.BatchOptions(out=tmp_path / "two")
+    pooled = api.assess_batch(names, options, jobs=2, writer=writer, staged=True)
+    got = []
+    for item in api.store_batch(_sent_without_text(pooled), writer, group=3):
+        got.append((item.source, str(item.error or "").replace("/two/", "/one/")))
+    assert got == expected
+    assert "already written in this run" in got[-1][1]
+    for path in (tmp_path / "one").iterdir():
+        assert (tmp_path / "two" / path.name).read_bytes() == path.read_bytes()
+    assert leftovers(tmp_path / "two") == []
+
+
+def _sent_without_text(items: Iterator[api.BatchItem]) -> Iterator[api.BatchItem]:
+    yield next(items)  # (the first is made in this process, before the workers start)
+    for item in items:
+        assert item.rendered is None  # the texts stayed in the worker
+        if item.error is None:
+            assert item.staged is not None
+            assert all(tmp.exists() for _, _, tmp in item.staged)
+        yield item
+
+
+def test_a_pool_stopped_midway_leaves_no_temp_file_of_its_workers(tmp_path: Path) -> None:
+    names = batch(tmp_path)
+    writer = api.AssessmentWriter(out=tmp_path / "out")
+    options = api.BatchOptions(out=tmp_path / "out")
+    items = api.assess_batch(names, options, jobs=2, writer=writer, staged=True)
+    reported: set[str] = set()
+    with pytest.raises(KeyboardInterrupt):
+        for n, item in enumerate(api.store_batch(items, writer, group=2)):
+            reported.update(Path(f).name for f in (item.files or {}).values())
+            if n == 3:  # Ctrl-C after two groups, with items staged by workers, not taken
+                raise KeyboardInterrupt
+    assert reported
+    assert {p.name for p in (tmp_path / "out").iterdir()} == reported  # only those, no .tmp
+
+
+def test_a_worker_reports_the_stale_temp_files_it_removed(tmp_path: Path) -> None:
+    """A temp file a killed earlier run left is removed by whichever process writes there
+    first, a worker too, and the run says so."""
+    import time
+
+    from commkit.fsutil import take_stale_removed
+
+    names = batch(tmp_path)[:4]
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".x.md.999999999-0123abcd.tmp"  # (no such process)
+    stale.write_text("half a file", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    take_stale_removed()
+    writer = api.AssessmentWriter(out=out)
+    items = api.assess_batch(names, api.BatchOptions(out=out), jobs=2, writer=writer, staged=True)
+    assert all(item.error is None for item in api.store_batch(items, writer))
+    assert not stale.exists()
+    assert take_stale_removed() == [stale]
+
+
+def test_with_json_an_item_brings_its_assessment_once(tmp_path: Path) -> None:
+    """With ``as_json`` the JSON text an item carries is the assessment it sends back."""
+    import pickle
+
+    names = batch(tmp_path)[:2]
+    options = api.BatchOptions(out=tmp_path / "out", as_json=True)
+    for item in api.assess_batch(names, options):
+        assert item.assessment is not None and item.json is not None
+        back = pickle.loads(pickle.dumps(item))
+        assert back._packed is None and back._assessment is None
+        assert back.assessment == item.assessment
+        assert back.json is not None and back.json.text == item.json.text

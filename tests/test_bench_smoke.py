@@ -116,6 +116,17 @@ def test_score_pair_benchmark_against_this_checkout() -> None:
         assert pair["cpu_ratio_median"] > 0 and pair["after_cpu_per_s"] > 0
 
 
+def test_read_answers_benchmark_at_n_5() -> None:
+    report = _run(
+        str(BENCH / "read_answers.py"), "--count", "5", "--rounds", "2", "--parts", "--json"
+    )
+    assert report["files"] and report["rounds"] == 2
+    assert report["ours_cpu_ms"] > 0 and report["floor_cpu_ms"] > 0 and report["cpu_ratio"] > 0
+    parts = report["parts_cpu_ms"]
+    assert isinstance(parts, dict)
+    assert sorted(parts) == ["check", "parse_plain", "read_text", "validate"]
+
+
 def test_report_benchmark_paired_with_this_checkout() -> None:
     report = _run(
         str(BENCH / "report.py"),

@@ -89,6 +89,19 @@ PROBES = {
     "bool-other-word": ANSWERS.format(
         formalised='"sure"', complete="true", question="purpose.x", answer="4"
     ),
+    # a year alone may be a number, and only a year
+    "founded-year": ANSWERS.format(
+        formalised="yes, founded: 2020", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-small-number": ANSWERS.format(
+        formalised="yes, founded: 1", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-year-float": ANSWERS.format(
+        formalised="yes, founded: 2020.0", complete="true", question="purpose.x", answer="4"
+    ),
+    "founded-month": ANSWERS.format(
+        formalised='yes, founded: "2020-08"', complete="true", question="purpose.x", answer="4"
+    ),
     # numbers are numbers
     "number": community(slug="club", name="Club", date="2020-08-31", members="60"),
     "number-float-whole": community(slug="club", name="Club", date="2020-08-31", members="60.0"),
@@ -112,6 +125,8 @@ PROBES = {
     "date-quoted": community(slug="club", name="Club", date='"2020-08-31"', members="1"),
     "date-bad-month": community(slug="club", name="Club", date='"2020-13-01"', members="1"),
     "date-words": community(slug="club", name="Club", date="tomorrow", members="1"),
+    "date-number": community(slug="club", name="Club", date="0", members="1"),
+    "date-number-long": community(slug="club", name="Club", date="20200831", members="1"),
     # answers: answered needs a value, dont_know takes none
     "answer-dont-know": ANSWERS.format(
         formalised="no", complete="false", question="purpose.x", answer="{status: dont_know}"
@@ -215,6 +230,9 @@ def test_probes_cover_both_answers(tmp_path):
     assert accepted == {
         "yes-plain",
         "yes-quoted",
+        "founded-year",
+        "founded-year-float",
+        "founded-month",
         "number",
         "number-float-whole",
         "quoted-integer-text",

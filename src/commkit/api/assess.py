@@ -382,16 +382,27 @@ class AssessmentWriter:
         self.written[Path(files["markdown"])] = source
         return files, staged
 
+    def claim(self, paths: dict[str, Path], *, source: str) -> dict[str, str]:
+        """What :meth:`stage` does for files already written under temporary names (by a
+        batch's worker process): the same refusals, the files claimed for this run. Takes
+        the target paths by role; returns the files by role."""
+        files = self._claim(paths, source)
+        self.written[Path(files["markdown"])] = source
+        return files
+
     def unclaim(self, files: dict[str, str]) -> None:
         """Forget files :meth:`stage` claimed for this run that were not published."""
         self.written.pop(Path(files["markdown"]), None)
 
-    def _claim(self, rendered: RenderedAssessment, source: str) -> dict[str, str]:
+    def _claim(self, rendered: RenderedAssessment | dict[str, Path], source: str) -> dict[str, str]:
         """The files by role, refused if this run already wrote them (from another answers
         file: ``source`` names this one) or if one exists, unless ``force``."""
         from commkit.errors import OutputExistsError, UserError
 
-        paths = {role: path for role, path, _ in rendered.files}
+        if isinstance(rendered, dict):
+            paths = rendered
+        else:
+            paths = {role: path for role, path, _ in rendered.files}
         md_path = paths["markdown"]
         if md_path in self.written:
             raise UserError(

@@ -75,6 +75,12 @@ class BatchItem:
     files: dict[str, str] | None = None
     """The files written, by role (``markdown``, ``yaml``...), once :func:`store_batch`
     has stored them."""
+    staged: list[tuple[str, Path, Path]] | None = None
+    """``(role, target, temp)`` of the files a worker process wrote under temporary names
+    (``assess_batch(..., staged=True)``, instead of :attr:`rendered`): only their names
+    travel back; :func:`store_batch` gives them their names, or removes them."""
+    swept: list[Path] | None = None
+    """Temp files of a killed earlier run that the worker removed while staging."""
 
     overall: float | None = None
     """The assessment's overall score (what a run prints per file)."""
@@ -82,6 +88,7 @@ class BatchItem:
     """The stage the assessment reached."""
     _assessment: Assessment | None = field(default=None, repr=False)
     _packed: str | None = field(default=None, repr=False)
+    _in_json: bool = field(default=False, repr=False)
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -92,26 +99,33 @@ class BatchItem:
     def assessment(self) -> Assessment | None:
         """The assessment (an item from a worker process brings it as JSON text, read
         here only when asked for: most runs need only the score and stage)."""
-        if self._assessment is None and self._packed is not None:
+        if self._assessment is None and (self._packed is not None or self._in_json):
             from commkit.model.answers import Assessment
 
-            self._assessment = Assessment.model_validate_json(self._packed)
-            self._packed = None
+            packed = self.json.text if self._in_json and self.json is not None else self._packed
+            self._assessment = Assessment.model_validate_json(packed or "")
+            self._packed, self._in_json = None, False
         return self._assessment
 
     @assessment.setter
     def assessment(self, value: Assessment | None) -> None:
-        self._assessment, self._packed = value, None
+        self._assessment, self._packed, self._in_json = value, None, False
         self.overall = value.result.overall if value is not None else None
         self.stage = value.result.stage if value is not None else None
 
     def __getstate__(self) -> dict[str, Any]:
         """What a worker sends: the assessment as JSON text (several times cheaper than
-        pickling the model), unless a float would not come back the same."""
+        pickling the model), unless a float would not come back the same; with ``--json``
+        the text of :attr:`json` is that text already (pydantic's, see :func:`model_json`),
+        so the assessment is not sent twice."""
         state = dict(self.__dict__)
         assessment = self._assessment
         if assessment is not None and _json_exact(assessment):
-            state["_assessment"], state["_packed"] = None, assessment.model_dump_json()
+            state["_assessment"] = None
+            if self.json is not None:  # written by pydantic's writer: exact
+                state["_in_json"] = True
+            else:
+                state["_packed"] = assessment.model_dump_json()
         return state
 
 
@@ -235,6 +249,7 @@ def store_batch(
     folders: set[Path] = set()  # where files got their names since the last flush
     flusher = ThreadPoolExecutor(1, thread_name_prefix="commkit-flush")
     started = 0.0
+    item: BatchItem | None = None
     try:
         for item in items:
             if not pending:
@@ -253,9 +268,14 @@ def store_batch(
         flush_folders(folders)  # the last renames (the earlier ones went with each flush)
     finally:  # done, an error or Ctrl-C: what is staged and not published is removed
         flusher.shutdown(wait=False)
+        close = getattr(items, "close", None)
+        if close is not None:  # a pool's items not yet taken: their workers' temp files
+            close()
         for _, staged in pending + (flushing[0] if flushing is not None else []):
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)  # (gone already if it was published)
+        if item is not None:  # (stopped while taking it in)
+            discard_staged([item])
 
 
 Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
@@ -283,6 +303,8 @@ def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]
     """Stage ``item``'s files (an error refusing them is kept in the item)."""
     from commkit.errors import CommkitError
 
+    if item.staged is not None:
+        return _claim_staged(item, writer)
     if item.error is not None or item.rendered is None:
         return []
     try:
@@ -292,6 +314,34 @@ def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]
         return []
     item.rendered = None  # on disk now: a group in memory holds no text
     return staged
+
+
+def _claim_staged(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
+    """The ``(temp, target)`` pairs of the files a worker staged for ``item``, claimed as
+    :meth:`AssessmentWriter.stage` claims them (refused: removed, the error kept)."""
+    from commkit.errors import CommkitError
+    from commkit.fsutil import stale_removed
+
+    assert item.staged is not None
+    if item.swept:
+        stale_removed.extend(item.swept)
+        item.swept = None
+    try:
+        paths = {role: path for role, path, _ in item.staged}
+        item.files = writer.claim(paths, source=item.source)
+    except CommkitError as exc:
+        item.error = exc
+        discard_staged([item])
+        return []
+    return [(tmp, path) for _, path, tmp in item.staged]
+
+
+def discard_staged(items: Iterable[BatchItem]) -> None:
+    """Remove the temp files workers wrote for ``items`` (none once published)."""
+    for item in items:
+        for _, _, tmp in item.staged or ():
+            tmp.unlink(missing_ok=True)
+        item.staged = None
 
 
 def _published(
@@ -314,6 +364,7 @@ def _published(
         elif staged:
             folders.update(path.parent for _, path in staged)
     for item, _ in done:
+        item.staged = None  # named, or removed with its group
         yield item
 
 
@@ -324,6 +375,7 @@ def assess_batch(
     jobs: int = 1,
     pack: ContentPack | None = None,
     writer: AssessmentWriter | None = None,
+    staged: bool = False,
 ) -> Iterator[BatchItem]:
     """Every answers file as a :class:`BatchItem`, in the order given.
 
@@ -332,6 +384,11 @@ def assess_batch(
     returns, so the caller may start threads (a progress bar) afterwards. ``writer``: the
     one whose ``render`` a run in this process uses (with a workspace, its peers are read
     once, before any file is written, and the workers get the same peers).
+
+    ``staged``: the workers also write each item's files under temporary names
+    (:attr:`BatchItem.staged`, for :func:`store_batch`, which names or removes them): only
+    the names travel back to this process, not the texts, and the writing is shared
+    among the workers. Closing the iterator removes the temp files of items not taken.
     """
     from commkit.api.answers import STDIN
     from commkit.api.content import load_content
@@ -342,10 +399,20 @@ def assess_batch(
     if jobs <= 1 or len(names) < 2 or STDIN in names:
         return (prepare(n, pack=pack, writer=writer, options=options) for n in names)
     peers = writer.peer_pool_now()
-    return _in_pool(list(names), options, jobs, peers)
+    # The first file here, before the workers start: the modules and first-use tables
+    # every file needs (~0.3 s) are then made once and the workers start with them.
+    first = prepare(names[0], pack=pack, writer=writer, options=options)
+    return _in_pool(list(names[1:]), options, jobs, peers, staged, first)
 
 
-def _in_pool(names: list[str], options: BatchOptions, jobs: int, peers: Any) -> Iterator[BatchItem]:
+def _in_pool(
+    names: list[str],
+    options: BatchOptions,
+    jobs: int,
+    peers: Any,
+    staged: bool,
+    first: BatchItem,
+) -> Iterator[BatchItem]:
     import signal
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
@@ -356,32 +423,44 @@ def _in_pool(names: list[str], options: BatchOptions, jobs: int, peers: Any) -> 
     # its own handler back as soon as they are running.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options, peers))
+        pool = ProcessPoolExecutor(
+            jobs, initializer=_start_worker, initargs=(options, peers, staged)
+        )
         window: deque[Future[list[BatchItem]]] = deque(
             pool.submit(_work, chunk) for chunk in islice(chunks, jobs * 3)
         )
     finally:
         signal.signal(signal.SIGINT, previous)
-    return _results(pool, window, chunks)
+    return _results(pool, window, chunks, first)
 
 
-def _results(pool: Any, window: Any, chunks: Iterator[list[str]]) -> Iterator[BatchItem]:
+def _results(
+    pool: Any, window: Any, chunks: Iterator[list[str]], first: BatchItem
+) -> Iterator[BatchItem]:
     """The items in order, keeping a few chunks ahead in the pool (memory stays flat)."""
+    items: deque[BatchItem] = deque([first])
     try:
+        while items:
+            yield items.popleft()
         while window:
-            items = window.popleft().result()
+            items.extend(window.popleft().result())
             chunk = next(chunks, None)
             if chunk is not None:
                 window.append(pool.submit(_work, chunk))
-            yield from items
+            while items:
+                yield items.popleft()
     finally:  # done, an error, or Ctrl-C: pending chunks are dropped
         pool.shutdown(wait=True, cancel_futures=True)
+        for done in window:  # finished and never taken: their temp files go
+            if done.done() and not done.cancelled() and done.exception() is None:
+                items.extend(done.result())
+        discard_staged(items)
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(options: BatchOptions, peers: Any) -> None:
+def _start_worker(options: BatchOptions, peers: Any, staged: bool = False) -> None:
     """A worker's set-up, once: Ctrl-C is the parent's to handle; the pack and the writer."""
     import signal
 
@@ -393,12 +472,44 @@ def _start_worker(options: BatchOptions, peers: Any) -> None:
     pack = load_content(options.content)
     writer = writer_for(options, pack)
     writer.use_peer_pool(peers)
-    _WORKER.update(pack=pack, writer=writer, options=options)
+    _WORKER.update(pack=pack, writer=writer, options=options, staged=staged)
 
 
 def _work(names: list[str]) -> list[BatchItem]:
     pack, writer, options = _WORKER["pack"], _WORKER["writer"], _WORKER["options"]
-    return [prepare(n, pack=pack, writer=writer, options=options) for n in names]
+    items: list[BatchItem] = []
+    try:
+        for name in names:
+            items.append(prepare(name, pack=pack, writer=writer, options=options))
+            if _WORKER["staged"]:
+                _stage_here(items[-1])
+    except BaseException:
+        discard_staged(items)
+        raise
+    return items
+
+
+def _stage_here(item: BatchItem) -> None:
+    """Write ``item``'s files under temporary names, in this worker (the run that started
+    it claims and names them). A file that cannot be written is left to that run, which
+    stages it itself and says why, in the order of the files."""
+    from commkit.errors import CommkitError
+    from commkit.fsutil import stage_text, take_stale_removed
+
+    if item.error is not None or item.rendered is None:
+        return
+    staged: list[tuple[str, Path, Path]] = []
+    try:
+        for role, path, text in item.rendered.files:
+            staged.append((role, path, stage_text(path, text)))
+    except BaseException as exc:
+        for _, _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, CommkitError):
+            return
+        raise
+    item.staged, item.rendered = staged, None
+    item.swept = take_stale_removed() or None
 
 
 __all__ = [

@@ -225,7 +225,9 @@ class _Run:
             **api.writer_settings(w),
         )
         # the pool starts before the progress bar's thread does
-        items = api.assess_batch(files, options, jobs=self.jobs, pack=self.pack, writer=w)
+        items = api.assess_batch(
+            files, options, jobs=self.jobs, pack=self.pack, writer=w, staged=True
+        )
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),

@@ -66,7 +66,7 @@ from pydantic import BaseModel
 
 from commkit.core.conditions import condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
-from commkit.core.values import value_problem
+from commkit.core.values import answer_rules, value_problem
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -1007,7 +1007,8 @@ def check_answers(
         or ref.version != checklist.version
         or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
-    by_id = {q.id: q for q in checklist.questions}
+    rules = answer_rules(checklist)
+    by_id = rules.questions
     disappeared: list[str] = []
     changed: list[str] = []
     for qid, answer in answers.answers.items():
@@ -1024,7 +1025,7 @@ def check_answers(
                 _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
             )
             continue
-        if answer.status != "answered":
+        if answer.status != "answered" or rules.fits[qid](answer.value):
             continue
         problem = value_problem(q, answer.value)
         if problem is None:
@@ -1039,8 +1040,10 @@ def check_answers(
             empty = empty_ticks_problem(q)
             if empty is not None:
                 diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
-    asked = asked_questions(checklist, answers.answers)
-    missing = [q.id for q in asked if q.required and q.id not in answers.answers]
+    missing = []  # every required question answered: none can be missing, asked or not
+    if not answers.answers.keys() >= rules.required:
+        asked = asked_questions(checklist, answers.answers)
+        missing = [q.id for q in asked if q.required and q.id not in answers.answers]
     if other_version:
         parts = []
         if disappeared:

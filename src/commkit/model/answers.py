@@ -5,9 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
 
 from commkit.model.common import (
+    ID_RE,
     LANG_RE,
     NOTE_MAX,
     Header,
@@ -124,6 +134,112 @@ _ANSWER_SCHEMA: dict[str, Any] = {
 }
 AnswerEntry = Annotated[Answer, WithJsonSchema(_ANSWER_SCHEMA)]
 
+_STATUSES = frozenset({"answered", "dont_know", "not_applicable"})
+_ENTRY_KEYS = frozenset({"status", "value", "note"})
+_SCALARS = frozenset({str, int, float, bool})
+_NO: Any = object()
+"""Not a value :func:`_common_entries` makes: pydantic decides."""
+_IDS: set[str] = set()
+"""Question ids already found valid (bounded: cleared when it grows past ``_IDS_LIMIT``)."""
+_IDS_LIMIT = 10_000
+
+
+def _text_map(value: dict[Any, Any], longest: int | None) -> dict[str, str] | Any:
+    """A copy of ``{language: text}`` that passes the text map's checks, or ``_NO``."""
+    if not value:
+        return _NO
+    for key, text in value.items():
+        if type(key) is not str or type(text) is not str or not LANG_RE.fullmatch(key):
+            return _NO
+        if longest is not None and len(text) > longest:
+            return _NO
+    return dict(value)
+
+
+def _value(value: Any) -> Any:
+    """An answer's value as pydantic makes it (``AnswerValue``), or ``_NO``."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return list(value) if all(type(item) is str for item in value) else _NO
+    if kind is dict:
+        return _text_map(value, None)
+    return _NO
+
+
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_set_attribute = object.__setattr__
+
+
+def _made(status: str, value: Any, note: Any, given: set[str]) -> Answer:
+    """An :class:`Answer` as pydantic's validation leaves it (fields given: ``given``), its
+    slots set through their descriptors (a third quicker than ``object.__setattr__``)."""
+    answer = Answer.__new__(Answer)
+    _set_attribute(answer, "__dict__", {"status": status, "value": value, "note": note})
+    _set_fields(answer, given)
+    _set_extra(answer, None)
+    _set_private(answer, None)
+    return answer
+
+
+def _entry(data: Any) -> Answer | None:
+    """One answer made directly when it is of the common kinds, else ``None``."""
+    if type(data) is not dict:  # the shorthand ``q: 4``
+        value = _value(data)
+        return None if value is _NO else _made("answered", value, None, {"value"})
+    if not data.keys() <= _ENTRY_KEYS:
+        return None
+    status = data.get("status", "answered")
+    if type(status) is not str or status not in _STATUSES:
+        return None
+    value = data.get("value")
+    if value is not None:
+        value = _value(value)
+        if value is _NO:
+            return None
+    if (value is None) is (status == "answered"):
+        return None  # _value_fits_status says why
+    note = data.get("note")
+    if note is not None:
+        if type(note) is str:
+            if len(note) > NOTE_MAX:
+                return None
+        elif type(note) is dict:
+            note = _text_map(note, NOTE_MAX)
+            if note is _NO:
+                return None
+        else:
+            return None
+    return _made(status, value, note, set(data))
+
+
+def _common_entries(data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """The answers as pydantic makes them, made here when every one is of the common kinds
+    (a value, a list of options, a text map; with a status and a note): several times
+    quicker than pydantic's way through the models' Python validators, which decides
+    anything else, with its own messages."""
+    if type(data) is not dict:
+        return handler(data)
+    made: dict[str, Answer] = {}
+    for qid, entry in data.items():
+        if qid not in _IDS:
+            if type(qid) is not str or not ID_RE.fullmatch(qid):
+                return handler(data)
+            if len(_IDS) >= _IDS_LIMIT:
+                _IDS.clear()
+            _IDS.add(qid)
+        answer = _entry(entry)
+        if answer is None:
+            return handler(data)
+        made[qid] = answer
+    return made
+
+
+AnswerEntries = Annotated[dict[Id, AnswerEntry], WrapValidator(_common_entries)]
+
 
 class DraftRun(StrictModel):
     """How the interrupted ``commkit assess`` was run, so that ``--resume DRAFT`` alone
@@ -153,7 +269,7 @@ class Answers(Header):
     draft: DraftRun | None = Field(
         default=None, description="Written by commkit in its drafts: the options of the run."
     )
-    answers: dict[Id, AnswerEntry] = {}
+    answers: AnswerEntries = {}
 
 
 class DimensionResult(StrictModel):

@@ -43,21 +43,24 @@ _KINDS_CACHE: dict[tuple[type, str], frozenset[type]] = {}
 
 
 def _scalar_kinds(annotation: Any) -> frozenset[type]:
-    """``{int}``, ``{float}``, ``{bool}``... for a field holding only numbers or yes/no."""
+    """``{int}``, ``{float}``, ``{bool}``... for a field holding only numbers or yes/no;
+    ``{date}`` for a field holding only a date."""
     if get_origin(annotation) is Annotated:
         return _scalar_kinds(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         parts = [a for a in get_args(annotation) if a is not type(None)]
         kinds = [_scalar_kinds(a) for a in parts]
-        return frozenset().union(*kinds) if all(kinds) else frozenset()
-    return frozenset({annotation}) if annotation in _SCALARS else frozenset()
+        found = frozenset().union(*kinds) if all(kinds) else frozenset()
+        return found if date not in found or found == {date} else frozenset()
+    return frozenset({annotation}) if annotation in (*_SCALARS, date) else frozenset()
 
 
 class StrictModel(BaseModel):
     """Unknown keys are errors: a typo in a content file must not pass silently.
 
-    Numbers are numbers and yes/no is yes/no: ``"60"`` in quotes or ``1`` for yes are refused,
-    as the JSON Schema refuses them, so an editor and ``commkit validate`` agree on every file.
+    Numbers are numbers, yes/no is yes/no and a date is a date: ``"60"`` in quotes, ``1`` for
+    yes or ``0`` for a date are refused, as the JSON Schema refuses them, so an editor and
+    ``commkit validate`` agree on every file.
     """
 
     model_config = ConfigDict(extra="forbid", validate_default=True, defer_build=True)
@@ -74,6 +77,14 @@ class StrictModel(BaseModel):
             _KINDS_CACHE[key] = kinds
         if not kinds:
             return value
+        if kinds == {date}:  # pydantic would read a number as seconds since 1970
+            if not isinstance(value, int | float):
+                return value
+            raise PydanticCustomError(
+                "plain_scalar",
+                "input should be {expected}, not {given}{quoted}",
+                {"expected": "a valid date (YYYY-MM-DD)", "given": repr(value), "quoted": ""},
+            )
         if bool in kinds:
             if isinstance(value, str) and value in YAML11_BOOLS:
                 return YAML11_BOOLS[value]
@@ -264,8 +275,9 @@ PARTIAL_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)
 def _partial_date(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
+    year = isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value <= 9999
+    if year and value == int(value):  # 2020, or 2020.0 as any integer field takes it
+        return str(int(value))
     if isinstance(value, str) and not PARTIAL_DATE_RE.match(value):
         raise ValueError(f"{value!r} is not a date such as 2020, 2020-08 or 2020-08-15")
     return value
@@ -276,8 +288,10 @@ PartialDate = Annotated[
     BeforeValidator(_partial_date),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": json_pattern(PARTIAL_DATE_RE),
+            "anyOf": [
+                {"type": "string", "pattern": json_pattern(PARTIAL_DATE_RE)},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "YYYY, YYYY-MM or YYYY-MM-DD",
         }
     ),

@@ -140,15 +140,19 @@ def load_model(
     one read now is stored there unless ``remember`` is false (the caller caches what it
     works out of the file instead).
     ``results_only`` (assessments): a valid file may come back without its answers and
-    recommendations (checked, not kept); such a model is never stored.
+    recommendations (checked, not kept); such a model is never stored, and the cache is not
+    asked either (its caller caches the results; whole assessments are there only when
+    another command stored them).
     """
     from commkit.model import file_cache
 
+    if results_only:
+        return _load_model(path, model, results_only)
     hit, stamp = file_cache.cached(path, model)
     if hit is not None:
         return hit, []
     loaded, problems = _load_model(path, model, results_only)
-    if remember and not results_only and loaded is not None and not problems:
+    if remember and loaded is not None and not problems:
         file_cache.remember(stamp, loaded)
     return loaded, problems
 

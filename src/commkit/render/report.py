@@ -495,7 +495,7 @@ def assessment_markdown(
     """
     from commkit.core.scoring import checklist_for_ref
     from commkit.render.data_labels import data_labels
-    from commkit.render.report_md import has_own_template, report_text
+    from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
@@ -506,14 +506,11 @@ def assessment_markdown(
         t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
         _template_labels[lang] = t
     if has_own_template(pack.template_dirs, TEMPLATE):
-        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)})
-    else:  # the built-in template, as plain Python (the same text, much faster)
-        text = report_text(view, t)
-    # one trailing newline, no trailing spaces: stable diffs
-    lines = [line.rstrip() for line in str(text).splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"
+        return tidy(
+            str(render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)}))
+        )
+    # the built-in template, as plain Python (the same text, much faster)
+    return tidy_lines(report_lines(view, t))
 
 
 def peers_view(

@@ -46,9 +46,44 @@ def has_own_template(template_dirs: Iterable[Path | str], name: str) -> bool:
     return any((Path(folder) / name).is_file() for folder in template_dirs)
 
 
+def tidy(text: str) -> str:
+    """A report as it is written: one trailing newline, no trailing spaces (stable diffs)."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+_tidy_lines: set[str] = set()
+"""Lines known to need no tidying (no line break in them, no space at their end)."""
+
+
+def tidy_lines(lines: list[str]) -> str:
+    """``tidy("\\n".join(lines) + "\\n")``, without splitting the text again: a batch's
+    reports repeat most of their lines, which are checked once."""
+    known = _tidy_lines
+    for line in lines:
+        if line in known or not line:
+            continue
+        if line[-1].isspace() or line.splitlines() != [line]:
+            return tidy("\n".join(lines) + "\n")
+        if len(known) < 100_000 and len(line) <= 1_000:
+            known.add(line)
+    end = len(lines)
+    while end and not lines[end - 1]:
+        end -= 1
+    return "\n".join(lines[:end]) + "\n"
+
+
 def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     """What ``assessment.md.j2`` renders for ``view`` and labels ``t`` (before the caller
     strips trailing spaces and blank lines at the end)."""
+    return "\n".join(report_lines(view, t)) + "\n"
+
+
+def report_lines(view: Mapping[str, Any], t: Mapping[str, str]) -> list[str]:
+    """:func:`report_text`'s lines (a line may hold line breaks of its own: :func:`tidy_lines`
+    sees to them)."""
     out: list[str] = []
     add = out.append
     md, cell = _md, _cell
@@ -200,7 +235,7 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     add("")
     footer = t["footer"].format(id=check["id"], version=check["version"], hash=check["hash"])
     add(md(footer))
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _table(out: list[str], head: list[str], rule: str, rows: Iterable[list[Any]]) -> None:
