@@ -36,6 +36,26 @@ _rows: dict[tuple[Any, Any, Any, Any], str] = {}
 """Lines of the answers table already written: a batch's reports share most of them."""
 
 
+_items: dict[tuple[int, object], str] = {}
+"""List lines already written (``- item``, ``3. item``): most come back in every report."""
+
+
+def _bullet(item: object) -> str:
+    """``- item``, the item escaped."""
+    return _numbered(0, item)
+
+
+def _numbered(number: int, item: object) -> str:
+    """``number. item`` (``- item`` for 0), the item escaped."""
+    key = (number, item)
+    line = _items.get(key)
+    if line is None:
+        line = f"{number}. {_md(item)}" if number else f"- {_md(item)}"
+        if len(_items) < 20_000 and len(line) <= 1_000:
+            _items[key] = line
+    return line
+
+
 def _cell(value: object) -> str:
     """The template's ``cell`` filter (a GFM table cell)."""
     return _md(value) or " "
@@ -67,7 +87,7 @@ def tidy_lines(lines: list[str]) -> str:
             continue
         if line[-1].isspace() or line.splitlines() != [line]:
             return tidy("\n".join(lines) + "\n")
-        if len(known) < 100_000 and len(line) <= 1_000:
+        if len(known) < 20_000 and len(line) <= 500:
             known.add(line)
     end = len(lines)
     while end and not lines[end - 1]:
@@ -198,12 +218,14 @@ def report_lines(view: Mapping[str, Any], t: Mapping[str, str]) -> list[str]:
                 add("")
                 add(f"**{t[label]}:**")
                 add("")
-                out.extend(f"- {md(item)}" for item in f[key])
+                out.extend(map(_bullet, f[key]))
     add("")
     add(f"## {t['recommendations']}")
     add("")
     if view["recommendations"]:
-        out.extend(f"{i}. {md(r)}" for i, r in enumerate(view["recommendations"], 1))
+        out.extend(
+            map(_numbered, range(1, len(view["recommendations"]) + 1), view["recommendations"])
+        )
     else:
         add(t["none"])
     add("")
@@ -212,7 +234,7 @@ def report_lines(view: Mapping[str, Any], t: Mapping[str, str]) -> list[str]:
     if view["actions"]:
         add(t["next_steps_intro"])
         add("")
-        out.extend(f"{i}. {md(a)}" for i, a in enumerate(view["actions"], 1))
+        out.extend(map(_numbered, range(1, len(view["actions"]) + 1), view["actions"]))
     else:
         add(t["none"])
     add("")
@@ -227,7 +249,7 @@ def report_lines(view: Mapping[str, Any], t: Mapping[str, str]) -> list[str]:
         line = rows.get(cells)
         if line is None:
             line = f"| `{cells[0]}` | {cell(cells[1])} | {cell(cells[2])} | {cell(cells[3])} |"
-            if len(rows) < 50_000 and len(line) <= 2_000:
+            if len(rows) < 20_000 and len(line) <= 1_000:
                 rows[cells] = line
         add(line)
     add("")
@@ -250,7 +272,7 @@ def _listed(head: str, items: list[Any], t: Mapping[str, str], out: list[str]) -
     out.append(head)
     out.append("")
     if items:
-        out.extend(f"- {_md(item)}" for item in items)
+        out.extend(map(_bullet, items))
     else:
         out.append(t["none"])
 
