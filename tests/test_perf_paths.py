@@ -194,17 +194,18 @@ def test_answers_in_one_band_share_an_outcome_that_keeps_the_sign_of_zero() -> N
     from commkit.model.checklist import ScaleSpec
 
     checklist = load_pack().checklist
-    number = next(q for q in checklist.questions if q.type == "number")
-    step = scoring._Plan(checklist).steps[checklist.questions.index(number)]
+    plan = scoring._Plan(checklist)
+    step = next(s for s in plan.steps if s.question.type == "number" and not s.watchers)
+    number = step.question
     band = number.number.bands[-1].min  # type: ignore[union-attr]
     assert step.answered(band + 1) is step.answered(band + 2) is step.answered(float(band))
     scale = next(q for q in checklist.questions if q.type == "scale")
     zero_based = scale.model_copy(update={"scale": ScaleSpec(min=0, max=4)})
-    step = scoring._Step(zero_based, watched=False)
+    step = scoring._Step(zero_based, None, [])
     for value in (0, -0.0, 0.0, -0.0):
         outcome = step.answered(value)
         assert repr(outcome.normalised) == repr(value / 4.0)
-        fresh = scoring._Step(zero_based, watched=False).answered(value)
+        fresh = scoring._Step(zero_based, None, []).answered(value)
         assert repr((outcome.adds, outcome.adds_weight)) == repr((fresh.adds, fresh.adds_weight))
 
 
