@@ -521,19 +521,25 @@ class _Step:
         return made
 
 
-class _Shape(NamedTuple):
+class _Shape:
     """What the kinds of a dimension's outcomes decide: the sum of the weights of its scored
-    questions (an answered question is scored unless it is a text) and its counts."""
+    questions (an answered question is scored unless it is a text) and its counts; and, by
+    the weighted sum of its scores, the dimension's score and result."""
 
-    weight_sum: float
-    counts: tuple[int, int, int, int]
-    """answered, dont_know, not_applicable, unanswered."""
+    __slots__ = ("counts", "scored", "weight_sum")
+
+    def __init__(self, weight_sum: float, counts: tuple[int, int, int, int]) -> None:
+        self.weight_sum = weight_sum
+        self.counts = counts
+        """answered, dont_know, not_applicable, unanswered."""
+        self.scored: dict[float, tuple[float | None, DimensionResult]] = {}
+        """Weighted sum -> (score, result): a few hundred sums come back."""
 
 
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("id", "pick", "results", "shapes", "weight")
+    __slots__ = ("id", "pick", "remembered", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
@@ -550,6 +556,8 @@ class _Dimension:
         self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
+        self.remembered = 0
+        """How many scores its shapes remember (at most ``_MAX_SHARED``)."""
 
     def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
         """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
@@ -564,6 +572,17 @@ class _Dimension:
         )
         if len(self.shapes) < _MAX_SHARED:
             self.shapes[kinds] = made
+        return made
+
+    def scored(self, shape: _Shape, total: float) -> tuple[float | None, DimensionResult]:
+        """Its score (``None``: nothing scored) and result for a shape and weighted sum."""
+        weight_sum = shape.weight_sum
+        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        key = (score, shape.counts)
+        made = (score, self.results.get(key) or self.result(key))
+        if self.remembered < _MAX_SHARED:
+            self.remembered += 1
+            shape.scored[total] = made
         return made
 
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
@@ -840,16 +859,15 @@ def breakdown(
     for dimension in plan.dimensions:
         pick = dimension.pick
         kinds = pick(all_kinds)
-        weight_sum, counts = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
         total = math.fsum(pick(all_adds))
-        dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        dim_score, dim_result = shape.scored.get(total) or dimension.scored(shape, total)
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
-        key = (dim_score, counts)
-        dimension_results.append(dimension.results.get(key) or dimension.result(key))
+        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, shape.weight_sum))
+        dimension_results.append(dim_result)
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
