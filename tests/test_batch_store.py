@@ -320,3 +320,14 @@ def test_with_json_an_item_brings_its_assessment_once(tmp_path: Path) -> None:
         assert back._packed is None and back._assessment is None
         assert back.assessment == item.assessment
         assert back.json is not None and back.json.text == item.json.text
+
+
+def test_a_folder_removed_between_two_staged_files_is_made_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = stage_text(out / "a.md", "a\n")
+    shutil.rmtree(out)
+    second = stage_text(out / "b.md", "b\n")
+    assert not first.exists() and second.read_text(encoding="utf-8") == "b\n"
+    (tmp_path / "file").write_text("in the way\n", encoding="utf-8")
+    with pytest.raises(UserError, match="is a file, not a folder"):
+        stage_text(tmp_path / "file" / "c.md", "c\n")

@@ -340,15 +340,41 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
     return written
 
 
+_ready: set[Path] = set()
+"""Folders :func:`stage_text` made ready in this process (a batch stages thousands of files
+in a few folders: one ``mkdir`` and one sweep each)."""
+
+
 def stage_text(path: Path, text: str) -> Path:
     """Write UTF-8 ``text`` under a temporary name next to ``path`` without flushing it
     (for :func:`publish_groups`); returns the temp file. Its name is commkit's own temp
     name, so a run killed before publishing leaves nothing a later run does not sweep."""
-    _ready_folder(path)
-    fd, tmp = _create_temp(path)
-    with _temp_removed_on_failure(tmp, path), os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+    folder = path.parent
+    if folder not in _ready:
+        _ready_folder(path)
+        _ready.add(folder)
+    try:
+        fd, tmp = _create_temp(path)
+    except UserError:
+        if not _ready_folder_again(path):
+            raise
+        fd, tmp = _create_temp(path)
+    with _temp_removed_on_failure(tmp, path):
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(fd, data) :]
+        finally:
+            os.close(fd)
     return tmp
+
+
+def _ready_folder_again(path: Path) -> bool:
+    """Whether ``path``'s folder is gone (removed while a batch ran): made again."""
+    if path.parent.is_dir():
+        return False
+    _ready_folder(path)
+    return True
 
 
 def publish_groups(
