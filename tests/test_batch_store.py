@@ -331,3 +331,20 @@ def test_a_folder_removed_between_two_staged_files_is_made_again(tmp_path: Path)
     (tmp_path / "file").write_text("in the way\n", encoding="utf-8")
     with pytest.raises(UserError, match="is a file, not a folder"):
         stage_text(tmp_path / "file" / "c.md", "c\n")
+
+
+def test_without_assessments_an_item_brings_its_score_and_stage_only(tmp_path: Path) -> None:
+    import pickle
+
+    names = batch(tmp_path)[:2]
+    full = list(api.assess_batch(names, api.BatchOptions(out=tmp_path / "a")))
+    options = api.BatchOptions(out=tmp_path / "b", assessments=False)
+    for whole, item in zip(full, api.assess_batch(names, options), strict=True):
+        back = pickle.loads(pickle.dumps(item))
+        assert back.assessment is None and back._packed is None
+        assert whole.assessment is not None
+        assert (back.overall, back.stage) == (whole.overall, whole.stage)
+        assert (back.overall, back.stage) == (
+            whole.assessment.result.overall,
+            whole.assessment.result.stage,
+        )
