@@ -8,7 +8,9 @@ What a batch ``assess`` does for each answers file after scoring it:
 :meth:`commkit.api.AssessmentWriter.render` (the file names, the Markdown report, the YAML
 result), over ``--n`` assessments scored beforehand (not timed) from answers drawn as
 ``generate.py`` draws them, in ``--lang`` (``mixed``: every other one in Russian). Each
-pass renders assessments never rendered before, as a batch does, after a short warm-up.
+pass renders assessments never rendered before, as a batch does, after a short warm-up;
+the assessments are made first and set aside from the garbage collector (``gc.freeze``),
+since a batch keeps nothing per file.
 Also times the Markdown (:func:`commkit.api.render_assessment_markdown`) and the YAML
 (:func:`commkit.render.report.to_yaml`) alone.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -34,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-WARMUP = 20
+WARMUP = 100
 
 
 def assessments(count: int, seed: int, lang: str) -> list[Any]:
@@ -64,6 +67,8 @@ def child(n: int, passes: int, seed: int, lang: str) -> dict[str, Any]:
     from commkit.render.report import to_yaml
 
     made = assessments(WARMUP + 3 * n * passes, seed, lang)
+    gc.collect()
+    gc.freeze()  # a batch keeps nothing per file: the collector need not walk these
     with tempfile.TemporaryDirectory() as out:
         writer = api.AssessmentWriter(out=out)
         for a in made[:WARMUP]:

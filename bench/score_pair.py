@@ -11,7 +11,11 @@ answer sets per second, CPU time (``process_time``) and wall time, for two kinds
 
 - ``repeated``: the same ``--sets`` answer sets in every round (as ``inprocess.py`` does);
 - ``fresh``: ``--sets`` answer sets never scored before in each round (what the engines keep
-  between calls is then made as it comes, as in a batch of new files).
+  between calls is then made as it comes, as in a batch of new files);
+- ``first``: before anything else, each engine scores the same ``--first`` new answer sets
+  once, its tables empty (what ``inprocess.py``'s ``fresh_per_s`` measures). One pass each,
+  so run the script several times: an odd ``--seed`` runs the earlier engine first, an even
+  one this checkout's.
 
 Answer sets are those of ``inprocess.py`` (random values that fit the pack's checklist).
 """
@@ -104,6 +108,7 @@ def main() -> int:
     parser.add_argument("--before", type=Path, required=True, help="an earlier checkout")
     parser.add_argument("--rounds", type=int, default=80, help="rounds of each kind")
     parser.add_argument("--sets", type=int, default=200, help="answer sets per round")
+    parser.add_argument("--first", type=int, default=2000, help="answer sets of the first pass")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     ns = parser.parse_args()
@@ -115,6 +120,9 @@ def main() -> int:
     pack = load_pack()
     checklist = pack.checklist
     rng = random.Random(ns.seed)
+    first = [make_answers(pack, rng, -1 - i) for i in range(ns.first)]
+    order = (before, scoring) if ns.seed % 2 else (scoring, before)
+    cold = {engine: timed(engine, checklist, first) for engine in order}
     repeated = [make_answers(pack, rng, i) for i in range(ns.sets)]
     for engine in (before, scoring):  # warm: lazy imports, compiled plans
         timed(engine, checklist, repeated)
@@ -122,6 +130,14 @@ def main() -> int:
         "benchmark": "score_pair",
         "before": str(ns.before),
         "questions": len(checklist.questions),
+        "first": {
+            "sets": ns.first,
+            "first_engine": "before" if order[0] is before else "after",
+            "cpu_ratio": round(cold[before][0] / cold[scoring][0], 3),
+            "wall_ratio": round(cold[before][1] / cold[scoring][1], 3),
+            "before_cpu_per_s": round(ns.first / cold[before][0]),
+            "after_cpu_per_s": round(ns.first / cold[scoring][0]),
+        },
         "repeated": pair(before, scoring, checklist, ns.rounds, lambda r: repeated),
         "fresh": pair(
             before,
@@ -135,6 +151,13 @@ def main() -> int:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
+    c = report["first"]
+    assert isinstance(c, dict)
+    print(
+        f"first    one pass x {c['sets']} sets ({c['first_engine']} first): after / before "
+        f"CPU {c['cpu_ratio']:.3f}x, wall {c['wall_ratio']:.3f}x; before "
+        f"{c['before_cpu_per_s']:,}/s CPU, after {c['after_cpu_per_s']:,}/s CPU"
+    )
     for kind in ("repeated", "fresh"):
         r = report[kind]
         assert isinstance(r, dict)

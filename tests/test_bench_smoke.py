@@ -110,8 +110,12 @@ def test_score_pair_benchmark_against_this_checkout() -> None:
         "2",
         "--sets",
         "5",
+        "--first",
+        "4",
         "--json",
     )
+    first = report["first"]
+    assert first["sets"] == 4 and first["cpu_ratio"] > 0 and first["after_cpu_per_s"] > 0
     for kind in ("repeated", "fresh"):
         pair = report[kind]
         assert isinstance(pair, dict) and pair["rounds"] == 2 and pair["sets_per_round"] == 5

@@ -350,10 +350,9 @@ def test_a_one_file_command_builds_only_the_models_it_reads() -> None:
 def test_remembered_figures_give_what_working_them_out_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A dimension's figures by the combination of its questions' outcomes, sums of weights
-    and counts by their kinds, shared dimension results and rounded numbers are remembered:
-    a checklist scored with all of that in memory gives what one that remembers nothing
-    gives, answer set for answer set."""
+    """Sums of weights and counts by the kinds of a dimension's outcomes, shared dimension
+    results and rounded numbers are remembered: a checklist scored with all of that in
+    memory gives what one that remembers nothing gives, answer set for answer set."""
     import random
 
     from commkit.core import scoring

@@ -83,6 +83,26 @@ def test_any_plain_data_is_pyyamls_bytes_or_left_to_pyyaml(data: dict[str, objec
         assert fast == pyyaml(data)
 
 
+def test_lines_and_items_written_before_are_told_apart_by_type_and_sign() -> None:
+    # a batch writes the same lines and list items file after file, from memory after the
+    # first: 1, True and 1.0 (equal in Python) and 0.0 and -0.0 must each keep their bytes
+    values = [1, True, 1.0, 0.0, -0.0, 0, False, "1", 2.5, -2.5]
+    for _ in range(2):
+        for v in values:
+            data = {"score": v, "items": [{"q": "x", "v": v}, {"q": v}], "ticks": [{"v": v}]}
+            assert plain_yaml.dump(data) == pyyaml(data), v
+            for width in (40, 100):
+                long = {"items": [{"note": "word " * 30, "v": v}]}
+                assert plain_yaml.dump(long, width=width) == yaml.dump(
+                    long,
+                    Dumper=yaml.SafeDumper,
+                    sort_keys=False,
+                    allow_unicode=True,
+                    default_flow_style=False,
+                    width=width,
+                ), (v, width)
+
+
 def test_what_it_does_not_handle_goes_back_to_pyyaml() -> None:
     for data in (
         {"note": "two\nlines"},

@@ -12,7 +12,7 @@ from commkit import api
 from commkit.core.scoring import checklist_for_ref
 from commkit.render.data_labels import data_labels
 from commkit.render.report import TEMPLATE, build_view, labels, peers_view
-from commkit.render.report_md import has_own_template, report_text
+from commkit.render.report_md import has_own_template, report_text, tidy, tidy_lines
 from commkit.render.templating import render_template
 
 ROOT = Path(__file__).parent.parent
@@ -164,3 +164,14 @@ def test_only_a_packs_own_template_goes_to_jinja(tmp_path: Path) -> None:
     assert not has_own_template([tmp_path], TEMPLATE)
     (tmp_path / TEMPLATE).write_text("# {{ view.community }}\n", encoding="utf-8")
     assert has_own_template([tmp_path], TEMPLATE)
+
+
+_LINE = st.text(st.sampled_from(list("ab П \t\n\r\x0b\x0c\x1c\x85\u2028\u202f\xa0")), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=8))
+def test_lines_are_tidied_as_the_joined_text_is(lines: list[str]) -> None:
+    # twice: the second time from the lines remembered as tidy
+    for _ in range(2):
+        assert tidy_lines(lines) == tidy("\n".join(lines) + "\n")

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
@@ -66,7 +66,7 @@ from pydantic import BaseModel
 
 from commkit.core.conditions import condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
-from commkit.core.values import value_problem
+from commkit.core.values import answer_rules, value_problem
 from commkit.errors import Diagnostic
 from commkit.i18n import plural
 from commkit.model.answers import (
@@ -360,12 +360,12 @@ class _Outcome:
         self.has_answer = status not in ("unanswered", "not_asked")
         self.value = value
         """The value it was worked out for (for the texts of its recommendations)."""
+        self.texts: dict[str, tuple[Recommendation, ...]] = {}
         self.recommends = normalised is not None and bool(
             _recommendations(step.question, value, normalised, "en")
         )
         """Whether it calls for recommendations (in any language: the texts of one come
         in every language)."""
-        self.texts: dict[str, tuple[Recommendation, ...]] = {}
 
     def recommendations(self, lang: str) -> tuple[Recommendation, ...]:
         """The recommendations this answer calls for, made once per language."""
@@ -498,52 +498,26 @@ class _Shape(NamedTuple):
     """answered, dont_know, not_applicable, unanswered."""
 
 
-class _Figures(NamedTuple):
-    """A dimension's figures for one combination of its questions' outcomes."""
-
-    row: tuple[str, float, float | None, float, float]
-    """id, weight, score, weighted sum, sum of weights (see :class:`DimensionLine`)."""
-    result: DimensionResult
-
-
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("figured", "id", "pick", "results", "shapes", "weight")
+    __slots__ = ("id", "pick", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
         self.weight = weight
-        self.pick: Callable[[list[_Outcome]], tuple[_Outcome, ...]] = (
+        self.pick: Callable[[Sequence[Any]], tuple[Any, ...]] = (
             itemgetter(*places)
             if len(places) > 1
             else lambda outcomes: tuple(outcomes[i] for i in places)
         )
-        """The outcomes of its questions, in checklist order, from all the outcomes."""
-        self.figured: dict[tuple[_Outcome, ...], _Figures] = {}
-        """Its figures by its questions' outcomes (shared objects: the same answers to its
-        questions, or answers that count the same, are the same outcomes)."""
+        """Its questions' items, in checklist order, from one item per question (their
+        outcomes, or the kinds or sums of all the outcomes)."""
         self.shapes: dict[tuple[int | None, ...], _Shape] = {}
         """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
         self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
-
-    def figures(self, counted: tuple[_Outcome, ...]) -> _Figures:
-        """Its figures from its questions' outcomes, worked out once per combination."""
-        # a scored question adds weight x score and its weight; any other adds 0.0 to each
-        kinds = tuple(map(_KIND, counted))
-        weight_sum, counts = self.shapes.get(kinds) or self.shape(kinds, counted)
-        total = math.fsum(map(_ADDS, counted))
-        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
-        key = (score, counts)
-        made = _Figures(
-            (self.id, self.weight, score, total, weight_sum),
-            self.results.get(key) or self.result(key),
-        )
-        if len(self.figured) < _MAX_SHARED:
-            self.figured[counted] = made
-        return made
 
     def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
         """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
@@ -819,16 +793,22 @@ def breakdown(
     dim_scores: dict[str, float | None] = {}
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
+    # a scored question adds weight x score and its weight; any other adds 0.0 to each
+    all_kinds = tuple(map(_KIND, outcomes))
+    all_adds = tuple(map(_ADDS, outcomes))
     for dimension in plan.dimensions:
-        counted = dimension.pick(outcomes)
-        row, dimension_result = dimension.figured.get(counted) or dimension.figures(counted)
-        dim_score = row[2]
+        pick = dimension.pick
+        kinds = pick(all_kinds)
+        weight_sum, counts = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
+        total = math.fsum(pick(all_adds))
+        dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append(row)
-        dimension_results.append(dimension_result)
+        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
+        key = (dim_score, counts)
+        dimension_results.append(dimension.results.get(key) or dimension.result(key))
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
@@ -1027,7 +1007,8 @@ def check_answers(
         or ref.version != checklist.version
         or (ref.hash is not None and ref.hash not in (current_hash, *checklist.earlier_wordings))
     )
-    by_id = {q.id: q for q in checklist.questions}
+    rules = answer_rules(checklist)
+    by_id = rules.questions
     disappeared: list[str] = []
     changed: list[str] = []
     for qid, answer in answers.answers.items():
@@ -1044,7 +1025,7 @@ def check_answers(
                 _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
             )
             continue
-        if answer.status != "answered":
+        if answer.status != "answered" or rules.fits[qid](answer.value):
             continue
         problem = value_problem(q, answer.value)
         if problem is None:
@@ -1059,8 +1040,10 @@ def check_answers(
             empty = empty_ticks_problem(q)
             if empty is not None:
                 diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
-    asked = asked_questions(checklist, answers.answers)
-    missing = [q.id for q in asked if q.required and q.id not in answers.answers]
+    missing = []  # every required question answered: none can be missing, asked or not
+    if not answers.answers.keys() >= rules.required:
+        asked = asked_questions(checklist, answers.answers)
+        missing = [q.id for q in asked if q.required and q.id not in answers.answers]
     if other_version:
         parts = []
         if disappeared:

@@ -8,12 +8,14 @@ values a migration maps) needs neither the engine nor the answers' models.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from commkit.core.conditions import normalise_value
+from commkit.core.per_object import PerObject
 
 if TYPE_CHECKING:
-    from commkit.model.checklist import Question
+    from commkit.model.checklist import Checklist, Question
     from commkit.model.common import AnswerValue
 
 
@@ -71,3 +73,67 @@ def value_problem(q: Question, value: AnswerValue | None) -> str | None:
     if q.type == "text":
         return None if isinstance(value, str | dict) else f"expected a text, got {value!r}"
     return None  # pragma: no cover
+
+
+class AnswerRules:
+    """A checklist's questions by id, a quick test of each one's usual values and its
+    required questions: what checking every answers file against it looks up, made once per
+    checklist (:func:`answer_rules`)."""
+
+    __slots__ = ("fits", "questions", "required")
+
+    def __init__(self, checklist: Checklist) -> None:
+        self.questions = {q.id: q for q in checklist.questions}
+        self.fits = {q.id: _fits(q) for q in checklist.questions}
+        """``fits[id](value)``: ``True`` only when :func:`value_problem` finds nothing (a
+        ``False`` says nothing: ask it)."""
+        self.required = frozenset(q.id for q in checklist.questions if q.required)
+
+
+_RULES: PerObject[Checklist, AnswerRules] = PerObject()
+
+
+def answer_rules(checklist: Checklist) -> AnswerRules:
+    """The :class:`AnswerRules` of ``checklist`` (content models are not changed once
+    loaded: a changed copy is another object, with its own rules)."""
+    rules = _RULES.get(checklist)
+    return rules if rules is not None else _RULES.put(checklist, AnswerRules(checklist))
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _fits(q: Question) -> Callable[[Any], bool]:
+    """A test that says ``True`` for the usual values that fit ``q`` (a whole number in
+    range, a bool, a known option, a list of known options, a text), without a message."""
+    if q.type == "yes_no":
+        return lambda value: value is True or value is False
+    if q.type == "scale":
+        low, high = q.scale_spec.min, q.scale_spec.max
+        return lambda value: value.__class__ is int and low <= value <= high
+    if q.type == "number" and q.number is not None:
+        least, most = q.number.min, q.number.max
+        if most is None:
+            return lambda value: value.__class__ is int and value >= least
+        return lambda value: value.__class__ is int and least <= value <= most
+    ids = frozenset(o.id for o in q.options)
+    if q.type == "choice":
+        return lambda value: value.__class__ is str and value in ids
+    if q.type == "multi":
+        alone = frozenset(o.id for o in q.options if o.exclusive)
+
+        def ticks(value: Any) -> bool:
+            if value.__class__ is not list or not all(v.__class__ is str for v in value):
+                return False
+            chosen = set(value)
+            return (
+                len(chosen) == len(value)
+                and chosen <= ids
+                and (len(value) <= 1 or not chosen & alone)
+            )
+
+        return ticks
+    if q.type == "text":
+        return lambda value: value.__class__ is str or value.__class__ is dict
+    return _never

@@ -204,7 +204,8 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
     pad = " " * indent
     for key, value in data.items():
         kind = type(value)
-        if kind is str or kind is int or kind is bool:
+        # a float's line too, but not a zero: ``-0.0`` equals ``0.0`` and is written apart
+        if kind is str or kind is int or kind is bool or (kind is float and value):
             line_key = (width, indent, key, kind, value)
             line = _lines.get(line_key)
             if line is None:
@@ -262,10 +263,29 @@ def _item_mapping(
     if id(item) in seen:
         raise _Fallback
     seen.add(id(item))
+    kinds = tuple(map(type, item.values()))
+    key = (width, indent, tuple(item.items()), kinds) if _PLAIN.issuperset(kinds) else None
+    if key is not None:
+        block = _items.get(key)
+        if block is not None:
+            out.append(block)
+            return
     start = len(out)
     _mapping(item, indent + 2, width, out, seen)
     first = out[start]
     out[start] = first[:indent] + "- " + first[indent + 2 :]
+    if key is not None and len(_items) < 50_000:
+        block = "".join(out[start:])
+        if len(block) <= 1000:
+            del out[start:]
+            out.append(block)
+            _items[key] = block
+
+
+_PLAIN = frozenset((str, int, bool))
+_items: dict[tuple[int, int, tuple[tuple[Any, Any], ...], tuple[type, ...]], str] = {}
+"""Items of a list already written whose values are strings, whole numbers or booleans (an
+assessment's recommendations: ``- question: ..`` and ``dimension: ..``)."""
 
 
 def _line(pad: str, key: Any, value: Any, indent: int, width: int) -> str:

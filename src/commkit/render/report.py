@@ -212,9 +212,39 @@ class ChecklistWords:
         self.dimension_titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
         self.stages = {s.id: s for s in checklist.stages}
         self.questions = [(q, tr(q.text, lang)) for q in checklist.questions]
+        self.rows = [(q, q.id, q.dimension, said) for q, said in self.questions]
         self.question_texts = {q.id: said for q, said in self.questions}
         self.dimensions = list(checklist.dimensions)
         self._gates: dict[int, tuple[Condition, str]] = {}
+        self._joined: dict[tuple[Any, str, Any], str] = {}
+        self._answers: dict[tuple[int, type, Any], str] = {}
+
+    def answer(self, q: Question, answer: Answer) -> str:
+        """:func:`answer_text` of an answered question of this checklist: a string, a whole
+        number or a yes/no remembered here by its type and value (others as
+        :func:`answer_text` remembers them)."""
+        value = answer.value
+        kind = type(value)
+        if kind is not str and kind is not int and kind is not bool:
+            return answer_text(q, answer, self.lang)
+        key = (id(q), kind, value)
+        known = self._answers.get(key)
+        if known is None:
+            known = value_text(q, value, self.lang)
+            if len(self._answers) < 20_000 and not (isinstance(value, str) and len(value) > 200):
+                self._answers[key] = known
+        return known
+
+    def joined(self, first: Any, sep: str, second: Any) -> str:
+        """``f"{first}{sep}{second}"`` (a finding: question — answer; a recommendation with
+        its dimension), remembered: the same few hundred come back in every report."""
+        key = (first, sep, second)
+        known = self._joined.get(key)
+        if known is None:
+            known = f"{first}{sep}{second}"
+            if len(self._joined) < 20_000:
+                self._joined[key] = known
+        return known
 
     def dimension_title(self, dim_id: str) -> str:
         return self.dimension_titles.get(dim_id, dim_id)
@@ -272,7 +302,7 @@ def build_view(
     result = assessment.result
     answers = assessment.answers
     info = assessment_breakdown(checklist, assessment)
-    lines = {line.question: line for line in info.questions}
+    lines = {line[0]: line for line in info.question_rows}
     stage = words.stages.get(result.stage)
     nxt = words.stages.get(result.next_stage) if result.next_stage else None
     dim_results = {d.id: d for d in result.dimensions}
@@ -308,34 +338,39 @@ def build_view(
         dim_id: ([], [], []) for dim_id in words.dimension_titles
     }
     appendix = []
-    for q, question in words.questions:
-        answer = answers.get(q.id)
-        line = lines.get(q.id)
-        if line is not None and line.status == "not_asked":
+    answer_of, line_of, points_of = answers.get, lines.get, points.get
+    for q, qid, dim_id, question in words.rows:
+        answer = answer_of(qid)
+        line = line_of(qid)  # (id, dimension, status, value, normalised, weight)
+        status = line[2] if line is not None else None
+        if status == "not_asked":
             shown = t["not_asked"] if answer is not None else None
+        elif answer is not None and answer.status == "answered":
+            shown = words.answer(q, answer)
         else:
             shown = answer_text(q, answer, lang)
         if shown is not None:
+            note = answer.note if answer is not None else None
             appendix.append(
                 {
-                    "id": q.id,
+                    "id": qid,
                     "question": question,
                     "answer": shown,
-                    "note": tr(answer.note, lang) if answer is not None else "",
+                    "note": tr(note, lang) if note is not None else "",
                 }
             )
-        picked = points.get(q.dimension)
+        picked = points_of(dim_id)
         if line is None or picked is None:
             continue
-        if line.status == "dont_know":
+        if status == "dont_know":
             picked[2].append(question)
-        elif line.normalised is not None and line.weight > 0:
-            if line.status == "not_asked":
+        elif (normalised := line[4]) is not None and line[5] > 0:
+            if status == "not_asked":
                 shown = answer_text(q, answer, lang)
-            if line.normalised >= 0.75:
-                picked[0].append(f"{question} — {shown}")
-            elif line.normalised < 0.5:
-                picked[1].append(f"{question} — {shown}")
+            if normalised >= 0.75:
+                picked[0].append(words.joined(question, " — ", shown))
+            elif normalised < 0.5:
+                picked[1].append(words.joined(question, " — ", shown))
     findings = []
     for dim in words.dimensions:
         strong, weak, open_ = points[dim.id]
@@ -408,7 +443,7 @@ def build_view(
             for i in result.gaps
         ],
         "findings": findings,
-        "recommendations": [f"{r.text} ({dim_title(r.dimension)})" for r in recs],
+        "recommendations": [words.joined(r.text, " (", f"{dim_title(r.dimension)})") for r in recs],
         "actions": [actions.get(a, a) for a in result.actions],
         "open_questions": [f"{texts[q]} ({q})" if q in texts else q for q in result.open_questions],
         "appendix": appendix,
@@ -495,7 +530,7 @@ def assessment_markdown(
     """
     from commkit.core.scoring import checklist_for_ref
     from commkit.render.data_labels import data_labels
-    from commkit.render.report_md import has_own_template, report_text
+    from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
     checklist = checklist_for_ref(pack, assessment.checklist.id)
     view = build_view(pack, checklist, assessment, lang)
@@ -506,14 +541,11 @@ def assessment_markdown(
         t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
         _template_labels[lang] = t
     if has_own_template(pack.template_dirs, TEMPLATE):
-        text = render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)})
-    else:  # the built-in template, as plain Python (the same text, much faster)
-        text = report_text(view, t)
-    # one trailing newline, no trailing spaces: stable diffs
-    lines = [line.rstrip() for line in str(text).splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"
+        return tidy(
+            str(render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)}))
+        )
+    # the built-in template, as plain Python (the same text, much faster)
+    return tidy_lines(report_lines(view, t))
 
 
 def peers_view(

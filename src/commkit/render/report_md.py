@@ -36,6 +36,26 @@ _rows: dict[tuple[Any, Any, Any, Any], str] = {}
 """Lines of the answers table already written: a batch's reports share most of them."""
 
 
+_items: dict[tuple[int, object], str] = {}
+"""List lines already written (``- item``, ``3. item``): most come back in every report."""
+
+
+def _bullet(item: object) -> str:
+    """``- item``, the item escaped."""
+    return _numbered(0, item)
+
+
+def _numbered(number: int, item: object) -> str:
+    """``number. item`` (``- item`` for 0), the item escaped."""
+    key = (number, item)
+    line = _items.get(key)
+    if line is None:
+        line = f"{number}. {_md(item)}" if number else f"- {_md(item)}"
+        if len(_items) < 20_000 and len(line) <= 1_000:
+            _items[key] = line
+    return line
+
+
 def _cell(value: object) -> str:
     """The template's ``cell`` filter (a GFM table cell)."""
     return _md(value) or " "
@@ -46,9 +66,44 @@ def has_own_template(template_dirs: Iterable[Path | str], name: str) -> bool:
     return any((Path(folder) / name).is_file() for folder in template_dirs)
 
 
+def tidy(text: str) -> str:
+    """A report as it is written: one trailing newline, no trailing spaces (stable diffs)."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+_tidy_lines: set[str] = set()
+"""Lines known to need no tidying (no line break in them, no space at their end)."""
+
+
+def tidy_lines(lines: list[str]) -> str:
+    """``tidy("\\n".join(lines) + "\\n")``, without splitting the text again: a batch's
+    reports repeat most of their lines, which are checked once."""
+    known = _tidy_lines
+    for line in lines:
+        if line in known or not line:
+            continue
+        if line[-1].isspace() or line.splitlines() != [line]:
+            return tidy("\n".join(lines) + "\n")
+        if len(known) < 20_000 and len(line) <= 500:
+            known.add(line)
+    end = len(lines)
+    while end and not lines[end - 1]:
+        end -= 1
+    return "\n".join(lines[:end]) + "\n"
+
+
 def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     """What ``assessment.md.j2`` renders for ``view`` and labels ``t`` (before the caller
     strips trailing spaces and blank lines at the end)."""
+    return "\n".join(report_lines(view, t)) + "\n"
+
+
+def report_lines(view: Mapping[str, Any], t: Mapping[str, str]) -> list[str]:
+    """:func:`report_text`'s lines (a line may hold line breaks of its own: :func:`tidy_lines`
+    sees to them)."""
     out: list[str] = []
     add = out.append
     md, cell = _md, _cell
@@ -163,12 +218,14 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
                 add("")
                 add(f"**{t[label]}:**")
                 add("")
-                out.extend(f"- {md(item)}" for item in f[key])
+                out.extend(map(_bullet, f[key]))
     add("")
     add(f"## {t['recommendations']}")
     add("")
     if view["recommendations"]:
-        out.extend(f"{i}. {md(r)}" for i, r in enumerate(view["recommendations"], 1))
+        out.extend(
+            map(_numbered, range(1, len(view["recommendations"]) + 1), view["recommendations"])
+        )
     else:
         add(t["none"])
     add("")
@@ -177,7 +234,7 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     if view["actions"]:
         add(t["next_steps_intro"])
         add("")
-        out.extend(f"{i}. {md(a)}" for i, a in enumerate(view["actions"], 1))
+        out.extend(map(_numbered, range(1, len(view["actions"]) + 1), view["actions"]))
     else:
         add(t["none"])
     add("")
@@ -192,7 +249,7 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
         line = rows.get(cells)
         if line is None:
             line = f"| `{cells[0]}` | {cell(cells[1])} | {cell(cells[2])} | {cell(cells[3])} |"
-            if len(rows) < 50_000 and len(line) <= 2_000:
+            if len(rows) < 20_000 and len(line) <= 1_000:
                 rows[cells] = line
         add(line)
     add("")
@@ -200,7 +257,7 @@ def report_text(view: Mapping[str, Any], t: Mapping[str, str]) -> str:
     add("")
     footer = t["footer"].format(id=check["id"], version=check["version"], hash=check["hash"])
     add(md(footer))
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _table(out: list[str], head: list[str], rule: str, rows: Iterable[list[Any]]) -> None:
@@ -215,7 +272,7 @@ def _listed(head: str, items: list[Any], t: Mapping[str, str], out: list[str]) -
     out.append(head)
     out.append("")
     if items:
-        out.extend(f"- {_md(item)}" for item in items)
+        out.extend(map(_bullet, items))
     else:
         out.append(t["none"])
 
