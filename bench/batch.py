@@ -231,6 +231,7 @@ STAGES = (
     "date_warnings",
     "report_md",
     "result_yaml",
+    "targets",
     "json",
     "send",
     "stage",
@@ -240,7 +241,8 @@ STAGES = (
 )
 """What batch ``assess --answers --json`` does for each file, in the order it does it:
 ``floor`` (the CSafeLoader parse, for scale), then in a worker reading and checking,
-scoring, the date warnings, the Markdown report, the YAML result, the ``--json`` text,
+scoring, the date warnings, the Markdown report, the YAML result, the files' paths
+(checked to be inside the output folder), the ``--json`` text,
 sending the item (pickled and read back), writing its files under temporary names; then in
 the run that started the workers claiming and naming them, flushing them (per group of
 100, shared) and writing the ``--json`` item."""
@@ -283,12 +285,13 @@ def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
             t5 = clock()
             result = to_yaml(assessment)
             t6 = clock()
-            item = BatchItem(name)
-            item.json = assessment_json(assessment)
-            item.assessment = assessment
-            t7 = clock()
             slug = assessment.community.slug or slugify(assessment.community.name)
             md_path, yaml_path = writer.targets(slug, assessment.date.isoformat())
+            t6b = clock()
+            item = BatchItem(name)
+            item.json = assessment_json(assessment)
+            item.overall, item.stage = assessment.result.overall, assessment.result.stage
+            t7 = clock()
             rendered = RenderedAssessment(
                 [("yaml", yaml_path, result), ("markdown", md_path, markdown)]
             )
@@ -307,7 +310,7 @@ def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
             entry = {"source": name, "files": files, "warnings": [], "assessment": back.json}
             api.json_text(entry, level=1)
             t12 = clock()
-            marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12)
+            marks = (t0, t1, t2, t3, t4, t5, t6, t6b, t7, t8, t9, t10, t11, t12)
             for stage, (a, b) in zip(STAGES, itertools.pairwise(marks), strict=True):
                 spent[stage] += b - a
     finally:

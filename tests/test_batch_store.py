@@ -348,3 +348,23 @@ def test_without_assessments_an_item_brings_its_score_and_stage_only(tmp_path: P
             whole.assessment.result.overall,
             whole.assessment.result.stage,
         )
+
+
+def test_a_folder_seen_before_is_still_checked_and_relative_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``safe_child`` remembers each folder's resolved path (a batch names thousands of
+    files in one folder): a relative folder still follows the working folder, and a name
+    leading out of a folder seen before is still refused."""
+    from commkit.fsutil import safe_child
+
+    for sub in ("a", "b"):
+        (tmp_path / sub / "out").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a")
+    assert safe_child(Path("out"), "x.md") == (tmp_path / "a" / "out" / "x.md").resolve()
+    monkeypatch.chdir(tmp_path / "b")
+    assert safe_child(Path("out"), "x.md") == (tmp_path / "b" / "out" / "x.md").resolve()
+    (tmp_path / "b" / "out" / "link.md").symlink_to(tmp_path / "a" / "secret.md")
+    for name in ("link.md", "..", "../x.md"):
+        with pytest.raises(UserError, match="refusing to write outside"):
+            safe_child(Path("out"), name)

@@ -43,13 +43,30 @@ def slugify(name: str | Mapping[str, str], fallback: str = "community") -> str:
 
 def safe_child(root: Path, *parts: str) -> Path:
     """``root/parts...``, refusing anything that would land outside ``root``."""
-    base = root.resolve()
+    base = _resolved(root)
     target = base.joinpath(*parts)
-    if not _plain_name(target, parts):
-        target = target.resolve()
+    if _plain_name(target, parts):
+        return target  # a plain name, not a link, right in the resolved folder: inside
+    target = target.resolve()
     if target != base and base not in target.parents:
         raise UserError(f"refusing to write outside {root}: {'/'.join(parts)!r}")
     return target
+
+
+_roots: dict[tuple[str, str], Path] = {}
+
+
+def _resolved(root: Path) -> Path:
+    """``root.resolve()``, remembered per folder as given (and the working folder, for a
+    relative one): a batch names two files in the same folder for every answers file.
+    What is refused is a name leading out of the folder, which is checked each time."""
+    key = (str(root), "" if root.is_absolute() else os.getcwd())
+    found = _roots.get(key)
+    if found is None:
+        found = root.resolve()
+        if len(_roots) < 10_000:
+            _roots[key] = found
+    return found
 
 
 def _plain_name(target: Path, parts: tuple[str, ...]) -> bool:
