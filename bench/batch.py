@@ -17,6 +17,7 @@ it; linear is N ratio). Targets: batch assess <= 3x the floor at 1,000 and 10,00
 
     .venv/bin/python bench/batch.py --n 1000 10000             # default content pack
     .venv/bin/python bench/batch.py --n 1000 --profile         # plus cProfile top costs
+    .venv/bin/python bench/batch.py --n 1000 --stages --only assess   # plus ms per file by stage
     .venv/bin/python bench/batch.py --n 200 --runs 1 --no-warmup --json   # CI smoke test
 
 The scratch folder (``--workdir``, default a new folder under /tmp) is deleted at the end
@@ -223,6 +224,108 @@ def profile(argv: list[str], env: dict[str, str], cwd: Path, top: int) -> list[s
         os.unlink(prof)
 
 
+STAGES = (
+    "floor",
+    "read",
+    "score",
+    "date_warnings",
+    "report_md",
+    "result_yaml",
+    "targets",
+    "json",
+    "send",
+    "stage",
+    "claim_publish",
+    "flush",
+    "json_item",
+)
+"""What batch ``assess --answers --json`` does for each file, in the order it does it:
+``floor`` (the CSafeLoader parse, for scale), then in a worker reading and checking,
+scoring, the date warnings, the Markdown report, the YAML result, the files' paths
+(checked to be inside the output folder), the ``--json`` text,
+sending the item (pickled and read back), writing its files under temporary names; then in
+the run that started the workers claiming and naming them, flushing them (per group of
+100, shared) and writing the ``--json`` item."""
+
+
+def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
+    """Milliseconds per answers file of each of :data:`STAGES`, in this process (the
+    commkit this interpreter imports), over the first ``limit`` answers files."""
+    import pickle
+
+    import yaml
+
+    from commkit import api
+    from commkit.api.answers import date_warnings
+    from commkit.api.assess import RenderedAssessment, render_assessment_markdown
+    from commkit.api.batch import BatchItem, assessment_json
+    from commkit.fsutil import flush_files, publish_groups, slugify, stage_text
+    from commkit.render.report import to_yaml
+
+    names = sorted(str(p) for p in (folder / "answers").glob("*.yaml"))[:limit]
+    out = Path(tempfile.mkdtemp(prefix="commkit-bench-stages-"))
+    pack = api.load_content(content)
+    writer = api.AssessmentWriter(pack=pack, out=out)
+    spent = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+    group: list[list[tuple[Path, Path]]] = []
+    try:
+        for name in names:
+            t0 = clock()
+            with open(name, encoding="utf-8") as fh:
+                yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+            t1 = clock()
+            checked = api.read_answers(name, pack=pack)
+            t2 = clock()
+            assessment = api.assess(checked, pack=pack)
+            t3 = clock()
+            date_warnings(assessment, workspace=None, file=name)
+            t4 = clock()
+            markdown = render_assessment_markdown(assessment, "en", pack=pack, peers=None)
+            t5 = clock()
+            result = to_yaml(assessment)
+            t6 = clock()
+            slug = assessment.community.slug or slugify(assessment.community.name)
+            md_path, yaml_path = writer.targets(slug, assessment.date.isoformat())
+            t6b = clock()
+            item = BatchItem(name)
+            item.json = assessment_json(assessment)
+            item.overall, item.stage = assessment.result.overall, assessment.result.stage
+            t7 = clock()
+            rendered = RenderedAssessment(
+                [("yaml", yaml_path, result), ("markdown", md_path, markdown)]
+            )
+            back = pickle.loads(pickle.dumps([item]))[0]
+            t8 = clock()
+            staged = [(role, path, stage_text(path, text)) for role, path, text in rendered.files]
+            t9 = clock()
+            files = writer.claim({role: path for role, path, _ in staged}, source=name)
+            publish_groups([[(tmp, path) for _, path, tmp in staged]], flushed=True)
+            t10 = clock()
+            group.append([(path, path) for _, path, _ in staged])
+            if len(group) == 100 or name == names[-1]:
+                flush_files(path for pairs in group for path, _ in pairs)
+                group = []
+            t11 = clock()
+            entry = {"source": name, "files": files, "warnings": [], "assessment": back.json}
+            api.json_text(entry, level=1)
+            t12 = clock()
+            marks = (t0, t1, t2, t3, t4, t5, t6, t6b, t7, t8, t9, t10, t11, t12)
+            for stage, (a, b) in zip(STAGES, itertools.pairwise(marks), strict=True):
+                spent[stage] += b - a
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    count = len(names)
+    per_file = {k: round(v / count * 1000, 3) for k, v in spent.items()}
+    total = sum(v for k, v in per_file.items() if k != "floor")
+    return {
+        "files": count,
+        "ms_per_file": per_file,
+        "total_ms": round(total, 3),
+        "floors": round(total / per_file["floor"], 2) if per_file["floor"] else None,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
@@ -251,6 +354,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--profile", action="store_true", help="cProfile each command once")
     parser.add_argument("--top", type=int, default=25, help="rows of profile to show")
+    parser.add_argument(
+        "--stages",
+        type=int,
+        nargs="?",
+        const=400,
+        default=None,
+        metavar="FILES",
+        help="also CPU ms per file by stage, in this process, over FILES answers files "
+        "(default 400)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     ns = parser.parse_args(argv)
 
@@ -261,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     env = _env(pycache)
     results: list[dict[str, Any]] = []
     profiles: dict[str, list[str]] = {}
+    by_stage: dict[str, dict[str, Any]] = {}
     scratch: list[str] = []  # cache folders of the runs
     try:
         for n in ns.n:
@@ -337,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.rmtree(out, ignore_errors=True)
                     profiles[f"{name} n={n}"] = profile(all_cases[name], env, folder, ns.top)
             shutil.rmtree(out, ignore_errors=True)
+            if ns.stages:
+                by_stage[str(n)] = stages(folder, content, ns.stages)
             if not ns.keep:
                 shutil.rmtree(folder, ignore_errors=True)
     finally:
@@ -362,7 +478,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if ns.json:
         json.dump(
-            {"benchmark": "batch", "results": results, "growth": growth, "profiles": profiles},
+            {
+                "benchmark": "batch",
+                "results": results,
+                "growth": growth,
+                "profiles": profiles,
+                "stages": by_stage,
+            },
             sys.stdout,
             indent=2,
             ensure_ascii=False,
@@ -388,6 +510,13 @@ def main(argv: list[str] | None = None) -> int:
             f"growth {g['command']}: n x{g['n_ratio']} ({g['from_n']} -> {g['to_n']}) "
             f"-> time x{g['time_ratio']}"
         )
+    for n_files, report in by_stage.items():
+        print(
+            f"\nCPU ms per answers file by stage, one process, n={n_files} "
+            f"({report['files']} files; {report['total_ms']} ms = {report['floors']} floors):"
+        )
+        for stage, ms in report["ms_per_file"].items():
+            print(f"  {stage:<14}{ms:>8}")
     for label, lines in profiles.items():
         print(f"\ncProfile, {label}:")
         for line in lines:

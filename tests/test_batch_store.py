@@ -320,3 +320,51 @@ def test_with_json_an_item_brings_its_assessment_once(tmp_path: Path) -> None:
         assert back._packed is None and back._assessment is None
         assert back.assessment == item.assessment
         assert back.json is not None and back.json.text == item.json.text
+
+
+def test_a_folder_removed_between_two_staged_files_is_made_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = stage_text(out / "a.md", "a\n")
+    shutil.rmtree(out)
+    second = stage_text(out / "b.md", "b\n")
+    assert not first.exists() and second.read_text(encoding="utf-8") == "b\n"
+    (tmp_path / "file").write_text("in the way\n", encoding="utf-8")
+    with pytest.raises(UserError, match="is a file, not a folder"):
+        stage_text(tmp_path / "file" / "c.md", "c\n")
+
+
+def test_without_assessments_an_item_brings_its_score_and_stage_only(tmp_path: Path) -> None:
+    import pickle
+
+    names = batch(tmp_path)[:2]
+    full = list(api.assess_batch(names, api.BatchOptions(out=tmp_path / "a")))
+    options = api.BatchOptions(out=tmp_path / "b", assessments=False)
+    for whole, item in zip(full, api.assess_batch(names, options), strict=True):
+        back = pickle.loads(pickle.dumps(item))
+        assert back.assessment is None and back._packed is None
+        assert whole.assessment is not None
+        assert (back.overall, back.stage) == (whole.overall, whole.stage)
+        assert (back.overall, back.stage) == (
+            whole.assessment.result.overall,
+            whole.assessment.result.stage,
+        )
+
+
+def test_a_folder_seen_before_is_still_checked_and_relative_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``safe_child`` remembers each folder's resolved path (a batch names thousands of
+    files in one folder): a relative folder still follows the working folder, and a name
+    leading out of a folder seen before is still refused."""
+    from commkit.fsutil import safe_child
+
+    for sub in ("a", "b"):
+        (tmp_path / sub / "out").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a")
+    assert safe_child(Path("out"), "x.md") == (tmp_path / "a" / "out" / "x.md").resolve()
+    monkeypatch.chdir(tmp_path / "b")
+    assert safe_child(Path("out"), "x.md") == (tmp_path / "b" / "out" / "x.md").resolve()
+    (tmp_path / "b" / "out" / "link.md").symlink_to(tmp_path / "a" / "secret.md")
+    for name in ("link.md", "..", "../x.md"):
+        with pytest.raises(UserError, match="refusing to write outside"):
+            safe_child(Path("out"), name)

@@ -71,12 +71,18 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
         "--no-warmup",
         "--content", str(FIXTURE_PACK),
         "--workdir", str(work),
+        "--stages", "20",
         "--json",
     )  # fmt: skip
     results = report["results"]
     assert isinstance(results, list)
     commands = {(r["n"], r["command"]) for r in results}
     assert commands == {(200, "map"), (200, "map-rerun"), (200, "assess")}
+    stages = report["stages"]
+    assert isinstance(stages, dict)
+    assert stages["200"]["files"] == 20
+    assert all(ms >= 0 for ms in stages["200"]["ms_per_file"].values())
+    assert stages["200"]["total_ms"] > 0
     for r in results:
         assert r["seconds"] > 0 and r["floor_seconds"] > 0
         assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0

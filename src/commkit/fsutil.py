@@ -43,13 +43,30 @@ def slugify(name: str | Mapping[str, str], fallback: str = "community") -> str:
 
 def safe_child(root: Path, *parts: str) -> Path:
     """``root/parts...``, refusing anything that would land outside ``root``."""
-    base = root.resolve()
+    base = _resolved(root)
     target = base.joinpath(*parts)
-    if not _plain_name(target, parts):
-        target = target.resolve()
+    if _plain_name(target, parts):
+        return target  # a plain name, not a link, right in the resolved folder: inside
+    target = target.resolve()
     if target != base and base not in target.parents:
         raise UserError(f"refusing to write outside {root}: {'/'.join(parts)!r}")
     return target
+
+
+_roots: dict[tuple[str, str], Path] = {}
+
+
+def _resolved(root: Path) -> Path:
+    """``root.resolve()``, remembered per folder as given (and the working folder, for a
+    relative one): a batch names two files in the same folder for every answers file.
+    What is refused is a name leading out of the folder, which is checked each time."""
+    key = (str(root), "" if root.is_absolute() else os.getcwd())
+    found = _roots.get(key)
+    if found is None:
+        found = root.resolve()
+        if len(_roots) < 10_000:
+            _roots[key] = found
+    return found
 
 
 def _plain_name(target: Path, parts: tuple[str, ...]) -> bool:
@@ -340,15 +357,41 @@ def publish_batch(staged: Iterable[tuple[Path, Path]], *, force: bool = False) -
     return written
 
 
+_ready: set[Path] = set()
+"""Folders :func:`stage_text` made ready in this process (a batch stages thousands of files
+in a few folders: one ``mkdir`` and one sweep each)."""
+
+
 def stage_text(path: Path, text: str) -> Path:
     """Write UTF-8 ``text`` under a temporary name next to ``path`` without flushing it
     (for :func:`publish_groups`); returns the temp file. Its name is commkit's own temp
     name, so a run killed before publishing leaves nothing a later run does not sweep."""
-    _ready_folder(path)
-    fd, tmp = _create_temp(path)
-    with _temp_removed_on_failure(tmp, path), os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+    folder = path.parent
+    if folder not in _ready:
+        _ready_folder(path)
+        _ready.add(folder)
+    try:
+        fd, tmp = _create_temp(path)
+    except UserError:
+        if not _ready_folder_again(path):
+            raise
+        fd, tmp = _create_temp(path)
+    with _temp_removed_on_failure(tmp, path):
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(fd, data) :]
+        finally:
+            os.close(fd)
     return tmp
+
+
+def _ready_folder_again(path: Path) -> bool:
+    """Whether ``path``'s folder is gone (removed while a batch ran): made again."""
+    if path.parent.is_dir():
+        return False
+    _ready_folder(path)
+    return True
 
 
 def publish_groups(

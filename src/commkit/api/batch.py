@@ -51,6 +51,9 @@ class BatchOptions:
     """Also give each file's ``--explain`` lines."""
     as_json: bool = False
     """Also give each assessment as JSON-ready data."""
+    assessments: bool = True
+    """Give each item its assessment (:attr:`BatchItem.assessment`); ``False``: only its
+    score and stage (what a run prints), so a worker does not send the assessment back."""
     out: PathLike = "."
     workspace: PathLike | None = None
     force: bool = False
@@ -184,7 +187,10 @@ def prepare(
     except CommkitError as exc:
         item.error = exc
         return item
-    item.assessment = assessment
+    if options.assessments:
+        item.assessment = assessment
+    else:
+        item.overall, item.stage = assessment.result.overall, assessment.result.stage
     if options.as_json:
         item.json = assessment_json(assessment)
     return item

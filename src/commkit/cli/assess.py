@@ -222,6 +222,7 @@ class _Run:
             community=self.community,
             explain=self.explain,
             as_json=self.json_output,
+            assessments=False,  # the score and stage are what it prints
             **api.writer_settings(w),
         )
         # the pool starts before the progress bar's thread does
