@@ -780,6 +780,8 @@ class Breakdown:
 
 
 _NO_DIMENSIONS: Mapping[str, float | None] = {}
+_NO_ANSWERS: Mapping[str, Answer] = {}
+"""What a gate on a dimension (or a stage) is given as answers: it never looks at them."""
 
 
 def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
@@ -879,7 +881,11 @@ def breakdown(
         texts: list[str] = []
         conditions: list[Condition] = []
         for gate, test, cond, text in requires:
-            if not (gate in held if gate is not None else test({}, {}, dim_scores, None)):
+            if gate is not None:  # a gate on a question: its answer's outcome said
+                passed = gate in held
+            else:
+                passed = test(_NO_ANSWERS, _NO_DIMENSIONS, dim_scores, None)
+            if not passed:
                 texts.append(text)
                 conditions.append(cond)
         reached = i == 0 or (score_ok and not texts)
