@@ -194,17 +194,18 @@ def test_answers_in_one_band_share_an_outcome_that_keeps_the_sign_of_zero() -> N
     from commkit.model.checklist import ScaleSpec
 
     checklist = load_pack().checklist
-    number = next(q for q in checklist.questions if q.type == "number")
-    step = scoring._Plan(checklist).steps[checklist.questions.index(number)]
+    plan = scoring._Plan(checklist)
+    step = next(s for s in plan.steps if s.question.type == "number" and not s.watchers)
+    number = step.question
     band = number.number.bands[-1].min  # type: ignore[union-attr]
     assert step.answered(band + 1) is step.answered(band + 2) is step.answered(float(band))
     scale = next(q for q in checklist.questions if q.type == "scale")
     zero_based = scale.model_copy(update={"scale": ScaleSpec(min=0, max=4)})
-    step = scoring._Step(zero_based, watched=False)
+    step = scoring._Step(zero_based, None, [])
     for value in (0, -0.0, 0.0, -0.0):
         outcome = step.answered(value)
         assert repr(outcome.normalised) == repr(value / 4.0)
-        fresh = scoring._Step(zero_based, watched=False).answered(value)
+        fresh = scoring._Step(zero_based, None, []).answered(value)
         assert repr((outcome.adds, outcome.adds_weight)) == repr((fresh.adds, fresh.adds_weight))
 
 
@@ -389,3 +390,59 @@ def _other(q: Any, rng: Any) -> object:
         option = rng.choice([o for o in q.options if not o.exclusive]).id
         return [option] if q.type == "multi" else option
     return "another note"
+
+
+def test_a_when_and_a_stage_gate_see_each_value_as_the_condition_does() -> None:
+    """A question that conditions look at is asked, and a stage gate holds, exactly when the
+    condition itself holds for that value: values of one band (0 and 1 projects, 4 and 5
+    initiatives), values that do not fit (1.5 projects: a ``when`` sees it, a gate does
+    not), yes/no written as ``True`` or `` Yes ``, "don't know"."""
+    from commkit.core.conditions import holds
+    from commkit.core.scoring import asked_questions, question_score
+
+    checklist = load_pack().checklist
+    by_id = {q.id: q for q in checklist.questions}
+    values: list[object] = [0, 1, 2, 3, 4, 5, 24, 25, 1.5, 3.0, -0.0, True, False, " Yes "]
+    values += ["yes", "no", "maybe", None, [], ["nope"], "written", "draft", "dedicated"]
+    gates = [(s.id, c) for s in checklist.stages for c in s.requires if c.question is not None]
+    assert any(q.when is not None for q in checklist.questions) and gates
+    for value in values:
+        for status in ("answered", "dont_know"):
+            answer = Answer.model_construct(status=status, value=value)
+            for q in checklist.questions:
+                if q.when is None or q.when.question is None:
+                    continue
+                watched = by_id[q.when.question]
+                given = {watched.id: answer}
+                expected = holds(
+                    q.when,
+                    answers=given,
+                    question_scores={watched.id: question_score(watched, answer)},
+                    dimension_scores={},
+                    stage=None,
+                )
+                asked = {a.id for a in asked_questions(checklist, given)}
+                assert (q.id in asked) is expected, (q.id, value, status)
+            for stage, cond in gates:
+                watched = by_id[cond.question]  # type: ignore[index]
+                given = {watched.id: answer}
+                fits = question_score(watched, answer) is not None or (
+                    status == "answered" and watched.type == "text"
+                )
+                expected = fits and holds(
+                    cond,
+                    answers=given,
+                    question_scores={watched.id: question_score(watched, answer)},
+                    dimension_scores={},
+                    stage=None,
+                )
+                failed = next(
+                    (
+                        s.failed_conditions
+                        for s in breakdown(checklist, given).stage_steps
+                        if s.stage == stage
+                    ),
+                    None,
+                )
+                if failed is not None:  # the walk reached this stage
+                    assert (cond not in failed) is expected, (stage, cond, value, status)

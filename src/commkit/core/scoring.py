@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 from pydantic import BaseModel
 
-from commkit.core.conditions import condition_test, describe, normalise_value
+from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
 from commkit.core.values import answer_rules, value_problem
 from commkit.errors import Diagnostic
@@ -317,6 +317,8 @@ _MAX_SHARED = 4096
 """At most this many results (and sums of weights) are kept per dimension (a bound on
 memory)."""
 
+_HOLDS_NONE: frozenset[int] = frozenset()
+
 
 class _Outcome:
     """How one answer to one question counts, worked out once per question and answer
@@ -327,6 +329,7 @@ class _Outcome:
         "adds_weight",
         "counts",
         "has_answer",
+        "holds",
         "kind",
         "normalised",
         "recommends",
@@ -360,6 +363,13 @@ class _Outcome:
         self.has_answer = status not in ("unanswered", "not_asked")
         self.value = value
         """The value it was worked out for (for the texts of its recommendations)."""
+        self.holds = (
+            step.holding(value, normalised, self.counts)
+            if step.watchers and status in ("answered", "unscored", "invalid")
+            else _HOLDS_NONE
+        )
+        """The conditions on its question that this answer makes hold (see :class:`_Plan`):
+        a condition on a question holds only for an answered value."""
         self.texts: dict[str, tuple[Recommendation, ...]] = {}
         self.recommends = normalised is not None and bool(
             _recommendations(step.question, value, normalised, "en")
@@ -407,20 +417,24 @@ class _Step:
         "rule",
         "unanswered",
         "unscored",
-        "watched",
+        "watchers",
         "weight",
         "when",
     )
 
-    def __init__(self, q: Question, watched: bool) -> None:
+    def __init__(
+        self, q: Question, when: int | None, watchers: list[tuple[int, ConditionTest, bool]]
+    ) -> None:
         self.question = q
         self.id = q.id
         self.dimension = q.dimension
         self.weight = q.weight
-        self.when = condition_test(q.when) if q.when is not None else None
+        self.when = when
+        """The number of its ``when`` condition (asked when it is among those that hold)."""
         self.rule = _scorer(q)
-        self.watched = watched
-        """A ``when`` or a stage gate looks at this question."""
+        self.watchers = watchers
+        """The conditions that look at this question's answer: (number, test, whether it
+        is a stage gate, which sees only an answer that counts)."""
         self.outcomes: dict[Hashable, _Outcome] = {}
         """Answered values (by :func:`_answer_key`) -> outcome."""
         self.recommended: dict[tuple[str, ...], tuple[Recommendation, ...]] = {}
@@ -430,11 +444,12 @@ class _Step:
         self.invalid = _Outcome(self, "invalid", _UNANSWERED)
         self.unscored = _Outcome(self, "unscored", _ANSWERED)
         self.by_score: dict[tuple[float, float], _Outcome] | None = (
-            None if q.type in ("choice", "multi") else {}
+            None if q.type in ("choice", "multi") or watchers else {}
         )
         """Outcomes by normalised score, where the score alone decides how an answer
         counts and what it recommends (yes/no, scale, number: all the counts in one band
-        are one outcome); ``None`` for a choice or a tick list."""
+        are one outcome); ``None`` for a choice or a tick list, and for a question that
+        conditions look at (they may tell apart values of one score, even invalid ones)."""
         self.by_status = {
             "dont_know": _Outcome(self, "dont_know", _DONT_KNOW),
             "not_applicable": _Outcome(self, "not_applicable", _NOT_APPLICABLE),
@@ -450,6 +465,17 @@ class _Step:
                 for text in texts
             )
         return made
+
+    def holding(self, value: Any, normalised: float | None, counts: bool) -> frozenset[int]:
+        """The numbers of the conditions on this question that hold for an answered
+        ``value`` (a stage gate only when the answer ``counts``)."""
+        answers = {self.id: Answer.model_construct(status="answered", value=value)}
+        scores = {self.id: normalised}
+        return frozenset(
+            number
+            for number, test, gate in self.watchers
+            if (counts or not gate) and test(answers, scores, _NO_DIMENSIONS, None)
+        )
 
     def outcome(self, answer: Answer) -> _Outcome:
         """The outcome of ``answer`` (:func:`breakdown` does the same in its loop)."""
@@ -474,6 +500,12 @@ class _Step:
 
     def _outcome(self, value: Any) -> _Outcome:
         scored = _INVALID if value is None else self.rule(value)
+        if self.watchers:  # what conditions make of the value: one outcome per value
+            if scored is _INVALID:
+                return _Outcome(self, "invalid", _UNANSWERED, value=value)
+            if scored is _UNSCORED:
+                return _Outcome(self, "unscored", _ANSWERED, value=value)
+            return _Outcome(self, "answered", _ANSWERED, scored, value)
         if scored is _INVALID:
             return self.invalid
         if scored is _UNSCORED:
@@ -489,19 +521,25 @@ class _Step:
         return made
 
 
-class _Shape(NamedTuple):
+class _Shape:
     """What the kinds of a dimension's outcomes decide: the sum of the weights of its scored
-    questions (an answered question is scored unless it is a text) and its counts."""
+    questions (an answered question is scored unless it is a text) and its counts; and, by
+    the weighted sum of its scores, the dimension's score and result."""
 
-    weight_sum: float
-    counts: tuple[int, int, int, int]
-    """answered, dont_know, not_applicable, unanswered."""
+    __slots__ = ("counts", "scored", "weight_sum")
+
+    def __init__(self, weight_sum: float, counts: tuple[int, int, int, int]) -> None:
+        self.weight_sum = weight_sum
+        self.counts = counts
+        """answered, dont_know, not_applicable, unanswered."""
+        self.scored: dict[float, tuple[float | None, DimensionResult]] = {}
+        """Weighted sum -> (score, result): a few hundred sums come back."""
 
 
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("id", "pick", "results", "shapes", "weight")
+    __slots__ = ("id", "pick", "remembered", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
@@ -518,6 +556,8 @@ class _Dimension:
         self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
+        self.remembered = 0
+        """How many scores its shapes remember (at most ``_MAX_SHARED``)."""
 
     def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
         """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
@@ -532,6 +572,17 @@ class _Dimension:
         )
         if len(self.shapes) < _MAX_SHARED:
             self.shapes[kinds] = made
+        return made
+
+    def scored(self, shape: _Shape, total: float) -> tuple[float | None, DimensionResult]:
+        """Its score (``None``: nothing scored) and result for a shape and weighted sum."""
+        weight_sum = shape.weight_sum
+        score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        key = (score, shape.counts)
+        made = (score, self.results.get(key) or self.result(key))
+        if self.remembered < _MAX_SHARED:
+            self.remembered += 1
+            shape.scored[total] = made
         return made
 
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
@@ -564,9 +615,30 @@ class _Plan:
     __slots__ = ("dimensions", "hash", "ids", "stages", "steps")
 
     def __init__(self, checklist: Checklist) -> None:
-        looked_at = {q.when.question for q in checklist.questions if q.when is not None}
-        looked_at |= {c.question for s in checklist.stages for c in s.requires}
-        self.steps = [_Step(q, q.id in looked_at) for q in checklist.questions]
+        # every ``when`` and stage gate gets a number; one on a question is worked out with
+        # that question's outcome (per answer value), and the loop keeps the numbers of
+        # those that hold; a ``when`` on anything else never holds (nothing is scored yet)
+        watchers: dict[str, list[tuple[int, ConditionTest, bool]]] = {}
+        numbers = iter(range(1_000_000))
+
+        def number(cond: Condition, gate: bool) -> int | None:
+            n = next(numbers)
+            if cond.question is not None:
+                watchers.setdefault(cond.question, []).append((n, condition_test(cond), gate))
+                return n
+            return None if gate else n
+
+        whens = [number(q.when, False) if q.when is not None else None for q in checklist.questions]
+        self.stages = [
+            (s, [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires])
+            for s in checklist.stages
+        ]
+        """Each stage with its ``requires``: (the number of a gate on a question, else
+        ``None``; test, condition, :func:`describe` text)."""
+        self.steps = [
+            _Step(q, when, watchers.get(q.id, []))
+            for q, when in zip(checklist.questions, whens, strict=True)
+        ]
         self.ids = [q.id for q in checklist.questions]
         self.dimensions = [
             _Dimension(
@@ -576,10 +648,6 @@ class _Plan:
             )
             for d in checklist.dimensions
         ]
-        self.stages = [
-            (s, [(condition_test(c), c, describe(c)) for c in s.requires]) for s in checklist.stages
-        ]
-        """Each stage with its ``requires``: (test, condition, :func:`describe` text)."""
         self.hash: str | None = None
 
 
@@ -717,16 +785,14 @@ _NO_DIMENSIONS: Mapping[str, float | None] = {}
 def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
     """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
     asked: list[Question] = []
-    seen: dict[str, Answer] = {}
-    scores: dict[str, float | None] = {}
+    held: set[int] = set()  # the conditions that hold (see :func:`breakdown`)
     for step in _compile(checklist).steps:
-        if step.when is not None and not step.when(seen, scores, _NO_DIMENSIONS, None):
+        if step.when is not None and step.when not in held:
             continue
         asked.append(step.question)
         answer = answers.get(step.id)
-        if answer is not None and step.watched:
-            seen[step.id] = answer
-            scores[step.id] = step.outcome(answer).normalised
+        if answer is not None and step.watchers:
+            held.update(step.outcome(answer).holds)
     return asked
 
 
@@ -748,15 +814,13 @@ def breakdown(
     outcomes: list[_Outcome] = []
     recommendations: list[Recommendation] = []
     open_questions: list[str] = []
-    # what a ``when`` or a stage gate may look at: the answers of the questions asked so far
-    # (as given), those that count, and their normalised scores
-    seen: dict[str, Answer] = {}
-    effective: dict[str, Answer] = {}
-    scores: dict[str, float | None] = {}
+    # the numbers of the ``when`` conditions and stage gates on the questions asked so far
+    # that hold, as their outcomes say
+    held: set[int] = set()
     add = outcomes.append
     for step, answer in zip(plan.steps, map(answers.get, plan.ids), strict=True):
         when = step.when
-        if when is not None and not when(seen, scores, _NO_DIMENSIONS, None):
+        if when is not None and when not in held:
             add(step.not_asked)
             continue
         if answer is None:
@@ -780,12 +844,8 @@ def breakdown(
             outcome = step.by_status.get(answer.status, step.invalid)
             if outcome.kind == _DONT_KNOW:
                 open_questions.append(step.id)
-        if step.watched:
-            scores[step.id] = outcome.normalised
-            if answer is not None:
-                seen[step.id] = answer
-                if outcome.counts:
-                    effective[step.id] = answer
+        if outcome.holds:
+            held.update(outcome.holds)
         add(outcome)
 
     dimension_rows: list[tuple[str, float, float | None, float, float]] = []
@@ -799,16 +859,15 @@ def breakdown(
     for dimension in plan.dimensions:
         pick = dimension.pick
         kinds = pick(all_kinds)
-        weight_sum, counts = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
         total = math.fsum(pick(all_adds))
-        dim_score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
+        dim_score, dim_result = shape.scored.get(total) or dimension.scored(shape, total)
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, weight_sum))
-        key = (dim_score, counts)
-        dimension_results.append(dimension.results.get(key) or dimension.result(key))
+        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, shape.weight_sum))
+        dimension_results.append(dim_result)
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
@@ -819,8 +878,8 @@ def breakdown(
         score_ok = i == 0 or overall >= stage.min_score
         texts: list[str] = []
         conditions: list[Condition] = []
-        for test, cond, text in requires:
-            if not test(effective, scores, dim_scores, None):
+        for gate, test, cond, text in requires:
+            if not (gate in held if gate is not None else test({}, {}, dim_scores, None)):
                 texts.append(text)
                 conditions.append(cond)
         reached = i == 0 or (score_ok and not texts)
