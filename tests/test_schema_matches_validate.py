@@ -102,6 +102,9 @@ PROBES = {
     "founded-month": ANSWERS.format(
         formalised='yes, founded: "2020-08"', complete="true", question="purpose.x", answer="4"
     ),
+    "founded-trailing-newline": ANSWERS.format(
+        formalised='yes, founded: "2020\\n"', complete="true", question="purpose.x", answer="4"
+    ),
     # numbers are numbers
     "number": community(slug="club", name="Club", date="2020-08-31", members="60"),
     "number-float-whole": community(slug="club", name="Club", date="2020-08-31", members="60.0"),

@@ -322,7 +322,7 @@ def _founded(value: Any, today: dt.date | None) -> tuple[str | None, str | None]
     text = value.isoformat() if isinstance(value, dt.date) else _text(value)
     if text is None:
         return None, None
-    if not PARTIAL_DATE_RE.match(text):
+    if not PARTIAL_DATE_RE.fullmatch(text):
         return None, f"{text!r} is not a date such as 2020, 2020-08 or 2020-08-15"
     try:
         start = founded_start(text)

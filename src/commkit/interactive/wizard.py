@@ -132,7 +132,9 @@ class Wizard:
             p.text(
                 m["founded"],
                 validate=lambda s: (
-                    True if not s.strip() or PARTIAL_DATE_RE.match(s.strip()) else m["founded_bad"]
+                    True
+                    if not s.strip() or PARTIAL_DATE_RE.fullmatch(s.strip())
+                    else m["founded_bad"]
                 ),
             ).strip()
             or None

@@ -278,7 +278,7 @@ def _partial_date(value: Any) -> Any:
     year = isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value <= 9999
     if year and value == int(value):  # 2020, or 2020.0 as any integer field takes it
         return str(int(value))
-    if isinstance(value, str) and not PARTIAL_DATE_RE.match(value):
+    if isinstance(value, str) and not PARTIAL_DATE_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not a date such as 2020, 2020-08 or 2020-08-15")
     return value
 
