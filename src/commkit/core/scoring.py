@@ -60,9 +60,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
@@ -80,7 +78,7 @@ from commkit.model.answers import (
     Recommendation,
 )
 from commkit.model.checklist import Checklist, Question
-from commkit.model.common import tr
+from commkit.model.common import built, tr
 from commkit.model.condition import Condition
 
 if TYPE_CHECKING:
@@ -588,7 +586,7 @@ class _Dimension:
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
         """Its result for a score and counts, made once."""
         score, (answered, dont_know, not_applicable, unanswered) = key
-        made = _built(
+        made = built(
             DimensionResult,
             {
                 "id": self.id,
@@ -669,22 +667,6 @@ def checklist_hash(checklist: Checklist) -> str:
 
         plan.hash = content_hash(checklist)
     return plan.hash
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _built(model: type[M], fields: dict[str, Any]) -> M:
-    """``model.model_construct(**fields)`` for a model the engine made itself, every field
-    given in the model's order: what pydantic's own does, without its look at each field's
-    aliases and defaults (a sixth of a whole assessment's time)."""
-    made = model.__new__(model)
-    set_attribute = object.__setattr__
-    set_attribute(made, "__dict__", fields)
-    set_attribute(made, "__pydantic_fields_set__", set(fields))
-    set_attribute(made, "__pydantic_extra__", None)
-    set_attribute(made, "__pydantic_private__", None)
-    return made
 
 
 # ---------------------------------------------------------------- the engine
@@ -900,7 +882,7 @@ def breakdown(
     floor = max(target, STRENGTH_FLOOR)
     below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
     # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
-    result = _built(
+    result = built(
         AssessmentResult,
         {
             "overall": overall,

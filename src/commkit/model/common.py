@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import types
 from datetime import date
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -53,6 +53,28 @@ def _scalar_kinds(annotation: Any) -> frozenset[type]:
         found = frozenset().union(*kinds) if all(kinds) else frozenset()
         return found if date not in found or found == {date} else frozenset()
     return frozenset({annotation}) if annotation in (*_SCALARS, date) else frozenset()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_set_dict = object.__setattr__
+
+
+def built(model: type[M], fields: dict[str, Any], given: set[str] | None = None) -> M:
+    """``model.model_construct(**fields)`` for data commkit made or checked itself, every
+    field in ``fields`` in the model's order (``given``: the fields set, default all of
+    them): what pydantic's own does, without its look at each field's aliases and defaults
+    (a sixth of a whole assessment's time). The slots are set through their descriptors,
+    a third quicker than ``object.__setattr__``."""
+    made = model.__new__(model)
+    _set_dict(made, "__dict__", fields)
+    _set_fields_set(made, set(fields) if given is None else given)
+    _set_extra(made, None)
+    _set_private(made, None)
+    return made
 
 
 class StrictModel(BaseModel):
