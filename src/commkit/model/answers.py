@@ -168,16 +168,16 @@ def _value(value: Any) -> Any:
     return _NO
 
 
-def _made(status: str, value: Any, note: Any, given: set[str]) -> Answer:
-    """An :class:`Answer` as pydantic's validation leaves it (fields given: ``given``)."""
-    return built(Answer, {"status": status, "value": value, "note": note}, given)
-
-
-def _entry(data: Any) -> Answer | None:
-    """One answer made directly when it is of the common kinds, else ``None``."""
+def _entry_fields(data: Any) -> tuple[dict[str, Any], set[str]] | None:
+    """One answer's fields as pydantic makes them, and the fields given, when it is of the
+    common kinds; else ``None``."""
     if type(data) is not dict:  # the shorthand ``q: 4``
         value = _value(data)
-        return None if value is _NO else _made("answered", value, None, {"value"})
+        return (
+            None
+            if value is _NO
+            else ({"status": "answered", "value": value, "note": None}, {"value"})
+        )
     if not data.keys() <= _ENTRY_KEYS:
         return None
     status = data.get("status", "answered")
@@ -201,29 +201,49 @@ def _entry(data: Any) -> Answer | None:
                 return None
         else:
             return None
-    return _made(status, value, note, set(data))
+    return {"status": status, "value": value, "note": note}, set(data)
+
+
+def _id_fits(qid: Any) -> bool:
+    """Whether ``qid`` is a question id (remembered once found so)."""
+    if qid in _IDS:
+        return True
+    if type(qid) is not str or not ID_RE.fullmatch(qid):
+        return False
+    if len(_IDS) >= _IDS_LIMIT:
+        _IDS.clear()
+    _IDS.add(qid)
+    return True
+
+
+def common_answers(data: Any) -> dict[str, Answer] | None:
+    """The answers as pydantic makes them when every one is of the common kinds (a value, a
+    list of options, a text map; with a status and a note), else ``None``: pydantic's way
+    through the models' validators then decides, with its own messages."""
+    if type(data) is not dict:
+        return None
+    made: dict[str, Answer] = {}
+    for qid, entry in data.items():
+        fields = _entry_fields(entry) if _id_fits(qid) else None
+        if fields is None:
+            return None
+        made[qid] = built(Answer, *fields)
+    return made
+
+
+def of_common_kinds(data: Any) -> bool:
+    """:func:`common_answers` would make them (checked only, nothing made): the model then
+    surely accepts them (a ``False`` says nothing: ask the model)."""
+    return type(data) is dict and all(
+        _id_fits(qid) and _entry_fields(entry) is not None for qid, entry in data.items()
+    )
 
 
 def _common_entries(data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """The answers as pydantic makes them, made here when every one is of the common kinds
-    (a value, a list of options, a text map; with a status and a note): several times
-    quicker than pydantic's way through the models' Python validators, which decides
-    anything else, with its own messages."""
-    if type(data) is not dict:
-        return handler(data)
-    made: dict[str, Answer] = {}
-    for qid, entry in data.items():
-        if qid not in _IDS:
-            if type(qid) is not str or not ID_RE.fullmatch(qid):
-                return handler(data)
-            if len(_IDS) >= _IDS_LIMIT:
-                _IDS.clear()
-            _IDS.add(qid)
-        answer = _entry(entry)
-        if answer is None:
-            return handler(data)
-        made[qid] = answer
-    return made
+    """The answers made by :func:`common_answers` (several times quicker than pydantic's
+    way through the models' Python validators), else by pydantic."""
+    made = common_answers(data)
+    return handler(data) if made is None else made
 
 
 AnswerEntries = Annotated[dict[Id, AnswerEntry], WrapValidator(_common_entries)]
