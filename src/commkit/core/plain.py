@@ -190,15 +190,38 @@ class PlainResult(_Fields):
 # ---------------------------------------------------------------- the models
 
 
+class _Models:
+    """The model classes and ``built``, imported on the first use (an import statement in a
+    function costs microseconds on every call, as much as making the model)."""
+
+    __slots__ = ("built", "dimension", "recommendation", "result")
+
+    def __init__(self) -> None:
+        from commkit.model import answers
+        from commkit.model.common import built
+
+        self.built = built
+        self.dimension = answers.DimensionResult
+        self.recommendation = answers.Recommendation
+        self.result = answers.AssessmentResult
+
+
+_MODELS: list[_Models] = []
+
+
+def _models() -> _Models:
+    if not _MODELS:
+        _MODELS.append(_Models())
+    return _MODELS[0]
+
+
 def dimension_model(plain: PlainDimensionResult) -> DimensionResult:
     """The ``DimensionResult`` of ``plain`` (made once: both are immutable)."""
     made = plain._model
     if made is None:
-        from commkit.model.answers import DimensionResult
-        from commkit.model.common import built
-
-        made = plain._model = built(
-            DimensionResult,
+        models = _models()
+        made = plain._model = models.built(
+            models.dimension,
             {
                 "id": plain.id,
                 "score": plain.score,
@@ -215,11 +238,9 @@ def recommendation_model(plain: PlainRecommendation) -> Recommendation:
     """The ``Recommendation`` of ``plain`` (made once: both are immutable)."""
     made = plain._model
     if made is None:
-        from commkit.model.answers import Recommendation
-        from commkit.model.common import built
-
-        made = plain._model = built(
-            Recommendation,
+        models = _models()
+        made = plain._model = models.built(
+            models.recommendation,
             {"question": plain.question, "dimension": plain.dimension, "text": plain.text},
         )
     return made
@@ -227,19 +248,17 @@ def recommendation_model(plain: PlainRecommendation) -> Recommendation:
 
 def result_model(plain: PlainResult) -> AssessmentResult:
     """A new ``AssessmentResult`` with the fields of ``plain`` (its lists copied)."""
-    from commkit.model.answers import AssessmentResult
-    from commkit.model.common import built
-
-    return built(
-        AssessmentResult,
+    models = _models()
+    return models.built(
+        models.result,
         {
             "overall": plain.overall,
             "stage": plain.stage,
             "next_stage": plain.next_stage,
-            "dimensions": [dimension_model(d) for d in plain.dimensions],
+            "dimensions": [d._model or dimension_model(d) for d in plain.dimensions],
             "strengths": list(plain.strengths),
             "gaps": list(plain.gaps),
-            "recommendations": [recommendation_model(r) for r in plain.recommendations],
+            "recommendations": [r._model or recommendation_model(r) for r in plain.recommendations],
             "actions": list(plain.actions),
             "open_questions": list(plain.open_questions),
             "held_back_by": list(plain.held_back_by),
