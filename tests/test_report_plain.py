@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from commkit import api
-from commkit.core.scoring import assessment_breakdown, checklist_for_ref
+from commkit.core.plain import PlainAnswer
+from commkit.core.scoring import Breakdown, assessment_breakdown, checklist_for_ref
 from commkit.model.answers import (
     Answer,
     Answers,
@@ -79,11 +80,16 @@ def plain(data: Any, *, keep: bool = False) -> Any:
     return out
 
 
-def plain_assessment(assessment: Assessment) -> Any:
-    """``assessment`` as plain objects, from its JSON data (no model in it)."""
+def plain_assessment(assessment: Assessment, info: Breakdown | None = None) -> Any:
+    """``assessment`` as plain objects, from its JSON data (no model in it); its answers as
+    the engine's plain answers, and its result the engine's own plain result when ``info``
+    is the breakdown it was made with."""
     data = assessment.model_dump(mode="json")
     made = plain(data)
     made.date = dt.date.fromisoformat(data["date"])
+    made.answers = {qid: PlainAnswer(a.status, a.value, a.note) for qid, a in made.answers.items()}
+    if info is not None and assessment.result is info.result:
+        made.result = info.plain
     return made
 
 
@@ -209,7 +215,8 @@ def test_a_rater_and_a_team_are_written_as_the_model_dumps_them() -> None:
     ]
     team = api.assess_team(raters, pack=pack)
     assert team.team is not None
-    rated = team.model_copy(update={"rater": Rater(name="Olga", role={"en": "Lead", "ru": "Лидер"})})
+    rater = Rater(name="Olga", role={"en": "Lead", "ru": "Лидер"})
+    rated = team.model_copy(update={"rater": rater})
     for assessment in (team, rated):
         assert report.assessment_data(assessment) == dumped(assessment)
     assert "rater:\n  name: Olga\n  role:\n    en: Lead\n" in report.to_yaml(rated)
@@ -233,7 +240,7 @@ def test_the_report_from_plain_objects_is_the_models_report(lang: str) -> None:
         info = assessment_breakdown(checklist, assessment)
         expected = (report.to_yaml(assessment), report.assessment_markdown(pack, assessment, lang))
         files = report.render_report_files(
-            plain_assessment(assessment),
+            plain_assessment(assessment, info),
             checklist,
             info,
             lang,
@@ -253,10 +260,12 @@ def test_the_report_from_plain_objects_is_what_the_writer_writes(tmp_path: Path)
         slug = assessment.community.slug
         label = md_inline(data_labels("ru")["chart_scores"])
         chart = f"![{label}](<{slug}-assessment-{assessment.date}-scores.svg>)"
+        info = assessment_breakdown(checklist, assessment)
+        assert assessment.result is info.result
         files = report.render_report_files(
-            plain_assessment(assessment),
+            plain_assessment(assessment, info),
             checklist,
-            assessment_breakdown(checklist, assessment),
+            info,
             "ru",
             roadmap=pack.roadmap,
             template_dirs=pack.template_dirs,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from commkit.core.per_object import PerObject
 from commkit.core.scoring import explain_value, value_problem
 from commkit.i18n import counted, number, score, section, text
-from commkit.model.common import tr
+from commkit.i18n.text_pick import tr
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
