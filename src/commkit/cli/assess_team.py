@@ -8,7 +8,7 @@ from commkit.cli.assess_run import AssessRun
 def run_team(run: AssessRun, *, anonymous: bool) -> None:
     """Read every rater's file, merge, write the report and the YAML, print the summary."""
     from commkit import api
-    from commkit.cli.output import err, print_json, warn
+    from commkit.cli.output import Lines, print_json, warn
     from commkit.cli.summary import print_summary
     from commkit.errors import UserError
     from commkit.i18n import plural, score, text
@@ -37,9 +37,11 @@ def run_team(run: AssessRun, *, anonymous: bool) -> None:
     written = writer.write(assessment, lang=report_lang)
     team = assessment.team
     assert team is not None
+    # stdout, or stderr when stdout carries --json; without rich's console where its layout
+    # is copied (commkit.cli.plain_layout)
+    lines = Lines(stderr=run.json_output)
+    print_summary(lines, pack, assessment, written, report_lang)
     if run.json_output:
-        console = err()
-        print_summary(console, pack, assessment, written, report_lang)
         print_json(
             {
                 "source": files,
@@ -47,24 +49,7 @@ def run_team(run: AssessRun, *, anonymous: bool) -> None:
                 "assessment": assessment.model_dump(mode="json", exclude_none=True),
             }
         )
-    else:
-        from commkit.cli.output import out as stdout
-
-        console = stdout()
-        print_summary(console, pack, assessment, written, report_lang)
-    console.print(
-        plural(
-            "team.raters",
-            len(team.raters),
-            lang,
-            low=score(team.overall_low, lang),
-            high=score(team.overall_high, lang),
-        ),
-        markup=False,
-        highlight=False,
-    )
-    console.print(
-        plural("team.disagree", sum(1 for q in team.questions if q.disagree), lang),
-        markup=False,
-        highlight=False,
-    )
+    low, high = score(team.overall_low, lang), score(team.overall_high, lang)
+    lines.print(plural("team.raters", len(team.raters), lang, low=low, high=high), soft_wrap=False)
+    disagree = sum(1 for q in team.questions if q.disagree)
+    lines.print(plural("team.disagree", disagree, lang), soft_wrap=False)

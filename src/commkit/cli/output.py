@@ -16,6 +16,7 @@ from commkit.cli.line_breaks import KEEP_TOGETHER
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from commkit.cli.plain_layout import Screen
     from commkit.errors import Diagnostic
 
 
@@ -81,9 +82,9 @@ through rich."""
 class Lines:
     """Lines for stdout (or stderr), each made of text and ``(text, style)`` parts.
 
-    Where rich would add nothing (not a terminal, as rich sees it, and a line to keep whole),
-    a line is written as it is, without importing rich; in a terminal rich colours it and
-    breaks it at spaces (:func:`out`). Both give the bytes rich gives on a pipe.
+    Written as rich's console (:func:`out`) writes them, without importing it: on a pipe as
+    they are, or broken at spaces to the width; in a terminal coloured and broken at spaces
+    (:mod:`commkit.cli.plain_layout`). Where that layout is not copied, rich writes them.
     """
 
     def __init__(self, stderr: bool = False) -> None:
@@ -113,15 +114,41 @@ class Lines:
 
     @property
     def width(self) -> int:
-        return int(self.console.width)
+        from commkit.cli.plain_layout import NeedsRich
+
+        try:
+            return self.screen().width
+        except NeedsRich:
+            return int(self.console.width)
+
+    def screen(self) -> Screen:
+        """How rich would print here (raises :class:`~commkit.cli.plain_layout.NeedsRich`
+        where :mod:`commkit.cli.plain_layout` does not copy rich's rules)."""
+        from commkit.cli.plain_layout import NeedsRich, screen_of
+
+        if self._console is not None:
+            raise NeedsRich("a console is in use")
+        return screen_of(self.stream, self.is_terminal)
 
     def print(self, *parts: str | tuple[str, str], soft_wrap: bool = True) -> None:
         """One line; ``soft_wrap``: one line however long (rich's meaning), else rich wraps it
-        at its width."""
+        at its width (in a terminal it always does). Written without rich's console wherever
+        :func:`commkit.cli.plain_layout.styled` copies rich's bytes."""
         text = "".join(p if isinstance(p, str) else p[0] for p in parts)
         if soft_wrap and not self.is_terminal and _RICH_CHANGES.isdisjoint(text):
             stream = self.stream
             stream.write(text + "\n")
+            stream.flush()
+            return
+        from commkit.cli.plain_layout import NeedsRich, styled
+
+        try:
+            lines = styled(list(parts), self.screen(), soft_wrap)
+        except NeedsRich:
+            pass
+        else:
+            stream = self.stream
+            stream.write("".join(line + "\n" for line in lines))
             stream.flush()
             return
         from rich.text import Text

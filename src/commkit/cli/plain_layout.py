@@ -1,26 +1,37 @@
-"""Lines and a boxed table laid out as rich lays them out on a pipe, without importing
-rich's console (a fifth of a one-file command's start-up).
+"""Lines and a boxed table laid out as rich lays them out, without importing rich's console
+(a fifth of a one-file command's start-up).
 
-Off a terminal rich adds no colour: what it prints is plain text, wrapped at spaces to its
-width, and tables drawn with box characters. This module makes those same bytes for the
-simple cases (every cell on one line, a table no wider than the output); anything else
-(:class:`NeedsRich`) goes through rich itself. Cell widths and break points come from rich's
-own small modules (``rich.cells``, ``rich._wrap``), so characters count as rich counts them.
+On a pipe rich adds no colour: what it prints is plain text, wrapped at spaces to its width,
+and tables drawn with box characters. In a terminal it adds styles (each run of styled text
+between ``ESC[...m`` and ``ESC[0m``), and :class:`commkit.cli.console.WordWrapConsole` wraps
+every line there, keeping a count with its noun. This module makes those same bytes for the
+simple cases (every cell on one line, a table no wider than the output, the styles commkit
+uses); anything else (:class:`NeedsRich`) goes through rich itself. Cell widths and break
+points come from rich's own small modules (``rich.cells``, ``rich._wrap``), so characters
+count as rich counts them.
 """
 
 from __future__ import annotations
 
+import builtins
 import itertools
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
 
+from commkit.cli.line_breaks import unbreakable
+
 
 class NeedsRich(Exception):
     """A line or table rich would lay out in a way this module does not copy."""
+
+
+Part = str | tuple[str, str]
+"""A piece of a line: text, or ``(text, style)`` (as rich's ``Text.assemble`` takes them)."""
 
 
 def _plain(text: str) -> str:
@@ -31,13 +42,35 @@ def _plain(text: str) -> str:
     return text
 
 
-def pipe_width() -> int:
-    """The width rich gives a console that is not a terminal: ``COLUMNS``, else the size of
-    the first of stdin, stdout and stderr that is a terminal, else 80."""
-    if sys.platform == "win32":
-        raise NeedsRich("windows")
-    columns = os.environ.get("COLUMNS")
-    if columns is not None and columns.isdigit():
+@dataclass(frozen=True)
+class Screen:
+    """Where the lines go, as rich's console sees it."""
+
+    width: int
+    terminal: bool = False
+    """rich takes the stream for a terminal: every line is wrapped (``soft_wrap`` too) and a
+    count stays with its noun (:class:`commkit.cli.console.WordWrapConsole`)."""
+    colour: bool = False
+    """Styles are written (rich found a colour system: a terminal, not a dumb one)."""
+    no_color: bool = False
+    """``NO_COLOR``: colours dropped, bold and italics kept (as rich does)."""
+
+    @property
+    def is_terminal(self) -> bool:  # as a console, for commkit.cli.output.wrap_lines
+        return self.terminal
+
+
+def _columns(terminal: bool) -> int:
+    """The console's width by rich's rules (``Console.size``): in a dumb terminal 80 unless
+    both ``COLUMNS`` and ``LINES`` are set; else ``COLUMNS``, else the size of the first of
+    stdin, stdout and stderr that is a terminal, else 80."""
+    env = os.environ
+    columns = env.get("COLUMNS", "")
+    given = columns.isdigit()
+    dumb = terminal and env.get("TERM", "").lower() in ("dumb", "unknown")
+    if dumb and not (given and env.get("LINES", "").isdigit()):
+        return 80
+    if given:
         if int(columns) < 1:
             raise NeedsRich(columns)
         return int(columns)
@@ -50,62 +83,150 @@ def pipe_width() -> int:
     return 80
 
 
-def wrapped(text: str, width: int) -> list[str]:
-    """``text`` broken into lines as rich's ``print`` breaks it (spaces stay at the end of a
-    line, and are cut only beyond the width)."""
-    _plain(text)
-    offsets = [0, *divide_line(text, width), len(text)]
+def screen_of(stream: Any, terminal: bool) -> Screen:
+    """How rich's console would print to ``stream`` (``terminal``: rich takes it for one, by
+    :func:`commkit.cli.output.seen_as_terminal`). Raises :class:`NeedsRich` where rich's
+    rules are not copied: Windows, Jupyter or IDLE, an encoding other than UTF-8 (rich draws
+    ASCII boxes there)."""
+    if sys.platform == "win32" or hasattr(builtins, "get_ipython") or "idlelib" in sys.modules:
+        raise NeedsRich("console")
+    encoding = (getattr(stream, "encoding", "utf-8") or "utf-8").lower()
+    if not encoding.startswith("utf"):
+        raise NeedsRich(encoding)
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    return Screen(
+        width=_columns(terminal),
+        terminal=terminal,
+        colour=terminal and not dumb,
+        no_color=os.environ.get("NO_COLOR", "") != "",
+    )
+
+
+def pipe_width() -> int:
+    """The width rich gives a console that is not a terminal."""
+    if sys.platform == "win32":
+        raise NeedsRich("windows")
+    return _columns(False)
+
+
+_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4"}
+_STANDARD = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+_COLOURS = {
+    **{name: str(30 + n) for n, name in enumerate(_STANDARD)},
+    **{f"bright_{name}": str(90 + n) for n, name in enumerate(_STANDARD)},
+}
+
+
+def style_codes(style: str, no_color: bool = False) -> str:
+    """The SGR codes rich writes for ``style``: attributes in rich's order, then the colour
+    (a standard colour is written alike by every colour system)."""
+    words = style.split()
+    if any(w not in _ATTRIBUTES and w not in _COLOURS for w in words):
+        raise NeedsRich(style)
+    codes = [code for name, code in _ATTRIBUTES.items() if name in words]
+    colours = [_COLOURS[w] for w in words if w in _COLOURS]
+    if colours and not no_color:
+        codes.append(colours[-1])
+    return ";".join(codes)
+
+
+def paint(text: str, style: str, screen: Screen) -> str:
+    """``text`` as rich writes one segment of it in ``style``."""
+    if not (screen.colour and style and text):
+        return text
+    codes = style_codes(style, screen.no_color)
+    return f"\x1b[{codes}m{text}\x1b[0m" if codes else text
+
+
+def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[str]:
+    """A line of ``parts`` as rich's ``print`` writes it: broken at spaces to the width
+    (except where ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of
+    a line and cut only beyond the width, each part painted in its style on each line."""
+    pieces = [(p, "") if isinstance(p, str) else p for p in parts]
+    text = _plain("".join(t for t, _ in pieces))
+    for _, style in pieces:
+        style_codes(style)  # an unknown style goes to rich, on a pipe too
+    spans = [(0, len(text))]
+    if not soft_wrap or screen.terminal:
+        width = screen.width
+        offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
+        spans = []
+        for start, end in itertools.pairwise([*offsets, len(text)]):
+            line = text[start:end]
+            if len(line) > width:
+                end -= min(len(line) - len(line.rstrip()), len(line) - width)
+            if cell_len(text[start:end]) > width:
+                raise NeedsRich(text)
+            spans.append((start, end))
     lines = []
-    for start, end in itertools.pairwise(offsets):
-        line = text[start:end]
-        if len(line) > width:
-            excess = len(line) - width
-            spaces = len(line) - len(line.rstrip())
-            line = line[: len(line) - min(spaces, excess)]
-        if cell_len(line) > width:
-            raise NeedsRich(text)
-        lines.append(line)
+    for start, end in spans:
+        out = []
+        at = 0
+        for piece, style in pieces:
+            low, high = max(start, at), min(end, at + len(piece))
+            if high > low:
+                out.append(paint(text[low:high], style, screen))
+            at += len(piece)
+        lines.append("".join(out))
     return lines
 
 
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` broken into lines as rich's ``print`` breaks it on a pipe."""
+    return styled([text], Screen(width))
+
+
 def whole(line: str) -> str:
-    """A line rich prints as it is, however long (``soft_wrap``)."""
+    """A line rich prints as it is on a pipe, however long (``soft_wrap``)."""
     return _plain(line)
 
 
 @dataclass
 class Table:
     """A table as rich draws it by default (heavy head, a border round it, one space of
-    padding in each cell, title on the left above it)."""
+    padding in each cell, title on the left above it in italics, the head in bold)."""
 
     title: str
     headers: list[str]
     right: list[bool]
     """Which columns are right-justified."""
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[Part]] = field(default_factory=list)
+    """Cells: text, or ``(text, style)`` (a rich ``Text`` in that style)."""
     sections: list[int] = field(default_factory=list)
     """Row numbers a line is drawn above (rich's ``add_section``)."""
 
-    def lines(self, width: int) -> list[str]:
-        cells = [self.headers, *self.rows]
-        widths = [max(cell_len(_plain(row[i])) for row in cells) for i in range(len(self.right))]
+    def lines(self, where: int | Screen) -> list[str]:
+        screen = where if isinstance(where, Screen) else Screen(where)
+        head = [(h, "") for h in self.headers]
+        rows = [[(c, "") if isinstance(c, str) else c for c in row] for row in self.rows]
+        widths = [
+            max(cell_len(_plain(row[i][0])) for row in (head, *rows))
+            for i in range(len(self.right))
+        ]
         inner = sum(w + 2 for w in widths) + len(widths) - 1
-        if not self.title or inner + 2 > width or cell_len(_plain(self.title)) > inner + 2:
+        if not self.title or inner + 2 > screen.width or cell_len(_plain(self.title)) > inner + 2:
             raise NeedsRich(self.title)
 
-        def row(values: list[str], bar: str) -> str:
-            parts = [
-                " " + (" " * (w - cell_len(v)) + v if right else v + " " * (w - cell_len(v))) + " "
-                for v, w, right in zip(values, widths, self.right, strict=True)
-            ]
+        def row(values: list[tuple[str, str]], bar: str, style: str = "") -> str:
+            pad = paint(" ", style, screen)
+            parts = []
+            for (value, own), w, right in zip(values, widths, self.right, strict=True):
+                fill = " " * (w - cell_len(value))
+                shown = fill + value if right else value + fill
+                parts.append(pad + paint(shown, f"{style} {own}".strip(), screen) + pad)
             return bar + bar.join(parts) + bar
 
         def rule(left: str, line: str, cross: str, end: str) -> str:
             return left + cross.join(line * (w + 2) for w in widths) + end
 
         title = self.title + " " * (inner + 2 - cell_len(self.title))
-        out = [title, rule("┏", "━", "┳", "┓"), row(self.headers, "┃"), rule("┡", "━", "╇", "┩")]
-        for n, values in enumerate(self.rows):
+        out = [
+            paint(title, "italic", screen),
+            rule("┏", "━", "┳", "┓"),
+            row(head, "┃", "bold"),
+            rule("┡", "━", "╇", "┩"),
+        ]
+        for n, values in enumerate(rows):
             if n in self.sections:
                 out.append(rule("├", "─", "┼", "┤"))
             out.append(row(values, "│"))

@@ -1,6 +1,7 @@
 """The final screen of ``assess`` (one community, or a team of raters): what the API's
-summary says, laid out with rich in a terminal, and as the same plain bytes without rich on
-a pipe (:mod:`commkit.cli.plain_layout`)."""
+summary says, written as the bytes rich writes (on a pipe, and in a terminal with its
+colours) without importing rich's console (:mod:`commkit.cli.plain_layout`), through rich
+wherever that layout is not copied."""
 
 from typing import Any
 
@@ -13,35 +14,49 @@ def print_summary(
     """The final screen: dimension table with bars, stage and meaning, top gaps, files.
 
     ``target`` is a rich console, or a :class:`commkit.cli.output.Lines` (stdout or stderr):
-    off a terminal the screen is then written without importing rich."""
+    the screen is then written without importing rich's console wherever its layout is
+    copied (:func:`print_view`)."""
     from commkit import api
+
+    print_view(target, api.assessment_summary(assessment, pack=pack, lang=lang), written, lang)
+
+
+def print_view(target: Any, view: Any, written: dict[str, str], lang: str) -> None:
+    """The final screen of an :class:`commkit.api.assess.AssessmentSummary` (see
+    :func:`print_summary`): through rich only where :mod:`commkit.cli.plain_layout` does not
+    copy its layout (a table wider than the screen, Windows, an unusual encoding...)."""
     from commkit.cli.output import Lines
     from commkit.i18n import section
 
     m = section("wizard", lang)
-    view = api.assessment_summary(assessment, pack=pack, lang=lang)
     if isinstance(target, Lines):
-        if not target.is_terminal:
-            from commkit.cli.plain_layout import NeedsRich, pipe_width
+        from commkit.cli.plain_layout import NeedsRich
 
-            try:
-                text = "".join(
-                    line + "\n" for line in plain_summary(view, written, m, pipe_width())
-                )
-            except NeedsRich:
-                pass
-            else:
-                target.stream.write(text)
-                target.stream.flush()
-                return
+        try:
+            lines = summary_lines(view, written, m, target.screen())
+        except NeedsRich:
+            pass
+        else:
+            target.stream.write("".join(line + "\n" for line in lines))
+            target.stream.flush()
+            return
         target = target.console
     _print_rich(target, view, written, m)
 
 
 def plain_summary(view: Any, written: dict[str, str], m: dict[str, str], width: int) -> list[str]:
-    """The lines rich prints for the summary on a pipe ``width`` columns wide (raises
-    :class:`~commkit.cli.plain_layout.NeedsRich` where its layout is not copied)."""
-    from commkit.cli.plain_layout import Table, whole, wrapped
+    """The lines rich prints for the summary on a pipe ``width`` columns wide."""
+    from commkit.cli.plain_layout import Screen
+
+    return summary_lines(view, written, m, Screen(width))
+
+
+def summary_lines(view: Any, written: dict[str, str], m: dict[str, str], screen: Any) -> list[str]:
+    """The lines rich writes for the summary on ``screen`` (a
+    :class:`~commkit.cli.plain_layout.Screen`: a pipe, or a terminal with its styles); raises
+    :class:`~commkit.cli.plain_layout.NeedsRich` where rich's layout is not copied."""
+    from commkit.cli.output import wrap_lines
+    from commkit.cli.plain_layout import Part, Table, styled, whole
 
     table = Table(
         m["summary_title"].format(name=view.name),
@@ -49,38 +64,51 @@ def plain_summary(view: Any, written: dict[str, str], m: dict[str, str], width: 
         [False, True, False, True],
     )
     for row in view.dimensions:
-        table.rows.append([row.title, row.score, row.bar, row.answered])
+        table.rows.append([row.title, row.score, (row.bar, _COLOURS[row.tone]), row.answered])
     table.sections.append(len(table.rows))
-    table.rows.append([m["overall"], view.overall, view.overall_bar, ""])
-    lines = table.lines(width)
-    lines += wrapped(f"{m['stage']}: {view.stage}", width)
+    table.rows.append(
+        [(m["overall"], "bold"), (view.overall, "bold"), (view.overall_bar, "bold"), ""]
+    )
+    lines = table.lines(screen)
+
+    def say(*parts: Part, soft_wrap: bool = False) -> None:
+        lines.extend(styled(list(parts), screen, soft_wrap))
+
+    def folded(text: str, first: str = "", rest: str = "    ") -> None:
+        # rich wraps each line textwrap made (a word longer than the line is folded)
+        whole(first + text)  # a control character goes to rich before textwrap sees it
+        for line in wrap_lines(screen, text, first, rest).split("\n"):
+            say(line, soft_wrap=True)
+
+    say((f"{m['stage']}: ", "bold"), (view.stage, "bold cyan"))
     if view.meaning is not None:
-        lines += wrapped(view.meaning, width)
-        lines += wrapped(f"{m['focus']}: {view.focus or ''}", width)
+        say(view.meaning)
+        say((f"{m['focus']}: ", "bold"), view.focus or "")
     if view.next_stage is not None:
         title, minimum = view.next_stage
-        lines += wrapped(m["next_stage"].format(title=title, min=minimum), width)
+        say(m["next_stage"].format(title=title, min=minimum))
     else:
-        lines += wrapped(m["top_stage"], width)
+        say(m["top_stage"])
     if view.held_back:
-        lines += wrapped(m["held_back"], width)
-        lines += [whole(f"  • {line}") for line in view.held_back]
+        say((m["held_back"], "bold yellow"))
+        for line in view.held_back:
+            folded(line, "  • ")
     lines.append("")
     if view.gaps:
-        lines += wrapped(m["gaps"], width)
+        say((m["gaps"], "bold"))
         for gap in view.gaps:
-            lines += wrapped(f"  • {gap}", width)
+            say(f"  • {gap}")
     else:
-        lines += wrapped(m["no_gaps"], width)
+        say(m["no_gaps"])
     if view.open_questions:
-        lines += wrapped(m["open_questions"].format(count=view.open_questions), width)
+        say(m["open_questions"].format(count=view.open_questions))
     lines.append("")
-    lines += wrapped(m["written"], width)
+    say((m["written"], "bold"))
     for key in ("markdown", "yaml"):
         if key in written:
-            lines.append(whole(f"  {written[key]}"))
+            say(f"  {written[key]}", soft_wrap=True)
     if "draft_removed" in written:
-        lines.append(whole(m["draft_removed"].format(draft=written["draft_removed"])))
+        folded(m["draft_removed"].format(draft=written["draft_removed"]), rest="")
     return lines
 
 

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commkit.core.selection import with_dependencies
+from commkit.model import plain_plan
 from commkit.model.answers import Assessment, ChecklistRef, CommunityRef
 from commkit.model.common import Text
 from commkit.model.figures import RegionFigures
-from commkit.model.plan import MapCommunity, Plan, Reason, plan_part
+from commkit.model.plain_plan import Reason
+from commkit.model.plan import MapCommunity, Plan, plan_model, plan_part
 
 if TYPE_CHECKING:
     from commkit.model.pack import ContentPack
@@ -87,7 +89,7 @@ def select_region_actions(
     for action in regional:
         why: list[Reason] = []
         if action.always:
-            why.append(plan_part(Reason, kind="always"))
+            why.append(Reason(kind="always"))
         for trigger in action.region_triggers:
             cond = trigger.when
             meeting = [
@@ -107,8 +109,7 @@ def select_region_actions(
                 if cond.question is not None:
                     kind, ref = "question", cond.question
                 why.append(
-                    plan_part(
-                        Reason,
+                    Reason(
                         kind="map",
                         ref=f"{kind}:{ref}",
                         value=f"{len(meeting)}/{len(assessed)}",
@@ -143,8 +144,7 @@ def make_region_plan(
     deps = region_dependencies(pack)
     timeline = schedule_selection(pack, selected, start, weeks, capacity, holidays, deps)
     checklist = pack.checklist
-    return plan_part(
-        Plan,
+    plan = plain_plan.Plan(
         scope="region",
         community=region,
         slug=region.slug or slugify(region.name),
@@ -166,3 +166,4 @@ def make_region_plan(
         region_name=region_name,
         **timeline_fields(timeline),
     )
+    return plan_model(plan)

@@ -20,21 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from commkit.core.calendar import WorkCalendar
 from commkit.errors import UserError
-from commkit.model.answers import Assessment
-from commkit.model.plan import (
-    MetricImpact,
-    Phase,
-    Plan,
-    PlannedAction,
-    Reason,
-    SeminarEvent,
-    plan_part,
-)
-from commkit.model.references import find_cycle
+from commkit.model import plain_plan
+from commkit.model.graph import find_cycle
+from commkit.model.plain_plan import MetricImpact, Phase, PlannedAction, Reason, SeminarEvent
 
 if TYPE_CHECKING:
+    from commkit.model.answers import Assessment
     from commkit.model.methodology import Methodology, ScheduleSlot
     from commkit.model.pack import ContentPack
+    from commkit.model.plan import Plan
 
 DEFAULT_CAPACITY: dict[str, int] = {
     "community-manager": 2,
@@ -292,8 +286,7 @@ def schedule_selection(
         action = actions[aid]
         first, last = placed[aid]
         planned.append(
-            plan_part(
-                PlannedAction,
+            PlannedAction(
                 id=aid,
                 chapter=action.chapter,
                 chapter_number=chapters.get(action.chapter, 99),
@@ -325,8 +318,7 @@ def schedule_selection(
             index = week_index(seminar.week)
             status = "scheduled" if index < horizon_days else "later"
         events.append(
-            plan_part(
-                SeminarEvent,
+            SeminarEvent(
                 id=seminar.id,
                 number=seminar.number,
                 type=seminar.type,
@@ -344,8 +336,7 @@ def schedule_selection(
         if item.status == "scheduled":
             months.setdefault(item.start.strftime("%Y-%m"), []).append(item)
     phases = [
-        plan_part(
-            Phase,
+        Phase(
             month=month,
             start=min(a.start for a in items),
             end=max(a.end for a in items),
@@ -355,8 +346,7 @@ def schedule_selection(
     ]
 
     metrics = [
-        plan_part(
-            MetricImpact,
+        MetricImpact(
             id=m.id,
             name=m.name,
             unit=m.unit,
@@ -396,6 +386,21 @@ def make_plan(
 ) -> Plan:
     """The dated plan for one assessed community (pure and deterministic): the community's
     own actions and the regional actions it waits for or benefits from."""
+    from commkit.model.plan import plan_model
+
+    return plan_model(make_plain_plan(pack, assessment, start, weeks, capacity, holidays))
+
+
+def make_plain_plan(
+    pack: ContentPack,
+    assessment: Assessment,
+    start: date,
+    weeks: int = 26,
+    capacity: Mapping[str, int] | None = None,
+    holidays: Iterable[date] = (),
+) -> plain_plan.Plan:
+    """:func:`make_plan`'s plan as plain objects, from the pack and the assessment or from
+    plain objects with the same attributes (a warm ``plan`` has no models)."""
     from commkit.core.selection import select_actions
     from commkit.fsutil import slugify
 
@@ -404,8 +409,7 @@ def make_plan(
     selected = select_actions(pack, assessment)
     timeline = schedule_selection(pack, selected, start, weeks, capacity, holidays)
     community = assessment.community
-    return plan_part(
-        Plan,
+    return plain_plan.Plan(
         community=community,
         slug=community.slug or slugify(community.name),
         checklist=assessment.checklist,

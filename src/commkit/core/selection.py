@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from commkit.core.conditions import holds, value_test
-from commkit.model.answers import Answer, Assessment
-from commkit.model.condition import Condition
-from commkit.model.plan import Reason, plan_part
-from commkit.model.roadmap import Action
+from commkit.model.plain_plan import Reason
 
 if TYPE_CHECKING:
+    from commkit.model.answers import Answer, Assessment
+    from commkit.model.condition import Condition
     from commkit.model.pack import ContentPack
+    from commkit.model.roadmap import Action
 
 
 def _fmt(value: object) -> str:
@@ -61,11 +61,10 @@ def _reason(
     stage: str,
 ) -> Reason:
     if cond.stage is not None:
-        return plan_part(Reason, kind="stage", ref=stage)
+        return Reason(kind="stage", ref=stage)
     if cond.dimension is not None:
         score = d_scores.get(cond.dimension)
-        return plan_part(
-            Reason,
+        return Reason(
             kind="dimension",
             ref=cond.dimension,
             value=None if score is None else _fmt(round(score, 1)),
@@ -74,8 +73,7 @@ def _reason(
     qid = cond.question or ""
     if cond.score_below is not None:
         qs = q_scores.get(qid)
-        return plan_part(
-            Reason,
+        return Reason(
             kind="question_score",
             ref=qid,
             value=None if qs is None else _fmt(round(qs, 2)),
@@ -83,7 +81,7 @@ def _reason(
         )
     answer = answers.get(qid)
     value = None if answer is None or answer.value is None else _fmt(answer.value)
-    return plan_part(Reason, kind="answer", ref=qid, value=value, threshold=threshold_text(cond))
+    return Reason(kind="answer", ref=qid, value=value, threshold=threshold_text(cond))
 
 
 def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[Reason]]:
@@ -102,9 +100,9 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
     for action in actions:
         why: list[Reason] = []
         if action.always:
-            why.append(plan_part(Reason, kind="always"))
+            why.append(Reason(kind="always"))
         if action.new_community and assessment.community.new:
-            why.append(plan_part(Reason, kind="new"))
+            why.append(Reason(kind="new"))
         for cond in action.triggers:
             if holds(
                 cond,
@@ -117,7 +115,7 @@ def select_actions(pack: ContentPack, assessment: Assessment) -> dict[str, list[
                 if reason not in why:
                     why.append(reason)
         if not why and action.id in listed:
-            why.append(plan_part(Reason, kind="assessment"))
+            why.append(Reason(kind="assessment"))
         if why:
             reasons[action.id] = why
 
@@ -139,7 +137,7 @@ def with_dependencies(
     while stack:
         current = stack.pop()
         for dep in depends_on(current):
-            needed = plan_part(Reason, kind="dependency", ref=current)
+            needed = Reason(kind="dependency", ref=current)
             if dep not in reasons:
                 reasons[dep] = [needed]
                 stack.append(dep)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from pydantic import Field
 
@@ -11,6 +11,9 @@ from commkit.model.answers import ChecklistRef, CommunityRef
 from commkit.model.common import Id, StrictModel, Text
 from commkit.model.figures import RegionFigures
 from commkit.model.methodology import ScheduleSlot
+
+if TYPE_CHECKING:
+    from commkit.model import plain_plan
 
 P = TypeVar("P", bound=StrictModel)
 
@@ -164,3 +167,38 @@ class Plan(StrictModel):
 
     def at_level(self, level: str) -> list[PlannedAction]:
         return [a for a in self.actions if a.level == level]
+
+
+def _fields(plain: Any, model: type[StrictModel], **given: Any) -> dict[str, Any]:
+    values = {name: getattr(plain, name) for name in model.model_fields}
+    values.update(given)
+    return values
+
+
+def _reason(reason: plain_plan.Reason | Reason) -> Reason:
+    if isinstance(reason, Reason):
+        return reason
+    return plan_part(Reason, **_fields(reason, Reason))
+
+
+def plan_model(plain: plain_plan.Plan) -> Plan:
+    """The :class:`Plan` of a plan the scheduler made as plain objects (same fields, same
+    values; nothing validated again, as :func:`plan_part`)."""
+    actions = [
+        plan_part(
+            PlannedAction,
+            **_fields(a, PlannedAction, reasons=[_reason(r) for r in a.reasons]),
+        )
+        for a in plain.actions
+    ]
+    return plan_part(
+        Plan,
+        **_fields(
+            plain,
+            Plan,
+            actions=actions,
+            seminars=[plan_part(SeminarEvent, **_fields(e, SeminarEvent)) for e in plain.seminars],
+            phases=[plan_part(Phase, **_fields(p, Phase)) for p in plain.phases],
+            metrics=[plan_part(MetricImpact, **_fields(m, MetricImpact)) for m in plain.metrics],
+        ),
+    )

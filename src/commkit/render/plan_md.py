@@ -1,8 +1,9 @@
 """The plan as Markdown (a pack may override it with a Jinja2 template), with a Mermaid
 Gantt chart.
 
-:func:`plan_view` turns a :class:`~commkit.model.plan.Plan` into plain localised strings
-(used by the Markdown, CSV and iCalendar writers alike); the template only lays them out.
+:func:`plan_view` turns a :class:`~commkit.model.plan.Plan` (or the scheduler's plain
+:class:`~commkit.model.plain_plan.Plan`) into plain localised strings (used by the Markdown,
+CSV and iCalendar writers alike); the template only lays them out.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from commkit import i18n
 from commkit.i18n import section
-from commkit.model.common import tr
-from commkit.model.plan import Plan, PlannedAction, Reason
+from commkit.i18n.text_pick import tr
 from commkit.render.mermaid import mermaid_id, mermaid_text, short_label
 
 if TYPE_CHECKING:
+    from commkit.model import plain_plan
+    from commkit.model import plan as models
     from commkit.model.pack import ContentPack
     from commkit.model.workspace import RegionFigures
+
+    Plan = models.Plan | plain_plan.Plan
+    PlannedAction = models.PlannedAction | plain_plan.PlannedAction
+    Reason = models.Reason | plain_plan.Reason
 
 TEMPLATE = "plan.md.j2"
 
