@@ -9,6 +9,9 @@ Measures, with answers drawn at random from the pack's own checklist (``--varian
 - ``score``: :func:`commkit.core.scoring.score` (dimension scores, stage, gaps,
   recommendations) per second. Target >= 10,000/s. Also each of ``--fresh`` new answer
   sets scored once (what the engine shares between results is then made as it comes).
+- ``score_plain``: the same engine on plain objects (:mod:`commkit.core.plain`: the
+  checklist built from its JSON data, plain answers, a plain result, no pydantic model
+  made), as a warm command scores.
 - ``assess``: :func:`commkit.core.scoring.assess` (score + roadmap triggers + the
   ``Assessment`` model with the checklist's content hash) per second: what one file of a
   batch costs besides parsing and writing.
@@ -94,12 +97,25 @@ def rate(fn: Any, items: list[Any], min_seconds: float) -> tuple[float, int]:
             return n / elapsed, n
 
 
+def plain_inputs(checklist: Any, answers: list[Any]) -> tuple[Any, list[Any]]:
+    """The checklist as plain objects from its JSON data, and each answer set's language and
+    plain answers."""
+    from commkit.core.plain import PlainAnswer, plain_checklist
+
+    plain = plain_checklist(json.loads(json.dumps(checklist.model_dump(mode="json"))))
+    sets = [
+        (a.language, {q: PlainAnswer(x.status, x.value, x.note) for q, x in a.answers.items()})
+        for a in answers
+    ]
+    return plain, sets
+
+
 def bench_scoring(
     pack: Any, answers: list[Any], fresh: list[Any], min_seconds: float
 ) -> dict[str, Any]:
     """``score_per_s`` goes round ``answers`` again and again; ``fresh_per_s`` scores each of
     ``fresh`` once, first, so that nothing the engine keeps between calls is made for it."""
-    from commkit.core.scoring import assess, score
+    from commkit.core.scoring import assess, score, score_plain
 
     checklist = pack.checklist
     t0 = time.perf_counter()
@@ -107,11 +123,17 @@ def bench_scoring(
         score(checklist, a.answers, lang=a.language)
     fresh_per_s = len(fresh) / (time.perf_counter() - t0)
     per_s, n = rate(lambda a: score(checklist, a.answers, lang=a.language), answers, min_seconds)
+    plain_checklist_, plain_sets = plain_inputs(checklist, answers)
+    plain_per_s, n3 = rate(
+        lambda a: score_plain(plain_checklist_, a[1], lang=a[0]), plain_sets, min_seconds
+    )
     today = dt.date(2026, 11, 1)
     assess_per_s, n2 = rate(lambda a: assess(pack, a, today), answers, min_seconds)
     return {
         "score_per_s": round(per_s),
         "score_calls": n,
+        "plain_per_s": round(plain_per_s),
+        "plain_calls": n3,
         "fresh_per_s": round(fresh_per_s),
         "fresh_calls": len(fresh),
         "assess_per_s": round(assess_per_s),
@@ -320,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         f"target >= {s['target_per_s']:,.0f}/s  met: {yes[s['met']]}"
     )
     print(f"score      {s['fresh_per_s']:>10,} /s   ({s['fresh_calls']:,} answer sets, each once)")
+    print(f"score      {s['plain_per_s']:>10,} /s   (plain objects, no model made)")
     print(
         f"make_plan  full set ({p['full_set_actions']}/{p['roadmap_actions']} actions): "
         f"median {p['full_set_median_ms']} ms, max {p['full_set_max_ms']} ms; "
