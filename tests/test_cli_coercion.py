@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,15 @@ SAMPLES: list[Any] = [
     "a/b/",
     "2026-01-12",
     "12",
+    "012",
+    "+3",
+    " 3",
+    "1_0",
+    "260",
+    "261",
+    "99999999999",
+    "2026-1-5",
+    " 2026-01-12 ",
     "yes",
     ("one", "two/"),
     [],
@@ -107,7 +117,7 @@ def test_every_parameter_coerces_as_typer_does(tmp_path: Path, monkeypatch: Any)
     assert checked > 500
 
 
-def test_a_number_is_left_to_typers_own_coercion() -> None:
+def test_plain_digits_are_quick_any_other_number_is_left_to_typers_own_coercion() -> None:
     from typer._coercion import AdapterRuntimeParam
 
     root = typer.main.get_command(app)
@@ -116,7 +126,20 @@ def test_a_number_is_left_to_typers_own_coercion() -> None:
     quick = coercion.QuickCoercion(jobs)
     assert quick.coerce(None, jobs, typer.Context(batch)) is None
     assert quick.coerce("3", jobs, typer.Context(batch)) == 3
+    assert jobs._runtime_param is None  # no pydantic adapter built
+    assert quick.coerce("+3", jobs, typer.Context(batch)) == 3
     assert isinstance(jobs._runtime_param, AdapterRuntimeParam)
+
+
+def test_a_date_option_calls_its_parser_and_a_bad_date_is_typers_message() -> None:
+    root = typer.main.get_command(app)
+    command = root.commands["plan"]  # type: ignore[attr-defined]
+    start = next(p for p in command.params if p.name == "start")
+    quick = coercion.QuickCoercion(start)
+    assert quick.coerce("2026-01-12", start, typer.Context(command)) == date(2026, 1, 12)
+    assert start._runtime_param is None
+    with pytest.raises(typer.BadParameter, match="is not a date such as"):
+        quick.coerce("2026-13-01", start, typer.Context(command))
 
 
 def test_a_one_file_command_builds_no_pydantic_adapter_for_its_options() -> None:

@@ -7,9 +7,21 @@ internal errors and errors meant for the user.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """A field's path as a :class:`Diagnostic` names it: ``questions[3].dimension``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
 
 
 @dataclass(frozen=True)

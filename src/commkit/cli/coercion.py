@@ -13,9 +13,12 @@ the cases whose result is known without pydantic, exactly as Typer would:
 - a list of those;
 - an ``int`` option whose value is already a whole number within its ``min``/``max`` (its
   default);
-- a choice (``Literal``, ``Enum``) given one of its values, matched by Typer's own rule.
+- a choice (``Literal``, ``Enum``) given one of its values, matched by Typer's own rule;
+- an ``int`` option given as a few plain digits (``--weeks 12``) within its ``min``/``max``;
+- an option with its own ``parser`` (a date) given as text: what the parser returns (Typer
+  hands the text to the parser and keeps its result as it is).
 
-Anything else (numbers, choices, dates with a parser, files to open) is handed to the
+Anything else (other numbers, choices, files to open, a parser that refuses) is handed to the
 coercion Typer builds, built on first use, so its values and error messages are Typer's.
 The names used from Typer are private; if they are missing (another Typer), nothing is
 installed and Typer works as it always does. ``tests/test_cli_coercion.py`` checks that
@@ -24,6 +27,7 @@ these names still exist and that every commkit parameter coerces as Typer's own 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -35,13 +39,17 @@ except ImportError:  # another Typer: leave its coercion alone
     _TyperParameter = None  # type: ignore[assignment,misc]
 
 _NOT_QUICK = object()
+_DIGITS = re.compile(r"0|[1-9][0-9]{0,8}")
+"""A whole number as every reader takes it (no sign, space, underscore or leading zero)."""
 
 
 def _leaf_kind(annotation: Any, info: Any) -> str | None:
     """``"str"``, ``"int"``, ``"path"`` or ``"choice"`` when a value of ``annotation`` may
     need no pydantic."""
-    if getattr(info, "parser", None) is not None or getattr(info, "click_type", None):
+    if getattr(info, "click_type", None):
         return None
+    if getattr(info, "parser", None) is not None:
+        return "parser"
     if annotation is str:
         return "str"
     if annotation is int and not getattr(info, "clamp", False):
@@ -99,6 +107,8 @@ class QuickCoercion:
         """Text, or (for a path) already a path of the option's type (a default), or (for
         a number) a whole number in range."""
         if self.kind == "int":
+            if type(value) is str and _DIGITS.fullmatch(value):
+                value = int(value)
             low, high = self.info.min, self.info.max
             return (
                 type(value) is int
@@ -117,6 +127,13 @@ class QuickCoercion:
                 )
             except ValueError:  # not a choice: Typer's own coercion says so, in its words
                 return _NOT_QUICK
+        if self.kind == "parser":
+            try:
+                return self.info.parser(value)
+            except Exception:  # Typer's own coercion runs it again and says why
+                return _NOT_QUICK
+        if self.kind == "int":
+            return int(value)
         if self.kind != "path":
             return value
         if isinstance(value, str):  # what Typer's pydantic validation makes of text

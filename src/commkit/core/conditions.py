@@ -21,11 +21,12 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.per_object import PerObject
-from commkit.model.common import AnswerValue
-from commkit.model.condition import Condition, Scalar
 
 if TYPE_CHECKING:
+    from commkit.core.plain import PlainAnswer
     from commkit.model.answers import Answer
+    from commkit.model.common import AnswerValue
+    from commkit.model.condition import Condition, Scalar
 
 __all__ = [
     "TESTS",
@@ -57,7 +58,7 @@ def _number(value: AnswerValue | None) -> float | None:
 def holds(
     cond: Condition,
     *,
-    answers: Mapping[str, Answer],
+    answers: Mapping[str, Answer | PlainAnswer],
     question_scores: Mapping[str, float | None],
     dimension_scores: Mapping[str, float | None],
     stage: str | None,
@@ -136,7 +137,10 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
         limit = cond.score_below
 
         def score_below(
-            answers: Mapping[str, Answer], qs: Mapping[str, float | None], ds: Any, st: Any
+            answers: Mapping[str, Answer | PlainAnswer],
+            qs: Mapping[str, float | None],
+            ds: Any,
+            st: Any,
         ) -> bool:
             answer = answers.get(qid)
             if answer is None or answer.status != "answered" or answer.value is None:
@@ -174,7 +178,7 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
 
         known: dict[str, bool] = {}  # text answers are a few words: each compared once
 
-        def matches(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
+        def matches(answers: Mapping[str, Answer | PlainAnswer], qs: Any, ds: Any, st: Any) -> bool:
             answer = answers.get(qid)
             if answer is None or answer.status != "answered":
                 return False
@@ -193,7 +197,7 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
         return matches
     at_least_q, below_q = cond.at_least, cond.below
 
-    def numeric(answers: Mapping[str, Answer], qs: Any, ds: Any, st: Any) -> bool:
+    def numeric(answers: Mapping[str, Answer | PlainAnswer], qs: Any, ds: Any, st: Any) -> bool:
         answer = answers.get(qid)
         if answer is None or answer.status != "answered" or answer.value is None:
             return False
@@ -210,7 +214,12 @@ def compile_condition(cond: Condition) -> Callable[..., bool]:
 
 
 ConditionTest = Callable[
-    [Mapping[str, "Answer"], Mapping[str, float | None], Mapping[str, float | None], str | None],
+    [
+        Mapping[str, "Answer | PlainAnswer"],
+        Mapping[str, float | None],
+        Mapping[str, float | None],
+        str | None,
+    ],
     bool,
 ]
 

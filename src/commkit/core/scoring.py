@@ -64,24 +64,30 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
-from commkit.core.values import answer_rules, value_problem
-from commkit.errors import Diagnostic
-from commkit.i18n import plural
-from commkit.model.answers import (
-    Answer,
-    Answers,
-    AnswerValue,
-    Assessment,
-    AssessmentResult,
-    ChecklistRef,
-    DimensionResult,
-    Recommendation,
+from commkit.core.plain import (
+    PlainAnswer,
+    PlainDimensionResult,
+    PlainRecommendation,
+    PlainResult,
+    recommendation_model,
+    result_model,
 )
-from commkit.model.checklist import Checklist, Question
-from commkit.model.common import built, tr
-from commkit.model.condition import Condition
+from commkit.core.values import answer_rules, value_problem
+from commkit.errors import Diagnostic, format_path
+from commkit.i18n import plural
+from commkit.i18n.text_pick import tr
 
 if TYPE_CHECKING:
+    from commkit.model.answers import (
+        Answer,
+        Answers,
+        AnswerValue,
+        Assessment,
+        AssessmentResult,
+        Recommendation,
+    )
+    from commkit.model.checklist import Checklist, Question
+    from commkit.model.condition import Condition
     from commkit.model.loader import Document
     from commkit.model.pack import ContentPack
 
@@ -276,12 +282,12 @@ def months_active(founded: str | None, on: dt.date | None) -> float | None:
 
 
 def scaled_answers(
-    checklist: Checklist, answers: Mapping[str, Answer], months: float | None
-) -> Mapping[str, Answer]:
+    checklist: Checklist, answers: Mapping[str, Answer | PlainAnswer], months: float | None
+) -> Mapping[str, Answer | PlainAnswer]:
     """``answers`` with period counts scaled for a community younger than the period."""
     if months is None:
         return answers
-    out: dict[str, Answer] | None = None
+    out: dict[str, Answer | PlainAnswer] | None = None
     for q in checklist.questions:
         spec = q.number
         if spec is None or spec.period_months is None or months >= spec.period_months:
@@ -298,7 +304,7 @@ def scaled_answers(
         value = float(answer.value) * factor
         if spec.max is not None:
             value = min(value, spec.max)
-        out[q.id] = Answer.model_construct(status="answered", value=value, note=answer.note)
+        out[q.id] = PlainAnswer("answered", value, answer.note)
     return answers if out is None else out
 
 
@@ -368,14 +374,14 @@ class _Outcome:
         )
         """The conditions on its question that this answer makes hold (see :class:`_Plan`):
         a condition on a question holds only for an answered value."""
-        self.texts: dict[str, tuple[Recommendation, ...]] = {}
+        self.texts: dict[str, tuple[PlainRecommendation, ...]] = {}
         self.recommends = normalised is not None and bool(
             _recommendations(step.question, value, normalised, "en")
         )
         """Whether it calls for recommendations (in any language: the texts of one come
         in every language)."""
 
-    def recommendations(self, lang: str) -> tuple[Recommendation, ...]:
+    def recommendations(self, lang: str) -> tuple[PlainRecommendation, ...]:
         """The recommendations this answer calls for, made once per language."""
         made = self.texts.get(lang)
         if made is None:
@@ -435,7 +441,7 @@ class _Step:
         is a stage gate, which sees only an answer that counts)."""
         self.outcomes: dict[Hashable, _Outcome] = {}
         """Answered values (by :func:`_answer_key`) -> outcome."""
-        self.recommended: dict[tuple[str, ...], tuple[Recommendation, ...]] = {}
+        self.recommended: dict[tuple[str, ...], tuple[PlainRecommendation, ...]] = {}
         """Its recommendations by their texts (a few per question and language)."""
         self.not_asked = _Outcome(self, "not_asked", None)
         self.unanswered = _Outcome(self, "unanswered", _UNANSWERED)
@@ -453,21 +459,20 @@ class _Step:
             "not_applicable": _Outcome(self, "not_applicable", _NOT_APPLICABLE),
         }
 
-    def recommendations(self, texts: tuple[str, ...]) -> tuple[Recommendation, ...]:
+    def recommendations(self, texts: tuple[str, ...]) -> tuple[PlainRecommendation, ...]:
         """Its recommendations with these texts, made once and shared by its outcomes (all
         the counts of a number question below its best band call for the same one)."""
         made = self.recommended.get(texts)
         if made is None:
             made = self.recommended[texts] = tuple(
-                Recommendation(question=self.id, dimension=self.dimension, text=text)
-                for text in texts
+                PlainRecommendation(self.id, self.dimension, text) for text in texts
             )
         return made
 
     def holding(self, value: Any, normalised: float | None, counts: bool) -> frozenset[int]:
         """The numbers of the conditions on this question that hold for an answered
         ``value`` (a stage gate only when the answer ``counts``)."""
-        answers = {self.id: Answer.model_construct(status="answered", value=value)}
+        answers = {self.id: PlainAnswer("answered", value)}
         scores = {self.id: normalised}
         return frozenset(
             number
@@ -475,7 +480,7 @@ class _Step:
             if (counts or not gate) and test(answers, scores, _NO_DIMENSIONS, None)
         )
 
-    def outcome(self, answer: Answer) -> _Outcome:
+    def outcome(self, answer: Answer | PlainAnswer) -> _Outcome:
         """The outcome of ``answer`` (:func:`breakdown` does the same in its loop)."""
         if answer.status == "answered":
             return self.answered(answer.value)
@@ -530,7 +535,7 @@ class _Shape:
         self.weight_sum = weight_sum
         self.counts = counts
         """answered, dont_know, not_applicable, unanswered."""
-        self.scored: dict[float, tuple[float | None, DimensionResult]] = {}
+        self.scored: dict[float, tuple[float | None, PlainDimensionResult]] = {}
         """Weighted sum -> (score, result): a few hundred sums come back."""
 
 
@@ -551,7 +556,7 @@ class _Dimension:
         outcomes, or the kinds or sums of all the outcomes)."""
         self.shapes: dict[tuple[int | None, ...], _Shape] = {}
         """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
-        self.results: dict[tuple[float | None, tuple[int, ...]], DimensionResult] = {}
+        self.results: dict[tuple[float | None, tuple[int, ...]], PlainDimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
         self.remembered = 0
@@ -572,7 +577,7 @@ class _Dimension:
             self.shapes[kinds] = made
         return made
 
-    def scored(self, shape: _Shape, total: float) -> tuple[float | None, DimensionResult]:
+    def scored(self, shape: _Shape, total: float) -> tuple[float | None, PlainDimensionResult]:
         """Its score (``None``: nothing scored) and result for a shape and weighted sum."""
         weight_sum = shape.weight_sum
         score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
@@ -583,20 +588,10 @@ class _Dimension:
             shape.scored[total] = made
         return made
 
-    def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> DimensionResult:
+    def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> PlainDimensionResult:
         """Its result for a score and counts, made once."""
-        score, (answered, dont_know, not_applicable, unanswered) = key
-        made = built(
-            DimensionResult,
-            {
-                "id": self.id,
-                "score": score,
-                "answered": answered,
-                "dont_know": dont_know,
-                "not_applicable": not_applicable,
-                "unanswered": unanswered,
-            },
-        )
+        score, counts = key
+        made = PlainDimensionResult(self.id, score, *counts)
         if len(self.results) < _MAX_SHARED:
             self.results[key] = made
         return made
@@ -660,12 +655,17 @@ def _compile(checklist: Checklist) -> _Plan:
 
 
 def checklist_hash(checklist: Checklist) -> str:
-    """``content_hash(checklist)``, computed once per checklist object."""
+    """``content_hash(checklist)``, computed once per checklist object (a plain checklist
+    carries it as ``content_hash``, worked out when its data was made)."""
     plan = _compile(checklist)
     if plan.hash is None:
-        from commkit.model.pack import content_hash
+        known = getattr(checklist, "content_hash", None)
+        if isinstance(known, str):
+            plan.hash = known
+        else:
+            from commkit.model.pack import content_hash
 
-        plan.hash = content_hash(checklist)
+            plan.hash = content_hash(checklist)
     return plan.hash
 
 
@@ -713,10 +713,16 @@ class Breakdown:
     overall: float
     stage_steps: list[StageStep]
     target: float
-    result: AssessmentResult
-    answers: Mapping[str, Answer] = field(default_factory=dict)
+    plain: PlainResult
+    """The result as plain objects (:mod:`commkit.core.plain`)."""
+    answers: Mapping[str, Answer | PlainAnswer] = field(default_factory=dict)
     """The answers as scored (counts scaled for a young community)."""
     lang: str = "en"
+
+    @cached_property
+    def result(self) -> AssessmentResult:
+        """The result as a model (made on the first look: pydantic is imported then)."""
+        return result_model(self.plain)
 
     @property
     def question_rows(self) -> list[tuple[str, str, str, AnswerValue | None, float | None, float]]:
@@ -755,18 +761,24 @@ class Breakdown:
         return [QuestionLine(*row) for row in self.question_rows]
 
     def recommendations(self, lang: str) -> list[Recommendation]:
+        """The result's recommendations with their texts in ``lang``, as models."""
+        return [recommendation_model(r) for r in self.plain_recommendations(lang)]
+
+    def plain_recommendations(self, lang: str) -> list[PlainRecommendation]:
         """The result's recommendations with their texts in ``lang``."""
         if lang == self.lang:
-            return self.result.recommendations
+            return self.plain.recommendations
         return [r for o in self.outcomes if o.recommends for r in o.recommendations(lang)]
 
 
 _NO_DIMENSIONS: Mapping[str, float | None] = {}
-_NO_ANSWERS: Mapping[str, Answer] = {}
+_NO_ANSWERS: Mapping[str, Answer | PlainAnswer] = {}
 """What a gate on a dimension (or a stage) is given as answers: it never looks at them."""
 
 
-def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Question]:
+def asked_questions(
+    checklist: Checklist, answers: Mapping[str, Answer | PlainAnswer]
+) -> list[Question]:
     """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
     asked: list[Question] = []
     held: set[int] = set()  # the conditions that hold (see :func:`breakdown`)
@@ -782,7 +794,7 @@ def asked_questions(checklist: Checklist, answers: Mapping[str, Answer]) -> list
 
 def breakdown(
     checklist: Checklist,
-    answers: Mapping[str, Answer],
+    answers: Mapping[str, Answer | PlainAnswer],
     *,
     lang: str = "en",
     months: float | None = None,
@@ -796,7 +808,7 @@ def breakdown(
     plan = _compile(checklist)
     answers = scaled_answers(checklist, answers, months)
     outcomes: list[_Outcome] = []
-    recommendations: list[Recommendation] = []
+    recommendations: list[PlainRecommendation] = []
     open_questions: list[str] = []
     # the numbers of the ``when`` conditions and stage gates on the questions asked so far
     # that hold, as their outcomes say
@@ -833,7 +845,7 @@ def breakdown(
         add(outcome)
 
     dimension_rows: list[tuple[str, float, float | None, float, float]] = []
-    dimension_results: list[DimensionResult] = []
+    dimension_results: list[PlainDimensionResult] = []
     dim_scores: dict[str, float | None] = {}
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
@@ -882,31 +894,19 @@ def breakdown(
     floor = max(target, STRENGTH_FLOOR)
     below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
     # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
-    result = built(
-        AssessmentResult,
-        {
-            "overall": overall,
-            "stage": stages[reached_index].id,
-            "next_stage": nxt.id if nxt is not None else None,
-            "dimensions": dimension_results,
-            "strengths": [d for d, s in dim_scores.items() if s is not None and s >= floor],
-            "gaps": sorted(below, key=below.__getitem__),
-            "recommendations": recommendations,
-            "actions": [],
-            "open_questions": open_questions,
-            "held_back_by": held_back,
-        },
+    result = PlainResult(
+        overall,
+        stages[reached_index].id,
+        nxt.id if nxt is not None else None,
+        dimension_results,
+        [d for d, s in dim_scores.items() if s is not None and s >= floor],
+        sorted(below, key=below.__getitem__),
+        recommendations,
+        [],
+        open_questions,
+        held_back,
     )
-    return Breakdown(
-        outcomes=outcomes,
-        dimension_rows=dimension_rows,
-        overall=overall,
-        stage_steps=steps,
-        target=target,
-        result=result,
-        answers=answers,
-        lang=lang,
-    )
+    return Breakdown(outcomes, dimension_rows, overall, steps, target, result, answers, lang)
 
 
 class ScoringOptions(TypedDict, total=False):
@@ -918,13 +918,25 @@ class ScoringOptions(TypedDict, total=False):
 
 def score(
     checklist: Checklist,
-    answers: Mapping[str, Answer],
+    answers: Mapping[str, Answer | PlainAnswer],
     *,
     lang: str = "en",
     months: float | None = None,
 ) -> AssessmentResult:
-    """The scored result of ``answers`` (``actions`` left empty: see :func:`assess`)."""
-    return breakdown(checklist, answers, lang=lang, months=months).result
+    """The scored result of ``answers`` as a model (``actions`` left empty: see
+    :func:`assess`; :func:`score_plain` gives it without pydantic)."""
+    return result_model(breakdown(checklist, answers, lang=lang, months=months).plain)
+
+
+def score_plain(
+    checklist: Checklist,
+    answers: Mapping[str, Answer | PlainAnswer],
+    *,
+    lang: str = "en",
+    months: float | None = None,
+) -> PlainResult:
+    """The scored result of ``answers`` as plain objects (``actions`` left empty)."""
+    return breakdown(checklist, answers, lang=lang, months=months).plain
 
 
 # ---------------------------------------------------------------- the whole assessment
@@ -942,8 +954,8 @@ def checklist_for_ref(pack: ContentPack, checklist_id: str) -> Checklist:
 
 def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
     """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order."""
-    dim_scores = {d.id: d.score for d in info.result.dimensions}
-    stage = info.result.stage
+    dim_scores = {d.id: d.score for d in info.plain.dimensions}
+    stage = info.plain.stage
     fired: list[str] = []
     for action in pack.roadmap.actions:
         if action.always or any(
@@ -960,13 +972,14 @@ _MADE: PerObject[Assessment, tuple[Checklist, Breakdown]] = PerObject()
 def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) -> Assessment:
     """Score ``answers`` against the pack, pick the roadmap actions, record the checklist."""
     from commkit.fsutil import slugify
+    from commkit.model.answers import Assessment, ChecklistRef
 
     checklist = checklist_for(pack, answers)
     when = today or answers.date or dt.date.today()
     months = months_active(answers.community.founded, when)
     info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
+    info.plain.actions = fired_actions(pack, info)
     result = info.result
-    result.actions = fired_actions(pack, info)
     community = answers.community.model_copy()
     if community.slug is None:
         community.slug = slugify(community.name)
@@ -1012,8 +1025,6 @@ def _locate(
 ) -> Diagnostic:
     if doc is not None:
         return doc.diagnostic(path, message, key=key, severity=severity)
-    from commkit.model.loader import format_path
-
     return Diagnostic(message, field=format_path(path), severity=severity)
 
 

@@ -19,7 +19,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-DEFAULT_LANG = "en"
+from commkit.i18n.text_pick import DEFAULT_LANG as DEFAULT_LANG
+from commkit.i18n.text_pick import tr as tr
+
 LANG_RE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -266,22 +268,6 @@ content pack) does not build those models."""
 
 NonNegative = Annotated[float, Field(ge=0)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
-
-
-def tr(text: Text | None, lang: str = DEFAULT_LANG) -> str:
-    """Pick the text for ``lang``; fall back to English, then to any language present."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    if lang in text:
-        return text[lang]
-    base = lang.split("-")[0]
-    if base in text:
-        return text[base]
-    if DEFAULT_LANG in text:
-        return text[DEFAULT_LANG]
-    return next(iter(text.values()))
 
 
 def languages_of(text: Text | None) -> set[str] | None:

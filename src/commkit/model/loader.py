@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from commkit.errors import ContentError, Diagnostic
+from commkit.errors import format_path as format_path
 from commkit.model import fast_yaml
 
 try:
@@ -122,16 +123,6 @@ def _source_line(file: Path, line: int, lines: list[str] | None) -> str | None:
     if lines is None or not 1 <= line <= len(lines):
         return None
     return lines[line - 1]
-
-
-def format_path(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 # ---------------------------------------------------------------- reading text

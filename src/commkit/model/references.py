@@ -8,6 +8,7 @@ from typing import Any
 from commkit.errors import Diagnostic
 from commkit.model.condition import Condition
 from commkit.model.content_pack import ContentPack
+from commkit.model.graph import find_cycle as find_cycle
 from commkit.model.loader import Document, Path_
 
 
@@ -314,30 +315,3 @@ def _check_condition(
             return
         for j, stage in enumerate(cond.stage):
             r.known(key, (*path, "stage", j), stage, stages, "stage")
-
-
-def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A dependency cycle as a list of nodes, or ``None``. Iterative: deep graphs are fine."""
-    state: dict[str, int] = {}
-    for start in sorted(graph):
-        if state.get(start):
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = []
-        while stack:
-            node, index = stack.pop()
-            if index == 0:
-                state[node] = 1
-                path.append(node)
-            deps = [d for d in graph.get(node, []) if d in graph]
-            if index < len(deps):
-                stack.append((node, index + 1))
-                nxt = deps[index]
-                if state.get(nxt) == 1:
-                    return path[path.index(nxt) :]
-                if not state.get(nxt):
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                path.pop()
-    return None

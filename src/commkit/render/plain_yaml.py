@@ -264,7 +264,12 @@ def _item_mapping(
         raise _Fallback
     seen.add(id(item))
     kinds = tuple(map(type, item.values()))
-    key = (width, indent, tuple(item.items()), kinds) if _PLAIN.issuperset(kinds) else None
+    key = None
+    if _PLAIN.issuperset(kinds) or (
+        # a float too, but not a zero: ``-0.0`` equals ``0.0`` and is written apart
+        _NUMBERS.issuperset(kinds) and all(v for v in item.values() if type(v) is float)
+    ):
+        key = (width, indent, tuple(item.items()), kinds)
     if key is not None:
         block = _items.get(key)
         if block is not None:
@@ -283,9 +288,11 @@ def _item_mapping(
 
 
 _PLAIN = frozenset((str, int, bool))
+_NUMBERS = frozenset((str, int, bool, float))
 _items: dict[tuple[int, int, tuple[tuple[Any, Any], ...], tuple[type, ...]], str] = {}
-"""Items of a list already written whose values are strings, whole numbers or booleans (an
-assessment's recommendations: ``- question: ..`` and ``dimension: ..``)."""
+"""Items of a list already written whose values are strings, numbers other than a zero float
+or booleans (an assessment's recommendations: ``- question: ..`` and ``dimension: ..``; its
+dimensions' scores and counts)."""
 
 
 def _line(pad: str, key: Any, value: Any, indent: int, width: int) -> str:

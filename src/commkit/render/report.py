@@ -7,20 +7,25 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.core.per_object import PerObject
 from commkit.core.scoring import explain_value, value_problem
 from commkit.i18n import counted, number, score, section, text
-from commkit.model.answers import Answer, Assessment
-from commkit.model.checklist import Checklist, Question
-from commkit.model.common import tr
-from commkit.model.condition import Condition
-from commkit.render.templating import render_template
+from commkit.i18n.text_pick import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
     from commkit.core.peers import PeerComparison
+    from commkit.core.scoring import Breakdown
+    from commkit.model.answers import Answer, Assessment
+    from commkit.model.checklist import Checklist, Question
+    from commkit.model.condition import Condition
     from commkit.model.pack import ContentPack
+    from commkit.model.roadmap import Roadmap
 
 TEMPLATE = "assessment.md.j2"
 
@@ -65,7 +70,7 @@ def bar(value: float | None, width: int = 10) -> str:
     return "█" * full + "░" * (width - full)
 
 
-def answer_text(q: Question, answer: Answer | None, lang: str) -> str:
+def answer_text(q: Question, answer: Answer | _RaterAnswer | None, lang: str) -> str:
     """An answer as a reader sees it: option labels, yes/no, "4 of 1-5", "150 members"."""
     if answer is None:
         return shared_labels(lang)["unanswered"]
@@ -277,9 +282,8 @@ def checklist_words(checklist: Checklist, lang: str) -> ChecklistWords:
 _ACTION_TITLES: PerObject[Any, dict[str, dict[str, str]]] = PerObject()
 
 
-def _action_titles(pack: ContentPack, lang: str) -> dict[str, str]:
+def _action_titles(roadmap: Roadmap, lang: str) -> dict[str, str]:
     """The roadmap's action titles in ``lang`` by id, once per roadmap object."""
-    roadmap = pack.roadmap
     by_lang = _ACTION_TITLES.get(roadmap)
     if by_lang is None:
         by_lang = _ACTION_TITLES.put(roadmap, {})
@@ -290,9 +294,20 @@ def _action_titles(pack: ContentPack, lang: str) -> dict[str, str]:
 
 
 def build_view(
-    pack: ContentPack, checklist: Checklist, assessment: Assessment, lang: str
+    pack: ContentPack | None,
+    checklist: Checklist,
+    assessment: Assessment,
+    lang: str,
+    *,
+    info: Breakdown | None = None,
+    roadmap: Roadmap | None = None,
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain data (text not yet escaped)."""
+    """Everything the template shows, as plain data (text not yet escaped).
+
+    Reads attributes only: ``assessment``, ``checklist`` and ``roadmap`` may be the models
+    or plain objects with the same attributes. ``info``: the breakdown the assessment was
+    scored with (worked out again when not given); ``roadmap``: the pack's (``pack`` is
+    read for nothing else)."""
     from commkit.core.scoring import assessment_breakdown
 
     words = checklist_words(checklist, lang)
@@ -301,7 +316,11 @@ def build_view(
     dim_title = words.dimension_title
     result = assessment.result
     answers = assessment.answers
-    info = assessment_breakdown(checklist, assessment)
+    if info is None:
+        info = assessment_breakdown(checklist, assessment)
+    if roadmap is None:
+        assert pack is not None, "build_view needs the pack or its roadmap"
+        roadmap = pack.roadmap
     lines = {line[0]: line for line in info.question_rows}
     stage = words.stages.get(result.stage)
     nxt = words.stages.get(result.next_stage) if result.next_stage else None
@@ -390,7 +409,7 @@ def build_view(
                 "recommendations": recommended.get(dim.id, []),
             }
         )
-    actions = _action_titles(pack, lang)
+    actions = _action_titles(roadmap, lang)
     community = assessment.community
     kind = []
     if community.formalised is not None:
@@ -478,9 +497,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
                         "name": r.rater,
                         "answer": answer_text(
                             q,
-                            None
-                            if r.status == "unanswered"
-                            else Answer(status=r.status, value=r.value),
+                            None if r.status == "unanswered" else _RaterAnswer(r.status, r.value),
                             lang,
                         ),
                         "note": tr(r.note, lang),
@@ -511,6 +528,17 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
     }
 
 
+class _RaterAnswer:
+    """One rater's answer as :func:`answer_text` reads it."""
+
+    __slots__ = ("note", "status", "value")
+
+    def __init__(self, status: str, value: Any) -> None:
+        self.status = status
+        self.value = value
+        self.note = None
+
+
 _template_labels: dict[str, dict[str, str]] = {}
 """The labels the report's template gets (``t``), by language."""
 
@@ -528,24 +556,105 @@ def assessment_markdown(
     ``chart`` is Markdown put under the dimension table (an image link to the chart file);
     ``peers`` adds the "you versus your peers" section.
     """
-    from commkit.core.scoring import checklist_for_ref
+    from commkit.core.scoring import assessment_breakdown, checklist_for_ref
+
+    checklist = checklist_for_ref(pack, assessment.checklist.id)
+    info = assessment_breakdown(checklist, assessment)
+    return report_markdown(
+        assessment,
+        checklist,
+        info,
+        lang,
+        roadmap=pack.roadmap,
+        template_dirs=pack.template_dirs,
+        chart=chart,
+        peers=peers,
+    )
+
+
+def report_markdown(
+    assessment: Assessment,
+    checklist: Checklist,
+    info: Breakdown,
+    lang: str,
+    *,
+    roadmap: Roadmap,
+    template_dirs: Iterable[Path | str] = (),
+    chart: str | None = None,
+    peers: PeerComparison | None = None,
+) -> str:
+    """:func:`assessment_markdown` from the parts it reads (see :func:`render_report_files`):
+    the assessment, its checklist, the breakdown it was scored with, the pack's roadmap and
+    template folders (a pack's own ``assessment.md.j2`` goes through Jinja2)."""
     from commkit.render.data_labels import data_labels
     from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
-    checklist = checklist_for_ref(pack, assessment.checklist.id)
-    view = build_view(pack, checklist, assessment, lang)
+    view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
     view["chart"] = chart
     view["peers"] = peers_view(checklist, assessment, peers, lang)
     t = _template_labels.get(lang)
     if t is None:
         t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
         _template_labels[lang] = t
-    if has_own_template(pack.template_dirs, TEMPLATE):
-        return tidy(
-            str(render_template(pack.template_dirs, TEMPLATE, {"view": view, "t": dict(t)}))
-        )
+    dirs = list(template_dirs)
+    if has_own_template(dirs, TEMPLATE):
+        from commkit.render.templating import render_template
+
+        return tidy(str(render_template(dirs, TEMPLATE, {"view": view, "t": dict(t)})))
     # the built-in template, as plain Python (the same text, much faster)
     return tidy_lines(report_lines(view, t))
+
+
+def render_report_files(
+    assessment: Any,
+    checklist: Any,
+    info: Breakdown,
+    lang: str,
+    *,
+    roadmap: Any,
+    template_dirs: Iterable[Path | str] = (),
+    chart: str | None = None,
+) -> tuple[str, str]:
+    """The result file (YAML) and the report (Markdown) of one assessment, as
+    :meth:`commkit.api.AssessmentWriter.render` writes them, byte for byte; from plain
+    objects this imports no pydantic (a warm command's way).
+
+    Every argument is read by its attributes only, so the models and plain objects with the
+    same attributes give the same bytes (tests compare them on every example and on
+    generated answers, in both languages):
+
+    - ``assessment``: ``kind``, ``version``, ``checklist`` (``id``, ``version``, ``hash``),
+      ``community`` (``name``, ``slug``, ``region``, ``formalised``, ``new``, ``founded``:
+      ``None`` when not given), ``date`` (a ``datetime.date``), ``language``, ``rater``
+      (``None``, or ``name``, ``role``), ``answers`` (question id -> an object with
+      ``status``, ``value``, ``note``), ``result`` (a
+      :class:`commkit.core.plain.PlainResult` or the model, ``actions`` filled in), ``team``
+      (``None``: a team's report needs the models). The community's ``slug`` as
+      :func:`commkit.core.scoring.assess` sets it.
+    - ``checklist``: the checklist the answers were scored against (what the engine reads,
+      plus the texts a report shows: titles, question texts, option labels, stages'
+      meaning, focus and descriptors).
+    - ``info``: the :class:`~commkit.core.scoring.Breakdown` that ``breakdown()`` made for
+      these answers (its ``plain`` result is ``assessment.result``).
+    - ``roadmap``: an object whose ``actions`` have ``id`` and ``title``.
+    - ``template_dirs``: the pack's template folders (``ContentPack.template_dirs``); a pack
+      with its own ``assessment.md.j2`` is rendered by Jinja2 from the same view.
+    - ``chart``: Markdown under the dimension table (an image link), as
+      :func:`commkit.api.render_assessment_markdown` makes it.
+
+    ``lang`` is the report's language (:func:`commkit.i18n.resolve_lang` of the caller's
+    choice and ``assessment.language``). Returns ``(yaml_text, markdown_text)``.
+    """
+    markdown = report_markdown(
+        assessment,
+        checklist,
+        info,
+        lang,
+        roadmap=roadmap,
+        template_dirs=template_dirs,
+        chart=chart,
+    )
+    return yaml_text(assessment_data(assessment)), markdown
 
 
 def peers_view(
@@ -582,15 +691,115 @@ def peers_view(
 # ---------------------------------------------------------------- YAML files
 
 
-def _answers_data(answers: dict[str, Answer]) -> dict[str, Any]:
+def _answers_data(answers: Mapping[str, Any]) -> dict[str, Any]:
     """Answers in their shortest form: ``q: 4`` unless there is a status, a note or a text
-    in several languages (``q: {en: ..}`` would read as the answer's own keys)."""
+    in several languages (``q: {en: ..}`` would read as the answer's own keys); else what
+    the ``Answer`` model's ``model_dump(mode="json", exclude_none=True,
+    exclude_defaults=True)`` gives, read from the attributes (a model or a plain answer)."""
     out: dict[str, Any] = {}
     for qid, answer in answers.items():
-        if answer.status == "answered" and not answer.note and not isinstance(answer.value, dict):
-            out[qid] = answer.value
-        else:
-            out[qid] = answer.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        status, value, note = answer.status, answer.value, answer.note
+        if status == "answered" and not note and not isinstance(value, dict):
+            out[qid] = value
+            continue
+        entry: dict[str, Any] = {}
+        if status != "answered":
+            entry["status"] = status
+        if value is not None:
+            entry["value"] = _copied(value)
+        if note is not None:
+            entry["note"] = _copied(note)
+        out[qid] = entry
+    return out
+
+
+def _copied(value: Any) -> Any:
+    """A dictionary or list copied (as a dump copies it: the writer refuses data that holds
+    one object twice), anything else as it is."""
+    kind = type(value)
+    return dict(value) if kind is dict else list(value) if kind is list else value
+
+
+ASSESSMENT_FIELDS = (
+    "version",
+    "kind",
+    "checklist",
+    "community",
+    "date",
+    "language",
+    "rater",
+    "answers",
+    "result",
+    "team",
+)
+"""The fields of the ``Assessment`` model that :func:`assessment_data` writes, in its order
+(a test holds them to the model's)."""
+COMMUNITY_FIELDS = ("name", "slug", "region", "formalised", "new", "founded")
+"""The fields of ``CommunityRef``, in its order (a test holds them to the model's)."""
+
+
+def assessment_data(assessment: Any) -> dict[str, Any]:
+    """What :func:`to_yaml` writes of an assessment, read from its attributes alone: the
+    ``Assessment`` model and a plain object with the same attributes (the result as
+    :mod:`commkit.core.plain` makes it) give the same data, which is :func:`yaml_data`'s
+    (``model_dump(mode="json", exclude_none=True)``, ``kind`` and ``version`` first, the
+    answers in their shortest form, recommendations without their texts). A team summary
+    is dumped by its model."""
+    ref = assessment.checklist
+    checklist = {"id": ref.id, "version": ref.version}
+    if ref.hash is not None:
+        checklist["hash"] = ref.hash
+    community = assessment.community
+    about = {}
+    for name in COMMUNITY_FIELDS:
+        value = getattr(community, name)
+        if value is not None:
+            about[name] = _copied(value)
+    out: dict[str, Any] = {
+        "kind": assessment.kind,
+        "version": assessment.version,
+        "checklist": checklist,
+        "community": about,
+        "date": assessment.date.isoformat(),
+        "language": assessment.language,
+    }
+    rater = assessment.rater
+    if rater is not None:
+        out["rater"] = {"name": rater.name}
+        if rater.role is not None:
+            out["rater"]["role"] = _copied(rater.role)
+    out["answers"] = _answers_data(assessment.answers)
+    out["result"] = result_data(assessment.result)
+    if assessment.team is not None:
+        out["team"] = assessment.team.model_dump(mode="json", exclude_none=True)
+    return out
+
+
+def result_data(result: Any) -> dict[str, Any]:
+    """An assessment's result as :func:`assessment_data` writes it (no empty fields, no
+    recommendation texts), from an ``AssessmentResult`` or a plain result."""
+    out: dict[str, Any] = {"overall": result.overall, "stage": result.stage}
+    if result.next_stage is not None:
+        out["next_stage"] = result.next_stage
+    dimensions = []
+    for d in result.dimensions:
+        row = {"id": d.id}
+        if d.score is not None:
+            row["score"] = d.score
+        row["answered"] = d.answered
+        row["dont_know"] = d.dont_know
+        row["not_applicable"] = d.not_applicable
+        row["unanswered"] = d.unanswered
+        dimensions.append(row)
+    out["dimensions"] = dimensions
+    out["strengths"] = list(result.strengths)
+    out["gaps"] = list(result.gaps)
+    out["recommendations"] = [
+        {"question": r.question, "dimension": r.dimension} for r in result.recommendations
+    ]
+    out["actions"] = list(result.actions)
+    out["open_questions"] = list(result.open_questions)
+    out["held_back_by"] = list(result.held_back_by)
     return out
 
 
@@ -608,6 +817,8 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
 def yaml_data(model: Any) -> dict[str, Any]:
     """What :func:`to_yaml` writes of ``model``, as data: ``kind`` and ``version`` first,
     no empty fields, answers in their shortest form."""
+    if getattr(model, "kind", None) == "assessment":
+        return assessment_data(model)
     fields = type(model).model_fields
     # the answers are written from the models (not dumped twice); a recommendation's text is
     # the pack's, in the report's language, never stored

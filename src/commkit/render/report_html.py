@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from commkit.i18n import text
-from commkit.model.common import tr
+from commkit.i18n.text_pick import tr
 from commkit.render import charts
 from commkit.render.data_labels import data_labels
 from commkit.render.html import markdown_to_html, page
