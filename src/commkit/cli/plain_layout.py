@@ -17,7 +17,6 @@ import builtins
 import itertools
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 from rich._wrap import divide_line
@@ -42,22 +41,33 @@ def _plain(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
 class Screen:
-    """Where the lines go, as rich's console sees it."""
+    """Where the lines go, as rich's console sees it. (A plain class: a dataclass costs a
+    one-file command a millisecond or two to create.)"""
 
-    width: int
-    terminal: bool = False
-    """rich takes the stream for a terminal: every line is wrapped (``soft_wrap`` too) and a
-    count stays with its noun (:class:`commkit.cli.console.WordWrapConsole`)."""
-    colour: bool = False
-    """Styles are written (rich found a colour system: a terminal, not a dumb one)."""
-    no_color: bool = False
-    """``NO_COLOR``: colours dropped, bold and italics kept (as rich does)."""
+    __slots__ = ("colour", "no_color", "terminal", "width")
+
+    def __init__(
+        self, width: int, terminal: bool = False, colour: bool = False, no_color: bool = False
+    ) -> None:
+        self.width = width
+        self.terminal = terminal
+        """rich takes the stream for a terminal: every line is wrapped (``soft_wrap`` too)
+        and a count stays with its noun (:class:`commkit.cli.console.WordWrapConsole`)."""
+        self.colour = colour
+        """Styles are written (rich found a colour system: a terminal, not a dumb one)."""
+        self.no_color = no_color
+        """``NO_COLOR``: colours dropped, bold and italics kept (as rich does)."""
 
     @property
     def is_terminal(self) -> bool:  # as a console, for commkit.cli.output.wrap_lines
         return self.terminal
+
+    def __repr__(self) -> str:
+        return (
+            f"Screen({self.width}, terminal={self.terminal}, colour={self.colour},"
+            f" no_color={self.no_color})"
+        )
 
 
 def _columns(terminal: bool) -> int:
@@ -181,19 +191,19 @@ def whole(line: str) -> str:
     return _plain(line)
 
 
-@dataclass
 class Table:
     """A table as rich draws it by default (heavy head, a border round it, one space of
     padding in each cell, title on the left above it in italics, the head in bold)."""
 
-    title: str
-    headers: list[str]
-    right: list[bool]
-    """Which columns are right-justified."""
-    rows: list[list[Part]] = field(default_factory=list)
-    """Cells: text, or ``(text, style)`` (a rich ``Text`` in that style)."""
-    sections: list[int] = field(default_factory=list)
-    """Row numbers a line is drawn above (rich's ``add_section``)."""
+    def __init__(self, title: str, headers: list[str], right: list[bool]) -> None:
+        self.title = title
+        self.headers = headers
+        self.right = right
+        """Which columns are right-justified."""
+        self.rows: list[list[Part]] = []
+        """Cells: text, or ``(text, style)`` (a rich ``Text`` in that style)."""
+        self.sections: list[int] = []
+        """Row numbers a line is drawn above (rich's ``add_section``)."""
 
     def lines(self, where: int | Screen) -> list[str]:
         screen = where if isinstance(where, Screen) else Screen(where)
