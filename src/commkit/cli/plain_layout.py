@@ -33,10 +33,10 @@ Part = str | tuple[str, str]
 """A piece of a line: text, or ``(text, style)`` (as rich's ``Text.assemble`` takes them)."""
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, newlines: bool = False) -> str:
     """``text`` when rich prints it as it is: no control character (rich expands tabs and
-    drops the others)."""
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+    drops the others); line breaks where ``newlines`` allows them."""
+    if any((ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and not (newlines and c == "\n") for c in text):
         raise NeedsRich(text)
     return text
 
@@ -149,25 +149,17 @@ def paint(text: str, style: str, screen: Screen) -> str:
 
 
 def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[str]:
-    """A line of ``parts`` as rich's ``print`` writes it: broken at spaces to the width
-    (except where ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of
-    a line and cut only beyond the width, each part painted in its style on each line."""
+    """``parts`` as rich's ``print`` writes them: each of their lines broken where
+    :func:`_breaks` says, each part painted in its style on each line."""
     pieces = [(p, "") if isinstance(p, str) else p for p in parts]
-    text = _plain("".join(t for t, _ in pieces))
+    text = _plain("".join(t for t, _ in pieces), newlines=True)
     for _, style in pieces:
         style_codes(style)  # an unknown style goes to rich, on a pipe too
-    spans = [(0, len(text))]
-    if not soft_wrap or screen.terminal:
-        width = screen.width
-        offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
-        spans = []
-        for start, end in itertools.pairwise([*offsets, len(text)]):
-            line = text[start:end]
-            if len(line) > width:
-                end -= min(len(line) - len(line.rstrip()), len(line) - width)
-            if cell_len(text[start:end]) > width:
-                raise NeedsRich(text)
-            spans.append((start, end))
+    spans = []
+    at = 0
+    for line in text.split("\n"):  # rich's lines, each wrapped on its own
+        spans += [(at + start, at + end) for start, end in _breaks(line, screen, soft_wrap)]
+        at += len(line) + 1
     lines = []
     for start, end in spans:
         out = []
@@ -179,6 +171,25 @@ def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[s
             at += len(piece)
         lines.append("".join(out))
     return lines
+
+
+def _breaks(text: str, screen: Screen, soft_wrap: bool) -> list[tuple[int, int]]:
+    """Where rich's ``print`` breaks one line of ``text``: at spaces to the width (not where
+    ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of a line and cut
+    only beyond the width."""
+    if soft_wrap and not screen.terminal:
+        return [(0, len(text))]
+    width = screen.width
+    offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
+    spans = []
+    for start, end in itertools.pairwise([*offsets, len(text)]):
+        line = text[start:end]
+        if len(line) > width:
+            end -= min(len(line) - len(line.rstrip()), len(line) - width)
+        if cell_len(text[start:end]) > width:
+            raise NeedsRich(text)
+        spans.append((start, end))
+    return spans
 
 
 def wrapped(text: str, width: int) -> list[str]:
