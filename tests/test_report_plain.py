@@ -291,3 +291,26 @@ def test_a_packs_own_template_renders_the_plain_objects_view(tmp_path: Path) -> 
     )
     assert markdown.startswith("# Business Club of Prikamye (Shared value taking shape) ")
     assert markdown.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_report_written_straight_is_the_views_report(lang: str) -> None:
+    """The built-in report written in one pass from the assessment (a batch's way) gives
+    the lines of the view the templates read, with and without a chart."""
+    from commkit.render import report_direct, report_md
+
+    pack = api.load_content()
+    for i, assessment in enumerate(assessments()):
+        checklist = checklist_for_ref(pack, assessment.checklist.id)
+        info = assessment_breakdown(checklist, assessment)
+        chart = "![chart](<x-scores.svg>)" if i % 2 else None
+        report.assessment_markdown(pack, assessment, lang)  # fills the labels' table
+        t = report._template_labels[lang]
+        view = report.build_view(pack, checklist, assessment, lang)
+        view["chart"] = chart
+        view["peers"] = None
+        for _ in range(2):  # once made, once remembered
+            straight = report_direct.report_lines(
+                assessment, checklist, info, lang, t, roadmap=pack.roadmap, chart=chart
+            )
+            assert straight == report_md.report_lines(view, t)

@@ -589,15 +589,26 @@ def report_markdown(
     from commkit.render.data_labels import data_labels
     from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
-    view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
-    view["chart"] = chart
-    view["peers"] = peers_view(checklist, assessment, peers, lang)
     t = _template_labels.get(lang)
     if t is None:
         t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
         _template_labels[lang] = t
+    compared = peers_view(checklist, assessment, peers, lang)
     dirs = list(template_dirs)
-    if has_own_template(dirs, TEMPLATE):
+    own = has_own_template(dirs, TEMPLATE)
+    if compared is None and not own:
+        # the built-in template, as plain Python written straight from the assessment
+        from commkit.render import report_direct
+
+        lines = report_direct.report_lines(
+            assessment, checklist, info, lang, t, roadmap=roadmap, chart=chart
+        )
+        if lines is not None:
+            return tidy_lines(lines)
+    view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
+    view["chart"] = chart
+    view["peers"] = compared
+    if own:
         from commkit.render.templating import render_template
 
         return tidy(str(render_template(dirs, TEMPLATE, {"view": view, "t": dict(t)})))
