@@ -20,8 +20,13 @@ it; linear is N ratio). Targets: batch assess <= 3x the floor at 1,000 and 10,00
     .venv/bin/python bench/batch.py --n 1000 --stages --only assess   # plus ms per file by stage
     .venv/bin/python bench/batch.py --n 200 --runs 1 --no-warmup --json   # CI smoke test
 
-The scratch folder (``--workdir``, default a new folder under /tmp) is deleted at the end
-unless ``--keep``.
+The scratch folder (default a new folder under /tmp) is deleted at the end unless ``--keep``.
+With ``--workdir DIR`` the generated workspaces (``DIR/n<N>``) are kept, and a later run
+reuses one made for the same N, ``--seed``, ``--scale-from``, content pack and generator
+(a stamp file records them; anything else is generated again; ``--fresh`` always does):
+
+    .venv/bin/python bench/batch.py --n 1000 --only assess --workdir /tmp/ckb   # generates
+    .venv/bin/python bench/batch.py --n 1000 --only assess --workdir /tmp/ckb   # reuses
 """
 
 from __future__ import annotations
@@ -138,8 +143,81 @@ def replicate(base: Path, folder: Path, copies: int) -> None:
                 (folder / "answers" / name).write_text(body, encoding="utf-8")
 
 
+STAMP = ".bench-workspace.json"
+"""What a generated workspace was made from (written last: a half-made one has none)."""
+
+
+def workspace_key(
+    n: int, seed: int, content: Path | None, scale_from: int | None
+) -> dict[str, object]:
+    """What makes a generated workspace the one asked for: a workspace with the same key
+    (and the same files) is reused instead of generated again."""
+    import hashlib
+
+    sources = b"".join((HERE / name).read_bytes() for name in ("generate.py", "batch.py"))
+    return {
+        "n": n,
+        "seed": seed,
+        "scale_from": scale_from,
+        "content": str(content) if content is not None else None,
+        "generator": hashlib.sha256(sources).hexdigest()[:16],
+    }
+
+
+def _counted(folder: Path) -> dict[str, object]:
+    """The files of a generated workspace, counted, and their mean sizes."""
+    files: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for part, pattern in (
+        ("communities", "communities/*.yaml"),
+        ("assessments", "assessments/*/*.yaml"),
+        ("answers", "answers/*.yaml"),
+    ):
+        paths = list(folder.glob(pattern))
+        files[part] = len(paths)
+        sizes[part] = round(sum(p.stat().st_size for p in paths) / len(paths)) if paths else 0
+    return {"files": files, "mean_bytes": sizes}
+
+
+def reusable(folder: Path, key: dict[str, object]) -> dict[str, object] | None:
+    """What :func:`generate` said of ``folder`` when it made it, if it was made for ``key``
+    and still holds the files it made (counted again); else ``None``."""
+    try:
+        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("key") != key:
+        return None
+    counted = _counted(folder)
+    if counted["files"] != stamp.get("files"):
+        return None
+    return {**counted, "generate_seconds": 0.0, "reused": True}
+
+
+def prepared(
+    n: int,
+    folder: Path,
+    content: Path | None,
+    scale_from: int | None = None,
+    *,
+    seed: int = 1,
+    fresh: bool = False,
+) -> dict[str, object]:
+    """The workspace of N communities in ``folder``: reused if it was generated for the
+    same N, seed, ``scale_from``, content pack and generator, else generated again."""
+    key = workspace_key(n, seed, content, scale_from)
+    found = None if fresh else reusable(folder, key)
+    if found is not None:
+        return found
+    shutil.rmtree(folder, ignore_errors=True)
+    data = generate(n, folder, content, scale_from, seed=seed)
+    stamp = {"key": key, "files": data["files"]}
+    (folder / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    return data
+
+
 def generate(
-    n: int, folder: Path, content: Path | None, scale_from: int | None = None
+    n: int, folder: Path, content: Path | None, scale_from: int | None = None, *, seed: int = 1
 ) -> dict[str, object]:
     """Run bench/generate.py (the map teammate's generator) and count what it wrote.
 
@@ -152,26 +230,17 @@ def generate(
     base_n = scale_from if scale_from and n > scale_from and n % scale_from == 0 else n
     target = folder if base_n == n else folder.with_name(folder.name + "-base")
     argv = [sys.executable, str(HERE / "generate.py"), str(target), "--count", str(base_n)]
+    argv += ["--seed", str(seed)]
     done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"generate.py failed:\n{done.stderr}")
     if target != folder:
         replicate(target, folder, n // base_n)
         shutil.rmtree(target)
-    files: dict[str, int] = {}
-    sizes: dict[str, int] = {}
-    for part, pattern in (
-        ("communities", "communities/*.yaml"),
-        ("assessments", "assessments/*/*.yaml"),
-        ("answers", "answers/*.yaml"),
-    ):
-        paths = list(folder.glob(pattern))
-        files[part] = len(paths)
-        sizes[part] = round(sum(p.stat().st_size for p in paths) / len(paths)) if paths else 0
     return {
-        "files": files,
-        "mean_bytes": sizes,
+        **_counted(folder),
         "generate_seconds": round(time.perf_counter() - t0, 1),
+        "reused": False,
     }
 
 
@@ -334,7 +403,17 @@ def main(argv: list[str] | None = None) -> int:
         "--runs-large", type=int, default=1, help="runs per case when N > 2,000 (default 1)"
     )
     parser.add_argument("--content", type=Path, default=None, help="content pack folder")
-    parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (/tmp/...)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="scratch folder (/tmp/...): its generated workspaces are kept and reused by a "
+        "later run with the same N, --seed, --scale-from and content pack",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="generate.py's seed (default 1)")
+    parser.add_argument(
+        "--fresh", action="store_true", help="generate the workspaces again even if reusable"
+    )
     parser.add_argument(
         "--scale-from",
         type=int,
@@ -379,8 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in ns.n:
             folder = work / f"n{n}"
-            shutil.rmtree(folder, ignore_errors=True)
-            data = generate(n, folder, content, ns.scale_from)
+            data = prepared(n, folder, content, ns.scale_from, seed=ns.seed, fresh=ns.fresh)
             out = work / f"reports-{n}"
             all_cases = cases(content, out, ns.jobs)
             pairs = [("floor-map", "map"), ("floor-map", "map-rerun"), ("floor-assess", "assess")]
@@ -436,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
                         "floor_peak_rss_mb": round(max(rss[floor_name]) / 1024, 1),
                         "per_file_ms": None,
                         "files": data["files"],
+                        "workspace_reused": data["reused"],
                         "mean_bytes": data["mean_bytes"],
                     }
                 )
@@ -453,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(out, ignore_errors=True)
             if ns.stages:
                 by_stage[str(n)] = stages(folder, content, ns.stages)
-            if not ns.keep:
+            if not ns.keep and ns.workdir is None:
                 shutil.rmtree(folder, ignore_errors=True)
     finally:
         shutil.rmtree(pycache, ignore_errors=True)
@@ -505,6 +584,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['floor_cpu_seconds']:>7}{row['cpu_ratio']!s:>7}{row['per_file_ms']:>9}"
             f"{row['peak_rss_mb']:>9}{row['floor_peak_rss_mb']:>9}{loads:>12}"
         )
+    for n in sorted({row["n"] for row in results if row["workspace_reused"]}):
+        print(f"n={n}: the workspace in --workdir was reused (not generated again)")
     for g in growth:
         print(
             f"growth {g['command']}: n x{g['n_ratio']} ({g['from_n']} -> {g['to_n']}) "

@@ -88,7 +88,41 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
         assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0
         assert r["files"]["communities"] == 200
         assert r["files"]["answers"] > 0
-    assert not (work / "n200").exists(), "the generated files are deleted after the run"
+        assert r["workspace_reused"] is False
+    # --workdir keeps the workspace; a run for the same N and seed reuses it, another
+    # seed generates it again
+    answers = sorted(p.name for p in (work / "n200" / "answers").iterdir())
+    again = ("--n", "200", "--runs", "1", "--no-warmup", "--only", "assess")
+    rest = ("--content", str(FIXTURE_PACK), "--workdir", str(work), "--json")
+    report = _run(str(BENCH / "batch.py"), *again, *rest)
+    results = report["results"]
+    assert isinstance(results, list)
+    assert [r["workspace_reused"] for r in results] == [True]
+    assert sorted(p.name for p in (work / "n200" / "answers").iterdir()) == answers
+    report = _run(str(BENCH / "batch.py"), *again, "--seed", "2", *rest)
+    results = report["results"]
+    assert isinstance(results, list)
+    assert [r["workspace_reused"] for r in results] == [False]
+
+
+def test_batch_benchmark_workspace_reuse_checks_its_files(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import batch  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCH))
+    folder = tmp_path / "n3"
+    (folder / "answers").mkdir(parents=True)
+    (folder / "answers" / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    key = batch.workspace_key(3, 1, None, None)
+    assert batch.reusable(folder, key) is None  # no stamp: never generated whole
+    stamp = {"key": key, "files": batch._counted(folder)["files"]}
+    (folder / batch.STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    assert batch.reusable(folder, key) is not None
+    assert batch.reusable(folder, batch.workspace_key(3, 2, None, None)) is None
+    assert batch.reusable(folder, batch.workspace_key(4, 1, None, None)) is None
+    (folder / "answers" / "a.yaml").unlink()  # a file gone: generated again
+    assert batch.reusable(folder, key) is None
 
 
 def test_inprocess_benchmark_quick() -> None:

@@ -28,70 +28,73 @@ A whole new-region workflow::
     text = api.render_plan_markdown(roadmap)
 """
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from commkit.api.answers import (
-    CheckedAnswers,
-    check_answers,
-    check_answers_file,
-    check_slug,
-    date_warnings,
-    expand_answer_files,
-    load_answers,
-    load_assessment,
-    read_answers,
-)
-from commkit.api.assess import (
-    AssessmentSummary,
-    AssessmentWriter,
-    DimensionRow,
-    ReportOptions,
-    assess,
-    assess_team,
-    assessment_summary,
-    checklist_hash,
-    checklist_of,
-    compare_with_peers,
-    draft_problems,
-    explain,
-    peer_pool,
-    rater_label,
-    render_assessment_chart,
-    render_assessment_html,
-    render_assessment_markdown,
-    save_assessment,
-    team_raters_in_workspace,
-)
-from commkit.api.content import (
-    init_content,
-    load_content,
-    method_chapter,
-    method_overview,
-    schemas,
-    tr,
-    validate,
-    validate_pack,
-    write_schemas,
-)
-from commkit.api.plan import (
-    PlanInput,
-    load_holidays,
-    next_monday,
-    parse_capacity,
-    plan,
-    plan_file_name,
-    plan_input,
-    region_plan,
-    render_plan_csv,
-    render_plan_html,
-    render_plan_ics,
-    render_plan_markdown,
-    render_plan_xlsx,
-    write_plan,
-)
-
 if TYPE_CHECKING:
+    from commkit.api.answers import (
+        CheckedAnswers,
+        check_answers,
+        check_answers_file,
+        check_slug,
+        date_warnings,
+        expand_answer_files,
+        load_answers,
+        load_assessment,
+        read_answers,
+    )
+    from commkit.api.assess import (
+        AssessmentSummary,
+        AssessmentWriter,
+        DimensionRow,
+        ReportOptions,
+        assess,
+        assess_team,
+        assessment_summary,
+        checklist_hash,
+        checklist_of,
+        compare_with_peers,
+        draft_problems,
+        explain,
+        peer_pool,
+        rater_label,
+        render_assessment_chart,
+        render_assessment_html,
+        render_assessment_markdown,
+        save_assessment,
+        team_raters_in_workspace,
+    )
+    from commkit.api.content import (
+        init_content,
+        load_content,
+        method_chapter,
+        method_overview,
+        schemas,
+        tr,
+        validate,
+        validate_pack,
+        write_schemas,
+    )
+    from commkit.api.plan import (
+        PlanInput,
+        load_holidays,
+        next_monday,
+        parse_capacity,
+        plan,
+        plan_file_name,
+        plan_input,
+        region_plan,
+        render_plan_csv,
+        render_plan_html,
+        render_plan_ics,
+        render_plan_markdown,
+        render_plan_xlsx,
+        write_plan,
+    )
+
+if TYPE_CHECKING:  # the API reference lists these after the four modules above
     from commkit.api.batch import (
         BatchItem,
         BatchOptions,
@@ -169,6 +172,65 @@ if TYPE_CHECKING:
 _LAZY = {
     name: module
     for module, names in {
+        "answers": (
+            "CheckedAnswers",
+            "check_answers",
+            "check_answers_file",
+            "check_slug",
+            "date_warnings",
+            "expand_answer_files",
+            "load_answers",
+            "load_assessment",
+            "read_answers",
+        ),
+        "assess": (
+            "AssessmentSummary",
+            "AssessmentWriter",
+            "DimensionRow",
+            "ReportOptions",
+            "assess",
+            "assess_team",
+            "assessment_summary",
+            "checklist_hash",
+            "checklist_of",
+            "compare_with_peers",
+            "draft_problems",
+            "explain",
+            "peer_pool",
+            "rater_label",
+            "render_assessment_chart",
+            "render_assessment_html",
+            "render_assessment_markdown",
+            "save_assessment",
+            "team_raters_in_workspace",
+        ),
+        "content": (
+            "init_content",
+            "load_content",
+            "method_chapter",
+            "method_overview",
+            "schemas",
+            "tr",
+            "validate",
+            "validate_pack",
+            "write_schemas",
+        ),
+        "plan": (
+            "PlanInput",
+            "load_holidays",
+            "next_monday",
+            "parse_capacity",
+            "plan",
+            "plan_file_name",
+            "plan_input",
+            "region_plan",
+            "render_plan_csv",
+            "render_plan_html",
+            "render_plan_ics",
+            "render_plan_markdown",
+            "render_plan_xlsx",
+            "write_plan",
+        ),
         "batch": (
             "BatchItem",
             "BatchOptions",
@@ -252,18 +314,37 @@ _LAZY = {
     }.items()
     for name in names
 }
-"""Names whose module is imported on first use: a one-file command imports only the API
-modules it calls (``assess`` and ``plan`` are imported above: their modules share their
-names, and importing a submodule sets the package's attribute of its name)."""
+"""Every public name and the module that defines it, imported on first use: a one-file
+command imports only the API modules it calls, and a warm path under ``commkit.api`` imports
+none it does not need."""
+
+_NAMED_AS_MODULE = frozenset({"assess", "plan"})
+"""Functions named as their module: importing ``commkit.api.assess`` must not make
+``api.assess`` the module (the import system sets a package's attribute of that name)."""
+
+
+class _Api(ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _NAMED_AS_MODULE and isinstance(value, ModuleType):
+            return  # the function, found by __getattr__, keeps the name
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Api
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name in _MODULES:  # a submodule used by its name (``api.answers.STDIN``)
+            return import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
+
+
+_MODULES = frozenset({*_LAZY.values(), "_common"})
 
 
 def __dir__() -> list[str]:
