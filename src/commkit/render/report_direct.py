@@ -16,16 +16,16 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.i18n.text_pick import tr
-from commkit.render.report import (
+from commkit.render.report_md import _bullet, _cell, _listed, _md, _numbered, _table
+from commkit.render.report_words import (
     ChecklistWords,
-    _action_titles,
     _value_key,
+    action_titles,
     answer_text,
     bar,
     checklist_words,
     fmt_score,
 )
-from commkit.render.report_md import _bullet, _cell, _listed, _md, _numbered, _table
 
 if TYPE_CHECKING:
     from commkit.core.scoring import Breakdown
@@ -198,7 +198,7 @@ def report_lines(
     add(f"## {t['next_steps']}")
     add("")
     if result.actions:
-        titles = _action_titles(roadmap, lang)
+        titles = action_titles(roadmap, lang)
         add(t["next_steps_intro"])
         add("")
         actions = [titles.get(a, a) for a in result.actions]
