@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from commkit.core.per_object import PerObject
 
 if TYPE_CHECKING:
-    from commkit.core.plain import PlainAnswer
+    from commkit.core.plain import AnyCondition, PlainAnswer
     from commkit.model.answers import Answer
     from commkit.model.common import AnswerValue
-    from commkit.model.condition import Condition, Scalar
+    from commkit.model.condition import Scalar
 
 __all__ = [
     "TESTS",
@@ -56,7 +56,7 @@ def _number(value: AnswerValue | None) -> float | None:
 
 
 def holds(
-    cond: Condition,
+    cond: AnyCondition,
     *,
     answers: Mapping[str, Answer | PlainAnswer],
     question_scores: Mapping[str, float | None],
@@ -71,7 +71,7 @@ TESTS = ("equals", "any_of", "at_least", "below", "score_below")
 """The value tests a condition may make, in the order they are read (one is set)."""
 
 
-def value_test(cond: Condition) -> tuple[str, Any] | None:
+def value_test(cond: AnyCondition) -> tuple[str, Any] | None:
     """The test a condition makes on its question or dimension: ``(name, value)`` from
     :data:`TESTS`, or ``None`` (a stage condition, or a bare reference)."""
     for test in TESTS:
@@ -81,7 +81,7 @@ def value_test(cond: Condition) -> tuple[str, Any] | None:
     return None
 
 
-def describe(cond: Condition) -> str:
+def describe(cond: AnyCondition) -> str:
     """A short, language-neutral text of a condition, e.g. ``purpose.common-goal ≥ 3``."""
     if cond.stage is not None:
         return f"stage in [{', '.join(cond.stage)}]"
@@ -102,7 +102,7 @@ _MAX_KNOWN = 1024
 """At most this many text answers are remembered per condition (a bound on memory)."""
 
 
-def compile_condition(cond: Condition) -> Callable[..., bool]:
+def compile_condition(cond: AnyCondition) -> Callable[..., bool]:
     """``cond`` as a function ``(answers, question_scores, dimension_scores, stage) -> bool``
     (the rules are in the module's docstring). Use :func:`condition_test`, which compiles each
     condition once."""
@@ -223,10 +223,10 @@ ConditionTest = Callable[
     bool,
 ]
 
-_TESTS: PerObject[Condition, ConditionTest] = PerObject()
+_TESTS: PerObject[AnyCondition, ConditionTest] = PerObject()
 
 
-def condition_test(cond: Condition) -> ConditionTest:
+def condition_test(cond: AnyCondition) -> ConditionTest:
     """:func:`compile_condition` of ``cond``, compiled once per condition object (the
     content pack is loaded once and its conditions are evaluated for every answers file)."""
     test = _TESTS.get(cond)

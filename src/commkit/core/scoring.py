@@ -60,12 +60,13 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, overload
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
 from commkit.core.per_object import PerObject
 from commkit.core.plain import (
     PlainAnswer,
+    PlainChecklist,
     PlainDimensionResult,
     PlainRecommendation,
     PlainResult,
@@ -78,6 +79,14 @@ from commkit.i18n import plural
 from commkit.i18n.text_pick import tr
 
 if TYPE_CHECKING:
+    from commkit.core.plain import (
+        AnyAnswers,
+        AnyChecklist,
+        AnyCondition,
+        AnyQuestion,
+        PlainAction,
+        PlainQuestion,
+    )
     from commkit.model.answers import (
         Answer,
         Answers,
@@ -87,9 +96,9 @@ if TYPE_CHECKING:
         Recommendation,
     )
     from commkit.model.checklist import Checklist, Question
-    from commkit.model.condition import Condition
     from commkit.model.loader import Document
     from commkit.model.pack import ContentPack
+    from commkit.model.roadmap import Action
 
 __all__ = [
     "STRENGTH_FLOOR",
@@ -104,9 +113,12 @@ __all__ = [
     "checklist_for",
     "checklist_for_ref",
     "checklist_hash",
+    "fired_action_ids",
+    "fired_actions",
     "months_active",
     "question_score",
     "score",
+    "score_plain",
     "value_problem",
 ]
 
@@ -147,7 +159,7 @@ _UNSCORED: Any = object()
 """What a scorer returns for a fitting ``text`` answer (counted as answered, never scored)."""
 
 
-def _scorer(q: Question) -> Callable[[Any], Any]:
+def _scorer(q: AnyQuestion) -> Callable[[Any], Any]:
     """The scoring rule of one question as a function ``value -> normalised score``, or
     ``_INVALID`` / ``_UNSCORED``; made once per question when a checklist is compiled."""
     qtype = q.type
@@ -226,7 +238,7 @@ def _scorer(q: Question) -> Callable[[Any], Any]:
     return multi
 
 
-def question_score(q: Question, answer: Answer | None) -> float | None:
+def question_score(q: AnyQuestion, answer: Answer | PlainAnswer | None) -> float | None:
     """The normalised 0..1 score of one answer, or ``None`` when it does not count."""
     if answer is None or answer.status != "answered" or answer.value is None:
         return None
@@ -234,7 +246,7 @@ def question_score(q: Question, answer: Answer | None) -> float | None:
     return None if normalised is _INVALID or normalised is _UNSCORED else float(normalised)
 
 
-def _recommendations(q: Question, value: AnswerValue, normalised: float, lang: str) -> list[str]:
+def _recommendations(q: AnyQuestion, value: AnswerValue, normalised: float, lang: str) -> list[str]:
     texts: list[str] = []
     if q.type == "choice":
         chosen = next(o for o in q.options if o.id == value)
@@ -282,7 +294,7 @@ def months_active(founded: str | None, on: dt.date | None) -> float | None:
 
 
 def scaled_answers(
-    checklist: Checklist, answers: Mapping[str, Answer | PlainAnswer], months: float | None
+    checklist: AnyChecklist, answers: Mapping[str, Answer | PlainAnswer], months: float | None
 ) -> Mapping[str, Answer | PlainAnswer]:
     """``answers`` with period counts scaled for a community younger than the period."""
     if months is None:
@@ -427,7 +439,7 @@ class _Step:
     )
 
     def __init__(
-        self, q: Question, when: int | None, watchers: list[tuple[int, ConditionTest, bool]]
+        self, q: AnyQuestion, when: int | None, watchers: list[tuple[int, ConditionTest, bool]]
     ) -> None:
         self.question = q
         self.id = q.id
@@ -607,21 +619,22 @@ class _Plan:
 
     __slots__ = ("dimensions", "hash", "ids", "stages", "steps")
 
-    def __init__(self, checklist: Checklist) -> None:
+    def __init__(self, checklist: AnyChecklist) -> None:
         # every ``when`` and stage gate gets a number; one on a question is worked out with
         # that question's outcome (per answer value), and the loop keeps the numbers of
         # those that hold; a ``when`` on anything else never holds (nothing is scored yet)
         watchers: dict[str, list[tuple[int, ConditionTest, bool]]] = {}
         numbers = iter(range(1_000_000))
 
-        def number(cond: Condition, gate: bool) -> int | None:
+        def number(cond: AnyCondition, gate: bool) -> int | None:
             n = next(numbers)
             if cond.question is not None:
                 watchers.setdefault(cond.question, []).append((n, condition_test(cond), gate))
                 return n
             return None if gate else n
 
-        whens = [number(q.when, False) if q.when is not None else None for q in checklist.questions]
+        questions: Sequence[AnyQuestion] = checklist.questions
+        whens = [number(q.when, False) if q.when is not None else None for q in questions]
         self.stages = [
             (s, [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires])
             for s in checklist.stages
@@ -629,43 +642,45 @@ class _Plan:
         """Each stage with its ``requires``: (the number of a gate on a question, else
         ``None``; test, condition, :func:`describe` text)."""
         self.steps = [
-            _Step(q, when, watchers.get(q.id, []))
-            for q, when in zip(checklist.questions, whens, strict=True)
+            _Step(q, when, watchers.get(q.id, [])) for q, when in zip(questions, whens, strict=True)
         ]
-        self.ids = [q.id for q in checklist.questions]
+        self.ids = [q.id for q in questions]
         self.dimensions = [
             _Dimension(
                 d.id,
                 d.weight,
-                [i for i, q in enumerate(checklist.questions) if q.dimension == d.id],
+                [i for i, q in enumerate(questions) if q.dimension == d.id],
             )
             for d in checklist.dimensions
         ]
         self.hash: str | None = None
 
 
-_COMPILED: PerObject[Checklist, _Plan] = PerObject()
+_COMPILED: PerObject[AnyChecklist, _Plan] = PerObject()
 
 
-def _compile(checklist: Checklist) -> _Plan:
+def _compile(checklist: AnyChecklist) -> _Plan:
     """The checklist's scoring plan, made once per checklist object (content models are not
     changed once loaded; a changed copy is another object, with its own plan)."""
     plan = _COMPILED.get(checklist)
     return plan if plan is not None else _COMPILED.put(checklist, _Plan(checklist))
 
 
-def checklist_hash(checklist: Checklist) -> str:
-    """``content_hash(checklist)``, computed once per checklist object (a plain checklist
-    carries it as ``content_hash``, worked out when its data was made)."""
+def checklist_hash(checklist: AnyChecklist) -> str:
+    """``content_hash(checklist)``, computed once per checklist object (a plain checklist's
+    own ``content_hash`` when it carries one)."""
     plan = _compile(checklist)
     if plan.hash is None:
-        known = getattr(checklist, "content_hash", None)
-        if isinstance(known, str):
-            plan.hash = known
-        else:
+        if not isinstance(checklist, PlainChecklist):
             from commkit.model.pack import content_hash
 
             plan.hash = content_hash(checklist)
+        elif checklist.content_hash is not None:
+            plan.hash = checklist.content_hash
+        else:
+            from commkit.model.data_hash import data_hash
+
+            plan.hash = data_hash(checklist.json_data)
     return plan.hash
 
 
@@ -699,7 +714,7 @@ class StageStep(NamedTuple):
     score_ok: bool
     failed_requires: list[str]
     """The ``requires`` conditions that do not hold (as :func:`describe` writes them)."""
-    failed_conditions: list[Condition]
+    failed_conditions: list[AnyCondition]
 
 
 @dataclass
@@ -776,11 +791,19 @@ _NO_ANSWERS: Mapping[str, Answer | PlainAnswer] = {}
 """What a gate on a dimension (or a stage) is given as answers: it never looks at them."""
 
 
+@overload
 def asked_questions(
     checklist: Checklist, answers: Mapping[str, Answer | PlainAnswer]
-) -> list[Question]:
+) -> list[Question]: ...
+@overload
+def asked_questions(
+    checklist: PlainChecklist, answers: Mapping[str, Answer | PlainAnswer]
+) -> list[PlainQuestion]: ...
+def asked_questions(
+    checklist: AnyChecklist, answers: Mapping[str, Answer | PlainAnswer]
+) -> list[Question] | list[PlainQuestion]:
     """The questions whose ``when`` holds, in order (a ``when`` sees only earlier asked ones)."""
-    asked: list[Question] = []
+    asked: list[Any] = []
     held: set[int] = set()  # the conditions that hold (see :func:`breakdown`)
     for step in _compile(checklist).steps:
         if step.when is not None and step.when not in held:
@@ -793,7 +816,7 @@ def asked_questions(
 
 
 def breakdown(
-    checklist: Checklist,
+    checklist: AnyChecklist,
     answers: Mapping[str, Answer | PlainAnswer],
     *,
     lang: str = "en",
@@ -873,7 +896,7 @@ def breakdown(
     for i, (stage, requires) in enumerate(plan.stages):
         score_ok = i == 0 or overall >= stage.min_score
         texts: list[str] = []
-        conditions: list[Condition] = []
+        conditions: list[AnyCondition] = []
         for gate, test, cond, text in requires:
             if gate is not None:  # a gate on a question: its answer's outcome said
                 passed = gate in held
@@ -917,7 +940,7 @@ class ScoringOptions(TypedDict, total=False):
 
 
 def score(
-    checklist: Checklist,
+    checklist: AnyChecklist,
     answers: Mapping[str, Answer | PlainAnswer],
     *,
     lang: str = "en",
@@ -929,7 +952,7 @@ def score(
 
 
 def score_plain(
-    checklist: Checklist,
+    checklist: AnyChecklist,
     answers: Mapping[str, Answer | PlainAnswer],
     *,
     lang: str = "en",
@@ -954,10 +977,15 @@ def checklist_for_ref(pack: ContentPack, checklist_id: str) -> Checklist:
 
 def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
     """Roadmap actions marked ``always`` or with a trigger that holds, in roadmap order."""
+    return fired_action_ids(pack.roadmap.actions, info)
+
+
+def fired_action_ids(actions: Sequence[Action | PlainAction], info: Breakdown) -> list[str]:
+    """The ids of ``actions`` marked ``always`` or with a trigger that holds, in order."""
     dim_scores = {d.id: d.score for d in info.plain.dimensions}
     stage = info.plain.stage
     fired: list[str] = []
-    for action in pack.roadmap.actions:
+    for action in actions:
         if action.always or any(
             condition_test(t)(info.answers, info.question_scores, dim_scores, stage)
             for t in action.triggers
@@ -1029,8 +1057,8 @@ def _locate(
 
 
 def check_answers(
-    checklist: Checklist,
-    answers: Answers,
+    checklist: AnyChecklist,
+    answers: AnyAnswers,
     doc: Document | None = None,
     *,
     require_complete: bool = True,
@@ -1127,7 +1155,7 @@ def check_answers(
     return diags
 
 
-def empty_ticks_problem(q: Question) -> str | None:
+def empty_ticks_problem(q: AnyQuestion) -> str | None:
     """Why an empty tick list does not answer ``q`` (``None`` when it may stay empty): a
     required question needs at least one option, or "don't know" / "not applicable"."""
     if q.type != "multi" or not q.required:
@@ -1140,7 +1168,7 @@ def empty_ticks_problem(q: Question) -> str | None:
     )
 
 
-def explain_value(q: Question, value: Any) -> str:
+def explain_value(q: AnyQuestion, value: Any) -> str:
     """A short text of an answer value for explanations and reports (language-neutral)."""
     if value is None:
         return ""

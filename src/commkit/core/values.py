@@ -15,7 +15,7 @@ from commkit.core.conditions import normalise_value
 from commkit.core.per_object import PerObject
 
 if TYPE_CHECKING:
-    from commkit.model.checklist import Checklist, Question
+    from commkit.core.plain import AnyChecklist, AnyQuestion
     from commkit.model.common import AnswerValue
 
 
@@ -24,7 +24,7 @@ def _finite(value: Any) -> TypeGuard[int | float]:
     return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
 
 
-def value_problem(q: Question, value: AnswerValue | None) -> str | None:
+def value_problem(q: AnyQuestion, value: AnswerValue | None) -> str | None:
     """Why ``value`` does not fit question ``q`` (``None`` when it fits)."""
     if value is None:
         return "needs a value"
@@ -82,7 +82,7 @@ class AnswerRules:
 
     __slots__ = ("fits", "questions", "required")
 
-    def __init__(self, checklist: Checklist) -> None:
+    def __init__(self, checklist: AnyChecklist) -> None:
         self.questions = {q.id: q for q in checklist.questions}
         self.fits = {q.id: _fits(q) for q in checklist.questions}
         """``fits[id](value)``: ``True`` only when :func:`value_problem` finds nothing (a
@@ -90,10 +90,10 @@ class AnswerRules:
         self.required = frozenset(q.id for q in checklist.questions if q.required)
 
 
-_RULES: PerObject[Checklist, AnswerRules] = PerObject()
+_RULES: PerObject[AnyChecklist, AnswerRules] = PerObject()
 
 
-def answer_rules(checklist: Checklist) -> AnswerRules:
+def answer_rules(checklist: AnyChecklist) -> AnswerRules:
     """The :class:`AnswerRules` of ``checklist`` (content models are not changed once
     loaded: a changed copy is another object, with its own rules)."""
     rules = _RULES.get(checklist)
@@ -104,7 +104,7 @@ def _never(value: Any) -> bool:
     return False
 
 
-def _fits(q: Question) -> Callable[[Any], bool]:
+def _fits(q: AnyQuestion) -> Callable[[Any], bool]:
     """A test that says ``True`` for the usual values that fit ``q`` (a whole number in
     range, a bool, a known option, a list of known options, a text), without a message."""
     if q.type == "yes_no":

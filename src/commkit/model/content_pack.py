@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +11,7 @@ from pydantic import BaseModel
 
 from commkit.errors import Diagnostic
 from commkit.model.checklist import Checklist
+from commkit.model.data_hash import data_hash
 from commkit.model.methodology import Methodology
 from commkit.model.migration import Migration
 from commkit.model.pack_files import parse_documents, templates_dir
@@ -126,5 +125,4 @@ def content_hash(model: BaseModel) -> str:
     known = _KNOWN.get(id(model))
     if known is not None and known[0]() is model:
         return known[1]
-    canonical = json.dumps(model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    return data_hash(model.model_dump(mode="json"))

@@ -15,6 +15,7 @@ from commkit.i18n import counted, number, score, section, text
 from commkit.i18n.text_pick import tr
 
 if TYPE_CHECKING:
+    from commkit.core.plain import PlainCondition
     from commkit.model.answers import Answer, Assessment
     from commkit.model.checklist import Checklist, Question
     from commkit.model.condition import Condition
@@ -142,7 +143,7 @@ def question_words(question: Question, lang: str) -> str:
     return tr(question.text, lang).rstrip(" ?:")
 
 
-def gate_text(checklist: Checklist, cond: Condition, lang: str) -> str:
+def gate_text(checklist: Checklist, cond: Condition | PlainCondition, lang: str) -> str:
     """A stage gate as a reader sees it: the question (or dimension) and the answer it needs,
     in words ("Is a leader named?: yes"), never ids."""
     from commkit.core.conditions import normalise_value
@@ -211,7 +212,7 @@ class ChecklistWords:
         self.rows = [(q, q.id, q.dimension, said) for q, said in self.questions]
         self.question_texts = {q.id: said for q, said in self.questions}
         self.dimensions = list(checklist.dimensions)
-        self._gates: dict[int, tuple[Condition, str]] = {}
+        self._gates: dict[int, tuple[Condition | PlainCondition, str]] = {}
         self._joined: dict[tuple[Any, str, Any], str] = {}
         self._answers: dict[tuple[int, type, Any], str] = {}
 
@@ -245,7 +246,7 @@ class ChecklistWords:
     def dimension_title(self, dim_id: str) -> str:
         return self.dimension_titles.get(dim_id, dim_id)
 
-    def gate(self, checklist: Checklist, cond: Condition) -> str:
+    def gate(self, checklist: Checklist, cond: Condition | PlainCondition) -> str:
         """:func:`gate_text` of one of this checklist's stage gates, remembered."""
         known = self._gates.get(id(cond))
         if known is not None and known[0] is cond:
