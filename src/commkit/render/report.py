@@ -7,14 +7,14 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from commkit.i18n.text_pick import tr
 
 # the checklist's words, where the summary, ``--explain`` and the wizard have long found them
 from commkit.render.report_words import ChecklistWords as ChecklistWords
-from commkit.render.report_words import RaterAnswer, action_titles, checklist_words
+from commkit.render.report_words import RaterAnswer, RoadmapLike, action_titles, checklist_words
 from commkit.render.report_words import answer_text as answer_text
 from commkit.render.report_words import bar as bar
 from commkit.render.report_words import fmt_score as fmt_score
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from commkit.model.answers import Assessment
     from commkit.model.checklist import Checklist
     from commkit.model.pack import ContentPack
-    from commkit.model.roadmap import Roadmap
 
 TEMPLATE = "assessment.md.j2"
 
@@ -46,7 +45,7 @@ def build_view(
     lang: str,
     *,
     info: Breakdown | None = None,
-    roadmap: Roadmap | None = None,
+    roadmap: RoadmapLike | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped).
 
@@ -73,7 +72,7 @@ def build_view(
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
     # in the report's language, from the answers (a saved assessment keeps no sentences)
-    recommendations = info.recommendations(lang)
+    recommendations = info.plain_recommendations(lang)
 
     totals = {"answered": 0, "dont_know": 0, "na": 0, "unanswered": 0}
     for d in result.dimensions:
@@ -313,7 +312,7 @@ def report_markdown(
     info: Breakdown,
     lang: str,
     *,
-    roadmap: Roadmap,
+    roadmap: RoadmapLike,
     template_dirs: Iterable[Path | str] = (),
     chart: str | None = None,
     peers: PeerComparison | None = None,
@@ -357,7 +356,7 @@ def render_report_files(
     info: Breakdown,
     lang: str,
     *,
-    roadmap: Any,
+    actions: Sequence[Any],
     template_dirs: Iterable[Path | str] = (),
     chart: str | None = None,
 ) -> tuple[str, str]:
@@ -382,7 +381,8 @@ def render_report_files(
       meaning, focus and descriptors).
     - ``info``: the :class:`~commkit.core.scoring.Breakdown` that ``breakdown()`` made for
       these answers (its ``plain`` result is ``assessment.result``).
-    - ``roadmap``: an object whose ``actions`` have ``id`` and ``title``.
+    - ``actions``: the roadmap's actions (``id`` and ``title`` are read: the models, or
+      :func:`commkit.core.plain.plain_actions` of the roadmap's data).
     - ``template_dirs``: the pack's template folders (``ContentPack.template_dirs``); a pack
       with its own ``assessment.md.j2`` is rendered by Jinja2 from the same view.
     - ``chart``: Markdown under the dimension table (an image link), as
@@ -396,11 +396,20 @@ def render_report_files(
         checklist,
         info,
         lang,
-        roadmap=roadmap,
+        roadmap=_Actions(actions),
         template_dirs=template_dirs,
         chart=chart,
     )
     return yaml_text(assessment_data(assessment)), markdown
+
+
+class _Actions:
+    """A roadmap as the report reads it: its actions."""
+
+    __slots__ = ("__weakref__", "actions")
+
+    def __init__(self, actions: Sequence[Any]) -> None:
+        self.actions = actions
 
 
 def peers_view(

@@ -19,6 +19,7 @@ from commkit.i18n.text_pick import tr
 from commkit.render.report_md import _bullet, _cell, _listed, _md, _numbered, _table
 from commkit.render.report_words import (
     ChecklistWords,
+    RoadmapLike,
     _value_key,
     action_titles,
     answer_text,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from commkit.core.scoring import Breakdown
     from commkit.model.answers import Assessment
     from commkit.model.checklist import Checklist, Question
-    from commkit.model.roadmap import Roadmap
 
 _STRONG, _WEAK, _OPEN = 0, 1, 2
 _POINTS = ("strong_points", "weak_points", "open_in_dim")
@@ -52,7 +52,7 @@ def report_lines(
     lang: str,
     t: Mapping[str, str],
     *,
-    roadmap: Roadmap,
+    roadmap: RoadmapLike,
     chart: str | None,
 ) -> list[str] | None:
     """The lines :func:`commkit.render.report_md.report_lines` writes for the view of
@@ -186,7 +186,7 @@ def report_lines(
     gap_order = {g: i for i, g in enumerate(result.gaps)}
     last = len(gap_order)
     recommendations = sorted(
-        info.recommendations(lang), key=lambda r: gap_order.get(r.dimension, last)
+        info.plain_recommendations(lang), key=lambda r: gap_order.get(r.dimension, last)
     )
     if recommendations:
         joined = words.joined

@@ -7,7 +7,8 @@ language: a batch writes a report per answers file from the same few hundred tex
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from commkit.core.per_object import PerObject
 from commkit.core.scoring import explain_value, value_problem
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from commkit.model.answers import Answer, Assessment
     from commkit.model.checklist import Checklist, Question
     from commkit.model.condition import Condition
-    from commkit.model.roadmap import Roadmap
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -271,10 +271,17 @@ def checklist_words(checklist: Checklist, lang: str) -> ChecklistWords:
     return words
 
 
+class RoadmapLike(Protocol):
+    """What a report reads of a roadmap: its actions (``id`` and ``title``)."""
+
+    @property
+    def actions(self) -> Sequence[Any]: ...
+
+
 _ACTION_TITLES: PerObject[Any, dict[str, dict[str, str]]] = PerObject()
 
 
-def action_titles(roadmap: Roadmap, lang: str) -> dict[str, str]:
+def action_titles(roadmap: RoadmapLike, lang: str) -> dict[str, str]:
     """The roadmap's action titles in ``lang`` by id, once per roadmap object."""
     by_lang = _ACTION_TITLES.get(roadmap)
     if by_lang is None:
