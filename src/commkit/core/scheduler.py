@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,14 @@ from commkit.core.calendar import WorkCalendar
 from commkit.errors import UserError
 from commkit.model import plain_plan
 from commkit.model.graph import find_cycle
-from commkit.model.plain_plan import MetricImpact, Phase, PlannedAction, Reason, SeminarEvent
+from commkit.model.plain_plan import (
+    Fields,
+    MetricImpact,
+    Phase,
+    PlannedAction,
+    Reason,
+    SeminarEvent,
+)
 
 if TYPE_CHECKING:
     from commkit.model.answers import Assessment
@@ -201,10 +208,22 @@ def _manager(methodology: Methodology) -> tuple[str | None, list[ScheduleSlot]]:
     return role.id, list(role.weekly_schedule)
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Fields):
     """What scheduling gives, before it is wrapped into a community or a regional plan."""
 
+    __slots__ = (
+        "actions",
+        "capacity",
+        "end",
+        "holidays",
+        "manager_role",
+        "manager_schedule",
+        "metrics",
+        "phases",
+        "seminars",
+        "start",
+        "weeks",
+    )
     start: date
     end: date
     weeks: int
@@ -373,7 +392,7 @@ def schedule_selection(
 
 def timeline_fields(timeline: Timeline) -> dict[str, Any]:
     """The fields of a :class:`Plan` that the timeline gives: each of its own, by name."""
-    return {f.name: getattr(timeline, f.name) for f in fields(timeline)}
+    return {name: getattr(timeline, name) for name in timeline.__slots__}
 
 
 def make_plan(
