@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from commkit.api._common import PathLike, content, require, workspace
-from commkit.api.answers import checked, document, refuse_kind
 from commkit.errors import ChecklistChangedWarning, CommkitWarning, UserError
 from commkit.i18n import resolve_lang
 
@@ -49,6 +48,8 @@ def plan_input(
     plain = _read_plain(where, pack, today)
     if plain is not None:
         return plain
+    from commkit.api.answers import document
+
     return _read(document(where), where, pack, today)
 
 
@@ -70,6 +71,7 @@ def _read_plain(where: Path, pack: ContentPack, today: dt.date | None) -> PlanIn
 
 
 def _read(doc: Document, where: Path, pack: ContentPack, today: dt.date | None) -> PlanInput:
+    from commkit.api.answers import checked, refuse_kind
     from commkit.core.scoring import assess as _assess
     from commkit.core.scoring import checklist_hash
     from commkit.model.answers import Answers, Assessment

@@ -112,13 +112,6 @@ def screen_of(stream: Any, terminal: bool) -> Screen:
     )
 
 
-def pipe_width() -> int:
-    """The width rich gives a console that is not a terminal."""
-    if sys.platform == "win32":
-        raise NeedsRich("windows")
-    return _columns(False)
-
-
 _ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4"}
 _STANDARD = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
 _COLOURS = {
