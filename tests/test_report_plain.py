@@ -417,3 +417,21 @@ def test_scored_and_reported_from_the_json_data_as_from_the_models(lang: str) ->
             report.to_yaml(assessment),
             report.assessment_markdown(pack, assessment, lang),
         )
+
+
+def test_a_result_file_with_text_the_plain_writer_leaves_to_pyyaml() -> None:
+    """A note with a line break, a text with a tab, a float zero: the pieces give way to the
+    whole document's way, with the same text."""
+    pack = api.load_content()
+    assessment = api.assess(EXAMPLES[0], pack=pack)
+    first, second, *_ = assessment.answers
+    odd = {
+        **assessment.answers,
+        first: Answer(value=assessment.answers[first].value, note="two\nlines"),
+        second: Answer(status="dont_know", note="a\ttab"),
+    }
+    changed = assessment.model_copy(update={"answers": odd})
+    text = report.to_yaml(changed)
+    assert text == report.yaml_text(dumped(changed))
+    assert yaml.safe_load(text)["answers"][first]["note"] == "two\nlines"
+    assert report.to_yaml(plain_assessment(changed)) == text

@@ -7,7 +7,7 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from commkit.i18n.text_pick import tr
@@ -400,7 +400,7 @@ def render_report_files(
         template_dirs=template_dirs,
         chart=chart,
     )
-    return yaml_text(assessment_data(assessment)), markdown
+    return assessment_yaml(assessment), markdown
 
 
 class _Actions:
@@ -493,7 +493,9 @@ COMMUNITY_FIELDS = ("name", "slug", "region", "formalised", "new", "founded")
 """The fields of ``CommunityRef``, in its order (a test holds them to the model's)."""
 
 
-def assessment_data(assessment: Any) -> dict[str, Any]:
+def assessment_data(
+    assessment: Any, *, answers: bool = True, result: bool = True
+) -> dict[str, Any]:
     """What :func:`to_yaml` writes of an assessment, read from its attributes alone: the
     ``Assessment`` model and a plain object with the same attributes (the result as
     :mod:`commkit.core.plain` makes it) give the same data, which is :func:`yaml_data`'s
@@ -523,8 +525,10 @@ def assessment_data(assessment: Any) -> dict[str, Any]:
         out["rater"] = {"name": rater.name}
         if rater.role is not None:
             out["rater"]["role"] = _copied(rater.role)
-    out["answers"] = _answers_data(assessment.answers)
-    out["result"] = result_data(assessment.result)
+    if answers:
+        out["answers"] = _answers_data(assessment.answers)
+    if result:
+        out["result"] = result_data(assessment.result)
     if assessment.team is not None:
         out["team"] = assessment.team.model_dump(mode="json", exclude_none=True)
     return out
@@ -558,6 +562,151 @@ def result_data(result: Any) -> dict[str, Any]:
     return out
 
 
+_answer_lines: dict[tuple[Any, ...], str] = {}
+"""An answer's lines in a result file (``  q: 4``, ``  q:\n    status: dont_know``) by
+question, type and value (and status and note)."""
+_LONG_FORM_KEYS = frozenset((type(None), str, int, bool))
+"""The types of value and note an answer's remembered lines are kept by (a float's sign,
+a mapping or a list would need more)."""
+_dimension_items: dict[tuple[Any, ...], str] = {}
+"""A dimension's item in a result file by its id, score and counts."""
+_recommendation_items: dict[tuple[str, str], str] = {}
+_COUNTS = ("answered", "dont_know", "not_applicable", "unanswered")
+"""A recommendation's item in a result file by its question and dimension."""
+
+
+def assessment_yaml(assessment: Any) -> str:
+    """:func:`to_yaml` of an assessment (the model or plain objects with its attributes),
+    piece by piece: an answer's line, a dimension's and a recommendation's item are
+    remembered (a batch writes the same few thousand again and again), the rest is written
+    by :mod:`commkit.render.plain_yaml` as :func:`to_yaml` writes it; anything unusual (a
+    team, text the plain writer leaves to PyYAML) goes the whole way through
+    :func:`assessment_data`. The text is the same either way (tests compare them)."""
+    from commkit.render import plain_yaml
+
+    whole = None if assessment.team is None else assessment_data(assessment)
+    parts: list[str] = []
+    add = parts.append
+    if whole is None:
+        data = assessment_data(assessment, answers=False, result=False)
+        head = plain_yaml.dump(data)
+        if head is None:
+            whole = assessment_data(assessment)
+        else:
+            add(head)
+    if (
+        whole is None
+        and _answers_yaml(assessment.answers, add)
+        and _result_yaml(assessment.result, add)
+    ):
+        return "".join(parts)
+    return yaml_text(whole if whole is not None else assessment_data(assessment))
+
+
+def _answers_yaml(answers: Mapping[str, Any], add: Callable[[str], None]) -> bool:
+    """``answers:`` and an answer a line (``False``: something the plain writer leaves to
+    PyYAML)."""
+    from commkit.render import plain_yaml
+
+    if not answers:
+        add("answers: {}\n")
+        return True
+    add("answers:\n")
+    known = _answer_lines
+    for qid, answer in answers.items():
+        value = answer.value
+        kind = type(value)
+        short = answer.status == "answered" and not answer.note
+        if short and (kind is str or kind is int or kind is bool or (kind is float and value)):
+            key: tuple[Any, ...] = (qid, kind, value)
+            line = known.get(key)
+            if line is None:
+                line = plain_yaml.block({qid: value}, 2)
+                if line is None:
+                    return False
+                if len(known) < 50_000 and (kind is not str or len(value) <= 200):
+                    known[key] = line
+        else:
+            note = answer.note
+            key = (qid, answer.status, kind, value, type(note), note)
+            keep = kind in _LONG_FORM_KEYS and type(note) in _LONG_FORM_KEYS
+            line = known.get(key) if keep else None
+            if line is None:
+                line = plain_yaml.block(_answers_data({qid: answer}), 2)
+                if line is None:
+                    return False
+                if keep and line.count("\n") <= 8 and len(known) < 50_000:
+                    known[key] = line
+        add(line)
+    return True
+
+
+def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
+    """``result:`` with its fields (``False``: something the plain writer leaves to
+    PyYAML)."""
+    from commkit.render import plain_yaml
+
+    add("result:\n")
+    head: dict[str, Any] = {"overall": result.overall, "stage": result.stage}
+    if result.next_stage is not None:
+        head["next_stage"] = result.next_stage
+    lines = plain_yaml.block(head, 2)
+    if lines is None:
+        return False
+    add(lines)
+    if not result.dimensions:
+        add("  dimensions: []\n")
+    else:
+        add("  dimensions:\n")
+        known = _dimension_items
+        for d in result.dimensions:
+            score = d.score
+            remembered = score is None or (type(score) is float and score) or type(score) is int
+            counts = (d.answered, d.dont_know, d.not_applicable, d.unanswered)
+            key = (d.id, type(score), score, *counts)
+            block = known.get(key) if remembered else None
+            if block is None:
+                row: dict[str, Any] = {"id": d.id}
+                if score is not None:
+                    row["score"] = score
+                row.update(zip(_COUNTS, counts, strict=True))
+                block = plain_yaml.item(row, 2)
+                if block is None:
+                    return False
+                if remembered and len(known) < 20_000:
+                    known[key] = block
+            add(block)
+    lines = plain_yaml.block({"strengths": list(result.strengths), "gaps": list(result.gaps)}, 2)
+    if lines is None:
+        return False
+    add(lines)
+    if not result.recommendations:
+        add("  recommendations: []\n")
+    else:
+        add("  recommendations:\n")
+        said = _recommendation_items
+        for r in result.recommendations:
+            pair = (r.question, r.dimension)
+            block = said.get(pair)
+            if block is None:
+                block = plain_yaml.item({"question": r.question, "dimension": r.dimension}, 2)
+                if block is None:
+                    return False
+                if len(said) < 20_000:
+                    said[pair] = block
+            add(block)
+    tail = {
+        "actions": list(result.actions),
+        "open_questions": list(result.open_questions),
+        "held_back_by": list(result.held_back_by),
+    }
+    lines = plain_yaml.block(tail, 2)
+    if lines is None:
+        return False
+    add(lines)
+    return True
+
+
 def to_yaml(model: Any, *, fast: bool = False) -> str:
     """An answers, draft or assessment model as readable, deterministic YAML.
 
@@ -566,6 +715,8 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     (libyaml's emitter wherever its bytes are PyYAML's), where ``fast`` (bulk imports) takes
     libyaml's folding of long escaped strings too.
     """
+    if not fast and getattr(model, "kind", None) == "assessment":
+        return assessment_yaml(model)
     return yaml_text(yaml_data(model), fast=fast)
 
 

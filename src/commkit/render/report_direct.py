@@ -45,6 +45,11 @@ its finding goes to and the finding's line, by the checklist's words, the questi
 counted and the answer: the same few come back in every report of a batch."""
 
 
+_recommendations: dict[tuple[int, int, str | None, str], tuple[ChecklistWords, str]] = {}
+"""A numbered recommendation's line (``3. text (dimension)``) by the checklist's words, its
+number, text and dimension."""
+
+
 def report_lines(
     assessment: Assessment,
     checklist: Checklist,
@@ -172,14 +177,12 @@ def report_lines(
         found = points.get(dim.id)
         if found is None:
             continue
-        for lines, label in zip(
-            found, ("strong_points", "weak_points", "open_in_dim"), strict=True
-        ):
-            if lines:
+        for bullets, label in zip(found, _POINTS, strict=True):
+            if bullets:
                 add("")
                 add(f"**{t[label]}:**")
                 add("")
-                out.extend(lines)
+                out.extend(bullets)
     add("")
     add(f"## {t['recommendations']}")
     add("")
@@ -189,9 +192,17 @@ def report_lines(
         info.plain_recommendations(lang), key=lambda r: gap_order.get(r.dimension, last)
     )
     if recommendations:
-        joined = words.joined
-        lines = [joined(r.text, " (", f"{dim_title(r.dimension)})") for r in recommendations]
-        out.extend(map(_numbered, range(1, len(lines) + 1), lines))
+        remembered = _recommendations
+        for n, r in enumerate(recommendations, 1):
+            key = (id(words), n, r.text, r.dimension)
+            made = remembered.get(key)
+            if made is None or made[0] is not words:
+                line = _numbered(n, words.joined(r.text, " (", f"{dim_title(r.dimension)})"))
+                if len(remembered) < 20_000:
+                    remembered[key] = (words, line)
+            else:
+                line = made[1]
+            add(line)
     else:
         add(t["none"])
     add("")
@@ -259,22 +270,25 @@ def _questions_lines(
     """The answers table's lines, and each dimension's strong, weak and open points as list
     lines, in checklist order (as :func:`commkit.render.report.build_view` lists them)."""
     answers = assessment.answers
-    outcomes = info.outcomes
+    outcomes: list[Any] = info.outcomes
     rows = words.rows
-    if len(outcomes) != len(rows) or any(
-        o.step.id != row[1] for o, row in zip(outcomes, rows, strict=True)
-    ):
+    by_id: dict[str, Any] | None = None  # when the outcomes are not the rows' (in order)
+    if len(outcomes) != len(rows):
         by_id = {o.step.id: o for o in outcomes}
-        counted: list[Any] = [by_id.get(row[1]) for row in rows]
-    else:
-        counted = outcomes
     points: dict[str, tuple[list[str], list[str], list[str]]] = {
         dim_id: ([], [], []) for dim_id in words.dimension_titles
     }
     appendix: list[str] = []
     known = _questions
     key_words = id(words)  # the words are kept with each entry: the id stays theirs
-    for (q, qid, dim_id, question), o in zip(rows, counted, strict=True):
+    for i, (q, qid, dim_id, question) in enumerate(rows):
+        if by_id is None:
+            o = outcomes[i]
+            if o.step.id != qid:
+                by_id = {o.step.id: o for o in outcomes}
+                o = by_id.get(qid)
+        else:
+            o = by_id.get(qid)
         answer = answers.get(qid)
         if o is None:
             status, normalised, weighs = None, None, False
