@@ -28,6 +28,8 @@ from commkit.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").rglob("answers/**/*.yaml"))
+SMALL_PACK = ROOT / "tests" / "fixtures" / "assess" / "pack"
+SMALL_ANSWERS = ROOT / "tests" / "fixtures" / "assess" / "answers" / "fashion-tech.yaml"
 BAD = sorted(p for p in (ROOT / "tests" / "bad_inputs").glob("*.yaml") if p.name != "expected.yaml")
 
 
@@ -170,20 +172,21 @@ def test_the_pack_data_is_the_models_and_follows_every_edit(
     from commkit.model.pack import load_pack_uncached
 
     pack = tmp_path / "pack"
-    for sub in ("methodology", "checklists"):
-        shutil.copytree(ROOT / sub, pack / sub)
+    shutil.copytree(SMALL_PACK, pack)
     models = load_pack_uncached(pack)
     data = assess_pack_data(pack)
     assert data["checklists"][models.checklist.id]["data"] == models.checklist.model_dump(
         mode="json"
     )
     assert data["actions"] == [a.model_dump(mode="json") for a in models.roadmap.actions]
-    answers = ROOT / "examples" / "perm-krai" / "answers" / "business-mentor.yaml"
+    answers = SMALL_ANSWERS
+    assert warm_assess(answers, content=pack, out=tmp_path / "probe") is not None
     same_both_ways(answers, tmp_path / "before", monkeypatch, "--content", str(pack))
     checklist = next((pack / "checklists").glob("*.yaml"))
     text = checklist.read_text(encoding="utf-8")
-    title = yaml.safe_load(text)["dimensions"][0]["title"]
+    title = models.checklist.dimensions[0].title
     first = title["en"] if isinstance(title, dict) else title
+    assert first in text
     checklist.write_text(text.replace(first, "Edited dimension title", 1), encoding="utf-8")
     edited = assess_pack_data(pack)
     assert edited != data
@@ -253,8 +256,7 @@ def test_the_pack_data_is_never_stale(
     from commkit.model import pack_cache
 
     pack = tmp_path / "pack"
-    for sub in ("methodology", "checklists"):
-        shutil.copytree(ROOT / sub, pack / sub)
+    shutil.copytree(SMALL_PACK, pack)
     made: list[Path | None] = []
     compute = warm_module._from_models
 
