@@ -28,7 +28,9 @@ from commkit.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").rglob("answers/**/*.yaml"))
-BAD = sorted((ROOT / "tests" / "bad_inputs").glob("*answers*.yaml"))
+SMALL_PACK = ROOT / "tests" / "fixtures" / "assess" / "pack"
+SMALL_ANSWERS = ROOT / "tests" / "fixtures" / "assess" / "answers" / "fashion-tech.yaml"
+BAD = sorted(p for p in (ROOT / "tests" / "bad_inputs").glob("*.yaml") if p.name != "expected.yaml")
 
 
 @pytest.fixture
@@ -106,7 +108,7 @@ def test_an_existing_file_is_refused_alike_and_overwritten_with_force(
 
 
 @pytest.mark.parametrize("bad", BAD, ids=lambda p: p.name)
-def test_a_bad_answers_file_gives_the_same_message_and_exit_code(
+def test_a_bad_input_gives_the_same_message_and_exit_code(
     bad: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     same_both_ways(bad, tmp_path, monkeypatch, "--lang", "en")
@@ -170,20 +172,21 @@ def test_the_pack_data_is_the_models_and_follows_every_edit(
     from commkit.model.pack import load_pack_uncached
 
     pack = tmp_path / "pack"
-    for sub in ("methodology", "checklists"):
-        shutil.copytree(ROOT / sub, pack / sub)
+    shutil.copytree(SMALL_PACK, pack)
     models = load_pack_uncached(pack)
     data = assess_pack_data(pack)
     assert data["checklists"][models.checklist.id]["data"] == models.checklist.model_dump(
         mode="json"
     )
     assert data["actions"] == [a.model_dump(mode="json") for a in models.roadmap.actions]
-    answers = ROOT / "examples" / "perm-krai" / "answers" / "business-mentor.yaml"
+    answers = SMALL_ANSWERS
+    assert warm_assess(answers, content=pack, out=tmp_path / "probe") is not None
     same_both_ways(answers, tmp_path / "before", monkeypatch, "--content", str(pack))
     checklist = next((pack / "checklists").glob("*.yaml"))
     text = checklist.read_text(encoding="utf-8")
-    title = yaml.safe_load(text)["dimensions"][0]["title"]
+    title = models.checklist.dimensions[0].title
     first = title["en"] if isinstance(title, dict) else title
+    assert first in text
     checklist.write_text(text.replace(first, "Edited dimension title", 1), encoding="utf-8")
     edited = assess_pack_data(pack)
     assert edited != data
@@ -240,3 +243,46 @@ def test_any_doubt_goes_the_full_way(
     monkeypatch.setattr(report, "render_report_files", broken)
     assert warm_assess(answers, out=tmp_path / "broken") is None
     assert not (tmp_path / "broken").exists()  # nothing written before the full path runs
+
+
+def test_the_pack_data_is_never_stale(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked out again for a changed byte or another commkit; read back for a touched but
+    unchanged file; a damaged entry, a cache folder that cannot be made and ``COMMKIT_NO_CACHE``
+    give the same data (new and deleted files: the same key as ``validate``'s, in
+    tests/test_pack_cache.py)."""
+    from commkit.api import warm_assess as warm_module
+    from commkit.model import pack_cache
+
+    pack = tmp_path / "pack"
+    shutil.copytree(SMALL_PACK, pack)
+    made: list[Path | None] = []
+    compute = warm_module._from_models
+
+    def counted(content: Path | None) -> dict[str, Any]:
+        made.append(content)
+        return compute(content)
+
+    monkeypatch.setattr(warm_module, "_from_models", counted)
+    first = assess_pack_data(pack)
+    assert assess_pack_data(pack) == first and len(made) == 1
+    checklist = pack / "checklists" / "self-identification.yaml"
+    os.utime(checklist, (1, 1))
+    assert assess_pack_data(pack) == first and len(made) == 1
+    checklist.write_text(checklist.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert assess_pack_data(pack) == first and len(made) == 2  # a byte more: read again
+    for entry in (cache / "data").glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[:100])
+    assert assess_pack_data(pack) == first and len(made) == 3
+    with monkeypatch.context() as patched:
+        patched.setattr(pack_cache, "package_identity", lambda: b"another commkit")
+        assert assess_pack_data(pack) == first and len(made) == 4
+    with monkeypatch.context() as patched:
+        patched.setenv("COMMKIT_NO_CACHE", "1")
+        assert assess_pack_data(pack) == first and len(made) == 5
+    blocker = tmp_path / "blocked"  # a file where the folder should be (root writes anywhere)
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(blocker / "cache"))
+    assert assess_pack_data(pack) == first and len(made) == 6
+    assert assess_pack_data(pack) == first and len(made) == 7
