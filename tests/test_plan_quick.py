@@ -129,16 +129,31 @@ def test_a_changed_checklist_is_said_the_full_way(
     assert code == 0 and "checklist has changed" in stderr
 
 
-BAD_FILES = sorted(p for p in BAD.iterdir() if p.is_file() and p.name != "alias-bomb.yaml")
-"""(The quick way never reads a file with an alias: ``*`` in it sends it the full way.)"""
+BAD_FILES = sorted(p for p in BAD.iterdir() if p.is_file())
+SHOWN = [BAD / n for n in ("assessment-out-of-range.yaml", "malformed.yaml", "cp1251.yaml")]
 
 
-@pytest.mark.parametrize("path", BAD_FILES, ids=lambda p: p.name)
-def test_every_bad_file_gives_the_same_message_and_exit_code(
+def test_the_quick_way_leaves_every_bad_file_to_the_full_way(
+    tmp_path: Path, monkeypatch: Any, cache: Path
+) -> None:
+    """Nothing written and ``None`` for each bad file: the full way then runs as before and
+    says what it always said (the corpus tests check its messages, the cache on)."""
+    from commkit.api.plan import quick_plan
+
+    _run(["plan", "-a", str(CURRENT[0]), "--out", str(tmp_path / "warm")], monkeypatch, quick=True)
+    assert quick_plan(CURRENT[0], out=tmp_path / "warm", force=True) is not None
+    for path in BAD_FILES:
+        assert quick_plan(path, out=tmp_path / "out") is None, path.name
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("path", SHOWN, ids=lambda p: p.name)
+def test_a_bad_file_gives_the_same_message_and_exit_code(
     path: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
     args = ["plan", "-a", str(path), "--start", "2026-01-05"]
-    _both(tmp_path, monkeypatch, args, must_be_quick=False)
+    code, _, stderr = _both(tmp_path, monkeypatch, args, must_be_quick=False)
+    assert code == 1 and path.name in stderr
 
 
 @pytest.mark.parametrize(

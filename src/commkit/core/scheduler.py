@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -59,21 +58,47 @@ class CycleError(UserError):
         )
 
 
-@dataclass(frozen=True)
 class Task:
-    """One action for the scheduler, in working days."""
+    """One action for the scheduler, in working days (compared and hashed by value; not
+    changed once made). Written out rather than made by ``dataclasses``: making the class
+    was a visible part of a warm ``plan``."""
 
-    id: str
-    owner: str
-    duration: int
-    deps: tuple[str, ...] = ()
-    release: int = 0
-    """Earliest working-day index it may start (a seminar's week)."""
-    priority: tuple[int, ...] = ()
-    """Tie-breaker before the id (e.g. the chapter number)."""
-    after_session: tuple[str, ...] = ()
-    """Tasks whose session (their middle day) must be over before this one starts: the
-    seminar that teaches it."""
+    __slots__ = ("after_session", "deps", "duration", "id", "owner", "priority", "release")
+
+    def __init__(
+        self,
+        id: str,
+        owner: str,
+        duration: int,
+        deps: tuple[str, ...] = (),
+        release: int = 0,
+        priority: tuple[int, ...] = (),
+        after_session: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.owner = owner
+        self.duration = duration
+        self.deps = deps
+        self.release = release
+        """Earliest working-day index it may start (a seminar's week)."""
+        self.priority = priority
+        """Tie-breaker before the id (e.g. the chapter number)."""
+        self.after_session = after_session
+        """Tasks whose session (their middle day) must be over before this one starts: the
+        seminar that teaches it."""
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Task and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Task({shown})"
 
     @property
     def predecessors(self) -> tuple[str, ...]:
