@@ -140,3 +140,35 @@ def test_only_the_two_files_in_an_output_folder_go_the_plain_way(
     item = prepare(str(EXAMPLES[0]), pack=writer.pack, writer=writer, options=options)
     assert item.error is None and item.rendered is not None
     assert bool(taken) is (settings == {"as_json": False}), settings
+
+
+def test_a_float_pydantic_writes_otherwise_is_written_as_commkit_writes_it(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from commkit.api.batch_plain import assessment_json
+    from commkit.api.warm_assess import _Assessment, _read, _Ref
+    from commkit.core.plain import PlainAnswer, plain_answers_file
+    from commkit.core.scoring import breakdown
+
+    pack = api.load_content(None)
+    data = _read(EXAMPLES[0])
+    assert data is not None
+    answers = plain_answers_file(data)
+    info = breakdown(pack.checklist, answers.answers, lang="en", months=None)
+    tiny = {**answers.answers, "extra": PlainAnswer(value=1e-05)}
+    for given, written in ((answers.answers, None), (tiny, '"value": 1e-05')):
+        assessment = _Assessment(
+            checklist=_Ref("c", "1", None),
+            community=answers.community,
+            date=answers.date,
+            language="en",
+            answers=given,
+            result=info.plain,
+        )
+        text = assessment_json(assessment).text
+        assert json.loads(text)["answers"].keys() == given.keys()
+        if written is not None:
+            assert written in text  # json.dumps's way; pydantic writes 1e-5
+            assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2)

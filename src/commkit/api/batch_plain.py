@@ -142,8 +142,10 @@ def _assessed(
 
 def assessment_json(assessment: Any) -> RawJson:
     """The assessment as ``--json`` writes it (``json_text(model.model_dump(mode="json"))``
-    of the model the full path makes), from its attributes."""
-    from commkit.render.json_text import RawJson, dumps
+    of the model the full path makes), from its attributes: by pydantic's compiled JSON
+    writer where it writes the bytes commkit's own does (every float plain, as
+    :func:`commkit.api.batch.assessment_json` decides for the model), else by commkit's."""
+    from commkit.render.json_text import RawJson, dumps, plain_floats
 
     ref = assessment.checklist
     community = assessment.community
@@ -162,6 +164,16 @@ def assessment_json(assessment: Any) -> RawJson:
         "result": assessment.result.data(),
         "team": None,
     }
+    result = assessment.result
+    floats = [
+        result.overall,
+        *(d.score for d in result.dimensions),
+        *(a.value for a in assessment.answers.values()),
+    ]
+    if plain_floats(floats):
+        from pydantic_core import to_json
+
+        return RawJson(to_json(data, indent=2).decode("utf-8"))
     return RawJson(dumps(data))
 
 

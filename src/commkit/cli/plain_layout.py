@@ -144,6 +144,17 @@ def paint(text: str, style: str, screen: Screen) -> str:
 def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[str]:
     """``parts`` as rich's ``print`` writes them: each of their lines broken where
     :func:`_breaks` says, each part painted in its style on each line."""
+    return [painted(line, screen) for line in pieces_of(parts, screen, soft_wrap=soft_wrap)]
+
+
+Pieces = list[tuple[str, str]]
+
+
+def pieces_of(
+    parts: list[Part], screen: Screen, width: int | None = None, soft_wrap: bool = False
+) -> list[Pieces]:
+    """The lines rich makes of ``parts`` at ``width`` (the screen's by default), each as its
+    ``(text, style)`` pieces, not yet painted."""
     pieces = [(p, "") if isinstance(p, str) else p for p in parts]
     text = _plain("".join(t for t, _ in pieces), newlines=True)
     for _, style in pieces:
@@ -151,7 +162,8 @@ def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[s
     spans = []
     at = 0
     for line in text.split("\n"):  # rich's lines, each wrapped on its own
-        spans += [(at + start, at + end) for start, end in _breaks(line, screen, soft_wrap)]
+        found = _breaks(line, screen, soft_wrap, screen.width if width is None else width)
+        spans += [(at + start, at + end) for start, end in found]
         at += len(line) + 1
     lines = []
     for start, end in spans:
@@ -160,19 +172,26 @@ def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[s
         for piece, style in pieces:
             low, high = max(start, at), min(end, at + len(piece))
             if high > low:
-                out.append(paint(text[low:high], style, screen))
+                out.append((text[low:high], style))
             at += len(piece)
-        lines.append("".join(out))
+        lines.append(out)
     return lines
 
 
-def _breaks(text: str, screen: Screen, soft_wrap: bool) -> list[tuple[int, int]]:
+def painted(pieces: Pieces, screen: Screen) -> str:
+    return "".join(paint(text, style, screen) for text, style in pieces)
+
+
+def pieces_len(pieces: Pieces) -> int:
+    return sum(cell_len(text) for text, _ in pieces)
+
+
+def _breaks(text: str, screen: Screen, soft_wrap: bool, width: int) -> list[tuple[int, int]]:
     """Where rich's ``print`` breaks one line of ``text``: at spaces to the width (not where
     ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of a line and cut
     only beyond the width."""
     if soft_wrap and not screen.terminal:
         return [(0, len(text))]
-    width = screen.width
     offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
     spans = []
     for start, end in itertools.pairwise([*offsets, len(text)]):
