@@ -37,18 +37,6 @@ _STRONG, _WEAK, _OPEN = 0, 1, 2
 _POINTS = ("strong_points", "weak_points", "open_in_dim")
 """The labels of a dimension's strong, weak and open points, in that order."""
 
-_questions: dict[
-    tuple[int, str, Any], tuple[ChecklistWords, str | None, int | None, str | None]
-] = {}
-"""A question's line in the answers table (without a note), which of its dimension's lists
-its finding goes to and the finding's line, by the checklist's words, the question, how it
-counted and the answer: the same few come back in every report of a batch."""
-
-
-_recommendations: dict[tuple[int, int, str | None, str], tuple[ChecklistWords, str]] = {}
-"""A numbered recommendation's line (``3. text (dimension)``) by the checklist's words, its
-number, text and dimension."""
-
 
 def report_lines(
     assessment: Assessment,
@@ -192,16 +180,14 @@ def report_lines(
         info.plain_recommendations(lang), key=lambda r: gap_order.get(r.dimension, last)
     )
     if recommendations:
-        remembered = _recommendations
+        remembered = words.report_recommendations
         for n, r in enumerate(recommendations, 1):
-            key = (id(words), n, r.text, r.dimension)
-            made = remembered.get(key)
-            if made is None or made[0] is not words:
+            key = (n, r.text, r.dimension)
+            line = remembered.get(key)
+            if line is None:
                 line = _numbered(n, words.joined(r.text, " (", f"{dim_title(r.dimension)})"))
                 if len(remembered) < 20_000:
-                    remembered[key] = (words, line)
-            else:
-                line = made[1]
+                    remembered[key] = line
             add(line)
     else:
         add(t["none"])
@@ -279,8 +265,7 @@ def _questions_lines(
         dim_id: ([], [], []) for dim_id in words.dimension_titles
     }
     appendix: list[str] = []
-    known = _questions
-    key_words = id(words)  # the words are kept with each entry: the id stays theirs
+    known = words.report_questions
     for i, (q, qid, dim_id, question) in enumerate(rows):
         if by_id is None:
             o = outcomes[i]
@@ -300,16 +285,16 @@ def _questions_lines(
             value = _value_key(answer.value)
             given = None if value is None else (answer.status, value)
         remembered = given is not None or answer is None
-        key = (key_words, qid, (status, normalised, weighs, given))
+        key = (qid, status, normalised, weighs, given)
         made = known.get(key) if remembered else None
-        if made is not None and made[0] is words:
-            _, row, picked, bullet = made
+        if made is not None:
+            row, picked, bullet = made
         else:
             row, picked, bullet = _question(
                 q, qid, question, answer, status, normalised, weighs, words, lang
             )
             if remembered and len(known) < 20_000:
-                known[key] = (words, row, picked, bullet)
+                known[key] = (row, picked, bullet)
         note = answer.note if answer is not None else None
         if row is not None:
             appendix.append(_with_note(row, note, lang) if note is not None else row)

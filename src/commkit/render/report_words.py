@@ -215,6 +215,15 @@ class ChecklistWords:
         self._gates: dict[int, tuple[Condition | PlainCondition, str]] = {}
         self._joined: dict[tuple[Any, str, Any], str] = {}
         self._answers: dict[tuple[int, type, Any], str] = {}
+        self.report_questions: dict[
+            tuple[str, str | None, float | None, bool, Any],
+            tuple[str | None, int | None, str | None],
+        ] = {}
+        """The report's lines of a question (:mod:`commkit.render.report_direct`): its line
+        in the answers table (without a note), which of its dimension's lists its finding
+        goes to and the finding's line, by how it counted and the answer."""
+        self.report_recommendations: dict[tuple[int, str | None, str], str] = {}
+        """The report's numbered recommendation lines by number, text and dimension."""
 
     def answer(self, q: Question, answer: Answer) -> str:
         """:func:`answer_text` of an answered question of this checklist: a string, a whole
