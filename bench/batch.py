@@ -392,6 +392,54 @@ def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
         "ms_per_file": per_file,
         "total_ms": round(total, 3),
         "floors": round(total / per_file["floor"], 2) if per_file["floor"] else None,
+        "plain_way": plain_stages(names, pack, writer),
+    }
+
+
+PLAIN_STAGES = ("floor", "plain_read", "plain_rest")
+"""The plain way of a batch's file (``commkit.api.batch_plain``, where commkit has it):
+the floor for scale, reading and checking the file as a warm assess does, then checking it
+against its checklist, scoring it and making its two files and its ``--json`` text."""
+
+
+def plain_stages(names: list[str], pack: Any, writer: Any) -> dict[str, Any] | None:
+    """CPU milliseconds per answers file of each of :data:`PLAIN_STAGES` (``None``: this
+    commkit has no plain way, or no file took it)."""
+    import yaml
+
+    try:
+        from commkit.api import batch_plain
+        from commkit.api.warm_assess import _read
+    except ImportError:
+        return None
+    spent = dict.fromkeys(PLAIN_STAGES, 0.0)
+    clock = time.process_time
+    count = 0
+    for name in names:
+        t0 = clock()
+        with open(name, encoding="utf-8") as fh:
+            yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+        t1 = clock()
+        data = _read(Path(name))
+        t2 = clock()
+        if data is None:
+            continue
+        made = batch_plain._assessed(data, pack, writer, None, None, True)
+        t3 = clock()
+        if made is None:
+            continue
+        count += 1
+        for stage, (a, b) in zip(PLAIN_STAGES, itertools.pairwise((t0, t1, t2, t3)), strict=True):
+            spent[stage] += b - a
+    if not count:
+        return None
+    per_file = {k: round(v / count * 1000, 3) for k, v in spent.items()}
+    total = sum(v for k, v in per_file.items() if k != "floor")
+    return {
+        "files": count,
+        "ms_per_file": per_file,
+        "total_ms": round(total, 3),
+        "floors": round(total / per_file["floor"], 2) if per_file["floor"] else None,
     }
 
 
@@ -598,6 +646,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         for stage, ms in report["ms_per_file"].items():
             print(f"  {stage:<14}{ms:>8}")
+        plain = report["plain_way"]
+        if plain is not None:
+            print(
+                f"the plain way ({plain['files']} files; {plain['total_ms']} ms = "
+                f"{plain['floors']} floors; its files staged, named and flushed as above):"
+            )
+            for stage, ms in plain["ms_per_file"].items():
+                print(f"  {stage:<14}{ms:>8}")
     for label, lines in profiles.items():
         print(f"\ncProfile, {label}:")
         for line in lines:

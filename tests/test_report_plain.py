@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import random
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from commkit import api
 from commkit.core.plain import PlainAnswer
@@ -244,7 +249,7 @@ def test_the_report_from_plain_objects_is_the_models_report(lang: str) -> None:
             checklist,
             info,
             lang,
-            roadmap=pack.roadmap,
+            actions=pack.roadmap.actions,
             template_dirs=pack.template_dirs,
         )
         assert files == expected
@@ -267,7 +272,7 @@ def test_the_report_from_plain_objects_is_what_the_writer_writes(tmp_path: Path)
             checklist,
             info,
             "ru",
-            roadmap=pack.roadmap,
+            actions=pack.roadmap.actions,
             template_dirs=pack.template_dirs,
             chart=chart,
         )
@@ -286,8 +291,147 @@ def test_a_packs_own_template_renders_the_plain_objects_view(tmp_path: Path) -> 
         checklist,
         assessment_breakdown(checklist, assessment),
         "en",
-        roadmap=pack.roadmap,
+        actions=pack.roadmap.actions,
         template_dirs=[tmp_path, *pack.template_dirs],
     )
     assert markdown.startswith("# Business Club of Prikamye (Shared value taking shape) ")
     assert markdown.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_report_written_straight_is_the_views_report(lang: str) -> None:
+    """The built-in report written in one pass from the assessment (a batch's way) gives
+    the lines of the view the templates read, with and without a chart."""
+    from commkit.render import report_direct, report_md
+
+    pack = api.load_content()
+    for i, assessment in enumerate(assessments()):
+        checklist = checklist_for_ref(pack, assessment.checklist.id)
+        info = assessment_breakdown(checklist, assessment)
+        chart = "![chart](<x-scores.svg>)" if i % 2 else None
+        report.assessment_markdown(pack, assessment, lang)  # fills the labels' table
+        t = report._template_labels[lang]
+        view = report.build_view(pack, checklist, assessment, lang)
+        view["chart"] = chart
+        view["peers"] = None
+        for _ in range(2):  # once made, once remembered
+            straight = report_direct.report_lines(
+                assessment, checklist, info, lang, t, roadmap=pack.roadmap, chart=chart
+            )
+            assert straight == report_md.report_lines(view, t)
+
+
+RENDER_WITHOUT_PYDANTIC = textwrap.dedent(
+    """
+    import json
+    import sys
+
+    from commkit.core.plain import plain_actions, plain_answers_file, plain_checklist
+    from commkit.core.scoring import (
+        breakdown, checklist_hash, fired_action_ids, months_active,
+    )
+    from commkit.render.report import render_report_files
+
+
+    class Plain:
+        pass
+
+
+    given = json.loads(sys.stdin.read())
+    checklist = plain_checklist(given["checklist"])
+    actions = plain_actions(given["actions"])
+    answers = plain_answers_file(given["answers"])
+    months = months_active(answers.community.founded, answers.date)
+    info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
+    info.plain.actions = fired_action_ids(actions, info)
+    ref = Plain()
+    ref.id, ref.version, ref.hash = checklist.id, checklist.version, checklist_hash(checklist)
+    assessment = Plain()
+    assessment.kind, assessment.version, assessment.checklist = "assessment", "1", ref
+    assessment.community = answers.community
+    assessment.date, assessment.language = answers.date, answers.language
+    assessment.rater = assessment.team = None
+    assessment.answers, assessment.result = answers.answers, info.plain
+    files = [
+        render_report_files(assessment, checklist, info, lang, actions=actions)
+        for lang in ("en", "ru")
+    ]
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "pydantic_core"))
+    print(json.dumps([files, loaded]))
+    """
+)
+
+
+def test_rendering_from_plain_objects_imports_no_pydantic() -> None:
+    """A fresh process scores an example from JSON data and writes its result and report
+    in both languages without loading pydantic, byte for byte as from the models."""
+    pack = api.load_content()
+    path = EXAMPLES[-1]
+    answers = api.load_answers(path)
+    checklist = checklist_for_ref(pack, answers.checklist.id)
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw["community"]["slug"] = "a-slug"  # what assess sets when the file has none
+    given = {
+        "checklist": checklist.model_dump(mode="json"),
+        "actions": pack.roadmap.model_dump(mode="json")["actions"],
+        "answers": raw,
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", RENDER_WITHOUT_PYDANTIC],
+        input=json.dumps(given, default=str),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    files, loaded = json.loads(run.stdout)
+    assert loaded == []
+    assessment = api.assess(path, pack=pack, slug="a-slug")
+    for lang, (yaml_text, markdown) in zip(("en", "ru"), files, strict=True):
+        assert yaml_text == report.to_yaml(assessment)
+        assert markdown == report.assessment_markdown(pack, assessment, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_scored_and_reported_from_the_json_data_as_from_the_models(lang: str) -> None:
+    """The checklist, the roadmap's actions and the answers as plain objects built from
+    their JSON data (a warm command's way): the same result file and report."""
+    from commkit.core.plain import plain_actions, plain_answers, plain_checklist
+    from commkit.core.scoring import breakdown, fired_action_ids, months_active
+
+    pack = api.load_content()
+    checklist = checklist_for_ref(pack, pack.checklist.id)
+    plain_list = plain_checklist(checklist.model_dump(mode="json"))
+    actions = plain_actions(pack.roadmap.model_dump(mode="json")["actions"])
+    fresh = [a for a in assessments() if a.result is assessment_breakdown(checklist, a).result]
+    assert len(fresh) > 40
+    for assessment in fresh:
+        made = plain_assessment(assessment)
+        made.answers = plain_answers(assessment.model_dump(mode="json")["answers"])
+        months = months_active(assessment.community.founded, assessment.date)
+        info = breakdown(plain_list, made.answers, lang=assessment.language, months=months)
+        info.plain.actions = fired_action_ids(actions, info)
+        made.result = info.plain
+        files = report.render_report_files(made, plain_list, info, lang, actions=actions)
+        assert files == (
+            report.to_yaml(assessment),
+            report.assessment_markdown(pack, assessment, lang),
+        )
+
+
+def test_a_result_file_with_text_the_plain_writer_leaves_to_pyyaml() -> None:
+    """A note with a line break, a text with a tab, a float zero: the pieces give way to the
+    whole document's way, with the same text."""
+    pack = api.load_content()
+    assessment = api.assess(EXAMPLES[0], pack=pack)
+    first, second, *_ = assessment.answers
+    odd = {
+        **assessment.answers,
+        first: Answer(value=assessment.answers[first].value, note="two\nlines"),
+        second: Answer(status="dont_know", note="a\ttab"),
+    }
+    changed = assessment.model_copy(update={"answers": odd})
+    text = report.to_yaml(changed)
+    assert text == report.yaml_text(dumped(changed))
+    assert yaml.safe_load(text)["answers"][first]["note"] == "two\nlines"
+    assert report.to_yaml(plain_assessment(changed)) == text

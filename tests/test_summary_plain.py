@@ -307,3 +307,54 @@ def test_styles_are_written_with_richs_codes(colours: str) -> None:
             console.print("ab c", style=Style.parse(style), end="")
             screen = Screen(80, terminal=True, colour=True, no_color=no_color)
             assert paint("ab c", style, screen) == buffer.getvalue(), (style, no_color)
+
+
+STYLES = ["", "bold", "red", "green", "bold cyan", "bold yellow", "italic", "dim"]
+
+
+def test_any_line_prints_as_rich_prints_it_or_goes_through_rich(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Lines.print`` (validate, plan, the team's last lines) against rich's console printing
+    the same parts, on a pipe and in terminals: random text with styles and line breaks."""
+    from rich.text import Text
+
+    from commkit.cli.output import Lines
+
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "TTY_INTERACTIVE", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    rnd = random.Random(80)
+    laid_out = 0
+    for n in range(300):
+        parts: list[str | tuple[str, str]] = []
+        for _ in range(rnd.randint(1, 4)):
+            text = random_text(rnd, 8)
+            if rnd.random() < 0.3:
+                text = text.replace(" ", "\n", rnd.randint(1, 2))
+            style = rnd.choice(STYLES)
+            parts.append((text, style) if style else text)
+        width = rnd.randint(20, 120)
+        soft_wrap = rnd.random() < 0.5
+        tty = rnd.random() < 0.7
+        no_color = tty and rnd.random() < 0.2
+        monkeypatch.setenv("COLUMNS", str(width))
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", "1")
+        else:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+        expected = Stream(tty)
+        WordWrapConsole(file=expected, highlight=False, emoji=False).print(
+            Text.assemble(*parts), soft_wrap=soft_wrap, highlight=False
+        )
+        lines = Lines()
+        shown = Stream(tty)
+        monkeypatch.setattr("sys.stdout", shown)
+        try:
+            lines.screen()
+        except NeedsRich:
+            continue
+        lines.print(*parts, soft_wrap=soft_wrap)
+        laid_out += lines._console is None
+        assert shown.getvalue() == expected.getvalue(), (n, parts, width, soft_wrap, tty)
+    assert laid_out >= 200, laid_out  # the others: a tab or control character, a wide space

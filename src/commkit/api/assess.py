@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
 
 from commkit.api._common import PathLike, content, require
 from commkit.api.answers import CheckedAnswers, check_answers, read_answers, with_slug
@@ -190,10 +190,16 @@ def assessment_summary(
 ) -> AssessmentSummary:
     """What the terminal shows after an assessment, in ``lang``."""
     from commkit.core.scoring import checklist_for_ref
-    from commkit.model.common import tr
+
+    return summary_of(assessment, checklist_for_ref(content(pack), assessment.checklist.id), lang)
+
+
+def summary_of(assessment: Any, checklist: Any, lang: str) -> AssessmentSummary:
+    """:func:`assessment_summary` from the assessment and its checklist, read by their
+    attributes only: the models or the plain objects of a warm run give the same screen."""
+    from commkit.i18n.text_pick import tr
     from commkit.render.report import bar, fmt_score, held_back_for
 
-    checklist = checklist_for_ref(content(pack), assessment.checklist.id)
     result = assessment.result
     dims = {d.id: d for d in checklist.dimensions}
     stages = {s.id: s for s in checklist.stages}

@@ -165,12 +165,27 @@ def prepare(
     import sys
 
     from commkit.api.answers import STDIN, date_warnings, read_answers
-    from commkit.api.assess import assess, explain
+    from commkit.api.assess import RenderedAssessment, assess, explain
+    from commkit.api.batch_plain import plain_item
     from commkit.errors import CommkitError
     from commkit.i18n import resolve_lang
 
-    item = BatchItem(name)
     stdin = name == STDIN
+    if not stdin and _plain_way(options, writer):
+        plain = plain_item(
+            name,
+            pack=pack,
+            writer=writer,
+            lang=options.lang,
+            when=options.when,
+            as_json=options.as_json,
+        )
+        if plain is not None:
+            item = BatchItem(name, lang=plain.lang, json=plain.json)
+            item.rendered = RenderedAssessment(plain.files)
+            item.overall, item.stage = plain.overall, plain.stage
+            return item
+    item = BatchItem(name)
     try:
         if stdin:
             checked = read_answers("<stdin>", pack=pack, data=sys.stdin.buffer.read())
@@ -194,6 +209,21 @@ def prepare(
     if options.as_json:
         item.json = assessment_json(assessment)
     return item
+
+
+def _plain_way(options: BatchOptions, writer: AssessmentWriter) -> bool:
+    """Whether a batch's files may be assessed on plain objects
+    (:mod:`commkit.api.batch_plain`): two files in an output folder, the score and stage
+    asked for (not the assessment); a workspace, charts, a page, ``--explain`` or a
+    community's slug go the full way."""
+    return (
+        writer.workspace is None
+        and not writer.charts
+        and not writer.html
+        and not options.explain
+        and options.community is None
+        and not options.assessments
+    )
 
 
 def assessment_json(assessment: Assessment) -> RawJson:

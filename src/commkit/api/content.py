@@ -142,6 +142,6 @@ def write_schemas(folder: PathLike, *, force: bool = False) -> list[Path]:
 def tr(text: Any, lang: str) -> str:
     """A two-language text (``{en: ..., ru: ...}`` or a plain string) in ``lang``, falling
     back the way every report does."""
-    from commkit.model.common import tr as _tr
+    from commkit.i18n.text_pick import tr as _tr
 
     return _tr(text, lang)

@@ -7,18 +7,19 @@ with the warning that the checklist changed since, so scripts and the CLI see th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commkit.api._common import PathLike, content, require, workspace
-from commkit.api.answers import checked, document, refuse_kind
 from commkit.errors import ChecklistChangedWarning, CommkitWarning, UserError
 from commkit.i18n import resolve_lang
 
 if TYPE_CHECKING:
     from commkit.core.region_plan import MapEntry
+    from commkit.model import plain_plan
     from commkit.model.answers import Assessment
     from commkit.model.loader import Document
     from commkit.model.pack import ContentPack
@@ -47,6 +48,8 @@ def plan_input(
     plain = _read_plain(where, pack, today)
     if plain is not None:
         return plain
+    from commkit.api.answers import document
+
     return _read(document(where), where, pack, today)
 
 
@@ -68,6 +71,7 @@ def _read_plain(where: Path, pack: ContentPack, today: dt.date | None) -> PlanIn
 
 
 def _read(doc: Document, where: Path, pack: ContentPack, today: dt.date | None) -> PlanInput:
+    from commkit.api.answers import checked, refuse_kind
     from commkit.core.scoring import assess as _assess
     from commkit.core.scoring import checklist_hash
     from commkit.model.answers import Answers, Assessment
@@ -100,6 +104,196 @@ def _read(doc: Document, where: Path, pack: ContentPack, today: dt.date | None) 
     return PlanInput(model)
 
 
+class QuickPlan:
+    """A community's plan made and written by :func:`quick_plan`, as plain objects."""
+
+    __slots__ = ("lang", "plan", "written")
+
+    def __init__(self, plan: plain_plan.Plan, lang: str, written: list[Path]) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.written = written
+
+
+QUICK_LIMIT = 256 * 1024
+"""Larger assessment files go the full way (a bound on what the quick reader builds)."""
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def quick_plan(
+    assessment: PathLike,
+    start: dt.date | None = None,
+    *,
+    content: PathLike | None = None,
+    weeks: int = 26,
+    capacity: Iterable[str] = (),
+    holidays: PathLike | None = None,
+    out: PathLike = ".",
+    lang: str | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> QuickPlan | None:
+    """:func:`plan_input`, :func:`plan` and :func:`write_plan` (the Markdown into ``out``) for
+    an assessment file, without the pack's models or pydantic, or ``None`` (nothing written)
+    whenever the full way might say or do anything else: a file that is not surely valid, a
+    warning (the checklist changed), a bad option, a file in the way, the cache off. The
+    full way then runs and decides, with its own messages.
+
+    The pack's parts a plan reads come from the pack cache as plain data
+    (:mod:`commkit.core.plan_pack`), the file is checked by the generated validator
+    (:func:`commkit.model.fast_check.surely_valid`), and the plan is made and written by
+    the same scheduler and Markdown writer as the full way's."""
+    from commkit.model import pack_cache
+
+    if not pack_cache.enabled():
+        return None
+    try:
+        return _quick(
+            Path(assessment),
+            start,
+            content,
+            weeks,
+            capacity,
+            holidays,
+            Path(out),
+            lang,
+            force,
+            today,
+        )
+    except Exception:  # _Doubt, or anything the full way would say in its own words
+        return None
+
+
+class _Doubt(Exception):
+    """The quick way is not sure to do what the full way does."""
+
+
+def _quick(
+    where: Path,
+    start: dt.date | None,
+    content: PathLike | None,
+    weeks: int,
+    capacity: Iterable[str],
+    holidays: PathLike | None,
+    out: Path,
+    lang: str | None,
+    force: bool,
+    today: dt.date | None,
+) -> QuickPlan:
+    from commkit.core.calendar import parse_holidays
+    from commkit.core.plan_pack import PlanPack
+    from commkit.core.scheduler import make_plain_plan
+    from commkit.fsutil import atomic_write_text, safe_child
+    from commkit.render.plan_md import TEMPLATE, render_plan_md
+    from commkit.render.report_md import has_own_template
+
+    pack: Any = PlanPack(_plan_pack_data(content))  # read as the scheduler reads a pack
+    if has_own_template(pack.template_dirs, TEMPLATE):
+        raise _Doubt  # the pack's own template: Jinja2
+    caps = _capacity(pack.role_ids(), capacity)
+    days_off = parse_holidays(_text(Path(holidays)), Path(holidays)) if holidays else []
+    found = _quick_assessment(where, pack)
+    first_day = start or next_monday(today)
+    result = make_plain_plan(pack, found, first_day, weeks, caps, days_off)
+    lang = resolve_lang(lang, result.language)
+    target = safe_child(out, plan_file_name(result))
+    if not force and target.exists():
+        raise _Doubt  # the full way refuses, in its words
+    text = render_plan_md(result, pack, lang)
+    return QuickPlan(result, lang, [atomic_write_text(target, text, force=force)])
+
+
+def _plan_pack_data(content: PathLike | None) -> dict[str, Any]:
+    """The plain data of :func:`commkit.core.plan_pack.plan_pack_data`, from the pack cache
+    (computed from the pack on a cold run; a pack that does not load: :class:`_Doubt`)."""
+    from commkit.api._common import content_dir, pack_data
+    from commkit.core.plan_pack import FORMAT, plan_pack_data
+
+    folder = content_dir(content)
+
+    def compute() -> dict[str, Any]:
+        from commkit.model.pack import load_pack
+
+        try:
+            return plan_pack_data(load_pack(folder))
+        except Exception as exc:  # the full way loads it again and reports
+            raise _Doubt from exc
+
+    data: dict[str, Any] = pack_data("plan-pack", [FORMAT], folder, compute)
+    return data
+
+
+def _text(path: Path) -> str:
+    """A small UTF-8 file's text as :func:`commkit.model.loader.read_text` gives it, or
+    :class:`_Doubt` (anything it would refuse or say)."""
+    try:
+        if path.stat().st_size > QUICK_LIMIT:
+            raise _Doubt
+        raw = path.read_bytes()
+    except OSError:
+        raise _Doubt from None
+    if b"\x00" in raw or len(raw) > QUICK_LIMIT:
+        raise _Doubt
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise _Doubt from None
+
+
+def _quick_assessment(where: Path, pack: Any) -> Any:
+    """The assessment in ``where`` as plain objects, when the model surely accepts it and
+    the full way would have nothing to say about it (no warning); else :class:`_Doubt`."""
+    from commkit.core.plain import PlainChecklistRef, PlainCommunity, plain_answers
+    from commkit.core.plan_pack import Record
+    from commkit.model import fast_yaml
+    from commkit.model.fast_check import surely_valid
+
+    text = _text(where)
+    if "*" in text:
+        raise _Doubt  # an alias maybe: the located reader counts what it expands to
+    try:
+        data = fast_yaml.load(text)
+    except Exception:
+        raise _Doubt from None
+    if type(data) is not dict or data.get("kind") != "assessment":
+        raise _Doubt
+    if not surely_valid("assessment", data):
+        raise _Doubt
+    day = data["date"]
+    if type(day) is str and _DAY.fullmatch(day):
+        day = dt.date.fromisoformat(day)
+    if type(day) is not dt.date:
+        raise _Doubt
+    checklist = PlainChecklistRef.from_data(data["checklist"])
+    stored = checklist.hash
+    same = pack.checklist_hashes(checklist.id)
+    if same is None or (stored and stored not in same):
+        raise _Doubt  # the full way warns that the checklist changed
+    result = data["result"]
+    return Record(
+        data,
+        checklist=checklist,
+        community=PlainCommunity.from_data(data["community"]),
+        date=day,
+        language=data.get("language", "en"),
+        answers=plain_answers(data["answers"]),
+        result=Record(
+            {"next_stage": None, "actions": [], **result},
+            dimensions=[
+                Record({"score": None, **d}, score=_score(d)) for d in result["dimensions"]
+            ],
+        ),
+    )
+
+
+def _score(dimension: Mapping[str, Any]) -> float | None:
+    """A dimension's score as the model holds it (a float; a whole number read as one)."""
+    value = dimension.get("score")
+    return float(value) if type(value) is int else value
+
+
 def load_holidays(path: PathLike) -> list[dt.date]:
     """Non-working days from a file: one ``YYYY-MM-DD`` (or ``FROM..TO``) per line, or a YAML
     list; a bad line raises :class:`commkit.errors.ContentError` with its line."""
@@ -120,9 +314,12 @@ def next_monday(today: dt.date | None = None) -> dt.date:
 def parse_capacity(values: Iterable[str], *, pack: ContentPack | None = None) -> dict[str, int]:
     """``ROLE=N`` items (how many actions a role runs at once) checked against the method's
     roles, so that a typo is named (with the nearest role) before any plan is made."""
+    return _capacity([r.id for r in content(pack).methodology.roles], values)
+
+
+def _capacity(roles: list[str], values: Iterable[str]) -> dict[str, int]:
     import difflib
 
-    roles = [r.id for r in content(pack).methodology.roles]
     result: dict[str, int] = {}
     for item in values:
         role, sep, number = item.partition("=")
@@ -218,7 +415,7 @@ def _latest(ws: Workspace, slug: str, day: dt.date) -> Assessment | None:
     return found[-1] if found else None
 
 
-def plan_file_name(result: Plan) -> str:
+def plan_file_name(result: Plan | plain_plan.Plan) -> str:
     """The Markdown plan's file name: ``<slug>-plan-<start>.md`` (``-regional-plan-`` for
     a region), so that plans of different starts sit side by side."""
     kind = "regional-plan" if result.scope == "region" else "plan"

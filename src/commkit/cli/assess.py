@@ -92,6 +92,14 @@ def assess(
 
         run_team(parsed, anonymous=anonymous)
         return
+    if (
+        len(names) == 1
+        and resume is None
+        and update is None
+        and not (explain or json_output or charts or html or named or workspace)
+        and _warm(s, names[0], out=out, force=force, when=when, community=community)
+    ):
+        return
     writer = api.AssessmentWriter(
         pack=s.pack(),
         out=out,
@@ -112,6 +120,27 @@ def assess(
     if update is not None and resume is not None:
         raise UserError("use either --update OLD or --resume DRAFT, not both")
     run.interactive(resume, update)
+
+
+def _warm(
+    s: Any, name: str, *, out: Path, force: bool, when: dt.date | None, community: str | None
+) -> bool:
+    """One answers file assessed the warm way (no pydantic), when nothing needs the models;
+    ``False``: nothing was done, the full path runs."""
+    from commkit.api.warm_assess import warm_assess
+    from commkit.cli.output import Lines
+    from commkit.cli.summary import print_view
+
+    if not Path(name).is_file():
+        return False
+    lang = s.lang if s.lang_given else None
+    done = warm_assess(
+        name, content=s.content, lang=lang, today=when, slug=community, out=out, force=force
+    )
+    if done is None:
+        return False
+    print_view(Lines(stderr=False), done.summary, done.files, done.lang)
+    return True
 
 
 class _Run:

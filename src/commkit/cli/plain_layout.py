@@ -17,7 +17,6 @@ import builtins
 import itertools
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 from rich._wrap import divide_line
@@ -34,30 +33,41 @@ Part = str | tuple[str, str]
 """A piece of a line: text, or ``(text, style)`` (as rich's ``Text.assemble`` takes them)."""
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, newlines: bool = False) -> str:
     """``text`` when rich prints it as it is: no control character (rich expands tabs and
-    drops the others)."""
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+    drops the others); line breaks where ``newlines`` allows them."""
+    if any((ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and not (newlines and c == "\n") for c in text):
         raise NeedsRich(text)
     return text
 
 
-@dataclass(frozen=True)
 class Screen:
-    """Where the lines go, as rich's console sees it."""
+    """Where the lines go, as rich's console sees it. (A plain class: a dataclass costs a
+    one-file command a millisecond or two to create.)"""
 
-    width: int
-    terminal: bool = False
-    """rich takes the stream for a terminal: every line is wrapped (``soft_wrap`` too) and a
-    count stays with its noun (:class:`commkit.cli.console.WordWrapConsole`)."""
-    colour: bool = False
-    """Styles are written (rich found a colour system: a terminal, not a dumb one)."""
-    no_color: bool = False
-    """``NO_COLOR``: colours dropped, bold and italics kept (as rich does)."""
+    __slots__ = ("colour", "no_color", "terminal", "width")
+
+    def __init__(
+        self, width: int, terminal: bool = False, colour: bool = False, no_color: bool = False
+    ) -> None:
+        self.width = width
+        self.terminal = terminal
+        """rich takes the stream for a terminal: every line is wrapped (``soft_wrap`` too)
+        and a count stays with its noun (:class:`commkit.cli.console.WordWrapConsole`)."""
+        self.colour = colour
+        """Styles are written (rich found a colour system: a terminal, not a dumb one)."""
+        self.no_color = no_color
+        """``NO_COLOR``: colours dropped, bold and italics kept (as rich does)."""
 
     @property
     def is_terminal(self) -> bool:  # as a console, for commkit.cli.output.wrap_lines
         return self.terminal
+
+    def __repr__(self) -> str:
+        return (
+            f"Screen({self.width}, terminal={self.terminal}, colour={self.colour},"
+            f" no_color={self.no_color})"
+        )
 
 
 def _columns(terminal: bool) -> int:
@@ -102,13 +112,6 @@ def screen_of(stream: Any, terminal: bool) -> Screen:
     )
 
 
-def pipe_width() -> int:
-    """The width rich gives a console that is not a terminal."""
-    if sys.platform == "win32":
-        raise NeedsRich("windows")
-    return _columns(False)
-
-
 _ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4"}
 _STANDARD = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
 _COLOURS = {
@@ -139,25 +142,29 @@ def paint(text: str, style: str, screen: Screen) -> str:
 
 
 def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[str]:
-    """A line of ``parts`` as rich's ``print`` writes it: broken at spaces to the width
-    (except where ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of
-    a line and cut only beyond the width, each part painted in its style on each line."""
+    """``parts`` as rich's ``print`` writes them: each of their lines broken where
+    :func:`_breaks` says, each part painted in its style on each line."""
+    return [painted(line, screen) for line in pieces_of(parts, screen, soft_wrap=soft_wrap)]
+
+
+Pieces = list[tuple[str, str]]
+
+
+def pieces_of(
+    parts: list[Part], screen: Screen, width: int | None = None, soft_wrap: bool = False
+) -> list[Pieces]:
+    """The lines rich makes of ``parts`` at ``width`` (the screen's by default), each as its
+    ``(text, style)`` pieces, not yet painted."""
     pieces = [(p, "") if isinstance(p, str) else p for p in parts]
-    text = _plain("".join(t for t, _ in pieces))
+    text = _plain("".join(t for t, _ in pieces), newlines=True)
     for _, style in pieces:
         style_codes(style)  # an unknown style goes to rich, on a pipe too
-    spans = [(0, len(text))]
-    if not soft_wrap or screen.terminal:
-        width = screen.width
-        offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
-        spans = []
-        for start, end in itertools.pairwise([*offsets, len(text)]):
-            line = text[start:end]
-            if len(line) > width:
-                end -= min(len(line) - len(line.rstrip()), len(line) - width)
-            if cell_len(text[start:end]) > width:
-                raise NeedsRich(text)
-            spans.append((start, end))
+    spans = []
+    at = 0
+    for line in text.split("\n"):  # rich's lines, each wrapped on its own
+        found = _breaks(line, screen, soft_wrap, screen.width if width is None else width)
+        spans += [(at + start, at + end) for start, end in found]
+        at += len(line) + 1
     lines = []
     for start, end in spans:
         out = []
@@ -165,10 +172,36 @@ def styled(parts: list[Part], screen: Screen, soft_wrap: bool = False) -> list[s
         for piece, style in pieces:
             low, high = max(start, at), min(end, at + len(piece))
             if high > low:
-                out.append(paint(text[low:high], style, screen))
+                out.append((text[low:high], style))
             at += len(piece)
-        lines.append("".join(out))
+        lines.append(out)
     return lines
+
+
+def painted(pieces: Pieces, screen: Screen) -> str:
+    return "".join(paint(text, style, screen) for text, style in pieces)
+
+
+def pieces_len(pieces: Pieces) -> int:
+    return sum(cell_len(text) for text, _ in pieces)
+
+
+def _breaks(text: str, screen: Screen, soft_wrap: bool, width: int) -> list[tuple[int, int]]:
+    """Where rich's ``print`` breaks one line of ``text``: at spaces to the width (not where
+    ``soft_wrap`` asks for one line off a terminal), spaces kept at the end of a line and cut
+    only beyond the width."""
+    if soft_wrap and not screen.terminal:
+        return [(0, len(text))]
+    offsets = [0, *divide_line(unbreakable(text) if screen.terminal else text, width)]
+    spans = []
+    for start, end in itertools.pairwise([*offsets, len(text)]):
+        line = text[start:end]
+        if len(line) > width:
+            end -= min(len(line) - len(line.rstrip()), len(line) - width)
+        if cell_len(text[start:end]) > width:
+            raise NeedsRich(text)
+        spans.append((start, end))
+    return spans
 
 
 def wrapped(text: str, width: int) -> list[str]:
@@ -181,19 +214,19 @@ def whole(line: str) -> str:
     return _plain(line)
 
 
-@dataclass
 class Table:
     """A table as rich draws it by default (heavy head, a border round it, one space of
     padding in each cell, title on the left above it in italics, the head in bold)."""
 
-    title: str
-    headers: list[str]
-    right: list[bool]
-    """Which columns are right-justified."""
-    rows: list[list[Part]] = field(default_factory=list)
-    """Cells: text, or ``(text, style)`` (a rich ``Text`` in that style)."""
-    sections: list[int] = field(default_factory=list)
-    """Row numbers a line is drawn above (rich's ``add_section``)."""
+    def __init__(self, title: str, headers: list[str], right: list[bool]) -> None:
+        self.title = title
+        self.headers = headers
+        self.right = right
+        """Which columns are right-justified."""
+        self.rows: list[list[Part]] = []
+        """Cells: text, or ``(text, style)`` (a rich ``Text`` in that style)."""
+        self.sections: list[int] = []
+        """Row numbers a line is drawn above (rich's ``add_section``)."""
 
     def lines(self, where: int | Screen) -> list[str]:
         screen = where if isinstance(where, Screen) else Screen(where)

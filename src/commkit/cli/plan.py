@@ -3,7 +3,7 @@
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -42,6 +42,24 @@ def plan(
         raise typer.BadParameter(
             "--excel shapes the CSV: give --csv FILE too", param_hint="--excel"
         )
+    only_markdown = not (csv_file or ics_file or html_file or xlsx_file or as_json)
+    if assessment is not None and workspace is None and only_markdown:
+        from commkit.api.plan import quick_plan
+
+        quick = quick_plan(
+            assessment,
+            start,
+            content=s.content,
+            weeks=weeks,
+            capacity=capacity or [],
+            holidays=holidays,
+            out=out_dir,
+            lang=s.lang if s.lang_given else None,
+            force=force,
+        )
+        if quick is not None:
+            _summary(quick.plan, quick.lang, quick.written)
+            return
     pack = s.pack()
     if (assessment is None) == (workspace is None):
         raise typer.BadParameter(
@@ -83,14 +101,21 @@ def plan(
         pack=pack,
         force=force,
     )
-    from commkit.i18n import plural, text
+    from commkit.i18n import text
 
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
             err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
         return
+    _summary(result, lang, written)
+
+
+def _summary(result: Any, lang: str, written: list[Path]) -> None:
+    """The plan's line and the files written (the same for a plan and its plain objects)."""
+    from commkit import api
     from commkit.cli.output import Lines
+    from commkit.i18n import plural, text
 
     stdout = Lines()  # on a pipe a line is written whole, without rich; a terminal wraps it
     scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)

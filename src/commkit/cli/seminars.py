@@ -90,6 +90,23 @@ def show_seminar(
 
 
 def _print_seminar(view: dict[str, Any]) -> None:
+    from commkit.cli.output import Lines
+    from commkit.cli.plain_layout import NeedsRich
+    from commkit.cli.seminar_screen import seminar_lines
+
+    stdout = Lines()  # rich's bytes without rich's console where its layout is copied
+    try:
+        lines = seminar_lines(view, stdout.screen())
+    except NeedsRich:
+        pass
+    else:
+        stdout.stream.write("".join(line + "\n" for line in lines))
+        stdout.stream.flush()
+        return
+    _print_seminar_with_rich(view)
+
+
+def _print_seminar_with_rich(view: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.table import Table
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,14 @@ from commkit.core.calendar import WorkCalendar
 from commkit.errors import UserError
 from commkit.model import plain_plan
 from commkit.model.graph import find_cycle
-from commkit.model.plain_plan import MetricImpact, Phase, PlannedAction, Reason, SeminarEvent
+from commkit.model.plain_plan import (
+    Fields,
+    MetricImpact,
+    Phase,
+    PlannedAction,
+    Reason,
+    SeminarEvent,
+)
 
 if TYPE_CHECKING:
     from commkit.model.answers import Assessment
@@ -52,21 +58,47 @@ class CycleError(UserError):
         )
 
 
-@dataclass(frozen=True)
 class Task:
-    """One action for the scheduler, in working days."""
+    """One action for the scheduler, in working days (compared and hashed by value; not
+    changed once made). Written out rather than made by ``dataclasses``: making the class
+    was a visible part of a warm ``plan``."""
 
-    id: str
-    owner: str
-    duration: int
-    deps: tuple[str, ...] = ()
-    release: int = 0
-    """Earliest working-day index it may start (a seminar's week)."""
-    priority: tuple[int, ...] = ()
-    """Tie-breaker before the id (e.g. the chapter number)."""
-    after_session: tuple[str, ...] = ()
-    """Tasks whose session (their middle day) must be over before this one starts: the
-    seminar that teaches it."""
+    __slots__ = ("after_session", "deps", "duration", "id", "owner", "priority", "release")
+
+    def __init__(
+        self,
+        id: str,
+        owner: str,
+        duration: int,
+        deps: tuple[str, ...] = (),
+        release: int = 0,
+        priority: tuple[int, ...] = (),
+        after_session: tuple[str, ...] = (),
+    ) -> None:
+        self.id = id
+        self.owner = owner
+        self.duration = duration
+        self.deps = deps
+        self.release = release
+        """Earliest working-day index it may start (a seminar's week)."""
+        self.priority = priority
+        """Tie-breaker before the id (e.g. the chapter number)."""
+        self.after_session = after_session
+        """Tasks whose session (their middle day) must be over before this one starts: the
+        seminar that teaches it."""
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Task and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Task({shown})"
 
     @property
     def predecessors(self) -> tuple[str, ...]:
@@ -201,10 +233,22 @@ def _manager(methodology: Methodology) -> tuple[str | None, list[ScheduleSlot]]:
     return role.id, list(role.weekly_schedule)
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Fields):
     """What scheduling gives, before it is wrapped into a community or a regional plan."""
 
+    __slots__ = (
+        "actions",
+        "capacity",
+        "end",
+        "holidays",
+        "manager_role",
+        "manager_schedule",
+        "metrics",
+        "phases",
+        "seminars",
+        "start",
+        "weeks",
+    )
     start: date
     end: date
     weeks: int
@@ -373,7 +417,7 @@ def schedule_selection(
 
 def timeline_fields(timeline: Timeline) -> dict[str, Any]:
     """The fields of a :class:`Plan` that the timeline gives: each of its own, by name."""
-    return {f.name: getattr(timeline, f.name) for f in fields(timeline)}
+    return {name: getattr(timeline, name) for name in timeline.__slots__}
 
 
 def make_plan(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from pydantic import Field
 
 from commkit.model.answers import ChecklistRef, CommunityRef
-from commkit.model.common import Id, StrictModel, Text
+from commkit.model.common import Id, StrictModel, Text, built
 from commkit.model.figures import RegionFigures
 from commkit.model.methodology import ScheduleSlot
 
@@ -169,36 +169,27 @@ class Plan(StrictModel):
         return [a for a in self.actions if a.level == level]
 
 
-def _fields(plain: Any, model: type[StrictModel], **given: Any) -> dict[str, Any]:
+def _model(model: type[P], plain: Any, **given: Any) -> P:
+    """``model`` with the values of the plain object's fields (``given`` replaces some)."""
     values = {name: getattr(plain, name) for name in model.model_fields}
     values.update(given)
-    return values
+    return built(model, values)
 
 
 def _reason(reason: plain_plan.Reason | Reason) -> Reason:
-    if isinstance(reason, Reason):
-        return reason
-    return plan_part(Reason, **_fields(reason, Reason))
+    return reason if isinstance(reason, Reason) else _model(Reason, reason)
 
 
 def plan_model(plain: plain_plan.Plan) -> Plan:
     """The :class:`Plan` of a plan the scheduler made as plain objects (same fields, same
     values; nothing validated again, as :func:`plan_part`)."""
-    actions = [
-        plan_part(
-            PlannedAction,
-            **_fields(a, PlannedAction, reasons=[_reason(r) for r in a.reasons]),
-        )
-        for a in plain.actions
-    ]
-    return plan_part(
+    return _model(
         Plan,
-        **_fields(
-            plain,
-            Plan,
-            actions=actions,
-            seminars=[plan_part(SeminarEvent, **_fields(e, SeminarEvent)) for e in plain.seminars],
-            phases=[plan_part(Phase, **_fields(p, Phase)) for p in plain.phases],
-            metrics=[plan_part(MetricImpact, **_fields(m, MetricImpact)) for m in plain.metrics],
-        ),
+        plain,
+        actions=[
+            _model(PlannedAction, a, reasons=[_reason(r) for r in a.reasons]) for a in plain.actions
+        ],
+        seminars=[_model(SeminarEvent, e) for e in plain.seminars],
+        phases=[_model(Phase, p) for p in plain.phases],
+        metrics=[_model(MetricImpact, m) for m in plain.metrics],
     )

@@ -237,8 +237,7 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
                 line_key = (width, indent, key, list, words)
                 block = _lines.get(line_key)
                 if block is None:
-                    items = (f"{pad}- {_scalar(w, indent + 2, indent + 2, width)}\n" for w in words)
-                    block = head + "\n" + "".join(items)
+                    block = head + "\n" + "".join([_word(w, indent, width) for w in words])
                     if len(_lines) < 50_000 and len(block) <= 1000:
                         _lines[line_key] = block
                 out.append(block)
@@ -253,6 +252,21 @@ def _mapping(data: dict[Any, Any], indent: int, width: int, out: list[str], seen
                     out.append(f"{pad}- {_scalar(item, indent + 2, indent + 2, width)}\n")
         else:
             out.append(_line(pad, key, value, indent, width))
+
+
+_words: dict[tuple[int, int, str], str] = {}
+"""``- word`` lines of lists of strings already written (question and dimension ids)."""
+
+
+def _word(word: str, indent: int, width: int) -> str:
+    """A string as an item of a block sequence at ``indent``, with its line end."""
+    key = (width, indent, word)
+    line = _words.get(key)
+    if line is None:
+        line = f"{' ' * indent}- {_scalar(word, indent + 2, indent + 2, width)}\n"
+        if len(_words) < 50_000 and len(word) <= 200:
+            _words[key] = line
+    return line
 
 
 def _item_mapping(
@@ -312,6 +326,31 @@ def dump(data: dict[str, Any], *, width: int = 100) -> str | None:
     out: list[str] = []
     try:
         _mapping(data, 0, width, out, {id(data)})
+    except _Fallback:
+        return None
+    return "".join(out)
+
+
+def block(data: dict[str, Any], indent: int, *, width: int = 100) -> str | None:
+    """The lines :func:`dump` writes for the keys of ``data`` when they sit ``indent``
+    columns in (inside a mapping), or ``None`` as :func:`dump` gives it: a caller that
+    writes a document piece by piece (an assessment's result) joins such blocks."""
+    out: list[str] = []
+    try:
+        _mapping(data, indent, width, out, {id(data)})
+    except _Fallback:
+        return None
+    return "".join(out)
+
+
+def item(data: dict[str, Any], indent: int, *, width: int = 100) -> str | None:
+    """The lines of ``data`` as an item (``- key: ..``) of a list of mappings whose key sits
+    ``indent`` columns in, or ``None`` as :func:`dump` gives it."""
+    if not data:
+        return None
+    out: list[str] = []
+    try:
+        _item_mapping(data, indent, width, out, set())
     except _Fallback:
         return None
     return "".join(out)

@@ -7,291 +7,35 @@ The template receives a plain view (``view``) built here, the labels of the repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from commkit.core.per_object import PerObject
-from commkit.core.scoring import explain_value, value_problem
-from commkit.i18n import counted, number, score, section, text
 from commkit.i18n.text_pick import tr
+
+# the checklist's words, where the summary, ``--explain`` and the wizard have long found them
+from commkit.render.report_words import ChecklistWords as ChecklistWords
+from commkit.render.report_words import RaterAnswer, RoadmapLike, action_titles, checklist_words
+from commkit.render.report_words import answer_text as answer_text
+from commkit.render.report_words import bar as bar
+from commkit.render.report_words import fmt_score as fmt_score
+from commkit.render.report_words import gate_text as gate_text
+from commkit.render.report_words import held_back_for as held_back_for
+from commkit.render.report_words import labels as labels
+from commkit.render.report_words import question_words as question_words
+from commkit.render.report_words import shared_labels as shared_labels
+from commkit.render.report_words import value_text as value_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
     from commkit.core.peers import PeerComparison
-    from commkit.core.plain import PlainCondition
     from commkit.core.scoring import Breakdown
-    from commkit.model.answers import Answer, Assessment
-    from commkit.model.checklist import Checklist, Question
-    from commkit.model.condition import Condition
+    from commkit.model.answers import Assessment
+    from commkit.model.checklist import Checklist
     from commkit.model.pack import ContentPack
-    from commkit.model.roadmap import Roadmap
 
 TEMPLATE = "assessment.md.j2"
-
-
-def labels(lang: str) -> dict[str, str]:
-    return section("report", lang)
-
-
-_labels: dict[str, dict[str, str]] = {}
-
-
-def shared_labels(lang: str) -> dict[str, str]:
-    """:func:`labels`, one dictionary per language for the whole process (not to be
-    changed): a report reads a label for each answer."""
-    known = _labels.get(lang)
-    if known is None:
-        known = _labels[lang] = labels(lang)
-    return known
-
-
-_scores: dict[tuple[float, str], str] = {}
-
-
-def fmt_score(value: float | None, lang: str = "en") -> str:
-    """A score as every screen and file shows it: one decimal, in ``lang``'s notation."""
-    if value is None or not value:  # zero: ``-0.0`` equals ``0.0`` but is written apart
-        return score(value, lang)
-    key = (value, lang)
-    known = _scores.get(key)
-    if known is None:
-        known = score(value, lang)
-        if len(_scores) < 50_000:
-            _scores[key] = known
-    return known
-
-
-def bar(value: float | None, width: int = 10) -> str:
-    """A text bar such as ``██████░░░░`` for 0-100 (empty for no score)."""
-    if value is None:
-        return ""
-    full = round(max(0.0, min(100.0, value)) / 100 * width)
-    return "█" * full + "░" * (width - full)
-
-
-def answer_text(q: Question, answer: Answer | _RaterAnswer | None, lang: str) -> str:
-    """An answer as a reader sees it: option labels, yes/no, "4 of 1-5", "150 members"."""
-    if answer is None:
-        return shared_labels(lang)["unanswered"]
-    if answer.status == "dont_know":
-        return shared_labels(lang)["dont_know"].lower()
-    if answer.status == "not_applicable":
-        return shared_labels(lang)["not_applicable"].lower()
-    key = _value_key(answer.value)
-    if key is None:
-        return value_text(q, answer.value, lang)
-    known = _answer_texts.get((id(q), lang, key))
-    if known is not None and known[0] is q:
-        return known[1]
-    shown = value_text(q, answer.value, lang)
-    if len(_answer_texts) < 50_000:
-        _answer_texts[(id(q), lang, key)] = (q, shown)
-    return shown
-
-
-_answer_texts: dict[tuple[int, str, Any], tuple[Question, str]] = {}
-"""Answers already put in words: a batch's reports repeat the same few per question."""
-
-
-def _value_key(value: Any) -> Any:
-    """``value`` as a dictionary key that tells ``1``, ``1.0`` and ``True`` apart, or
-    ``None`` for a value not worth remembering (a text in several languages, a long note)."""
-    kind = type(value)
-    if kind is int or kind is bool or (kind is str and len(value) <= 200):
-        return (kind, value)
-    if kind is float:  # by its bits: ``-0.0`` equals ``0.0``, and ``nan`` nothing
-        return (kind, value.hex())
-    if kind is list and all(type(v) is str for v in value):  # ticked options
-        return (kind, *value)
-    if isinstance(value, list):
-        items = tuple((type(v), v) for v in value)
-        return items if all(isinstance(v, int | float | str) for v in value) else None
-    if isinstance(value, str) and len(value) > 200:
-        return None
-    if isinstance(value, float):
-        return (type(value), value.hex())
-    if value is None or isinstance(value, int | str):
-        return (type(value), value)
-    return None
-
-
-def value_text(q: Question, value: Any, lang: str, *, scale_words: bool = True) -> str:
-    """An answer's value in words: option labels, yes/no, "4 of 1-5", "150 members"
-    (``scale_words=False``: a scale point as its number only, for one-line explanations)."""
-    t = shared_labels(lang)
-    if value_problem(q, value) is not None:
-        return explain_value(q, value)
-    if q.type == "scale" and not scale_words:
-        return explain_value(q, value)
-    if q.type == "yes_no":
-        return t[explain_value(q, value)]
-    if q.type == "scale":
-        spec = q.scale_spec
-        shown = explain_value(q, value)
-        label = spec.labels.get(int(value)) if isinstance(value, int | float) else None
-        if label is not None:
-            return f"{shown} — {tr(label, lang)} ({spec.min}–{spec.max})"
-        return f"{shown} ({spec.min}–{spec.max})"
-    if q.type == "number":
-        if isinstance(value, int | float) and q.number is not None and q.number.unit:
-            return counted(value, q.number.unit, lang)
-        return explain_value(q, value)
-    if q.type in ("choice", "multi"):
-        chosen = value if isinstance(value, list) else [value]
-        names = {o.id: tr(o.label, lang) for o in q.options}
-        return ", ".join(names.get(str(v), str(v)) for v in chosen) or "—"
-    if isinstance(value, dict):
-        return tr(value, lang)
-    return str(value)
-
-
-def question_words(question: Question, lang: str) -> str:
-    """A question as a line of text names it, ready for ``: answer`` to follow."""
-    return tr(question.text, lang).rstrip(" ?:")
-
-
-def gate_text(checklist: Checklist, cond: Condition | PlainCondition, lang: str) -> str:
-    """A stage gate as a reader sees it: the question (or dimension) and the answer it needs,
-    in words ("Is a leader named?: yes"), never ids."""
-    from commkit.core.conditions import normalise_value
-
-    q = next((x for x in checklist.questions if x.id == cond.question), None)
-    d = next((x for x in checklist.dimensions if x.id == cond.dimension), None)
-    if cond.stage is not None:
-        stages = {s.id: tr(s.title, lang) for s in checklist.stages}
-        names = [stages.get(s, s) for s in cond.stage]
-        return text("gate.stage", lang, values=text("gate.or", lang).join(names))
-    what = question_words(q, lang) if q is not None else tr(d.title, lang) if d is not None else ""
-    what = what or str(cond.question or cond.dimension)
-
-    def value_words(value: Any) -> str:
-        value = normalise_value(value)
-        if q is not None and q.type == "yes_no" and value in ("yes", "no"):
-            return shared_labels(lang)[str(value)]
-        if q is not None and q.options:
-            names = {o.id: tr(o.label, lang) for o in q.options}
-            return names.get(str(value), str(value))
-        return number(value, lang) if isinstance(value, int | float) else str(value)
-
-    unit = ""
-    if q is not None and q.type == "number" and q.number is not None and q.number.unit:
-        unit = " " + tr(q.number.unit, lang)
-    if cond.equals is not None:
-        return text("gate.equals", lang, what=what, value=value_words(cond.equals))
-    if cond.any_of is not None:
-        values = text("gate.or", lang).join(value_words(v) for v in cond.any_of)
-        return text("gate.equals", lang, what=what, value=values)
-    if cond.at_least is not None:
-        key = "gate.score_at_least" if q is None else "gate.at_least"
-        return text(key, lang, what=what, value=number(cond.at_least, lang) + unit)
-    if cond.below is not None:
-        key = "gate.score_below" if q is None else "gate.below"
-        return text(key, lang, what=what, value=number(cond.below, lang) + unit)
-    if cond.score_below is not None:
-        return text("gate.score_below", lang, what=what, value=number(cond.score_below, lang))
-    return what
-
-
-def held_back_for(checklist: Checklist, assessment: Assessment, lang: str) -> list[str]:
-    """The gates of the next stage that do not hold, as reader-friendly lines."""
-    from commkit.core.scoring import assessment_breakdown
-
-    steps = assessment_breakdown(checklist, assessment).stage_steps
-    blocked = next((s for s in steps if not s.reached), None)
-    if blocked is None:
-        return []
-    return [gate_text(checklist, c, lang) for c in blocked.failed_conditions]
-
-
-class ChecklistWords:
-    """A checklist's texts in one language as a report shows them, put in words once per
-    checklist object and language (content models are not changed once loaded; a changed
-    copy is another object): a batch writes a report per answers file from the same few
-    hundred question texts, titles and answers. Holds no reference to the checklist itself,
-    so that the table goes when the checklist does."""
-
-    def __init__(self, checklist: Checklist, lang: str) -> None:
-        self.lang = lang
-        self.t = shared_labels(lang)
-        self.dimension_titles = {d.id: tr(d.title, lang) for d in checklist.dimensions}
-        self.stages = {s.id: s for s in checklist.stages}
-        self.questions = [(q, tr(q.text, lang)) for q in checklist.questions]
-        self.rows = [(q, q.id, q.dimension, said) for q, said in self.questions]
-        self.question_texts = {q.id: said for q, said in self.questions}
-        self.dimensions = list(checklist.dimensions)
-        self._gates: dict[int, tuple[Condition | PlainCondition, str]] = {}
-        self._joined: dict[tuple[Any, str, Any], str] = {}
-        self._answers: dict[tuple[int, type, Any], str] = {}
-
-    def answer(self, q: Question, answer: Answer) -> str:
-        """:func:`answer_text` of an answered question of this checklist: a string, a whole
-        number or a yes/no remembered here by its type and value (others as
-        :func:`answer_text` remembers them)."""
-        value = answer.value
-        kind = type(value)
-        if kind is not str and kind is not int and kind is not bool:
-            return answer_text(q, answer, self.lang)
-        key = (id(q), kind, value)
-        known = self._answers.get(key)
-        if known is None:
-            known = value_text(q, value, self.lang)
-            if len(self._answers) < 20_000 and not (isinstance(value, str) and len(value) > 200):
-                self._answers[key] = known
-        return known
-
-    def joined(self, first: Any, sep: str, second: Any) -> str:
-        """``f"{first}{sep}{second}"`` (a finding: question — answer; a recommendation with
-        its dimension), remembered: the same few hundred come back in every report."""
-        key = (first, sep, second)
-        known = self._joined.get(key)
-        if known is None:
-            known = f"{first}{sep}{second}"
-            if len(self._joined) < 20_000:
-                self._joined[key] = known
-        return known
-
-    def dimension_title(self, dim_id: str) -> str:
-        return self.dimension_titles.get(dim_id, dim_id)
-
-    def gate(self, checklist: Checklist, cond: Condition | PlainCondition) -> str:
-        """:func:`gate_text` of one of this checklist's stage gates, remembered."""
-        known = self._gates.get(id(cond))
-        if known is not None and known[0] is cond:
-            return known[1]
-        shown = gate_text(checklist, cond, self.lang)
-        if len(self._gates) < 10_000:
-            self._gates[id(cond)] = (cond, shown)
-        return shown
-
-
-_WORDS: PerObject[Checklist, dict[str, ChecklistWords]] = PerObject()
-
-
-def checklist_words(checklist: Checklist, lang: str) -> ChecklistWords:
-    """The :class:`ChecklistWords` of ``checklist`` in ``lang`` (made on first use)."""
-    by_lang = _WORDS.get(checklist)
-    if by_lang is None:
-        by_lang = _WORDS.put(checklist, {})
-    words = by_lang.get(lang)
-    if words is None:
-        words = by_lang[lang] = ChecklistWords(checklist, lang)
-    return words
-
-
-_ACTION_TITLES: PerObject[Any, dict[str, dict[str, str]]] = PerObject()
-
-
-def _action_titles(roadmap: Roadmap, lang: str) -> dict[str, str]:
-    """The roadmap's action titles in ``lang`` by id, once per roadmap object."""
-    by_lang = _ACTION_TITLES.get(roadmap)
-    if by_lang is None:
-        by_lang = _ACTION_TITLES.put(roadmap, {})
-    titles = by_lang.get(lang)
-    if titles is None:
-        titles = by_lang[lang] = {a.id: tr(a.title, lang) for a in roadmap.actions}
-    return titles
 
 
 def build_view(
@@ -301,7 +45,7 @@ def build_view(
     lang: str,
     *,
     info: Breakdown | None = None,
-    roadmap: Roadmap | None = None,
+    roadmap: RoadmapLike | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (text not yet escaped).
 
@@ -328,7 +72,7 @@ def build_view(
     dim_results = {d.id: d for d in result.dimensions}
     target = nxt.min_score if nxt is not None else info.target
     # in the report's language, from the answers (a saved assessment keeps no sentences)
-    recommendations = info.recommendations(lang)
+    recommendations = info.plain_recommendations(lang)
 
     totals = {"answered": 0, "dont_know": 0, "na": 0, "unanswered": 0}
     for d in result.dimensions:
@@ -410,7 +154,7 @@ def build_view(
                 "recommendations": recommended.get(dim.id, []),
             }
         )
-    actions = _action_titles(roadmap, lang)
+    actions = action_titles(roadmap, lang)
     community = assessment.community
     kind = []
     if community.formalised is not None:
@@ -498,7 +242,7 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
                         "name": r.rater,
                         "answer": answer_text(
                             q,
-                            None if r.status == "unanswered" else _RaterAnswer(r.status, r.value),
+                            None if r.status == "unanswered" else RaterAnswer(r.status, r.value),
                             lang,
                         ),
                         "note": tr(r.note, lang),
@@ -527,17 +271,6 @@ def team_view(checklist: Checklist, assessment: Assessment, lang: str) -> dict[s
         ],
         "disagreements": disagreements,
     }
-
-
-class _RaterAnswer:
-    """One rater's answer as :func:`answer_text` reads it."""
-
-    __slots__ = ("note", "status", "value")
-
-    def __init__(self, status: str, value: Any) -> None:
-        self.status = status
-        self.value = value
-        self.note = None
 
 
 _template_labels: dict[str, dict[str, str]] = {}
@@ -579,7 +312,7 @@ def report_markdown(
     info: Breakdown,
     lang: str,
     *,
-    roadmap: Roadmap,
+    roadmap: RoadmapLike,
     template_dirs: Iterable[Path | str] = (),
     chart: str | None = None,
     peers: PeerComparison | None = None,
@@ -590,15 +323,26 @@ def report_markdown(
     from commkit.render.data_labels import data_labels
     from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
-    view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
-    view["chart"] = chart
-    view["peers"] = peers_view(checklist, assessment, peers, lang)
     t = _template_labels.get(lang)
     if t is None:
         t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
         _template_labels[lang] = t
+    compared = peers_view(checklist, assessment, peers, lang)
     dirs = list(template_dirs)
-    if has_own_template(dirs, TEMPLATE):
+    own = has_own_template(dirs, TEMPLATE)
+    if compared is None and not own:
+        # the built-in template, as plain Python written straight from the assessment
+        from commkit.render import report_direct
+
+        lines = report_direct.report_lines(
+            assessment, checklist, info, lang, t, roadmap=roadmap, chart=chart
+        )
+        if lines is not None:
+            return tidy_lines(lines)
+    view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
+    view["chart"] = chart
+    view["peers"] = compared
+    if own:
         from commkit.render.templating import render_template
 
         return tidy(str(render_template(dirs, TEMPLATE, {"view": view, "t": dict(t)})))
@@ -612,7 +356,7 @@ def render_report_files(
     info: Breakdown,
     lang: str,
     *,
-    roadmap: Any,
+    actions: Sequence[Any],
     template_dirs: Iterable[Path | str] = (),
     chart: str | None = None,
 ) -> tuple[str, str]:
@@ -637,7 +381,8 @@ def render_report_files(
       meaning, focus and descriptors).
     - ``info``: the :class:`~commkit.core.scoring.Breakdown` that ``breakdown()`` made for
       these answers (its ``plain`` result is ``assessment.result``).
-    - ``roadmap``: an object whose ``actions`` have ``id`` and ``title``.
+    - ``actions``: the roadmap's actions (``id`` and ``title`` are read: the models, or
+      :func:`commkit.core.plain.plain_actions` of the roadmap's data).
     - ``template_dirs``: the pack's template folders (``ContentPack.template_dirs``); a pack
       with its own ``assessment.md.j2`` is rendered by Jinja2 from the same view.
     - ``chart``: Markdown under the dimension table (an image link), as
@@ -651,11 +396,20 @@ def render_report_files(
         checklist,
         info,
         lang,
-        roadmap=roadmap,
+        roadmap=_Actions(actions),
         template_dirs=template_dirs,
         chart=chart,
     )
-    return yaml_text(assessment_data(assessment)), markdown
+    return assessment_yaml(assessment), markdown
+
+
+class _Actions:
+    """A roadmap as the report reads it: its actions."""
+
+    __slots__ = ("__weakref__", "actions")
+
+    def __init__(self, actions: Sequence[Any]) -> None:
+        self.actions = actions
 
 
 def peers_view(
@@ -739,7 +493,9 @@ COMMUNITY_FIELDS = ("name", "slug", "region", "formalised", "new", "founded")
 """The fields of ``CommunityRef``, in its order (a test holds them to the model's)."""
 
 
-def assessment_data(assessment: Any) -> dict[str, Any]:
+def assessment_data(
+    assessment: Any, *, answers: bool = True, result: bool = True
+) -> dict[str, Any]:
     """What :func:`to_yaml` writes of an assessment, read from its attributes alone: the
     ``Assessment`` model and a plain object with the same attributes (the result as
     :mod:`commkit.core.plain` makes it) give the same data, which is :func:`yaml_data`'s
@@ -769,8 +525,10 @@ def assessment_data(assessment: Any) -> dict[str, Any]:
         out["rater"] = {"name": rater.name}
         if rater.role is not None:
             out["rater"]["role"] = _copied(rater.role)
-    out["answers"] = _answers_data(assessment.answers)
-    out["result"] = result_data(assessment.result)
+    if answers:
+        out["answers"] = _answers_data(assessment.answers)
+    if result:
+        out["result"] = result_data(assessment.result)
     if assessment.team is not None:
         out["team"] = assessment.team.model_dump(mode="json", exclude_none=True)
     return out
@@ -804,6 +562,151 @@ def result_data(result: Any) -> dict[str, Any]:
     return out
 
 
+_answer_lines: dict[tuple[Any, ...], str] = {}
+"""An answer's lines in a result file (``  q: 4``, ``  q:\n    status: dont_know``) by
+question, type and value (and status and note)."""
+_LONG_FORM_KEYS = frozenset((type(None), str, int, bool))
+"""The types of value and note an answer's remembered lines are kept by (a float's sign,
+a mapping or a list would need more)."""
+_dimension_items: dict[tuple[Any, ...], str] = {}
+"""A dimension's item in a result file by its id, score and counts."""
+_recommendation_items: dict[tuple[str, str], str] = {}
+_COUNTS = ("answered", "dont_know", "not_applicable", "unanswered")
+"""A recommendation's item in a result file by its question and dimension."""
+
+
+def assessment_yaml(assessment: Any) -> str:
+    """:func:`to_yaml` of an assessment (the model or plain objects with its attributes),
+    piece by piece: an answer's line, a dimension's and a recommendation's item are
+    remembered (a batch writes the same few thousand again and again), the rest is written
+    by :mod:`commkit.render.plain_yaml` as :func:`to_yaml` writes it; anything unusual (a
+    team, text the plain writer leaves to PyYAML) goes the whole way through
+    :func:`assessment_data`. The text is the same either way (tests compare them)."""
+    from commkit.render import plain_yaml
+
+    whole = None if assessment.team is None else assessment_data(assessment)
+    parts: list[str] = []
+    add = parts.append
+    if whole is None:
+        data = assessment_data(assessment, answers=False, result=False)
+        head = plain_yaml.dump(data)
+        if head is None:
+            whole = assessment_data(assessment)
+        else:
+            add(head)
+    if (
+        whole is None
+        and _answers_yaml(assessment.answers, add)
+        and _result_yaml(assessment.result, add)
+    ):
+        return "".join(parts)
+    return yaml_text(whole if whole is not None else assessment_data(assessment))
+
+
+def _answers_yaml(answers: Mapping[str, Any], add: Callable[[str], None]) -> bool:
+    """``answers:`` and an answer a line (``False``: something the plain writer leaves to
+    PyYAML)."""
+    from commkit.render import plain_yaml
+
+    if not answers:
+        add("answers: {}\n")
+        return True
+    add("answers:\n")
+    known = _answer_lines
+    for qid, answer in answers.items():
+        value = answer.value
+        kind = type(value)
+        short = answer.status == "answered" and not answer.note
+        if short and (kind is str or kind is int or kind is bool or (kind is float and value)):
+            key: tuple[Any, ...] = (qid, kind, value)
+            line = known.get(key)
+            if line is None:
+                line = plain_yaml.block({qid: value}, 2)
+                if line is None:
+                    return False
+                if len(known) < 50_000 and (kind is not str or len(value) <= 200):
+                    known[key] = line
+        else:
+            note = answer.note
+            key = (qid, answer.status, kind, value, type(note), note)
+            keep = kind in _LONG_FORM_KEYS and type(note) in _LONG_FORM_KEYS
+            line = known.get(key) if keep else None
+            if line is None:
+                line = plain_yaml.block(_answers_data({qid: answer}), 2)
+                if line is None:
+                    return False
+                if keep and line.count("\n") <= 8 and len(known) < 50_000:
+                    known[key] = line
+        add(line)
+    return True
+
+
+def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
+    """``result:`` with its fields (``False``: something the plain writer leaves to
+    PyYAML)."""
+    from commkit.render import plain_yaml
+
+    add("result:\n")
+    head: dict[str, Any] = {"overall": result.overall, "stage": result.stage}
+    if result.next_stage is not None:
+        head["next_stage"] = result.next_stage
+    lines = plain_yaml.block(head, 2)
+    if lines is None:
+        return False
+    add(lines)
+    if not result.dimensions:
+        add("  dimensions: []\n")
+    else:
+        add("  dimensions:\n")
+        known = _dimension_items
+        for d in result.dimensions:
+            score = d.score
+            remembered = score is None or (type(score) is float and score) or type(score) is int
+            counts = (d.answered, d.dont_know, d.not_applicable, d.unanswered)
+            key = (d.id, type(score), score, *counts)
+            block = known.get(key) if remembered else None
+            if block is None:
+                row: dict[str, Any] = {"id": d.id}
+                if score is not None:
+                    row["score"] = score
+                row.update(zip(_COUNTS, counts, strict=True))
+                block = plain_yaml.item(row, 2)
+                if block is None:
+                    return False
+                if remembered and len(known) < 20_000:
+                    known[key] = block
+            add(block)
+    lines = plain_yaml.block({"strengths": list(result.strengths), "gaps": list(result.gaps)}, 2)
+    if lines is None:
+        return False
+    add(lines)
+    if not result.recommendations:
+        add("  recommendations: []\n")
+    else:
+        add("  recommendations:\n")
+        said = _recommendation_items
+        for r in result.recommendations:
+            pair = (r.question, r.dimension)
+            block = said.get(pair)
+            if block is None:
+                block = plain_yaml.item({"question": r.question, "dimension": r.dimension}, 2)
+                if block is None:
+                    return False
+                if len(said) < 20_000:
+                    said[pair] = block
+            add(block)
+    tail = {
+        "actions": list(result.actions),
+        "open_questions": list(result.open_questions),
+        "held_back_by": list(result.held_back_by),
+    }
+    lines = plain_yaml.block(tail, 2)
+    if lines is None:
+        return False
+    add(lines)
+    return True
+
+
 def to_yaml(model: Any, *, fast: bool = False) -> str:
     """An answers, draft or assessment model as readable, deterministic YAML.
 
@@ -812,6 +715,8 @@ def to_yaml(model: Any, *, fast: bool = False) -> str:
     (libyaml's emitter wherever its bytes are PyYAML's), where ``fast`` (bulk imports) takes
     libyaml's folding of long escaped strings too.
     """
+    if not fast and getattr(model, "kind", None) == "assessment":
+        return assessment_yaml(model)
     return yaml_text(yaml_data(model), fast=fast)
 
 
