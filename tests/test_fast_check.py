@@ -2,14 +2,16 @@
 
 Checked against pydantic on every answers and assessment file of the examples, the fixtures
 and the bad-input corpus, and on seeded mutations of them (a key dropped, added, or its value
-replaced by an odd one: nulls, YAML 1.1 words, NaN, huge numbers, dates, bad ids...). Its
-cache is never an error: missing, corrupt, cut short, foreign or unwritable, it is rebuilt.
+replaced by an odd one: nulls, YAML 1.1 words, NaN, huge numbers, dates, bad ids...). The
+validators are modules in the repository, written by scripts/gen_checks.py: a test says when
+they are stale.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import importlib.util
 import os
 import random
 import subprocess
@@ -56,20 +58,6 @@ def pydantic_accepts(kind: str, data: Any) -> bool:
     except ValueError:  # pydantic's ValidationError is one
         return False
     return True
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
-    monkeypatch.setattr(fast_check, "_validators", {})
-    return folder
-
-
-def stored(cache: Path) -> list[Path]:
-    folder = cache / "validators"
-    return sorted(folder.glob("*.bin")) if folder.is_dir() else []
 
 
 def test_the_corpus_is_there() -> None:
@@ -197,60 +185,20 @@ def test_what_a_schema_reads_otherwise_is_left_to_pydantic(answers: dict[str, An
     assert not fast_check.surely_valid("checklist", answers)  # no validator: ask pydantic
 
 
-def test_the_validator_is_cached_and_rebuilt_when_damaged(
-    cache: Path, answers: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert fast_check.surely_valid("answers", answers)
-    (entry,) = stored(cache)
-    built = entry.read_bytes()
-
-    def no_build(kind: str) -> str:
-        raise AssertionError("generated again although cached")
-
-    monkeypatch.setattr(fast_check, "_validators", {})
-    with monkeypatch.context() as patched:
-        patched.setattr(fast_check, "generated_source", no_build)
-        assert fast_check.surely_valid("answers", answers)
-
-    for damaged in (b"", b"garbage", built[: len(built) // 2], built[:-1] + b"\x00"):
-        entry.write_bytes(damaged)
-        monkeypatch.setattr(fast_check, "_validators", {})
-        assert fast_check.surely_valid("answers", answers)
-        assert entry.read_bytes() == built  # ignored and written again
+def test_the_generated_validators_are_what_the_script_writes_today() -> None:
+    spec = importlib.util.spec_from_file_location("gen_checks", ROOT / "scripts" / "gen_checks.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    files = gen.expected()
+    assert sorted(path.name for path in files) == ["__init__.py", "answers.py", "assessment.py"]
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} is stale: run .venv/bin/python scripts/gen_checks.py"
+        )
 
 
-def test_a_foreign_entry_is_not_used(cache: Path, answers: dict[str, Any]) -> None:
-    assessment = next(data for _, data in DOCUMENTS if data["kind"] == "assessment")
-    assert fast_check.surely_valid("assessment", assessment)
-    (entry,) = stored(cache)
-    key = fast_check._key("answers")
-    (cache / "validators" / f"{key}.bin").write_bytes(entry.read_bytes())  # another kind's
-    fast_check._validators.clear()
-    assert fast_check.surely_valid("answers", answers)
-    assert not fast_check.surely_valid("assessment", answers)
-
-
-def test_the_key_follows_pydantic_and_the_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = fast_check._key("answers")
-    assert fast_check._key("assessment") != before
-    monkeypatch.setattr(fast_check, "_pydantic_stamp", lambda: b"VERSION = '9.9'")
-    assert fast_check._key("answers") != before
-
-
-def test_no_cache_and_an_unwritable_cache_still_check(
-    cache: Path, answers: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COMMKIT_NO_CACHE", "1")
-    assert fast_check.surely_valid("answers", answers)
-    assert not cache.exists()
-    monkeypatch.delenv("COMMKIT_NO_CACHE")
-    fast_check._validators.clear()
-    cache.write_text("a file where the folder should be", encoding="utf-8")  # root writes anywhere
-    assert fast_check.surely_valid("answers", answers)
-    assert cache.is_file()
-
-
-def test_a_warm_check_imports_neither_pydantic_nor_fastjsonschema(cache: Path) -> None:
+def test_a_warm_check_imports_neither_pydantic_nor_fastjsonschema() -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -260,9 +208,5 @@ def test_a_warm_check_imports_neither_pydantic_nor_fastjsonschema(cache: Path) -
         "tops = {m.split('.')[0] for m in sys.modules}\n"
         "print(sorted(tops & {'pydantic', 'pydantic_core', 'fastjsonschema'}))\n"
     )
-    env = {**os.environ, "COMMKIT_CACHE_DIR": str(cache)}
-    subprocess.run([sys.executable, "-c", script], check=True, env=env, capture_output=True)
-    warm = subprocess.run(
-        [sys.executable, "-c", script], check=True, env=env, capture_output=True, text=True
-    )
-    assert warm.stdout.strip() == "[]"
+    run = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert run.stdout.strip() == "[]"

@@ -188,36 +188,6 @@ def store_data(key: str, data: Any) -> None:
     )
 
 
-def _bytes_entry(folder: str, key: str) -> Path:
-    return cache_dir() / folder / f"{key}.bin"
-
-
-def load_bytes(folder: str, key: str) -> bytes | None:
-    """The bytes stored under ``key`` in ``folder``, or ``None`` (missing, unreadable, cut
-    short, damaged or foreign: such an entry is deleted, to be rebuilt)."""
-    path = _bytes_entry(folder, key)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head, _, body = data.partition(b"\n")
-    if head == _bytes_head(key, body):
-        return body
-    with contextlib.suppress(OSError):
-        path.unlink()
-    return None
-
-
-def store_bytes(folder: str, key: str, data: bytes) -> None:
-    """Store ``data`` under ``key`` in ``folder``, with its key and checksum, atomically; any
-    failure just means no cache."""
-    _write(_bytes_entry(folder, key), lambda: _bytes_head(key, data) + b"\n" + data)
-
-
-def _bytes_head(key: str, body: bytes) -> bytes:
-    return f"commkit {key} {hashlib.sha256(body).hexdigest()}".encode()
-
-
 def _write(path: Path, encode: Any) -> None:
     """Write an entry atomically (a private temp file, then a rename): a reader sees the old
     entry or the whole new one, and two writers each replace it with a whole one."""
