@@ -435,3 +435,23 @@ def test_a_result_file_with_text_the_plain_writer_leaves_to_pyyaml() -> None:
     assert text == report.yaml_text(dumped(changed))
     assert yaml.safe_load(text)["answers"][first]["note"] == "two\nlines"
     assert report.to_yaml(plain_assessment(changed)) == text
+
+
+def test_another_list_of_actions_is_reported_with_its_own_titles() -> None:
+    pack = api.load_content()
+    assessment = api.assess(EXAMPLES[0], pack=pack)
+    checklist = checklist_for_ref(pack, assessment.checklist.id)
+    info = assessment_breakdown(checklist, assessment)
+    fired = assessment.result.actions[0]
+    actions = list(pack.roadmap.actions)
+    renamed = [
+        a.model_copy(update={"title": {"en": "A renamed step", "ru": "Новый шаг"}})
+        if a.id == fired
+        else a
+        for a in actions
+    ]
+    for given, title in ((actions, None), (renamed, "A renamed step"), (actions, None)):
+        _, markdown = report.render_report_files(
+            plain_assessment(assessment, info), checklist, info, "en", actions=given
+        )
+        assert ("A renamed step" in markdown) is (title is not None)

@@ -396,7 +396,7 @@ def render_report_files(
         checklist,
         info,
         lang,
-        roadmap=_Actions(actions),
+        roadmap=_roadmap_of(actions),
         template_dirs=template_dirs,
         chart=chart,
     )
@@ -410,6 +410,23 @@ class _Actions:
 
     def __init__(self, actions: Sequence[Any]) -> None:
         self.actions = actions
+
+
+_ROADMAPS: dict[int, _Actions] = {}
+"""The roadmaps made for the last few lists of actions (each holds its list, so the id stays
+its own): a batch gives the same list for every file, whose titles are then put in words
+once (content is not changed once loaded)."""
+
+
+def _roadmap_of(actions: Sequence[Any]) -> _Actions:
+    """The roadmap of ``actions``, the same object for the same list."""
+    known = _ROADMAPS.get(id(actions))
+    if known is not None and known.actions is actions:
+        return known
+    if len(_ROADMAPS) >= 8:
+        _ROADMAPS.clear()
+    made = _ROADMAPS[id(actions)] = _Actions(actions)
+    return made
 
 
 def peers_view(
