@@ -552,6 +552,7 @@ __all__ = [
     "BatchItem",
     "BatchOptions",
     "assess_batch",
+    "cores",
     "prepare",
     "store_batch",
     "writer_for",
