@@ -90,11 +90,8 @@ def _assessed(
     when: dt.date | None,
     as_json: bool,
 ) -> PlainItem | None:
-    from commkit.api.warm_assess import _Assessment, _Ref
-    from commkit.core.dates import date_problems
+    from commkit.api.warm_assess import plain_assessment
     from commkit.core.plain import plain_answers_file
-    from commkit.core.scoring import breakdown, check_answers, fired_action_ids, months_active
-    from commkit.fsutil import slugify
     from commkit.i18n import resolve_lang
     from commkit.render.report import render_report_files
 
@@ -102,25 +99,13 @@ def _assessed(
     checklist = pack.checklists.get(answers.checklist.id)
     if checklist is None:
         return None  # another checklist: the full path warns
-    if check_answers(checklist, answers, None, require_complete=True):
-        return None  # any problem or warning: the full path locates it
-    when = when or answers.date or dt.date.today()
-    if date_problems(when, dt.date.today(), None):
-        return None  # a date to warn about: the full path warns
-    community = answers.community
-    if community.slug is None:
-        community.slug = slugify(community.name)
-    months = months_active(community.founded, when)
-    info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
-    info.plain.actions = fired_action_ids(pack.roadmap.actions, info)
-    assessment = _Assessment(
-        checklist=_Ref(checklist.id, checklist.version, _checklist_hash(checklist)),
-        community=community,
-        date=when,
-        language=answers.language,
-        answers=dict(answers.answers),
-        result=info.plain,
+    made = plain_assessment(
+        answers, checklist, _checklist_hash(checklist), pack.roadmap.actions, when, None
     )
+    if made is None:
+        return None
+    assessment, info = made
+    community = assessment.community
     lang = resolve_lang(lang, answers.language)
     yaml_text, markdown = render_report_files(
         assessment,
@@ -130,7 +115,7 @@ def _assessed(
         actions=pack.roadmap.actions,
         template_dirs=pack.template_dirs,
     )
-    md_path, yaml_path = writer.targets(community.slug, when.isoformat())
+    md_path, yaml_path = writer.targets(community.slug, assessment.date.isoformat())
     return PlainItem(
         lang,
         [("yaml", yaml_path, yaml_text), ("markdown", md_path, markdown)],

@@ -159,6 +159,54 @@ def _read(path: Path) -> dict[str, Any] | None:
     return data
 
 
+def plain_assessment(
+    answers: Any,
+    checklist: Any,
+    checklist_hash: str | None,
+    actions: Any,
+    today: dt.date | None,
+    slug: str | None,
+) -> tuple[Any, Any] | None:
+    """The assessment of plain ``answers`` (an attribute object like an ``Assessment``, no
+    model) and its breakdown, remembered for the report and the summary as the engine's own
+    ``assess`` remembers it; or ``None`` where the full path must decide: any problem or
+    warning from the checklist check, or a date to warn about. One function for the warm
+    one-file ``assess`` and the batch's plain way, so both fall back on the same doubts."""
+    from commkit.core.dates import date_problems
+    from commkit.core.scoring import (
+        breakdown,
+        check_answers,
+        fired_action_ids,
+        months_active,
+        remember_breakdown,
+    )
+    from commkit.fsutil import slugify
+
+    if check_answers(checklist, answers, None, require_complete=True):
+        return None  # any problem or warning: the full path locates it
+    when = today or answers.date or dt.date.today()
+    if date_problems(when, dt.date.today(), None):
+        return None  # a date to warn about: the full path warns
+    community = answers.community
+    if slug is not None:
+        community.slug = slug
+    elif community.slug is None:
+        community.slug = slugify(community.name)
+    months = months_active(community.founded, when)
+    info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
+    info.plain.actions = fired_action_ids(actions, info)
+    assessment = _Assessment(
+        checklist=_Ref(checklist.id, checklist.version, checklist_hash),
+        community=community,
+        date=when,
+        language=answers.language,
+        answers=dict(answers.answers),
+        result=info.plain,
+    )
+    remember_breakdown(assessment, checklist, info)
+    return assessment, info
+
+
 def _assessed(
     data: dict[str, Any],
     content: PathLike | None,
@@ -171,11 +219,8 @@ def _assessed(
     """The final screen and the files to write (path, text, fsync), nothing written; or
     ``None``."""
     from commkit.api.assess import summary_of
-    from commkit.core import scoring
-    from commkit.core.dates import date_problems
     from commkit.core.plain import plain_actions, plain_answers_file, plain_checklist
-    from commkit.core.scoring import breakdown, check_answers, fired_action_ids, months_active
-    from commkit.fsutil import safe_child, slugify
+    from commkit.fsutil import safe_child
     from commkit.i18n import resolve_lang
     from commkit.model.pack_paths import pack_roots, templates_dir
     from commkit.render.report import render_report_files
@@ -186,36 +231,17 @@ def _assessed(
     if found is None:
         return None  # another checklist: the full path warns
     checklist = plain_checklist(found["data"], found["hash"])
-    if check_answers(checklist, answers, None, require_complete=True):
-        return None  # any problem or warning: the full path locates it
-    when = today or answers.date or dt.date.today()
-    if date_problems(when, dt.date.today(), None):
-        return None  # a date to warn about: the full path warns
-    community = answers.community
-    if slug is not None:
-        community.slug = slug
-    elif community.slug is None:
-        community.slug = slugify(community.name)
-    day = when.isoformat()
-    md_path = safe_child(out, f"{community.slug}-assessment-{day}.md")
-    yaml_path = safe_child(out, f"{community.slug}-assessment-{day}.yaml")
+    actions = plain_actions(pack["actions"])
+    made = plain_assessment(answers, checklist, found["hash"], actions, today, slug)
+    if made is None:
+        return None
+    assessment, info = made
+    day = assessment.date.isoformat()
+    slug = assessment.community.slug
+    md_path = safe_child(out, f"{slug}-assessment-{day}.md")
+    yaml_path = safe_child(out, f"{slug}-assessment-{day}.yaml")
     if not force and (md_path.exists() or yaml_path.exists()):
         return None  # the full path refuses, with its message
-    months = months_active(community.founded, when)
-    info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
-    actions = plain_actions(pack["actions"])
-    info.plain.actions = fired_action_ids(actions, info)
-    assessment = _Assessment(
-        checklist=_Ref(checklist.id, checklist.version, found["hash"]),
-        community=community,
-        date=when,
-        language=answers.language,
-        answers=dict(answers.answers),
-        result=info.plain,
-    )
-    # the report and the summary take this breakdown, as after the engine's own assess()
-    made: Any = scoring._MADE
-    made.put(assessment, (checklist, info))
     report_lang = resolve_lang(lang, answers.language)
     roots = pack_roots(content_dir(content))
     dirs = [t for d in (roots[1], roots[0]) if d is not None and (t := templates_dir(d))]

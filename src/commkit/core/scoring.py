@@ -1023,8 +1023,14 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
         answers=dict(answers.answers),
         result=result,
     )
-    _MADE.put(assessment, (checklist, info))
+    remember_breakdown(assessment, checklist, info)
     return assessment
+
+
+def remember_breakdown(assessment: Any, checklist: Checklist, info: Breakdown) -> None:
+    """Keep ``info`` as the breakdown ``assessment`` was scored with (for
+    :func:`assessment_breakdown`), for an assessment made outside :func:`assess`."""
+    _MADE.put(assessment, (checklist, info))
 
 
 def assessment_breakdown(checklist: Checklist, assessment: Assessment) -> Breakdown:
