@@ -59,7 +59,20 @@ def generated_source(kind: str) -> str:
     name = re.search(r"(?m)^def (validate\w*)\(", source)
     if name is None:
         raise RuntimeError("unexpected generated code")
-    return f"{_HEADER.format(kind=kind)}{source}\n\nVALIDATE = {name.group(1)}\n"
+    return f"{_HEADER.format(kind=kind)}{_without_messages(source)}\n\nVALIDATE = {name.group(1)}\n"
+
+
+def _without_messages(source: str) -> str:
+    """``source`` with every refusal raised without its message, name and sub-schema: they
+    are never shown (a refusal only means "ask pydantic", which reports with file, line and
+    field), and without them the module is a fraction of the size and quick to compile."""
+    import ast
+
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "JsonSchemaValueException":
+            node.args, node.keywords = [ast.Constant("refused")], []
+    return ast.unparse(tree) + "\n"
 
 
 def _tightened(schema: Any) -> Any:

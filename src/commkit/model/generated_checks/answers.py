@@ -2,7 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 
@@ -11,176 +11,174 @@ class JsonSchemaValueException(ValueError):
 
     def __init__(self, message, value=None, name=None, definition=None, rule=None):
         super().__init__(message)
-
-
 JsonSchemaValuesException = JsonSchemaValueException
-
-
-
-REGEX_PATTERNS = {
-    '^\\s*1(?![0-9])': re.compile('^\\s*1(?![0-9])'),
-    '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)': re.compile('^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\Z(?!\\n)'),
-    '^[a-z]{2}$': re.compile('^[a-z]{2}\\Z'),
-    '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)': re.compile('^[a-z]{2}(-[A-Z]{2})?\\Z(?!\\n)'),
-    '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)': re.compile('^[a-z0-9][a-z0-9_.-]{0,63}\\Z(?!\\n)'),
-    '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)': re.compile('^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?\\Z(?!\\n)')
-}
-
+REGEX_PATTERNS = {'^\\s*1(?![0-9])': re.compile('^\\s*1(?![0-9])'), '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)': re.compile('^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\Z(?!\\n)'), '^[a-z]{2}$': re.compile('^[a-z]{2}\\Z'), '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)': re.compile('^[a-z]{2}(-[A-Z]{2})?\\Z(?!\\n)'), '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)': re.compile('^[a-z0-9][a-z0-9_.-]{0,63}\\Z(?!\\n)'), '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)': re.compile('^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?\\Z(?!\\n)')}
 NoneType = type(None)
 
 def validate_commkit_answers_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DraftRun': {'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'complete': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'draft': {'anyOf': [{'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}}, 'required': ['version', 'kind', 'checklist', 'community'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:answers.schema.json'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['version', 'kind', 'checklist', 'community']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DraftRun': {'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'complete': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'draft': {'anyOf': [{'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}}, 'required': ['version', 'kind', 'checklist', 'community'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:answers.schema.json'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
             data__version_any_of_count1 = 0
             if not data__version_any_of_count1:
                 try:
-                    if not isinstance(data__version, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__version, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__version, str):
                         if not REGEX_PATTERNS['^\\s*1(?![0-9])'].search(data__version):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must match pattern ^\\s*1(?![0-9])", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__version):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be commkit-text", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__version):
+                            raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
                 try:
-                    if not isinstance(data__version, (int)) and not (isinstance(data__version, float) and data__version.is_integer()) or isinstance(data__version, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be integer", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'const': 1, 'type': 'integer'}, rule='type')
-                    if not (isinstance(data__version, (int, float)) and not isinstance(data__version, bool) and data__version == 1):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be same as const definition: 1", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'const': 1, 'type': 'integer'}, rule='const')
+                    if not isinstance(data__version, int) and (not (isinstance(data__version, float) and data__version.is_integer())) or isinstance(data__version, bool):
+                        raise JsonSchemaValueException('refused')
+                    if not (isinstance(data__version, (int, float)) and (not isinstance(data__version, bool)) and (data__version == 1)):
+                        raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
                 try:
                     if not isinstance(data__version, (int, float, Decimal)) or isinstance(data__version, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be number", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='type')
-                    if isinstance(data__version, (int, float, Decimal)) and not isinstance(data__version, bool):
+                        raise JsonSchemaValueException('refused')
+                    if isinstance(data__version, (int, float, Decimal)) and (not isinstance(data__version, bool)):
                         if data__version < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be bigger than or equal to 1", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='minimum')
+                            raise JsonSchemaValueException('refused')
                         if data__version >= 2:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be smaller than 2", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='exclusiveMaximum')
+                            raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version cannot be validated by any definition", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, rule='anyOf')
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not isinstance(data__kind, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be string", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not isinstance(data__kind, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__kind, str):
-                if not custom_formats["commkit-text"](data__kind):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be commkit-text", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                if not custom_formats['commkit-text'](data__kind):
+                    raise JsonSchemaValueException('refused')
             if not (isinstance(data__kind, str) and data__kind == 'answers'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: answers", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, rule='const')
-        if "checklist" in data_keys:
-            data_keys.remove("checklist")
-            data__checklist = data["checklist"]
-            validate____defs_checklistref(data__checklist, custom_formats, (name_prefix or "data") + ".checklist")
-        if "community" in data_keys:
-            data_keys.remove("community")
-            data__community = data["community"]
-            validate____defs_communityref(data__community, custom_formats, (name_prefix or "data") + ".community")
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
+                raise JsonSchemaValueException('refused')
+        if 'checklist' in data_keys:
+            data_keys.remove('checklist')
+            data__checklist = data['checklist']
+            validate____defs_checklistref(data__checklist, custom_formats, (name_prefix or 'data') + '.checklist')
+        if 'community' in data_keys:
+            data_keys.remove('community')
+            data__community = data['community']
+            validate____defs_communityref(data__community, custom_formats, (name_prefix or 'data') + '.community')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
             data__date_any_of_count2 = 0
             if not data__date_any_of_count2:
                 try:
-                    if not isinstance(data__date, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='type')
+                    if not isinstance(data__date, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__date, str):
                         if not REGEX_PATTERNS['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)'].search(data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must match pattern ^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='pattern')
-                        if not custom_formats["commkit-date"](data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be commkit-date", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-date'](data__date):
+                            raise JsonSchemaValueException('refused')
                     data__date_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count2:
                 try:
-                    if not isinstance(data__date, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be null", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__date, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__date_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count2:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date cannot be validated by any definition", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, rule='anyOf')
-        if "language" in data_keys:
-            data_keys.remove("language")
-            data__language = data["language"]
-            if not isinstance(data__language, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be string", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'language' in data_keys:
+            data_keys.remove('language')
+            data__language = data['language']
+            if not isinstance(data__language, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__language, str):
                 if not REGEX_PATTERNS['^[a-z]{2}$'].search(data__language):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must match pattern ^[a-z]{2}$", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__language):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be commkit-text", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "rater" in data_keys:
-            data_keys.remove("rater")
-            data__rater = data["rater"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__language):
+                    raise JsonSchemaValueException('refused')
+        if 'rater' in data_keys:
+            data_keys.remove('rater')
+            data__rater = data['rater']
             data__rater_any_of_count3 = 0
             if not data__rater_any_of_count3:
                 try:
-                    validate____defs_rater(data__rater, custom_formats, (name_prefix or "data") + ".rater")
+                    validate____defs_rater(data__rater, custom_formats, (name_prefix or 'data') + '.rater')
                     data__rater_any_of_count3 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__rater_any_of_count3:
                 try:
-                    if not isinstance(data__rater, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater must be null", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__rater, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__rater_any_of_count3 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__rater_any_of_count3:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater cannot be validated by any definition", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "complete" in data_keys:
-            data_keys.remove("complete")
-            data__complete = data["complete"]
+                raise JsonSchemaValueException('refused')
+        if 'complete' in data_keys:
+            data_keys.remove('complete')
+            data__complete = data['complete']
             data__complete_any_of_count4 = 0
             if not data__complete_any_of_count4:
                 try:
-                    if not isinstance(data__complete, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".complete must be boolean", value=data__complete, name="" + (name_prefix or "data") + ".complete", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__complete, bool):
+                        raise JsonSchemaValueException('refused')
                     data__complete_any_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__complete_any_of_count4:
                 try:
-                    if not (isinstance(data__complete, str) and data__complete == 'FALSE' or isinstance(data__complete, str) and data__complete == 'False' or isinstance(data__complete, str) and data__complete == 'NO' or isinstance(data__complete, str) and data__complete == 'No' or isinstance(data__complete, str) and data__complete == 'OFF' or isinstance(data__complete, str) and data__complete == 'ON' or isinstance(data__complete, str) and data__complete == 'Off' or isinstance(data__complete, str) and data__complete == 'On' or isinstance(data__complete, str) and data__complete == 'TRUE' or isinstance(data__complete, str) and data__complete == 'True' or isinstance(data__complete, str) and data__complete == 'YES' or isinstance(data__complete, str) and data__complete == 'Yes' or isinstance(data__complete, str) and data__complete == 'false' or isinstance(data__complete, str) and data__complete == 'no' or isinstance(data__complete, str) and data__complete == 'off' or isinstance(data__complete, str) and data__complete == 'on' or isinstance(data__complete, str) and data__complete == 'true' or isinstance(data__complete, str) and data__complete == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".complete must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__complete, name="" + (name_prefix or "data") + ".complete", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__complete, str) and data__complete == 'FALSE' or (isinstance(data__complete, str) and data__complete == 'False') or (isinstance(data__complete, str) and data__complete == 'NO') or (isinstance(data__complete, str) and data__complete == 'No') or (isinstance(data__complete, str) and data__complete == 'OFF') or (isinstance(data__complete, str) and data__complete == 'ON') or (isinstance(data__complete, str) and data__complete == 'Off') or (isinstance(data__complete, str) and data__complete == 'On') or (isinstance(data__complete, str) and data__complete == 'TRUE') or (isinstance(data__complete, str) and data__complete == 'True') or (isinstance(data__complete, str) and data__complete == 'YES') or (isinstance(data__complete, str) and data__complete == 'Yes') or (isinstance(data__complete, str) and data__complete == 'false') or (isinstance(data__complete, str) and data__complete == 'no') or (isinstance(data__complete, str) and data__complete == 'off') or (isinstance(data__complete, str) and data__complete == 'on') or (isinstance(data__complete, str) and data__complete == 'true') or (isinstance(data__complete, str) and data__complete == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__complete_any_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__complete_any_of_count4:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".complete cannot be validated by any definition", value=data__complete, name="" + (name_prefix or "data") + ".complete", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, rule='anyOf')
-        if "draft" in data_keys:
-            data_keys.remove("draft")
-            data__draft = data["draft"]
+                raise JsonSchemaValueException('refused')
+        if 'draft' in data_keys:
+            data_keys.remove('draft')
+            data__draft = data['draft']
             data__draft_any_of_count5 = 0
             if not data__draft_any_of_count5:
                 try:
-                    validate____defs_draftrun(data__draft, custom_formats, (name_prefix or "data") + ".draft")
+                    validate____defs_draftrun(data__draft, custom_formats, (name_prefix or 'data') + '.draft')
                     data__draft_any_of_count5 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__draft_any_of_count5:
                 try:
-                    if not isinstance(data__draft, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".draft must be null", value=data__draft, name="" + (name_prefix or "data") + ".draft", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__draft, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__draft_any_of_count5 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__draft_any_of_count5:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".draft cannot be validated by any definition", value=data__draft, name="" + (name_prefix or "data") + ".draft", definition={'anyOf': [{'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "answers" in data_keys:
-            data_keys.remove("answers")
-            data__answers = data["answers"]
-            if not isinstance(data__answers, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must be object", value=data__answers, name="" + (name_prefix or "data") + ".answers", definition={'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'answers' in data_keys:
+            data_keys.remove('answers')
+            data__answers = data['answers']
+            if not isinstance(data__answers, dict):
+                raise JsonSchemaValueException('refused')
             data__answers_is_dict = isinstance(data__answers, dict)
             if data__answers_is_dict:
                 data__answers_keys = set(data__answers.keys())
@@ -191,192 +189,201 @@ def validate_commkit_answers_schema_json(data, custom_formats={}, name_prefix=No
                         if not data__answers_value_any_of_count6:
                             try:
                                 if not isinstance(data__answers_value, (str, int, float, Decimal, bool)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be string or number or boolean", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, rule='type')
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__answers_value, str):
-                                    if not custom_formats["commkit-text"](data__answers_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be commkit-text", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, rule='format')
+                                    if not custom_formats['commkit-text'](data__answers_value):
+                                        raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count6 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count6:
                             try:
                                 if not isinstance(data__answers_value, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be array", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                                    raise JsonSchemaValueException('refused')
                                 data__answers_value_is_list = isinstance(data__answers_value, (list, tuple))
                                 if data__answers_value_is_list:
                                     data__answers_value_len = len(data__answers_value)
                                     for data__answers_value_x, data__answers_value_item in enumerate(data__answers_value):
-                                        if not isinstance(data__answers_value_item, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + " must be string", value=data__answers_value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                        if not isinstance(data__answers_value_item, str):
+                                            raise JsonSchemaValueException('refused')
                                         if isinstance(data__answers_value_item, str):
-                                            if not custom_formats["commkit-text"](data__answers_value_item):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + " must be commkit-text", value=data__answers_value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                            if not custom_formats['commkit-text'](data__answers_value_item):
+                                                raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count6 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count6:
                             try:
-                                if not isinstance(data__answers_value, (dict)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be object", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}, rule='type')
+                                if not isinstance(data__answers_value, dict):
+                                    raise JsonSchemaValueException('refused')
                                 data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                 if data__answers_value_is_dict:
                                     data__answers_value_keys = set(data__answers_value.keys())
-                                    if "status" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("status")
-                                        data__answers_value__status = data__answers_value["status"]
-                                        if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered' or isinstance(data__answers_value__status, str) and data__answers_value__status == 'dont_know' or isinstance(data__answers_value__status, str) and data__answers_value__status == 'not_applicable'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + " must be one of ['answered', 'dont_know', 'not_applicable']", value=data__answers_value__status, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + "", definition={'enum': ['answered', 'dont_know', 'not_applicable']}, rule='enum')
-                                    if "value" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("value")
-                                        data__answers_value__value = data__answers_value["value"]
+                                    if 'status' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('status')
+                                        data__answers_value__status = data__answers_value['status']
+                                        if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered' or (isinstance(data__answers_value__status, str) and data__answers_value__status == 'dont_know') or (isinstance(data__answers_value__status, str) and data__answers_value__status == 'not_applicable')):
+                                            raise JsonSchemaValueException('refused')
+                                    if 'value' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('value')
+                                        data__answers_value__value = data__answers_value['value']
                                         data__answers_value__value_any_of_count7 = 0
                                         if not data__answers_value__value_any_of_count7:
                                             try:
                                                 if not isinstance(data__answers_value__value, (str, int, float, Decimal, bool, NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be string or number or boolean or null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 if isinstance(data__answers_value__value, str):
-                                                    if not custom_formats["commkit-text"](data__answers_value__value):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be commkit-text", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, rule='format')
+                                                    if not custom_formats['commkit-text'](data__answers_value__value):
+                                                        raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count7 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count7:
                                             try:
                                                 if not isinstance(data__answers_value__value, (list, tuple)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be array", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_is_list = isinstance(data__answers_value__value, (list, tuple))
                                                 if data__answers_value__value_is_list:
                                                     data__answers_value__value_len = len(data__answers_value__value)
                                                     for data__answers_value__value_x, data__answers_value__value_item in enumerate(data__answers_value__value):
-                                                        if not isinstance(data__answers_value__value_item, (str)):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + " must be string", value=data__answers_value__value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                        if not isinstance(data__answers_value__value_item, str):
+                                                            raise JsonSchemaValueException('refused')
                                                         if isinstance(data__answers_value__value_item, str):
-                                                            if not custom_formats["commkit-text"](data__answers_value__value_item):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + " must be commkit-text", value=data__answers_value__value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                            if not custom_formats['commkit-text'](data__answers_value__value_item):
+                                                                raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count7 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count7:
                                             try:
-                                                if not isinstance(data__answers_value__value, (dict)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be object", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                                                if not isinstance(data__answers_value__value, dict):
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_is_dict = isinstance(data__answers_value__value, dict)
                                                 if data__answers_value__value_is_dict:
                                                     data__answers_value__value_len = len(data__answers_value__value)
                                                     if data__answers_value__value_len < 1:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must contain at least 1 properties", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                                                        raise JsonSchemaValueException('refused')
                                                     data__answers_value__value_keys = set(data__answers_value__value.keys())
                                                     for data__answers_value__value_key in data__answers_value__value_keys:
                                                         if data__answers_value__value_key not in []:
                                                             data__answers_value__value_value = data__answers_value__value.get(data__answers_value__value_key)
-                                                            if not isinstance(data__answers_value__value_value, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + " must be string", value=data__answers_value__value_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                            if not isinstance(data__answers_value__value_value, str):
+                                                                raise JsonSchemaValueException('refused')
                                                             if isinstance(data__answers_value__value_value, str):
-                                                                if not custom_formats["commkit-text"](data__answers_value__value_value):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + " must be commkit-text", value=data__answers_value__value_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                                if not custom_formats['commkit-text'](data__answers_value__value_value):
+                                                                    raise JsonSchemaValueException('refused')
                                                     if data__answers_value__value_len != 0:
                                                         data__answers_value__value_property_names = True
                                                         for data__answers_value__value_key in data__answers_value__value:
                                                             try:
                                                                 if isinstance(data__answers_value__value_key, str):
                                                                     if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__answers_value__value_key):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__answers_value__value_key, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                                                        raise JsonSchemaValueException('refused')
                                                             except (JsonSchemaValueException, JsonSchemaValuesException):
                                                                 data__answers_value__value_property_names = False
                                                         if not data__answers_value__value_property_names:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be named by propertyName definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                                            raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count7 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count7:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " cannot be validated by any definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
-                                    if "note" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("note")
-                                        data__answers_value__note = data__answers_value["note"]
+                                            raise JsonSchemaValueException('refused')
+                                    if 'note' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('note')
+                                        data__answers_value__note = data__answers_value['note']
                                         data__answers_value__note_any_of_count8 = 0
                                         if not data__answers_value__note_any_of_count8:
                                             try:
                                                 if not isinstance(data__answers_value__note, (str, NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be string or null", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 if isinstance(data__answers_value__note, str):
                                                     data__answers_value__note_len = len(data__answers_value__note)
                                                     if data__answers_value__note_len > 2000:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be shorter than or equal to 2000 characters", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='maxLength')
-                                                    if not custom_formats["commkit-text"](data__answers_value__note):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be commkit-text", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='format')
+                                                        raise JsonSchemaValueException('refused')
+                                                    if not custom_formats['commkit-text'](data__answers_value__note):
+                                                        raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_any_of_count8 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__note_any_of_count8:
                                             try:
-                                                if not isinstance(data__answers_value__note, (dict)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be object", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                                                if not isinstance(data__answers_value__note, dict):
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_is_dict = isinstance(data__answers_value__note, dict)
                                                 if data__answers_value__note_is_dict:
                                                     data__answers_value__note_len = len(data__answers_value__note)
                                                     if data__answers_value__note_len < 1:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must contain at least 1 properties", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                                                        raise JsonSchemaValueException('refused')
                                                     data__answers_value__note_keys = set(data__answers_value__note.keys())
                                                     for data__answers_value__note_key in data__answers_value__note_keys:
                                                         if data__answers_value__note_key not in []:
                                                             data__answers_value__note_value = data__answers_value__note.get(data__answers_value__note_key)
-                                                            if not isinstance(data__answers_value__note_value, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be string", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                            if not isinstance(data__answers_value__note_value, str):
+                                                                raise JsonSchemaValueException('refused')
                                                             if isinstance(data__answers_value__note_value, str):
                                                                 data__answers_value__note_value_len = len(data__answers_value__note_value)
                                                                 if data__answers_value__note_value_len > 2000:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be shorter than or equal to 2000 characters", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                                                if not custom_formats["commkit-text"](data__answers_value__note_value):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be commkit-text", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                                    raise JsonSchemaValueException('refused')
+                                                                if not custom_formats['commkit-text'](data__answers_value__note_value):
+                                                                    raise JsonSchemaValueException('refused')
                                                     if data__answers_value__note_len != 0:
                                                         data__answers_value__note_property_names = True
                                                         for data__answers_value__note_key in data__answers_value__note:
                                                             try:
                                                                 if isinstance(data__answers_value__note_key, str):
                                                                     if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__answers_value__note_key):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__answers_value__note_key, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                                                        raise JsonSchemaValueException('refused')
                                                             except (JsonSchemaValueException, JsonSchemaValuesException):
                                                                 data__answers_value__note_property_names = False
                                                         if not data__answers_value__note_property_names:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be named by propertyName definition", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                                            raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_any_of_count8 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__note_any_of_count8:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " cannot be validated by any definition", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
+                                            raise JsonSchemaValueException('refused')
                                     if data__answers_value_keys:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must not contain "+str(data__answers_value_keys)+" properties", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}, rule='additionalProperties')
+                                        raise JsonSchemaValueException('refused')
                                 try:
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "status" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("status")
-                                            data__answers_value__status = data__answers_value["status"]
+                                        if 'status' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('status')
+                                            data__answers_value__status = data__answers_value['status']
                                             if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + " must be same as const definition: answered", value=data__answers_value__status, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + "", definition={'const': 'answered'}, rule='const')
+                                                raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "value" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("value")
-                                            data__answers_value__value = data__answers_value["value"]
-                                            if not isinstance(data__answers_value__value, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': 'null'}, rule='type')
+                                        if 'value' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('value')
+                                            data__answers_value__value = data__answers_value['value']
+                                            if not isinstance(data__answers_value__value, NoneType):
+                                                raise JsonSchemaValueException('refused')
                                 else:
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value__missing_keys = set(['value']) - data__answers_value.keys()
                                         if data__answers_value__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must contain " + (str(sorted(data__answers_value__missing_keys)) + " properties"), value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, rule='required')
+                                            raise JsonSchemaValueException('refused')
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "value" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("value")
-                                            data__answers_value__value = data__answers_value["value"]
+                                        if 'value' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('value')
+                                            data__answers_value__value = data__answers_value['value']
                                             try:
-                                                if not isinstance(data__answers_value__value, (NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': 'null'}, rule='type')
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                if not isinstance(data__answers_value__value, NoneType):
+                                                    raise JsonSchemaValueException('refused')
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                             else:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must NOT match a disallowed definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'not': {'type': 'null'}}, rule='not')
+                                                raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count6 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count6:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " cannot be validated by any definition", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, rule='anyOf')
+                            raise JsonSchemaValueException('refused')
                 data__answers_len = len(data__answers)
                 if data__answers_len != 0:
                     data__answers_property_names = True
@@ -384,576 +391,613 @@ def validate_commkit_answers_schema_json(data, custom_formats={}, name_prefix=No
                         try:
                             if isinstance(data__answers_key, str):
                                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__answers_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__answers_key, name="" + (name_prefix or "data") + ".answers", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, rule='pattern')
+                                    raise JsonSchemaValueException('refused')
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__answers_property_names = False
                     if not data__answers_property_names:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must be named by propertyName definition", value=data__answers, name="" + (name_prefix or "data") + ".answers", definition={'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                        raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DraftRun': {'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'answers', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'complete': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'draft': {'anyOf': [{'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}}, 'required': ['version', 'kind', 'checklist', 'community'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:answers.schema.json'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_draftrun(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        if "out" in data_keys:
-            data_keys.remove("out")
-            data__out = data["out"]
+        if 'out' in data_keys:
+            data_keys.remove('out')
+            data__out = data['out']
             data__out_any_of_count9 = 0
             if not data__out_any_of_count9:
                 try:
-                    if not isinstance(data__out, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".out must be string", value=data__out, name="" + (name_prefix or "data") + ".out", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__out, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__out, str):
                         data__out_len = len(data__out)
                         if data__out_len > 4096:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".out must be shorter than or equal to 4096 characters", value=data__out, name="" + (name_prefix or "data") + ".out", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__out):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".out must be commkit-text", value=data__out, name="" + (name_prefix or "data") + ".out", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__out):
+                            raise JsonSchemaValueException('refused')
                     data__out_any_of_count9 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__out_any_of_count9:
                 try:
-                    if not isinstance(data__out, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".out must be null", value=data__out, name="" + (name_prefix or "data") + ".out", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__out, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__out_any_of_count9 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__out_any_of_count9:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".out cannot be validated by any definition", value=data__out, name="" + (name_prefix or "data") + ".out", definition={'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "workspace" in data_keys:
-            data_keys.remove("workspace")
-            data__workspace = data["workspace"]
+                raise JsonSchemaValueException('refused')
+        if 'workspace' in data_keys:
+            data_keys.remove('workspace')
+            data__workspace = data['workspace']
             data__workspace_any_of_count10 = 0
             if not data__workspace_any_of_count10:
                 try:
-                    if not isinstance(data__workspace, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".workspace must be string", value=data__workspace, name="" + (name_prefix or "data") + ".workspace", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__workspace, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__workspace, str):
                         data__workspace_len = len(data__workspace)
                         if data__workspace_len > 4096:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".workspace must be shorter than or equal to 4096 characters", value=data__workspace, name="" + (name_prefix or "data") + ".workspace", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__workspace):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".workspace must be commkit-text", value=data__workspace, name="" + (name_prefix or "data") + ".workspace", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__workspace):
+                            raise JsonSchemaValueException('refused')
                     data__workspace_any_of_count10 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__workspace_any_of_count10:
                 try:
-                    if not isinstance(data__workspace, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".workspace must be null", value=data__workspace, name="" + (name_prefix or "data") + ".workspace", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__workspace, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__workspace_any_of_count10 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__workspace_any_of_count10:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".workspace cannot be validated by any definition", value=data__workspace, name="" + (name_prefix or "data") + ".workspace", definition={'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "content" in data_keys:
-            data_keys.remove("content")
-            data__content = data["content"]
+                raise JsonSchemaValueException('refused')
+        if 'content' in data_keys:
+            data_keys.remove('content')
+            data__content = data['content']
             data__content_any_of_count11 = 0
             if not data__content_any_of_count11:
                 try:
-                    if not isinstance(data__content, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be string", value=data__content, name="" + (name_prefix or "data") + ".content", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__content, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__content, str):
                         data__content_len = len(data__content)
                         if data__content_len > 4096:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be shorter than or equal to 4096 characters", value=data__content, name="" + (name_prefix or "data") + ".content", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__content):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be commkit-text", value=data__content, name="" + (name_prefix or "data") + ".content", definition={'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__content):
+                            raise JsonSchemaValueException('refused')
                     data__content_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__content_any_of_count11:
                 try:
-                    if not isinstance(data__content, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".content must be null", value=data__content, name="" + (name_prefix or "data") + ".content", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__content, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__content_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__content_any_of_count11:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".content cannot be validated by any definition", value=data__content, name="" + (name_prefix or "data") + ".content", definition={'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "community" in data_keys:
-            data_keys.remove("community")
-            data__community = data["community"]
+                raise JsonSchemaValueException('refused')
+        if 'community' in data_keys:
+            data_keys.remove('community')
+            data__community = data['community']
             data__community_any_of_count12 = 0
             if not data__community_any_of_count12:
                 try:
-                    if not isinstance(data__community, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".community must be string", value=data__community, name="" + (name_prefix or "data") + ".community", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__community, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__community, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__community):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".community must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__community, name="" + (name_prefix or "data") + ".community", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__community):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".community must be commkit-text", value=data__community, name="" + (name_prefix or "data") + ".community", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__community):
+                            raise JsonSchemaValueException('refused')
                     data__community_any_of_count12 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__community_any_of_count12:
                 try:
-                    if not isinstance(data__community, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".community must be null", value=data__community, name="" + (name_prefix or "data") + ".community", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__community, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__community_any_of_count12 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__community_any_of_count12:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".community cannot be validated by any definition", value=data__community, name="" + (name_prefix or "data") + ".community", definition={'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
+                raise JsonSchemaValueException('refused')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
             data__date_any_of_count13 = 0
             if not data__date_any_of_count13:
                 try:
-                    if not isinstance(data__date, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='type')
+                    if not isinstance(data__date, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__date, str):
                         if not REGEX_PATTERNS['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)'].search(data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must match pattern ^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='pattern')
-                        if not custom_formats["commkit-date"](data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be commkit-date", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-date'](data__date):
+                            raise JsonSchemaValueException('refused')
                     data__date_any_of_count13 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count13:
                 try:
-                    if not isinstance(data__date, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be null", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__date, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__date_any_of_count13 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count13:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date cannot be validated by any definition", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, rule='anyOf')
-        if "lang" in data_keys:
-            data_keys.remove("lang")
-            data__lang = data["lang"]
+                raise JsonSchemaValueException('refused')
+        if 'lang' in data_keys:
+            data_keys.remove('lang')
+            data__lang = data['lang']
             data__lang_any_of_count14 = 0
             if not data__lang_any_of_count14:
                 try:
-                    if not isinstance(data__lang, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must be string", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__lang, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__lang, str):
                         if not REGEX_PATTERNS['^[a-z]{2}$'].search(data__lang):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must match pattern ^[a-z]{2}$", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__lang):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must be commkit-text", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__lang):
+                            raise JsonSchemaValueException('refused')
                     data__lang_any_of_count14 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__lang_any_of_count14:
                 try:
-                    if not isinstance(data__lang, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must be null", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__lang, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__lang_any_of_count14 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__lang_any_of_count14:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang cannot be validated by any definition", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "ask" in data_keys:
-            data_keys.remove("ask")
-            data__ask = data["ask"]
+                raise JsonSchemaValueException('refused')
+        if 'ask' in data_keys:
+            data_keys.remove('ask')
+            data__ask = data['ask']
             data__ask_any_of_count15 = 0
             if not data__ask_any_of_count15:
                 try:
                     if not isinstance(data__ask, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask must be array", value=data__ask, name="" + (name_prefix or "data") + ".ask", definition={'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                        raise JsonSchemaValueException('refused')
                     data__ask_is_list = isinstance(data__ask, (list, tuple))
                     if data__ask_is_list:
                         data__ask_len = len(data__ask)
                         for data__ask_x, data__ask_item in enumerate(data__ask):
-                            if not isinstance(data__ask_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + " must be string", value=data__ask_item, name="" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                            if not isinstance(data__ask_item, str):
+                                raise JsonSchemaValueException('refused')
                             if isinstance(data__ask_item, str):
                                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__ask_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__ask_item, name="" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                                if not custom_formats["commkit-text"](data__ask_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + " must be commkit-text", value=data__ask_item, name="" + (name_prefix or "data") + ".ask[{data__ask_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                    raise JsonSchemaValueException('refused')
+                                if not custom_formats['commkit-text'](data__ask_item):
+                                    raise JsonSchemaValueException('refused')
                     data__ask_any_of_count15 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__ask_any_of_count15:
                 try:
-                    if not isinstance(data__ask, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask must be null", value=data__ask, name="" + (name_prefix or "data") + ".ask", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__ask, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__ask_any_of_count15 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__ask_any_of_count15:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ask cannot be validated by any definition", value=data__ask, name="" + (name_prefix or "data") + ".ask", definition={'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'out': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'workspace': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'content': {'anyOf': [{'maxLength': 4096, 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'community': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'lang': {'anyOf': [{'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'ask': {'anyOf': [{'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'type': 'null'}]}}, 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_rater(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                    raise JsonSchemaValueException('refused')
                 if data__name_len > 200:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 200 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                if not custom_formats["commkit-text"](data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be commkit-text", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "role" in data_keys:
-            data_keys.remove("role")
-            data__role = data["role"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__name):
+                    raise JsonSchemaValueException('refused')
+        if 'role' in data_keys:
+            data_keys.remove('role')
+            data__role = data['role']
             data__role_any_of_count16 = 0
             if not data__role_any_of_count16:
                 try:
-                    if not isinstance(data__role, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be string", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__role, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__role, str):
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be longer than or equal to 1 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__role_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be shorter than or equal to 200 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__role):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be commkit-text", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__role):
+                            raise JsonSchemaValueException('refused')
                     data__role_any_of_count16 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count16:
                 try:
-                    if not isinstance(data__role, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be object", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__role, dict):
+                        raise JsonSchemaValueException('refused')
                     data__role_is_dict = isinstance(data__role, dict)
                     if data__role_is_dict:
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must contain at least 1 properties", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__role_keys = set(data__role.keys())
                         for data__role_key in data__role_keys:
                             if data__role_key not in []:
                                 data__role_value = data__role.get(data__role_key)
-                                if not isinstance(data__role_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be string", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__role_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__role_value, str):
                                     data__role_value_len = len(data__role_value)
                                     if data__role_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__role_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__role_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be commkit-text", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__role_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__role_len != 0:
                             data__role_property_names = True
                             for data__role_key in data__role:
                                 try:
                                     if isinstance(data__role_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__role_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__role_key, name="" + (name_prefix or "data") + ".role", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__role_property_names = False
                             if not data__role_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be named by propertyName definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__role_any_of_count16 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count16:
                 try:
-                    if not isinstance(data__role, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be null", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__role, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__role_any_of_count16 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count16:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role cannot be validated by any definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_communityref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
             data__name_any_of_count17 = 0
             if not data__name_any_of_count17:
                 try:
-                    if not isinstance(data__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__name, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__name, str):
                         data__name_len = len(data__name)
                         if data__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__name_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 200 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__name):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be commkit-text", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__name):
+                            raise JsonSchemaValueException('refused')
                     data__name_any_of_count17 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__name_any_of_count17:
                 try:
-                    if not isinstance(data__name, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be object", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__name, dict):
+                        raise JsonSchemaValueException('refused')
                     data__name_is_dict = isinstance(data__name, dict)
                     if data__name_is_dict:
                         data__name_len = len(data__name)
                         if data__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must contain at least 1 properties", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__name_keys = set(data__name.keys())
                         for data__name_key in data__name_keys:
                             if data__name_key not in []:
                                 data__name_value = data__name.get(data__name_key)
-                                if not isinstance(data__name_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be string", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__name_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__name_value, str):
                                     data__name_value_len = len(data__name_value)
                                     if data__name_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__name_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__name_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be commkit-text", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__name_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__name_len != 0:
                             data__name_property_names = True
                             for data__name_key in data__name:
                                 try:
                                     if isinstance(data__name_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__name_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__name_key, name="" + (name_prefix or "data") + ".name", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__name_property_names = False
                             if not data__name_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be named by propertyName definition", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__name_any_of_count17 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__name_any_of_count17:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name cannot be validated by any definition", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
-        if "slug" in data_keys:
-            data_keys.remove("slug")
-            data__slug = data["slug"]
+                raise JsonSchemaValueException('refused')
+        if 'slug' in data_keys:
+            data_keys.remove('slug')
+            data__slug = data['slug']
             data__slug_any_of_count18 = 0
             if not data__slug_any_of_count18:
                 try:
-                    if not isinstance(data__slug, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be string", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__slug, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__slug, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__slug):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__slug):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be commkit-text", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__slug):
+                            raise JsonSchemaValueException('refused')
                     data__slug_any_of_count18 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__slug_any_of_count18:
                 try:
-                    if not isinstance(data__slug, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be null", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__slug, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__slug_any_of_count18 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__slug_any_of_count18:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug cannot be validated by any definition", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "region" in data_keys:
-            data_keys.remove("region")
-            data__region = data["region"]
+                raise JsonSchemaValueException('refused')
+        if 'region' in data_keys:
+            data_keys.remove('region')
+            data__region = data['region']
             data__region_any_of_count19 = 0
             if not data__region_any_of_count19:
                 try:
-                    if not isinstance(data__region, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be string", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__region, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__region, str):
                         data__region_len = len(data__region)
                         if data__region_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be longer than or equal to 1 characters", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__region_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be shorter than or equal to 200 characters", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__region):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be commkit-text", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__region):
+                            raise JsonSchemaValueException('refused')
                     data__region_any_of_count19 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count19:
                 try:
-                    if not isinstance(data__region, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be object", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__region, dict):
+                        raise JsonSchemaValueException('refused')
                     data__region_is_dict = isinstance(data__region, dict)
                     if data__region_is_dict:
                         data__region_len = len(data__region)
                         if data__region_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must contain at least 1 properties", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__region_keys = set(data__region.keys())
                         for data__region_key in data__region_keys:
                             if data__region_key not in []:
                                 data__region_value = data__region.get(data__region_key)
-                                if not isinstance(data__region_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be string", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__region_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__region_value, str):
                                     data__region_value_len = len(data__region_value)
                                     if data__region_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__region_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__region_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be commkit-text", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__region_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__region_len != 0:
                             data__region_property_names = True
                             for data__region_key in data__region:
                                 try:
                                     if isinstance(data__region_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__region_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__region_key, name="" + (name_prefix or "data") + ".region", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__region_property_names = False
                             if not data__region_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be named by propertyName definition", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__region_any_of_count19 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count19:
                 try:
-                    if not isinstance(data__region, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be null", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__region, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__region_any_of_count19 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count19:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".region cannot be validated by any definition", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "formalised" in data_keys:
-            data_keys.remove("formalised")
-            data__formalised = data["formalised"]
+                raise JsonSchemaValueException('refused')
+        if 'formalised' in data_keys:
+            data_keys.remove('formalised')
+            data__formalised = data['formalised']
             data__formalised_any_of_count20 = 0
             if not data__formalised_any_of_count20:
                 try:
-                    if not isinstance(data__formalised, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be boolean", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__formalised, bool):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count20 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count20:
                 try:
-                    if not (isinstance(data__formalised, str) and data__formalised == 'FALSE' or isinstance(data__formalised, str) and data__formalised == 'False' or isinstance(data__formalised, str) and data__formalised == 'NO' or isinstance(data__formalised, str) and data__formalised == 'No' or isinstance(data__formalised, str) and data__formalised == 'OFF' or isinstance(data__formalised, str) and data__formalised == 'ON' or isinstance(data__formalised, str) and data__formalised == 'Off' or isinstance(data__formalised, str) and data__formalised == 'On' or isinstance(data__formalised, str) and data__formalised == 'TRUE' or isinstance(data__formalised, str) and data__formalised == 'True' or isinstance(data__formalised, str) and data__formalised == 'YES' or isinstance(data__formalised, str) and data__formalised == 'Yes' or isinstance(data__formalised, str) and data__formalised == 'false' or isinstance(data__formalised, str) and data__formalised == 'no' or isinstance(data__formalised, str) and data__formalised == 'off' or isinstance(data__formalised, str) and data__formalised == 'on' or isinstance(data__formalised, str) and data__formalised == 'true' or isinstance(data__formalised, str) and data__formalised == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__formalised, str) and data__formalised == 'FALSE' or (isinstance(data__formalised, str) and data__formalised == 'False') or (isinstance(data__formalised, str) and data__formalised == 'NO') or (isinstance(data__formalised, str) and data__formalised == 'No') or (isinstance(data__formalised, str) and data__formalised == 'OFF') or (isinstance(data__formalised, str) and data__formalised == 'ON') or (isinstance(data__formalised, str) and data__formalised == 'Off') or (isinstance(data__formalised, str) and data__formalised == 'On') or (isinstance(data__formalised, str) and data__formalised == 'TRUE') or (isinstance(data__formalised, str) and data__formalised == 'True') or (isinstance(data__formalised, str) and data__formalised == 'YES') or (isinstance(data__formalised, str) and data__formalised == 'Yes') or (isinstance(data__formalised, str) and data__formalised == 'false') or (isinstance(data__formalised, str) and data__formalised == 'no') or (isinstance(data__formalised, str) and data__formalised == 'off') or (isinstance(data__formalised, str) and data__formalised == 'on') or (isinstance(data__formalised, str) and data__formalised == 'true') or (isinstance(data__formalised, str) and data__formalised == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count20 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count20:
                 try:
-                    if not isinstance(data__formalised, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be null", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__formalised, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count20 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count20:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised cannot be validated by any definition", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, rule='anyOf')
-        if "new" in data_keys:
-            data_keys.remove("new")
-            data__new = data["new"]
+                raise JsonSchemaValueException('refused')
+        if 'new' in data_keys:
+            data_keys.remove('new')
+            data__new = data['new']
             data__new_any_of_count21 = 0
             if not data__new_any_of_count21:
                 try:
-                    if not isinstance(data__new, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be boolean", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__new, bool):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count21:
                 try:
-                    if not (isinstance(data__new, str) and data__new == 'FALSE' or isinstance(data__new, str) and data__new == 'False' or isinstance(data__new, str) and data__new == 'NO' or isinstance(data__new, str) and data__new == 'No' or isinstance(data__new, str) and data__new == 'OFF' or isinstance(data__new, str) and data__new == 'ON' or isinstance(data__new, str) and data__new == 'Off' or isinstance(data__new, str) and data__new == 'On' or isinstance(data__new, str) and data__new == 'TRUE' or isinstance(data__new, str) and data__new == 'True' or isinstance(data__new, str) and data__new == 'YES' or isinstance(data__new, str) and data__new == 'Yes' or isinstance(data__new, str) and data__new == 'false' or isinstance(data__new, str) and data__new == 'no' or isinstance(data__new, str) and data__new == 'off' or isinstance(data__new, str) and data__new == 'on' or isinstance(data__new, str) and data__new == 'true' or isinstance(data__new, str) and data__new == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__new, str) and data__new == 'FALSE' or (isinstance(data__new, str) and data__new == 'False') or (isinstance(data__new, str) and data__new == 'NO') or (isinstance(data__new, str) and data__new == 'No') or (isinstance(data__new, str) and data__new == 'OFF') or (isinstance(data__new, str) and data__new == 'ON') or (isinstance(data__new, str) and data__new == 'Off') or (isinstance(data__new, str) and data__new == 'On') or (isinstance(data__new, str) and data__new == 'TRUE') or (isinstance(data__new, str) and data__new == 'True') or (isinstance(data__new, str) and data__new == 'YES') or (isinstance(data__new, str) and data__new == 'Yes') or (isinstance(data__new, str) and data__new == 'false') or (isinstance(data__new, str) and data__new == 'no') or (isinstance(data__new, str) and data__new == 'off') or (isinstance(data__new, str) and data__new == 'on') or (isinstance(data__new, str) and data__new == 'true') or (isinstance(data__new, str) and data__new == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count21:
                 try:
-                    if not isinstance(data__new, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be null", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__new, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count21:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".new cannot be validated by any definition", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, rule='anyOf')
-        if "founded" in data_keys:
-            data_keys.remove("founded")
-            data__founded = data["founded"]
+                raise JsonSchemaValueException('refused')
+        if 'founded' in data_keys:
+            data_keys.remove('founded')
+            data__founded = data['founded']
             data__founded_any_of_count22 = 0
             if not data__founded_any_of_count22:
                 try:
                     data__founded_any_of_count23 = 0
                     if not data__founded_any_of_count23:
                         try:
-                            if not isinstance(data__founded, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be string", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                            if not isinstance(data__founded, str):
+                                raise JsonSchemaValueException('refused')
                             if isinstance(data__founded, str):
                                 if not REGEX_PATTERNS['^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)'].search(data__founded):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must match pattern ^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                                if not custom_formats["commkit-text"](data__founded):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be commkit-text", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                    raise JsonSchemaValueException('refused')
+                                if not custom_formats['commkit-text'](data__founded):
+                                    raise JsonSchemaValueException('refused')
                             data__founded_any_of_count23 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            pass
                     if not data__founded_any_of_count23:
                         try:
-                            if not isinstance(data__founded, (int)) and not (isinstance(data__founded, float) and data__founded.is_integer()) or isinstance(data__founded, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be integer", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='type')
-                            if isinstance(data__founded, (int, float, Decimal)) and not isinstance(data__founded, bool):
+                            if not isinstance(data__founded, int) and (not (isinstance(data__founded, float) and data__founded.is_integer())) or isinstance(data__founded, bool):
+                                raise JsonSchemaValueException('refused')
+                            if isinstance(data__founded, (int, float, Decimal)) and (not isinstance(data__founded, bool)):
                                 if data__founded < 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be bigger than or equal to 1000", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='minimum')
+                                    raise JsonSchemaValueException('refused')
                                 if data__founded > 9999:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be smaller than or equal to 9999", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='maximum')
+                                    raise JsonSchemaValueException('refused')
                             data__founded_any_of_count23 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            pass
                     if not data__founded_any_of_count23:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded cannot be validated by any definition", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, rule='anyOf')
+                        raise JsonSchemaValueException('refused')
                     data__founded_any_of_count22 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__founded_any_of_count22:
                 try:
-                    if not isinstance(data__founded, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be null", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__founded, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__founded_any_of_count22 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__founded_any_of_count22:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded cannot be validated by any definition", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_checklistref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'version']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            if not isinstance(data__id, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            if not isinstance(data__id, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__id, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be commkit-text", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
-            if not isinstance(data__version, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__id):
+                    raise JsonSchemaValueException('refused')
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
+            if not isinstance(data__version, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__version, str):
-                if not custom_formats["commkit-text"](data__version):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be commkit-text", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "hash" in data_keys:
-            data_keys.remove("hash")
-            data__hash = data["hash"]
+                if not custom_formats['commkit-text'](data__version):
+                    raise JsonSchemaValueException('refused')
+        if 'hash' in data_keys:
+            data_keys.remove('hash')
+            data__hash = data['hash']
             data__hash_any_of_count24 = 0
             if not data__hash_any_of_count24:
                 try:
-                    if not isinstance(data__hash, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be string", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__hash, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__hash, str):
-                        if not custom_formats["commkit-text"](data__hash):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be commkit-text", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__hash):
+                            raise JsonSchemaValueException('refused')
                     data__hash_any_of_count24 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__hash_any_of_count24:
                 try:
-                    if not isinstance(data__hash, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be null", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__hash, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__hash_any_of_count24 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__hash_any_of_count24:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash cannot be validated by any definition", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
+
 
 VALIDATE = validate_commkit_answers_schema_json

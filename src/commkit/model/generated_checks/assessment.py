@@ -2,7 +2,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 
@@ -11,128 +11,120 @@ class JsonSchemaValueException(ValueError):
 
     def __init__(self, message, value=None, name=None, definition=None, rule=None):
         super().__init__(message)
-
-
 JsonSchemaValuesException = JsonSchemaValueException
-
-
-
-REGEX_PATTERNS = {
-    '^\\s*1(?![0-9])': re.compile('^\\s*1(?![0-9])'),
-    '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)': re.compile('^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\Z(?!\\n)'),
-    '^[a-z]{2}$': re.compile('^[a-z]{2}\\Z'),
-    '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)': re.compile('^[a-z]{2}(-[A-Z]{2})?\\Z(?!\\n)'),
-    '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)': re.compile('^[a-z0-9][a-z0-9_.-]{0,63}\\Z(?!\\n)'),
-    '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)': re.compile('^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?\\Z(?!\\n)')
-}
-
+REGEX_PATTERNS = {'^\\s*1(?![0-9])': re.compile('^\\s*1(?![0-9])'), '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)': re.compile('^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\Z(?!\\n)'), '^[a-z]{2}$': re.compile('^[a-z]{2}\\Z'), '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)': re.compile('^[a-z]{2}(-[A-Z]{2})?\\Z(?!\\n)'), '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)': re.compile('^[a-z0-9][a-z0-9_.-]{0,63}\\Z(?!\\n)'), '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)': re.compile('^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?\\Z(?!\\n)')}
 NoneType = type(None)
 
 def validate_commkit_assessment_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'AssessmentResult': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DimensionResult': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'QuestionMerge': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'RaterAnswer': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'RaterResult': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'Recommendation': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'TeamSummary': {'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, 'result': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'$ref': '#/$defs/DimensionResult'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'$ref': '#/$defs/Recommendation'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'team': {'anyOf': [{'additionalProperties': False, 'properties': {'raters': {'items': {'$ref': '#/$defs/RaterResult'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'$ref': '#/$defs/QuestionMerge'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, {'type': 'null'}]}}, 'required': ['version', 'kind', 'checklist', 'community', 'date', 'answers', 'result'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:assessment.schema.json'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['version', 'kind', 'checklist', 'community', 'date', 'answers', 'result']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'AssessmentResult': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DimensionResult': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'QuestionMerge': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'RaterAnswer': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'RaterResult': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'Recommendation': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'TeamSummary': {'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, 'result': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'$ref': '#/$defs/DimensionResult'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'$ref': '#/$defs/Recommendation'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'team': {'anyOf': [{'additionalProperties': False, 'properties': {'raters': {'items': {'$ref': '#/$defs/RaterResult'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'$ref': '#/$defs/QuestionMerge'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, {'type': 'null'}]}}, 'required': ['version', 'kind', 'checklist', 'community', 'date', 'answers', 'result'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:assessment.schema.json'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
             data__version_any_of_count1 = 0
             if not data__version_any_of_count1:
                 try:
-                    if not isinstance(data__version, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__version, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__version, str):
                         if not REGEX_PATTERNS['^\\s*1(?![0-9])'].search(data__version):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must match pattern ^\\s*1(?![0-9])", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__version):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be commkit-text", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__version):
+                            raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
                 try:
-                    if not isinstance(data__version, (int)) and not (isinstance(data__version, float) and data__version.is_integer()) or isinstance(data__version, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be integer", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'const': 1, 'type': 'integer'}, rule='type')
-                    if not (isinstance(data__version, (int, float)) and not isinstance(data__version, bool) and data__version == 1):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be same as const definition: 1", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'const': 1, 'type': 'integer'}, rule='const')
+                    if not isinstance(data__version, int) and (not (isinstance(data__version, float) and data__version.is_integer())) or isinstance(data__version, bool):
+                        raise JsonSchemaValueException('refused')
+                    if not (isinstance(data__version, (int, float)) and (not isinstance(data__version, bool)) and (data__version == 1)):
+                        raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
                 try:
                     if not isinstance(data__version, (int, float, Decimal)) or isinstance(data__version, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be number", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='type')
-                    if isinstance(data__version, (int, float, Decimal)) and not isinstance(data__version, bool):
+                        raise JsonSchemaValueException('refused')
+                    if isinstance(data__version, (int, float, Decimal)) and (not isinstance(data__version, bool)):
                         if data__version < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be bigger than or equal to 1", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='minimum')
+                            raise JsonSchemaValueException('refused')
                         if data__version >= 2:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be smaller than 2", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}, rule='exclusiveMaximum')
+                            raise JsonSchemaValueException('refused')
                     data__version_any_of_count1 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__version_any_of_count1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version cannot be validated by any definition", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, rule='anyOf')
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not isinstance(data__kind, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be string", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not isinstance(data__kind, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__kind, str):
-                if not custom_formats["commkit-text"](data__kind):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be commkit-text", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                if not custom_formats['commkit-text'](data__kind):
+                    raise JsonSchemaValueException('refused')
             if not (isinstance(data__kind, str) and data__kind == 'assessment'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: assessment", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, rule='const')
-        if "checklist" in data_keys:
-            data_keys.remove("checklist")
-            data__checklist = data["checklist"]
-            validate____defs_checklistref(data__checklist, custom_formats, (name_prefix or "data") + ".checklist")
-        if "community" in data_keys:
-            data_keys.remove("community")
-            data__community = data["community"]
-            validate____defs_communityref(data__community, custom_formats, (name_prefix or "data") + ".community")
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
-            if not isinstance(data__date, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'checklist' in data_keys:
+            data_keys.remove('checklist')
+            data__checklist = data['checklist']
+            validate____defs_checklistref(data__checklist, custom_formats, (name_prefix or 'data') + '.checklist')
+        if 'community' in data_keys:
+            data_keys.remove('community')
+            data__community = data['community']
+            validate____defs_communityref(data__community, custom_formats, (name_prefix or 'data') + '.community')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            if not isinstance(data__date, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__date, str):
                 if not REGEX_PATTERNS['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)'].search(data__date):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must match pattern ^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='pattern')
-                if not custom_formats["commkit-date"](data__date):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be commkit-date", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='format')
-        if "language" in data_keys:
-            data_keys.remove("language")
-            data__language = data["language"]
-            if not isinstance(data__language, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be string", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-date'](data__date):
+                    raise JsonSchemaValueException('refused')
+        if 'language' in data_keys:
+            data_keys.remove('language')
+            data__language = data['language']
+            if not isinstance(data__language, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__language, str):
                 if not REGEX_PATTERNS['^[a-z]{2}$'].search(data__language):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must match pattern ^[a-z]{2}$", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__language):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".language must be commkit-text", value=data__language, name="" + (name_prefix or "data") + ".language", definition={'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "rater" in data_keys:
-            data_keys.remove("rater")
-            data__rater = data["rater"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__language):
+                    raise JsonSchemaValueException('refused')
+        if 'rater' in data_keys:
+            data_keys.remove('rater')
+            data__rater = data['rater']
             data__rater_any_of_count2 = 0
             if not data__rater_any_of_count2:
                 try:
-                    validate____defs_rater(data__rater, custom_formats, (name_prefix or "data") + ".rater")
+                    validate____defs_rater(data__rater, custom_formats, (name_prefix or 'data') + '.rater')
                     data__rater_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__rater_any_of_count2:
                 try:
-                    if not isinstance(data__rater, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater must be null", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__rater, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__rater_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__rater_any_of_count2:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater cannot be validated by any definition", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "answers" in data_keys:
-            data_keys.remove("answers")
-            data__answers = data["answers"]
-            if not isinstance(data__answers, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must be object", value=data__answers, name="" + (name_prefix or "data") + ".answers", definition={'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'answers' in data_keys:
+            data_keys.remove('answers')
+            data__answers = data['answers']
+            if not isinstance(data__answers, dict):
+                raise JsonSchemaValueException('refused')
             data__answers_is_dict = isinstance(data__answers, dict)
             if data__answers_is_dict:
                 data__answers_keys = set(data__answers.keys())
@@ -143,192 +135,201 @@ def validate_commkit_assessment_schema_json(data, custom_formats={}, name_prefix
                         if not data__answers_value_any_of_count3:
                             try:
                                 if not isinstance(data__answers_value, (str, int, float, Decimal, bool)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be string or number or boolean", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, rule='type')
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__answers_value, str):
-                                    if not custom_formats["commkit-text"](data__answers_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be commkit-text", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, rule='format')
+                                    if not custom_formats['commkit-text'](data__answers_value):
+                                        raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count3 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count3:
                             try:
                                 if not isinstance(data__answers_value, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be array", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                                    raise JsonSchemaValueException('refused')
                                 data__answers_value_is_list = isinstance(data__answers_value, (list, tuple))
                                 if data__answers_value_is_list:
                                     data__answers_value_len = len(data__answers_value)
                                     for data__answers_value_x, data__answers_value_item in enumerate(data__answers_value):
-                                        if not isinstance(data__answers_value_item, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + " must be string", value=data__answers_value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                        if not isinstance(data__answers_value_item, str):
+                                            raise JsonSchemaValueException('refused')
                                         if isinstance(data__answers_value_item, str):
-                                            if not custom_formats["commkit-text"](data__answers_value_item):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + " must be commkit-text", value=data__answers_value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}[{data__answers_value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                            if not custom_formats['commkit-text'](data__answers_value_item):
+                                                raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count3 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count3:
                             try:
-                                if not isinstance(data__answers_value, (dict)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must be object", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}, rule='type')
+                                if not isinstance(data__answers_value, dict):
+                                    raise JsonSchemaValueException('refused')
                                 data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                 if data__answers_value_is_dict:
                                     data__answers_value_keys = set(data__answers_value.keys())
-                                    if "status" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("status")
-                                        data__answers_value__status = data__answers_value["status"]
-                                        if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered' or isinstance(data__answers_value__status, str) and data__answers_value__status == 'dont_know' or isinstance(data__answers_value__status, str) and data__answers_value__status == 'not_applicable'):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + " must be one of ['answered', 'dont_know', 'not_applicable']", value=data__answers_value__status, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + "", definition={'enum': ['answered', 'dont_know', 'not_applicable']}, rule='enum')
-                                    if "value" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("value")
-                                        data__answers_value__value = data__answers_value["value"]
+                                    if 'status' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('status')
+                                        data__answers_value__status = data__answers_value['status']
+                                        if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered' or (isinstance(data__answers_value__status, str) and data__answers_value__status == 'dont_know') or (isinstance(data__answers_value__status, str) and data__answers_value__status == 'not_applicable')):
+                                            raise JsonSchemaValueException('refused')
+                                    if 'value' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('value')
+                                        data__answers_value__value = data__answers_value['value']
                                         data__answers_value__value_any_of_count4 = 0
                                         if not data__answers_value__value_any_of_count4:
                                             try:
                                                 if not isinstance(data__answers_value__value, (str, int, float, Decimal, bool, NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be string or number or boolean or null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 if isinstance(data__answers_value__value, str):
-                                                    if not custom_formats["commkit-text"](data__answers_value__value):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be commkit-text", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, rule='format')
+                                                    if not custom_formats['commkit-text'](data__answers_value__value):
+                                                        raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count4 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count4:
                                             try:
                                                 if not isinstance(data__answers_value__value, (list, tuple)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be array", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_is_list = isinstance(data__answers_value__value, (list, tuple))
                                                 if data__answers_value__value_is_list:
                                                     data__answers_value__value_len = len(data__answers_value__value)
                                                     for data__answers_value__value_x, data__answers_value__value_item in enumerate(data__answers_value__value):
-                                                        if not isinstance(data__answers_value__value_item, (str)):
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + " must be string", value=data__answers_value__value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                        if not isinstance(data__answers_value__value_item, str):
+                                                            raise JsonSchemaValueException('refused')
                                                         if isinstance(data__answers_value__value_item, str):
-                                                            if not custom_formats["commkit-text"](data__answers_value__value_item):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + " must be commkit-text", value=data__answers_value__value_item, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value[{data__answers_value__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                            if not custom_formats['commkit-text'](data__answers_value__value_item):
+                                                                raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count4 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count4:
                                             try:
-                                                if not isinstance(data__answers_value__value, (dict)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be object", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                                                if not isinstance(data__answers_value__value, dict):
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_is_dict = isinstance(data__answers_value__value, dict)
                                                 if data__answers_value__value_is_dict:
                                                     data__answers_value__value_len = len(data__answers_value__value)
                                                     if data__answers_value__value_len < 1:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must contain at least 1 properties", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                                                        raise JsonSchemaValueException('refused')
                                                     data__answers_value__value_keys = set(data__answers_value__value.keys())
                                                     for data__answers_value__value_key in data__answers_value__value_keys:
                                                         if data__answers_value__value_key not in []:
                                                             data__answers_value__value_value = data__answers_value__value.get(data__answers_value__value_key)
-                                                            if not isinstance(data__answers_value__value_value, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + " must be string", value=data__answers_value__value_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                            if not isinstance(data__answers_value__value_value, str):
+                                                                raise JsonSchemaValueException('refused')
                                                             if isinstance(data__answers_value__value_value, str):
-                                                                if not custom_formats["commkit-text"](data__answers_value__value_value):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + " must be commkit-text", value=data__answers_value__value_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value.{data__answers_value__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                                if not custom_formats['commkit-text'](data__answers_value__value_value):
+                                                                    raise JsonSchemaValueException('refused')
                                                     if data__answers_value__value_len != 0:
                                                         data__answers_value__value_property_names = True
                                                         for data__answers_value__value_key in data__answers_value__value:
                                                             try:
                                                                 if isinstance(data__answers_value__value_key, str):
                                                                     if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__answers_value__value_key):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__answers_value__value_key, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                                                        raise JsonSchemaValueException('refused')
                                                             except (JsonSchemaValueException, JsonSchemaValuesException):
                                                                 data__answers_value__value_property_names = False
                                                         if not data__answers_value__value_property_names:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be named by propertyName definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                                            raise JsonSchemaValueException('refused')
                                                 data__answers_value__value_any_of_count4 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__value_any_of_count4:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " cannot be validated by any definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
-                                    if "note" in data__answers_value_keys:
-                                        data__answers_value_keys.remove("note")
-                                        data__answers_value__note = data__answers_value["note"]
+                                            raise JsonSchemaValueException('refused')
+                                    if 'note' in data__answers_value_keys:
+                                        data__answers_value_keys.remove('note')
+                                        data__answers_value__note = data__answers_value['note']
                                         data__answers_value__note_any_of_count5 = 0
                                         if not data__answers_value__note_any_of_count5:
                                             try:
                                                 if not isinstance(data__answers_value__note, (str, NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be string or null", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='type')
+                                                    raise JsonSchemaValueException('refused')
                                                 if isinstance(data__answers_value__note, str):
                                                     data__answers_value__note_len = len(data__answers_value__note)
                                                     if data__answers_value__note_len > 2000:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be shorter than or equal to 2000 characters", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='maxLength')
-                                                    if not custom_formats["commkit-text"](data__answers_value__note):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be commkit-text", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, rule='format')
+                                                        raise JsonSchemaValueException('refused')
+                                                    if not custom_formats['commkit-text'](data__answers_value__note):
+                                                        raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_any_of_count5 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__note_any_of_count5:
                                             try:
-                                                if not isinstance(data__answers_value__note, (dict)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be object", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                                                if not isinstance(data__answers_value__note, dict):
+                                                    raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_is_dict = isinstance(data__answers_value__note, dict)
                                                 if data__answers_value__note_is_dict:
                                                     data__answers_value__note_len = len(data__answers_value__note)
                                                     if data__answers_value__note_len < 1:
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must contain at least 1 properties", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                                                        raise JsonSchemaValueException('refused')
                                                     data__answers_value__note_keys = set(data__answers_value__note.keys())
                                                     for data__answers_value__note_key in data__answers_value__note_keys:
                                                         if data__answers_value__note_key not in []:
                                                             data__answers_value__note_value = data__answers_value__note.get(data__answers_value__note_key)
-                                                            if not isinstance(data__answers_value__note_value, (str)):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be string", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                                            if not isinstance(data__answers_value__note_value, str):
+                                                                raise JsonSchemaValueException('refused')
                                                             if isinstance(data__answers_value__note_value, str):
                                                                 data__answers_value__note_value_len = len(data__answers_value__note_value)
                                                                 if data__answers_value__note_value_len > 2000:
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be shorter than or equal to 2000 characters", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                                                if not custom_formats["commkit-text"](data__answers_value__note_value):
-                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + " must be commkit-text", value=data__answers_value__note_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note.{data__answers_value__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                                                    raise JsonSchemaValueException('refused')
+                                                                if not custom_formats['commkit-text'](data__answers_value__note_value):
+                                                                    raise JsonSchemaValueException('refused')
                                                     if data__answers_value__note_len != 0:
                                                         data__answers_value__note_property_names = True
                                                         for data__answers_value__note_key in data__answers_value__note:
                                                             try:
                                                                 if isinstance(data__answers_value__note_key, str):
                                                                     if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__answers_value__note_key):
-                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__answers_value__note_key, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                                                        raise JsonSchemaValueException('refused')
                                                             except (JsonSchemaValueException, JsonSchemaValuesException):
                                                                 data__answers_value__note_property_names = False
                                                         if not data__answers_value__note_property_names:
-                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " must be named by propertyName definition", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                                            raise JsonSchemaValueException('refused')
                                                 data__answers_value__note_any_of_count5 += 1
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                         if not data__answers_value__note_any_of_count5:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + " cannot be validated by any definition", value=data__answers_value__note, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.note".format(**locals()) + "", definition={'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
+                                            raise JsonSchemaValueException('refused')
                                     if data__answers_value_keys:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must not contain "+str(data__answers_value_keys)+" properties", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}, rule='additionalProperties')
+                                        raise JsonSchemaValueException('refused')
                                 try:
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "status" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("status")
-                                            data__answers_value__status = data__answers_value["status"]
+                                        if 'status' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('status')
+                                            data__answers_value__status = data__answers_value['status']
                                             if not (isinstance(data__answers_value__status, str) and data__answers_value__status == 'answered'):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + " must be same as const definition: answered", value=data__answers_value__status, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.status".format(**locals()) + "", definition={'const': 'answered'}, rule='const')
+                                                raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "value" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("value")
-                                            data__answers_value__value = data__answers_value["value"]
-                                            if not isinstance(data__answers_value__value, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': 'null'}, rule='type')
+                                        if 'value' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('value')
+                                            data__answers_value__value = data__answers_value['value']
+                                            if not isinstance(data__answers_value__value, NoneType):
+                                                raise JsonSchemaValueException('refused')
                                 else:
                                     data__answers_value_is_dict = isinstance(data__answers_value, dict)
                                     if data__answers_value_is_dict:
                                         data__answers_value__missing_keys = set(['value']) - data__answers_value.keys()
                                         if data__answers_value__missing_keys:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " must contain " + (str(sorted(data__answers_value__missing_keys)) + " properties"), value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, rule='required')
+                                            raise JsonSchemaValueException('refused')
                                         data__answers_value_keys = set(data__answers_value.keys())
-                                        if "value" in data__answers_value_keys:
-                                            data__answers_value_keys.remove("value")
-                                            data__answers_value__value = data__answers_value["value"]
+                                        if 'value' in data__answers_value_keys:
+                                            data__answers_value_keys.remove('value')
+                                            data__answers_value__value = data__answers_value['value']
                                             try:
-                                                if not isinstance(data__answers_value__value, (NoneType)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must be null", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'type': 'null'}, rule='type')
-                                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                if not isinstance(data__answers_value__value, NoneType):
+                                                    raise JsonSchemaValueException('refused')
+                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                pass
                                             else:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + " must NOT match a disallowed definition", value=data__answers_value__value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}.value".format(**locals()) + "", definition={'not': {'type': 'null'}}, rule='not')
+                                                raise JsonSchemaValueException('refused')
                                 data__answers_value_any_of_count3 += 1
-                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                pass
                         if not data__answers_value_any_of_count3:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + " cannot be validated by any definition", value=data__answers_value, name="" + (name_prefix or "data") + ".answers.{data__answers_key}".format(**locals()) + "", definition={'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, rule='anyOf')
+                            raise JsonSchemaValueException('refused')
                 data__answers_len = len(data__answers)
                 if data__answers_len != 0:
                     data__answers_property_names = True
@@ -336,1155 +337,1210 @@ def validate_commkit_assessment_schema_json(data, custom_formats={}, name_prefix
                         try:
                             if isinstance(data__answers_key, str):
                                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__answers_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__answers_key, name="" + (name_prefix or "data") + ".answers", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, rule='pattern')
+                                    raise JsonSchemaValueException('refused')
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__answers_property_names = False
                     if not data__answers_property_names:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answers must be named by propertyName definition", value=data__answers, name="" + (name_prefix or "data") + ".answers", definition={'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
-        if "result" in data_keys:
-            data_keys.remove("result")
-            data__result = data["result"]
-            validate____defs_assessmentresult(data__result, custom_formats, (name_prefix or "data") + ".result")
-        if "team" in data_keys:
-            data_keys.remove("team")
-            data__team = data["team"]
+                        raise JsonSchemaValueException('refused')
+        if 'result' in data_keys:
+            data_keys.remove('result')
+            data__result = data['result']
+            validate____defs_assessmentresult(data__result, custom_formats, (name_prefix or 'data') + '.result')
+        if 'team' in data_keys:
+            data_keys.remove('team')
+            data__team = data['team']
             data__team_any_of_count6 = 0
             if not data__team_any_of_count6:
                 try:
-                    validate____defs_teamsummary(data__team, custom_formats, (name_prefix or "data") + ".team")
+                    validate____defs_teamsummary(data__team, custom_formats, (name_prefix or 'data') + '.team')
                     data__team_any_of_count6 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__team_any_of_count6:
                 try:
-                    if not isinstance(data__team, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".team must be null", value=data__team, name="" + (name_prefix or "data") + ".team", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__team, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__team_any_of_count6 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__team_any_of_count6:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".team cannot be validated by any definition", value=data__team, name="" + (name_prefix or "data") + ".team", definition={'anyOf': [{'additionalProperties': False, 'properties': {'raters': {'items': {'$ref': '#/$defs/RaterResult'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'$ref': '#/$defs/QuestionMerge'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$defs': {'AssessmentResult': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'ChecklistRef': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'CommunityRef': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'DimensionResult': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'QuestionMerge': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'Rater': {'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'RaterAnswer': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'RaterResult': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'Recommendation': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'TeamSummary': {'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}}, 'additionalProperties': False, 'properties': {'version': {'anyOf': [{'pattern': '^\\s*1(?![0-9])', 'type': 'string', 'format': 'commkit-text'}, {'const': 1, 'type': 'integer'}, {'exclusiveMaximum': 2, 'minimum': 1, 'type': 'number'}]}, 'kind': {'const': 'assessment', 'type': 'string', 'format': 'commkit-text'}, 'checklist': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, 'community': {'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, 'date': {'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, 'language': {'pattern': '^[a-z]{2}$', 'type': 'string', 'format': 'commkit-text'}, 'rater': {'anyOf': [{'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, {'type': 'null'}]}, 'answers': {'additionalProperties': {'anyOf': [{'type': ['string', 'number', 'boolean'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': False, 'else': {'properties': {'value': {'type': 'null'}}}, 'if': {'properties': {'status': {'const': 'answered'}}}, 'properties': {'status': {'enum': ['answered', 'dont_know', 'not_applicable']}, 'value': {'anyOf': [{'type': ['string', 'number', 'boolean', 'null'], 'format': 'commkit-text'}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': ['string', 'null'], 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}}, 'then': {'properties': {'value': {'not': {'type': 'null'}}}, 'required': ['value']}, 'type': 'object'}]}, 'propertyNames': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'}, 'type': 'object'}, 'result': {'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'$ref': '#/$defs/DimensionResult'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'$ref': '#/$defs/Recommendation'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, 'team': {'anyOf': [{'additionalProperties': False, 'properties': {'raters': {'items': {'$ref': '#/$defs/RaterResult'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'$ref': '#/$defs/QuestionMerge'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, {'type': 'null'}]}}, 'required': ['version', 'kind', 'checklist', 'community', 'date', 'answers', 'result'], 'type': 'object', '$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'commkit:assessment.schema.json'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_teamsummary(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "raters" in data_keys:
-            data_keys.remove("raters")
-            data__raters = data["raters"]
+        if 'raters' in data_keys:
+            data_keys.remove('raters')
+            data__raters = data['raters']
             if not isinstance(data__raters, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".raters must be array", value=data__raters, name="" + (name_prefix or "data") + ".raters", definition={'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__raters_is_list = isinstance(data__raters, (list, tuple))
             if data__raters_is_list:
                 data__raters_len = len(data__raters)
                 for data__raters_x, data__raters_item in enumerate(data__raters):
-                    validate____defs_raterresult(data__raters_item, custom_formats, (name_prefix or "data") + ".raters[{data__raters_x}]".format(**locals()))
-        if "overall_low" in data_keys:
-            data_keys.remove("overall_low")
-            data__overalllow = data["overall_low"]
+                    validate____defs_raterresult(data__raters_item, custom_formats, (name_prefix or 'data') + '.raters[{data__raters_x}]'.format(**locals()))
+        if 'overall_low' in data_keys:
+            data_keys.remove('overall_low')
+            data__overalllow = data['overall_low']
             if not isinstance(data__overalllow, (int, float, Decimal)) or isinstance(data__overalllow, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall_low must be number", value=data__overalllow, name="" + (name_prefix or "data") + ".overall_low", definition={'type': 'number'}, rule='type')
-        if "overall_high" in data_keys:
-            data_keys.remove("overall_high")
-            data__overallhigh = data["overall_high"]
+                raise JsonSchemaValueException('refused')
+        if 'overall_high' in data_keys:
+            data_keys.remove('overall_high')
+            data__overallhigh = data['overall_high']
             if not isinstance(data__overallhigh, (int, float, Decimal)) or isinstance(data__overallhigh, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall_high must be number", value=data__overallhigh, name="" + (name_prefix or "data") + ".overall_high", definition={'type': 'number'}, rule='type')
-        if "stage_low" in data_keys:
-            data_keys.remove("stage_low")
-            data__stagelow = data["stage_low"]
-            if not isinstance(data__stagelow, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_low must be string", value=data__stagelow, name="" + (name_prefix or "data") + ".stage_low", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'stage_low' in data_keys:
+            data_keys.remove('stage_low')
+            data__stagelow = data['stage_low']
+            if not isinstance(data__stagelow, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__stagelow, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__stagelow):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_low must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__stagelow, name="" + (name_prefix or "data") + ".stage_low", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__stagelow):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_low must be commkit-text", value=data__stagelow, name="" + (name_prefix or "data") + ".stage_low", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "stage_high" in data_keys:
-            data_keys.remove("stage_high")
-            data__stagehigh = data["stage_high"]
-            if not isinstance(data__stagehigh, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_high must be string", value=data__stagehigh, name="" + (name_prefix or "data") + ".stage_high", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__stagelow):
+                    raise JsonSchemaValueException('refused')
+        if 'stage_high' in data_keys:
+            data_keys.remove('stage_high')
+            data__stagehigh = data['stage_high']
+            if not isinstance(data__stagehigh, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__stagehigh, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__stagehigh):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_high must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__stagehigh, name="" + (name_prefix or "data") + ".stage_high", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__stagehigh):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage_high must be commkit-text", value=data__stagehigh, name="" + (name_prefix or "data") + ".stage_high", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "anonymous" in data_keys:
-            data_keys.remove("anonymous")
-            data__anonymous = data["anonymous"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__stagehigh):
+                    raise JsonSchemaValueException('refused')
+        if 'anonymous' in data_keys:
+            data_keys.remove('anonymous')
+            data__anonymous = data['anonymous']
             data__anonymous_any_of_count7 = 0
             if not data__anonymous_any_of_count7:
                 try:
-                    if not isinstance(data__anonymous, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".anonymous must be boolean", value=data__anonymous, name="" + (name_prefix or "data") + ".anonymous", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__anonymous, bool):
+                        raise JsonSchemaValueException('refused')
                     data__anonymous_any_of_count7 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__anonymous_any_of_count7:
                 try:
-                    if not (isinstance(data__anonymous, str) and data__anonymous == 'FALSE' or isinstance(data__anonymous, str) and data__anonymous == 'False' or isinstance(data__anonymous, str) and data__anonymous == 'NO' or isinstance(data__anonymous, str) and data__anonymous == 'No' or isinstance(data__anonymous, str) and data__anonymous == 'OFF' or isinstance(data__anonymous, str) and data__anonymous == 'ON' or isinstance(data__anonymous, str) and data__anonymous == 'Off' or isinstance(data__anonymous, str) and data__anonymous == 'On' or isinstance(data__anonymous, str) and data__anonymous == 'TRUE' or isinstance(data__anonymous, str) and data__anonymous == 'True' or isinstance(data__anonymous, str) and data__anonymous == 'YES' or isinstance(data__anonymous, str) and data__anonymous == 'Yes' or isinstance(data__anonymous, str) and data__anonymous == 'false' or isinstance(data__anonymous, str) and data__anonymous == 'no' or isinstance(data__anonymous, str) and data__anonymous == 'off' or isinstance(data__anonymous, str) and data__anonymous == 'on' or isinstance(data__anonymous, str) and data__anonymous == 'true' or isinstance(data__anonymous, str) and data__anonymous == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".anonymous must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__anonymous, name="" + (name_prefix or "data") + ".anonymous", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__anonymous, str) and data__anonymous == 'FALSE' or (isinstance(data__anonymous, str) and data__anonymous == 'False') or (isinstance(data__anonymous, str) and data__anonymous == 'NO') or (isinstance(data__anonymous, str) and data__anonymous == 'No') or (isinstance(data__anonymous, str) and data__anonymous == 'OFF') or (isinstance(data__anonymous, str) and data__anonymous == 'ON') or (isinstance(data__anonymous, str) and data__anonymous == 'Off') or (isinstance(data__anonymous, str) and data__anonymous == 'On') or (isinstance(data__anonymous, str) and data__anonymous == 'TRUE') or (isinstance(data__anonymous, str) and data__anonymous == 'True') or (isinstance(data__anonymous, str) and data__anonymous == 'YES') or (isinstance(data__anonymous, str) and data__anonymous == 'Yes') or (isinstance(data__anonymous, str) and data__anonymous == 'false') or (isinstance(data__anonymous, str) and data__anonymous == 'no') or (isinstance(data__anonymous, str) and data__anonymous == 'off') or (isinstance(data__anonymous, str) and data__anonymous == 'on') or (isinstance(data__anonymous, str) and data__anonymous == 'true') or (isinstance(data__anonymous, str) and data__anonymous == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__anonymous_any_of_count7 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__anonymous_any_of_count7:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".anonymous cannot be validated by any definition", value=data__anonymous, name="" + (name_prefix or "data") + ".anonymous", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, rule='anyOf')
-        if "questions" in data_keys:
-            data_keys.remove("questions")
-            data__questions = data["questions"]
+                raise JsonSchemaValueException('refused')
+        if 'questions' in data_keys:
+            data_keys.remove('questions')
+            data__questions = data['questions']
             if not isinstance(data__questions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".questions must be array", value=data__questions, name="" + (name_prefix or "data") + ".questions", definition={'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__questions_is_list = isinstance(data__questions, (list, tuple))
             if data__questions_is_list:
                 data__questions_len = len(data__questions)
                 for data__questions_x, data__questions_item in enumerate(data__questions):
-                    validate____defs_questionmerge(data__questions_item, custom_formats, (name_prefix or "data") + ".questions[{data__questions_x}]".format(**locals()))
+                    validate____defs_questionmerge(data__questions_item, custom_formats, (name_prefix or 'data') + '.questions[{data__questions_x}]'.format(**locals()))
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'raters': {'items': {'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, 'type': 'array'}, 'overall_low': {'type': 'number'}, 'overall_high': {'type': 'number'}, 'stage_low': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'stage_high': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'anonymous': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'questions': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'$ref': '#/$defs/RaterAnswer'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, 'type': 'array'}}, 'required': ['raters', 'overall_low', 'overall_high', 'stage_low', 'stage_high'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_questionmerge(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['question', 'raters']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "question" in data_keys:
-            data_keys.remove("question")
-            data__question = data["question"]
-            if not isinstance(data__question, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must be string", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'question' in data_keys:
+            data_keys.remove('question')
+            data__question = data['question']
+            if not isinstance(data__question, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__question, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__question):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__question):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must be commkit-text", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "raters" in data_keys:
-            data_keys.remove("raters")
-            data__raters = data["raters"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__question):
+                    raise JsonSchemaValueException('refused')
+        if 'raters' in data_keys:
+            data_keys.remove('raters')
+            data__raters = data['raters']
             if not isinstance(data__raters, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".raters must be array", value=data__raters, name="" + (name_prefix or "data") + ".raters", definition={'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__raters_is_list = isinstance(data__raters, (list, tuple))
             if data__raters_is_list:
                 data__raters_len = len(data__raters)
                 for data__raters_x, data__raters_item in enumerate(data__raters):
-                    validate____defs_rateranswer(data__raters_item, custom_formats, (name_prefix or "data") + ".raters[{data__raters_x}]".format(**locals()))
-        if "tie" in data_keys:
-            data_keys.remove("tie")
-            data__tie = data["tie"]
+                    validate____defs_rateranswer(data__raters_item, custom_formats, (name_prefix or 'data') + '.raters[{data__raters_x}]'.format(**locals()))
+        if 'tie' in data_keys:
+            data_keys.remove('tie')
+            data__tie = data['tie']
             data__tie_any_of_count8 = 0
             if not data__tie_any_of_count8:
                 try:
-                    if not isinstance(data__tie, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tie must be boolean", value=data__tie, name="" + (name_prefix or "data") + ".tie", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__tie, bool):
+                        raise JsonSchemaValueException('refused')
                     data__tie_any_of_count8 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__tie_any_of_count8:
                 try:
-                    if not (isinstance(data__tie, str) and data__tie == 'FALSE' or isinstance(data__tie, str) and data__tie == 'False' or isinstance(data__tie, str) and data__tie == 'NO' or isinstance(data__tie, str) and data__tie == 'No' or isinstance(data__tie, str) and data__tie == 'OFF' or isinstance(data__tie, str) and data__tie == 'ON' or isinstance(data__tie, str) and data__tie == 'Off' or isinstance(data__tie, str) and data__tie == 'On' or isinstance(data__tie, str) and data__tie == 'TRUE' or isinstance(data__tie, str) and data__tie == 'True' or isinstance(data__tie, str) and data__tie == 'YES' or isinstance(data__tie, str) and data__tie == 'Yes' or isinstance(data__tie, str) and data__tie == 'false' or isinstance(data__tie, str) and data__tie == 'no' or isinstance(data__tie, str) and data__tie == 'off' or isinstance(data__tie, str) and data__tie == 'on' or isinstance(data__tie, str) and data__tie == 'true' or isinstance(data__tie, str) and data__tie == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tie must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__tie, name="" + (name_prefix or "data") + ".tie", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__tie, str) and data__tie == 'FALSE' or (isinstance(data__tie, str) and data__tie == 'False') or (isinstance(data__tie, str) and data__tie == 'NO') or (isinstance(data__tie, str) and data__tie == 'No') or (isinstance(data__tie, str) and data__tie == 'OFF') or (isinstance(data__tie, str) and data__tie == 'ON') or (isinstance(data__tie, str) and data__tie == 'Off') or (isinstance(data__tie, str) and data__tie == 'On') or (isinstance(data__tie, str) and data__tie == 'TRUE') or (isinstance(data__tie, str) and data__tie == 'True') or (isinstance(data__tie, str) and data__tie == 'YES') or (isinstance(data__tie, str) and data__tie == 'Yes') or (isinstance(data__tie, str) and data__tie == 'false') or (isinstance(data__tie, str) and data__tie == 'no') or (isinstance(data__tie, str) and data__tie == 'off') or (isinstance(data__tie, str) and data__tie == 'on') or (isinstance(data__tie, str) and data__tie == 'true') or (isinstance(data__tie, str) and data__tie == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__tie_any_of_count8 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__tie_any_of_count8:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tie cannot be validated by any definition", value=data__tie, name="" + (name_prefix or "data") + ".tie", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, rule='anyOf')
-        if "spread" in data_keys:
-            data_keys.remove("spread")
-            data__spread = data["spread"]
+                raise JsonSchemaValueException('refused')
+        if 'spread' in data_keys:
+            data_keys.remove('spread')
+            data__spread = data['spread']
             data__spread_any_of_count9 = 0
             if not data__spread_any_of_count9:
                 try:
                     if not isinstance(data__spread, (int, float, Decimal)) or isinstance(data__spread, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spread must be number", value=data__spread, name="" + (name_prefix or "data") + ".spread", definition={'type': 'number'}, rule='type')
+                        raise JsonSchemaValueException('refused')
                     data__spread_any_of_count9 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__spread_any_of_count9:
                 try:
-                    if not isinstance(data__spread, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".spread must be null", value=data__spread, name="" + (name_prefix or "data") + ".spread", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__spread, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__spread_any_of_count9 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__spread_any_of_count9:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".spread cannot be validated by any definition", value=data__spread, name="" + (name_prefix or "data") + ".spread", definition={'anyOf': [{'type': 'number'}, {'type': 'null'}]}, rule='anyOf')
-        if "disagree" in data_keys:
-            data_keys.remove("disagree")
-            data__disagree = data["disagree"]
+                raise JsonSchemaValueException('refused')
+        if 'disagree' in data_keys:
+            data_keys.remove('disagree')
+            data__disagree = data['disagree']
             data__disagree_any_of_count10 = 0
             if not data__disagree_any_of_count10:
                 try:
-                    if not isinstance(data__disagree, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".disagree must be boolean", value=data__disagree, name="" + (name_prefix or "data") + ".disagree", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__disagree, bool):
+                        raise JsonSchemaValueException('refused')
                     data__disagree_any_of_count10 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__disagree_any_of_count10:
                 try:
-                    if not (isinstance(data__disagree, str) and data__disagree == 'FALSE' or isinstance(data__disagree, str) and data__disagree == 'False' or isinstance(data__disagree, str) and data__disagree == 'NO' or isinstance(data__disagree, str) and data__disagree == 'No' or isinstance(data__disagree, str) and data__disagree == 'OFF' or isinstance(data__disagree, str) and data__disagree == 'ON' or isinstance(data__disagree, str) and data__disagree == 'Off' or isinstance(data__disagree, str) and data__disagree == 'On' or isinstance(data__disagree, str) and data__disagree == 'TRUE' or isinstance(data__disagree, str) and data__disagree == 'True' or isinstance(data__disagree, str) and data__disagree == 'YES' or isinstance(data__disagree, str) and data__disagree == 'Yes' or isinstance(data__disagree, str) and data__disagree == 'false' or isinstance(data__disagree, str) and data__disagree == 'no' or isinstance(data__disagree, str) and data__disagree == 'off' or isinstance(data__disagree, str) and data__disagree == 'on' or isinstance(data__disagree, str) and data__disagree == 'true' or isinstance(data__disagree, str) and data__disagree == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".disagree must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__disagree, name="" + (name_prefix or "data") + ".disagree", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__disagree, str) and data__disagree == 'FALSE' or (isinstance(data__disagree, str) and data__disagree == 'False') or (isinstance(data__disagree, str) and data__disagree == 'NO') or (isinstance(data__disagree, str) and data__disagree == 'No') or (isinstance(data__disagree, str) and data__disagree == 'OFF') or (isinstance(data__disagree, str) and data__disagree == 'ON') or (isinstance(data__disagree, str) and data__disagree == 'Off') or (isinstance(data__disagree, str) and data__disagree == 'On') or (isinstance(data__disagree, str) and data__disagree == 'TRUE') or (isinstance(data__disagree, str) and data__disagree == 'True') or (isinstance(data__disagree, str) and data__disagree == 'YES') or (isinstance(data__disagree, str) and data__disagree == 'Yes') or (isinstance(data__disagree, str) and data__disagree == 'false') or (isinstance(data__disagree, str) and data__disagree == 'no') or (isinstance(data__disagree, str) and data__disagree == 'off') or (isinstance(data__disagree, str) and data__disagree == 'on') or (isinstance(data__disagree, str) and data__disagree == 'true') or (isinstance(data__disagree, str) and data__disagree == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__disagree_any_of_count10 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__disagree_any_of_count10:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".disagree cannot be validated by any definition", value=data__disagree, name="" + (name_prefix or "data") + ".disagree", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, rule='anyOf')
-        if "reasons" in data_keys:
-            data_keys.remove("reasons")
-            data__reasons = data["reasons"]
+                raise JsonSchemaValueException('refused')
+        if 'reasons' in data_keys:
+            data_keys.remove('reasons')
+            data__reasons = data['reasons']
             if not isinstance(data__reasons, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reasons must be array", value=data__reasons, name="" + (name_prefix or "data") + ".reasons", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__reasons_is_list = isinstance(data__reasons, (list, tuple))
             if data__reasons_is_list:
                 data__reasons_len = len(data__reasons)
                 for data__reasons_x, data__reasons_item in enumerate(data__reasons):
-                    if not isinstance(data__reasons_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reasons[{data__reasons_x}]".format(**locals()) + " must be string", value=data__reasons_item, name="" + (name_prefix or "data") + ".reasons[{data__reasons_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__reasons_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__reasons_item, str):
-                        if not custom_formats["commkit-text"](data__reasons_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reasons[{data__reasons_x}]".format(**locals()) + " must be commkit-text", value=data__reasons_item, name="" + (name_prefix or "data") + ".reasons[{data__reasons_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__reasons_item):
+                            raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'raters': {'items': {'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, 'type': 'array'}, 'tie': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'spread': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'disagree': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}]}, 'reasons': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['question', 'raters'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_rateranswer(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['rater', 'status']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "rater" in data_keys:
-            data_keys.remove("rater")
-            data__rater = data["rater"]
-            if not isinstance(data__rater, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater must be string", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'rater' in data_keys:
+            data_keys.remove('rater')
+            data__rater = data['rater']
+            if not isinstance(data__rater, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__rater, str):
-                if not custom_formats["commkit-text"](data__rater):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rater must be commkit-text", value=data__rater, name="" + (name_prefix or "data") + ".rater", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "status" in data_keys:
-            data_keys.remove("status")
-            data__status = data["status"]
-            if not isinstance(data__status, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be string", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, rule='type')
-            if not (isinstance(data__status, str) and data__status == 'answered' or isinstance(data__status, str) and data__status == 'dont_know' or isinstance(data__status, str) and data__status == 'not_applicable' or isinstance(data__status, str) and data__status == 'unanswered'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['answered', 'dont_know', 'not_applicable', 'unanswered']", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, rule='enum')
+                if not custom_formats['commkit-text'](data__rater):
+                    raise JsonSchemaValueException('refused')
+        if 'status' in data_keys:
+            data_keys.remove('status')
+            data__status = data['status']
+            if not isinstance(data__status, str):
+                raise JsonSchemaValueException('refused')
+            if not (isinstance(data__status, str) and data__status == 'answered' or (isinstance(data__status, str) and data__status == 'dont_know') or (isinstance(data__status, str) and data__status == 'not_applicable') or (isinstance(data__status, str) and data__status == 'unanswered')):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__status, str):
-                if not custom_formats["commkit-text"](data__status):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be commkit-text", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "value" in data_keys:
-            data_keys.remove("value")
-            data__value = data["value"]
+                if not custom_formats['commkit-text'](data__status):
+                    raise JsonSchemaValueException('refused')
+        if 'value' in data_keys:
+            data_keys.remove('value')
+            data__value = data['value']
             data__value_any_of_count11 = 0
             if not data__value_any_of_count11:
                 try:
-                    if not isinstance(data__value, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be string", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__value, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__value, str):
-                        if not custom_formats["commkit-text"](data__value):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be commkit-text", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__value):
+                            raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
-                    if not isinstance(data__value, (int)) and not (isinstance(data__value, float) and data__value.is_integer()) or isinstance(data__value, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be integer", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'integer'}, rule='type')
+                    if not isinstance(data__value, int) and (not (isinstance(data__value, float) and data__value.is_integer())) or isinstance(data__value, bool):
+                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
                     if not isinstance(data__value, (int, float, Decimal)) or isinstance(data__value, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be number", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'number'}, rule='type')
+                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
-                    if not isinstance(data__value, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be boolean", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__value, bool):
+                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
-                    if not (isinstance(data__value, str) and data__value == 'FALSE' or isinstance(data__value, str) and data__value == 'False' or isinstance(data__value, str) and data__value == 'NO' or isinstance(data__value, str) and data__value == 'No' or isinstance(data__value, str) and data__value == 'OFF' or isinstance(data__value, str) and data__value == 'ON' or isinstance(data__value, str) and data__value == 'Off' or isinstance(data__value, str) and data__value == 'On' or isinstance(data__value, str) and data__value == 'TRUE' or isinstance(data__value, str) and data__value == 'True' or isinstance(data__value, str) and data__value == 'YES' or isinstance(data__value, str) and data__value == 'Yes' or isinstance(data__value, str) and data__value == 'false' or isinstance(data__value, str) and data__value == 'no' or isinstance(data__value, str) and data__value == 'off' or isinstance(data__value, str) and data__value == 'on' or isinstance(data__value, str) and data__value == 'true' or isinstance(data__value, str) and data__value == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__value, str) and data__value == 'FALSE' or (isinstance(data__value, str) and data__value == 'False') or (isinstance(data__value, str) and data__value == 'NO') or (isinstance(data__value, str) and data__value == 'No') or (isinstance(data__value, str) and data__value == 'OFF') or (isinstance(data__value, str) and data__value == 'ON') or (isinstance(data__value, str) and data__value == 'Off') or (isinstance(data__value, str) and data__value == 'On') or (isinstance(data__value, str) and data__value == 'TRUE') or (isinstance(data__value, str) and data__value == 'True') or (isinstance(data__value, str) and data__value == 'YES') or (isinstance(data__value, str) and data__value == 'Yes') or (isinstance(data__value, str) and data__value == 'false') or (isinstance(data__value, str) and data__value == 'no') or (isinstance(data__value, str) and data__value == 'off') or (isinstance(data__value, str) and data__value == 'on') or (isinstance(data__value, str) and data__value == 'true') or (isinstance(data__value, str) and data__value == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
                     if not isinstance(data__value, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be array", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                        raise JsonSchemaValueException('refused')
                     data__value_is_list = isinstance(data__value, (list, tuple))
                     if data__value_is_list:
                         data__value_len = len(data__value)
                         for data__value_x, data__value_item in enumerate(data__value):
-                            if not isinstance(data__value_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".value[{data__value_x}]".format(**locals()) + " must be string", value=data__value_item, name="" + (name_prefix or "data") + ".value[{data__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                            if not isinstance(data__value_item, str):
+                                raise JsonSchemaValueException('refused')
                             if isinstance(data__value_item, str):
-                                if not custom_formats["commkit-text"](data__value_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".value[{data__value_x}]".format(**locals()) + " must be commkit-text", value=data__value_item, name="" + (name_prefix or "data") + ".value[{data__value_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                if not custom_formats['commkit-text'](data__value_item):
+                                    raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
-                    if not isinstance(data__value, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be object", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__value, dict):
+                        raise JsonSchemaValueException('refused')
                     data__value_is_dict = isinstance(data__value, dict)
                     if data__value_is_dict:
                         data__value_keys = set(data__value.keys())
                         for data__value_key in data__value_keys:
                             if data__value_key not in []:
                                 data__value_value = data__value.get(data__value_key)
-                                if not isinstance(data__value_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".value.{data__value_key}".format(**locals()) + " must be string", value=data__value_value, name="" + (name_prefix or "data") + ".value.{data__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__value_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__value_value, str):
-                                    if not custom_formats["commkit-text"](data__value_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value.{data__value_key}".format(**locals()) + " must be commkit-text", value=data__value_value, name="" + (name_prefix or "data") + ".value.{data__value_key}".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                    if not custom_formats['commkit-text'](data__value_value):
+                                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
                 try:
-                    if not isinstance(data__value, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be null", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__value, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__value_any_of_count11 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__value_any_of_count11:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".value cannot be validated by any definition", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "note" in data_keys:
-            data_keys.remove("note")
-            data__note = data["note"]
+                raise JsonSchemaValueException('refused')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
             data__note_any_of_count12 = 0
             if not data__note_any_of_count12:
                 try:
-                    if not isinstance(data__note, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__note, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__note, str):
                         data__note_len = len(data__note)
                         if data__note_len > 2000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be shorter than or equal to 2000 characters", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__note):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be commkit-text", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__note):
+                            raise JsonSchemaValueException('refused')
                     data__note_any_of_count12 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__note_any_of_count12:
                 try:
-                    if not isinstance(data__note, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be object", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__note, dict):
+                        raise JsonSchemaValueException('refused')
                     data__note_is_dict = isinstance(data__note, dict)
                     if data__note_is_dict:
                         data__note_len = len(data__note)
                         if data__note_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must contain at least 1 properties", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__note_keys = set(data__note.keys())
                         for data__note_key in data__note_keys:
                             if data__note_key not in []:
                                 data__note_value = data__note.get(data__note_key)
-                                if not isinstance(data__note_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + " must be string", value=data__note_value, name="" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__note_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__note_value, str):
                                     data__note_value_len = len(data__note_value)
                                     if data__note_value_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + " must be shorter than or equal to 2000 characters", value=data__note_value, name="" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__note_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + " must be commkit-text", value=data__note_value, name="" + (name_prefix or "data") + ".note.{data__note_key}".format(**locals()) + "", definition={'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__note_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__note_len != 0:
                             data__note_property_names = True
                             for data__note_key in data__note:
                                 try:
                                     if isinstance(data__note_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__note_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__note_key, name="" + (name_prefix or "data") + ".note", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__note_property_names = False
                             if not data__note_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be named by propertyName definition", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__note_any_of_count12 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__note_any_of_count12:
                 try:
-                    if not isinstance(data__note, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be null", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__note, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__note_any_of_count12 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__note_any_of_count12:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note cannot be validated by any definition", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'rater': {'type': 'string', 'format': 'commkit-text'}, 'status': {'enum': ['answered', 'dont_know', 'not_applicable', 'unanswered'], 'type': 'string', 'format': 'commkit-text'}, 'value': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'integer'}, {'type': 'number'}, {'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, {'additionalProperties': {'type': 'string', 'format': 'commkit-text'}, 'type': 'object'}, {'type': 'null'}]}, 'note': {'anyOf': [{'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 2000, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['rater', 'status'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_raterresult(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name', 'overall', 'stage']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__name, str):
-                if not custom_formats["commkit-text"](data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be commkit-text", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "role" in data_keys:
-            data_keys.remove("role")
-            data__role = data["role"]
+                if not custom_formats['commkit-text'](data__name):
+                    raise JsonSchemaValueException('refused')
+        if 'role' in data_keys:
+            data_keys.remove('role')
+            data__role = data['role']
             data__role_any_of_count13 = 0
             if not data__role_any_of_count13:
                 try:
-                    if not isinstance(data__role, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be string", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__role, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__role, str):
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be longer than or equal to 1 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__role_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be shorter than or equal to 200 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__role):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be commkit-text", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__role):
+                            raise JsonSchemaValueException('refused')
                     data__role_any_of_count13 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count13:
                 try:
-                    if not isinstance(data__role, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be object", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__role, dict):
+                        raise JsonSchemaValueException('refused')
                     data__role_is_dict = isinstance(data__role, dict)
                     if data__role_is_dict:
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must contain at least 1 properties", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__role_keys = set(data__role.keys())
                         for data__role_key in data__role_keys:
                             if data__role_key not in []:
                                 data__role_value = data__role.get(data__role_key)
-                                if not isinstance(data__role_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be string", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__role_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__role_value, str):
                                     data__role_value_len = len(data__role_value)
                                     if data__role_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__role_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__role_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be commkit-text", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__role_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__role_len != 0:
                             data__role_property_names = True
                             for data__role_key in data__role:
                                 try:
                                     if isinstance(data__role_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__role_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__role_key, name="" + (name_prefix or "data") + ".role", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__role_property_names = False
                             if not data__role_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be named by propertyName definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__role_any_of_count13 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count13:
                 try:
-                    if not isinstance(data__role, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be null", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__role, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__role_any_of_count13 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count13:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role cannot be validated by any definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
+                raise JsonSchemaValueException('refused')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
             data__date_any_of_count14 = 0
             if not data__date_any_of_count14:
                 try:
-                    if not isinstance(data__date, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='type')
+                    if not isinstance(data__date, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__date, str):
                         if not REGEX_PATTERNS['^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)'].search(data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must match pattern ^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='pattern')
-                        if not custom_formats["commkit-date"](data__date):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be commkit-date", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-date'](data__date):
+                            raise JsonSchemaValueException('refused')
                     data__date_any_of_count14 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count14:
                 try:
-                    if not isinstance(data__date, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be null", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__date, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__date_any_of_count14 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__date_any_of_count14:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date cannot be validated by any definition", value=data__date, name="" + (name_prefix or "data") + ".date", definition={'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, rule='anyOf')
-        if "overall" in data_keys:
-            data_keys.remove("overall")
-            data__overall = data["overall"]
+                raise JsonSchemaValueException('refused')
+        if 'overall' in data_keys:
+            data_keys.remove('overall')
+            data__overall = data['overall']
             if not isinstance(data__overall, (int, float, Decimal)) or isinstance(data__overall, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must be number", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition={'type': 'number'}, rule='type')
-        if "stage" in data_keys:
-            data_keys.remove("stage")
-            data__stage = data["stage"]
-            if not isinstance(data__stage, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be string", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'stage' in data_keys:
+            data_keys.remove('stage')
+            data__stage = data['stage']
+            if not isinstance(data__stage, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__stage, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__stage):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__stage):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be commkit-text", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__stage):
+                    raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'date': {'anyOf': [{'format': 'commkit-date', 'pattern': '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$(?!\\n)', 'type': 'string'}, {'type': 'null'}]}, 'overall': {'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}}, 'required': ['name', 'overall', 'stage'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_assessmentresult(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['overall', 'stage', 'dimensions']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "overall" in data_keys:
-            data_keys.remove("overall")
-            data__overall = data["overall"]
+        if 'overall' in data_keys:
+            data_keys.remove('overall')
+            data__overall = data['overall']
             if not isinstance(data__overall, (int, float, Decimal)) or isinstance(data__overall, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must be number", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition={'maximum': 100, 'minimum': 0, 'type': 'number'}, rule='type')
-            if isinstance(data__overall, (int, float, Decimal)) and not isinstance(data__overall, bool):
+                raise JsonSchemaValueException('refused')
+            if isinstance(data__overall, (int, float, Decimal)) and (not isinstance(data__overall, bool)):
                 if data__overall < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must be bigger than or equal to 0", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition={'maximum': 100, 'minimum': 0, 'type': 'number'}, rule='minimum')
+                    raise JsonSchemaValueException('refused')
                 if data__overall > 100:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".overall must be smaller than or equal to 100", value=data__overall, name="" + (name_prefix or "data") + ".overall", definition={'maximum': 100, 'minimum': 0, 'type': 'number'}, rule='maximum')
-        if "stage" in data_keys:
-            data_keys.remove("stage")
-            data__stage = data["stage"]
-            if not isinstance(data__stage, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be string", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+        if 'stage' in data_keys:
+            data_keys.remove('stage')
+            data__stage = data['stage']
+            if not isinstance(data__stage, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__stage, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__stage):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__stage):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stage must be commkit-text", value=data__stage, name="" + (name_prefix or "data") + ".stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "next_stage" in data_keys:
-            data_keys.remove("next_stage")
-            data__nextstage = data["next_stage"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__stage):
+                    raise JsonSchemaValueException('refused')
+        if 'next_stage' in data_keys:
+            data_keys.remove('next_stage')
+            data__nextstage = data['next_stage']
             data__nextstage_any_of_count15 = 0
             if not data__nextstage_any_of_count15:
                 try:
-                    if not isinstance(data__nextstage, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".next_stage must be string", value=data__nextstage, name="" + (name_prefix or "data") + ".next_stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__nextstage, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__nextstage, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__nextstage):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".next_stage must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__nextstage, name="" + (name_prefix or "data") + ".next_stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__nextstage):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".next_stage must be commkit-text", value=data__nextstage, name="" + (name_prefix or "data") + ".next_stage", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__nextstage):
+                            raise JsonSchemaValueException('refused')
                     data__nextstage_any_of_count15 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__nextstage_any_of_count15:
                 try:
-                    if not isinstance(data__nextstage, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".next_stage must be null", value=data__nextstage, name="" + (name_prefix or "data") + ".next_stage", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__nextstage, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__nextstage_any_of_count15 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__nextstage_any_of_count15:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".next_stage cannot be validated by any definition", value=data__nextstage, name="" + (name_prefix or "data") + ".next_stage", definition={'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "dimensions" in data_keys:
-            data_keys.remove("dimensions")
-            data__dimensions = data["dimensions"]
+                raise JsonSchemaValueException('refused')
+        if 'dimensions' in data_keys:
+            data_keys.remove('dimensions')
+            data__dimensions = data['dimensions']
             if not isinstance(data__dimensions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions must be array", value=data__dimensions, name="" + (name_prefix or "data") + ".dimensions", definition={'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__dimensions_is_list = isinstance(data__dimensions, (list, tuple))
             if data__dimensions_is_list:
                 data__dimensions_len = len(data__dimensions)
                 for data__dimensions_x, data__dimensions_item in enumerate(data__dimensions):
-                    validate____defs_dimensionresult(data__dimensions_item, custom_formats, (name_prefix or "data") + ".dimensions[{data__dimensions_x}]".format(**locals()))
-        if "strengths" in data_keys:
-            data_keys.remove("strengths")
-            data__strengths = data["strengths"]
+                    validate____defs_dimensionresult(data__dimensions_item, custom_formats, (name_prefix or 'data') + '.dimensions[{data__dimensions_x}]'.format(**locals()))
+        if 'strengths' in data_keys:
+            data_keys.remove('strengths')
+            data__strengths = data['strengths']
             if not isinstance(data__strengths, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strengths must be array", value=data__strengths, name="" + (name_prefix or "data") + ".strengths", definition={'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__strengths_is_list = isinstance(data__strengths, (list, tuple))
             if data__strengths_is_list:
                 data__strengths_len = len(data__strengths)
                 for data__strengths_x, data__strengths_item in enumerate(data__strengths):
-                    if not isinstance(data__strengths_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + " must be string", value=data__strengths_item, name="" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__strengths_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__strengths_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__strengths_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__strengths_item, name="" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__strengths_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + " must be commkit-text", value=data__strengths_item, name="" + (name_prefix or "data") + ".strengths[{data__strengths_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "gaps" in data_keys:
-            data_keys.remove("gaps")
-            data__gaps = data["gaps"]
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__strengths_item):
+                            raise JsonSchemaValueException('refused')
+        if 'gaps' in data_keys:
+            data_keys.remove('gaps')
+            data__gaps = data['gaps']
             if not isinstance(data__gaps, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".gaps must be array", value=data__gaps, name="" + (name_prefix or "data") + ".gaps", definition={'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__gaps_is_list = isinstance(data__gaps, (list, tuple))
             if data__gaps_is_list:
                 data__gaps_len = len(data__gaps)
                 for data__gaps_x, data__gaps_item in enumerate(data__gaps):
-                    if not isinstance(data__gaps_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + " must be string", value=data__gaps_item, name="" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__gaps_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__gaps_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__gaps_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__gaps_item, name="" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__gaps_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + " must be commkit-text", value=data__gaps_item, name="" + (name_prefix or "data") + ".gaps[{data__gaps_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "recommendations" in data_keys:
-            data_keys.remove("recommendations")
-            data__recommendations = data["recommendations"]
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__gaps_item):
+                            raise JsonSchemaValueException('refused')
+        if 'recommendations' in data_keys:
+            data_keys.remove('recommendations')
+            data__recommendations = data['recommendations']
             if not isinstance(data__recommendations, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".recommendations must be array", value=data__recommendations, name="" + (name_prefix or "data") + ".recommendations", definition={'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__recommendations_is_list = isinstance(data__recommendations, (list, tuple))
             if data__recommendations_is_list:
                 data__recommendations_len = len(data__recommendations)
                 for data__recommendations_x, data__recommendations_item in enumerate(data__recommendations):
-                    validate____defs_recommendation(data__recommendations_item, custom_formats, (name_prefix or "data") + ".recommendations[{data__recommendations_x}]".format(**locals()))
-        if "actions" in data_keys:
-            data_keys.remove("actions")
-            data__actions = data["actions"]
+                    validate____defs_recommendation(data__recommendations_item, custom_formats, (name_prefix or 'data') + '.recommendations[{data__recommendations_x}]'.format(**locals()))
+        if 'actions' in data_keys:
+            data_keys.remove('actions')
+            data__actions = data['actions']
             if not isinstance(data__actions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions must be array", value=data__actions, name="" + (name_prefix or "data") + ".actions", definition={'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__actions_is_list = isinstance(data__actions, (list, tuple))
             if data__actions_is_list:
                 data__actions_len = len(data__actions)
                 for data__actions_x, data__actions_item in enumerate(data__actions):
-                    if not isinstance(data__actions_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must be string", value=data__actions_item, name="" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__actions_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__actions_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__actions_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__actions_item, name="" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__actions_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + " must be commkit-text", value=data__actions_item, name="" + (name_prefix or "data") + ".actions[{data__actions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "open_questions" in data_keys:
-            data_keys.remove("open_questions")
-            data__openquestions = data["open_questions"]
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__actions_item):
+                            raise JsonSchemaValueException('refused')
+        if 'open_questions' in data_keys:
+            data_keys.remove('open_questions')
+            data__openquestions = data['open_questions']
             if not isinstance(data__openquestions, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_questions must be array", value=data__openquestions, name="" + (name_prefix or "data") + ".open_questions", definition={'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__openquestions_is_list = isinstance(data__openquestions, (list, tuple))
             if data__openquestions_is_list:
                 data__openquestions_len = len(data__openquestions)
                 for data__openquestions_x, data__openquestions_item in enumerate(data__openquestions):
-                    if not isinstance(data__openquestions_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + " must be string", value=data__openquestions_item, name="" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__openquestions_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__openquestions_item, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__openquestions_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + " must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__openquestions_item, name="" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__openquestions_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + " must be commkit-text", value=data__openquestions_item, name="" + (name_prefix or "data") + ".open_questions[{data__openquestions_x}]".format(**locals()) + "", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "held_back_by" in data_keys:
-            data_keys.remove("held_back_by")
-            data__heldbackby = data["held_back_by"]
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__openquestions_item):
+                            raise JsonSchemaValueException('refused')
+        if 'held_back_by' in data_keys:
+            data_keys.remove('held_back_by')
+            data__heldbackby = data['held_back_by']
             if not isinstance(data__heldbackby, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".held_back_by must be array", value=data__heldbackby, name="" + (name_prefix or "data") + ".held_back_by", definition={'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, rule='type')
+                raise JsonSchemaValueException('refused')
             data__heldbackby_is_list = isinstance(data__heldbackby, (list, tuple))
             if data__heldbackby_is_list:
                 data__heldbackby_len = len(data__heldbackby)
                 for data__heldbackby_x, data__heldbackby_item in enumerate(data__heldbackby):
-                    if not isinstance(data__heldbackby_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".held_back_by[{data__heldbackby_x}]".format(**locals()) + " must be string", value=data__heldbackby_item, name="" + (name_prefix or "data") + ".held_back_by[{data__heldbackby_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__heldbackby_item, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__heldbackby_item, str):
-                        if not custom_formats["commkit-text"](data__heldbackby_item):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".held_back_by[{data__heldbackby_x}]".format(**locals()) + " must be commkit-text", value=data__heldbackby_item, name="" + (name_prefix or "data") + ".held_back_by[{data__heldbackby_x}]".format(**locals()) + "", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__heldbackby_item):
+                            raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'overall': {'maximum': 100, 'minimum': 0, 'type': 'number'}, 'stage': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'next_stage': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'dimensions': {'items': {'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, 'type': 'array'}, 'strengths': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'gaps': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'recommendations': {'items': {'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, 'type': 'array'}, 'actions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'open_questions': {'items': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}, 'held_back_by': {'items': {'type': 'string', 'format': 'commkit-text'}, 'type': 'array'}}, 'required': ['overall', 'stage', 'dimensions'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_recommendation(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['question', 'dimension']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "question" in data_keys:
-            data_keys.remove("question")
-            data__question = data["question"]
-            if not isinstance(data__question, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must be string", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'question' in data_keys:
+            data_keys.remove('question')
+            data__question = data['question']
+            if not isinstance(data__question, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__question, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__question):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__question):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".question must be commkit-text", value=data__question, name="" + (name_prefix or "data") + ".question", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "dimension" in data_keys:
-            data_keys.remove("dimension")
-            data__dimension = data["dimension"]
-            if not isinstance(data__dimension, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimension must be string", value=data__dimension, name="" + (name_prefix or "data") + ".dimension", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__question):
+                    raise JsonSchemaValueException('refused')
+        if 'dimension' in data_keys:
+            data_keys.remove('dimension')
+            data__dimension = data['dimension']
+            if not isinstance(data__dimension, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__dimension, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__dimension):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimension must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__dimension, name="" + (name_prefix or "data") + ".dimension", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__dimension):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimension must be commkit-text", value=data__dimension, name="" + (name_prefix or "data") + ".dimension", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__dimension):
+                    raise JsonSchemaValueException('refused')
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
             data__text_any_of_count16 = 0
             if not data__text_any_of_count16:
                 try:
-                    if not isinstance(data__text, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__text, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__text, str):
-                        if not custom_formats["commkit-text"](data__text):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be commkit-text", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__text):
+                            raise JsonSchemaValueException('refused')
                     data__text_any_of_count16 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__text_any_of_count16:
                 try:
-                    if not isinstance(data__text, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be null", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__text, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__text_any_of_count16 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__text_any_of_count16:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text cannot be validated by any definition", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'question': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'dimension': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'text': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['question', 'dimension'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_dimensionresult(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            if not isinstance(data__id, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            if not isinstance(data__id, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__id, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be commkit-text", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "score" in data_keys:
-            data_keys.remove("score")
-            data__score = data["score"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__id):
+                    raise JsonSchemaValueException('refused')
+        if 'score' in data_keys:
+            data_keys.remove('score')
+            data__score = data['score']
             data__score_any_of_count17 = 0
             if not data__score_any_of_count17:
                 try:
                     if not isinstance(data__score, (int, float, Decimal)) or isinstance(data__score, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".score must be number", value=data__score, name="" + (name_prefix or "data") + ".score", definition={'type': 'number'}, rule='type')
+                        raise JsonSchemaValueException('refused')
                     data__score_any_of_count17 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__score_any_of_count17:
                 try:
-                    if not isinstance(data__score, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".score must be null", value=data__score, name="" + (name_prefix or "data") + ".score", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__score, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__score_any_of_count17 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__score_any_of_count17:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".score cannot be validated by any definition", value=data__score, name="" + (name_prefix or "data") + ".score", definition={'anyOf': [{'type': 'number'}, {'type': 'null'}]}, rule='anyOf')
-        if "answered" in data_keys:
-            data_keys.remove("answered")
-            data__answered = data["answered"]
-            if not isinstance(data__answered, (int)) and not (isinstance(data__answered, float) and data__answered.is_integer()) or isinstance(data__answered, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answered must be integer", value=data__answered, name="" + (name_prefix or "data") + ".answered", definition={'type': 'integer'}, rule='type')
-        if "dont_know" in data_keys:
-            data_keys.remove("dont_know")
-            data__dontknow = data["dont_know"]
-            if not isinstance(data__dontknow, (int)) and not (isinstance(data__dontknow, float) and data__dontknow.is_integer()) or isinstance(data__dontknow, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dont_know must be integer", value=data__dontknow, name="" + (name_prefix or "data") + ".dont_know", definition={'type': 'integer'}, rule='type')
-        if "not_applicable" in data_keys:
-            data_keys.remove("not_applicable")
-            data__notapplicable = data["not_applicable"]
-            if not isinstance(data__notapplicable, (int)) and not (isinstance(data__notapplicable, float) and data__notapplicable.is_integer()) or isinstance(data__notapplicable, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".not_applicable must be integer", value=data__notapplicable, name="" + (name_prefix or "data") + ".not_applicable", definition={'type': 'integer'}, rule='type')
-        if "unanswered" in data_keys:
-            data_keys.remove("unanswered")
-            data__unanswered = data["unanswered"]
-            if not isinstance(data__unanswered, (int)) and not (isinstance(data__unanswered, float) and data__unanswered.is_integer()) or isinstance(data__unanswered, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unanswered must be integer", value=data__unanswered, name="" + (name_prefix or "data") + ".unanswered", definition={'type': 'integer'}, rule='type')
+                raise JsonSchemaValueException('refused')
+        if 'answered' in data_keys:
+            data_keys.remove('answered')
+            data__answered = data['answered']
+            if not isinstance(data__answered, int) and (not (isinstance(data__answered, float) and data__answered.is_integer())) or isinstance(data__answered, bool):
+                raise JsonSchemaValueException('refused')
+        if 'dont_know' in data_keys:
+            data_keys.remove('dont_know')
+            data__dontknow = data['dont_know']
+            if not isinstance(data__dontknow, int) and (not (isinstance(data__dontknow, float) and data__dontknow.is_integer())) or isinstance(data__dontknow, bool):
+                raise JsonSchemaValueException('refused')
+        if 'not_applicable' in data_keys:
+            data_keys.remove('not_applicable')
+            data__notapplicable = data['not_applicable']
+            if not isinstance(data__notapplicable, int) and (not (isinstance(data__notapplicable, float) and data__notapplicable.is_integer())) or isinstance(data__notapplicable, bool):
+                raise JsonSchemaValueException('refused')
+        if 'unanswered' in data_keys:
+            data_keys.remove('unanswered')
+            data__unanswered = data['unanswered']
+            if not isinstance(data__unanswered, int) and (not (isinstance(data__unanswered, float) and data__unanswered.is_integer())) or isinstance(data__unanswered, bool):
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'score': {'anyOf': [{'type': 'number'}, {'type': 'null'}]}, 'answered': {'type': 'integer'}, 'dont_know': {'type': 'integer'}, 'not_applicable': {'type': 'integer'}, 'unanswered': {'type': 'integer'}}, 'required': ['id'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_rater(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                    raise JsonSchemaValueException('refused')
                 if data__name_len > 200:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 200 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                if not custom_formats["commkit-text"](data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be commkit-text", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "role" in data_keys:
-            data_keys.remove("role")
-            data__role = data["role"]
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__name):
+                    raise JsonSchemaValueException('refused')
+        if 'role' in data_keys:
+            data_keys.remove('role')
+            data__role = data['role']
             data__role_any_of_count18 = 0
             if not data__role_any_of_count18:
                 try:
-                    if not isinstance(data__role, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be string", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__role, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__role, str):
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be longer than or equal to 1 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__role_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be shorter than or equal to 200 characters", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__role):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be commkit-text", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__role):
+                            raise JsonSchemaValueException('refused')
                     data__role_any_of_count18 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count18:
                 try:
-                    if not isinstance(data__role, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be object", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__role, dict):
+                        raise JsonSchemaValueException('refused')
                     data__role_is_dict = isinstance(data__role, dict)
                     if data__role_is_dict:
                         data__role_len = len(data__role)
                         if data__role_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must contain at least 1 properties", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__role_keys = set(data__role.keys())
                         for data__role_key in data__role_keys:
                             if data__role_key not in []:
                                 data__role_value = data__role.get(data__role_key)
-                                if not isinstance(data__role_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be string", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__role_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__role_value, str):
                                     data__role_value_len = len(data__role_value)
                                     if data__role_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__role_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__role_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + " must be commkit-text", value=data__role_value, name="" + (name_prefix or "data") + ".role.{data__role_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__role_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__role_len != 0:
                             data__role_property_names = True
                             for data__role_key in data__role:
                                 try:
                                     if isinstance(data__role_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__role_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__role_key, name="" + (name_prefix or "data") + ".role", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__role_property_names = False
                             if not data__role_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be named by propertyName definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__role_any_of_count18 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count18:
                 try:
-                    if not isinstance(data__role, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".role must be null", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__role, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__role_any_of_count18 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__role_any_of_count18:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".role cannot be validated by any definition", value=data__role, name="" + (name_prefix or "data") + ".role", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'role': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_communityref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
             data__name_any_of_count19 = 0
             if not data__name_any_of_count19:
                 try:
-                    if not isinstance(data__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__name, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__name, str):
                         data__name_len = len(data__name)
                         if data__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__name_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 200 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__name):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be commkit-text", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__name):
+                            raise JsonSchemaValueException('refused')
                     data__name_any_of_count19 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__name_any_of_count19:
                 try:
-                    if not isinstance(data__name, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be object", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__name, dict):
+                        raise JsonSchemaValueException('refused')
                     data__name_is_dict = isinstance(data__name, dict)
                     if data__name_is_dict:
                         data__name_len = len(data__name)
                         if data__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must contain at least 1 properties", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__name_keys = set(data__name.keys())
                         for data__name_key in data__name_keys:
                             if data__name_key not in []:
                                 data__name_value = data__name.get(data__name_key)
-                                if not isinstance(data__name_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be string", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__name_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__name_value, str):
                                     data__name_value_len = len(data__name_value)
                                     if data__name_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__name_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__name_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + " must be commkit-text", value=data__name_value, name="" + (name_prefix or "data") + ".name.{data__name_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__name_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__name_len != 0:
                             data__name_property_names = True
                             for data__name_key in data__name:
                                 try:
                                     if isinstance(data__name_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__name_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__name_key, name="" + (name_prefix or "data") + ".name", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__name_property_names = False
                             if not data__name_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be named by propertyName definition", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__name_any_of_count19 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__name_any_of_count19:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name cannot be validated by any definition", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, rule='anyOf')
-        if "slug" in data_keys:
-            data_keys.remove("slug")
-            data__slug = data["slug"]
+                raise JsonSchemaValueException('refused')
+        if 'slug' in data_keys:
+            data_keys.remove('slug')
+            data__slug = data['slug']
             data__slug_any_of_count20 = 0
             if not data__slug_any_of_count20:
                 try:
-                    if not isinstance(data__slug, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be string", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__slug, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__slug, str):
                         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__slug):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                        if not custom_formats["commkit-text"](data__slug):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be commkit-text", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__slug):
+                            raise JsonSchemaValueException('refused')
                     data__slug_any_of_count20 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__slug_any_of_count20:
                 try:
-                    if not isinstance(data__slug, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug must be null", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__slug, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__slug_any_of_count20 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__slug_any_of_count20:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slug cannot be validated by any definition", value=data__slug, name="" + (name_prefix or "data") + ".slug", definition={'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
-        if "region" in data_keys:
-            data_keys.remove("region")
-            data__region = data["region"]
+                raise JsonSchemaValueException('refused')
+        if 'region' in data_keys:
+            data_keys.remove('region')
+            data__region = data['region']
             data__region_any_of_count21 = 0
             if not data__region_any_of_count21:
                 try:
-                    if not isinstance(data__region, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be string", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__region, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__region, str):
                         data__region_len = len(data__region)
                         if data__region_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be longer than or equal to 1 characters", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                            raise JsonSchemaValueException('refused')
                         if data__region_len > 200:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be shorter than or equal to 200 characters", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                        if not custom_formats["commkit-text"](data__region):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be commkit-text", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                            raise JsonSchemaValueException('refused')
+                        if not custom_formats['commkit-text'](data__region):
+                            raise JsonSchemaValueException('refused')
                     data__region_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count21:
                 try:
-                    if not isinstance(data__region, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be object", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='type')
+                    if not isinstance(data__region, dict):
+                        raise JsonSchemaValueException('refused')
                     data__region_is_dict = isinstance(data__region, dict)
                     if data__region_is_dict:
                         data__region_len = len(data__region)
                         if data__region_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must contain at least 1 properties", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='minProperties')
+                            raise JsonSchemaValueException('refused')
                         data__region_keys = set(data__region.keys())
                         for data__region_key in data__region_keys:
                             if data__region_key not in []:
                                 data__region_value = data__region.get(data__region_key)
-                                if not isinstance(data__region_value, (str)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be string", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                                if not isinstance(data__region_value, str):
+                                    raise JsonSchemaValueException('refused')
                                 if isinstance(data__region_value, str):
                                     data__region_value_len = len(data__region_value)
                                     if data__region_value_len < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be longer than or equal to 1 characters", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='minLength')
+                                        raise JsonSchemaValueException('refused')
                                     if data__region_value_len > 200:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be shorter than or equal to 200 characters", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='maxLength')
-                                    if not custom_formats["commkit-text"](data__region_value):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + " must be commkit-text", value=data__region_value, name="" + (name_prefix or "data") + ".region.{data__region_key}".format(**locals()) + "", definition={'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                        raise JsonSchemaValueException('refused')
+                                    if not custom_formats['commkit-text'](data__region_value):
+                                        raise JsonSchemaValueException('refused')
                         if data__region_len != 0:
                             data__region_property_names = True
                             for data__region_key in data__region:
                                 try:
                                     if isinstance(data__region_key, str):
                                         if not REGEX_PATTERNS['^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'].search(data__region_key):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must match pattern ^[a-z]{2}(-[A-Z]{2})?$(?!\\n)", value=data__region_key, name="" + (name_prefix or "data") + ".region", definition={'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, rule='pattern')
+                                            raise JsonSchemaValueException('refused')
                                 except (JsonSchemaValueException, JsonSchemaValuesException):
                                     data__region_property_names = False
                             if not data__region_property_names:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be named by propertyName definition", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, rule='propertyNames')
+                                raise JsonSchemaValueException('refused')
                     data__region_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count21:
                 try:
-                    if not isinstance(data__region, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".region must be null", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__region, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__region_any_of_count21 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__region_any_of_count21:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".region cannot be validated by any definition", value=data__region, name="" + (name_prefix or "data") + ".region", definition={'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, rule='anyOf')
-        if "formalised" in data_keys:
-            data_keys.remove("formalised")
-            data__formalised = data["formalised"]
+                raise JsonSchemaValueException('refused')
+        if 'formalised' in data_keys:
+            data_keys.remove('formalised')
+            data__formalised = data['formalised']
             data__formalised_any_of_count22 = 0
             if not data__formalised_any_of_count22:
                 try:
-                    if not isinstance(data__formalised, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be boolean", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__formalised, bool):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count22 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count22:
                 try:
-                    if not (isinstance(data__formalised, str) and data__formalised == 'FALSE' or isinstance(data__formalised, str) and data__formalised == 'False' or isinstance(data__formalised, str) and data__formalised == 'NO' or isinstance(data__formalised, str) and data__formalised == 'No' or isinstance(data__formalised, str) and data__formalised == 'OFF' or isinstance(data__formalised, str) and data__formalised == 'ON' or isinstance(data__formalised, str) and data__formalised == 'Off' or isinstance(data__formalised, str) and data__formalised == 'On' or isinstance(data__formalised, str) and data__formalised == 'TRUE' or isinstance(data__formalised, str) and data__formalised == 'True' or isinstance(data__formalised, str) and data__formalised == 'YES' or isinstance(data__formalised, str) and data__formalised == 'Yes' or isinstance(data__formalised, str) and data__formalised == 'false' or isinstance(data__formalised, str) and data__formalised == 'no' or isinstance(data__formalised, str) and data__formalised == 'off' or isinstance(data__formalised, str) and data__formalised == 'on' or isinstance(data__formalised, str) and data__formalised == 'true' or isinstance(data__formalised, str) and data__formalised == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__formalised, str) and data__formalised == 'FALSE' or (isinstance(data__formalised, str) and data__formalised == 'False') or (isinstance(data__formalised, str) and data__formalised == 'NO') or (isinstance(data__formalised, str) and data__formalised == 'No') or (isinstance(data__formalised, str) and data__formalised == 'OFF') or (isinstance(data__formalised, str) and data__formalised == 'ON') or (isinstance(data__formalised, str) and data__formalised == 'Off') or (isinstance(data__formalised, str) and data__formalised == 'On') or (isinstance(data__formalised, str) and data__formalised == 'TRUE') or (isinstance(data__formalised, str) and data__formalised == 'True') or (isinstance(data__formalised, str) and data__formalised == 'YES') or (isinstance(data__formalised, str) and data__formalised == 'Yes') or (isinstance(data__formalised, str) and data__formalised == 'false') or (isinstance(data__formalised, str) and data__formalised == 'no') or (isinstance(data__formalised, str) and data__formalised == 'off') or (isinstance(data__formalised, str) and data__formalised == 'on') or (isinstance(data__formalised, str) and data__formalised == 'true') or (isinstance(data__formalised, str) and data__formalised == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count22 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count22:
                 try:
-                    if not isinstance(data__formalised, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised must be null", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__formalised, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__formalised_any_of_count22 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__formalised_any_of_count22:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".formalised cannot be validated by any definition", value=data__formalised, name="" + (name_prefix or "data") + ".formalised", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, rule='anyOf')
-        if "new" in data_keys:
-            data_keys.remove("new")
-            data__new = data["new"]
+                raise JsonSchemaValueException('refused')
+        if 'new' in data_keys:
+            data_keys.remove('new')
+            data__new = data['new']
             data__new_any_of_count23 = 0
             if not data__new_any_of_count23:
                 try:
-                    if not isinstance(data__new, (bool)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be boolean", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'type': 'boolean'}, rule='type')
+                    if not isinstance(data__new, bool):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count23 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count23:
                 try:
-                    if not (isinstance(data__new, str) and data__new == 'FALSE' or isinstance(data__new, str) and data__new == 'False' or isinstance(data__new, str) and data__new == 'NO' or isinstance(data__new, str) and data__new == 'No' or isinstance(data__new, str) and data__new == 'OFF' or isinstance(data__new, str) and data__new == 'ON' or isinstance(data__new, str) and data__new == 'Off' or isinstance(data__new, str) and data__new == 'On' or isinstance(data__new, str) and data__new == 'TRUE' or isinstance(data__new, str) and data__new == 'True' or isinstance(data__new, str) and data__new == 'YES' or isinstance(data__new, str) and data__new == 'Yes' or isinstance(data__new, str) and data__new == 'false' or isinstance(data__new, str) and data__new == 'no' or isinstance(data__new, str) and data__new == 'off' or isinstance(data__new, str) and data__new == 'on' or isinstance(data__new, str) and data__new == 'true' or isinstance(data__new, str) and data__new == 'yes'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be one of ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, rule='enum')
+                    if not (isinstance(data__new, str) and data__new == 'FALSE' or (isinstance(data__new, str) and data__new == 'False') or (isinstance(data__new, str) and data__new == 'NO') or (isinstance(data__new, str) and data__new == 'No') or (isinstance(data__new, str) and data__new == 'OFF') or (isinstance(data__new, str) and data__new == 'ON') or (isinstance(data__new, str) and data__new == 'Off') or (isinstance(data__new, str) and data__new == 'On') or (isinstance(data__new, str) and data__new == 'TRUE') or (isinstance(data__new, str) and data__new == 'True') or (isinstance(data__new, str) and data__new == 'YES') or (isinstance(data__new, str) and data__new == 'Yes') or (isinstance(data__new, str) and data__new == 'false') or (isinstance(data__new, str) and data__new == 'no') or (isinstance(data__new, str) and data__new == 'off') or (isinstance(data__new, str) and data__new == 'on') or (isinstance(data__new, str) and data__new == 'true') or (isinstance(data__new, str) and data__new == 'yes')):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count23 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count23:
                 try:
-                    if not isinstance(data__new, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".new must be null", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__new, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__new_any_of_count23 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__new_any_of_count23:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".new cannot be validated by any definition", value=data__new, name="" + (name_prefix or "data") + ".new", definition={'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, rule='anyOf')
-        if "founded" in data_keys:
-            data_keys.remove("founded")
-            data__founded = data["founded"]
+                raise JsonSchemaValueException('refused')
+        if 'founded' in data_keys:
+            data_keys.remove('founded')
+            data__founded = data['founded']
             data__founded_any_of_count24 = 0
             if not data__founded_any_of_count24:
                 try:
                     data__founded_any_of_count25 = 0
                     if not data__founded_any_of_count25:
                         try:
-                            if not isinstance(data__founded, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be string", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+                            if not isinstance(data__founded, str):
+                                raise JsonSchemaValueException('refused')
                             if isinstance(data__founded, str):
                                 if not REGEX_PATTERNS['^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)'].search(data__founded):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must match pattern ^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                                if not custom_formats["commkit-text"](data__founded):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be commkit-text", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
+                                    raise JsonSchemaValueException('refused')
+                                if not custom_formats['commkit-text'](data__founded):
+                                    raise JsonSchemaValueException('refused')
                             data__founded_any_of_count25 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            pass
                     if not data__founded_any_of_count25:
                         try:
-                            if not isinstance(data__founded, (int)) and not (isinstance(data__founded, float) and data__founded.is_integer()) or isinstance(data__founded, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be integer", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='type')
-                            if isinstance(data__founded, (int, float, Decimal)) and not isinstance(data__founded, bool):
+                            if not isinstance(data__founded, int) and (not (isinstance(data__founded, float) and data__founded.is_integer())) or isinstance(data__founded, bool):
+                                raise JsonSchemaValueException('refused')
+                            if isinstance(data__founded, (int, float, Decimal)) and (not isinstance(data__founded, bool)):
                                 if data__founded < 1000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be bigger than or equal to 1000", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='minimum')
+                                    raise JsonSchemaValueException('refused')
                                 if data__founded > 9999:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be smaller than or equal to 9999", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'maximum': 9999, 'minimum': 1000, 'type': 'integer'}, rule='maximum')
+                                    raise JsonSchemaValueException('refused')
                             data__founded_any_of_count25 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            pass
                     if not data__founded_any_of_count25:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded cannot be validated by any definition", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, rule='anyOf')
+                        raise JsonSchemaValueException('refused')
                     data__founded_any_of_count24 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__founded_any_of_count24:
                 try:
-                    if not isinstance(data__founded, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded must be null", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__founded, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__founded_any_of_count24 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__founded_any_of_count24:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".founded cannot be validated by any definition", value=data__founded, name="" + (name_prefix or "data") + ".founded", definition={'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'name': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}]}, 'slug': {'anyOf': [{'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, 'region': {'anyOf': [{'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, {'additionalProperties': {'maxLength': 200, 'minLength': 1, 'type': 'string', 'format': 'commkit-text'}, 'minProperties': 1, 'propertyNames': {'pattern': '^[a-z]{2}(-[A-Z]{2})?$(?!\\n)'}, 'type': 'object'}, {'type': 'null'}]}, 'formalised': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'new': {'anyOf': [{'type': 'boolean'}, {'enum': ['FALSE', 'False', 'NO', 'No', 'OFF', 'ON', 'Off', 'On', 'TRUE', 'True', 'YES', 'Yes', 'false', 'no', 'off', 'on', 'true', 'yes']}, {'type': 'null'}]}, 'founded': {'anyOf': [{'anyOf': [{'pattern': '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, {'maximum': 9999, 'minimum': 1000, 'type': 'integer'}]}, {'type': 'null'}]}}, 'required': ['name'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
 
 def validate____defs_checklistref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('refused')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['id', 'version']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='required')
+            raise JsonSchemaValueException('refused')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            if not isinstance(data__id, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            if not isinstance(data__id, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__id, str):
                 if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='pattern')
-                if not custom_formats["commkit-text"](data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be commkit-text", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "version" in data_keys:
-            data_keys.remove("version")
-            data__version = data["version"]
-            if not isinstance(data__version, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be string", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    raise JsonSchemaValueException('refused')
+                if not custom_formats['commkit-text'](data__id):
+                    raise JsonSchemaValueException('refused')
+        if 'version' in data_keys:
+            data_keys.remove('version')
+            data__version = data['version']
+            if not isinstance(data__version, str):
+                raise JsonSchemaValueException('refused')
             if isinstance(data__version, str):
-                if not custom_formats["commkit-text"](data__version):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".version must be commkit-text", value=data__version, name="" + (name_prefix or "data") + ".version", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
-        if "hash" in data_keys:
-            data_keys.remove("hash")
-            data__hash = data["hash"]
+                if not custom_formats['commkit-text'](data__version):
+                    raise JsonSchemaValueException('refused')
+        if 'hash' in data_keys:
+            data_keys.remove('hash')
+            data__hash = data['hash']
             data__hash_any_of_count26 = 0
             if not data__hash_any_of_count26:
                 try:
-                    if not isinstance(data__hash, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be string", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'string', 'format': 'commkit-text'}, rule='type')
+                    if not isinstance(data__hash, str):
+                        raise JsonSchemaValueException('refused')
                     if isinstance(data__hash, str):
-                        if not custom_formats["commkit-text"](data__hash):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be commkit-text", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'string', 'format': 'commkit-text'}, rule='format')
+                        if not custom_formats['commkit-text'](data__hash):
+                            raise JsonSchemaValueException('refused')
                     data__hash_any_of_count26 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__hash_any_of_count26:
                 try:
-                    if not isinstance(data__hash, (NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash must be null", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'type': 'null'}, rule='type')
+                    if not isinstance(data__hash, NoneType):
+                        raise JsonSchemaValueException('refused')
                     data__hash_any_of_count26 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if not data__hash_any_of_count26:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hash cannot be validated by any definition", value=data__hash, name="" + (name_prefix or "data") + ".hash", definition={'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}, rule='anyOf')
+                raise JsonSchemaValueException('refused')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'additionalProperties': False, 'properties': {'id': {'pattern': '^[a-z0-9][a-z0-9_.-]{0,63}$(?!\\n)', 'type': 'string', 'format': 'commkit-text'}, 'version': {'type': 'string', 'format': 'commkit-text'}, 'hash': {'anyOf': [{'type': 'string', 'format': 'commkit-text'}, {'type': 'null'}]}}, 'required': ['id', 'version'], 'type': 'object'}, rule='additionalProperties')
+            raise JsonSchemaValueException('refused')
     return data
+
 
 VALIDATE = validate_commkit_assessment_schema_json
