@@ -89,20 +89,18 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
         assert r["files"]["communities"] == 200
         assert r["files"]["answers"] > 0
         assert r["workspace_reused"] is False
-    # --workdir keeps the workspace; a run for the same N and seed reuses it, another
-    # seed generates it again
-    answers = sorted(p.name for p in (work / "n200" / "answers").iterdir())
-    again = ("--n", "200", "--runs", "1", "--no-warmup", "--only", "assess")
+    # --workdir keeps the workspace; a later run for the same N and seed reuses it (shown
+    # on a small one; another seed or N is the next test's)
+    small = ("--n", "12", "--runs", "1", "--no-warmup", "--only", "assess")
     rest = ("--content", str(FIXTURE_PACK), "--workdir", str(work), "--json")
-    report = _run(str(BENCH / "batch.py"), *again, *rest)
-    results = report["results"]
-    assert isinstance(results, list)
-    assert [r["workspace_reused"] for r in results] == [True]
-    assert sorted(p.name for p in (work / "n200" / "answers").iterdir()) == answers
-    report = _run(str(BENCH / "batch.py"), *again, "--seed", "2", *rest)
-    results = report["results"]
-    assert isinstance(results, list)
-    assert [r["workspace_reused"] for r in results] == [False]
+    reused = []
+    for _ in range(2):
+        results = _run(str(BENCH / "batch.py"), *small, *rest)["results"]
+        assert isinstance(results, list)
+        reused += [r["workspace_reused"] for r in results]
+    assert reused == [False, True]
+    answers = sorted(p.name for p in (work / "n200" / "answers").iterdir())
+    assert answers, "the workspace of the first run is kept"
 
 
 def test_batch_benchmark_workspace_reuse_checks_its_files(tmp_path: Path) -> None:

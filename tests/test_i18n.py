@@ -68,6 +68,10 @@ def test_every_key_is_used() -> None:
     prefixes = set(re.findall(r"f[\"']([a-z_.]+)\{", code))
     prefixes |= set(re.findall(r"[\"']([a-z_.]+[_.])[\"']\s*\+", code))
     sections = set(re.findall(r"section\(\s*\"([a-z_]+)\"", code))
+    # every quoted text (overlapping: each pair of quotes) and every ``t.name`` tail, found
+    # once: a short name is used when it is one of them (a tail may go on: ``t.name.more``)
+    quoted = set(re.findall(r"(?=[\"']([^\"'\n]*)[\"'])", code))
+    tails = set(re.findall(r"\b(?:t|L|lab|label|labels|m)\.([A-Za-z0-9_.]+)", code))
     unused = []
     for key in EN:
         ns, name = key.split(".", 1)
@@ -77,8 +81,8 @@ def test_every_key_is_used() -> None:
             continue
         if ns in sections and any(name.startswith(p) for p in prefixes if "." not in p):
             continue
-        if ns in sections and re.search(
-            rf"[\"']{re.escape(name)}[\"']|\b(t|L|lab|label|labels|m)\.{re.escape(name)}\b", code
+        if ns in sections and (
+            name in quoted or name in tails or any(tail.startswith(f"{name}.") for tail in tails)
         ):
             continue
         unused.append(key)

@@ -174,15 +174,20 @@ def test_an_answer_scores_the_same_when_it_comes_back() -> None:
 
     checklist = load_pack().checklist
     plan = scoring._Plan(checklist)
-    for step in plan.steps:
+    # a step's outcomes are its own: the n-th value of every step is asked of the n-th fresh
+    # plan, which has seen nothing before it (one fresh plan per value, not per step and value)
+    fresh_plans: list[Any] = []
+    for place, step in enumerate(plan.steps):
         q = step.question
         ids = [o.id for o in q.options]
         values: list[object] = [1, 1.0, True, 0, 0.0, -0.0, False, "yes", "Yes", 3, 3.0, 2.5]
         values += [-0.0, 0, 0.0, 5, 4, 50, 49, 7.0]  # one band, one outcome: and its sign
         values += [float("nan"), 10**9, [], ids[:1], ids[:2], ids, ids[::-1], ids[:1] * 2]
         values += [["nope"], [{"a": 1}], [ids[:1]], {"en": "a", "ru": "b"}, *ids]
-        for value in values * 2:
-            fresh = scoring._Plan(checklist).steps[plan.steps.index(step)]
+        for n, value in enumerate(values * 2):
+            if n == len(fresh_plans):
+                fresh_plans.append(scoring._Plan(checklist))
+            fresh = fresh_plans[n].steps[place]
             assert counted(step, value) == counted(fresh, value), (q.id, value)
             assert len(step.outcomes) <= scoring._MAX_OUTCOMES
 
