@@ -191,9 +191,7 @@ def store_data(key: str, data: Any) -> None:
 def _write(path: Path, encode: Any) -> None:
     """Write an entry atomically (a private temp file, then a rename): a reader sees the old
     entry or the whole new one, and two writers each replace it with a whole one."""
-    import secrets
-
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         private_dir(path.parent.name)
         data = encode()
