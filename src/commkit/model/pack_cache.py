@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -48,9 +49,35 @@ def cache_dir() -> Path:
     override = os.environ.get(ENV_DIR)
     if override:
         return Path(override)
-    from platformdirs import user_cache_dir
+    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
+        written_out = _xdg_cache_home()
+        if written_out is not None:
+            return Path(written_out, "commkit")
+    from platformdirs import user_cache_dir  # other systems, or no home folder: its rules
 
     return Path(user_cache_dir("commkit", appauthor=False))
+
+
+def _xdg_cache_home() -> str | None:
+    """The XDG base-directory rule for the user cache folder, as platformdirs applies it on
+    Linux: ``$XDG_CACHE_HOME`` when it is an absolute path, else ``~/.cache`` (a relative or
+    empty ``HOME`` is ignored in favour of the password database); ``None`` when no home
+    folder is known. Written out because importing platformdirs (with ``tempfile`` and
+    ``random``) cost every warm command more than working out its answer."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg.startswith("/"):
+        return xdg
+    home = os.environ.get("HOME", "")
+    if not home.startswith("/"):
+        import pwd
+
+        try:
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except KeyError:
+            return None
+        if not home.startswith("/"):
+            return None
+    return home.rstrip("/") + "/.cache"
 
 
 def code_identity() -> bytes:
