@@ -138,6 +138,11 @@ _REMEMBER = 64
 _LIMIT = 100_000
 _plain_memo: dict[str, Any] = {}
 """A short plain scalar -> its value (None, bool, int, float, date, str: immutable)."""
+_value_memo: dict[str, Any] = {}
+"""The text after ``key: `` or ``- `` -> its value, for texts read as a scalar before (which
+is never empty, never a comment, never has ``: `` outside quotes nor ends with ``:``)."""
+_key_memo: dict[str, str] = {}
+"""The text before ``: `` -> the key, for plain keys read as their own text before."""
 _MISSING = object()
 
 
@@ -165,24 +170,53 @@ class _Reader:
 
     def read(self, text: str) -> Any:
         stack = self.stack
+        keys, values, missing = _key_memo, _value_memo, _MISSING
         for raw in text.split("\n"):
             content = raw.lstrip(" ")
             if not content or content[0] == "#":
                 continue
             indent = len(raw) - len(content)
-            if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
-                raise Refused
-            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
             pending = self.pending
             if pending is not None:
                 self.pending = None
                 into, key, at, in_map = pending
+                dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
                 if indent > at or (in_map and dash and indent == at):
                     made: Any = [] if dash else {}
                     into[key] = made
                     stack.append((indent, made, dash))
-                    self._line(content, indent, dash)
-                    continue
+            elif stack:
+                # the common lines, "key: value", "key:" and "- value", their texts seen
+                # before (so checked before), at once
+                at, into, is_list = stack[-1]
+                if at == indent:
+                    if is_list:
+                        if content[:2] == "- ":
+                            value = values.get(content[2:], missing)
+                            if value is not missing:
+                                into.append(value)
+                                continue
+                        elif content[0] != "-" and len(stack) > 1 and stack[-2][0] == indent:
+                            stack.pop()  # the end of a list written under its key's column
+                            at, into, is_list = stack[-1]
+                    if not is_list:
+                        end = content.find(": ")
+                        if end > 0:
+                            key = keys.get(content[:end])
+                            if key is not None and key not in into:
+                                value = values.get(content[end + 2 :], missing)
+                                if value is not missing:
+                                    into[key] = value
+                                    continue
+                        elif content[-1] == ":":
+                            key = keys.get(content[:-1])
+                            if key is not None and key not in into:
+                                into[key] = None
+                                self.pending = (into, key, indent, True)
+                                continue
+            if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
+                raise Refused
+            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
             while stack and stack[-1][0] > indent:
                 stack.pop()
             if not stack:
@@ -241,6 +275,10 @@ class _Reader:
             raise Refused
         text = content[:end]
         key = _key(text)
+        if key == text and key.__class__ is str and text[0] not in "-.":
+            if len(_key_memo) >= _LIMIT:
+                _key_memo.clear()
+            _key_memo[text] = key  # a plain key that is its own text: no more to check
         if key in into or (key.__class__ is not str and text.rstrip(" ") in into):
             raise Refused
         if text[0] in "'\"" and _as_plain(key) in into:
@@ -291,7 +329,20 @@ def _key(text: str) -> Any:
 
 
 def _value(text: str) -> Any:
-    """A value written after ``key: `` or ``- `` (spaces before it removed)."""
+    """A value written after ``key: `` or ``- `` (spaces before it removed), remembered
+    when short and not a collection."""
+    value = _value_memo.get(text, _MISSING)
+    if value is not _MISSING:
+        return value
+    value = _value_text(text)
+    if len(text) <= _REMEMBER and value.__class__ is not list and value.__class__ is not dict:
+        if len(_value_memo) >= _LIMIT:
+            _value_memo.clear()
+        _value_memo[text] = value
+    return value
+
+
+def _value_text(text: str) -> Any:
     first = text[0]
     if first == "'" or first == '"':
         match = (_SINGLE if first == "'" else _DOUBLE).match(text)
