@@ -127,39 +127,204 @@ def _assessed(
 
 def assessment_json(assessment: Any) -> RawJson:
     """The assessment as ``--json`` writes it (``json_text(model.model_dump(mode="json"))``
-    of the model the full path makes), from its attributes: by pydantic's compiled JSON
-    writer where it writes the bytes commkit's own does (every float plain, as
-    :func:`commkit.api.batch.assessment_json` decides for the model), else by commkit's."""
-    from commkit.render.json_text import RawJson, dumps, plain_floats
+    of the model the full path makes), from its attributes, written piece by piece: an
+    answer's, a dimension's and a recommendation's piece are remembered by what they hold
+    (a batch writes the same few thousand again and again), the rest is written by
+    :func:`commkit.render.json_text.dumps`. Every float is written as Python writes it
+    (``json.dumps``'s way, which pydantic's compiled writer shares for all but tiny, huge
+    and not-a-number floats); a text that cannot be UTF-8 raises, as pydantic's writer
+    did."""
+    from commkit.render.json_text import RawJson, dumps
 
     ref = assessment.checklist
     community = assessment.community
-    data = {
-        "version": assessment.version,
-        "kind": assessment.kind,
-        "checklist": {"id": ref.id, "version": ref.version, "hash": ref.hash},
-        "community": {key: _copied(getattr(community, key)) for key in _COMMUNITY},
-        "date": assessment.date.isoformat(),
-        "language": assessment.language,
-        "rater": None,
-        "answers": {
-            qid: {"status": a.status, "value": _copied(a.value), "note": _copied(a.note)}
-            for qid, a in assessment.answers.items()
-        },
-        "result": assessment.result.data(),
-        "team": None,
-    }
-    result = assessment.result
-    floats = [
-        result.overall,
-        *(d.score for d in result.dimensions),
-        *(a.value for a in assessment.answers.values()),
+    head_key = (assessment.version, assessment.kind, ref.id, ref.version, ref.hash)
+    head = _JSON_HEADS.get(head_key)
+    if head is None:
+        head = dumps(
+            {
+                "version": assessment.version,
+                "kind": assessment.kind,
+                "checklist": {"id": ref.id, "version": ref.version, "hash": ref.hash},
+            }
+        )[:-2]
+        _utf8(head)
+        if len(_JSON_HEADS) < 100:
+            _JSON_HEADS[head_key] = head
+    about = dumps({key: _copied(getattr(community, key)) for key in _COMMUNITY}, level=1)
+    _utf8(about)
+    parts = [
+        head,
+        ',\n  "community": ',
+        about,
+        ',\n  "date": "',
+        assessment.date.isoformat(),
+        '",\n  "language": ',
+        _json_word(assessment.language),
+        ',\n  "rater": null,\n  "answers": ',
     ]
-    if plain_floats(floats):
-        from pydantic_core import to_json
+    add = parts.append
+    answers = assessment.answers
+    if not answers:
+        add("{}")
+    else:
+        known = _JSON_ANSWERS
+        pieces: list[str] = []
+        put = pieces.append
+        for qid, a in answers.items():
+            value, note = a.value, a.note
+            kind = type(value)
+            if note is None and (kind in _KEPT or (kind is float and value)):
+                key: tuple[Any, ...] = (qid, a.status, kind, value)
+            elif kind is list and note is None and all(type(v) is str for v in value):
+                key = (qid, a.status, kind, *value)
+            elif type(note) is str and (kind in _KEPT or (kind is float and value)):
+                key = (qid, a.status, kind, value, note)
+            else:
+                key = ()
+            piece = known.get(key) if key else None
+            if piece is None:
+                entry = {"status": a.status, "value": _copied(value), "note": _copied(note)}
+                piece = f",\n    {_json_word(qid)}: {dumps(entry, level=2)}"
+                _utf8(piece)
+                if key and len(known) < 50_000 and len(piece) <= 2_000:
+                    known[key] = piece
+            put(piece)
+        add("{" + "".join(pieces)[1:])
+        add("\n  }")
+    add(',\n  "result": ')
+    add(_result_json(assessment.result))
+    add(',\n  "team": null\n}')
+    return RawJson("".join(parts))
 
-        return RawJson(to_json(data, indent=2).decode("utf-8"))
-    return RawJson(dumps(data))
+
+_JSON_HEADS: dict[tuple[Any, ...], str] = {}
+"""The ``--json`` text's first lines (version, kind, checklist), without the closing brace."""
+_JSON_ANSWERS: dict[tuple[Any, ...], str] = {}
+"""An answer's piece of the ``--json`` text (``,`` and its lines) by question, status, type
+and value (and note)."""
+_JSON_DIMENSIONS: dict[tuple[Any, ...], str] = {}
+"""A dimension's piece of the ``--json`` text by its id, score and counts."""
+_JSON_RECOMMENDATIONS: dict[tuple[Any, ...], str] = {}
+"""A recommendation's piece of the ``--json`` text by question, dimension and text."""
+_JSON_LISTS: dict[tuple[str, ...], str] = {}
+"""A list of ids (strengths, gaps, actions...) in the ``--json`` text, at the result's level."""
+_KEPT = frozenset((type(None), str, int, bool))
+"""The types of value an answer's remembered piece is kept by (a float is kept unless zero:
+``-0.0`` equals ``0.0`` but is written apart)."""
+
+
+def _result_json(result: Any) -> str:
+    """The ``result`` mapping of the ``--json`` text, at level 1."""
+    parts = [
+        '{\n    "overall": ',
+        _json_number(result.overall),
+        ',\n    "stage": ',
+        _json_word(result.stage),
+        ',\n    "next_stage": ',
+        "null" if result.next_stage is None else _json_word(result.next_stage),
+        ',\n    "dimensions": ',
+    ]
+    add = parts.append
+    if not result.dimensions:
+        add("[]")
+    else:
+        known = _JSON_DIMENSIONS
+        sep = "[\n      "
+        for d in result.dimensions:
+            score = d.score
+            counts = (d.answered, d.dont_know, d.not_applicable, d.unanswered)
+            keep = score is None or (type(score) is float and score) or type(score) is int
+            key = (d.id, type(score), score, *counts)
+            piece = known.get(key) if keep else None
+            if piece is None:
+                piece = _dumps(
+                    {
+                        "id": d.id,
+                        "score": score,
+                        "answered": counts[0],
+                        "dont_know": counts[1],
+                        "not_applicable": counts[2],
+                        "unanswered": counts[3],
+                    },
+                    3,
+                )
+                if keep and len(known) < 20_000:
+                    known[key] = piece
+            add(sep)
+            add(piece)
+            sep = ",\n      "
+        add("\n    ]")
+    add(',\n    "strengths": ')
+    add(_json_list(result.strengths))
+    add(',\n    "gaps": ')
+    add(_json_list(result.gaps))
+    add(',\n    "recommendations": ')
+    if not result.recommendations:
+        add("[]")
+    else:
+        said = _JSON_RECOMMENDATIONS
+        sep = "[\n      "
+        for r in result.recommendations:
+            text = r.text
+            keep = text is None or type(text) is str
+            rkey = (r.question, r.dimension, text)
+            piece = said.get(rkey) if keep else None
+            if piece is None:
+                made = {"question": r.question, "dimension": r.dimension, "text": text}
+                piece = _dumps(made, 3)
+                if keep and len(said) < 20_000 and len(piece) <= 2_000:
+                    said[rkey] = piece
+            add(sep)
+            add(piece)
+            sep = ",\n      "
+        add("\n    ]")
+    add(',\n    "actions": ')
+    add(_json_list(result.actions))
+    add(',\n    "open_questions": ')
+    add(_json_list(result.open_questions))
+    add(',\n    "held_back_by": ')
+    add(_json_list(result.held_back_by))
+    add("\n  }")
+    return "".join(parts)
+
+
+def _json_list(items: Any) -> str:
+    """A list of the result (of ids) at level 2, remembered when it holds strings only."""
+    key = tuple(items)
+    known = _JSON_LISTS.get(key)
+    if known is not None:
+        return known
+    made = _dumps(_copied(list(items)), 2)
+    if all(type(i) is str for i in key) and len(_JSON_LISTS) < 20_000:
+        _JSON_LISTS[key] = made
+    return made
+
+
+def _dumps(data: Any, level: int) -> str:
+    from commkit.render.json_text import dumps
+
+    text = dumps(data, level=level)
+    _utf8(text)
+    return text
+
+
+def _json_word(value: Any) -> str:
+    """A string (or anything else) as one JSON value, checked as :func:`_utf8` checks."""
+    return _dumps(value, 0)
+
+
+def _json_number(value: Any) -> str:
+    if type(value) is float and value and 1e-4 <= abs(value) < 1e16:
+        return float.__repr__(value)
+    return _dumps(value, 0)
+
+
+def _utf8(text: str) -> None:
+    """Raise where ``text`` cannot be written as UTF-8 (a lone surrogate), as pydantic's
+    writer raised: the batch then takes the full path for the file."""
+    if not text.isascii():
+        text.encode("utf-8")
 
 
 def _copied(value: Any) -> Any:

@@ -2,10 +2,11 @@
 
 Importing pydantic and building the models costs more than the rest of a one-file
 ``assess``. A warm run (the pack cache filled) reads the pack's plain data from the cache
-(:func:`assess_pack_data`), reads the file with libyaml, checks it with the validator generated
-from the models (:func:`commkit.model.fast_check.surely_valid`) and against its checklist, scores
-it with the engine on plain objects and writes the same two files as the full path, byte for
-byte (:func:`commkit.render.report.render_report_files`).
+(:func:`assess_pack_data`), reads the file line by line (:mod:`commkit.model.line_yaml`;
+libyaml when that refuses it), checks it with the validator generated from the models
+(:func:`commkit.model.fast_check.surely_valid`) and against its checklist, scores it with the
+engine on plain objects and writes the same two files as the full path, byte for byte
+(:func:`commkit.render.report.render_report_files`).
 
 It is only ever a shortcut: :func:`warm_assess` returns ``None`` at any doubt (the cache off,
 a file that is not plain, not surely valid, not in the common form, a problem or a warning of
@@ -131,7 +132,7 @@ def warm_assess(
 def _read(path: Path) -> dict[str, Any] | None:
     """The file's data when it is plain YAML the validator surely accepts, in the form the
     plain objects copy as the models would (true booleans, no rater or draft)."""
-    from commkit.model import fast_check, fast_yaml
+    from commkit.model import fast_check, line_yaml
 
     if path.suffix not in (".yaml", ".yml"):
         return None
@@ -142,7 +143,12 @@ def _read(path: Path) -> dict[str, Any] | None:
         text = raw.decode("utf-8")
         if "*" in text or text.startswith("\ufeff"):
             return None  # an alias (or a byte-order mark) goes to the full reader
-        data = fast_yaml.load(text)
+        try:
+            data = line_yaml.load(text)  # most files: PyYAML is not even imported
+        except line_yaml.Refused:
+            from commkit.model import fast_yaml
+
+            data = fast_yaml.load(text)
     except Exception:  # unreadable, not UTF-8, not plain YAML: the full path says why
         return None
     if type(data) is not dict or data.get("kind") != "answers":

@@ -7,6 +7,10 @@ and values over and over. :func:`load` composes with libyaml as before, remember
 short plain scalar resolves and what each non-string scalar becomes, and builds the
 dictionaries and lists in one small recursive walk.
 
+Most workspace files are plainer still: block YAML as commkit and its templates write it.
+:func:`load` first reads the text line by line (:mod:`commkit.model.line_yaml`, faster than
+libyaml composing it, the same data) and composes with libyaml only what that refuses.
+
 Anything beyond plain data (a tag other than the standard scalar ones, a merge key, a key
 that is not a scalar, a key written twice, a second document) raises :class:`Refused`; the
 caller then reads the file with the located loader, which decides and reports. The data of
@@ -20,6 +24,9 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from commkit.model import line_yaml
+from commkit.model.line_yaml import Refused as Refused  # one refusal for both readers
 
 try:
     from yaml import CSafeLoader as _CLoader
@@ -42,10 +49,6 @@ _tags: dict[str, str] = {}
 _values: dict[tuple[str, str], Any] = {}
 _constructor = yaml.constructor.SafeConstructor()
 _resolve: Any = _CLoader.resolve
-
-
-class Refused(Exception):
-    """The document is not plain data; the located loader must read it."""
 
 
 class _Loader(_CLoader):
@@ -84,6 +87,10 @@ class _Loader(_CLoader):
 def load(text: str) -> Any:
     """The data of the one YAML document in ``text`` (``None`` for an empty one), or
     :class:`Refused`. libyaml's own errors (bad syntax) propagate as PyYAML raises them."""
+    try:
+        return line_yaml.load(text)
+    except Refused:
+        pass
     node = compose(text)
     return None if node is None else _walk(node)
 

@@ -1,0 +1,419 @@
+"""Plain block YAML read line by line in Python, faster than libyaml and PyYAML's composer.
+
+The files commkit writes and reads most (answers, community profiles) are plain block YAML:
+``key: value`` lines, nested block mappings, ``- item`` lists, plain, single- and double-quoted
+scalars on one line, comments. For such a file, one pass over its lines builds the data in
+less time than libyaml's parser plus PyYAML's Python-side composer and constructor, and
+without importing PyYAML at all.
+
+:func:`load` accepts only a strict subset of YAML and raises :class:`Refused` at any doubt
+(flow collections other than ``[]`` and ``{}``, anchors, aliases, tags, block scalars,
+scalars over several lines, ``?`` keys, directives and document markers, tabs, CR line ends,
+a byte-order mark, characters YAML does not allow, a key written twice, an escape or a
+value it does not construct: a timestamp with a time, ``.nan``); the caller then reads the
+file with libyaml, which decides.
+What it accepts gives exactly the data ``yaml.load(text, Loader=yaml.CSafeLoader)`` gives.
+Plain scalars are resolved by PyYAML's own implicit resolvers (YAML 1.1), copied here so
+that nothing imports ``yaml``; a test checks the copy against PyYAML's table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = ["IMPLICIT_RESOLVERS", "Refused", "load"]
+
+
+class Refused(Exception):
+    """The document is beyond the subset read here; libyaml must read it."""
+
+
+_X = re.X
+IMPLICIT_RESOLVERS: list[tuple[str, re.Pattern[str], list[str]]] = [
+    # PyYAML's yaml/resolver.py, in its order (the order decides between them)
+    (
+        "tag:yaml.org,2002:bool",
+        re.compile(
+            r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+            _X,
+        ),
+        list("yYnNtTfFoO"),
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+            _X,
+        ),
+        list("-+0123456789."),
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        re.compile(
+            r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+            _X,
+        ),
+        list("-+0123456789"),
+    ),
+    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"]),
+    (
+        "tag:yaml.org,2002:null",
+        re.compile(
+            r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+            _X,
+        ),
+        ["~", "n", "N", ""],
+    ),
+    (
+        "tag:yaml.org,2002:timestamp",
+        re.compile(
+            r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+            _X,
+        ),
+        list("0123456789"),
+    ),
+    ("tag:yaml.org,2002:value", re.compile(r"^(?:=)$"), ["="]),
+    ("tag:yaml.org,2002:yaml", re.compile(r"^(?:!|&|\*)$"), list("!&*")),
+]
+
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _tag, _regexp, _firsts in IMPLICIT_RESOLVERS:
+    for _first in _firsts:
+        _BY_FIRST.setdefault(_first, []).append((_tag, _regexp))
+
+_FORBIDDEN = re.compile(
+    # what YAML does not allow in a stream, and the line breaks other than \n (\x85,
+    # \u2028, \u2029), \r, \t and the byte-order mark: each is read here no further.
+    # Written as the few characters left out rather than the many let in (the same set):
+    # compiling a class of wide ranges costs a warm command about 6 ms.
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+_PLAIN_FIRST_BAD = frozenset("?:,[]{}#&*!|>'\"%@`")
+"""Indicators a plain scalar may not start with here (``-`` is checked apart)."""
+_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(?:([xuU])([0-9a-fA-F]*)|(.))")
+_ESCAPES = {
+    "0": "\0",
+    "a": "\x07",
+    "b": "\x08",
+    "t": "\t",
+    "n": "\n",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_REST_OK = re.compile(r"(?: +#.*)? *\Z")
+"""What may follow a quoted scalar or a flow ``[]``/``{}`` on its line."""
+_KEY_MAX = 1000
+"""libyaml refuses an implicit key over 1024 characters; longer ones go to libyaml."""
+_REMEMBER = 64
+_LIMIT = 100_000
+_plain_memo: dict[str, Any] = {}
+"""A short plain scalar -> its value (None, bool, int, float, date, str: immutable)."""
+_MISSING = object()
+
+
+def load(text: str) -> Any:
+    """The data of the YAML document ``text`` as ``yaml.load(text, Loader=CSafeLoader)``
+    gives it (``None`` for a document of only blank and comment lines), or
+    :class:`Refused`."""
+    if _FORBIDDEN.search(text):
+        raise Refused
+    return _Reader().read(text)
+
+
+class _Reader:
+    """One document's lines into data: a stack of the open block collections."""
+
+    __slots__ = ("pending", "root", "stack")
+
+    def __init__(self) -> None:
+        self.root: Any = None
+        # open collections, innermost last: (indent, the dict or list, is a list)
+        self.stack: list[tuple[int, Any, bool]] = []
+        # a key or item written with no value yet: (its collection, key or index, indent,
+        # the collection is a mapping)
+        self.pending: tuple[Any, Any, int, bool] | None = None
+
+    def read(self, text: str) -> Any:
+        stack = self.stack
+        for raw in text.split("\n"):
+            content = raw.lstrip(" ")
+            if not content or content[0] == "#":
+                continue
+            indent = len(raw) - len(content)
+            if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
+                raise Refused
+            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+            pending = self.pending
+            if pending is not None:
+                self.pending = None
+                into, key, at, in_map = pending
+                if indent > at or (in_map and dash and indent == at):
+                    made: Any = [] if dash else {}
+                    into[key] = made
+                    stack.append((indent, made, dash))
+                    self._line(content, indent, dash)
+                    continue
+            while stack and stack[-1][0] > indent:
+                stack.pop()
+            if not stack:
+                if self.root is not None:
+                    raise Refused
+                self.root = [] if dash else {}
+                stack.append((indent, self.root, dash))
+            self._line(content, indent, dash)
+        return self.root
+
+    def _line(self, content: str, indent: int, dash: bool) -> None:
+        """``content`` (a line from column ``indent`` on) into the innermost collection."""
+        stack = self.stack
+        at, into, is_list = stack[-1]
+        if at != indent:
+            raise Refused
+        if is_list and not dash:  # the end of a list written under its key's own column
+            if len(stack) < 2 or stack[-2][0] != indent or stack[-2][2]:
+                raise Refused
+            stack.pop()
+            at, into, is_list = stack[-1]
+        if not is_list:
+            if dash:
+                raise Refused
+            self._entry(into, content, indent)
+            return
+        if not dash:
+            raise Refused
+        while True:  # "- - - x": a list in a list, each one column further
+            rest = content[1:].lstrip(" ")
+            if not rest or rest[0] == "#":
+                self.pending = (into, len(into), indent, False)
+                into.append(None)
+                return
+            column = indent + len(content) - len(rest)
+            if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
+                inner: list[Any] = []
+                into.append(inner)
+                stack.append((column, inner, True))
+                into, content, indent = inner, rest, column
+                continue
+            break
+        key_end = _key_end(rest)
+        if key_end < 0:
+            into.append(_value(rest))
+            return
+        mapping: dict[Any, Any] = {}
+        into.append(mapping)
+        stack.append((column, mapping, False))
+        self._entry(mapping, rest, column)
+
+    def _entry(self, into: dict[Any, Any], content: str, indent: int) -> None:
+        """A ``key: value`` line (``content``) into the mapping ``into``."""
+        end = _key_end(content)
+        if end < 0:
+            raise Refused
+        text = content[:end]
+        key = _key(text)
+        if key in into or (key.__class__ is not str and text.rstrip(" ") in into):
+            raise Refused
+        if text[0] in "'\"" and _as_plain(key) in into:
+            raise Refused  # '1' after 1: one key written twice, for the located loader
+        rest = content[end + 1 :].lstrip(" ")
+        if not rest or rest[0] == "#":
+            into[key] = None
+            self.pending = (into, key, indent, True)
+            return
+        into[key] = _value(rest)
+
+
+def _key_end(content: str) -> int:
+    """Where the ``:`` after the key of a ``key: value`` line is, or -1 (not such a line)."""
+    first = content[0]
+    if first == "'" or first == '"':
+        match = (_SINGLE if first == "'" else _DOUBLE).match(content)
+        if match is None:
+            return -1
+        end = match.end()
+        if content[end : end + 1] == ":" and content[end + 1 : end + 2] in ("", " "):
+            return end
+        return -1
+    end = content.find(": ")
+    if end < 0:
+        end = len(content) - 1 if content[-1] == ":" else -1
+    return end if end != 0 else -1  # ": x" (an empty key) is left to libyaml
+
+
+def _as_plain(text: str) -> Any:
+    """What ``text`` would be as a plain scalar when that is not a string, else ``text``
+    (a quoted key is the same key as a plain one of the same text, for the located loader)."""
+    try:
+        return _plain(text) if text else None
+    except Refused:
+        return text
+
+
+def _key(text: str) -> Any:
+    """A key's value (its text up to the ``:``), refusing what YAML reads otherwise."""
+    first = text[0]
+    if first == "'" or first == '"':
+        return _quoted(text, first)
+    text = text.rstrip(" ")
+    if len(text) > _KEY_MAX or " #" in text:
+        raise Refused
+    return _plain(text)
+
+
+def _value(text: str) -> Any:
+    """A value written after ``key: `` or ``- `` (spaces before it removed)."""
+    first = text[0]
+    if first == "'" or first == '"':
+        match = (_SINGLE if first == "'" else _DOUBLE).match(text)
+        if match is None or not _REST_OK.match(text, match.end()):
+            raise Refused  # a quoted scalar over several lines, or more after it
+        return _quoted(match.group(0), first)
+    if first == "[" or first == "{":
+        if text[1:2] not in ("]", "}") or not _REST_OK.match(text, 2):
+            raise Refused
+        if text[1] != ("]" if first == "[" else "}"):
+            raise Refused
+        return [] if first == "[" else {}
+    cut = text.find(" #")
+    if cut >= 0:
+        text = text[:cut]
+    text = text.rstrip(" ")
+    if text.endswith(":") or ": " in text:
+        raise Refused
+    return _plain(text)
+
+
+def _quoted(text: str, quote: str) -> str:
+    """A whole quoted scalar (quotes included) on one line."""
+    inner = text[1:-1]
+    if quote == "'":
+        return inner.replace("''", "'")
+    if "\\" not in inner:
+        return inner
+    return _ESCAPE.sub(_unescape, inner)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    kind, digits, char = match.groups()
+    if kind is None:
+        try:
+            return _ESCAPES[char]
+        except KeyError:
+            raise Refused from None
+    length = _HEX_LENGTH[kind]
+    if len(digits) < length:
+        raise Refused
+    code = int(digits[:length], 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise Refused
+    return chr(code) + digits[length:]
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar's value, resolved as PyYAML's implicit resolvers say (remembered)."""
+    value = _plain_memo.get(text, _MISSING)
+    if value is not _MISSING:
+        return value
+    first = text[:1]
+    if first in _PLAIN_FIRST_BAD or (first == "-" and text[1:2] in ("", " ")):
+        raise Refused
+    value = _resolved(text)
+    if len(text) <= _REMEMBER:
+        if len(_plain_memo) >= _LIMIT:
+            _plain_memo.clear()
+        _plain_memo[text] = value
+    return value
+
+
+def _resolved(text: str) -> Any:
+    name = next((tag[18:] for tag, rx in _BY_FIRST.get(text[:1], ()) if rx.match(text)), None)
+    if name is None:
+        return text
+    try:
+        if name == "null":
+            return None
+        if name == "bool":
+            return text.lower() in ("yes", "true", "on")
+        if name == "int":
+            return _int(text)
+        if name == "float":
+            return _float(text)
+        if name == "timestamp" and _DATE.match(text):
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+    except (ValueError, OverflowError):
+        pass  # PyYAML raises: libyaml's way raises it again
+    raise Refused  # a timestamp with a time, a merge key, '=': left to libyaml
+
+
+def _int(text: str) -> int:
+    """PyYAML's ``construct_yaml_int``."""
+    value = text.replace("_", "")
+    sign = -1 if value[0] == "-" else 1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == "0":
+        return 0
+    if value.startswith("0b"):
+        return sign * int(value[2:], 2)
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)
+    if value[0] == "0":
+        return sign * int(value, 8)
+    if ":" in value:
+        total, base = 0, 1
+        for part in reversed(value.split(":")):
+            total += int(part) * base
+            base *= 60
+        return sign * total
+    return sign * int(value)
+
+
+def _float(text: str) -> float:
+    """PyYAML's ``construct_yaml_float``."""
+    value = text.replace("_", "").lower()
+    sign = -1 if value[0] == "-" else 1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == ".inf":
+        return sign * float("inf")
+    if value == ".nan":  # PyYAML gives its one NaN object (equal in a dict to itself only)
+        raise Refused
+    if ":" in value:  # summed from the last part, as PyYAML sums (the same rounding)
+        total, base = 0.0, 1
+        for part in reversed(value.split(":")):
+            total += float(part) * base
+            base *= 60
+        return sign * total
+    return sign * float(value)
