@@ -110,3 +110,60 @@ def test_answers_that_look_alike_get_their_own_json_pieces(scored: tuple[Any, An
                     assert json.loads(text)["answers"]["x"]["value"] == json.loads(
                         json.dumps(batch_plain._copied(value))
                     )
+
+
+def _from_the_view(pack: Any, assessment: Any, lang: str) -> str:
+    """The report through the view and the template's lines: nothing remembered between
+    reports but escaped texts."""
+    from commkit.core.scoring import checklist_for_ref
+    from commkit.render import report
+    from commkit.render.report_md import report_lines, tidy
+
+    checklist = checklist_for_ref(pack, assessment.checklist.id)
+    view = report.build_view(pack, checklist, assessment, lang)
+    view["chart"] = None
+    view["peers"] = None
+    t = report._template_labels[lang]
+    return tidy("\n".join(report_lines(view, t)) + "\n")
+
+
+def _changed_copy(checklist: Any) -> Any:
+    """The checklist with every dimension, stage and action text changed (an overlay's)."""
+    dims = [
+        d.model_copy(update={"title": {"en": f"Dim {i}", "ru": f"Изм {i}"}})
+        for i, d in enumerate(checklist.dimensions)
+    ]
+    stages = [
+        s.model_copy(
+            update={
+                "title": {"en": f"Stage {i}", "ru": f"Стадия {i}"},
+                "meaning": {"en": f"Means {i}", "ru": f"Значит {i}"},
+                "descriptors": {d: {"en": f"At {i}", "ru": f"На {i}"} for d in s.descriptors},
+            }
+        )
+        for i, s in enumerate(checklist.stages)
+    ]
+    return checklist.model_copy(update={"dimensions": dims, "stages": stages})
+
+
+def test_two_checklists_and_two_languages_in_one_process_get_their_own_reports() -> None:
+    import dataclasses
+
+    pack = api.load_content(None)
+    answers = api.load_answers(EXAMPLE)
+    checklist = pack.checklists[answers.checklist.id]
+    overlay = dataclasses.replace(
+        pack, checklists={**pack.checklists, checklist.id: _changed_copy(checklist)}
+    )
+    assessment = api.assess(answers, pack=pack)
+    seen = {}
+    for _ in range(2):  # the second round from what the first remembered
+        for which, used in (("pack", pack), ("overlay", overlay)):
+            for lang in ("en", "ru"):
+                text = api.render_assessment_markdown(assessment, lang, pack=used)
+                assert text == _from_the_view(used, assessment, lang), (which, lang)
+                seen.setdefault((which, lang), text)
+                assert seen[which, lang] == text
+    assert len(set(seen.values())) == 4
+    assert "Dim 0" in seen["overlay", "en"] and "Изм 0" in seen["overlay", "ru"]
+    assert "Dim 0" not in seen["pack", "en"]

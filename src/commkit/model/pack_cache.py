@@ -2,9 +2,12 @@
 
 Parsing the pack with positions is most of what a one-file command costs. A pack that loaded
 without errors is stored, already checked, in the user's cache folder under a key made of
-everything it was built from: the bytes and names of every pack file, the pack folders, the
-commkit version and the model code. Any changed byte, another pack folder or another commkit
-misses. A cache that cannot be read or written is silently skipped: the pack is then built as
+everything it was built from: the content hash and name of every pack file, the pack folders,
+the commkit version and the model code. Any changed byte, another pack folder or another
+commkit misses. A file's hash is read from a memo while its stamp (inode, size, times) is the
+one remembered (:mod:`commkit.model.file_digests`), so a warm run reads no pack file. The key
+is stored whole in its entry and compared whole; the entry's file name is only a checksum of
+it. A cache that cannot be read or written is silently skipped: the pack is then built as
 if there were no cache. ``--no-cache`` or ``COMMKIT_NO_CACHE=1`` turn it off.
 
 The entry is a pickle of commkit's own models (the format the standard library offers for
@@ -21,7 +24,6 @@ pydantic. Unpickling the pack builds every model class, which is most of a warm 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -96,8 +98,9 @@ def package_identity() -> bytes:
     """The commkit version and the size and mtime of every file of commkit's code (its Python
     modules, message catalogs and templates; not the default pack, which is hashed): what is
     worked out from a pack depends on more than the models."""
-    package = Path(__file__).resolve().parent.parent
-    parts = [f"commkit {__version__} format {FORMAT}"]
+    package = str(Path(__file__).resolve().parent.parent)
+    parts = [f"commkit {__version__} format {FORMAT} at {package}"]
+    start = len(package) + 1
 
     def walk(folder: str) -> None:
         with os.scandir(folder) as found:
@@ -107,37 +110,65 @@ def package_identity() -> bytes:
                         walk(entry.path)
                 else:
                     stat = entry.stat()
-                    parts.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+                    parts.append(f"{entry.path[start:]}:{stat.st_size}:{stat.st_mtime_ns}")
 
-    walk(str(package))
+    walk(package)
     return "|".join(parts).encode()
 
 
-def _hash_files(digest: Any, roots: list[Path], files: list[Path]) -> None:
-    for root in roots:
-        digest.update(b"\0root\0" + str(root.resolve()).encode())
-    for path in files:
-        digest.update(b"\0file\0" + str(path.resolve()).encode() + b"\0")
-        digest.update(path.read_bytes())
+def _memo_path() -> Path:
+    return cache_dir() / "memo" / f"file-digests-{FORMAT}.json"
+
+
+def file_digests(files: list[Path]) -> list[str]:
+    """The content hash of each file, read again only when its stamp moved
+    (:mod:`commkit.model.file_digests`); the memo is read from and written to the cache
+    folder, and one that cannot be read or written just means reading the files. Raises
+    ``OSError`` when a file cannot be read."""
+    from commkit.model.file_digests import digests
+
+    path = _memo_path()
+    memo: Any = None
+    with contextlib.suppress(Exception):  # missing, unreadable or corrupt: start afresh
+        memo = json.loads(path.read_bytes())
+    if not isinstance(memo, dict):
+        memo = {}
+    found, changed = digests(files, memo)
+    if changed:
+        _write(path, lambda: json.dumps(memo, separators=(",", ":")).encode())
+    return found
+
+
+def _sources(roots: list[Path], files: list[Path]) -> str:
+    """The folders (resolved) and, per file, its name and content hash, as key text."""
+    parts = [f"root\0{root.resolve()}" for root in roots]
+    for path, digest in zip(files, file_digests(files), strict=True):
+        parts.append(f"file\0{path}\0{digest}")
+    return "\n".join(parts)
 
 
 def pack_key(roots: list[Path], files: list[Path]) -> str:
-    """The cache key of a pack built from ``files`` under ``roots`` (folders in load order)."""
-    digest = hashlib.sha256()
-    digest.update(code_identity())
-    _hash_files(digest, roots, files)
-    return digest.hexdigest()[:32]
+    """The cache key of a pack built from ``files`` under ``roots`` (folders in load order):
+    the text of everything the pack is built from, stored whole in the entry and compared
+    whole on loading (:func:`_entry_name` only names the file)."""
+    return code_identity().decode() + "\npack\n" + _sources(roots, files)
 
 
 def data_key(name: str, args: list[Any], roots: list[Path], files: list[Path]) -> str:
     """The key of what ``name`` works out, given ``args`` (plain JSON values), from ``files``
     under ``roots``: a changed byte, file name, folder, argument or line of commkit misses.
     Raises ``OSError`` when a file cannot be read (then nothing is cached)."""
-    digest = hashlib.sha256()
-    digest.update(package_identity())
-    digest.update(b"\0data\0" + json.dumps([name, args], ensure_ascii=False).encode())
-    _hash_files(digest, roots, files)
-    return digest.hexdigest()[:32]
+    head = json.dumps([name, args], ensure_ascii=False)
+    return package_identity().decode() + "\ndata\0" + head + "\n" + _sources(roots, files)
+
+
+def _entry_name(key: str) -> str:
+    """A short file name for an entry whose whole key is stored (and compared) inside it: two
+    keys that share a name only take turns in one file, never read each other's entry."""
+    import zlib
+
+    raw = key.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}{len(raw):x}"
 
 
 def private_dir(*parts: str) -> Path:
@@ -151,7 +182,7 @@ def private_dir(*parts: str) -> Path:
 
 
 def _entry(key: str) -> Path:
-    return cache_dir() / "packs" / f"{key}.pickle"
+    return cache_dir() / "packs" / f"{_entry_name(key)}.pickle"
 
 
 def load(key: str) -> ContentPack | None:
@@ -175,7 +206,7 @@ def store(key: str, pack: ContentPack) -> None:
 
 
 def _data_entry(key: str) -> Path:
-    return cache_dir() / "data" / f"{key}.json"
+    return cache_dir() / "data" / f"{_entry_name(key)}.json"
 
 
 def load_data(key: str) -> Any | None:

@@ -334,11 +334,11 @@ def report_markdown(
         # the built-in template, as plain Python written straight from the assessment
         from commkit.render import report_direct
 
-        lines = report_direct.report_lines(
+        chunks = report_direct.report_chunks(
             assessment, checklist, info, lang, t, roadmap=roadmap, chart=chart
         )
-        if lines is not None:
-            return tidy_lines(lines)
+        if chunks is not None:
+            return tidy_lines(chunks)
     view = build_view(None, checklist, assessment, lang, info=info, roadmap=roadmap)
     view["chart"] = chart
     view["peers"] = compared

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from commkit.i18n.text_pick import tr
-from commkit.render.report_md import _bullet, _cell, _listed, _md, _numbered, _table
+from commkit.render.report_md import _bullet, _cell, _md, _numbered
 from commkit.render.report_words import (
     ChecklistWords,
     RoadmapLike,
@@ -51,36 +51,108 @@ def report_lines(
     """The lines :func:`commkit.render.report_md.report_lines` writes for the view of
     ``assessment`` (``t``: the template's labels), or ``None`` for a report with a team
     (the view's way then)."""
+    chunks = report_chunks(assessment, checklist, info, lang, t, roadmap=roadmap, chart=chart)
+    return None if chunks is None else "\n".join(chunks).split("\n")
+
+
+class _Pieces:
+    """A report's fixed pieces for one checklist, language and set of labels: each a run of
+    whole lines (joined by line breaks), remembered by what makes it (a stage, a
+    dimension's score, its counts); every table bounded."""
+
+    __slots__ = ("actions", "blocks", "t")
+
+    def __init__(self, t: Mapping[str, str]) -> None:
+        self.t = t
+        self.blocks: dict[tuple[Any, ...], str] = {}
+        self.actions: dict[tuple[str, ...], tuple[Any, str]] = {}
+        """The "next steps" lines by the actions' ids, with the roadmap they were put in
+        words from (another roadmap puts them in words again)."""
+
+
+def _made(words: ChecklistWords, t: Mapping[str, str]) -> _Pieces:
+    made: _Pieces | None = words.report_pieces
+    if made is None or made.t is not t:
+        made = _Pieces(t)
+        words.report_pieces = made
+    return made
+
+
+def _pieces(words: ChecklistWords, t: Mapping[str, str]) -> dict[tuple[Any, ...], str]:
+    """The remembered pieces of ``words``' checklist and language for labels ``t``."""
+    return _made(words, t).blocks
+
+
+def _actions_said(
+    words: ChecklistWords, t: Mapping[str, str]
+) -> dict[tuple[str, ...], tuple[Any, str]]:
+    return _made(words, t).actions
+
+
+_MAX_PIECES = 30_000
+
+
+def report_chunks(
+    assessment: Assessment,
+    checklist: Checklist,
+    info: Breakdown,
+    lang: str,
+    t: Mapping[str, str],
+    *,
+    roadmap: RoadmapLike,
+    chart: str | None,
+) -> list[str] | None:
+    """:func:`report_lines` as runs of whole lines (each run's lines joined by line breaks;
+    the runs joined by line breaks give the report), most of them remembered: a batch's
+    reports are mostly the same few thousand runs. ``None`` for a report with a team."""
     if assessment.team is not None:
         return None
     words = checklist_words(checklist, lang)
+    known = _pieces(words, t)
+    keep = len(known) < _MAX_PIECES
     result = assessment.result
     stages = words.stages
-    stage = stages.get(result.stage)
-    nxt = stages.get(result.next_stage) if result.next_stage else None
-    stage_title = tr(stage.title, lang) if stage is not None else result.stage
-    next_title = tr(nxt.title, lang) if nxt is not None else ""
+    stage_id, next_id = result.stage, result.next_stage
+    stage = stages.get(stage_id)
+    nxt = stages.get(next_id) if next_id else None
     dim_title = words.dimension_title
     out: list[str] = []
     add = out.append
     md = _md
     _head(out, assessment, checklist, lang, t, words)
-    add("")
-    add(f"## {t['summary']}")
-    add("")
-    add(f"**{t['overall']}:** {fmt_score(result.overall, lang)} / 100 `{bar(result.overall)}`")
-    add("")
-    meaning = tr(stage.meaning, lang) if stage is not None else ""
-    focus = tr(stage.focus, lang) if stage is not None else ""
-    add(f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}")
-    add("")
-    add(f"**{t['focus']}:** {md(focus)}")
-    add("")
-    if nxt is not None:
-        said = t["next_stage_text"].format(title=next_title, min=f"{nxt.min_score:g}")
-        add(f"**{t['next_stage']}:** {md(said)}")
-    else:
-        add(t["top_stage"])
+    overall = result.overall
+    key: tuple[Any, ...] = ("overall", type(overall), overall)
+    piece = known.get(key) if overall else None
+    if piece is None:
+        piece = (
+            f"\n## {t['summary']}\n\n"
+            f"**{t['overall']}:** {fmt_score(overall, lang)} / 100 `{bar(overall)}`"
+        )
+        if keep and overall:
+            known[key] = piece
+    add(piece)
+    key = ("stage", stage_id, next_id)
+    piece = known.get(key)
+    if piece is None:
+        stage_title = tr(stage.title, lang) if stage is not None else stage_id
+        meaning = tr(stage.meaning, lang) if stage is not None else ""
+        focus = tr(stage.focus, lang) if stage is not None else ""
+        lines = [
+            "",
+            f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}",
+            "",
+            f"**{t['focus']}:** {md(focus)}",
+            "",
+        ]
+        if nxt is not None:
+            said = t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
+            lines.append(f"**{t['next_stage']}:** {md(said)}")
+        else:
+            lines.append(t["top_stage"])
+        piece = "\n".join(lines)
+        if keep:
+            known[key] = piece
+    add(piece)
     held_back = [
         words.gate(checklist, c)
         for step in info.stage_steps
@@ -92,102 +164,108 @@ def report_lines(
         add(f"**{t['held_back']}:**")
         add("")
         out.extend(f"- {md(g)}" for g in held_back)
-    add("")
-    totals = [0, 0, 0, 0]
+    answered = dont_know = na = unanswered = 0
+    scores: dict[str, Any] = {}
+    rows: list[str] = []
     for d in result.dimensions:
-        totals[0] += d.answered
-        totals[1] += d.dont_know
-        totals[2] += d.not_applicable
-        totals[3] += d.unanswered
-    answered, dont_know, na, unanswered = totals
+        score = d.score
+        counts = (d.answered, d.dont_know, d.not_applicable)
+        answered += counts[0]
+        dont_know += counts[1]
+        na += counts[2]
+        unanswered += d.unanswered
+        scores[d.id] = score
+        key = ("row", d.id, type(score), score, *counts)
+        row = known.get(key) if score is None or score else None
+        if row is None:
+            cells = [_cell(dim_title(d.id)), fmt_score(score, lang), _cell(bar(score)), *counts]
+            row = "| " + " | ".join(map(str, cells)) + " |"
+            if keep and (score is None or score):
+                known[key] = row
+        rows.append(row)
+    add("")
     add(
         t["counts"].format(
-            total=sum(totals),
+            total=answered + dont_know + na + unanswered,
             answered=answered,
             dont_know=dont_know,
             na=na,
             unanswered=unanswered,
         )
     )
-    add("")
-    add(f"## {t['dimensions']}")
-    add("")
-    _table(
-        out,
-        [t["dimension"], t["score"], t["bar"], t["answered"], t["dont_know"], t["na_short"]],
-        "| --- | ---: | --- | ---: | ---: | ---: |",
-        (
-            [
-                _cell(dim_title(d.id)),
-                fmt_score(d.score, lang),
-                _cell(bar(d.score)),
-                d.answered,
-                d.dont_know,
-                d.not_applicable,
-            ]
-            for d in result.dimensions
-        ),
-    )
+    piece = known.get(("dimensions",))
+    if piece is None:
+        head = [t["dimension"], t["score"], t["bar"], t["answered"], t["dont_know"], t["na_short"]]
+        piece = f"\n## {t['dimensions']}\n\n| {' | '.join(head)} |\n{_DIMENSIONS_RULE}"
+        known[("dimensions",)] = piece
+    add(piece)
+    out.extend(rows)
     if chart:
         add("")
         add(chart)
-    scores = {d.id: d.score for d in result.dimensions}
-    target = nxt.min_score if nxt is not None else info.target
     add("")
-    strengths = [f"{dim_title(i)} ({fmt_score(scores[i], lang)})" for i in result.strengths]
-    _listed(f"### {t['strengths']}", strengths, t, out)
+    add(f"### {t['strengths']}")
     add("")
-    gaps = [
-        f"{dim_title(i)} ({fmt_score(scores[i], lang)}, {t['target'].format(target=f'{target:g}')})"
-        for i in result.gaps
-    ]
-    _listed(f"### {t['gaps']}", gaps, t, out)
+    if result.strengths:
+        for i in result.strengths:
+            score = scores[i]
+            key = ("strength", i, type(score), score)
+            line = known.get(key) if score else None
+            if line is None:
+                line = _bullet(f"{dim_title(i)} ({fmt_score(score, lang)})")
+                if keep and score:
+                    known[key] = line
+            add(line)
+    else:
+        add(t["none"])
+    add("")
+    add(f"### {t['gaps']}")
+    add("")
+    if result.gaps:
+        target = nxt.min_score if nxt is not None else info.target
+        aim = t["target"].format(target=f"{target:g}")
+        for i in result.gaps:
+            add(_bullet(f"{dim_title(i)} ({fmt_score(scores[i], lang)}, {aim})"))
+    else:
+        add(t["none"])
     add("")
     add(f"## {t['findings']}")
     appendix, points = _questions_lines(assessment, info, words, lang)
-    now_head = md(t["now_cell"].format(stage=stage_title))
-    next_head = md(t["next_cell"].format(stage=next_title))
+    labels = [f"\n**{t[label]}:**\n" for label in _POINTS]
     for dim in words.dimensions:
-        score = scores.get(dim.id)
-        add("")
-        add(f"### {md(dim_title(dim.id))} — {fmt_score(score, lang)}")
-        now_text = stage.descriptors.get(dim.id) if stage is not None else None
-        if now_text is not None and (now := tr(now_text, lang)):
-            add("")
-            add(f"*{now_head}:* {md(now)}")
-        next_text = nxt.descriptors.get(dim.id) if nxt is not None else None
-        if next_text is not None and (then := tr(next_text, lang)):
-            add("")
-            add(f"*{next_head}:* {md(then)}")
-        if score is None:
-            add("")
-            add(t["nothing_scored"])
-        found = points.get(dim.id)
+        dim_id = dim.id
+        score = scores.get(dim_id)
+        key = ("finding", dim_id, type(score), score, stage_id, next_id)
+        piece = known.get(key) if score is None or score else None
+        if piece is None:
+            piece = _finding(dim_id, score, stage, nxt, words, t, lang)
+            if keep and (score is None or score):
+                known[key] = piece
+        add(piece)
+        found = points.get(dim_id)
         if found is None:
             continue
-        for bullets, label in zip(found, _POINTS, strict=True):
+        for bullets, label in zip(found, labels, strict=True):
             if bullets:
-                add("")
-                add(f"**{t[label]}:**")
-                add("")
+                add(label)
                 out.extend(bullets)
     add("")
     add(f"## {t['recommendations']}")
     add("")
     gap_order = {g: i for i, g in enumerate(result.gaps)}
     last = len(gap_order)
-    recommendations = sorted(
-        info.plain_recommendations(lang), key=lambda r: gap_order.get(r.dimension, last)
-    )
+    recommendations = info.plain_recommendations(lang)
+    if gap_order:
+        recommendations = sorted(recommendations, key=lambda r: gap_order.get(r.dimension, last))
     if recommendations:
         remembered = words.report_recommendations
         for n, r in enumerate(recommendations, 1):
-            key = (n, r.text, r.dimension)
-            line = remembered.get(key)
+            rkey = (n, r.text, r.dimension)
+            line = remembered.get(rkey)
             if line is None:
                 line = _numbered(n, words.joined(r.text, " (", f"{dim_title(r.dimension)})"))
                 if len(remembered) < 20_000:
-                    remembered[key] = line
+                    remembered[rkey] = line
             add(line)
     else:
         add(t["none"])
@@ -195,29 +273,74 @@ def report_lines(
     add(f"## {t['next_steps']}")
     add("")
     if result.actions:
-        titles = action_titles(roadmap, lang)
-        add(t["next_steps_intro"])
-        add("")
-        actions = [titles.get(a, a) for a in result.actions]
-        out.extend(map(_numbered, range(1, len(actions) + 1), actions))
+        akey = (*result.actions,)
+        made = _actions_said(words, t).get(akey)
+        if made is not None and made[0] is roadmap:
+            piece = made[1]
+        else:
+            titles = action_titles(roadmap, lang)
+            actions = [titles.get(a, a) for a in result.actions]
+            numbered = map(_numbered, range(1, len(actions) + 1), actions)
+            piece = "\n".join([t["next_steps_intro"], "", *numbered])
+            if keep:
+                _actions_said(words, t)[akey] = (roadmap, piece)
+        add(piece)
     else:
         add(t["none"])
     add("")
     texts = words.question_texts
-    open_questions = [f"{texts[q]} ({q})" if q in texts else q for q in result.open_questions]
-    _listed(f"## {t['open_questions']}", open_questions, t, out)
+    add(f"## {t['open_questions']}")
     add("")
-    add(f"## {t['appendix']}")
-    add("")
-    _table(out, [t["id"], t["question"], t["answer"], t["note"]], "| --- | --- | --- | --- |", ())
+    if result.open_questions:
+        out.extend(_bullet(f"{texts[q]} ({q})" if q in texts else q) for q in result.open_questions)
+    else:
+        add(t["none"])
+    piece = known.get(("appendix",))
+    if piece is None:
+        head = [t["id"], t["question"], t["answer"], t["note"]]
+        piece = f"\n## {t['appendix']}\n\n| {' | '.join(head)} |\n| --- | --- | --- | --- |"
+        known[("appendix",)] = piece
+    add(piece)
     out.extend(appendix)
-    add("")
-    add("---")
-    add("")
     ref = assessment.checklist
-    footer = t["footer"].format(id=ref.id, version=ref.version, hash=ref.hash or "")
-    add(md(footer))
+    fkey = ("footer", ref.id, ref.version, ref.hash)
+    piece = known.get(fkey)
+    if piece is None:
+        footer = t["footer"].format(id=ref.id, version=ref.version, hash=ref.hash or "")
+        piece = f"\n---\n\n{md(footer)}"
+        if keep:
+            known[fkey] = piece
+    add(piece)
     return out
+
+
+_DIMENSIONS_RULE = "| --- | ---: | --- | ---: | ---: | ---: |"
+
+
+def _finding(
+    dim_id: str,
+    score: Any,
+    stage: Any,
+    nxt: Any,
+    words: ChecklistWords,
+    t: Mapping[str, str],
+    lang: str,
+) -> str:
+    """A dimension's heading in the findings, what its stage and the next say of it, and
+    the "nothing scored" line, as one run of lines."""
+    md = _md
+    lines = ["", f"### {md(words.dimension_title(dim_id))} — {fmt_score(score, lang)}"]
+    now_text = stage.descriptors.get(dim_id) if stage is not None else None
+    if now_text is not None and (now := tr(now_text, lang)):
+        stage_title = tr(stage.title, lang)
+        lines += ["", f"*{md(t['now_cell'].format(stage=stage_title))}:* {md(now)}"]
+    next_text = nxt.descriptors.get(dim_id) if nxt is not None else None
+    if next_text is not None and (then := tr(next_text, lang)):
+        next_title = tr(nxt.title, lang)
+        lines += ["", f"*{md(t['next_cell'].format(stage=next_title))}:* {md(then)}"]
+    if score is None:
+        lines += ["", t["nothing_scored"]]
+    return "\n".join(lines)
 
 
 def _head(

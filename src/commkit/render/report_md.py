@@ -75,23 +75,30 @@ def tidy(text: str) -> str:
 
 
 _tidy_lines: set[str] = set()
-"""Lines known to need no tidying (no line break in them, no space at their end)."""
+"""Lines (or runs of lines) known to need no tidying: no line break in them but ``\\n``, no
+space at the end of a line."""
 
 
 def tidy_lines(lines: list[str]) -> str:
     """``tidy("\\n".join(lines) + "\\n")``, without splitting the text again: a batch's
-    reports repeat most of their lines, which are checked once."""
+    reports repeat most of their lines, which are checked once. An item may be a run of
+    lines joined by ``\\n``."""
     known = _tidy_lines
     for line in lines:
         if line in known or not line:
             continue
-        if line[-1].isspace() or line.splitlines() != [line]:
+        parts = line.split("\n")
+        if parts[-1] == "":
+            del parts[-1]
+        if line.splitlines() != parts or any(p[-1:].isspace() for p in parts):
             return tidy("\n".join(lines) + "\n")
-        if len(known) < 20_000 and len(line) <= 500:
+        if len(known) < 20_000 and len(line) <= 2_000:
             known.add(line)
     end = len(lines)
     while end and not lines[end - 1]:
         end -= 1
+    if end and lines[end - 1][-1] == "\n":  # blank lines at the end, within the last item
+        return tidy("\n".join(lines) + "\n")
     return "\n".join(lines[:end]) + "\n"
 
 

@@ -224,6 +224,8 @@ class ChecklistWords:
         goes to and the finding's line, by how it counted and the answer."""
         self.report_recommendations: dict[tuple[int, str | None, str], str] = {}
         """The report's numbered recommendation lines by number, text and dimension."""
+        self.report_pieces: Any = None
+        """The report's remembered runs of lines (:mod:`commkit.render.report_direct`)."""
 
     def answer(self, q: Question, answer: Answer) -> str:
         """:func:`answer_text` of an answered question of this checklist: a string, a whole
