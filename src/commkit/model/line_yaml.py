@@ -134,6 +134,9 @@ _HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _REST_OK = re.compile(r"(?: +#.*)? *\Z")
 """What may follow a quoted scalar or a flow ``[]``/``{}`` on its line."""
+_FLOW_PLAIN = re.compile(r"[^,\[\]{}:#]*")
+"""A plain scalar in a flow collection, up to what ends it or makes it doubtful."""
+_FLOW_DEPTH = 20
 _KEY_MAX = 1000
 """libyaml refuses an implicit key over 1024 characters; longer ones go to libyaml."""
 _REMEMBER = 64
@@ -261,7 +264,7 @@ class _Reader:
                 into, content, indent = inner, rest, column
                 continue
             break
-        key_end = _key_end(rest)
+        key_end = -1 if rest[0] in "[{" else _key_end(rest)
         if key_end < 0:
             into.append(_value(rest))
             return
@@ -352,11 +355,10 @@ def _value_text(text: str) -> Any:
             raise Refused  # a quoted scalar over several lines, or more after it
         return _quoted(match.group(0), first)
     if first == "[" or first == "{":
-        if text[1:2] not in ("]", "}") or not _REST_OK.match(text, 2):
+        value, end = _flow(text, 0, 0)
+        if not _REST_OK.match(text, end):
             raise Refused
-        if text[1] != ("]" if first == "[" else "}"):
-            raise Refused
-        return [] if first == "[" else {}
+        return value
     cut = text.find(" #")
     if cut >= 0:
         text = text[:cut]
@@ -364,6 +366,67 @@ def _value_text(text: str) -> Any:
     if text.endswith(":") or ": " in text:
         raise Refused
     return _plain(text)
+
+
+def _flow(text: str, at: int, depth: int) -> tuple[Any, int]:
+    """The flow collection (``[a, 1]``, ``{en: x, ru: 'y'}``) opening at ``text[at]``, all on
+    its line, and where it ends. Only a strict subset: scalars (plain ones without ``:``,
+    ``#`` nor flow indicators), nested collections, string keys, one ``, `` between items."""
+    if depth > _FLOW_DEPTH:
+        raise Refused
+    is_map = text[at] == "{"
+    closing = "}" if is_map else "]"
+    out: Any = {} if is_map else []
+    at = _spaces(text, at + 1)
+    if text[at : at + 1] == closing:
+        return out, at + 1
+    while True:
+        if is_map:
+            key, at = _flow_scalar(text, at, True)
+            if key.__class__ is not str or key in out or text[at : at + 2] != ": ":
+                raise Refused
+            value, at = _flow_item(text, _spaces(text, at + 2), depth)
+            out[key] = value
+        else:
+            value, at = _flow_item(text, at, depth)
+            out.append(value)
+        at = _spaces(text, at)
+        mark = text[at : at + 1]
+        if mark == closing:
+            return out, at + 1
+        if mark != ",":
+            raise Refused
+        at = _spaces(text, at + 1)
+
+
+def _flow_item(text: str, at: int, depth: int) -> tuple[Any, int]:
+    if text[at : at + 1] in ("[", "{"):
+        return _flow(text, at, depth + 1)
+    return _flow_scalar(text, at, False)
+
+
+def _flow_scalar(text: str, at: int, key: bool) -> tuple[Any, int]:
+    """A scalar in a flow collection and where it ends (spaces after a plain one left)."""
+    first = text[at : at + 1]
+    if first == "'" or first == '"':
+        match = (_SINGLE if first == "'" else _DOUBLE).match(text, at)
+        if match is None:
+            raise Refused
+        return _quoted(match.group(0), first), _spaces(text, match.end())
+    match = _FLOW_PLAIN.match(text, at)
+    end = match.end() if match else at
+    plain = text[at:end].rstrip(" ")
+    if not plain or text[end : end + 1] not in ((":",) if key else (",", "]", "}")):
+        raise Refused  # an empty item, a ':', '#' or '[' in a plain scalar, the line's end
+    if key and (plain != text[at:end] or len(plain) > _KEY_MAX):
+        raise Refused
+    return _plain(plain), end
+
+
+def _spaces(text: str, at: int) -> int:
+    while text[at : at + 1] == " ":
+        at += 1
+    return at
 
 
 def _quoted(text: str, quote: str) -> str:
