@@ -21,10 +21,11 @@ from typing import Any
 
 __all__ = ["dump"]
 
-_SAFE = re.compile(
-    "[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
-)
-"""Characters PyYAML writes as they are with ``allow_unicode`` (no escapes, no line breaks)."""
+_SAFE = re.compile("[^\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U0010ffff]*")
+r"""Characters PyYAML writes as they are with ``allow_unicode`` (no escapes, no line breaks):
+\x20-\x7e, \xa0-\u2027, \u202a-\ud7ff, \ue000-\ufefe, \uff00-\ufffd, \U00010000-\U0010fffe,
+written as the characters left out (the same set): compiling a class of wide ranges costs
+a warm command about 3 ms."""
 
 _BLOCK_INDICATOR = re.compile(r"^(?:---|\.\.\.)|^[#,\[\]{}&*!|>'\"%@`]|^[?:-](?: |$)|: |:$| #")
 """What keeps a string from being written plain in block context (PyYAML's analysis)."""
