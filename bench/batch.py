@@ -20,6 +20,10 @@ it; linear is N ratio). Targets: batch assess <= 3x the floor at 1,000 and 10,00
     .venv/bin/python bench/batch.py --n 1000 --stages --only assess   # plus ms per file by stage
     .venv/bin/python bench/batch.py --n 200 --runs 1 --no-warmup --json   # CI smoke test
 
+Each run of ``assess`` (timed, warm-up or profiled) writes into a new output folder, and
+all of them are removed only after the last timing (``--stages`` too): see
+:func:`output_folder`.
+
 The scratch folder (default a new folder under /tmp) is deleted at the end unless ``--keep``.
 With ``--workdir DIR`` the generated workspaces (``DIR/n<N>``) are kept, and a later run
 reuses one made for the same N, ``--seed``, ``--scale-from``, content pack and generator
@@ -244,6 +248,35 @@ def generate(
     }
 
 
+class OutputFolders:
+    """A new, never-used output folder for every run that writes files, all removed
+    together after the timing (:meth:`remove`).
+
+    Why not ``rm -rf OUT`` before each run: on ext4 without a journal (``/`` and ``/tmp``
+    here) the inode allocator skips every inode freed in the last 60 s (360 s while its
+    inode-table block is dirty) and scans on for another, so creating files right after
+    deleting thousands costs the kernel ~0.5-1 ms per file created. Removing the previous
+    run's 2,000+ files just before a run charged that to commkit."""
+
+    def __init__(self, parent: Path, stem: str) -> None:
+        self.parent, self.stem = parent, stem
+        self.made: list[Path] = []
+
+    def new(self) -> Path:
+        """A folder name under ``parent`` not used before (the run creates it)."""
+        for k in itertools.count(len(self.made)):
+            path = self.parent / f"{self.stem}-{k}"
+            if not path.exists():
+                self.made.append(path)
+                return path
+        raise AssertionError("unreachable")
+
+    def remove(self) -> None:
+        for path in self.made:
+            shutil.rmtree(path, ignore_errors=True)
+        self.made.clear()
+
+
 def cases(content: Path | None, out: Path, jobs: int | None = None) -> dict[str, list[str]]:
     root = commkit_argv() + (["--content", str(content)] if content is not None else [])
     floor = [sys.executable, "-c", FLOOR]
@@ -317,9 +350,10 @@ the run that started the workers claiming and naming them, flushing them (per gr
 100, shared) and writing the ``--json`` item."""
 
 
-def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
+def stages(folder: Path, content: Path | None, limit: int, out: Path) -> dict[str, Any]:
     """Milliseconds per answers file of each of :data:`STAGES`, in this process (the
-    commkit this interpreter imports), over the first ``limit`` answers files."""
+    commkit this interpreter imports), over the first ``limit`` answers files, writing
+    into ``out`` (a new folder: see :class:`OutputFolders`; the caller removes it)."""
     import pickle
 
     import yaml
@@ -332,58 +366,54 @@ def stages(folder: Path, content: Path | None, limit: int) -> dict[str, Any]:
     from commkit.render.report import to_yaml
 
     names = sorted(str(p) for p in (folder / "answers").glob("*.yaml"))[:limit]
-    out = Path(tempfile.mkdtemp(prefix="commkit-bench-stages-"))
     pack = api.load_content(content)
     writer = api.AssessmentWriter(pack=pack, out=out)
     spent = dict.fromkeys(STAGES, 0.0)
     clock = time.process_time
     group: list[list[tuple[Path, Path]]] = []
-    try:
-        for name in names:
-            t0 = clock()
-            with open(name, encoding="utf-8") as fh:
-                yaml.load(fh.read(), Loader=yaml.CSafeLoader)
-            t1 = clock()
-            checked = api.read_answers(name, pack=pack)
-            t2 = clock()
-            assessment = api.assess(checked, pack=pack)
-            t3 = clock()
-            date_warnings(assessment, workspace=None, file=name)
-            t4 = clock()
-            markdown = render_assessment_markdown(assessment, "en", pack=pack, peers=None)
-            t5 = clock()
-            result = to_yaml(assessment)
-            t6 = clock()
-            slug = assessment.community.slug or slugify(assessment.community.name)
-            md_path, yaml_path = writer.targets(slug, assessment.date.isoformat())
-            t6b = clock()
-            item = BatchItem(name)
-            item.json = assessment_json(assessment)
-            item.overall, item.stage = assessment.result.overall, assessment.result.stage
-            t7 = clock()
-            rendered = RenderedAssessment(
-                [("yaml", yaml_path, result), ("markdown", md_path, markdown)]
-            )
-            back = pickle.loads(pickle.dumps([item]))[0]
-            t8 = clock()
-            staged = [(role, path, stage_text(path, text)) for role, path, text in rendered.files]
-            t9 = clock()
-            files = writer.claim({role: path for role, path, _ in staged}, source=name)
-            publish_groups([[(tmp, path) for _, path, tmp in staged]], flushed=True)
-            t10 = clock()
-            group.append([(path, path) for _, path, _ in staged])
-            if len(group) == 100 or name == names[-1]:
-                flush_files(path for pairs in group for path, _ in pairs)
-                group = []
-            t11 = clock()
-            entry = {"source": name, "files": files, "warnings": [], "assessment": back.json}
-            api.json_text(entry, level=1)
-            t12 = clock()
-            marks = (t0, t1, t2, t3, t4, t5, t6, t6b, t7, t8, t9, t10, t11, t12)
-            for stage, (a, b) in zip(STAGES, itertools.pairwise(marks), strict=True):
-                spent[stage] += b - a
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
+    for name in names:
+        t0 = clock()
+        with open(name, encoding="utf-8") as fh:
+            yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+        t1 = clock()
+        checked = api.read_answers(name, pack=pack)
+        t2 = clock()
+        assessment = api.assess(checked, pack=pack)
+        t3 = clock()
+        date_warnings(assessment, workspace=None, file=name)
+        t4 = clock()
+        markdown = render_assessment_markdown(assessment, "en", pack=pack, peers=None)
+        t5 = clock()
+        result = to_yaml(assessment)
+        t6 = clock()
+        slug = assessment.community.slug or slugify(assessment.community.name)
+        md_path, yaml_path = writer.targets(slug, assessment.date.isoformat())
+        t6b = clock()
+        item = BatchItem(name)
+        item.json = assessment_json(assessment)
+        item.overall, item.stage = assessment.result.overall, assessment.result.stage
+        t7 = clock()
+        rendered = RenderedAssessment(
+            [("yaml", yaml_path, result), ("markdown", md_path, markdown)]
+        )
+        back = pickle.loads(pickle.dumps([item]))[0]
+        t8 = clock()
+        staged = [(role, path, stage_text(path, text)) for role, path, text in rendered.files]
+        t9 = clock()
+        files = writer.claim({role: path for role, path, _ in staged}, source=name)
+        publish_groups([[(tmp, path) for _, path, tmp in staged]], flushed=True)
+        t10 = clock()
+        group.append([(path, path) for _, path, _ in staged])
+        if len(group) == 100 or name == names[-1]:
+            flush_files(path for pairs in group for path, _ in pairs)
+            group = []
+        t11 = clock()
+        entry = {"source": name, "files": files, "warnings": [], "assessment": back.json}
+        api.json_text(entry, level=1)
+        t12 = clock()
+        marks = (t0, t1, t2, t3, t4, t5, t6, t6b, t7, t8, t9, t10, t11, t12)
+        for stage, (a, b) in zip(STAGES, itertools.pairwise(marks), strict=True):
+            spent[stage] += b - a
     count = len(names)
     per_file = {k: round(v / count * 1000, 3) for k, v in spent.items()}
     total = sum(v for k, v in per_file.items() if k != "floor")
@@ -503,12 +533,17 @@ def main(argv: list[str] | None = None) -> int:
     profiles: dict[str, list[str]] = {}
     by_stage: dict[str, dict[str, Any]] = {}
     scratch: list[str] = []  # cache folders of the runs
+    outputs = OutputFolders(work, "reports")  # removed after the last timing
     try:
         for n in ns.n:
             folder = work / f"n{n}"
             data = prepared(n, folder, content, ns.scale_from, seed=ns.seed, fresh=ns.fresh)
-            out = work / f"reports-{n}"
-            all_cases = cases(content, out, ns.jobs)
+
+            def argv_for(case: str) -> list[str]:
+                """A run's command; an ``assess`` writes into a new output folder."""
+                out = outputs.new() if case == "assess" else work
+                return cases(content, out, ns.jobs)[case]
+
             pairs = [("floor-map", "map"), ("floor-map", "map-rerun"), ("floor-assess", "assess")]
             if ns.only:
                 pairs = [p for p in pairs if p[1].split("-")[0] == ns.only]
@@ -521,14 +556,13 @@ def main(argv: list[str] | None = None) -> int:
                 return {**env, "COMMKIT_CACHE_DIR": cache}
 
             if any(name == "map-rerun" for _, name in pairs):
-                run(all_cases["map-rerun"], env_for("map-rerun"), folder)
+                run(argv_for("map-rerun"), env_for("map-rerun"), folder)
             runs = ns.runs if n <= 2000 else ns.runs_large
             # untimed warm-up: the floors fill the page cache; the commands (first N only)
             # fill the private bytecode cache
             for floor_name, name in [] if ns.no_warmup else pairs:
                 for case in (floor_name, name) if n == ns.n[0] else (floor_name,):
-                    shutil.rmtree(out, ignore_errors=True)
-                    run(all_cases[case], env_for(case), folder)
+                    run(argv_for(case), env_for(case), folder)
             for floor_name, name in pairs:
                 times: dict[str, list[float]] = {floor_name: [], name: []}
                 cpus: dict[str, list[float]] = {floor_name: [], name: []}
@@ -537,8 +571,7 @@ def main(argv: list[str] | None = None) -> int:
                 for i in range(runs):
                     order = (floor_name, name) if i % 2 == 0 else (name, floor_name)
                     for case in order:
-                        shutil.rmtree(out, ignore_errors=True)
-                        t, r, c = run(all_cases[case], env_for(case), folder)
+                        t, r, c = run(argv_for(case), env_for(case), folder)
                         times[case].append(t)
                         cpus[case].append(c)
                         rss[case].append(r)
@@ -575,14 +608,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 results[-1]["per_file_ms"] = round(t_cmd / count * 1000, 3)
                 if ns.profile:
-                    shutil.rmtree(out, ignore_errors=True)
-                    profiles[f"{name} n={n}"] = profile(all_cases[name], env, folder, ns.top)
-            shutil.rmtree(out, ignore_errors=True)
+                    profiles[f"{name} n={n}"] = profile(argv_for(name), env, folder, ns.top)
             if ns.stages:
-                by_stage[str(n)] = stages(folder, content, ns.stages)
+                by_stage[str(n)] = stages(folder, content, ns.stages, outputs.new())
             if not ns.keep and ns.workdir is None:
                 shutil.rmtree(folder, ignore_errors=True)
     finally:
+        outputs.remove()
         shutil.rmtree(pycache, ignore_errors=True)
         for cache in set(scratch):
             shutil.rmtree(cache, ignore_errors=True)

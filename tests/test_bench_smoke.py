@@ -83,6 +83,8 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
     assert stages["200"]["files"] == 20
     assert all(ms >= 0 for ms in stages["200"]["ms_per_file"].values())
     assert stages["200"]["total_ms"] > 0
+    # every run wrote into its own new output folder; all of them are gone after the timing
+    assert sorted(p.name for p in work.iterdir() if p.name.startswith("reports")) == []
     for r in results:
         assert r["seconds"] > 0 and r["floor_seconds"] > 0
         assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0
@@ -121,6 +123,24 @@ def test_batch_benchmark_workspace_reuse_checks_its_files(tmp_path: Path) -> Non
     assert batch.reusable(folder, batch.workspace_key(4, 1, None, None)) is None
     (folder / "answers" / "a.yaml").unlink()  # a file gone: generated again
     assert batch.reusable(folder, key) is None
+
+
+def test_batch_benchmark_writes_each_run_into_a_new_folder(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import batch  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCH))
+    outputs = batch.OutputFolders(tmp_path, "reports")
+    first = outputs.new()
+    first.mkdir()
+    (first / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "reports-1").mkdir()  # left by an earlier, killed bench: not reused
+    second = outputs.new()
+    assert second not in (first, tmp_path / "reports-1") and not second.exists()
+    second.mkdir()
+    outputs.remove()  # after the timing: every folder it gave, and only those
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports-1"]
 
 
 def test_inprocess_benchmark_quick() -> None:
