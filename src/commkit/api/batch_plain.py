@@ -209,7 +209,8 @@ def assessment_json(assessment: Any) -> RawJson:
                 if key and len(known) < 50_000 and len(piece) <= 2_000:
                     known[key] = piece
             put(piece)
-        add("{" + "".join(pieces)[1:])
+        pieces[0] = "{" + pieces[0][1:]
+        parts += pieces
         add("\n  }")
     add(',\n  "result": ')
     add(_result_json(assessment.result))
