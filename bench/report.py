@@ -12,7 +12,10 @@ pass renders assessments never rendered before, as a batch does, after a short w
 the assessments are made first and set aside from the garbage collector (``gc.freeze``),
 since a batch keeps nothing per file.
 Also times the Markdown (:func:`commkit.api.render_assessment_markdown`) and the YAML
-(:func:`commkit.render.report.to_yaml`) alone.
+(:func:`commkit.render.report.to_yaml`) alone, and the batch's plain way
+(:data:`PLAIN_KINDS`): for each of ``--n`` answers files read and scored as
+:mod:`commkit.api.batch_plain` does, its parse floor, report, result file and ``--json``
+text in turn (as a batch interleaves them), also in floors.
 
 With ``--before SRC`` (the ``src`` folder of another checkout) both run as child processes
 of the same interpreter (``PYTHONPATH`` set to each), alternated round by round with the
@@ -38,6 +41,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 WARMUP = 100
+KINDS = ("render", "markdown", "yaml")
 
 
 def assessments(count: int, seed: int, lang: str) -> list[Any]:
@@ -58,6 +62,77 @@ def assessments(count: int, seed: int, lang: str) -> list[Any]:
         doc["language"] = "ru" if lang == "ru" or (lang == "mixed" and i % 2) else "en"
         out.append(api.assess(Answers.model_validate(doc), pack=pack))
     return out
+
+
+PLAIN_KINDS = ("floor", "plain_markdown", "plain_yaml", "plain_json")
+"""The batch's plain way per answers file, timed in turn for each file as a batch does it:
+the floor (``yaml.CSafeLoader`` of the file's text), then the report, the result file and
+the ``--json`` text of the file read and scored as :mod:`commkit.api.batch_plain` does."""
+
+
+def plain_child(n: int, passes: int, seed: int, lang: str) -> dict[str, float]:
+    """CPU milliseconds per file of each of :data:`PLAIN_KINDS` (median pass), over
+    answers files written as ``generate.py`` writes them."""
+    import yaml
+
+    sys.path.insert(0, str(HERE))
+    from generate import answers_doc
+
+    from commkit import api
+    from commkit.api import batch_plain
+    from commkit.api.warm_assess import _read, plain_assessment
+    from commkit.core.plain import plain_answers_file
+    from commkit.render.report import _roadmap_of, assessment_yaml, report_markdown
+
+    pack = api.load_content()
+    roadmap = _roadmap_of(pack.roadmap.actions)
+    rng = random.Random(seed)
+    made = []
+    warmup = min(WARMUP, n)  # a smoke run stays small
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(warmup + n * passes):
+            day = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(0, 300))
+            doc = answers_doc(pack.checklist, rng, f"c-{i}", f"Community {i}", day)
+            doc["language"] = "ru" if lang == "ru" or (lang == "mixed" and i % 2) else "en"
+            path = Path(folder) / f"c-{i}.yaml"
+            text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+            path.write_text(text, encoding="utf-8")
+            answers = plain_answers_file(_read(path))
+            checklist = pack.checklists[answers.checklist.id]
+            assessment, info = plain_assessment(
+                answers,
+                checklist,
+                batch_plain._checklist_hash(checklist),
+                pack.roadmap.actions,
+                None,
+                None,
+            )
+            made.append((text, assessment, checklist, info, answers.language))
+    gc.collect()
+    gc.freeze()
+    clock = time.process_time
+    spent: dict[str, list[float]] = {k: [] for k in PLAIN_KINDS}
+    for p in range(-1, passes):  # the first pass warms up, untimed
+        group = made[:warmup] if p < 0 else made[warmup + p * n : warmup + (p + 1) * n]
+        sums = dict.fromkeys(PLAIN_KINDS, 0.0)
+        for text, assessment, checklist, info, language in group:
+            t0 = clock()
+            yaml.load(text, Loader=yaml.CSafeLoader)
+            t1 = clock()
+            report_markdown(assessment, checklist, info, language, roadmap=roadmap)
+            t2 = clock()
+            assessment_yaml(assessment)
+            t3 = clock()
+            batch_plain.assessment_json(assessment)
+            t4 = clock()
+            for kind, (a, b) in zip(
+                PLAIN_KINDS, ((t0, t1), (t1, t2), (t2, t3), (t3, t4)), strict=True
+            ):
+                sums[kind] += b - a
+        if p >= 0:
+            for kind in PLAIN_KINDS:
+                spent[kind].append(sums[kind] * 1000 / len(group))
+    return {f"{k}_cpu_ms": round(statistics.median(v), 4) for k, v in spent.items()}
 
 
 def child(n: int, passes: int, seed: int, lang: str) -> dict[str, Any]:
@@ -93,6 +168,7 @@ def child(n: int, passes: int, seed: int, lang: str) -> dict[str, Any]:
         "commkit": str(Path(commkit.__file__).parent),
         **{f"{k}_cpu_ms": round(statistics.median(v), 4) for k, v in cpu.items()},
         **{f"{k}_wall_ms": round(statistics.median(v), 4) for k, v in wall.items()},
+        **plain_child(n, passes, seed, lang),
     }
 
 
@@ -124,18 +200,26 @@ def paired(ns: argparse.Namespace) -> dict[str, Any]:
         "after": rows[0][1]["commkit"],
         "rounds": ns.rounds,
     }
-    for kind in ("render", "markdown", "yaml"):
-        for unit in ("cpu", "wall"):
-            key = f"{kind}_{unit}_ms"
-            before = [b[key] for b, _ in rows]
-            after = [a[key] for _, a in rows]
-            report[f"{kind}_{unit}"] = {
-                "before_ms": round(statistics.median(before), 3),
-                "after_ms": round(statistics.median(after), 3),
-                "ratio_median": round(
-                    statistics.median(b / a for b, a in zip(before, after, strict=True)), 2
-                ),
-            }
+    pairs = [(k, u) for k in KINDS for u in ("cpu", "wall")] + [(k, "cpu") for k in PLAIN_KINDS]
+    for kind, unit in pairs:
+        key = f"{kind}_{unit}_ms"
+        before = [b[key] for b, _ in rows]
+        after = [a[key] for _, a in rows]
+        report[f"{kind}_{unit}"] = {
+            "before_ms": round(statistics.median(before), 3),
+            "after_ms": round(statistics.median(after), 3),
+            "ratio_median": round(
+                statistics.median(b / a for b, a in zip(before, after, strict=True)), 2
+            ),
+        }
+    for kind in PLAIN_KINDS[1:]:  # in floors: each round's time over its own floor
+        report[f"{kind}_floors"] = {
+            side: round(
+                statistics.median(r[i][f"{kind}_cpu_ms"] / r[i]["floor_cpu_ms"] for r in rows),
+                3,
+            )
+            for i, side in ((0, "before"), (1, "after"))
+        }
     return report
 
 
@@ -163,7 +247,7 @@ def main() -> int:
         return 0
     head = f"{ns.n} reports a pass, lang {ns.lang}, started {began} UTC, load {report['load']}"
     print(head)
-    for kind in ("render", "markdown", "yaml"):
+    for kind in KINDS:
         if ns.before:
             c, w = report[f"{kind}_cpu"], report[f"{kind}_wall"]
             print(
@@ -174,6 +258,21 @@ def main() -> int:
         else:
             ms = report[f"{kind}_cpu_ms"]
             print(f"{kind:9s} CPU {ms:.3f} ms a report ({1000 / ms:,.0f}/s)")
+    print("the batch's plain way, per answers file, each part timed in turn:")
+    for kind in PLAIN_KINDS:
+        if ns.before:
+            c = report[f"{kind}_cpu"]
+            said = f"{kind:14s} CPU {c['before_ms']:.3f} -> {c['after_ms']:.3f} ms"
+            said += f" (before / after {c['ratio_median']:.2f}x)"
+            if kind != "floor":
+                f = report[f"{kind}_floors"]
+                said += f"; {f['before']:.3f} -> {f['after']:.3f} floors"
+        else:
+            ms = report[f"{kind}_cpu_ms"]
+            said = f"{kind:14s} CPU {ms:.3f} ms"
+            if kind != "floor":
+                said += f" ({ms / report['floor_cpu_ms']:.3f} floors)"
+        print(said)
     return 0
 
 

@@ -202,10 +202,11 @@ def test_report_benchmark_paired_with_this_checkout() -> None:
         "--json",
     )  # fmt: skip
     assert report["rounds"] == 1 and report["n"] == 3
-    for kind in ("render", "markdown", "yaml"):
+    for kind in ("render", "markdown", "yaml", "floor", "plain_markdown", "plain_yaml"):
         pair = report[f"{kind}_cpu"]
         assert isinstance(pair, dict)
         assert pair["before_ms"] > 0 and pair["after_ms"] > 0 and pair["ratio_median"] > 0
+    assert isinstance(report["plain_json_floors"], dict)
 
 
 def test_export_benchmark_at_n_10_and_20() -> None:

@@ -85,7 +85,9 @@ def scored() -> tuple[Any, Any]:
     return answers, breakdown(pack.checklist, answers.answers, lang="en", months=None)
 
 
-def test_answers_that_look_alike_get_their_own_json_pieces(scored: tuple[Any, Any]) -> None:
+def test_answers_that_look_alike_get_their_own_pieces(scored: tuple[Any, Any]) -> None:
+    from commkit.render.report import assessment_data, assessment_yaml, yaml_text
+
     answers, info = scored
     notes: list[Any] = [None, "a note", {"en": "n", "ru": "з"}]
     statuses = ["answered", "dont_know"]
@@ -107,6 +109,8 @@ def test_answers_that_look_alike_get_their_own_json_pieces(scored: tuple[Any, An
                     )
                     text = batch_plain.assessment_json(assessment).text
                     assert text == _scratch_json(assessment), (value, note, status)
+                    whole = yaml_text(assessment_data(assessment))
+                    assert assessment_yaml(assessment) == whole, (value, note, status)
                     assert json.loads(text)["answers"]["x"]["value"] == json.loads(
                         json.dumps(batch_plain._copied(value))
                     )
@@ -167,3 +171,26 @@ def test_two_checklists_and_two_languages_in_one_process_get_their_own_reports()
     assert len(set(seen.values())) == 4
     assert "Dim 0" in seen["overlay", "en"] and "Изм 0" in seen["overlay", "ru"]
     assert "Dim 0" not in seen["pack", "en"]
+
+
+def test_a_batch_with_its_own_report_template_renders_it(tmp_path: Path) -> None:
+    from commkit.render.report import TEMPLATE
+
+    pack = api.load_content(None)
+    data = _read(EXAMPLE)
+    assert data is not None
+    (tmp_path / TEMPLATE).write_text("# {{ view.community }} (own)\n", encoding="utf-8")
+
+    class OwnTemplate:  # the pack as the plain way reads it, with a template of its own
+        checklists = pack.checklists
+        roadmap = pack.roadmap
+        template_dirs = [tmp_path, *pack.template_dirs]
+
+    for own in (True, False, True):  # each batch (its writer) looks again
+        writer = api.AssessmentWriter(pack=pack, out=tmp_path / "out")
+        used: Any = OwnTemplate if own else pack
+        made = batch_plain._assessed(dict(data), used, writer, None, None, False)
+        assert made is not None
+        markdown = dict((role, text) for role, _, text in made.files)["markdown"]
+        assert markdown.endswith("(own)\n") is own
+        assert (markdown.count("\n") == 1) is own

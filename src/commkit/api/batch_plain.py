@@ -82,6 +82,25 @@ def _checklist_hash(checklist: Checklist) -> str:
     return found[1]
 
 
+_TEMPLATE_DIRS: dict[int, tuple[Any, list[Path]]] = {}
+
+
+def _template_dirs(writer: AssessmentWriter, pack: ContentPack) -> list[Path]:
+    """The pack's template folders when one holds its own report template, else none:
+    looked at once per batch (its writer), not twice a file."""
+    from commkit.render.report import TEMPLATE
+    from commkit.render.report_md import has_own_template
+
+    found = _TEMPLATE_DIRS.get(id(writer))
+    if found is None or found[0] is not writer:
+        dirs = list(pack.template_dirs)
+        found = (writer, dirs if has_own_template(dirs, TEMPLATE) else [])
+        if len(_TEMPLATE_DIRS) >= 8:
+            _TEMPLATE_DIRS.clear()
+        _TEMPLATE_DIRS[id(writer)] = found
+    return found[1]
+
+
 def _assessed(
     data: dict[str, Any],
     pack: ContentPack,
@@ -113,7 +132,7 @@ def _assessed(
         info,
         lang,
         actions=pack.roadmap.actions,
-        template_dirs=pack.template_dirs,
+        template_dirs=_template_dirs(writer, pack),
     )
     md_path, yaml_path = writer.targets(community.slug, assessment.date.isoformat())
     return PlainItem(
@@ -190,7 +209,8 @@ def assessment_json(assessment: Any) -> RawJson:
                 if key and len(known) < 50_000 and len(piece) <= 2_000:
                     known[key] = piece
             put(piece)
-        add("{" + "".join(pieces)[1:])
+        pieces[0] = "{" + pieces[0][1:]
+        parts += pieces
         add("\n  }")
     add(',\n  "result": ')
     add(_result_json(assessment.result))

@@ -48,42 +48,26 @@ class CommkitGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:
+        from commkit.cli.boundary import failed, finish, interrupted
+
         try:
             return super().invoke(ctx)
         except Exception as exc:
             from commkit.cli.helpstyle import localize_error
-            from commkit.errors import CommkitError
 
             localize_error(exc)
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             if settings and settings.debug:
                 raise
-            if isinstance(exc, OSError):  # the system said no (a full disk, a lost folder...)
-                from commkit.errors import UserError
-
-                where = f" ({exc.filename})" if exc.filename else ""
-                exc = UserError(f"{exc.strerror or exc}{where}")
-            if not isinstance(exc, CommkitError):
+            code = failed(exc)
+            if code is None:
                 raise
-            from commkit.cli.output import report_error
-
-            report_error(exc)
-            raise typer.Exit(1) from None
+            raise typer.Exit(code) from None
         except KeyboardInterrupt:
-            from commkit.i18n import text
-
-            sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
-            raise typer.Exit(130) from None
+            raise typer.Exit(interrupted()) from None
         finally:
-            if "commkit.i18n.messages" in sys.modules:  # library calls after a run: English
-                from commkit.i18n.messages import set_ui_lang
-
-                set_ui_lang(None)
-            if "commkit.fsutil" in sys.modules:  # only commands that wrote can have swept
-                from commkit.cli.output import report_stale_temps
-
-                report_stale_temps(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
+            finish(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
 
 
 app = typer.Typer(
@@ -184,11 +168,10 @@ def _no_plugin_loader() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    # pydantic looks for plugins through importlib.metadata when the first model is built,
-    # which costs every command a scan of the installed packages; commkit uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    """Run the app (the console script, :func:`commkit.cli.quick_start.main`, comes here for
+    every command line it does not run itself)."""
+    from commkit.cli.boundary import environment
+
+    environment()
     _no_plugin_loader()
-    if os.environ.get("NO_COLOR") is not None:
-        os.environ.setdefault("TERM", "dumb")
     app()

@@ -628,34 +628,54 @@ def _answers_yaml(answers: Mapping[str, Any], add: Callable[[str], None]) -> boo
     if not answers:
         add("answers: {}\n")
         return True
-    add("answers:\n")
     known = _answer_lines
+    lines = ["answers:\n"]
+    put = lines.append
     for qid, answer in answers.items():
-        value = answer.value
+        value, note = answer.value, answer.note
         kind = type(value)
-        short = answer.status == "answered" and not answer.note
-        if short and (kind is str or kind is int or kind is bool or (kind is float and value)):
-            key: tuple[Any, ...] = (qid, kind, value)
-            line = known.get(key)
-            if line is None:
-                line = plain_yaml.block({qid: value}, 2)
-                if line is None:
-                    return False
-                if len(known) < 50_000 and (kind is not str or len(value) <= 200):
-                    known[key] = line
+        if note is None and (kind in _LONG_FORM_KEYS or (kind is float and value)):
+            key: tuple[Any, ...] = (qid, answer.status, kind, value)
+        elif kind is list and note is None and all(type(v) is str for v in value):
+            key = (qid, answer.status, kind, *value)
+        elif type(note) is str and (kind in _LONG_FORM_KEYS or (kind is float and value)):
+            key = (qid, answer.status, kind, value, note)
         else:
-            note = answer.note
-            key = (qid, answer.status, kind, value, type(note), note)
-            keep = kind in _LONG_FORM_KEYS and type(note) in _LONG_FORM_KEYS
-            line = known.get(key) if keep else None
+            key = ()
+        line = known.get(key) if key else None
+        if line is None:
+            line = plain_yaml.block(_answers_data({qid: answer}), 2)
             if line is None:
-                line = plain_yaml.block(_answers_data({qid: answer}), 2)
-                if line is None:
-                    return False
-                if keep and line.count("\n") <= 8 and len(known) < 50_000:
-                    known[key] = line
-        add(line)
+                return False
+            if key and len(known) < 50_000 and len(line) <= 1_000 and line.count("\n") <= 8:
+                known[key] = line
+        put(line)
+    add("".join(lines))
     return True
+
+
+_result_pieces: dict[tuple[Any, ...], str] = {}
+"""Pieces of a result file's ``result:`` by what they hold: its head (score and stages) and
+its lists of ids (strengths, gaps, actions, open questions, gates)."""
+
+
+def _result_piece(key: tuple[Any, ...], data: dict[str, Any], keep: bool) -> str | None:
+    """``plain_yaml.block(data, 2)``, remembered by ``key`` when ``keep``."""
+    from commkit.render import plain_yaml
+
+    known = _result_pieces
+    piece = known.get(key) if keep else None
+    if piece is None:
+        piece = plain_yaml.block(data, 2)
+        if piece is not None and keep and len(known) < 20_000 and len(piece) <= 2_000:
+            known[key] = piece
+    return piece
+
+
+def _ids_piece(name: str, items: list[Any]) -> str | None:
+    """``name:`` and its list of ids, at the result's indent (remembered: lists of strings)."""
+    key = (name, *items)
+    return _result_piece(key, {name: list(items)}, all(type(i) is str for i in items))
 
 
 def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
@@ -663,13 +683,16 @@ def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
     PyYAML)."""
     from commkit.render import plain_yaml
 
-    add("result:\n")
-    head: dict[str, Any] = {"overall": result.overall, "stage": result.stage}
-    if result.next_stage is not None:
-        head["next_stage"] = result.next_stage
-    lines = plain_yaml.block(head, 2)
+    overall, stage, next_stage = result.overall, result.stage, result.next_stage
+    head: dict[str, Any] = {"overall": overall, "stage": stage}
+    if next_stage is not None:
+        head["next_stage"] = next_stage
+    keep = type(stage) is str and (next_stage is None or type(next_stage) is str)
+    keep = keep and (type(overall) is int or (type(overall) is float and bool(overall)))
+    lines = _result_piece(("head", type(overall), overall, stage, next_stage), head, keep)
     if lines is None:
         return False
+    add("result:\n")
     add(lines)
     if not result.dimensions:
         add("  dimensions: []\n")
@@ -693,10 +716,11 @@ def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
                 if remembered and len(known) < 20_000:
                     known[key] = block
             add(block)
-    lines = plain_yaml.block({"strengths": list(result.strengths), "gaps": list(result.gaps)}, 2)
-    if lines is None:
-        return False
-    add(lines)
+    for name in ("strengths", "gaps"):
+        lines = _ids_piece(name, getattr(result, name))
+        if lines is None:
+            return False
+        add(lines)
     if not result.recommendations:
         add("  recommendations: []\n")
     else:
@@ -712,15 +736,11 @@ def _result_yaml(result: Any, add: Callable[[str], None]) -> bool:
                 if len(said) < 20_000:
                     said[pair] = block
             add(block)
-    tail = {
-        "actions": list(result.actions),
-        "open_questions": list(result.open_questions),
-        "held_back_by": list(result.held_back_by),
-    }
-    lines = plain_yaml.block(tail, 2)
-    if lines is None:
-        return False
-    add(lines)
+    for name in ("actions", "open_questions", "held_back_by"):
+        lines = _ids_piece(name, getattr(result, name))
+        if lines is None:
+            return False
+        add(lines)
     return True
 
 

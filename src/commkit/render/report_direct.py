@@ -388,7 +388,9 @@ def _questions_lines(
         dim_id: ([], [], []) for dim_id in words.dimension_titles
     }
     appendix: list[str] = []
+    put = appendix.append
     known = words.report_questions
+    answer_of = answers.get
     for i, (q, qid, dim_id, question) in enumerate(rows):
         if by_id is None:
             o = outcomes[i]
@@ -397,30 +399,39 @@ def _questions_lines(
                 o = by_id.get(qid)
         else:
             o = by_id.get(qid)
-        answer = answers.get(qid)
+        answer = answer_of(qid)
         if o is None:
             status, normalised, weighs = None, None, False
         else:
             status, normalised, weighs = o.status, o.normalised, o.step.weight > 0
+        note = None
         if answer is None:
-            given: Any = None
+            key: tuple[Any, ...] | None = (qid, status, normalised, weighs)
         else:
-            value = _value_key(answer.value)
-            given = None if value is None else (answer.status, value)
-        remembered = given is not None or answer is None
-        key = (qid, status, normalised, weighs, given)
-        made = known.get(key) if remembered else None
+            value: Any = answer.value
+            note = answer.note
+            kind = type(value)
+            if kind is str or kind is int or kind is bool or value is None:
+                if kind is str and len(value) > 200:
+                    key = None
+                else:
+                    key = (qid, status, normalised, weighs, answer.status, kind, value)
+            else:
+                given = _value_key(value)
+                key = (qid, status, normalised, weighs, answer.status, given, 0)
+                if given is None:
+                    key = None
+        made = known.get(key) if key is not None else None
         if made is not None:
             row, picked, bullet = made
         else:
             row, picked, bullet = _question(
                 q, qid, question, answer, status, normalised, weighs, words, lang
             )
-            if remembered and len(known) < 20_000:
+            if key is not None and len(known) < 20_000:
                 known[key] = (row, picked, bullet)
-        note = answer.note if answer is not None else None
         if row is not None:
-            appendix.append(_with_note(row, note, lang) if note is not None else row)
+            put(_with_note(row, note, lang) if note is not None else row)
         if picked is not None and bullet is not None:
             found = points.get(dim_id)
             if found is not None:

@@ -13,6 +13,7 @@ languages, with and without a team, peers and a chart, and compare the bytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ def tidy(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_tidy_lines: set[str] = set()
+_tidy_lines: set[str] = {""}
 """Lines (or runs of lines) known to need no tidying: no line break in them but ``\\n``, no
 space at the end of a line."""
 
@@ -84,9 +85,7 @@ def tidy_lines(lines: list[str]) -> str:
     reports repeat most of their lines, which are checked once. An item may be a run of
     lines joined by ``\\n``."""
     known = _tidy_lines
-    for line in lines:
-        if line in known or not line:
-            continue
+    for line in filterfalse(known.__contains__, lines):  # the few not seen before
         parts = line.split("\n")
         if parts[-1] == "":
             del parts[-1]

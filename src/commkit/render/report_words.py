@@ -215,10 +215,7 @@ class ChecklistWords:
         self._gates: dict[int, tuple[Condition | PlainCondition, str]] = {}
         self._joined: dict[tuple[Any, str, Any], str] = {}
         self._answers: dict[tuple[int, type, Any], str] = {}
-        self.report_questions: dict[
-            tuple[str, str | None, float | None, bool, Any],
-            tuple[str | None, int | None, str | None],
-        ] = {}
+        self.report_questions: dict[tuple[Any, ...], tuple[str | None, int | None, str | None]] = {}
         """The report's lines of a question (:mod:`commkit.render.report_direct`): its line
         in the answers table (without a note), which of its dimension's lists its finding
         goes to and the finding's line, by how it counted and the answer."""
