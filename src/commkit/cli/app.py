@@ -149,29 +149,10 @@ _register()
 coercion.install()
 
 
-def _no_plugin_loader() -> None:
-    """With plugins off, pydantic's plugin loader still imports ``importlib.metadata`` (and
-    with it ``email``, ``zipfile``, ``csv``: about 20 ms) when the first validator is built,
-    only to return no plugins. A loader that returns none, as pydantic's own does then,
-    stands in for it. ``PYDANTIC_DISABLE_PLUGINS`` set to anything else (``""``: every
-    plugin) leaves pydantic's loader in place."""
-    import types
-
-    name = "pydantic.plugin._loader"
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
-        return
-    if name in sys.modules:
-        return
-    loader = types.ModuleType(name, "No pydantic plugins (commkit's command line).")
-    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules[name] = loader
-
-
 def main() -> None:
     """Run the app (the console script, :func:`commkit.cli.quick_start.main`, comes here for
     every command line it does not run itself)."""
     from commkit.cli.boundary import environment
 
     environment()
-    _no_plugin_loader()
     app()
