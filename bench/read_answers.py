@@ -10,7 +10,9 @@ read and parsed with ``yaml.CSafeLoader``. Each round reads every file both ways
 alternating round by round, so that what the machine does meanwhile weighs on both alike.
 Reports CPU (``process_time``) and wall per file, files per second and the median of the
 per-round ratios. ``--parts`` adds each step's share: parsing without positions, validating,
-checking (the steps of a file that passes, as ``read_answers`` takes them).
+checking (the steps of a file that passes, as ``read_answers`` takes them). ``--readers``
+adds the YAML readers alone on the same texts: ``fast_yaml.load`` (line by line first),
+its libyaml way alone, and the floor, rounds rotated, and how many files the lines accept.
 
 The files are ``bench/generate.py``'s (``--count`` communities, answers only) unless
 ``--answers`` names a folder of answers files.
@@ -106,12 +108,49 @@ def parts(paths: list[Path], pack: Any, rounds: int) -> dict[str, float]:
     }
 
 
+def readers(paths: list[Path], rounds: int) -> dict[str, Any]:
+    """CPU ms per file of reading the texts (already in memory) three ways, rounds rotated:
+    ``fast_yaml.load`` (lines first, libyaml for what they refuse), fast_yaml's libyaml way
+    alone (how it read every file before the line reader) and the floor; the median of the
+    per-round ratios to the floor; and how many files the line reader accepts."""
+    from commkit.model import fast_yaml, line_yaml
+
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    accepted = 0
+    for text in texts:
+        try:
+            line_yaml.load(text)
+            accepted += 1
+        except line_yaml.Refused:
+            pass
+    ways: dict[str, Callable[[], Any]] = {
+        "floor": lambda: [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts],
+        "fast_yaml": lambda: [fast_yaml.load(t) for t in texts],
+        "libyaml_way": lambda: [fast_yaml.load_composed(t) for t in texts],
+    }
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    names = list(ways)
+    for i in range(rounds):
+        for name in names[i % 3 :] + names[: i % 3]:
+            times[name].append(timed(ways[name])[0])
+    report: dict[str, Any] = {"accepted_by_lines": accepted, "files": len(texts)}
+    for name in names:
+        report[f"{name}_cpu_ms"] = statistics.median(times[name]) / len(texts) * 1000
+        report[f"{name}_to_floor"] = statistics.median(
+            t / f for t, f in zip(times[name], times["floor"], strict=True)
+        )
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="communities to generate")
     parser.add_argument("--answers", type=Path, help="a folder of answers files instead")
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--parts", action="store_true", help="each step's CPU per file")
+    parser.add_argument(
+        "--readers", action="store_true", help="the YAML readers alone against the floor"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
@@ -136,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         if args.parts:
             report["parts_cpu_ms"] = parts(paths, pack, args.rounds)
+        if args.readers:
+            report["readers"] = readers(paths, args.rounds)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -157,6 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, value in report.get("parts_cpu_ms", {}).items():
         print(f"  {name}: {value:.3f} ms CPU per file")
+    if "readers" in report:
+        got = report["readers"]
+        print(f"readers ({got['accepted_by_lines']} of {got['files']} files read by lines):")
+        for name in ("floor", "fast_yaml", "libyaml_way"):
+            print(
+                f"  {name}: {got[name + '_cpu_ms']:.3f} ms CPU per file, "
+                f"{got[name + '_to_floor']:.2f}x the floor"
+            )
     return 0
 
 

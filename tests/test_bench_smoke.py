@@ -177,13 +177,18 @@ def test_score_pair_benchmark_against_this_checkout() -> None:
 
 def test_read_answers_benchmark_at_n_5() -> None:
     report = _run(
-        str(BENCH / "read_answers.py"), "--count", "5", "--rounds", "2", "--parts", "--json"
+        str(BENCH / "read_answers.py"),
+        *("--count", "5", "--rounds", "2", "--parts", "--readers", "--json"),
     )
     assert report["files"] and report["rounds"] == 2
     assert report["ours_cpu_ms"] > 0 and report["floor_cpu_ms"] > 0 and report["cpu_ratio"] > 0
     parts = report["parts_cpu_ms"]
     assert isinstance(parts, dict)
     assert sorted(parts) == ["check", "parse_plain", "read_text", "validate"]
+    readers = report["readers"]
+    assert isinstance(readers, dict)
+    assert readers["accepted_by_lines"] == readers["files"] == report["files"]
+    assert readers["fast_yaml_to_floor"] > 0 and readers["libyaml_way_to_floor"] > 0
 
 
 def test_report_benchmark_paired_with_this_checkout() -> None:

@@ -67,6 +67,9 @@ ACCEPTED = [
     "a: b'c\nd: e\"f\ng: 'h' \ni: x -y\nj: -x\nk: a - b\n",
     "",
     "# only a comment\n\n",
+    "a: [1, 'two', 3.0, [4, {five: 5}]]\nb: {en: Perm Krai, ru: 'Пермский край'}\n"
+    'c: {a: {b: {c: []}}}\nd: [ yes , ~, -1, "q, r" ]  # a comment\ne: {"k": v, \'l\' : w}\n',
+    "- [a, b]\n- [ ]\n- {k: v, n: 2026-01-31}\n- x: [it's, a b]\n",
 ]
 
 
@@ -76,8 +79,23 @@ def test_tricky_documents_read_as_pyyaml_reads_them(text: str) -> None:
 
 
 REFUSED = [
-    "a: [1, 2]\n",  # flow collections
-    "a: {b: 1}\n",
+    "a: [1,\n  2]\n",  # flow collections over several lines, or beyond the plainest
+    "a: {b: 1,\n  c: 2}\n",
+    "a: [a, ]\n",
+    "a: [a, , b]\n",
+    "a: {b}\n",
+    "a: {b: }\n",
+    "a: [b: c]\n",
+    "a: {1: x}\n",
+    "a: {yes: x}\n",
+    "a: {x: 1, x: 2}\n",
+    "a: {x: 1, 'x': 2}\n",
+    "a: [a#b]\n",
+    "a: [a:b]\n",
+    "a: [1, 2] x\n",
+    '"a: ["x" y]\n',
+    "a: [[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]\n",
+    "a: [x\n",
     "a: &x 1\nb: 2\n",  # an anchor
     "a: 1\nb: *x\n",  # an alias
     "a: !!str 1\n",  # tags
@@ -131,7 +149,6 @@ REFUSED = [
     "a: 1\n  b: 2\n",
     ": x\n",  # an empty key
     "a: 'x'y\n",  # more after a quoted scalar
-    "a: [ ]\n",
     "k" * 1001 + ": long key\n",
 ]
 
@@ -200,8 +217,48 @@ LINE = st.tuples(
     st.sampled_from(["", " ", "  ", "    "]),
     st.sampled_from(["", "- ", "- - ", "-", "-  "]),
     st.sampled_from(["", "a:", "b: ", "'c':", '"d" :', "1:", "yes:", "a b:", "e:f"]),
-    st.sampled_from(["", " ", "x", "'y'", '"z"', "[]", "{}", "1", "# c", "x # c", "a: b", "-"]),
+    st.sampled_from(
+        ["", " ", "x", "'y'", '"z"', "[]", "{}", "1", "# c", "x # c", "a: b", "-", "[x]", "{k: v}"]
+    ),
 )
+
+
+def flow_text(parts: tuple[str, list[tuple[str, str]], str, str]) -> str:
+    opening, items, comma, pad = parts
+    if opening == "[":
+        return "[" + pad + comma.join(item for _, item in items) + pad + "]"
+    return "{" + pad + comma.join(key + item for key, item in items) + pad + "}"
+
+
+FLOW = st.recursive(
+    st.sampled_from(
+        ["a", "1", "'q'", '"d"', "a b", "yes", "-1", "a:b", "a#b", "", " ", "~", "x'y"]
+    ),
+    lambda inner: st.tuples(
+        st.sampled_from(["[", "{"]),
+        st.lists(
+            st.tuples(st.sampled_from(["a: ", "'b': ", '"c" : ', "d:", "1: ", "yes: "]), inner),
+            max_size=3,
+            unique_by=lambda pair: pair[0],
+        ),
+        st.sampled_from([", ", ", ", ",", " , ", ",,"]),
+        st.sampled_from(["", "", " "]),
+    ).map(flow_text),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(FLOW, st.sampled_from(["k: ", "- ", "k:  "]), st.sampled_from(["", " # c", "x", " ]"]))
+def test_any_flow_collection_it_accepts_reads_as_pyyaml_reads_it(
+    flow: str, lead: str, tail: str
+) -> None:
+    text = f"{lead}{flow}{tail}\n"
+    try:
+        got = line_yaml.load(text)
+    except line_yaml.Refused:
+        return
+    assert repr(got) == repr(c_loaded(text))
 
 
 @settings(max_examples=200, deadline=None)

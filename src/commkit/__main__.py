@@ -1,5 +1,5 @@
 """Allow ``python -m commkit``."""
 
-from commkit.cli.app import main
+from commkit.cli.quick_start import main
 
 main()

@@ -48,42 +48,26 @@ class CommkitGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: Any) -> Any:
+        from commkit.cli.boundary import failed, finish, interrupted
+
         try:
             return super().invoke(ctx)
         except Exception as exc:
             from commkit.cli.helpstyle import localize_error
-            from commkit.errors import CommkitError
 
             localize_error(exc)
 
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             if settings and settings.debug:
                 raise
-            if isinstance(exc, OSError):  # the system said no (a full disk, a lost folder...)
-                from commkit.errors import UserError
-
-                where = f" ({exc.filename})" if exc.filename else ""
-                exc = UserError(f"{exc.strerror or exc}{where}")
-            if not isinstance(exc, CommkitError):
+            code = failed(exc)
+            if code is None:
                 raise
-            from commkit.cli.output import report_error
-
-            report_error(exc)
-            raise typer.Exit(1) from None
+            raise typer.Exit(code) from None
         except KeyboardInterrupt:
-            from commkit.i18n import text
-
-            sys.stderr.write("\n" + text("cli.interrupted", context.ui_lang()) + "\n")
-            raise typer.Exit(130) from None
+            raise typer.Exit(interrupted()) from None
         finally:
-            if "commkit.i18n.messages" in sys.modules:  # library calls after a run: English
-                from commkit.i18n.messages import set_ui_lang
-
-                set_ui_lang(None)
-            if "commkit.fsutil" in sys.modules:  # only commands that wrote can have swept
-                from commkit.cli.output import report_stale_temps
-
-                report_stale_temps(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
+            finish(ctx.obj.lang if isinstance(ctx.obj, Settings) else "en")
 
 
 app = typer.Typer(
@@ -165,30 +149,10 @@ _register()
 coercion.install()
 
 
-def _no_plugin_loader() -> None:
-    """With plugins off, pydantic's plugin loader still imports ``importlib.metadata`` (and
-    with it ``email``, ``zipfile``, ``csv``: about 20 ms) when the first validator is built,
-    only to return no plugins. A loader that returns none, as pydantic's own does then,
-    stands in for it. ``PYDANTIC_DISABLE_PLUGINS`` set to anything else (``""``: every
-    plugin) leaves pydantic's loader in place."""
-    import types
-
-    name = "pydantic.plugin._loader"
-    if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
-        return
-    if name in sys.modules:
-        return
-    loader = types.ModuleType(name, "No pydantic plugins (commkit's command line).")
-    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules[name] = loader
-
-
 def main() -> None:
-    """Console-script entry point."""
-    # pydantic looks for plugins through importlib.metadata when the first model is built,
-    # which costs every command a scan of the installed packages; commkit uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _no_plugin_loader()
-    if os.environ.get("NO_COLOR") is not None:
-        os.environ.setdefault("TERM", "dumb")
+    """Run the app (the console script, :func:`commkit.cli.quick_start.main`, comes here for
+    every command line it does not run itself)."""
+    from commkit.cli.boundary import environment
+
+    environment()
     app()

@@ -125,22 +125,10 @@ def assess(
 def _warm(
     s: Any, name: str, *, out: Path, force: bool, when: dt.date | None, community: str | None
 ) -> bool:
-    """One answers file assessed the warm way (no pydantic), when nothing needs the models;
-    ``False``: nothing was done, the full path runs."""
-    from commkit.api.warm_assess import warm_assess
-    from commkit.cli.output import Lines
-    from commkit.cli.summary import print_view
+    """One answers file assessed the warm way; ``False``: nothing was done."""
+    from commkit.cli.warm_commands import warm_assess_run
 
-    if not Path(name).is_file():
-        return False
-    lang = s.lang if s.lang_given else None
-    done = warm_assess(
-        name, content=s.content, lang=lang, today=when, slug=community, out=out, force=force
-    )
-    if done is None:
-        return False
-    print_view(Lines(stderr=False), done.summary, done.files, done.lang)
-    return True
+    return warm_assess_run(s, name, out=out, force=force, when=when, community=community)
 
 
 class _Run:

@@ -44,21 +44,18 @@ def plan(
         )
     only_markdown = not (csv_file or ics_file or html_file or xlsx_file or as_json)
     if assessment is not None and workspace is None and only_markdown:
-        from commkit.api.plan import quick_plan
+        from commkit.cli.warm_commands import quick_plan_run
 
-        quick = quick_plan(
+        if quick_plan_run(
+            s,
             assessment,
-            start,
-            content=s.content,
-            weeks=weeks,
-            capacity=capacity or [],
-            holidays=holidays,
             out=out_dir,
-            lang=s.lang if s.lang_given else None,
             force=force,
-        )
-        if quick is not None:
-            _summary(quick.plan, quick.lang, quick.written)
+            start=start,
+            weeks=weeks,
+            capacity=capacity,
+            holidays=holidays,
+        ):
             return
     pack = s.pack()
     if (assessment is None) == (workspace is None):
@@ -112,25 +109,9 @@ def plan(
 
 
 def _summary(result: Any, lang: str, written: list[Path]) -> None:
-    """The plan's line and the files written (the same for a plan and its plain objects)."""
-    from commkit import api
-    from commkit.cli.output import Lines
-    from commkit.i18n import plural, text
+    from commkit.cli.warm_commands import plan_summary
 
-    stdout = Lines()  # on a pipe a line is written whole, without rich; a terminal wraps it
-    scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)
-    summary = text(
-        "cli.plan_summary",
-        lang,
-        name=api.tr(result.community.name, lang),
-        scheduled=scheduled,
-        start=result.start,
-        end=result.end,
-        later=len(result.later),
-    )
-    stdout.print(summary, soft_wrap=not stdout.is_terminal)
-    for path in written:
-        stdout.print(text("cli.wrote", lang, path=path))
+    plan_summary(result, lang, written)
 
 
 def register(app: typer.Typer) -> None:

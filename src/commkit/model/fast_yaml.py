@@ -90,7 +90,11 @@ def load(text: str) -> Any:
     try:
         return line_yaml.load(text)
     except Refused:
-        pass
+        return load_composed(text)
+
+
+def load_composed(text: str) -> Any:
+    """:func:`load` without the line reader: libyaml composes every document."""
     node = compose(text)
     return None if node is None else _walk(node)
 

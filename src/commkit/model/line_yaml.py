@@ -134,12 +134,20 @@ _HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _REST_OK = re.compile(r"(?: +#.*)? *\Z")
 """What may follow a quoted scalar or a flow ``[]``/``{}`` on its line."""
+_FLOW_PLAIN = re.compile(r"[^,\[\]{}:#]*")
+"""A plain scalar in a flow collection, up to what ends it or makes it doubtful."""
+_FLOW_DEPTH = 20
 _KEY_MAX = 1000
 """libyaml refuses an implicit key over 1024 characters; longer ones go to libyaml."""
 _REMEMBER = 64
 _LIMIT = 100_000
 _plain_memo: dict[str, Any] = {}
 """A short plain scalar -> its value (None, bool, int, float, date, str: immutable)."""
+_value_memo: dict[str, Any] = {}
+"""The text after ``key: `` or ``- `` -> its value, for texts read as a scalar before (which
+is never empty, never a comment, never has ``: `` outside quotes nor ends with ``:``)."""
+_key_memo: dict[str, str] = {}
+"""The text before ``: `` -> the key, for plain keys read as their own text before."""
 _MISSING = object()
 
 
@@ -167,24 +175,53 @@ class _Reader:
 
     def read(self, text: str) -> Any:
         stack = self.stack
+        keys, values, missing = _key_memo, _value_memo, _MISSING
         for raw in text.split("\n"):
             content = raw.lstrip(" ")
             if not content or content[0] == "#":
                 continue
             indent = len(raw) - len(content)
-            if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
-                raise Refused
-            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
             pending = self.pending
             if pending is not None:
                 self.pending = None
                 into, key, at, in_map = pending
+                dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
                 if indent > at or (in_map and dash and indent == at):
                     made: Any = [] if dash else {}
                     into[key] = made
                     stack.append((indent, made, dash))
-                    self._line(content, indent, dash)
-                    continue
+            elif stack:
+                # the common lines, "key: value", "key:" and "- value", their texts seen
+                # before (so checked before), at once
+                at, into, is_list = stack[-1]
+                if at == indent:
+                    if is_list:
+                        if content[:2] == "- ":
+                            value = values.get(content[2:], missing)
+                            if value is not missing:
+                                into.append(value)
+                                continue
+                        elif content[0] != "-" and len(stack) > 1 and stack[-2][0] == indent:
+                            stack.pop()  # the end of a list written under its key's column
+                            at, into, is_list = stack[-1]
+                    if not is_list:
+                        end = content.find(": ")
+                        if end > 0:
+                            key = keys.get(content[:end])
+                            if key is not None and key not in into:
+                                value = values.get(content[end + 2 :], missing)
+                                if value is not missing:
+                                    into[key] = value
+                                    continue
+                        elif content[-1] == ":":
+                            key = keys.get(content[:-1])
+                            if key is not None and key not in into:
+                                into[key] = None
+                                self.pending = (into, key, indent, True)
+                                continue
+            if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
+                raise Refused
+            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
             while stack and stack[-1][0] > indent:
                 stack.pop()
             if not stack:
@@ -227,7 +264,7 @@ class _Reader:
                 into, content, indent = inner, rest, column
                 continue
             break
-        key_end = _key_end(rest)
+        key_end = -1 if rest[0] in "[{" else _key_end(rest)
         if key_end < 0:
             into.append(_value(rest))
             return
@@ -243,6 +280,10 @@ class _Reader:
             raise Refused
         text = content[:end]
         key = _key(text)
+        if key == text and key.__class__ is str and text[0] not in "-.":
+            if len(_key_memo) >= _LIMIT:
+                _key_memo.clear()
+            _key_memo[text] = key  # a plain key that is its own text: no more to check
         if key in into or (key.__class__ is not str and text.rstrip(" ") in into):
             raise Refused
         if text[0] in "'\"" and _as_plain(key) in into:
@@ -293,7 +334,20 @@ def _key(text: str) -> Any:
 
 
 def _value(text: str) -> Any:
-    """A value written after ``key: `` or ``- `` (spaces before it removed)."""
+    """A value written after ``key: `` or ``- `` (spaces before it removed), remembered
+    when short and not a collection."""
+    value = _value_memo.get(text, _MISSING)
+    if value is not _MISSING:
+        return value
+    value = _value_text(text)
+    if len(text) <= _REMEMBER and value.__class__ is not list and value.__class__ is not dict:
+        if len(_value_memo) >= _LIMIT:
+            _value_memo.clear()
+        _value_memo[text] = value
+    return value
+
+
+def _value_text(text: str) -> Any:
     first = text[0]
     if first == "'" or first == '"':
         match = (_SINGLE if first == "'" else _DOUBLE).match(text)
@@ -301,11 +355,10 @@ def _value(text: str) -> Any:
             raise Refused  # a quoted scalar over several lines, or more after it
         return _quoted(match.group(0), first)
     if first == "[" or first == "{":
-        if text[1:2] not in ("]", "}") or not _REST_OK.match(text, 2):
+        value, end = _flow(text, 0, 0)
+        if not _REST_OK.match(text, end):
             raise Refused
-        if text[1] != ("]" if first == "[" else "}"):
-            raise Refused
-        return [] if first == "[" else {}
+        return value
     cut = text.find(" #")
     if cut >= 0:
         text = text[:cut]
@@ -313,6 +366,67 @@ def _value(text: str) -> Any:
     if text.endswith(":") or ": " in text:
         raise Refused
     return _plain(text)
+
+
+def _flow(text: str, at: int, depth: int) -> tuple[Any, int]:
+    """The flow collection (``[a, 1]``, ``{en: x, ru: 'y'}``) opening at ``text[at]``, all on
+    its line, and where it ends. Only a strict subset: scalars (plain ones without ``:``,
+    ``#`` nor flow indicators), nested collections, string keys, one ``, `` between items."""
+    if depth > _FLOW_DEPTH:
+        raise Refused
+    is_map = text[at] == "{"
+    closing = "}" if is_map else "]"
+    out: Any = {} if is_map else []
+    at = _spaces(text, at + 1)
+    if text[at : at + 1] == closing:
+        return out, at + 1
+    while True:
+        if is_map:
+            key, at = _flow_scalar(text, at, True)
+            if key.__class__ is not str or key in out or text[at : at + 2] != ": ":
+                raise Refused
+            value, at = _flow_item(text, _spaces(text, at + 2), depth)
+            out[key] = value
+        else:
+            value, at = _flow_item(text, at, depth)
+            out.append(value)
+        at = _spaces(text, at)
+        mark = text[at : at + 1]
+        if mark == closing:
+            return out, at + 1
+        if mark != ",":
+            raise Refused
+        at = _spaces(text, at + 1)
+
+
+def _flow_item(text: str, at: int, depth: int) -> tuple[Any, int]:
+    if text[at : at + 1] in ("[", "{"):
+        return _flow(text, at, depth + 1)
+    return _flow_scalar(text, at, False)
+
+
+def _flow_scalar(text: str, at: int, key: bool) -> tuple[Any, int]:
+    """A scalar in a flow collection and where it ends (spaces after a plain one left)."""
+    first = text[at : at + 1]
+    if first == "'" or first == '"':
+        match = (_SINGLE if first == "'" else _DOUBLE).match(text, at)
+        if match is None:
+            raise Refused
+        return _quoted(match.group(0), first), _spaces(text, match.end())
+    match = _FLOW_PLAIN.match(text, at)
+    end = match.end() if match else at
+    plain = text[at:end].rstrip(" ")
+    if not plain or text[end : end + 1] not in ((":",) if key else (",", "]", "}")):
+        raise Refused  # an empty item, a ':', '#' or '[' in a plain scalar, the line's end
+    if key and (plain != text[at:end] or len(plain) > _KEY_MAX):
+        raise Refused
+    return _plain(plain), end
+
+
+def _spaces(text: str, at: int) -> int:
+    while text[at : at + 1] == " ":
+        at += 1
+    return at
 
 
 def _quoted(text: str, quote: str) -> str:
