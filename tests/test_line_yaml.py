@@ -35,14 +35,36 @@ def same(text: str) -> Any:
 
 def test_the_resolvers_are_pyyaml_s_own() -> None:
     ours: dict[str, list[tuple[str, str, int]]] = {}
-    for tag, regexp, firsts in line_yaml.IMPLICIT_RESOLVERS:
+    for tag, pattern, flags, firsts in line_yaml.IMPLICIT_RESOLVERS:
         for first in firsts:
-            ours.setdefault(first, []).append((tag, regexp.pattern, regexp.flags))
+            ours.setdefault(first, []).append((tag, pattern, flags))
     theirs = {
         first: [(tag, regexp.pattern, regexp.flags) for tag, regexp in resolvers]
         for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
     }
     assert ours == theirs
+
+
+SCALARS_TO_RESOLVE = [
+    *("yes", "Yes", "YES", "yEs", "y", "Y", "n", "NO", "nO", "true", "tRUE", "on", "ON", "oN"),
+    *("off", "Off", "OFF", "oFF", "o", "f", "t", "null", "Null", "NULL", "nULL", "nil", "~"),
+    *("0", "00", "007", "08", "0_7", "1", "123", "1_000", "+1", "-0", "0x_1F", "0b1", "1:61"),
+    *("\u0663", "1\u0663", ".5", "1.", "1.5e+3", "1e3", "-.inf", ".NaN", ".Nan", "<", "<<<"),
+    *("2026-01-31", "2026-1-31", "9999-12-31", "=", "==", "-", "+", ".", "._", "0x", "word"),
+]
+
+
+def test_plain_scalars_resolve_as_pyyaml_resolves_them() -> None:
+    refused = []
+    for scalar in SCALARS_TO_RESOLVE:
+        text = f"k: {scalar}\n"
+        try:
+            got = line_yaml.load(text)
+        except line_yaml.Refused:
+            refused.append(scalar)
+            continue
+        assert repr(got) == repr(c_loaded(text)), scalar
+    assert refused == [".NaN", "=", "-"]  # the NaN object, what PyYAML cannot make, a dash
 
 
 ACCEPTED = [

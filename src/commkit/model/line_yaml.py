@@ -30,74 +30,74 @@ class Refused(Exception):
     """The document is beyond the subset read here; libyaml must read it."""
 
 
-_X = re.X
-IMPLICIT_RESOLVERS: list[tuple[str, re.Pattern[str], list[str]]] = [
-    # PyYAML's yaml/resolver.py, in its order (the order decides between them)
+_X = re.X | re.U
+_U = re.U
+IMPLICIT_RESOLVERS: list[tuple[str, str, int, list[str]]] = [
+    # PyYAML's yaml/resolver.py, in its order (the order decides between them): tag,
+    # pattern, flags (re.compile adds re.U to a text pattern) and first characters
     (
         "tag:yaml.org,2002:bool",
-        re.compile(
-            r"""^(?:yes|Yes|YES|no|No|NO
+        r"""^(?:yes|Yes|YES|no|No|NO
                     |true|True|TRUE|false|False|FALSE
                     |on|On|ON|off|Off|OFF)$""",
-            _X,
-        ),
+        _X,
         list("yYnNtTfFoO"),
     ),
     (
         "tag:yaml.org,2002:float",
-        re.compile(
-            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
                     |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
                     |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
                     |[-+]?\.(?:inf|Inf|INF)
                     |\.(?:nan|NaN|NAN))$""",
-            _X,
-        ),
+        _X,
         list("-+0123456789."),
     ),
     (
         "tag:yaml.org,2002:int",
-        re.compile(
-            r"""^(?:[-+]?0b[0-1_]+
+        r"""^(?:[-+]?0b[0-1_]+
                     |[-+]?0[0-7_]+
                     |[-+]?(?:0|[1-9][0-9_]*)
                     |[-+]?0x[0-9a-fA-F_]+
                     |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
-            _X,
-        ),
+        _X,
         list("-+0123456789"),
     ),
-    ("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", _U, ["<"]),
     (
         "tag:yaml.org,2002:null",
-        re.compile(
-            r"""^(?: ~
+        r"""^(?: ~
                     |null|Null|NULL
                     | )$""",
-            _X,
-        ),
+        _X,
         ["~", "n", "N", ""],
     ),
     (
         "tag:yaml.org,2002:timestamp",
-        re.compile(
-            r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
                     |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
                      (?:[Tt]|[ \t]+)[0-9][0-9]?
                      :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
                      (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
-            _X,
-        ),
+        _X,
         list("0123456789"),
     ),
-    ("tag:yaml.org,2002:value", re.compile(r"^(?:=)$"), ["="]),
-    ("tag:yaml.org,2002:yaml", re.compile(r"^(?:!|&|\*)$"), list("!&*")),
+    ("tag:yaml.org,2002:value", r"^(?:=)$", _U, ["="]),
+    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", _U, list("!&*")),
 ]
 
-_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _tag, _regexp, _firsts in IMPLICIT_RESOLVERS:
-    for _first in _firsts:
-        _BY_FIRST.setdefault(_first, []).append((_tag, _regexp))
+_by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+"""A first character -> its resolvers, compiled on first use (most scalars need none: see
+:data:`_WORDS`), as PyYAML's resolve looks them up."""
+_WORDS = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
+}
+"""Every scalar the bool and null resolvers accept, the only ones starting with their first
+characters (:data:`_WORDS_FIRST`): those need no regular expression."""
+_WORDS_FIRST = frozenset("yYnNtTfFoO~")
+_NUMBER_FIRST = frozenset("-+0123456789.")
 
 _FORBIDDEN = re.compile(
     # what YAML does not allow in a stream, and the line breaks other than \n (\x85,
@@ -472,9 +472,39 @@ def _plain(text: str) -> Any:
 
 
 def _resolved(text: str) -> Any:
-    name = next((tag[18:] for tag, rx in _BY_FIRST.get(text[:1], ()) if rx.match(text)), None)
-    if name is None:
+    """A plain scalar's value: PyYAML's implicit resolvers and safe constructors."""
+    first = text[:1]
+    if first in _WORDS_FIRST or not first:
+        return _WORDS.get(text, text)
+    if first not in _NUMBER_FIRST:
+        if text == "<<" or text == "=":  # a merge key; PyYAML's 'value', which it cannot make
+            raise Refused
         return text
+    if text.isdigit() and text.isascii() and (first != "0" or len(text) == 1):
+        try:  # decimal: only the int resolver takes it
+            return int(text)
+        except ValueError:  # too many digits: PyYAML raises
+            raise Refused from None
+    return _constructed(text, _resolved_tag(text))
+
+
+def _resolved_tag(text: str) -> str | None:
+    """The tag PyYAML's implicit resolvers give a plain scalar (``None``: a string)."""
+    first = text[:1]
+    resolvers = _by_first.get(first)
+    if resolvers is None:
+        resolvers = _by_first[first] = [
+            (tag, re.compile(pattern, flags))
+            for tag, pattern, flags, firsts in IMPLICIT_RESOLVERS
+            if first in firsts
+        ]
+    return next((tag for tag, regexp in resolvers if regexp.match(text)), None)
+
+
+def _constructed(text: str, tag: str | None) -> Any:
+    if tag is None:
+        return text
+    name = tag[18:]
     try:
         if name == "null":
             return None

@@ -235,13 +235,24 @@ def report_chunks(
     for dim in words.dimensions:
         dim_id = dim.id
         score = scores.get(dim_id)
-        key = ("finding", dim_id, type(score), score, stage_id, next_id)
+        key = ("heading", dim_id, type(score), score)
         piece = known.get(key) if score is None or score else None
         if piece is None:
-            piece = _finding(dim_id, score, stage, nxt, words, t, lang)
+            piece = f"\n### {_md(dim_title(dim_id))} — {fmt_score(score, lang)}"
             if keep and (score is None or score):
                 known[key] = piece
         add(piece)
+        key = ("said", dim_id, stage_id, next_id)
+        piece = known.get(key)
+        if piece is None:
+            piece = _said(dim_id, stage, nxt, t, lang)
+            if keep:
+                known[key] = piece
+        if piece:
+            add(piece)
+        if score is None:
+            add("")
+            add(t["nothing_scored"])
         found = points.get(dim_id)
         if found is None:
             continue
@@ -317,19 +328,11 @@ def report_chunks(
 _DIMENSIONS_RULE = "| --- | ---: | --- | ---: | ---: | ---: |"
 
 
-def _finding(
-    dim_id: str,
-    score: Any,
-    stage: Any,
-    nxt: Any,
-    words: ChecklistWords,
-    t: Mapping[str, str],
-    lang: str,
-) -> str:
-    """A dimension's heading in the findings, what its stage and the next say of it, and
-    the "nothing scored" line, as one run of lines."""
+def _said(dim_id: str, stage: Any, nxt: Any, t: Mapping[str, str], lang: str) -> str:
+    """What the stage and the next one say of a dimension in its findings, as one run of
+    lines (empty when they say nothing)."""
     md = _md
-    lines = ["", f"### {md(words.dimension_title(dim_id))} — {fmt_score(score, lang)}"]
+    lines = []
     now_text = stage.descriptors.get(dim_id) if stage is not None else None
     if now_text is not None and (now := tr(now_text, lang)):
         stage_title = tr(stage.title, lang)
@@ -338,8 +341,6 @@ def _finding(
     if next_text is not None and (then := tr(next_text, lang)):
         next_title = tr(nxt.title, lang)
         lines += ["", f"*{md(t['next_cell'].format(stage=next_title))}:* {md(then)}"]
-    if score is None:
-        lines += ["", t["nothing_scored"]]
     return "\n".join(lines)
 
 
