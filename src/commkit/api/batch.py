@@ -26,10 +26,11 @@ from commkit.api._common import PathLike
 from commkit.render.json_text import plain_floats
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
+    from concurrent.futures import Future
 
     from commkit.api.assess import AssessmentWriter, RenderedAssessment
     from commkit.errors import CommkitError, CommkitWarning
+    from commkit.flushing import Flusher, Flushing
     from commkit.model.answers import Assessment
     from commkit.model.pack import ContentPack
     from commkit.render.json_text import RawJson
@@ -276,15 +277,16 @@ def store_batch(
     staged and not published is removed.
     """
     import time
-    from concurrent.futures import ThreadPoolExecutor
 
+    from commkit.flushing import Flusher
     from commkit.fsutil import flush_folders
 
     pending: Staged = []
-    flushing: tuple[Staged, Future[None]] | None = None
+    flushing: tuple[Staged, Flushing] | None = None
     folders: set[Path] = set()  # where files got their names since the last flush
-    flusher = ThreadPoolExecutor(1, thread_name_prefix="commkit-flush")
+    flusher = Flusher()
     started = 0.0
+    completed = False
     item: BatchItem | None = None
     try:
         for item in items:
@@ -302,8 +304,9 @@ def store_batch(
             flushing, pending = (pending, _flush_in(flusher, pending, folders)), []
             yield from _published(*flushing, writer, folders)
         flush_folders(folders)  # the last renames (the earlier ones went with each flush)
+        completed = True
     finally:  # done, an error or Ctrl-C: what is staged and not published is removed
-        flusher.shutdown(wait=False)
+        flusher.close(wait=completed)
         close = getattr(items, "close", None)
         if close is not None:  # a pool's items not yet taken: their workers' temp files
             close()
@@ -317,22 +320,13 @@ def store_batch(
 Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
 
 
-def _flush_in(flusher: ThreadPoolExecutor, staged: Staged, folders: set[Path]) -> Future[None]:
-    """Start putting the data of ``staged`` on disk in ``flusher``'s thread, with the
-    renames made so far in ``folders`` (then forgotten: the next flush takes the next)."""
+def _flush_in(flusher: Flusher, staged: Staged, folders: set[Path]) -> Flushing:
+    """Start putting the data of ``staged`` on disk in the background, with the renames
+    made so far in ``folders`` (then forgotten: the next flush takes the next)."""
     files = [tmp for _, pairs in staged for tmp, _ in pairs]
     renamed = list(folders)
     folders.clear()
-    return flusher.submit(_flush, files, renamed)
-
-
-def _flush(files: list[Path], folders: list[Path]) -> None:
-    from commkit.fsutil import flush_files, flush_folders
-
-    try:
-        flush_files(files)
-    finally:
-        flush_folders(folders)  # (never raises)
+    return flusher.submit(files, renamed)
 
 
 def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
@@ -381,7 +375,7 @@ def discard_staged(items: Iterable[BatchItem]) -> None:
 
 
 def _published(
-    done: Staged, flushed: Future[None], writer: AssessmentWriter, folders: set[Path]
+    done: Staged, flushed: Flushing, writer: AssessmentWriter, folders: set[Path]
 ) -> Iterator[BatchItem]:
     """The items of a group once its flush is over and its files have their names."""
     from commkit.fsutil import discard_groups, publish_groups

@@ -247,14 +247,19 @@ def _quick_assessment(where: Path, pack: Any) -> Any:
     the full way would have nothing to say about it (no warning); else :class:`_Doubt`."""
     from commkit.core.plain import PlainChecklistRef, PlainCommunity, plain_answers
     from commkit.core.plan_pack import Record
-    from commkit.model import fast_yaml
+    from commkit.model import line_yaml
     from commkit.model.fast_check import surely_valid
 
     text = _text(where)
     if "*" in text:
         raise _Doubt  # an alias maybe: the located reader counts what it expands to
     try:
-        data = fast_yaml.load(text)
+        try:
+            data = line_yaml.load(text)  # plain block YAML: PyYAML is not even imported
+        except line_yaml.Refused:
+            from commkit.model import fast_yaml
+
+            data = fast_yaml.load(text)
     except Exception:
         raise _Doubt from None
     if type(data) is not dict or data.get("kind") != "assessment":
