@@ -91,6 +91,8 @@ ACCEPTED = [
     "# only a comment\n\n",
     "a: [1, 'two', 3.0, [4, {five: 5}]]\nb: {en: Perm Krai, ru: 'Пермский край'}\n"
     'c: {a: {b: {c: []}}}\nd: [ yes , ~, -1, "q, r" ]  # a comment\ne: {"k": v, \'l\' : w}\n',
+    "a: one\n  two\n   three\nb: yes\n  more\nc: 1\n  2\n",
+    "- one\n  two\n- - three\n    four\n- k: five\n    six\n  l: seven\n",
     "- [a, b]\n- [ ]\n- {k: v, n: 2026-01-31}\n- x: [it's, a b]\n",
 ]
 
@@ -124,7 +126,17 @@ REFUSED = [
     "a: !x y\n",
     "a: |\n  text\n",  # block scalars
     "a: >\n  text\n",
-    "a: one\n  two\n",  # a plain scalar over two lines
+    "a: one\n\n  two\n",  # a plain scalar over lines with a blank or comment line between
+    "a: one\n  # c\n  two\n",
+    "a: one # c\n  two\n",
+    "a: one\n  two: x\n",  # a line going on that reads otherwise
+    "a: one\n  two # c\n",
+    "a: one\n  - two\n",
+    "a: one\n  two:\n",
+    "a: 'one'\n  two\n",
+    "a: [one]\n  two\n",
+    "- one\n  'two'\n",
+    "a: 2026-01-31\n  10:20:30\n",  # a timestamp once joined
     "a: 'one\n  two'\n",  # quoted ones
     'a: "one\n  two"\n',
     'a: "one\\\n  two"\n',

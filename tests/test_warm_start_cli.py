@@ -170,3 +170,18 @@ def test_a_warm_assess_started_as_a_program_imports_no_typer(tmp_path: Path) -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.splitlines()[-1] == "0 False False"
+
+
+def test_the_quick_start_knows_every_environment_variable_the_app_reads() -> None:
+    """An option read from a new environment variable would be missed by the quick start:
+    this fails until it learns it (or leaves such runs to the app)."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    ctx = root.make_context("commkit", ["validate"], resilient_parsing=True)
+    read = set()
+    for command in (root, root.get_command(ctx, "assess"), root.get_command(ctx, "plan")):
+        for param in command.params:
+            envvar = getattr(param, "envvar", None)
+            read.update([envvar] if isinstance(envvar, str) else envvar or [])
+    assert read == {"COMMKIT_CONTENT", "COMMKIT_LANG"}

@@ -316,7 +316,7 @@ def _json_list(items: Any) -> str:
     if known is not None:
         return known
     made = _dumps(_copied(list(items)), 2)
-    if all(type(i) is str for i in key) and len(_JSON_LISTS) < 20_000:
+    if all(type(i) is str for i in key) and len(_JSON_LISTS) < 5_000:
         _JSON_LISTS[key] = made
     return made
 

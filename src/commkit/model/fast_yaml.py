@@ -1,87 +1,23 @@
 """Plain YAML documents read faster than ``yaml.load(text, Loader=CSafeLoader)``, same data.
 
-libyaml (in C) parses and composes the document into nodes; PyYAML's safe constructor then
-turns the nodes into Python objects in pure Python, and that is most of the cost of reading
-a workspace file. Workspace files are plain: mappings, lists and scalars, with the same keys
-and values over and over. :func:`load` composes with libyaml as before, remembers how each
-short plain scalar resolves and what each non-string scalar becomes, and builds the
-dictionaries and lists in one small recursive walk.
-
-Most workspace files are plainer still: block YAML as commkit and its templates write it.
-:func:`load` first reads the text line by line (:mod:`commkit.model.line_yaml`, faster than
-libyaml composing it, the same data) and composes with libyaml only what that refuses.
-
-Anything beyond plain data (a tag other than the standard scalar ones, a merge key, a key
-that is not a scalar, a key written twice, a second document) raises :class:`Refused`; the
-caller then reads the file with the located loader, which decides and reports. The data of
-a document it accepts is what PyYAML's safe loader gives.
+Workspace and answers files are mostly plain block YAML as commkit and its templates write
+it. :func:`load` reads the text line by line first (:mod:`commkit.model.line_yaml`: faster
+than libyaml composing it, and PyYAML is not even imported) and has libyaml compose only
+what that refuses (:mod:`commkit.model.composed_yaml`, imported then). Anything beyond plain
+data raises :class:`Refused`; the caller then reads the file with the located loader, which
+decides and reports. The data of a document either accepts is what PyYAML's safe loader
+gives. ``compose``, ``scalar`` and ``load_composed`` (libyaml's way alone) are
+:mod:`commkit.model.composed_yaml`'s, imported on first use.
 """
 
 from __future__ import annotations
 
-import operator
 from typing import Any
-
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from commkit.model import line_yaml
 from commkit.model.line_yaml import Refused as Refused  # one refusal for both readers
 
-try:
-    from yaml import CSafeLoader as _CLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _CLoader  # type: ignore[assignment]
-
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_SCALAR_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
-)
-_REMEMBER = 64
-"""Scalars up to this length are remembered (keys, ids, numbers, dates; not prose)."""
-_LIMIT = 100_000
-"""Entries each memo may hold before it starts over: memory stays bounded."""
-
-_tags: dict[str, str] = {}
-"""A plain scalar -> its tag (the implicit resolvers look at nothing else)."""
-_values: dict[tuple[str, str], Any] = {}
-_constructor = yaml.constructor.SafeConstructor()
-_resolve: Any = _CLoader.resolve
-
-
-class _Loader(_CLoader):
-    """libyaml's parser and composer with scalar resolution remembered.
-
-    The composer calls three Python methods around every node: ``descend_resolver``,
-    ``resolve`` and ``ascend_resolver``. Without path resolvers (none is registered unless
-    someone calls ``yaml.add_path_resolver``) the first and last do nothing, so they are
-    replaced by C functions that do nothing as cheaply; ``resolve`` answers a collection's
-    tag and a quoted scalar's at once and remembers what a short plain scalar resolves to.
-    """
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        if not self.yaml_path_resolvers:
-            # descend_resolver(node, index) and ascend_resolver(): results ignored
-            vars(self).update(descend_resolver=operator.is_, ascend_resolver=tuple)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if self.yaml_path_resolvers:
-            return _resolve(self, kind, value, implicit)
-        if kind is ScalarNode:
-            if not implicit[0]:  # quoted, block or tagged '!': a string, as PyYAML says
-                return _STR
-            if len(value) > _REMEMBER:
-                return _resolve(self, kind, value, implicit)
-            tag = _tags.get(value)
-            if tag is None:
-                if len(_tags) >= _LIMIT:
-                    _tags.clear()
-                tag = _tags[value] = _resolve(self, kind, value, implicit)
-            return tag
-        return _MAP if kind is MappingNode else _SEQ
+_LAZY = {"compose": "compose", "scalar": "scalar", "load_composed": "load"}
 
 
 def load(text: str) -> Any:
@@ -90,64 +26,18 @@ def load(text: str) -> Any:
     try:
         return line_yaml.load(text)
     except Refused:
-        return load_composed(text)
-
-
-def load_composed(text: str) -> Any:
-    """:func:`load` without the line reader: libyaml composes every document."""
-    node = compose(text)
-    return None if node is None else _walk(node)
-
-
-def compose(text: str) -> Node | None:
-    """The node tree of the one YAML document in ``text`` as libyaml composes it (``None``
-    for an empty one), its scalars resolved from the memo. libyaml's errors propagate."""
-    loader = _Loader(text)
-    try:
-        node: Node | None = loader.get_single_node()
-    finally:
-        loader.dispose()
-    return node
-
-
-def scalar(node: Node) -> Any:
-    """The value of a scalar node, as PyYAML's safe constructor makes it (remembered when
-    short); :class:`Refused` for a tag beyond the standard scalar ones."""
-    tag = node.tag
-    if tag == _STR:
-        return node.value
-    key = (tag, node.value)
-    try:
-        return _values[key]
-    except KeyError:
         pass
-    if tag not in _SCALAR_TAGS:
-        raise Refused
-    value = _constructor.yaml_constructors[tag](_constructor, node)
-    if len(node.value) <= _REMEMBER:  # immutable: None, bool, int, float, date, datetime
-        if len(_values) >= _LIMIT:
-            _values.clear()
-        _values[key] = value
+    from commkit.model.composed_yaml import load as composed
+
+    return composed(text)
+
+
+def __getattr__(name: str) -> Any:
+    """libyaml's way (and PyYAML) imported only when someone asks for it."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from commkit.model import composed_yaml
+
+    value = getattr(composed_yaml, _LAZY[name])
+    globals()[name] = value  # found directly from now on
     return value
-
-
-def _walk(node: Node) -> Any:
-    kind = node.__class__
-    if kind is ScalarNode:
-        return node.value if node.tag == _STR else scalar(node)
-    if kind is MappingNode and node.tag == _MAP:
-        out: dict[Any, Any] = {}
-        written: set[str] = set()
-        for key_node, value_node in node.value:
-            # a repeated key, as written or as read (1 and 1.0), goes to the located loader
-            if key_node.__class__ is not ScalarNode or key_node.value in written:
-                raise Refused
-            written.add(key_node.value)
-            key = key_node.value if key_node.tag == _STR else scalar(key_node)
-            if key in out:
-                raise Refused
-            out[key] = _walk(value_node)
-        return out
-    if kind is SequenceNode and node.tag == _SEQ:
-        return [_walk(item) for item in node.value]
-    raise Refused

@@ -163,7 +163,7 @@ def load(text: str) -> Any:
 class _Reader:
     """One document's lines into data: a stack of the open block collections."""
 
-    __slots__ = ("pending", "root", "stack")
+    __slots__ = ("folding", "pending", "root", "stack")
 
     def __init__(self) -> None:
         self.root: Any = None
@@ -172,13 +172,18 @@ class _Reader:
         # a key or item written with no value yet: (its collection, key or index, indent,
         # the collection is a mapping)
         self.pending: tuple[Any, Any, int, bool] | None = None
+        # a plain scalar over several lines: (its collection, key or index, its text so far,
+        # the line that last went on with it)
+        self.folding: tuple[Any, Any, str, str] | None = None
 
     def read(self, text: str) -> Any:
         stack = self.stack
         keys, values, missing = _key_memo, _value_memo, _MISSING
+        content: str | None = None
         for raw in text.split("\n"):
-            content = raw.lstrip(" ")
+            last, content = content, raw.lstrip(" ")
             if not content or content[0] == "#":
+                content = None  # a plain scalar does not go on past a blank or comment line
                 continue
             indent = len(raw) - len(content)
             pending = self.pending
@@ -221,6 +226,9 @@ class _Reader:
                                 continue
             if indent == 0 and (content[0] == "%" or content[:3] in ("---", "...")):
                 raise Refused
+            if pending is None and stack and indent > stack[-1][0] and last is not None:
+                self._continued(last, content)
+                continue
             dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
             while stack and stack[-1][0] > indent:
                 stack.pop()
@@ -231,6 +239,42 @@ class _Reader:
                 stack.append((indent, self.root, dash))
             self._line(content, indent, dash)
         return self.root
+
+    def _continued(self, last: str, content: str) -> None:
+        """``content`` (a line more indented than the innermost collection) as the next line
+        of the plain scalar that ``last`` (the line before) wrote or went on with, as
+        PyYAML's dumper wraps a long one: the lines joined with one space."""
+        _, into, is_list = self.stack[-1]
+        folding = self.folding
+        if folding is not None and folding[3] is last and folding[0] is into:
+            _, key, text, _ = folding
+        else:
+            head = last
+            while head[:2] == "- ":
+                head = head[2:].lstrip(" ")
+            if is_list:
+                if last[:2] != "- " or not into or head[0] in "'\"" or _key_end(head) >= 0:
+                    raise Refused
+                key, text = len(into) - 1, head
+            else:
+                end = _key_end(head)
+                if end < 0 or head[0] in "'\"" or not into:
+                    raise Refused
+                key = next(reversed(into))
+                if key != _key(head[:end]) or key.__class__ is not str:
+                    raise Refused
+                text = head[end + 1 :].lstrip(" ")
+            if not text or text[0] in _PLAIN_FIRST_BAD or " #" in text:
+                raise Refused  # not a plain scalar, or one ended by a comment
+            text = text.rstrip(" ")
+        line = content.rstrip(" ")
+        if line[0] in _PLAIN_FIRST_BAD or line[0] == "-" or ": " in line or " #" in line:
+            raise Refused
+        if line[-1] == ":":
+            raise Refused
+        text = f"{text} {line}"
+        into[key] = _plain(text)
+        self.folding = (into, key, text, content)
 
     def _line(self, content: str, indent: int, dash: bool) -> None:
         """``content`` (a line from column ``indent`` on) into the innermost collection."""

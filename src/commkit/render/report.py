@@ -667,7 +667,7 @@ def _result_piece(key: tuple[Any, ...], data: dict[str, Any], keep: bool) -> str
     piece = known.get(key) if keep else None
     if piece is None:
         piece = plain_yaml.block(data, 2)
-        if piece is not None and keep and len(known) < 20_000 and len(piece) <= 2_000:
+        if piece is not None and keep and len(known) < 5_000 and len(piece) <= 2_000:
             known[key] = piece
     return piece
 

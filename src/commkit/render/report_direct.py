@@ -89,7 +89,7 @@ def _actions_said(
     return _made(words, t).actions
 
 
-_MAX_PIECES = 30_000
+_MAX_PIECES = 15_000
 
 
 def report_chunks(
@@ -293,8 +293,9 @@ def report_chunks(
             actions = [titles.get(a, a) for a in result.actions]
             numbered = map(_numbered, range(1, len(actions) + 1), actions)
             piece = "\n".join([t["next_steps_intro"], "", *numbered])
-            if keep:
-                _actions_said(words, t)[akey] = (roadmap, piece)
+            steps = _actions_said(words, t)
+            if len(steps) < 5_000:
+                steps[akey] = (roadmap, piece)
         add(piece)
     else:
         add(t["none"])
