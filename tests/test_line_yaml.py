@@ -93,6 +93,8 @@ ACCEPTED = [
     'c: {a: {b: {c: []}}}\nd: [ yes , ~, -1, "q, r" ]  # a comment\ne: {"k": v, \'l\' : w}\n',
     "a: one\n  two\n   three\nb: yes\n  more\nc: 1\n  2\n",
     "- one\n  two\n- - three\n    four\n- k: five\n    six\n  l: seven\n",
+    "a: 'one\n  two  \n\n\n   # three ''four''\n  '\nb: 'x''\n  y' # c\n",
+    "- 'one\n  two'\n- k: 'three:\n    four'\n",
     "- [a, b]\n- [ ]\n- {k: v, n: 2026-01-31}\n- x: [it's, a b]\n",
 ]
 
@@ -137,7 +139,11 @@ REFUSED = [
     "a: [one]\n  two\n",
     "- one\n  'two'\n",
     "a: 2026-01-31\n  10:20:30\n",  # a timestamp once joined
-    "a: 'one\n  two'\n",  # quoted ones
+    "a:\n  b: 'one\n  two'\n",  # quoted ones not indented under their key, or double-quoted
+    "- a: 'one\n  two'\n",
+    "a: '\n  two'\n",
+    "a: 'one\n  two\n",
+    "a: 'one\n  two' x\n",
     'a: "one\n  two"\n',
     'a: "one\\\n  two"\n',
     "? a\n: b\n",  # an explicit key

@@ -30,6 +30,10 @@ class Refused(Exception):
     """The document is beyond the subset read here; libyaml must read it."""
 
 
+class _OpenQuote(Exception):
+    """A single-quoted scalar that goes on on the next lines (its first line's part)."""
+
+
 _X = re.X | re.U
 _U = re.U
 IMPLICIT_RESOLVERS: list[tuple[str, str, int, list[str]]] = [
@@ -109,6 +113,7 @@ _FORBIDDEN = re.compile(
 _PLAIN_FIRST_BAD = frozenset("?:,[]{}#&*!|>'\"%@`")
 """Indicators a plain scalar may not start with here (``-`` is checked apart)."""
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_SINGLE_BODY = re.compile(r"(?:[^']|'')*")
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(?:([xuU])([0-9a-fA-F]*)|(.))")
 _ESCAPES = {
@@ -163,7 +168,7 @@ def load(text: str) -> Any:
 class _Reader:
     """One document's lines into data: a stack of the open block collections."""
 
-    __slots__ = ("folding", "pending", "root", "stack")
+    __slots__ = ("folding", "pending", "quoting", "root", "stack")
 
     def __init__(self) -> None:
         self.root: Any = None
@@ -175,12 +180,19 @@ class _Reader:
         # a plain scalar over several lines: (its collection, key or index, its text so far,
         # the line that last went on with it)
         self.folding: tuple[Any, Any, str, str] | None = None
+        # a single-quoted scalar over several lines: (its collection, key or index, its
+        # lines' parts so far, None for a blank line; the collection's indent)
+        self.quoting: tuple[Any, Any, list[str | None], int] | None = None
 
     def read(self, text: str) -> Any:
         stack = self.stack
         keys, values, missing = _key_memo, _value_memo, _MISSING
         content: str | None = None
         for raw in text.split("\n"):
+            if self.quoting is not None:
+                self._quoted_line(raw)
+                content = None
+                continue
             last, content = content, raw.lstrip(" ")
             if not content or content[0] == "#":
                 content = None  # a plain scalar does not go on past a blank or comment line
@@ -238,7 +250,39 @@ class _Reader:
                 self.root = [] if dash else {}
                 stack.append((indent, self.root, dash))
             self._line(content, indent, dash)
+        if self.quoting is not None:
+            raise Refused
         return self.root
+
+    def _quoted_line(self, raw: str) -> None:
+        """The next line of a single-quoted scalar written over several lines, as PyYAML's
+        dumper wraps a long one: lines joined with one space, each blank line a line break."""
+        quoting = self.quoting
+        if quoting is None:  # only called while one is open
+            raise Refused
+        into, key, parts, at = quoting
+        content = raw.lstrip(" ")
+        if not content:
+            parts.append(None)
+            return
+        if len(raw) - len(content) <= at or not parts[0]:
+            raise Refused  # not indented under its key, or nothing on the first line
+        end = _body_end(content, 0)
+        if end == len(content):
+            parts.append(content.rstrip(" "))
+            return
+        if not _REST_OK.match(content, end + 1):
+            raise Refused
+        parts.append(content[:end])
+        self.quoting = None
+        text, breaks = parts[0].replace("''", "'"), 0
+        for part in parts[1:]:
+            if part is None:
+                breaks += 1
+                continue
+            text += ("\n" * breaks if breaks else " ") + part.replace("''", "'")
+            breaks = 0
+        into[key] = text
 
     def _continued(self, last: str, content: str) -> None:
         """``content`` (a line more indented than the innermost collection) as the next line
@@ -310,7 +354,11 @@ class _Reader:
             break
         key_end = -1 if rest[0] in "[{" else _key_end(rest)
         if key_end < 0:
-            into.append(_value(rest))
+            try:
+                into.append(_value(rest))
+            except _OpenQuote as open_quote:
+                self.quoting = (into, len(into), [open_quote.args[0]], stack[-1][0])
+                into.append(None)
             return
         mapping: dict[Any, Any] = {}
         into.append(mapping)
@@ -337,7 +385,11 @@ class _Reader:
             into[key] = None
             self.pending = (into, key, indent, True)
             return
-        into[key] = _value(rest)
+        try:
+            into[key] = _value(rest)
+        except _OpenQuote as open_quote:
+            self.quoting = (into, key, [open_quote.args[0]], indent)
+            into[key] = None
 
 
 def _key_end(content: str) -> int:
@@ -394,9 +446,11 @@ def _value(text: str) -> Any:
 def _value_text(text: str) -> Any:
     first = text[0]
     if first == "'" or first == '"':
+        if first == "'" and _body_end(text, 1) == len(text):
+            raise _OpenQuote(text[1:].rstrip(" "))  # goes on on the next lines
         match = (_SINGLE if first == "'" else _DOUBLE).match(text)
         if match is None or not _REST_OK.match(text, match.end()):
-            raise Refused  # a quoted scalar over several lines, or more after it
+            raise Refused  # a double-quoted scalar over several lines, or more after it
         return _quoted(match.group(0), first)
     if first == "[" or first == "{":
         value, end = _flow(text, 0, 0)
@@ -471,6 +525,12 @@ def _spaces(text: str, at: int) -> int:
     while text[at : at + 1] == " ":
         at += 1
     return at
+
+
+def _body_end(text: str, at: int) -> int:
+    """Where the single-quoted text from ``at`` on ends (its closing quote, or the end)."""
+    match = _SINGLE_BODY.match(text, at)
+    return at if match is None else match.end()
 
 
 def _quoted(text: str, quote: str) -> str:
