@@ -551,26 +551,10 @@ class _Shape:
         """Weighted sum -> (score, result): a few hundred sums come back."""
 
 
-class _Summed:
-    """One dimension's part of a result: what its questions' outcomes come to."""
-
-    __slots__ = ("result", "row", "score", "scored_weight", "weighted")
-
-    def __init__(self, row: tuple[str, float, float | None, float, float], result: Any) -> None:
-        self.row = row
-        """``(id, weight, score, weighted sum, sum of weights)``: a :class:`DimensionLine`."""
-        self.result: PlainDimensionResult = result
-        weight, score = row[1], row[2]
-        self.score = score
-        self.scored_weight = 0.0 if score is None else weight
-        """What it adds to the overall score's sum of weights (nothing when not scored)."""
-        self.weighted = 0.0 if score is None else weight * score
-
-
 class _Dimension:
     """One dimension as the engine sums it."""
 
-    __slots__ = ("id", "pick", "remembered", "results", "shapes", "summed", "weight")
+    __slots__ = ("id", "pick", "remembered", "results", "shapes", "weight")
 
     def __init__(self, did: str, weight: float, places: list[int]) -> None:
         self.id = did
@@ -589,20 +573,6 @@ class _Dimension:
         assessments: scores are rounded and counts small, so they repeat)."""
         self.remembered = 0
         """How many scores its shapes remember (at most ``_MAX_SHARED``)."""
-        self.summed: dict[tuple[_Outcome, ...], _Summed] = {}
-        """What its questions' outcomes come to, by those outcomes (shared objects: the
-        same answers to its questions are the same outcomes)."""
-
-    def sum(self, counted: tuple[_Outcome, ...]) -> _Summed:
-        """What the outcomes of its questions, ``counted``, come to (remembered)."""
-        kinds = tuple(map(_KIND, counted))
-        shape = self.shapes.get(kinds) or self.shape(kinds, counted)
-        total = math.fsum(map(_ADDS, counted))
-        score, result = shape.scored.get(total) or self.scored(shape, total)
-        made = _Summed((self.id, self.weight, score, total, shape.weight_sum), result)
-        if len(self.summed) < _MAX_SHARED:
-            self.summed[counted] = made
-        return made
 
     def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
         """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
@@ -642,10 +612,6 @@ class _Dimension:
 _ADDS = attrgetter("adds")
 _ADDS_WEIGHT = attrgetter("adds_weight")
 _KIND = attrgetter("kind")
-_RESULT = attrgetter("result")
-_ROW = attrgetter("row")
-_SCORED_WEIGHT = attrgetter("scored_weight")
-_WEIGHTED = attrgetter("weighted")
 
 
 class _Plan:
@@ -901,15 +867,28 @@ def breakdown(
             held.update(outcome.holds)
         add(outcome)
 
-    # each dimension's part, by its questions' outcomes (worked out when first met)
-    summed = [
-        dimension.summed.get(counted := dimension.pick(outcomes)) or dimension.sum(counted)
-        for dimension in plan.dimensions
-    ]
-    dimension_rows = list(map(_ROW, summed))
-    dim_scores = {row[0]: row[2] for row in dimension_rows}
-    total_weight = math.fsum(map(_SCORED_WEIGHT, summed))
-    overall = _clean(math.fsum(map(_WEIGHTED, summed)) / total_weight) if total_weight > 0 else 0.0
+    dimension_rows: list[tuple[str, float, float | None, float, float]] = []
+    dimension_results: list[PlainDimensionResult] = []
+    dim_scores: dict[str, float | None] = {}
+    scored_weights: list[float] = []  # of the dimensions with a score
+    weighted_scores: list[float] = []
+    # a scored question adds weight x score and its weight; any other adds 0.0 to each
+    all_kinds = tuple(map(_KIND, outcomes))
+    all_adds = tuple(map(_ADDS, outcomes))
+    for dimension in plan.dimensions:
+        pick = dimension.pick
+        kinds = pick(all_kinds)
+        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
+        total = math.fsum(pick(all_adds))
+        dim_score, dim_result = shape.scored.get(total) or dimension.scored(shape, total)
+        dim_scores[dimension.id] = dim_score
+        if dim_score is not None:
+            scored_weights.append(dimension.weight)
+            weighted_scores.append(dimension.weight * dim_score)
+        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, shape.weight_sum))
+        dimension_results.append(dim_result)
+    total_weight = math.fsum(scored_weights)
+    overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
     overall = min(100.0, max(0.0, overall))
 
     steps: list[StageStep] = []
@@ -942,7 +921,7 @@ def breakdown(
         overall,
         stages[reached_index].id,
         nxt.id if nxt is not None else None,
-        list(map(_RESULT, summed)),
+        dimension_results,
         [d for d, s in dim_scores.items() if s is not None and s >= floor],
         sorted(below, key=below.__getitem__),
         recommendations,
