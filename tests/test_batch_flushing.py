@@ -1,10 +1,10 @@
 """A batch's large groups are flushed by a helper process, with the same guarantees.
 
 ``commkit.flushing.Flusher`` sends a group of at least ``HELPER_FILES`` staged files to a
-small helper process that fsyncs them, so the run's own threads do not trade its GIL for
-every file; ``store_batch`` names no file before the helper says its group is on disk, an
-error flushing a file refuses that group as before, and a helper that stops is replaced by
-flushing in the run itself.
+helper process (a one-worker process pool) that fsyncs them, so the run's own threads do
+not trade its GIL for every file; ``store_batch`` names no file before the helper says its
+group is on disk, an error flushing a file refuses that group as before, and a helper that
+stops is replaced by flushing in the run itself.
 """
 
 from __future__ import annotations
@@ -93,8 +93,9 @@ def test_a_helper_that_stops_is_replaced_by_flushing_in_the_run(
     def submit(self: flushing.Flusher, files: list[Path], folders: list[Path]) -> object:
         pending = real_submit(self, files, folders)
         if self._helper is not None and not killed:
-            self._helper.kill()  # the helper dies with a group in hand
-            self._helper.wait()
+            for process in list(self._helper._processes.values()):
+                process.kill()  # the helper dies with a group in hand
+                process.join()
             killed.append(1)
         return pending
 

@@ -4,78 +4,26 @@ A batch flushes about two hundred files per group (:func:`commkit.api.store_batc
 fsync of each, several at a time, while the next group is prepared. Done by threads of the
 run itself, every one of those system calls hands the run's GIL to a flushing thread and
 back (about 20,000 context switches for 1,000 answers files, each a wait of the thread
-that prepares the files). A large group therefore goes to a small helper process (the same
-Python, started with ``-I -S``, nothing imported but the standard library) that does the
-same fsyncs with its own threads and answers when they are done; a small group, or a run
-where the helper cannot start or stops, is flushed by a thread of the run as before. Either
-way the caller names no file before :meth:`Flushing.result` has returned.
+that prepares the files). A large group therefore goes to a helper process (the one
+worker of a :class:`concurrent.futures.ProcessPoolExecutor`, as the batch's own workers
+are, started once per run) that does the same fsyncs with its own threads and answers when
+they are done; a small group, or a run where the helper cannot start or stops, is flushed
+by a thread of the run as before. Either way the caller names no file before
+:meth:`Flushing.result` has returned.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import json
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import subprocess
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 HELPER_FILES = 64
 """A group of at least this many files goes to the helper process (the helper's start,
-~10 ms, is paid once, by a batch big enough to gain from it)."""
-
-HELPER = r"""
-import json, os, signal, sys, threading
-signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
-
-def fsync(path, folder):
-    fd = os.open(path, (os.O_RDONLY | os.O_DIRECTORY) if folder else os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-def each(paths, folder):
-    errors = {}
-    def run(part):
-        for index, path in part:
-            try:
-                fsync(path, folder)
-            except OSError as exc:
-                errors[index] = exc
-    numbered = list(enumerate(paths))
-    count = min(THREADS, len(numbered))
-    threads = [threading.Thread(target=run, args=(numbered[k::count],)) for k in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors[min(errors)] if errors else None
-
-inp, out = sys.stdin.buffer, sys.stdout.buffer
-while True:
-    line = inp.readline()
-    if not line:
-        break
-    payload = inp.read(int(line))
-    records = payload.split(b"\0") if payload else []
-    files = [r[1:] for r in records if r[:1] == b"F"]
-    folders = [r[1:] for r in records if r[:1] == b"D"]
-    error = each(files, False)
-    each(folders, True)  # the renames of earlier groups: best effort, as the run does
-    if error is None:
-        out.write(b"ok\n")
-    else:
-        name = os.fsdecode(error.filename) if error.filename is not None else None
-        out.write(json.dumps([error.errno, error.strerror, name]).encode() + b"\n")
-    out.flush()
-"""
+a fork, is paid once, by a batch big enough to gain from it)."""
 
 
 class Flushing:
@@ -105,7 +53,7 @@ class Flusher:
 
     def __init__(self, helper_files: int | None = None) -> None:
         self.helper_files = HELPER_FILES if helper_files is None else helper_files
-        self._helper: subprocess.Popen[bytes] | None = None
+        self._helper: ProcessPoolExecutor | None = None
         self._helper_failed = False
         self._thread: ThreadPoolExecutor | None = None
 
@@ -128,15 +76,8 @@ class Flusher:
 
     def _close_helper(self, wait: bool) -> None:
         helper, self._helper = self._helper, None
-        if helper is None:
-            return
-        _close_quietly(helper.stdin)
-        if wait:
-            try:
-                helper.wait(timeout=30)
-            except Exception:  # a stuck disk: the run does not hang for it
-                helper.kill()
-        _close_quietly(helper.stdout)
+        if helper is not None:
+            helper.shutdown(wait=wait, cancel_futures=True)
 
     def _in_thread(self, files: Sequence[Path], folders: Sequence[Path]) -> Flushing:
         from concurrent.futures import ThreadPoolExecutor
@@ -151,59 +92,39 @@ class Flusher:
         cannot take it (it is then not used again in this run)."""
         try:
             helper = self._helper or self._start()
-            assert helper.stdin is not None
-            records = [b"F" + os.fsencode(f) for f in files]
-            records += [b"D" + os.fsencode(d) for d in folders]
-            payload = b"\0".join(records)
-            helper.stdin.write(b"%d\n" % len(payload) + payload)
-            helper.stdin.flush()
-        except (OSError, ValueError):
+            future = helper.submit(_flush, list(files), list(folders))
+        except Exception:  # it could not start, or it stopped: not used again
             self._stop_helper()
             return None
-        return Flushing(lambda: self._answer(helper, files, folders))
+        return Flushing(lambda: self._answer(future, files, folders))
 
-    def _start(self) -> subprocess.Popen[bytes]:
-        import subprocess
+    def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
 
-        if not sys.executable:
-            raise OSError(errno.ENOENT, "no Python to start")
-        code = HELPER.replace("THREADS", str(_flush_threads()))
-        self._helper = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-c", code],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        self._helper = ProcessPoolExecutor(1, initializer=_helper_started)
         return self._helper
 
-    def _answer(
-        self, helper: subprocess.Popen[bytes], files: Sequence[Path], folders: Sequence[Path]
-    ) -> None:
-        """The helper's answer for the group it was sent last (raises its error); if the
-        helper stopped, the group is flushed here instead."""
-        assert helper.stdout is not None
+    def _answer(self, future: Future[None], files: Sequence[Path], folders: Sequence[Path]) -> None:
+        """The helper's answer for a group (raises its error); if the helper stopped, the
+        group is flushed here instead."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            line = helper.stdout.readline()
-        except ValueError:  # closed: stopped meanwhile
-            line = b""
-        if not line:
+            future.result()
+        except BrokenProcessPool:
             self._stop_helper()
             _flush(list(files), list(folders))
-            return
-        if line == b"ok\n":
-            return
-        number, message, name = json.loads(line)
-        raise OSError(number, message, name)
 
     def _stop_helper(self) -> None:
         self._helper_failed = True
         self._close_helper(wait=False)
 
 
-def _flush_threads() -> int:
-    from commkit.fsutil import FLUSH_THREADS
+def _helper_started() -> None:
+    """The helper ignores Ctrl-C: the run handles it and removes what is staged."""
+    import signal
 
-    return FLUSH_THREADS
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _flush(files: list[Path], folders: list[Path]) -> None:
@@ -213,12 +134,6 @@ def _flush(files: list[Path], folders: list[Path]) -> None:
         flush_files(files)
     finally:
         flush_folders(folders)  # (never raises)
-
-
-def _close_quietly(stream: IO[bytes] | None) -> None:
-    if stream is not None:
-        with contextlib.suppress(OSError):
-            stream.close()
 
 
 __all__ = ["HELPER_FILES", "Flusher", "Flushing"]
