@@ -4,7 +4,8 @@
 helper process (a one-worker process pool) that fsyncs them, so the run's own threads do
 not trade its GIL for every file; ``store_batch`` names no file before the helper says its
 group is on disk, an error flushing a file refuses that group as before, and a helper that
-stops is replaced by flushing in the run itself.
+stops is replaced by flushing in the run itself. A pool's workers start with the run's
+objects frozen for their cyclic GC.
 """
 
 from __future__ import annotations
@@ -124,3 +125,30 @@ def test_a_batch_stopped_midway_with_the_helper_keeps_only_what_it_reported(
                 raise KeyboardInterrupt
     assert reported
     assert {p.name for p in (tmp_path / "out").iterdir()} == reported  # no .tmp either
+
+
+def test_the_workers_start_with_the_objects_of_the_run_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool's workers inherit the pack and the modules frozen (their GC never walks
+    them, so the pages they share with the run are not copied); the run unfreezes them
+    once the workers have started, so an API caller's objects are collected as before."""
+    import gc
+
+    from commkit.api import batch as batch_module
+
+    seen = tmp_path / "frozen"
+    real_start = batch_module._start_worker
+
+    def start(*args: object) -> None:
+        seen.write_text(str(gc.get_freeze_count()), encoding="utf-8")
+        real_start(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_module, "_start_worker", start)
+    before = gc.get_freeze_count()
+    names = batch(tmp_path)[:3]
+    options = api.BatchOptions(out=tmp_path / "out", assessments=False)
+    items = list(api.assess_batch(names, options, jobs=2))
+    assert all(item.error is None for item in items)
+    assert int(seen.read_text(encoding="utf-8")) > 1000  # the run's objects, frozen
+    assert gc.get_freeze_count() == before

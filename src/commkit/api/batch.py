@@ -443,6 +443,7 @@ def _in_pool(
     staged: bool,
     first: BatchItem,
 ) -> Iterator[BatchItem]:
+    import gc
     import signal
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
@@ -450,8 +451,12 @@ def _in_pool(
     size = max(1, min(4, len(names) // (jobs * 4)))
     chunks = iter([names[i : i + size] for i in range(0, len(names), size)])
     # The workers inherit "ignore Ctrl-C" from the moment they start; this process gets
-    # its own handler back as soon as they are running.
+    # its own handler back as soon as they are running. They also inherit every object
+    # made so far (the pack, the modules) frozen: their cyclic GC then never walks them,
+    # which would write to each object's memory and copy every page they share with this
+    # process. (The first submit forks them all; here the objects are unfrozen again.)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
     try:
         pool = ProcessPoolExecutor(
             jobs, initializer=_start_worker, initargs=(options, peers, staged)
@@ -460,6 +465,7 @@ def _in_pool(
             pool.submit(_work, chunk) for chunk in islice(chunks, jobs * 3)
         )
     finally:
+        gc.unfreeze()
         signal.signal(signal.SIGINT, previous)
     return _results(pool, window, chunks, first)
 
