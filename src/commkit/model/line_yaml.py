@@ -2,16 +2,18 @@
 
 The files commkit writes and reads most (answers, community profiles) are plain block YAML:
 ``key: value`` lines, nested block mappings, ``- item`` lists, plain, single- and double-quoted
-scalars on one line, comments. For such a file, one pass over its lines builds the data in
-less time than libyaml's parser plus PyYAML's Python-side composer and constructor, and
-without importing PyYAML at all.
+scalars, comments; short flow collections on one line (``{en: ..., ru: ...}``, ``[a, b]``), and
+long plain or single-quoted scalars wrapped over several lines as PyYAML's dumper wraps them.
+For such a file, one pass over its lines builds the data in less time than libyaml's parser
+plus PyYAML's Python-side composer and constructor, and without importing PyYAML at all.
 
 :func:`load` accepts only a strict subset of YAML and raises :class:`Refused` at any doubt
-(flow collections other than ``[]`` and ``{}``, anchors, aliases, tags, block scalars,
-scalars over several lines, ``?`` keys, directives and document markers, tabs, CR line ends,
-a byte-order mark, characters YAML does not allow, a key written twice, an escape or a
-value it does not construct: a timestamp with a time, ``.nan``); the caller then reads the
-file with libyaml, which decides.
+(a flow collection over several lines or with anything but string keys, plain items and one
+``, `` between them; anchors, aliases, tags, block scalars, a double-quoted scalar over
+several lines, a blank or comment line inside a wrapped plain scalar, ``?`` keys, directives
+and document markers, tabs, CR line ends, a byte-order mark, characters YAML does not allow, a
+key written twice, an escape or a value it does not construct: a timestamp with a time,
+``.nan``); the caller then reads the file with libyaml, which decides.
 What it accepts gives exactly the data ``yaml.load(text, Loader=yaml.CSafeLoader)`` gives.
 Plain scalars are resolved by PyYAML's own implicit resolvers (YAML 1.1), copied here so
 that nothing imports ``yaml``; a test checks the copy against PyYAML's table.
