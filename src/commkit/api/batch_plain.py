@@ -187,23 +187,16 @@ def assessment_json(assessment: Any) -> RawJson:
     if not answers:
         add("{}")
     else:
+        from commkit.render.report import answer_key
+
         known = _JSON_ANSWERS
         pieces: list[str] = []
         put = pieces.append
         for qid, a in answers.items():
-            value, note = a.value, a.note
-            kind = type(value)
-            if note is None and (kind in _KEPT or (kind is float and value)):
-                key: tuple[Any, ...] = (qid, a.status, kind, value)
-            elif kind is list and note is None and all(type(v) is str for v in value):
-                key = (qid, a.status, kind, *value)
-            elif type(note) is str and (kind in _KEPT or (kind is float and value)):
-                key = (qid, a.status, kind, value, note)
-            else:
-                key = ()
+            key = answer_key(qid, a)
             piece = known.get(key) if key else None
             if piece is None:
-                entry = {"status": a.status, "value": _copied(value), "note": _copied(note)}
+                entry = {"status": a.status, "value": _copied(a.value), "note": _copied(a.note)}
                 piece = f",\n    {_json_word(qid)}: {dumps(entry, level=2)}"
                 _utf8(piece)
                 if key and len(known) < 50_000 and len(piece) <= 2_000:
@@ -229,9 +222,6 @@ _JSON_RECOMMENDATIONS: dict[tuple[Any, ...], str] = {}
 """A recommendation's piece of the ``--json`` text by question, dimension and text."""
 _JSON_LISTS: dict[tuple[str, ...], str] = {}
 """A list of ids (strengths, gaps, actions...) in the ``--json`` text, at the result's level."""
-_KEPT = frozenset((type(None), str, int, bool))
-"""The types of value an answer's remembered piece is kept by (a float is kept unless zero:
-``-0.0`` equals ``0.0`` but is written apart)."""
 
 
 def _result_json(result: Any) -> str:

@@ -582,9 +582,26 @@ def result_data(result: Any) -> dict[str, Any]:
 _answer_lines: dict[tuple[Any, ...], str] = {}
 """An answer's lines in a result file (``  q: 4``, ``  q:\n    status: dont_know``) by
 question, type and value (and status and note)."""
-_LONG_FORM_KEYS = frozenset((type(None), str, int, bool))
-"""The types of value and note an answer's remembered lines are kept by (a float's sign,
-a mapping or a list would need more)."""
+_KEPT_KINDS = frozenset((type(None), str, int, bool))
+"""The types of value an answer's remembered text is kept by, with a float unless zero
+(``-0.0`` equals ``0.0`` but is written apart); a mapping would need more."""
+
+
+def answer_key(qid: str, answer: Any) -> tuple[Any, ...]:
+    """What an answer's remembered text (its result-file lines, its ``--json`` piece) is
+    kept by: its question, status, value's type and value, and note; ``()`` for an answer
+    whose text is not remembered (a mapping, a zero float, a note that is not text)."""
+    value, note = answer.value, answer.note
+    kind = type(value)
+    if note is None and (kind in _KEPT_KINDS or (kind is float and value)):
+        return (qid, answer.status, kind, value)
+    if kind is list and note is None and all(type(v) is str for v in value):
+        return (qid, answer.status, kind, *value)
+    if type(note) is str and (kind in _KEPT_KINDS or (kind is float and value)):
+        return (qid, answer.status, kind, value, note)
+    return ()
+
+
 _dimension_items: dict[tuple[Any, ...], str] = {}
 """A dimension's item in a result file by its id, score and counts."""
 _recommendation_items: dict[tuple[str, str], str] = {}
@@ -632,16 +649,7 @@ def _answers_yaml(answers: Mapping[str, Any], add: Callable[[str], None]) -> boo
     lines = ["answers:\n"]
     put = lines.append
     for qid, answer in answers.items():
-        value, note = answer.value, answer.note
-        kind = type(value)
-        if note is None and (kind in _LONG_FORM_KEYS or (kind is float and value)):
-            key: tuple[Any, ...] = (qid, answer.status, kind, value)
-        elif kind is list and note is None and all(type(v) is str for v in value):
-            key = (qid, answer.status, kind, *value)
-        elif type(note) is str and (kind in _LONG_FORM_KEYS or (kind is float and value)):
-            key = (qid, answer.status, kind, value, note)
-        else:
-            key = ()
+        key = answer_key(qid, answer)
         line = known.get(key) if key else None
         if line is None:
             line = plain_yaml.block(_answers_data({qid: answer}), 2)
