@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,17 @@ def runner() -> CliRunner:
 @pytest.fixture
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _commkit_environment() -> Iterator[None]:
+    """Each test starts with the ``COMMKIT_*`` variables the suite started with: the app run
+    in-process with ``--no-cache`` sets ``COMMKIT_NO_CACHE`` for the workers it starts, and a
+    test that then set it again by ``monkeypatch`` restored it as found, so later tests in the
+    same worker ran without the cache (and the warm paths, which need it, were not taken)."""
+    saved = {name: value for name, value in os.environ.items() if name.startswith("COMMKIT_")}
+    yield
+    for name in [name for name in os.environ if name.startswith("COMMKIT_")]:
+        if name not in saved:
+            del os.environ[name]
+    os.environ.update(saved)
