@@ -154,7 +154,7 @@ def main() -> int:
     c = report["first"]
     assert isinstance(c, dict)
     print(
-        f"first    one pass x {c['sets']} sets ({c['first_engine']} first): after / before "
+        f"first    one pass x {c['sets']} sets ({c['first_engine']} first): speed after / before "
         f"CPU {c['cpu_ratio']:.3f}x, wall {c['wall_ratio']:.3f}x; before "
         f"{c['before_cpu_per_s']:,}/s CPU, after {c['after_cpu_per_s']:,}/s CPU"
     )
@@ -162,7 +162,7 @@ def main() -> int:
         r = report[kind]
         assert isinstance(r, dict)
         print(
-            f"{kind:8s} {r['rounds']} rounds x {r['sets_per_round']} sets: after / before "
+            f"{kind:8s} {r['rounds']} rounds x {r['sets_per_round']} sets: speed after / before "
             f"CPU {r['cpu_ratio_median']:.3f}x (quartiles {r['cpu_ratio_quartiles'][0]:.3f}-"
             f"{r['cpu_ratio_quartiles'][1]:.3f}), wall {r['wall_ratio_median']:.3f}x; "
             f"before {r['before_cpu_per_s']:,}/s CPU ({r['before_wall_per_s']:,}/s wall), "
