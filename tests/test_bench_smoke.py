@@ -62,33 +62,33 @@ def test_minimal_app_is_a_group_with_one_command() -> None:
         assert expected in done.stdout
 
 
-def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
+def test_batch_benchmark_at_n_60(tmp_path: Path) -> None:
     work = tmp_path / "work"
     report = _run(
         str(BENCH / "batch.py"),
-        "--n", "200",
+        "--n", "60",
         "--runs", "1",
         "--no-warmup",
         "--content", str(FIXTURE_PACK),
         "--workdir", str(work),
-        "--stages", "20",
+        "--stages", "10",
         "--json",
     )  # fmt: skip
     results = report["results"]
     assert isinstance(results, list)
     commands = {(r["n"], r["command"]) for r in results}
-    assert commands == {(200, "map"), (200, "map-rerun"), (200, "assess")}
+    assert commands == {(60, "map"), (60, "map-rerun"), (60, "assess")}
     stages = report["stages"]
     assert isinstance(stages, dict)
-    assert stages["200"]["files"] == 20
-    assert all(ms >= 0 for ms in stages["200"]["ms_per_file"].values())
-    assert stages["200"]["total_ms"] > 0
+    assert stages["60"]["files"] == 10
+    assert all(ms >= 0 for ms in stages["60"]["ms_per_file"].values())
+    assert stages["60"]["total_ms"] > 0
     # every run wrote into its own new output folder; all of them are gone after the timing
     assert sorted(p.name for p in work.iterdir() if p.name.startswith("reports")) == []
     for r in results:
         assert r["seconds"] > 0 and r["floor_seconds"] > 0
         assert r["cpu_seconds"] > 0 and r["floor_cpu_seconds"] > 0
-        assert r["files"]["communities"] == 200
+        assert r["files"]["communities"] == 60
         assert r["files"]["answers"] > 0
         assert r["workspace_reused"] is False
     # --workdir keeps the workspace; a later run for the same N and seed reuses it (shown
@@ -101,7 +101,7 @@ def test_batch_benchmark_at_n_200(tmp_path: Path) -> None:
         assert isinstance(results, list)
         reused += [r["workspace_reused"] for r in results]
     assert reused == [False, True]
-    answers = sorted(p.name for p in (work / "n200" / "answers").iterdir())
+    answers = sorted(p.name for p in (work / "n60" / "answers").iterdir())
     assert answers, "the workspace of the first run is kept"
 
 
