@@ -622,8 +622,8 @@ def _constructed(text: str, tag: str | None) -> Any:
             return _float(text)
         if name == "timestamp" and _DATE.match(text):
             return dt.date(int(text[:4]), int(text[5:7]), int(text[8:10]))
-    except (ValueError, OverflowError):
-        pass  # PyYAML raises: libyaml's way raises it again
+    except (ValueError, OverflowError):  # PyYAML raises too: libyaml's way says where
+        raise Refused from None
     raise Refused  # a timestamp with a time, a merge key, '=': left to libyaml
 
 
