@@ -151,9 +151,7 @@ def test_two_checklists_languages_and_labels_in_one_process(pack: Any, answers: 
     assert "## In short" in reports["pack", "en", True]
 
 
-def test_a_piece_that_needs_tidying_takes_the_one_at_a_time_way(
-    pack: Any, answers: Any
-) -> None:
+def test_a_piece_that_needs_tidying_takes_the_one_at_a_time_way(pack: Any, answers: Any) -> None:
     checklist = pack.checklists[answers.checklist.id]
     copy = _changed_copy(checklist, meaning="")  # "**Stage:** Stage 1. " ends in a space
     assessment, info = _assessment(copy, dict(answers.answers), answers)
