@@ -57,7 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import operator
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, overload
@@ -409,6 +409,16 @@ class _Outcome:
         return made
 
 
+def _read(answer: Answer | PlainAnswer) -> tuple[str, Any]:
+    """An answer's status and value. A pydantic ``Answer`` is read from its ``__dict__``,
+    where pydantic keeps its fields' values: quicker than through the model's attributes,
+    which pydantic's ``__getattr__`` keeps CPython from specialising."""
+    if type(answer) is PlainAnswer:
+        return answer.status, answer.value
+    fields = answer.__dict__
+    return fields["status"], fields["value"]
+
+
 def _answer_key(value: Any) -> Hashable:
     """How an answer value is looked up: a text or a whole number is its own key, any other
     value goes with its type (``1``, ``1.0`` and ``True`` are different answers)."""
@@ -449,8 +459,8 @@ class _Step:
         q: AnyQuestion,
         when: int | None,
         watchers: list[tuple[int, ConditionTest, bool]],
-        units: tuple[int, int, int, int],
-        scored_bit: int,
+        units: tuple[int, int, int, int] = (1, 1 << 8, 1 << 16, 1 << 24),
+        scored_bit: int = 1 << 32,
     ) -> None:
         self.question = q
         self.id = q.id
@@ -508,16 +518,8 @@ class _Step:
         )
 
     def outcome(self, answer: Answer | PlainAnswer) -> _Outcome:
-        """The outcome of ``answer`` (the walk in :func:`breakdown` does the same, inline).
-
-        A pydantic ``Answer`` is read from its ``__dict__``, where pydantic keeps its fields'
-        values: reading them there is quicker than through the model's attributes, which
-        pydantic's ``__getattr__`` keeps CPython from specialising."""
-        if type(answer) is PlainAnswer:
-            status, value = answer.status, answer.value
-        else:
-            fields = answer.__dict__
-            status, value = fields["status"], fields["value"]
+        """The outcome of ``answer`` (the walk in :func:`breakdown` does the same, inline)."""
+        status, value = _read(answer)
         if status == "answered":
             return self.answered(value)
         return self.by_status.get(status, self.invalid)
@@ -588,8 +590,9 @@ class _Dimension:
     def __init__(self, did: str, weight: float, questions: int) -> None:
         self.id = did
         self.weight = weight
-        self.width = max(16, questions.bit_length() + 1)
-        """Bits per count: room for every question of the dimension."""
+        self.width = max(1, questions.bit_length())
+        """Bits per count: room for every question of the dimension (and no more, so that
+        a code is a small integer, quick to add)."""
         self.steps: list[_Step] = []
         self.shapes: dict[int, _Shape] = {}
         """Its shapes by code (a few different ones)."""
@@ -643,7 +646,7 @@ class _Dimension:
 class _Plan:
     """A checklist in the engine's plain terms, made once per checklist object."""
 
-    __slots__ = ("dimensions", "hash", "runs", "stages", "steps")
+    __slots__ = ("dimensions", "hash", "places", "runs", "stages", "steps")
 
     def __init__(self, checklist: AnyChecklist) -> None:
         # every ``when`` and stage gate gets a number; one on a question is worked out with
@@ -693,6 +696,9 @@ class _Plan:
             if not self.runs or self.runs[-1][0] != place:
                 self.runs.append((place, []))
             self.runs[-1][1].append(step)
+        places = {step.id: i for i, step in enumerate(self.steps)}
+        self.places = places if len(places) == len(self.steps) else None
+        """Where each question is in :attr:`steps` (``None``: an id comes twice)."""
         self.hash: str | None = None
 
 
@@ -775,6 +781,8 @@ class Breakdown:
     lang: str = "en"
     dimension_scores: dict[str, float | None] = field(default_factory=dict)
     """Each dimension's score (``None``: nothing in it scored), in checklist order."""
+    places: Mapping[str, int] | None = None
+    """Where each question's outcome is in :attr:`outcomes` (by question id)."""
 
     @cached_property
     def result(self) -> AssessmentResult:
@@ -902,7 +910,7 @@ def breakdown(
                 if type(answer) is PlainAnswer:
                     status = answer.status
                     value: Any = answer.value
-                else:  # a model: see _Step.outcome
+                else:  # a model: see _read
                     fields = answer.__dict__
                     status = fields["status"]
                     value = fields["value"]
@@ -989,7 +997,16 @@ def breakdown(
         held_back,
     )
     return Breakdown(
-        outcomes, dimension_rows, overall, steps, target, result, answers, lang, dim_scores
+        outcomes,
+        dimension_rows,
+        overall,
+        steps,
+        target,
+        result,
+        answers,
+        lang,
+        dim_scores,
+        plan.places,
     )
 
 
@@ -1047,7 +1064,7 @@ def fired_action_ids(actions: Sequence[Action | PlainAction], info: Breakdown) -
     dim_scores = info.dimension_scores
     stage = info.plain.stage
     answers = info.answers
-    scores = info.question_scores if firing.needs_scores else _NO_DIMENSIONS
+    scores = _QuestionScores(info) if firing.needs_scores else _NO_DIMENSIONS
     fired: list[str] = []
     for action_id, tests in firing.actions:
         if tests is None:  # always
@@ -1058,6 +1075,32 @@ def fired_action_ids(actions: Sequence[Action | PlainAction], info: Breakdown) -
                 fired.append(action_id)
                 break
     return fired
+
+
+class _QuestionScores(Mapping[str, "float | None"]):
+    """:attr:`Breakdown.question_scores` looked up one question at a time (a trigger on a
+    question's score looks at one or two of them; making the whole table costs more)."""
+
+    __slots__ = ("info",)
+
+    def __init__(self, info: Breakdown) -> None:
+        self.info = info
+
+    def __getitem__(self, qid: str) -> float | None:
+        info = self.info
+        place = info.places.get(qid) if info.places is not None else None
+        if place is None:
+            return info.question_scores[qid]
+        outcome = info.outcomes[place]
+        if outcome.status == "not_asked":
+            raise KeyError(qid)
+        return outcome.normalised
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.info.question_scores)
+
+    def __len__(self) -> int:
+        return len(self.info.question_scores)
 
 
 class _Firing:
@@ -1223,6 +1266,9 @@ def check_answers(
     by_id = rules.questions
     disappeared: list[str] = []
     changed: list[str] = []
+    fits = rules.fits
+    empty: list[Diagnostic] = []  # after the others, in the answers' order
+    check_empty = empty_ticks and not other_version
     for qid, answer in answers.answers.items():
         q = by_id.get(qid)
         if q is None:
@@ -1237,21 +1283,21 @@ def check_answers(
                 _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
             )
             continue
-        if answer.status != "answered" or rules.fits[qid](answer.value):
+        status, value = _read(answer)
+        if check_empty and value == []:
+            problem = empty_ticks_problem(q)
+            if problem is not None:
+                empty.append(_locate(doc, ("answers", qid), f"question {qid}: {problem}"))
+        if status != "answered" or fits[qid](value):
             continue
-        problem = value_problem(q, answer.value)
+        problem = value_problem(q, value)
         if problem is None:
             continue
         if other_version:
             changed.append(qid)
             continue
         diags.append(_locate(doc, ("answers", qid, "value"), f"question {qid}: {problem}"))
-    for qid, answer in answers.answers.items():
-        q = by_id.get(qid)
-        if q is not None and answer.value == [] and empty_ticks and not other_version:
-            empty = empty_ticks_problem(q)
-            if empty is not None:
-                diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
+    diags += empty
     missing = []  # every required question answered: none can be missing, asked or not
     if not answers.answers.keys() >= rules.required:
         asked = asked_questions(checklist, answers.answers)
