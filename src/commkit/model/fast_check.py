@@ -15,6 +15,13 @@ twice (a YAML alias), any value that is not plain data, and a YAML date anywhere
 date field (the validator sees a date as a marked string that only a date field's format
 takes, and a date field takes a string only when it is a real date).
 
+The ``answers:`` mapping of an answers file (most of its data) is checked in one pass of its
+own (:func:`_common_answers`): each answer of a common form (a scalar, a list of texts,
+``{value, note}``, ``{status: dont_know | not_applicable, note}``, all of plain types) is one
+the generated validator surely accepts, so the validator sees the rest of the file only, and
+nothing is copied for it. Any other answer, however valid, sends the whole file through the
+generated validator as before: the common pass only ever answers for less.
+
 The validators are plain modules in :mod:`commkit.model.generated_checks`, written by
 ``scripts/gen_checks.py`` from the JSON Schema and kept in the repository (a test fails when
 they differ from what the script writes today): a warm run imports one like any module, and
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -66,12 +74,101 @@ def surely_valid(kind: str, data: Any) -> bool:
     if kind not in KINDS:
         return False
     try:
-        prepared = _plain(data, set())
         validate = _validator(kind)
-        validate(prepared, _FORMATS)
+        if kind == "answers" and type(data) is dict:
+            seen = {id(data)}
+            if _common_answers(data.get("answers"), seen):
+                validate(_plain_but_answers(data, seen), _FORMATS)
+                return True
+        validate(_plain(data, set()), _FORMATS)
     except Exception:  # refused, odd data, or no validator: pydantic decides
         return False
     return True
+
+
+_ENTRY_NOTE_MAX = 2000
+"""The schema's ``maxLength`` of a note."""
+_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
+_ids: set[str] = set()
+"""Answer keys (question ids) seen to match the schema's id pattern (bounded)."""
+_IDS_MAX = 10_000
+_NOT_ANSWERED = ("dont_know", "not_applicable")
+_VALUE_ENTRY = frozenset({"value"})
+
+
+def _common_answers(answers: Any, seen: set[int]) -> bool:
+    """Whether ``answers`` (an answers file's ``answers:``) is a mapping of question ids to
+    answers of the common forms only, each of plain types: then the generated validator
+    surely accepts it (as :func:`_plain` copies it; ``seen`` gets the ids of its lists and
+    mappings, as :func:`_plain` counts them). ``False`` says nothing (an uncommon form or
+    odd data: the whole file goes the generated way)."""
+    if type(answers) is not dict or id(answers) in seen:
+        return False
+    seen.add(id(answers))
+    ids = _ids
+    for key, value in answers.items():
+        if type(key) is not str:
+            return False
+        if key not in ids:
+            if _ID.fullmatch(key) is None:
+                return False
+            if len(ids) >= _IDS_MAX:
+                ids.clear()
+            ids.add(key)
+        kind = type(value)
+        if kind is str or kind is bool:
+            continue
+        if kind is int:
+            if -_INT_LIMIT <= value < _INT_LIMIT:
+                continue
+            return False
+        if kind is dict:
+            if id(value) in seen or not _common_entry(value, seen):
+                return False
+            seen.add(id(value))
+            continue
+        if not _common_value(value, kind, seen):
+            return False
+    return True
+
+
+def _common_entry(entry: dict[Any, Any], seen: set[int]) -> bool:
+    """``{value: V, note: N}`` (``status: answered`` allowed) with a common non-null value,
+    or ``{status: dont_know | not_applicable, note: N}``; a note, if any, a short text."""
+    note = entry.get("note")
+    if "note" in entry and (type(note) is not str or len(note) > _ENTRY_NOTE_MAX):
+        return False
+    status = entry.get("status", "answered")
+    if status == "answered" and type(status) is str:
+        if "value" not in entry or not entry.keys() - {"status", "note"} <= _VALUE_ENTRY:
+            return False
+        value = entry["value"]
+        kind = type(value)
+        if kind is int:
+            return bool(-_INT_LIMIT <= value < _INT_LIMIT)
+        return kind is str or kind is bool or _common_value(value, kind, seen)
+    return type(status) is str and status in _NOT_ANSWERED and not entry.keys() - {"status", "note"}
+
+
+def _common_value(value: Any, kind: type, seen: set[int]) -> bool:
+    """A finite float in 64 bits, or a list of texts met for the first time."""
+    if kind is float:
+        return math.isfinite(value) and -_INT_LIMIT < value < _INT_LIMIT
+    if kind is not list or id(value) in seen:
+        return False
+    seen.add(id(value))
+    return all(type(item) is str for item in value)
+
+
+def _plain_but_answers(data: dict[Any, Any], seen: set[int]) -> dict[str, Any]:
+    """:func:`_plain` of an answers file's data with its ``answers:`` (checked by
+    :func:`_common_answers`) left empty for the validator."""
+    copy: dict[str, Any] = {}
+    for key, item in data.items():
+        if type(key) is not str:
+            raise _Odd
+        copy[key] = {} if key == "answers" else _plain(item, seen)
+    return copy
 
 
 def _plain(value: Any, seen: set[int]) -> Any:

@@ -156,6 +156,10 @@ is never empty, never a comment, never has ``: `` outside quotes nor ends with `
 _key_memo: dict[str, str] = {}
 """The text before ``: `` -> the key, for plain keys read as their own text before."""
 _MISSING = object()
+_SLOW_FIRST = frozenset(("", " ", "#", "'", '"', "-", "[", "{"))
+"""First characters of a value the common lines leave to :meth:`_Reader._line` and
+:meth:`_Reader._entry`: none, a comment, a quoted scalar (perhaps over several lines), a
+nested ``- `` item, a flow collection."""
 
 
 def load(text: str) -> Any:
@@ -209,14 +213,24 @@ class _Reader:
                     made: Any = [] if dash else {}
                     into[key] = made
                     stack.append((indent, made, dash))
-            elif stack:
-                # the common lines, "key: value", "key:" and "- value", their texts seen
-                # before (so checked before), at once
+            while stack and stack[-1][0] > indent:
+                stack.pop()  # a line less indented closes the collections it is not in
+            if stack:
+                # the common lines, "key: value", "key:" and "- value", at once: a key seen
+                # before (so checked before), a value seen before or a plain scalar
                 at, into, is_list = stack[-1]
                 if at == indent:
                     if is_list:
                         if content[:2] == "- ":
-                            value = values.get(content[2:], missing)
+                            rest = content[2:]
+                            value = values.get(rest, missing)
+                            if (
+                                value is missing
+                                and rest[:1] not in _SLOW_FIRST
+                                and rest[-1] != ":"
+                                and ": " not in rest
+                            ):
+                                value = _value(rest)  # as _line reads it: not a mapping
                             if value is not missing:
                                 into.append(value)
                                 continue
@@ -228,7 +242,10 @@ class _Reader:
                         if end > 0:
                             key = keys.get(content[:end])
                             if key is not None and key not in into:
-                                value = values.get(content[end + 2 :], missing)
+                                rest = content[end + 2 :]
+                                value = values.get(rest, missing)
+                                if value is missing and rest[:1] not in _SLOW_FIRST:
+                                    value = _value(rest)  # as _entry reads it
                                 if value is not missing:
                                     into[key] = value
                                     continue
@@ -244,8 +261,6 @@ class _Reader:
                 self._continued(last, content)
                 continue
             dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
-            while stack and stack[-1][0] > indent:
-                stack.pop()
             if not stack:
                 if self.root is not None:
                     raise Refused
