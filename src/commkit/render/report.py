@@ -277,6 +277,18 @@ _template_labels: dict[str, dict[str, str]] = {}
 """The labels the report's template gets (``t``), by language."""
 
 
+def template_labels(lang: str) -> dict[str, str]:
+    """The labels the report's template gets (``t``) in ``lang``, one dictionary per
+    language for the process (not to be changed)."""
+    t = _template_labels.get(lang)
+    if t is None:
+        from commkit.render.data_labels import data_labels
+
+        t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
+        _template_labels[lang] = t
+    return t
+
+
 def assessment_markdown(
     pack: ContentPack,
     assessment: Assessment,
@@ -320,13 +332,9 @@ def report_markdown(
     """:func:`assessment_markdown` from the parts it reads (see :func:`render_report_files`):
     the assessment, its checklist, the breakdown it was scored with, the pack's roadmap and
     template folders (a pack's own ``assessment.md.j2`` goes through Jinja2)."""
-    from commkit.render.data_labels import data_labels
     from commkit.render.report_md import has_own_template, report_lines, tidy, tidy_lines
 
-    t = _template_labels.get(lang)
-    if t is None:
-        t = {**labels(lang), **{f"x_{k}": v for k, v in data_labels(lang).items()}}
-        _template_labels[lang] = t
+    t = template_labels(lang)
     compared = peers_view(checklist, assessment, peers, lang)
     dirs = list(template_dirs)
     own = has_own_template(dirs, TEMPLATE)

@@ -223,6 +223,8 @@ class ChecklistWords:
         """The report's numbered recommendation lines by number, text and dimension."""
         self.report_pieces: Any = None
         """The report's remembered runs of lines (:mod:`commkit.render.report_direct`)."""
+        self.report_records: Any = None
+        """A batch's three texts' remembered pieces (:mod:`commkit.render.report_pass`)."""
 
     def answer(self, q: Question, answer: Answer) -> str:
         """:func:`answer_text` of an answered question of this checklist: a string, a whole

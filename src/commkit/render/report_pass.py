@@ -1,0 +1,754 @@
+"""A batch's three texts of one assessment made in one pass: the Markdown report, the result
+file (YAML) and the ``--json`` text.
+
+A batch writes the three for every answers file, and most of each is the same few thousand
+pieces: an answer's line in the answers table, its finding, its line in the result file and
+its ``--json`` piece; a dimension's table row, its heading, its item in the result file and in
+the ``--json`` text. Made one text at a time (:mod:`commkit.render.report_direct`,
+:func:`commkit.render.report.assessment_yaml`,
+:func:`commkit.render.report_json.assessment_json`), each text looks its pieces up by keys of
+its own. Here each answer, dimension, recommendation and list of ids is looked up once, by
+one key, in a record that holds its pieces of all three texts; every piece is checked tidy
+when it is made (no space at a line's end, no line break but ``\\n``), so the report is
+joined as it is, with no second pass over it (:func:`commkit.render.report_md.tidy_lines`).
+
+The records are kept per checklist object, language and labels (on
+:class:`commkit.render.report_words.ChecklistWords`: a changed copy of a checklist, as an
+overlay makes, has its own), each table bounded. :func:`assessment_texts` returns ``None``
+for what it does not cover (a team, a piece that would need tidying, a value the plain YAML
+writer leaves to PyYAML); the caller then makes the three texts one at a time, which gives
+the same bytes (tests compare the two ways).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from commkit.i18n.text_pick import tr
+from commkit.render import plain_yaml
+from commkit.render.json_text import RawJson
+from commkit.render.report import _answers_data, assessment_data
+from commkit.render.report_direct import _DIMENSIONS_RULE, _head, _question, _said, _with_note
+from commkit.render.report_json import (
+    _json_number,
+    _json_word,
+    answer_piece,
+    json_head,
+    recommendation_piece,
+    result_head,
+)
+from commkit.render.report_md import _bullet, _cell, _md, _numbered
+from commkit.render.report_words import (
+    ChecklistWords,
+    RoadmapLike,
+    action_titles,
+    bar,
+    checklist_words,
+    fmt_score,
+)
+
+if TYPE_CHECKING:
+    from commkit.core.scoring import Breakdown
+    from commkit.model.checklist import Checklist
+
+_MAX = 20_000
+"""The most records a table keeps (answers, dimensions, findings' heads, recommendations)."""
+
+
+class _Other(Exception):
+    """Something the one pass does not cover: the texts are made one at a time instead."""
+
+
+def tidy(piece: str) -> bool:
+    """Whether ``piece`` (a line, or lines joined by ``\\n``) is as the report is written:
+    no line break but ``\\n``, no space at the end of a line."""
+    parts = piece.split("\n")
+    if parts[-1] == "":
+        del parts[-1]
+    return piece.splitlines() == parts and not any(p[-1:].isspace() for p in parts)
+
+
+def _tidied(piece: str) -> str:
+    if not tidy(piece):
+        raise _Other
+    return piece
+
+
+def _ended(line: str) -> str:
+    """``line`` made of tidy labels and escaped text (:func:`commkit.render.report_md._md`
+    leaves no line break and no space at either end), checked for what such a line can
+    still have: a space at its end (an empty text after ``- ``)."""
+    if line[-1:].isspace():
+        raise _Other
+    return line
+
+
+class _Tables:
+    """The records of one checklist object, language and set of labels, and the labels'
+    fixed runs of lines."""
+
+    __slots__ = (
+        "answers",
+        "dimensions",
+        "findings",
+        "gaps",
+        "heads",
+        "ids",
+        "open",
+        "overalls",
+        "recommendations",
+        "roadmap",
+        "scores",
+        "stages",
+        "steps",
+        "t",
+        "usable",
+    )
+
+    def __init__(self, t: Mapping[str, str]) -> None:
+        self.t = t
+        self.usable = all(tidy(v) for v in t.values() if isinstance(v, str))
+        """Every label is tidy (else no report takes the one pass)."""
+        self.answers: dict[tuple[Any, ...], list[Any]] = {}
+        """An answer's record: ``[row, points, finding, yaml, json]``: its line in the
+        answers table (note included), which of its dimension's lists its finding goes to
+        and the finding's line, its result-file lines, its ``--json`` piece (made when first
+        asked for); by its question, how it counted and what it holds."""
+        self.dimensions: dict[str, tuple[str, str, str, str]] = {}
+        """A dimension's title and id as the three texts show them (see :func:`_dimension`)."""
+        self.scores: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
+        """A dimension's score as the three texts show it (see :func:`_score`)."""
+        self.findings: dict[tuple[Any, ...], str] = {}
+        """A dimension's findings head (heading and what the stages say) by its score and
+        the stages."""
+        self.overalls: dict[tuple[Any, ...], tuple[str, str, str]] = {}
+        """The overall score's line in the three texts, by the score."""
+        self.stages: dict[tuple[Any, ...], tuple[str, str, str]] = {}
+        """The stage's and the next one's lines in the three texts, by their ids."""
+        self.recommendations: dict[tuple[Any, ...], list[Any]] = {}
+        """A recommendation's ``[yaml, json, line]`` (the line without its number) by
+        question, dimension and text."""
+        self.ids: dict[str, tuple[str, str]] = {}
+        """An id as an item of a list in the result file and in the ``--json`` text."""
+        self.open: dict[str, str] = {}
+        """An open question's line in the report."""
+        self.roadmap: Any = None
+        self.steps: dict[str, str] = {}
+        """An action's title as the report's numbered next steps show it (after the number),
+        for :attr:`roadmap`."""
+        self.gaps: dict[tuple[Any, ...], str] = {}
+        """A gap's line by its dimension, score and the score aimed at."""
+        self.heads = _heads(t) if self.usable else {}
+        """The labels' fixed runs of lines."""
+
+
+def _heads(t: Mapping[str, str]) -> dict[str, Any]:
+    dims = [t["dimension"], t["score"], t["bar"], t["answered"], t["dont_know"], t["na_short"]]
+    appendix = [t["id"], t["question"], t["answer"], t["note"]]
+    return {
+        "dimensions": f"\n## {t['dimensions']}\n\n| {' | '.join(dims)} |\n{_DIMENSIONS_RULE}",
+        "strengths": f"\n### {t['strengths']}\n",
+        "gaps": f"\n### {t['gaps']}\n",
+        "findings": f"\n## {t['findings']}",
+        "recommendations": f"\n## {t['recommendations']}\n",
+        "next_steps": f"\n## {t['next_steps']}\n",
+        "open_questions": f"\n## {t['open_questions']}\n",
+        "held_back": f"\n**{t['held_back']}:**\n",
+        "summary": f"\n## {t['summary']}\n\n",
+        "nothing_scored": "\n\n" + t["nothing_scored"],
+        "appendix": (
+            f"\n## {t['appendix']}\n\n| {' | '.join(appendix)} |\n| --- | --- | --- | --- |"
+        ),
+        "points": [
+            f"\n**{t[label]}:**\n" for label in ("strong_points", "weak_points", "open_in_dim")
+        ],
+    }
+
+
+def _tables(words: ChecklistWords, t: Mapping[str, str]) -> _Tables:
+    made: _Tables | None = words.report_records
+    if made is None or made.t is not t:
+        made = _Tables(t)
+        words.report_records = made
+    return made
+
+
+def assessment_texts(
+    assessment: Any,
+    checklist: Checklist,
+    info: Breakdown,
+    lang: str,
+    t: Mapping[str, str],
+    *,
+    roadmap: RoadmapLike,
+    as_json: bool,
+) -> tuple[str, str, RawJson | None] | None:
+    """The result file, the report (the built-in template's, no chart, no peers) and with
+    ``as_json`` the ``--json`` text of ``assessment`` (plain objects or the models, read by
+    their attributes as :func:`commkit.render.report.render_report_files` reads them), the
+    same bytes as made one at a time; or ``None``: make them one at a time."""
+    if assessment.team is not None:
+        return None
+    words = checklist_words(checklist, lang)
+    tables = _tables(words, t)
+    if not tables.usable:
+        return None
+    try:
+        return _texts(assessment, checklist, info, lang, t, roadmap, as_json, words, tables)
+    except _Other:
+        return None
+
+
+def _texts(
+    assessment: Any,
+    checklist: Checklist,
+    info: Breakdown,
+    lang: str,
+    t: Mapping[str, str],
+    roadmap: RoadmapLike,
+    as_json: bool,
+    words: ChecklistWords,
+    tables: _Tables,
+) -> tuple[str, str, RawJson | None]:
+    heads = tables.heads
+    result = assessment.result
+    answers = assessment.answers
+    stage_id, next_id = result.stage, result.next_stage
+    stages = words.stages
+    stage = stages.get(stage_id)
+    nxt = stages.get(next_id) if next_id else None
+
+    # the heads: the report's title lines, the result file's and the --json text's first lines
+    md: list[str] = []
+    add = md.append
+    _head(md, assessment, checklist, lang, t, words)
+    for head in md:
+        _ended(head)
+    yaml_head = plain_yaml.dump(assessment_data(assessment, answers=False, result=False))
+    if yaml_head is None:
+        raise _Other
+    yaml = [yaml_head, "answers: {}\n" if not answers else "answers:\n"]
+    json = [json_head(assessment)] if as_json else []
+
+    # the answers: one record each, in the checklist's order
+    appendix, points, answered = _answers(assessment, info, words, lang, tables, as_json)
+    if [*answers] == answered[0]:
+        yaml += answered[1]
+        if as_json:
+            pieces = answered[2]
+            if pieces:
+                pieces[0] = "{" + pieces[0][1:]
+                json += pieces
+                json.append("\n  }")
+            else:
+                json.append("{}")
+    else:  # not in the checklist's order, or not all of its questions: one by one
+        del yaml[-1]
+        from commkit.render.report import _answers_yaml
+        from commkit.render.report_json import answers_json
+
+        if not _answers_yaml(answers, yaml.append):
+            raise _Other
+        if as_json:
+            json.append(answers_json(answers))
+
+    # the result's head: overall score and stages
+    overall = result.overall
+    keep = (type(overall) is float and overall) or type(overall) is int
+    score = tables.overalls.get((type(overall), overall)) if keep else None
+    if score is None:
+        score = _overall(overall, t, lang)
+        if keep and len(tables.overalls) < _MAX:
+            tables.overalls[type(overall), overall] = score
+    staged = tables.stages.get((stage_id, next_id))
+    if staged is None:
+        staged = _stages(result, stage, nxt, t, lang)
+        ids_ok = type(stage_id) is str and (next_id is None or type(next_id) is str)
+        if ids_ok and len(tables.stages) < _MAX:
+            tables.stages[stage_id, next_id] = staged
+    add(heads["summary"] + score[0] + staged[0])
+    yaml.append("result:\n")
+    yaml.append(score[1])
+    yaml.append(staged[1])
+    if as_json:
+        json.append(',\n  "result": {\n    "overall": ')
+        json.append(score[2])
+        json.append(staged[2])
+    held_back = [
+        words.gate(checklist, c)
+        for step in info.stage_steps
+        if not step.reached
+        for c in step.failed_conditions
+    ]
+    if held_back:
+        add(heads["held_back"])
+        md.extend(_ended(f"- {_md(g)}") for g in held_back)
+
+    # the dimensions: the table, the result file's and the --json text's items
+    by_id: dict[str, tuple[tuple[str, str, str, str], Any, tuple[str, str, str, str]]] = {}
+    rows: list[str] = []
+    dim_yaml: list[str] = []
+    dim_json: list[str] = []
+    answered_n = dont_know = na = unanswered = 0
+    names = tables.dimensions
+    scores = tables.scores
+    for d in result.dimensions:
+        did, score = d.id, d.score
+        a, k, n, u = d.answered, d.dont_know, d.not_applicable, d.unanswered
+        if not type(a) is type(k) is type(n) is type(u) is int:
+            raise _Other
+        answered_n += a
+        dont_know += k
+        na += n
+        unanswered += u
+        name = names.get(did)
+        if name is None:
+            name = _dimension(did, words)
+            if len(names) < _MAX:
+                names[did] = name
+        keep = score is None or (type(score) is float and score) or type(score) is int
+        shown = scores.get((type(score), score)) if keep else None
+        if shown is None:
+            shown = _score(score, lang)
+            if keep and len(scores) < _MAX:
+                scores[type(score), score] = shown
+        by_id[did] = (name, score, shown)
+        rows.append(f"| {name[0]} | {shown[0]} | {shown[1]} | {a} | {k} | {n} |")
+        dim_yaml.append(
+            f"{name[1]}{shown[2]}    answered: {a}\n    dont_know: {k}\n"
+            f"    not_applicable: {n}\n    unanswered: {u}\n"
+        )
+        if as_json:
+            dim_json.append(
+                f'{name[2]}{shown[3]},\n        "answered": {a},\n        "dont_know": {k},'
+                f'\n        "not_applicable": {n},\n        "unanswered": {u}\n      }}'
+            )
+    counts = t["counts"].format(
+        total=answered_n + dont_know + na + unanswered,
+        answered=answered_n,
+        dont_know=dont_know,
+        na=na,
+        unanswered=unanswered,
+    )
+    add("\n" + _ended(counts))
+    add(heads["dimensions"])
+    md += rows
+    if dim_yaml:
+        yaml.append("  dimensions:\n")
+        yaml += dim_yaml
+    else:
+        yaml.append("  dimensions: []\n")
+    if as_json:
+        if dim_json:
+            json.append("[\n      " + ",\n      ".join(dim_json) + "\n    ]")
+        else:
+            json.append("[]")
+
+    add(heads["strengths"])
+    if result.strengths:
+        for i in result.strengths:
+            named, _, shown = by_id[i]
+            add(_ended(_bullet(f"{named[3]} ({shown[0]})")))
+    else:
+        add(t["none"])
+    add(heads["gaps"])
+    if result.gaps:
+        target = nxt.min_score if nxt is not None else info.target
+        aim = t["target"].format(target=f"{target:g}")
+        gaps = tables.gaps
+        for i in result.gaps:
+            score = by_id[i][1]
+            gkey = (i, type(score), score, aim)
+            line = gaps.get(gkey) if score else None
+            if line is None:
+                title = words.dimension_title(i)
+                line = _ended(_bullet(f"{title} ({fmt_score(score, lang)}, {aim})"))
+                if score and len(gaps) < _MAX:
+                    gaps[gkey] = line
+            add(line)
+    else:
+        add(t["none"])
+    for field in ("strengths", "gaps"):
+        _ids(tables, field, getattr(result, field), yaml, json, as_json)
+
+    # the findings: each dimension's head and points
+    add(heads["findings"])
+    findings = tables.findings
+    labels = heads["points"]
+    nothing = heads["nothing_scored"]
+    for dim in words.dimensions:
+        dim_id = dim.id
+        found = by_id.get(dim_id)
+        score = found[1] if found is not None else None
+        fkey = (dim_id, type(score), score, stage_id, next_id)
+        keep = score is None or score
+        piece = findings.get(fkey) if keep else None
+        if piece is None:
+            piece = f"\n### {_md(words.dimension_title(dim_id))} — {fmt_score(score, lang)}"
+            said = _said(dim_id, stage, nxt, t, lang)
+            if said:
+                piece += "\n" + said
+            if score is None:
+                piece += nothing
+            _tidied(piece)
+            if keep and len(findings) < _MAX:
+                findings[fkey] = piece
+        add(piece)
+        lists = points.get(dim_id)
+        if lists is None:
+            continue
+        for bullets, label in zip(lists, labels, strict=True):
+            if bullets:
+                add(label)
+                md += bullets
+
+    # the recommendations
+    add(heads["recommendations"])
+    _recommendations(result, info, words, lang, tables, md, yaml, json, as_json)
+
+    # the next steps, the open questions, the answers table, the footer
+    add(heads["next_steps"])
+    if result.actions:
+        if tables.roadmap is not roadmap:
+            tables.roadmap = roadmap
+            tables.steps = {}
+        steps = tables.steps
+        lines = [t["next_steps_intro"], ""]
+        for n, action in enumerate(result.actions, 1):
+            step = steps.get(action)
+            if step is None:
+                step = _step(action, roadmap, lang)
+                if len(steps) < _MAX:
+                    steps[action] = step
+            lines.append(f"{n}. {step}")
+        add("\n".join(lines))
+    else:
+        add(t["none"])
+    add(heads["open_questions"])
+    if result.open_questions:
+        said_open = tables.open
+        for q in result.open_questions:
+            line = said_open.get(q)
+            if line is None:
+                texts = words.question_texts
+                line = _ended(_bullet(f"{texts[q]} ({q})" if q in texts else q))
+                if len(said_open) < _MAX:
+                    said_open[q] = line
+            add(line)
+    else:
+        add(t["none"])
+    add(heads["appendix"])
+    md += appendix
+    ref = assessment.checklist
+    footer = findings.get(("footer", ref.id, ref.version, ref.hash))
+    if footer is None:
+        said_footer = t["footer"].format(id=ref.id, version=ref.version, hash=ref.hash or "")
+        footer = _tidied(f"\n---\n\n{_md(said_footer)}")
+        if footer.endswith("\n"):
+            raise _Other  # blank lines at the end: tidying would drop them
+        if len(findings) < _MAX:
+            findings["footer", ref.id, ref.version, ref.hash] = footer
+    add(footer)
+    for field in ("actions", "open_questions", "held_back_by"):
+        _ids(tables, field, getattr(result, field), yaml, json, as_json)
+    if as_json:
+        json.append("\n  }")
+        json.append(',\n  "team": null\n}')
+    md.append("")
+    return (
+        "".join(yaml),
+        "\n".join(md),
+        RawJson("".join(json)) if as_json else None,
+    )
+
+
+def _answers(
+    assessment: Any,
+    info: Breakdown,
+    words: ChecklistWords,
+    lang: str,
+    tables: _Tables,
+    as_json: bool,
+) -> tuple[
+    list[str],
+    dict[str, tuple[list[str], list[str], list[str]]],
+    tuple[list[str], list[str], list[str]],
+]:
+    """The answers table's lines; each dimension's strong, weak and open points; the ids of
+    the questions answered, their result-file lines and ``--json`` pieces (all in the
+    checklist's order)."""
+    answers = assessment.answers
+    outcomes: list[Any] = info.outcomes
+    rows = words.rows
+    by_id: dict[str, Any] | None = None  # when the outcomes are not the rows' (in order)
+    if len(outcomes) != len(rows):
+        by_id = {o.step.id: o for o in outcomes}
+    points: dict[str, tuple[list[str], list[str], list[str]]] = {
+        dim_id: ([], [], []) for dim_id in words.dimension_titles
+    }
+    appendix: list[str] = []
+    put = appendix.append
+    ids: list[str] = []
+    yaml: list[str] = []
+    json: list[str] = []
+    known = tables.answers
+    answer_of = answers.get
+    for i, (q, qid, dim_id, question) in enumerate(rows):
+        if by_id is None:
+            o = outcomes[i]
+            if o.step.id != qid:
+                by_id = {o.step.id: o for o in outcomes}
+                o = by_id.get(qid)
+        else:
+            o = by_id.get(qid)
+        answer = answer_of(qid)
+        if o is None:
+            status, normalised, weighs = None, None, False
+        else:
+            status, normalised, weighs = o.status, o.normalised, o.step.weight > 0
+        key: tuple[Any, ...] | None
+        if answer is None:
+            key = (qid, status, normalised, weighs)
+        else:
+            value = answer.value
+            note = answer.note
+            kind = type(value)
+            if note is not None and (type(note) is not str or len(note) > 200):
+                key = None
+            elif kind is str:
+                key = (
+                    None
+                    if len(value) > 200
+                    else (qid, status, normalised, weighs, answer.status, kind, value, note)
+                )
+            elif kind is int or kind is bool or value is None or (kind is float and value):
+                key = (qid, status, normalised, weighs, answer.status, kind, value, note)
+            elif kind is list and all(type(v) is str for v in value):
+                key = (qid, status, normalised, weighs, answer.status, kind, (*value,), note)
+            else:
+                key = None
+        record = known.get(key) if key is not None else None
+        if record is None:
+            record = _answer(q, qid, question, answer, status, normalised, weighs, words, lang)
+            if key is not None and len(known) < _MAX:
+                known[key] = record
+        row, picked, bullet, lines, piece = record
+        if row is not None:
+            put(row)
+        if picked is not None:
+            found = points.get(dim_id)
+            if found is not None:
+                found[picked].append(bullet)
+        if answer is not None:
+            ids.append(qid)
+            yaml.append(lines)
+            if as_json:
+                if piece is None:
+                    piece = record[4] = answer_piece(qid, answer)
+                json.append(piece)
+    return appendix, points, (ids, yaml, json)
+
+
+def _answer(
+    q: Any,
+    qid: str,
+    question: str,
+    answer: Any,
+    status: str | None,
+    normalised: float | None,
+    weighs: bool,
+    words: ChecklistWords,
+    lang: str,
+) -> list[Any]:
+    """An answer's record (see :attr:`_Tables.answers`), its ``--json`` piece not yet made."""
+    row, picked, bullet = _question(
+        q, qid, question, answer, status, normalised, weighs, words, lang
+    )
+    lines = None
+    if answer is not None:
+        if row is not None and answer.note is not None:
+            row = _with_note(row, answer.note, lang)
+        lines = plain_yaml.block(_answers_data({qid: answer}), 2)
+        if lines is None:
+            raise _Other
+    if row is not None:
+        _tidied(row)
+    if bullet is not None:
+        _tidied(bullet)
+    return [row, picked if bullet is not None else None, bullet, lines, None]
+
+
+def _step(action: str, roadmap: RoadmapLike, lang: str) -> str:
+    """An action's title as a numbered next step shows it (after the number)."""
+    title = action_titles(roadmap, lang).get(action, action)
+    return _ended(_numbered(1, title))[3:]
+
+
+def _overall(overall: Any, t: Mapping[str, str], lang: str) -> tuple[str, str, str]:
+    """The overall score's line in the report, the result file and the ``--json`` text."""
+    yaml = plain_yaml.block({"overall": overall}, 2)
+    if yaml is None:
+        raise _Other
+    line = f"**{t['overall']}:** {fmt_score(overall, lang)} / 100 `{bar(overall)}`"
+    return _tidied(line), yaml, _json_number(overall)
+
+
+def _stages(
+    result: Any, stage: Any, nxt: Any, t: Mapping[str, str], lang: str
+) -> tuple[str, str, str]:
+    """The stage and the next one in the report (after the overall line), the result file
+    and the ``--json`` text (up to the dimensions)."""
+    md = _md
+    stage_title = tr(stage.title, lang) if stage is not None else result.stage
+    meaning = tr(stage.meaning, lang) if stage is not None else ""
+    focus = tr(stage.focus, lang) if stage is not None else ""
+    lines = [
+        "",
+        "",
+        f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}",
+        "",
+        f"**{t['focus']}:** {md(focus)}",
+        "",
+    ]
+    if nxt is not None:
+        said = t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
+        lines.append(f"**{t['next_stage']}:** {md(said)}")
+    else:
+        lines.append(t["top_stage"])
+    head: dict[str, Any] = {"stage": result.stage}
+    if result.next_stage is not None:
+        head["next_stage"] = result.next_stage
+    yaml = plain_yaml.block(head, 2)
+    if yaml is None:
+        raise _Other
+    json = result_head(result)
+    json = json[json.index(',\n    "stage": ') :]
+    return _tidied("\n".join(lines)), yaml, json
+
+
+def _dimension(did: str, words: ChecklistWords) -> tuple[str, str, str, str]:
+    """A dimension's title as a table cell, its id as it begins its item in the result file
+    and in the ``--json`` text (up to the score), and its title."""
+    title = words.dimension_title(did)
+    yaml = plain_yaml.item({"id": did}, 2)
+    if yaml is None:
+        raise _Other
+    return _cell(title), yaml, f'{{\n        "id": {_json_word(did)},\n        "score": ', title
+
+
+def _score(score: Any, lang: str) -> tuple[str, str, str, str]:
+    """A dimension's score as the report shows it, its bar as a table cell, its line in the
+    result file (none for no score) and its ``--json`` value."""
+    if score is None:
+        yaml = ""
+    else:
+        made = plain_yaml.block({"score": score}, 4)
+        if made is None:
+            raise _Other
+        yaml = made
+    return _ended(fmt_score(score, lang)), _cell(bar(score)), yaml, _json_number(score)
+
+
+def _ids(
+    tables: _Tables, name: str, items: Any, yaml: list[str], json: list[str], as_json: bool
+) -> None:
+    """A list of ids of the result (``strengths``...) in the result file and the ``--json``
+    text, from each id's remembered item."""
+    if not items:
+        yaml.append(f"  {name}: []\n")
+        if as_json:
+            json.append(f',\n    "{name}": []')
+        return
+    known = tables.ids
+    said = []
+    for i in items:
+        item = known.get(i) if type(i) is str else None
+        if item is None:
+            item = _id(i)
+            if type(i) is str and len(known) < _MAX:
+                known[i] = item
+        said.append(item)
+    yaml.append(f"  {name}:\n")
+    yaml += [item[0] for item in said]
+    if as_json:
+        json.append(f',\n    "{name}": [\n      ')
+        json.append(",\n      ".join([item[1] for item in said]))
+        json.append("\n    ]")
+
+
+def _id(i: Any) -> tuple[str, str]:
+    """An id as an item of a list in the result file and in the ``--json`` text."""
+    yaml = plain_yaml.block({"x": [i]}, 2)
+    if yaml is None or type(i) is not str:
+        raise _Other
+    return yaml[yaml.index("\n") + 1 :], _json_word(i)
+
+
+def _recommendations(
+    result: Any,
+    info: Breakdown,
+    words: ChecklistWords,
+    lang: str,
+    tables: _Tables,
+    md: list[str],
+    yaml: list[str],
+    json: list[str],
+    as_json: bool,
+) -> None:
+    """The numbered recommendations of the report (the gaps' first), and the result's
+    ``recommendations`` in the result file and the ``--json`` text."""
+    known = tables.recommendations
+    shown = info.plain_recommendations(lang)
+    same = shown is result.recommendations  # the report's texts are the result's
+    lines: list[list[str]] = [[] for _ in range(len(result.gaps) + 1)]
+    gap_order = {g: i for i, g in enumerate(result.gaps)}
+    last = len(result.gaps)
+    yaml_items: list[str] = []
+    json_items: list[str] = []
+    for r in result.recommendations:
+        text = r.text
+        rkey = (r.question, r.dimension, text)
+        keep = text is None or type(text) is str
+        record = known.get(rkey) if keep else None
+        if record is None:
+            item = plain_yaml.item({"question": r.question, "dimension": r.dimension}, 2)
+            if item is None:
+                raise _Other
+            record = [item, None, None]
+            if keep and len(known) < _MAX:
+                known[rkey] = record
+        yaml_items.append(record[0])
+        if as_json:
+            if record[1] is None:
+                record[1] = recommendation_piece(r)
+            json_items.append(record[1])
+        if same:
+            if record[2] is None:
+                record[2] = _line(r, words)
+            lines[gap_order.get(r.dimension, last)].append(record[2])
+    if not same:
+        for r in shown:
+            lines[gap_order.get(r.dimension, last)].append(_line(r, words))
+    said = [line for group in lines for line in group]
+    if said:
+        md += [f"{n}. {line}" for n, line in enumerate(said, 1)]
+    else:
+        md.append(tables.t["none"])
+    if yaml_items:
+        yaml.append("  recommendations:\n")
+        yaml += yaml_items
+    else:
+        yaml.append("  recommendations: []\n")
+    if as_json:
+        json.append(',\n    "recommendations": ')
+        if json_items:
+            json.append("[\n      " + ",\n      ".join(json_items) + "\n    ]")
+        else:
+            json.append("[]")
+
+
+def _line(r: Any, words: ChecklistWords) -> str:
+    """A recommendation's report line without its number: its text and dimension, escaped."""
+    joined = words.joined(r.text, " (", f"{words.dimension_title(r.dimension)})")
+    return _tidied(_numbered(1, joined))[3:]
