@@ -74,6 +74,21 @@ def test_groups_are_flushed_once_before_any_file_gets_its_name(
     assert leftovers(out) == []
 
 
+def test_a_staged_file_has_the_users_file_mode_from_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    mask = os.umask(0o027)
+    try:
+        groups = [[(stage_text(out / "a.yaml", "a: 1\n"), out / "a.yaml")]]
+    finally:
+        os.umask(mask)
+    monkeypatch.setattr(os, "chmod", lambda *a, **k: pytest.fail("no chmod: set at creation"))
+    assert publish_groups(groups) == [None]
+    assert (out / "a.yaml").stat().st_mode & 0o777 == 0o640  # 0666 less that umask
+    assert (out / "a.yaml").read_text(encoding="utf-8") == "a: 1\n"
+
+
 def test_an_interrupt_while_publishing_leaves_no_temp_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -273,7 +273,9 @@ class AssessmentWriter:
         self.html = html
         self.named = named
         self.compare = peers
-        self.written: dict[Path, str] = {}
+        self.written: dict[str, str] = {}
+        """The report of each assessment written in this run (its path as text: a batch of
+        10,000 keeps 10,000 of them) and the answers file it came from."""
         self._pool: PeerPool | None = None
 
     def targets(self, slug: str, day: str) -> tuple[Path, Path]:
@@ -364,7 +366,7 @@ class AssessmentWriter:
             # One fsync per answers file: the YAML (the data); the files derived from it
             # are still written atomically (temp file + rename), never half-written.
             atomic_write_text(path, text, force=self.force, fsync=role == "yaml")
-        self.written[Path(files["markdown"])] = source
+        self.written[files["markdown"]] = source
         return files
 
     def stage(
@@ -385,7 +387,7 @@ class AssessmentWriter:
             for tmp, _ in staged:
                 tmp.unlink(missing_ok=True)
             raise
-        self.written[Path(files["markdown"])] = source
+        self.written[files["markdown"]] = source
         return files, staged
 
     def claim(self, paths: dict[str, Path], *, source: str) -> dict[str, str]:
@@ -393,12 +395,12 @@ class AssessmentWriter:
         batch's worker process): the same refusals, the files claimed for this run. Takes
         the target paths by role; returns the files by role."""
         files = self._claim(paths, source)
-        self.written[Path(files["markdown"])] = source
+        self.written[files["markdown"]] = source
         return files
 
     def unclaim(self, files: dict[str, str]) -> None:
         """Forget files :meth:`stage` claimed for this run that were not published."""
-        self.written.pop(Path(files["markdown"]), None)
+        self.written.pop(files["markdown"], None)
 
     def _claim(self, rendered: RenderedAssessment | dict[str, Path], source: str) -> dict[str, str]:
         """The files by role, refused if this run already wrote them (from another answers
@@ -410,9 +412,10 @@ class AssessmentWriter:
         else:
             paths = {role: path for role, path, _ in rendered.files}
         md_path = paths["markdown"]
-        if md_path in self.written:
+        earlier = self.written.get(str(md_path))
+        if earlier is not None:
             raise UserError(
-                f"{md_path} was already written in this run from {self.written[md_path]}: "
+                f"{md_path} was already written in this run from {earlier}: "
                 "two answers files give the same community and date (set a different "
                 "community slug or date in one of them)"
             )
