@@ -13,6 +13,9 @@ per-round ratios. ``--parts`` adds each step's share: parsing without positions,
 checking (the steps of a file that passes, as ``read_answers`` takes them). ``--readers``
 adds the YAML readers alone on the same texts: ``fast_yaml.load`` (line by line first),
 its libyaml way alone, and the floor, rounds rotated, and how many files the lines accept.
+``--plain`` adds the batch's own way of reading and checking a file that needs no model
+(``commkit.api.warm_assess._read``: the bytes, the line reader, the generated check) paired
+with the floor the same way, and each of its steps alone, with the line reader's share.
 
 The files are ``bench/generate.py``'s (``--count`` communities, answers only) unless
 ``--answers`` names a folder of answers files.
@@ -142,6 +145,37 @@ def readers(paths: list[Path], rounds: int) -> dict[str, Any]:
     return report
 
 
+def plain(paths: list[Path], rounds: int) -> dict[str, Any]:
+    """The batch's plain reading and checking (``warm_assess._read``) against the floor,
+    rounds paired as :func:`paired` pairs them; then CPU ms per file of its steps alone
+    (median of ``rounds``): the bytes read and decoded, the line reader on those texts, the
+    check on that data; and the line reader's share of ``_read``."""
+    from commkit.api.warm_assess import _read
+    from commkit.model import fast_check, line_yaml
+
+    names = [str(path) for path in paths]
+    took = sum(_read(Path(name)) is not None for name in names)  # and warm
+    floor(paths)
+    report: dict[str, Any] = {
+        "read_by_plain_way": took,
+        **paired(paths, lambda: [_read(Path(name)) for name in names], rounds),
+    }
+    texts = [path.read_bytes().decode("utf-8") for path in paths]
+    data = [line_yaml.load(text) for text in texts]
+    steps: dict[str, Callable[[], Any]] = {
+        "bytes": lambda: [Path(name).read_bytes().decode("utf-8") for name in names],
+        "lines": lambda: [line_yaml.load(text) for text in texts],
+        "check": lambda: [fast_check.surely_valid("answers", item) for item in data],
+    }
+    parts = {
+        name: statistics.median(timed(step)[0] for _ in range(rounds)) / len(paths) * 1000
+        for name, step in steps.items()
+    }
+    report["parts_cpu_ms"] = parts
+    report["lines_share"] = parts["lines"] / report["ours_cpu_ms"]
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="communities to generate")
@@ -151,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--readers", action="store_true", help="the YAML readers alone against the floor"
     )
+    parser.add_argument(
+        "--plain", action="store_true", help="the batch's plain reading and checking too"
+    )
+    parser.add_argument("--plain-only", action="store_true", help="--plain, and nothing else")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
@@ -166,20 +204,28 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(tmp) / "answers"
         paths = sorted(folder.rglob("*.yaml"))
         pack = api.load_content()
-        for path in paths:  # warm: every file read once, each way
-            api.read_answers(path, pack=pack)
-        floor(paths)
-        report: dict[str, Any] = {
-            "commkit": str(Path(commkit.__file__).parent),
-            **paired(paths, lambda: ours(paths, pack), args.rounds),
-        }
+        report: dict[str, Any] = {"commkit": str(Path(commkit.__file__).parent)}
+        if not args.plain_only:
+            for path in paths:  # warm: every file read once, each way
+                api.read_answers(path, pack=pack)
+            floor(paths)
+            report.update(paired(paths, lambda: ours(paths, pack), args.rounds))
         if args.parts:
             report["parts_cpu_ms"] = parts(paths, pack, args.rounds)
         if args.readers:
             report["readers"] = readers(paths, args.rounds)
+        if args.plain or args.plain_only:
+            report["plain"] = plain(paths, args.rounds)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
+    if not args.plain_only:
+        _print_full(report)
+    _print_more(report)
+    return 0
+
+
+def _print_full(report: dict[str, Any]) -> None:
     print(
         f"commkit from {report['commkit']}: {report['files']} answers files, "
         f"{report['rounds']} rounds paired"
@@ -198,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, value in report.get("parts_cpu_ms", {}).items():
         print(f"  {name}: {value:.3f} ms CPU per file")
+
+
+def _print_more(report: dict[str, Any]) -> None:
     if "readers" in report:
         got = report["readers"]
         print(f"readers ({got['accepted_by_lines']} of {got['files']} files read by lines):")
@@ -206,7 +255,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {name}: {got[name + '_cpu_ms']:.3f} ms CPU per file, "
                 f"{got[name + '_to_floor']:.2f}x the floor"
             )
-    return 0
+    if "plain" in report:
+        got = report["plain"]
+        print(
+            f"plain way (warm_assess._read, {got['read_by_plain_way']} of {got['files']} files): "
+            f"{got['ours_cpu_ms']:.3f} ms CPU per file, {got['cpu_ratio']:.2f}x the floor "
+            f"({got['floor_cpu_ms']:.3f} ms), wall {got['wall_ratio']:.2f}x"
+        )
+        for name, value in got["parts_cpu_ms"].items():
+            print(f"  {name}: {value:.3f} ms CPU per file")
+        print(f"  the line reader's share: {got['lines_share']:.0%}")
 
 
 if __name__ == "__main__":

@@ -178,7 +178,7 @@ def test_score_pair_benchmark_against_this_checkout() -> None:
 def test_read_answers_benchmark_at_n_5() -> None:
     report = _run(
         str(BENCH / "read_answers.py"),
-        *("--count", "5", "--rounds", "2", "--parts", "--readers", "--json"),
+        *("--count", "5", "--rounds", "2", "--parts", "--readers", "--plain", "--json"),
     )
     assert report["files"] and report["rounds"] == 2
     assert report["ours_cpu_ms"] > 0 and report["floor_cpu_ms"] > 0 and report["cpu_ratio"] > 0
@@ -189,6 +189,11 @@ def test_read_answers_benchmark_at_n_5() -> None:
     assert isinstance(readers, dict)
     assert readers["accepted_by_lines"] == readers["files"] == report["files"]
     assert readers["fast_yaml_to_floor"] > 0 and readers["libyaml_way_to_floor"] > 0
+    plain = report["plain"]
+    assert isinstance(plain, dict)
+    assert plain["read_by_plain_way"] == plain["files"] == report["files"]
+    assert plain["cpu_ratio"] > 0 and sorted(plain["parts_cpu_ms"]) == ["bytes", "check", "lines"]
+    assert plain["lines_share"] > 0
 
 
 def test_report_benchmark_paired_with_this_checkout() -> None:

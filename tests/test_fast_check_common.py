@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from commkit.model import fast_check, kind_class, line_yaml
@@ -124,6 +124,65 @@ def test_common_answers_take_the_one_pass_way_and_are_surely_valid(
     assert fast_check.surely_valid("answers", data)
     assert generated_way(data)
     assert pydantic_accepts(data)
+
+
+_GONE = "(gone)"
+HEADER_FIELDS: dict[str, list[Any]] = {
+    "kind": ["assessment", "Answers", 1, None],
+    "version": [1, "1.0", " 1", "2", "1 ", 1.0, True, None],
+    "checklist": [
+        {"id": "Bad Id", "version": "1"},
+        {"id": "x", "version": 1},
+        {"id": "x"},
+        {"id": "x", "version": "1", "hash": None},
+        {"id": "x", "version": "1", "extra": 1},
+        {"id": "x" * 65, "version": "1"},
+        "self-identification",
+        None,
+    ],
+    "community": [
+        {"name": "A"},
+        {"name": ""},
+        {"name": "x" * 200, "slug": "a"},
+        {"name": "x" * 201},
+        {"name": {"en": "A"}},
+        {"name": "A", "slug": "Bad"},
+        {"name": "A", "slug": None},
+        {"name": "A", "region": "R"},
+        {"slug": "a"},
+        {"name": 1},
+        {"name": "A", 1: "x"},
+        [],
+    ],
+    "date": [dt.datetime(2026, 1, 1, 1, 1), "2026-08-11", "2026-02-30", None, 20260811],
+    "language": ["ru", "EN", "e", "eng", "", "e\n", 1, None],
+}
+HEADERS = st.fixed_dictionaries(
+    {  # each field as it should be about four times in five, else odd or gone
+        **{
+            name: st.sampled_from([HEADER[name]] * 4 * (len(odd) + 1) + [*odd, _GONE])
+            for name, odd in HEADER_FIELDS.items()
+        },
+        "extra": st.sampled_from([_GONE] * 9 + [1]),
+        1: st.sampled_from([_GONE] * 9 + ["x"]),
+    }
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(header=HEADERS, answers=COMMON)
+def test_a_header_is_surely_valid_only_where_the_generated_way_and_pydantic_agree(
+    header: dict[Any, Any], answers: dict[str, Any]
+) -> None:
+    data = {k: copy.deepcopy(v) for k, v in header.items() if v is not _GONE}
+    data["answers"] = answers
+    assert one_pass(data)
+    if fast_check.surely_valid("answers", data):
+        assert generated_way(data), data
+        assert pydantic_accepts(data), data
+    if fast_check._common_header(data, {id(data)}):
+        assert fast_check.surely_valid("answers", data), data
+        event("the common header")
 
 
 def test_the_rest_of_the_file_is_still_checked() -> None:

@@ -33,6 +33,22 @@ SMALL_ANSWERS = ROOT / "tests" / "fixtures" / "assess" / "answers" / "fashion-te
 BAD = sorted(p for p in (ROOT / "tests" / "bad_inputs").glob("*.yaml") if p.name != "expected.yaml")
 
 
+@pytest.fixture(scope="module")
+def filled_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the module's comparisons: the first run fills it and the others
+    read it, as a user's runs do (a folder per test made every test build the pack's data
+    again). The tests about the cache itself take ``cache`` (a folder of their own)."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def warm_cache(filled_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(filled_cache))
+    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
+    monkeypatch.delenv("COMMKIT_LANG", raising=False)
+    return filled_cache
+
+
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
@@ -78,18 +94,18 @@ def took_the_warm_way(answers: Path, tmp_path: Path, *, lang: str | None = None)
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.name)
 def test_every_example_is_written_and_shown_as_the_full_path_does(
-    answers: Path, lang: str, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    answers: Path, lang: str, warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     same_both_ways(answers, tmp_path, monkeypatch, "--lang", lang)
 
 
-def test_the_common_examples_take_the_warm_way(cache: Path, tmp_path: Path) -> None:
+def test_the_common_examples_take_the_warm_way(warm_cache: Path, tmp_path: Path) -> None:
     taken = [p.name for p in EXAMPLES if took_the_warm_way(p, tmp_path, lang="ru")]
     assert {"business-mentor.yaml", "franchising-world.yaml", "fashiontechperm.yaml"} <= {*taken}
 
 
 def test_date_and_community_options_match(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = ROOT / "examples" / "perm-krai" / "answers" / "business-mentor.yaml"
     for extra in (["--date", "2021-03-01"], ["--community", "other-club"]):
@@ -97,7 +113,7 @@ def test_date_and_community_options_match(
 
 
 def test_an_existing_file_is_refused_alike_and_overwritten_with_force(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = ROOT / "examples" / "perm-krai" / "answers" / "business-mentor.yaml"
     same_both_ways(answers, tmp_path, monkeypatch, "--lang", "en")
@@ -107,7 +123,7 @@ def test_an_existing_file_is_refused_alike_and_overwritten_with_force(
     assert warm.exit_code == 0
 
 
-def test_every_bad_input_is_left_to_the_full_path(cache: Path, tmp_path: Path) -> None:
+def test_every_bad_input_is_left_to_the_full_path(warm_cache: Path, tmp_path: Path) -> None:
     """The full path's messages for each of them are the corpus tests' concern."""
     assert len(BAD) > 30
     for bad in BAD:
@@ -120,7 +136,7 @@ def test_every_bad_input_is_left_to_the_full_path(cache: Path, tmp_path: Path) -
     "name", ["answers-out-of-range.yaml", "bad-date.yaml", "answers-unknown-question.yaml"]
 )
 def test_a_bad_input_gives_the_same_message_and_exit_code(
-    name: str, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    name: str, warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = ROOT / "tests" / "bad_inputs" / name
     warm, _ = same_both_ways(bad, tmp_path, monkeypatch, "--lang", "en")
@@ -160,7 +176,7 @@ GENERATED = int(os.environ.get("COMMKIT_WARM_GENERATED", "12"))
 
 
 def test_generated_answers_are_written_and_shown_as_the_full_path_does(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = ROOT / "examples" / "perm-krai" / "answers"
     sources = [
@@ -229,7 +245,7 @@ def test_a_fresh_warm_assess_imports_no_pydantic(cache: Path, tmp_path: Path) ->
 
 
 def test_any_doubt_goes_the_full_way(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = ROOT / "examples" / "perm-krai" / "answers" / "business-mentor.yaml"
     data = yaml.safe_load(answers.read_text(encoding="utf-8"))

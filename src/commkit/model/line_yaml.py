@@ -156,6 +156,22 @@ is never empty, never a comment, never has ``: `` outside quotes nor ends with `
 _key_memo: dict[str, str] = {}
 """The text before ``: `` -> the key, for plain keys read as their own text before."""
 _MISSING = object()
+_line_memo: dict[str, tuple[int, Any, Any, str]] = {}
+"""A whole ``key: value`` or ``- value`` line read on the quick path before -> its indent,
+its key (:data:`_ITEM` for a list's item), its value (immutable) and its text after the
+indent: read again, it costs one look-up. At most :data:`_LINES` (cleared when full: about
+1.4 MB, in a batch of many files where each has a few lines of its own, its name and slug)."""
+_ITEM = object()
+_LINE_MAX = 120
+_LINES = 5_000
+
+
+def _remember_line(raw: str, read: tuple[int, Any, Any, str]) -> None:
+    if len(_line_memo) >= _LINES:
+        _line_memo.clear()
+    _line_memo[raw] = read
+
+
 _SLOW_FIRST = frozenset(("", " ", "#", "'", '"', "-", "[", "{"))
 """First characters of a value the common lines leave to :meth:`_Reader._line` and
 :meth:`_Reader._entry`: none, a comment, a quoted scalar (perhaps over several lines), a
@@ -192,18 +208,23 @@ class _Reader:
 
     def read(self, text: str) -> Any:
         stack = self.stack
-        keys, values, missing = _key_memo, _value_memo, _MISSING
+        keys, values, lines, missing, item = _key_memo, _value_memo, _line_memo, _MISSING, _ITEM
         content: str | None = None
         for raw in text.split("\n"):
             if self.quoting is not None:
                 self._quoted_line(raw)
                 content = None
                 continue
-            last, content = content, raw.lstrip(" ")
-            if not content or content[0] == "#":
-                content = None  # a plain scalar does not go on past a blank or comment line
-                continue
-            indent = len(raw) - len(content)
+            seen = lines.get(raw)
+            if seen is not None:
+                indent, seen_key, seen_value, now = seen
+                last, content = content, now
+            else:
+                last, content = content, raw.lstrip(" ")
+                if not content or content[0] == "#":
+                    content = None  # a plain scalar does not go on past a blank or comment line
+                    continue
+                indent = len(raw) - len(content)
             pending = self.pending
             if pending is not None:
                 self.pending = None
@@ -220,6 +241,18 @@ class _Reader:
                 # before (so checked before), a value seen before or a plain scalar
                 at, into, is_list = stack[-1]
                 if at == indent:
+                    if seen is not None:  # the whole line read so before
+                        if seen_key is item:
+                            if is_list:
+                                into.append(seen_value)
+                                continue
+                        else:
+                            if is_list and len(stack) > 1 and stack[-2][0] == indent:
+                                stack.pop()  # the end of a list written under its key's column
+                                at, into, is_list = stack[-1]
+                            if not is_list and seen_key not in into:
+                                into[seen_key] = seen_value
+                                continue
                     if is_list:
                         if content[:2] == "- ":
                             rest = content[2:]
@@ -233,6 +266,8 @@ class _Reader:
                                 value = _value(rest)  # as _line reads it: not a mapping
                             if value is not missing:
                                 into.append(value)
+                                if len(raw) <= _LINE_MAX:
+                                    _remember_line(raw, (indent, item, value, content))
                                 continue
                         elif content[0] != "-" and len(stack) > 1 and stack[-2][0] == indent:
                             stack.pop()  # the end of a list written under its key's column
@@ -248,6 +283,8 @@ class _Reader:
                                     value = _value(rest)  # as _entry reads it
                                 if value is not missing:
                                     into[key] = value
+                                    if len(raw) <= _LINE_MAX:
+                                        _remember_line(raw, (indent, key, value, content))
                                     continue
                         elif content[-1] == ":":
                             key = keys.get(content[:-1])
