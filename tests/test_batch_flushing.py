@@ -131,8 +131,9 @@ def test_the_workers_start_with_the_objects_of_the_run_frozen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pool's workers inherit the pack and the modules frozen (their GC never walks
-    them, so the pages they share with the run are not copied); the run unfreezes them
-    once the workers have started, so an API caller's objects are collected as before."""
+    them, so the pages they share with the run are not copied); the run keeps them frozen
+    while it takes the items and unfreezes them after the last, so an API caller's
+    objects are collected as before."""
     import gc
 
     from commkit.api import batch as batch_module
@@ -148,7 +149,30 @@ def test_the_workers_start_with_the_objects_of_the_run_frozen(
     before = gc.get_freeze_count()
     names = batch(tmp_path)[:3]
     options = api.BatchOptions(out=tmp_path / "out", assessments=False)
-    items = list(api.assess_batch(names, options, jobs=2))
+    items = []
+    for item in api.assess_batch(names, options, jobs=2):
+        assert gc.get_freeze_count() > before + 1000  # the run's own, while it goes
+        items.append(item)
     assert all(item.error is None for item in items)
     assert int(seen.read_text(encoding="utf-8")) > 1000  # the run's objects, frozen
+    assert gc.get_freeze_count() == before
+
+
+def test_a_batch_in_one_process_freezes_what_was_made_before_while_it_goes(
+    tmp_path: Path,
+) -> None:
+    """The GC's full collections skip the start-up heap during a batch, and the caller's
+    objects are unfrozen (collectable again) after the last item, or when it stops."""
+    import gc
+
+    before = gc.get_freeze_count()
+    names = batch(tmp_path)[:3]
+    options = api.BatchOptions(out=tmp_path / "out", assessments=False)
+    for item in api.assess_batch(names, options, jobs=1):
+        assert item.error is None
+        assert gc.get_freeze_count() > before + 1000
+    assert gc.get_freeze_count() == before
+    items = api.assess_batch(names, options, jobs=1)
+    next(items)
+    items.close()  # type: ignore[attr-defined]
     assert gc.get_freeze_count() == before

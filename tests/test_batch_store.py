@@ -337,6 +337,26 @@ def test_with_json_an_item_brings_its_assessment_once(tmp_path: Path) -> None:
         assert back.json is not None and back.json.text == item.json.text
 
 
+def test_without_assessments_the_json_text_travels_as_the_outputs_bytes(tmp_path: Path) -> None:
+    """What the CLI asks of a worker (its score, stage and ``--json`` text): the text comes
+    back as the UTF-8 of the array's item, two levels in, and reads back as the same text."""
+    import pickle
+
+    from commkit.render.json_text import dumps
+
+    names = batch(tmp_path)[:2]
+    options = api.BatchOptions(out=tmp_path / "out", as_json=True, assessments=False)
+    for item in api.assess_batch(names, options):
+        assert item.json is not None
+        text = item.json.text
+        back = pickle.loads(pickle.dumps(item))
+        assert back._json is None and back._json_out is not None  # bytes, not text
+        said = dumps({"x": {"assessment": item.json}}, level=0)
+        value = said.split('"assessment": ', 1)[1][: -len("\n  }\n}")]
+        assert back.json_out() == value.encode("utf-8") == item.json_out()
+        assert back.json is not None and back.json.text == text  # read back when asked
+
+
 def test_a_folder_removed_between_two_staged_files_is_made_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = stage_text(out / "a.md", "a\n")

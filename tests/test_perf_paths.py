@@ -36,6 +36,29 @@ def test_json_array_writer_writes_the_bytes_of_one_dump(items: list[object]) -> 
     assert buffer.getvalue() == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
+@pytest.mark.parametrize("binary", [True, False])
+def test_an_encoded_item_is_written_as_the_same_bytes(binary: bool) -> None:
+    """``add_encoded`` (a batch's worker made the value's text): the bytes ``add`` writes,
+    through the stream's bytes where it has UTF-8 ones, else through its text."""
+    from commkit.render.json_text import RawJson, dumps
+
+    raw = RawJson(dumps({"r": "Пермь", "n": [1, 2], "e": {}}))
+    value = raw.text.replace("\n", "\n    ").encode("utf-8")
+    items = [{"source": "a", "files": {"m": "x"}}, {"source": "б", "warnings": []}]
+    expected = io.StringIO()
+    plain = JsonArrayWriter(expected)
+    for item in items:
+        plain.add({**item, "assessment": raw})
+    plain.close()
+    got = io.TextIOWrapper(io.BytesIO(), encoding="utf-8") if binary else io.StringIO()
+    writer = JsonArrayWriter(got)
+    for item in items:
+        writer.add_encoded(item, "assessment", value)
+    writer.close()
+    written = got.buffer.getvalue().decode("utf-8") if binary else got.getvalue()  # type: ignore[attr-defined]
+    assert written == expected.getvalue()
+
+
 def test_spilled_list_reads_back_in_order() -> None:
     spilled = SpilledList(LeaderEntry, keep=100)
     assert not spilled and list(spilled) == []

@@ -99,6 +99,12 @@ def test_answers_out_of_the_checklists_order_and_missing_ones(pack: Any, answers
         for lang in ("en", "ru"):
             made, apart = _both(assessment, checklist, info, lang, pack)
             assert made == apart, lang
+    info.outcomes = info.outcomes[::-1]  # a breakdown in another order, then with one missing
+    made, apart = _both(assessment, checklist, info, "en", pack)
+    assert made == apart
+    info.outcomes = info.outcomes[1:]
+    made, apart = _both(assessment, checklist, info, "en", pack)
+    assert made == apart
 
 
 def _changed_copy(checklist: Any, meaning: str = "Means") -> Any:
@@ -160,3 +166,24 @@ def test_a_piece_that_needs_tidying_takes_the_one_at_a_time_way(pack: Any, answe
     assert not any(line.endswith(" ") for line in apart[1].splitlines())
     made, apart = _both(assessment, copy, info, "ru", pack)  # its meaning is not empty
     assert made == apart
+
+
+COMMUNITIES: list[dict[str, Any]] = [
+    {"name": "Club", "slug": "club"},
+    {"name": "Club: 'one'", "slug": "yes", "region": "Perm", "formalised": True},
+    {"name": "Клуб «Один»", "slug": "klub", "new": False, "founded": "2015"},
+    {"name": "# 1. Club", "slug": "c", "region": "", "formalised": False, "new": True},
+]
+
+
+def test_communities_of_plain_texts_and_of_several_languages(pack: Any) -> None:
+    data = _read(EXAMPLE)
+    assert data is not None
+    for _ in range(2):
+        for community in [*COMMUNITIES, data["community"]]:
+            answers = plain_answers_file({**data, "community": dict(community)})
+            checklist = pack.checklists[answers.checklist.id]
+            assessment, info = _assessment(checklist, dict(answers.answers), answers)
+            for lang in ("en", "ru"):
+                made, apart = _both(assessment, checklist, info, lang, pack)
+                assert made == apart, (community, lang)

@@ -273,14 +273,16 @@ class _Run:
                     written = item.files
                     done += 1
                     if array is not None:
-                        array.add(
-                            {
-                                "source": name,
-                                "files": written,
-                                "warnings": [d.as_dict() for d in item.warnings],
-                                "assessment": item.json,
-                            }
-                        )
+                        said = {
+                            "source": name,
+                            "files": written,
+                            "warnings": [d.as_dict() for d in item.warnings],
+                        }
+                        encoded = item.json_out()
+                        if encoded is not None:  # (a worker's text, written as it is)
+                            array.add_encoded(said, "assessment", encoded)
+                        else:
+                            array.add({**said, "assessment": None})
                     elif table is not None:
                         table.rows.append(
                             {

@@ -179,18 +179,61 @@ class JsonArrayWriter:
     def __init__(self, stream: Any = None) -> None:
         self.stream = stream if stream is not None else sys.stdout
         self.count = 0
+        self._bytes: Any = None  # the stream's byte layer, once written to directly
 
     def add(self, item: Any) -> None:
         from commkit.api import json_text
 
         # An item one level deep: every line indented two more spaces
         text = json_text(item, level=1)
-        self.stream.write(("[\n  " if self.count == 0 else ",\n  ") + text)
+        self._write(("[\n  " if self.count == 0 else ",\n  ") + text)
+        self.count += 1
+
+    def add_encoded(self, item: dict[str, Any], key: str, value: bytes) -> None:
+        """:meth:`add` of ``item`` with ``key`` after its other keys, whose value is JSON
+        text already indented for its place (every line after the first two levels in)
+        and encoded as UTF-8 (a batch's worker process made it so): written as it is."""
+        from commkit.api import json_text
+
+        text = json_text({**item, key: None}, level=1)
+        end = "null\n  }"
+        assert text.endswith(end)
+        head = ("[\n  " if self.count == 0 else ",\n  ") + text[: -len(end)]
+        out = self._byte_layer()
+        if out is None:
+            self._write(head + value.decode("utf-8") + "\n  }")
+        else:
+            out.write(head.encode("utf-8"))
+            out.write(value)
+            out.write(b"\n  }")
         self.count += 1
 
     def close(self) -> None:
-        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self._write("[]\n" if self.count == 0 else "\n]\n")
         self.stream.flush()
+
+    def _write(self, text: str) -> None:
+        if self._bytes is not None:
+            self._bytes.write(text.encode("utf-8"))
+        else:
+            self.stream.write(text)
+
+    def _byte_layer(self) -> Any:
+        """The stream's bytes, where UTF-8 bytes written there are what the same text
+        written to the stream would give (UTF-8, no newline translation); else ``None``."""
+        if self._bytes is None:
+            import codecs
+            import os
+
+            buffer = getattr(self.stream, "buffer", None)
+            encoding = getattr(self.stream, "encoding", None)
+            if buffer is None or not encoding or os.linesep != "\n":
+                return None
+            if codecs.lookup(encoding).name != "utf-8":
+                return None
+            self.stream.flush()  # what was written as text goes first
+            self._bytes = buffer
+        return self._bytes
 
 
 def wrap_lines(console: Any, text: str, first: str = "", rest: str = "    ") -> str:

@@ -159,10 +159,11 @@ _MISSING = object()
 _line_memo: dict[str, tuple[int, Any, Any, str]] = {}
 """A whole ``key: value`` or ``- value`` line read on the quick path before -> its indent,
 its key (:data:`_ITEM` for a list's item), its value (immutable) and its text after the
-indent: read again, it costs one look-up."""
+indent: read again, it costs one look-up. At most :data:`_LINES` (cleared when full: about
+1.4 MB, in a batch of many files where each has a few lines of its own, its name and slug)."""
 _ITEM = object()
 _LINE_MAX = 120
-_LINES = 20_000
+_LINES = 5_000
 
 
 def _remember_line(raw: str, read: tuple[int, Any, Any, str]) -> None:

@@ -39,21 +39,8 @@ def assessment_json(assessment: Any) -> RawJson:
 
 def json_head(assessment: Any) -> str:
     """The ``--json`` text up to its answers (``"answers": `` included)."""
-    ref = assessment.checklist
     community = assessment.community
-    head_key = (assessment.version, assessment.kind, ref.id, ref.version, ref.hash)
-    head = _JSON_HEADS.get(head_key)
-    if head is None:
-        head = dumps(
-            {
-                "version": assessment.version,
-                "kind": assessment.kind,
-                "checklist": {"id": ref.id, "version": ref.version, "hash": ref.hash},
-            }
-        )[:-2]
-        _utf8(head)
-        if len(_JSON_HEADS) < 100:
-            _JSON_HEADS[head_key] = head
+    head = json_head_fixed(assessment)
     about = dumps({key: _copied(getattr(community, key)) for key in COMMUNITY}, level=1)
     _utf8(about)
     return "".join(
@@ -68,6 +55,26 @@ def json_head(assessment: Any) -> str:
             ',\n  "rater": null,\n  "answers": ',
         ]
     )
+
+
+def json_head_fixed(assessment: Any) -> str:
+    """The ``--json`` text's first lines (version, kind, checklist), without the closing
+    brace; remembered by what they hold."""
+    ref = assessment.checklist
+    head_key = (assessment.version, assessment.kind, ref.id, ref.version, ref.hash)
+    head = _JSON_HEADS.get(head_key)
+    if head is None:
+        head = dumps(
+            {
+                "version": assessment.version,
+                "kind": assessment.kind,
+                "checklist": {"id": ref.id, "version": ref.version, "hash": ref.hash},
+            }
+        )[:-2]
+        _utf8(head)
+        if len(_JSON_HEADS) < 100:
+            _JSON_HEADS[head_key] = head
+    return head
 
 
 def answers_json(answers: Any) -> str:

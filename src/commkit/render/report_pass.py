@@ -22,6 +22,7 @@ the same bytes (tests compare the two ways).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ from commkit.render.report_json import (
     _json_word,
     answer_piece,
     json_head,
+    json_head_fixed,
     recommendation_piece,
     result_head,
 )
@@ -90,23 +92,28 @@ class _Tables:
 
     __slots__ = (
         "answers",
+        "dimension_ids",
+        "dimension_items",
         "dimensions",
-        "findings",
         "gaps",
         "heads",
+        "heads_fixed",
         "ids",
         "open",
         "overalls",
         "recommendations",
         "roadmap",
+        "rows",
+        "said",
         "scores",
+        "slots",
         "stages",
         "steps",
         "t",
         "usable",
     )
 
-    def __init__(self, t: Mapping[str, str]) -> None:
+    def __init__(self, words: ChecklistWords, t: Mapping[str, str]) -> None:
         self.t = t
         self.usable = all(tidy(v) for v in t.values() if isinstance(v, str))
         """Every label is tidy (else no report takes the one pass)."""
@@ -115,13 +122,24 @@ class _Tables:
         answers table (note included), which of its dimension's lists its finding goes to
         and the finding's line, its result-file lines, its ``--json`` piece (made when first
         asked for); by its question, how it counted and what it holds."""
-        self.dimensions: dict[str, tuple[str, str, str, str]] = {}
+        self.dimensions: dict[str, tuple[str, str, str, str, str]] = {}
         """A dimension's title and id as the three texts show them (see :func:`_dimension`)."""
         self.scores: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
         """A dimension's score as the three texts show it (see :func:`_score`)."""
-        self.findings: dict[tuple[Any, ...], str] = {}
-        """A dimension's findings head (heading and what the stages say) by its score and
-        the stages."""
+        self.heads_fixed: dict[tuple[Any, ...], tuple[str, str]] = {}
+        """The report's checklist line and the result file's first lines by the checklist's
+        reference."""
+        self.dimension_items: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        """A dimension's texts by its id, score and counts (see :func:`_dimension_item`)."""
+        self.said: dict[tuple[Any, ...], str] = {}
+        """What a stage and the next one say of a dimension in its findings, by their ids
+        (and the report's footer)."""
+        self.dimension_ids = [d.id for d in words.dimensions]
+        slot = {dim_id: 3 * i for i, dim_id in enumerate(self.dimension_ids)}
+        self.rows = [(q, qid, slot.get(dim_id), said) for q, qid, dim_id, said in words.rows]
+        """The checklist's questions: each with where its dimension's three lists of points
+        begin (:func:`_walk`)."""
+        self.slots = 3 * len(self.dimension_ids)
         self.overalls: dict[tuple[Any, ...], tuple[str, str, str]] = {}
         """The overall score's line in the three texts, by the score."""
         self.stages: dict[tuple[Any, ...], tuple[str, str, str]] = {}
@@ -156,7 +174,7 @@ def _heads(t: Mapping[str, str]) -> dict[str, Any]:
         "open_questions": f"\n## {t['open_questions']}\n",
         "held_back": f"\n**{t['held_back']}:**\n",
         "summary": f"\n## {t['summary']}\n\n",
-        "nothing_scored": "\n\n" + t["nothing_scored"],
+        "nothing_item": "\n" + t["nothing_scored"],
         "appendix": (
             f"\n## {t['appendix']}\n\n| {' | '.join(appendix)} |\n| --- | --- | --- | --- |"
         ),
@@ -169,7 +187,7 @@ def _heads(t: Mapping[str, str]) -> dict[str, Any]:
 def _tables(words: ChecklistWords, t: Mapping[str, str]) -> _Tables:
     made: _Tables | None = words.report_records
     if made is None or made.t is not t:
-        made = _Tables(t)
+        made = _Tables(words, t)
         words.report_records = made
     return made
 
@@ -220,24 +238,18 @@ def _texts(
     nxt = stages.get(next_id) if next_id else None
 
     # the heads: the report's title lines, the result file's and the --json text's first lines
-    md: list[str] = []
+    md, yaml_head, json_head_ = _heads_of(assessment, checklist, lang, t, words, tables, as_json)
     add = md.append
-    _head(md, assessment, checklist, lang, t, words)
-    for head in md:
-        _ended(head)
-    yaml_head = plain_yaml.dump(assessment_data(assessment, answers=False, result=False))
-    if yaml_head is None:
-        raise _Other
     yaml = [yaml_head, "answers: {}\n" if not answers else "answers:\n"]
-    json = [json_head(assessment)] if as_json else []
+    json = [json_head_] if as_json else []
 
     # the answers: one record each, in the checklist's order
-    appendix, points, answered = _answers(assessment, info, words, lang, tables, as_json)
-    if [*answers] == answered[0]:
-        yaml += answered[1]
+    appendix, slots, records = _answers(assessment, info, words, lang, tables, as_json)
+    if [*answers] == [record[5] for record in records]:
+        yaml += [record[3] for record in records]
         if as_json:
-            pieces = answered[2]
-            if pieces:
+            if records:
+                pieces = [record[4] for record in records]
                 pieces[0] = "{" + pieces[0][1:]
                 json += pieces
                 json.append("\n  }")
@@ -286,13 +298,12 @@ def _texts(
         md.extend(_ended(f"- {_md(g)}") for g in held_back)
 
     # the dimensions: the table, the result file's and the --json text's items
-    by_id: dict[str, tuple[tuple[str, str, str, str], Any, tuple[str, str, str, str]]] = {}
+    by_id: dict[str, tuple[Any, ...]] = {}
     rows: list[str] = []
     dim_yaml: list[str] = []
     dim_json: list[str] = []
     answered_n = dont_know = na = unanswered = 0
-    names = tables.dimensions
-    scores = tables.scores
+    known = tables.dimension_items
     for d in result.dimensions:
         did, score = d.id, d.score
         a, k, n, u = d.answered, d.dont_know, d.not_applicable, d.unanswered
@@ -302,28 +313,17 @@ def _texts(
         dont_know += k
         na += n
         unanswered += u
-        name = names.get(did)
-        if name is None:
-            name = _dimension(did, words)
-            if len(names) < _MAX:
-                names[did] = name
-        keep = score is None or (type(score) is float and score) or type(score) is int
-        shown = scores.get((type(score), score)) if keep else None
-        if shown is None:
-            shown = _score(score, lang)
-            if keep and len(scores) < _MAX:
-                scores[type(score), score] = shown
-        by_id[did] = (name, score, shown)
-        rows.append(f"| {name[0]} | {shown[0]} | {shown[1]} | {a} | {k} | {n} |")
-        dim_yaml.append(
-            f"{name[1]}{shown[2]}    answered: {a}\n    dont_know: {k}\n"
-            f"    not_applicable: {n}\n    unanswered: {u}\n"
-        )
-        if as_json:
-            dim_json.append(
-                f'{name[2]}{shown[3]},\n        "answered": {a},\n        "dont_know": {k},'
-                f'\n        "not_applicable": {n},\n        "unanswered": {u}\n      }}'
-            )
+        skey = _score_key(score)
+        dkey = (did, skey, a, k, n, u)
+        item = known.get(dkey)
+        if item is None:
+            item = _dimension_item(did, score, skey, a, k, n, u, words, tables, lang)
+            if len(known) < _MAX:
+                known[dkey] = item
+        by_id[did] = item
+        rows.append(item[0])
+        dim_yaml.append(item[1])
+        dim_json.append(item[2])
     counts = t["counts"].format(
         total=answered_n + dont_know + na + unanswered,
         answered=answered_n,
@@ -348,8 +348,8 @@ def _texts(
     add(heads["strengths"])
     if result.strengths:
         for i in result.strengths:
-            named, _, shown = by_id[i]
-            add(_ended(_bullet(f"{named[3]} ({shown[0]})")))
+            item = by_id[i]
+            add(_ended(_bullet(f"{item[3][3]} ({item[4][0]})")))
     else:
         add(t["none"])
     add(heads["gaps"])
@@ -358,13 +358,12 @@ def _texts(
         aim = t["target"].format(target=f"{target:g}")
         gaps = tables.gaps
         for i in result.gaps:
-            score = by_id[i][1]
-            gkey = (i, type(score), score, aim)
-            line = gaps.get(gkey) if score else None
+            item = by_id[i]
+            gkey = (i, item[5], aim)
+            line = gaps.get(gkey)
             if line is None:
-                title = words.dimension_title(i)
-                line = _ended(_bullet(f"{title} ({fmt_score(score, lang)}, {aim})"))
-                if score and len(gaps) < _MAX:
+                line = _ended(_bullet(f"{item[3][3]} ({item[4][0]}, {aim})"))
+                if len(gaps) < _MAX:
                     gaps[gkey] = line
             add(line)
     else:
@@ -374,31 +373,30 @@ def _texts(
 
     # the findings: each dimension's head and points
     add(heads["findings"])
-    findings = tables.findings
+    said_of = tables.said
     labels = heads["points"]
-    nothing = heads["nothing_scored"]
-    for dim in words.dimensions:
-        dim_id = dim.id
+    nothing = heads["nothing_item"]
+    at = 0
+    for dim_id in tables.dimension_ids:
         found = by_id.get(dim_id)
-        score = found[1] if found is not None else None
-        fkey = (dim_id, type(score), score, stage_id, next_id)
-        keep = score is None or score
-        piece = findings.get(fkey) if keep else None
-        if piece is None:
-            piece = f"\n### {_md(words.dimension_title(dim_id))} — {fmt_score(score, lang)}"
-            said = _said(dim_id, stage, nxt, t, lang)
-            if said:
-                piece += "\n" + said
-            if score is None:
-                piece += nothing
-            _tidied(piece)
-            if keep and len(findings) < _MAX:
-                findings[fkey] = piece
-        add(piece)
-        lists = points.get(dim_id)
-        if lists is None:
-            continue
-        for bullets, label in zip(lists, labels, strict=True):
+        if found is None:
+            add(f"\n### {_md(words.dimension_title(dim_id))} — {_ended(fmt_score(None, lang))}")
+            score = None
+        else:
+            score = found[6]
+            add(f"\n### {found[3][4]} — {found[4][0]}")
+        said = said_of.get((dim_id, stage_id, next_id))
+        if said is None:
+            said = _tidied(_said(dim_id, stage, nxt, t, lang))
+            if len(said_of) < _MAX:
+                said_of[dim_id, stage_id, next_id] = said
+        if said:
+            add(said)
+        if score is None:
+            add(nothing)
+        for label in labels:
+            bullets = slots[at]
+            at += 1
             if bullets:
                 add(label)
                 md += bullets
@@ -441,14 +439,14 @@ def _texts(
     add(heads["appendix"])
     md += appendix
     ref = assessment.checklist
-    footer = findings.get(("footer", ref.id, ref.version, ref.hash))
+    footer = tables.said.get(("footer", ref.id, ref.version, ref.hash))
     if footer is None:
         said_footer = t["footer"].format(id=ref.id, version=ref.version, hash=ref.hash or "")
         footer = _tidied(f"\n---\n\n{_md(said_footer)}")
         if footer.endswith("\n"):
             raise _Other  # blank lines at the end: tidying would drop them
-        if len(findings) < _MAX:
-            findings["footer", ref.id, ref.version, ref.hash] = footer
+        if len(tables.said) < _MAX:
+            tables.said["footer", ref.id, ref.version, ref.hash] = footer
     add(footer)
     for field in ("actions", "open_questions", "held_back_by"):
         _ids(tables, field, getattr(result, field), yaml, json, as_json)
@@ -463,6 +461,18 @@ def _texts(
     )
 
 
+class _Unscored:
+    """The outcome of a question the breakdown has none for."""
+
+    __slots__ = ("id", "normalised", "status", "step")
+
+    def __init__(self, qid: str) -> None:
+        self.id = qid
+        self.status = None
+        self.normalised = None
+        self.step = self
+
+
 def _answers(
     assessment: Any,
     info: Breakdown,
@@ -470,46 +480,49 @@ def _answers(
     lang: str,
     tables: _Tables,
     as_json: bool,
-) -> tuple[
-    list[str],
-    dict[str, tuple[list[str], list[str], list[str]]],
-    tuple[list[str], list[str], list[str]],
-]:
-    """The answers table's lines; each dimension's strong, weak and open points; the ids of
-    the questions answered, their result-file lines and ``--json`` pieces (all in the
-    checklist's order)."""
-    answers = assessment.answers
+) -> tuple[list[str], list[list[str]], list[list[Any]]]:
+    """The answers table's lines; each dimension's strong, weak and open points (three
+    lists a dimension, in :attr:`ChecklistWords.dimensions`' order); the records of the
+    questions answered (all in the checklist's order)."""
     outcomes: list[Any] = info.outcomes
-    rows = words.rows
-    by_id: dict[str, Any] | None = None  # when the outcomes are not the rows' (in order)
-    if len(outcomes) != len(rows):
-        by_id = {o.step.id: o for o in outcomes}
-    points: dict[str, tuple[list[str], list[str], list[str]]] = {
-        dim_id: ([], [], []) for dim_id in words.dimension_titles
-    }
-    appendix: list[str] = []
-    put = appendix.append
-    ids: list[str] = []
-    yaml: list[str] = []
-    json: list[str] = []
+    rows = tables.rows
+    if len(outcomes) == len(rows):
+        try:
+            return _walk(assessment.answers, rows, outcomes, words, lang, tables, as_json)
+        except _Misaligned:
+            pass
+    by_id = {o.step.id: o for o in outcomes}
+    aligned = [by_id.get(row[1]) or _Unscored(row[1]) for row in rows]
+    return _walk(assessment.answers, rows, aligned, words, lang, tables, as_json)
+
+
+class _Misaligned(Exception):
+    """The breakdown's outcomes are not in the checklist's order."""
+
+
+def _walk(
+    answers: Mapping[str, Any],
+    rows: list[tuple[Any, str, int | None, str]],
+    outcomes: list[Any],
+    words: ChecklistWords,
+    lang: str,
+    tables: _Tables,
+    as_json: bool,
+) -> tuple[list[str], list[list[str]], list[list[Any]]]:
     known = tables.answers
     answer_of = answers.get
-    for i, (q, qid, dim_id, question) in enumerate(rows):
-        if by_id is None:
-            o = outcomes[i]
-            if o.step.id != qid:
-                by_id = {o.step.id: o for o in outcomes}
-                o = by_id.get(qid)
-        else:
-            o = by_id.get(qid)
+    slots: list[list[str]] = [[] for _ in range(tables.slots)]
+    appendix: list[str] = []
+    put = appendix.append
+    records: list[list[Any]] = []
+    answered = records.append
+    for (q, qid, base, question), o in zip(rows, outcomes, strict=True):
+        if o.step.id != qid:
+            raise _Misaligned
         answer = answer_of(qid)
-        if o is None:
-            status, normalised, weighs = None, None, False
-        else:
-            status, normalised, weighs = o.status, o.normalised, o.step.weight > 0
         key: tuple[Any, ...] | None
         if answer is None:
-            key = (qid, status, normalised, weighs)
+            key = (qid, o.status, o.normalised)
         else:
             value = answer.value
             note = answer.note
@@ -518,36 +531,35 @@ def _answers(
                 key = None
             elif kind is str:
                 key = (
-                    None
-                    if len(value) > 200
-                    else (qid, status, normalised, weighs, answer.status, kind, value, note)
+                    (qid, o.status, o.normalised, answer.status, kind, value, note)
+                    if len(value) <= 200
+                    else None
                 )
             elif kind is int or kind is bool or value is None or (kind is float and value):
-                key = (qid, status, normalised, weighs, answer.status, kind, value, note)
-            elif kind is list and all(type(v) is str for v in value):
-                key = (qid, status, normalised, weighs, answer.status, kind, (*value,), note)
+                key = (qid, o.status, o.normalised, answer.status, kind, value, note)
+            elif kind is list:
+                try:  # ticked options: strings (a join refuses anything else)
+                    "".join(value)
+                    key = (qid, o.status, o.normalised, answer.status, kind, (*value,), note)
+                except TypeError:
+                    key = None
             else:
                 key = None
         record = known.get(key) if key is not None else None
         if record is None:
-            record = _answer(q, qid, question, answer, status, normalised, weighs, words, lang)
+            record = _answer(q, qid, question, answer, o, base, words, lang)
             if key is not None and len(known) < _MAX:
                 known[key] = record
-        row, picked, bullet, lines, piece = record
+        row, slot, bullet, _, piece, _ = record
         if row is not None:
             put(row)
-        if picked is not None:
-            found = points.get(dim_id)
-            if found is not None:
-                found[picked].append(bullet)
+        if slot is not None:
+            slots[slot].append(bullet)
         if answer is not None:
-            ids.append(qid)
-            yaml.append(lines)
-            if as_json:
-                if piece is None:
-                    piece = record[4] = answer_piece(qid, answer)
-                json.append(piece)
-    return appendix, points, (ids, yaml, json)
+            if piece is None and as_json:
+                record[4] = answer_piece(qid, answer)
+            answered(record)
+    return appendix, slots, records
 
 
 def _answer(
@@ -555,13 +567,14 @@ def _answer(
     qid: str,
     question: str,
     answer: Any,
-    status: str | None,
-    normalised: float | None,
-    weighs: bool,
+    o: Any,
+    base: int | None,
     words: ChecklistWords,
     lang: str,
 ) -> list[Any]:
     """An answer's record (see :attr:`_Tables.answers`), its ``--json`` piece not yet made."""
+    status, normalised = o.status, o.normalised
+    weighs = status is not None and o.step.weight > 0
     row, picked, bullet = _question(
         q, qid, question, answer, status, normalised, weighs, words, lang
     )
@@ -574,9 +587,130 @@ def _answer(
             raise _Other
     if row is not None:
         _tidied(row)
-    if bullet is not None:
+    slot = None
+    if bullet is not None and picked is not None and base is not None:
         _tidied(bullet)
-    return [row, picked if bullet is not None else None, bullet, lines, None]
+        slot = base + picked
+    return [row, slot, bullet, lines, None, qid]
+
+
+def _heads_of(
+    assessment: Any,
+    checklist: Checklist,
+    lang: str,
+    t: Mapping[str, str],
+    words: ChecklistWords,
+    tables: _Tables,
+    as_json: bool,
+) -> tuple[list[str], str, str]:
+    """The report's title lines; the result file's and the ``--json`` text's lines up to
+    the answers (their first lines remembered by the checklist's reference)."""
+    if assessment.rater is not None:
+        raise _Other  # the one-at-a-time way writes it
+    community = assessment.community
+    name, slug, region = community.name, community.slug, community.region
+    formalised, new, founded = community.formalised, community.new, community.founded
+    if not (
+        type(name) is str
+        and type(slug) is str
+        and (region is None or type(region) is str)
+        and (founded is None or type(founded) is str)
+        and (formalised is None or type(formalised) is bool)
+        and (new is None or type(new) is bool)
+    ):
+        return _heads_in_full(assessment, checklist, lang, t, words, as_json)
+    ref = assessment.checklist
+    day = assessment.date.isoformat()
+    fixed_key = ("head", assessment.kind, assessment.version, ref.id, ref.version, ref.hash)
+    fixed = tables.heads_fixed.get(fixed_key)
+    if fixed is None:
+        data = assessment_data(assessment, answers=False, result=False)
+        fixed_yaml = plain_yaml.dump(
+            {"kind": data["kind"], "version": data["version"], "checklist": data["checklist"]}
+        )
+        title = f"{tr(checklist.title, lang)} ({ref.id} {ref.version})"
+        line = _ended(f"- **{t['checklist']}:** {_md(title)}")
+        if fixed_yaml is None:
+            raise _Other
+        fixed = (line, fixed_yaml)
+        if len(tables.heads_fixed) < _MAX:
+            tables.heads_fixed[fixed_key] = fixed
+    lines = [f"# {_md(t['title'].format(name=name))}", "", f"- **{t['date']}:** {day}"]
+    if region:
+        lines.append(f"- **{t['region']}:** {_md(region)}")
+    if formalised is not None or new is not None:
+        tw = words.t
+        kind = []
+        if formalised is not None:
+            kind.append(tw["formalised"] if formalised else tw["informal"])
+        if new is not None:
+            kind.append(tw["new"] if new else tw["existing"])
+        lines.append(f"- **{t['kind']}:** {_md(', '.join(kind))}")
+    for line in lines:
+        _ended(line)
+    lines.append(fixed[0])
+    about: dict[str, Any] = {"name": name, "slug": slug}
+    if region is not None:
+        about["region"] = region
+    if formalised is not None:
+        about["formalised"] = formalised
+    if new is not None:
+        about["new"] = new
+    if founded is not None:
+        about["founded"] = founded
+    told = plain_yaml.block(about, 2)
+    dated = plain_yaml.block({"date": day, "language": assessment.language}, 0)
+    if told is None or dated is None:
+        raise _Other
+    yaml = f"{fixed[1]}community:\n{told}{dated}"
+    if not as_json:
+        return ["\n".join(lines)], yaml, ""
+    word = _json_word
+    json = "".join(
+        [
+            json_head_fixed(assessment),
+            ',\n  "community": {\n    "name": ',
+            word(name),
+            ',\n    "slug": ',
+            word(slug),
+            ',\n    "region": ',
+            word(region),
+            ',\n    "formalised": ',
+            _JSON_FLAGS[formalised],
+            ',\n    "new": ',
+            _JSON_FLAGS[new],
+            ',\n    "founded": ',
+            word(founded),
+            '\n  },\n  "date": "',
+            day,
+            '",\n  "language": ',
+            word(assessment.language),
+            ',\n  "rater": null,\n  "answers": ',
+        ]
+    )
+    return ["\n".join(lines)], yaml, json
+
+
+_JSON_FLAGS = {None: "null", True: "true", False: "false"}
+
+
+def _heads_in_full(
+    assessment: Any,
+    checklist: Checklist,
+    lang: str,
+    t: Mapping[str, str],
+    words: ChecklistWords,
+    as_json: bool,
+) -> tuple[list[str], str, str]:
+    """:func:`_heads_of` for any community (texts in several languages...)."""
+    md: list[str] = []
+    _head(md, assessment, checklist, lang, t, words)
+    for line in md:
+        _ended(line)
+    yaml = plain_yaml.dump(assessment_data(assessment, answers=False, result=False))
+    if yaml is None:
+        raise _Other
+    return md, yaml, json_head(assessment) if as_json else ""
 
 
 def _step(action: str, roadmap: RoadmapLike, lang: str) -> str:
@@ -627,14 +761,60 @@ def _stages(
     return _tidied("\n".join(lines)), yaml, json
 
 
-def _dimension(did: str, words: ChecklistWords) -> tuple[str, str, str, str]:
+def _dimension(did: str, words: ChecklistWords) -> tuple[str, str, str, str, str]:
     """A dimension's title as a table cell, its id as it begins its item in the result file
-    and in the ``--json`` text (up to the score), and its title."""
+    and in the ``--json`` text (up to the score), its title, and its title escaped."""
     title = words.dimension_title(did)
     yaml = plain_yaml.item({"id": did}, 2)
     if yaml is None:
         raise _Other
-    return _cell(title), yaml, f'{{\n        "id": {_json_word(did)},\n        "score": ', title
+    json = f'{{\n        "id": {_json_word(did)},\n        "score": '
+    return _cell(title), yaml, json, title, _md(title)
+
+
+def _score_key(score: Any) -> tuple[Any, ...]:
+    """What a score's texts are remembered by: its type and value (a zero with its sign:
+    ``-0.0`` equals ``0.0`` but is written apart)."""
+    kind = type(score)
+    if kind is float and not score:
+        return (kind, score, math.copysign(1.0, score))
+    return (kind, score)
+
+
+def _dimension_item(
+    did: str,
+    score: Any,
+    skey: tuple[Any, ...],
+    a: int,
+    k: int,
+    n: int,
+    u: int,
+    words: ChecklistWords,
+    tables: _Tables,
+    lang: str,
+) -> tuple[Any, ...]:
+    """A dimension's row in the report's table, its item in the result file and in the
+    ``--json`` text; its names and score's texts, the score's key and the score."""
+    name = tables.dimensions.get(did)
+    if name is None:
+        name = _dimension(did, words)
+        if len(tables.dimensions) < _MAX:
+            tables.dimensions[did] = name
+    shown = tables.scores.get(skey)
+    if shown is None:
+        shown = _score(score, lang)
+        if len(tables.scores) < _MAX:
+            tables.scores[skey] = shown
+    row = f"| {name[0]} | {shown[0]} | {shown[1]} | {a} | {k} | {n} |"
+    yaml = (
+        f"{name[1]}{shown[2]}    answered: {a}\n    dont_know: {k}\n"
+        f"    not_applicable: {n}\n    unanswered: {u}\n"
+    )
+    json = (
+        f'{name[2]}{shown[3]},\n        "answered": {a},\n        "dont_know": {k},'
+        f'\n        "not_applicable": {n},\n        "unanswered": {u}\n      }}'
+    )
+    return row, yaml, json, name, shown, skey, score
 
 
 def _score(score: Any, lang: str) -> tuple[str, str, str, str]:
