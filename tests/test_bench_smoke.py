@@ -207,7 +207,7 @@ def test_report_benchmark_paired_with_this_checkout() -> None:
         "--json",
     )  # fmt: skip
     assert report["rounds"] == 1 and report["n"] == 3
-    for kind in ("render", "markdown", "yaml", "floor", "plain_markdown", "plain_yaml"):
+    for kind in ("render", "markdown", "yaml", "floor", "plain_markdown", "plain_texts"):
         pair = report[f"{kind}_cpu"]
         assert isinstance(pair, dict)
         assert pair["before_ms"] > 0 and pair["after_ms"] > 0 and pair["ratio_median"] > 0
