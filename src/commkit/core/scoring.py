@@ -425,9 +425,17 @@ def _answer_key(value: Any) -> Hashable:
     kind = type(value)
     if kind is str or kind is int:
         return value  # type: ignore[no-any-return]
+    if kind is bool:
+        return _TRUE_KEY if value else _FALSE_KEY
     if kind is list:
         return (list, *value)
     return (kind, value)
+
+
+_TRUE_KEY = (bool, True)
+_FALSE_KEY = (bool, False)
+"""The keys of ``true`` and ``false``: always these two objects, so that a look-up finds its
+key by identity, without comparing tuples."""
 
 
 class _Step:
@@ -929,6 +937,8 @@ def breakdown(
                     kind = type(value)  # the key of the value, as _answer_key makes it
                     if kind is str or kind is int:
                         key: Any = value
+                    elif kind is bool:
+                        key = _TRUE_KEY if value else _FALSE_KEY
                     elif kind is list:
                         key = (list, *value)
                     else:
