@@ -564,17 +564,18 @@ class _Step:
 
 class _Shape:
     """What a dimension's code decides (see :class:`_Dimension`): the sum of the weights of
-    its scored questions and its counts; and, by the weighted sum of its scores, the
-    dimension's score and result."""
+    its scored questions and its counts."""
 
-    __slots__ = ("counts", "scored", "weight_sum")
+    __slots__ = ("counts", "weight_sum")
 
     def __init__(self, weight_sum: float, counts: tuple[int, int, int, int]) -> None:
         self.weight_sum = weight_sum
         self.counts = counts
         """answered, dont_know, not_applicable, unanswered."""
-        self.scored: dict[float, tuple[float | None, PlainDimensionResult]] = {}
-        """Weighted sum -> (score, result): a few hundred sums come back."""
+
+
+_Summed = tuple[float | None, PlainDimensionResult, tuple[str, float, float | None, float, float]]
+"""A dimension's score, result and row of :attr:`Breakdown.dimension_rows`."""
 
 
 class _Dimension:
@@ -585,7 +586,7 @@ class _Dimension:
     summed in the walk is the key of the counts and of the sum of the scored weights, with
     no second pass over the outcomes."""
 
-    __slots__ = ("id", "remembered", "results", "shapes", "steps", "weight", "width")
+    __slots__ = ("id", "results", "shapes", "steps", "sums", "weight", "width")
 
     def __init__(self, did: str, weight: float, questions: int) -> None:
         self.id = did
@@ -599,8 +600,8 @@ class _Dimension:
         self.results: dict[tuple[float | None, tuple[int, ...]], PlainDimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
-        self.remembered = 0
-        """How many scores its shapes remember (at most ``_MAX_SHARED``)."""
+        self.sums: dict[tuple[int, float], _Summed] = {}
+        """What a code and a weighted sum make (a few hundred sums come back)."""
 
     def units(self) -> tuple[int, int, int, int]:
         """What one outcome of each kind adds to the code."""
@@ -623,15 +624,21 @@ class _Dimension:
             self.shapes[code] = made
         return made
 
-    def scored(self, shape: _Shape, total: float) -> tuple[float | None, PlainDimensionResult]:
-        """Its score (``None``: nothing scored) and result for a shape and weighted sum."""
+    def summed(self, code: int, total: float) -> _Summed:
+        """Its score (``None``: nothing scored), result and row for a code and the weighted
+        sum of its scores (all three immutable, shared by the assessments that come to
+        them)."""
+        shape = self.shapes.get(code) or self.shape(code)
         weight_sum = shape.weight_sum
         score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         key = (score, shape.counts)
-        made = (score, self.results.get(key) or self.result(key))
-        if self.remembered < _MAX_SHARED:
-            self.remembered += 1
-            shape.scored[total] = made
+        made = (
+            score,
+            self.results.get(key) or self.result(key),
+            (self.id, self.weight, score, total, weight_sum),
+        )
+        if len(self.sums) < _MAX_SHARED:
+            self.sums[code, total] = made
         return made
 
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> PlainDimensionResult:
@@ -665,11 +672,15 @@ class _Plan:
         questions: Sequence[AnyQuestion] = checklist.questions
         whens = [number(q.when, False) if q.when is not None else None for q in questions]
         self.stages = [
-            (s, [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires])
+            (
+                s.id,
+                s.min_score,
+                [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires],
+            )
             for s in checklist.stages
         ]
-        """Each stage with its ``requires``: (the number of a gate on a question, else
-        ``None``; test, condition, :func:`describe` text)."""
+        """Each stage's id, ``min_score`` and ``requires``: (the number of a gate on a
+        question, else ``None``; test, condition, :func:`describe` text)."""
         sizes: dict[str, int] = {}
         for q in questions:
             sizes[q.dimension] = sizes.get(q.dimension, 0) + 1
@@ -946,13 +957,14 @@ def breakdown(
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
     for dimension, total, code in zip(plan.dimensions, totals, codes, strict=False):
-        shape = dimension.shapes.get(code) or dimension.shape(code)
-        dim_score, dim_result = shape.scored.get(total) or dimension.scored(shape, total)
+        dim_score, dim_result, row = dimension.sums.get((code, total)) or dimension.summed(
+            code, total
+        )
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, shape.weight_sum))
+        dimension_rows.append(row)
         dimension_results.append(dim_result)
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
@@ -960,8 +972,9 @@ def breakdown(
 
     steps: list[StageStep] = []
     reached_index = 0
-    for i, (stage, requires) in enumerate(plan.stages):
-        score_ok = i == 0 or overall >= stage.min_score
+    stages = plan.stages
+    for i, (stage_id, min_score, requires) in enumerate(stages):
+        score_ok = i == 0 or overall >= min_score
         texts: list[str] = []
         conditions: list[AnyCondition] = []
         for gate, test, cond, text in requires:
@@ -973,21 +986,20 @@ def breakdown(
                 texts.append(text)
                 conditions.append(cond)
         reached = i == 0 or (score_ok and not texts)
-        steps.append(StageStep(stage.id, stage.min_score, reached, score_ok, texts, conditions))
+        steps.append(StageStep(stage_id, min_score, reached, score_ok, texts, conditions))
         if not reached:
             break
         reached_index = i
-    stages = checklist.stages
     nxt = stages[reached_index + 1] if reached_index + 1 < len(stages) else None
-    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    target = nxt[1] if nxt is not None else TOP_STAGE_TARGET
     held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     floor = max(target, STRENGTH_FLOOR)
     below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
     # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
     result = PlainResult(
         overall,
-        stages[reached_index].id,
-        nxt.id if nxt is not None else None,
+        stages[reached_index][0],
+        nxt[0] if nxt is not None else None,
         dimension_results,
         [d for d, s in dim_scores.items() if s is not None and s >= floor],
         sorted(below, key=below.__getitem__),
