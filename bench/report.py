@@ -14,8 +14,9 @@ since a batch keeps nothing per file.
 Also times the Markdown (:func:`commkit.api.render_assessment_markdown`) and the YAML
 (:func:`commkit.render.report.to_yaml`) alone, and the batch's plain way
 (:data:`PLAIN_KINDS`): for each of ``--n`` answers files read and scored as
-:mod:`commkit.api.batch_plain` does, its parse floor, report, result file and ``--json``
-text in turn (as a batch interleaves them), also in floors.
+:mod:`commkit.api.batch_plain` does, its parse floor, then its report, result file and
+``--json`` text each on its own, or (every other file) the three as the batch makes them
+(``plain_texts``), also in floors.
 
 With ``--before SRC`` (the ``src`` folder of another checkout) both run as child processes
 of the same interpreter (``PYTHONPATH`` set to each), alternated round by round with the
@@ -64,10 +65,14 @@ def assessments(count: int, seed: int, lang: str) -> list[Any]:
     return out
 
 
-PLAIN_KINDS = ("floor", "plain_markdown", "plain_yaml", "plain_json")
+PLAIN_KINDS = ("floor", "plain_markdown", "plain_yaml", "plain_json", "plain_texts")
 """The batch's plain way per answers file, timed in turn for each file as a batch does it:
-the floor (``yaml.CSafeLoader`` of the file's text), then the report, the result file and
-the ``--json`` text of the file read and scored as :mod:`commkit.api.batch_plain` does."""
+the floor (``yaml.CSafeLoader`` of the file's text), then, every other file, the report, the
+result file and the ``--json`` text of the file read and scored as
+:mod:`commkit.api.batch_plain` does, each made on its own; and for the files between, the
+three as the batch makes them (``plain_texts``: in one pass where the checkout has
+:mod:`commkit.render.report_pass`, else one at a time). Each part's floors are over the
+floors of its own files."""
 
 
 def plain_child(n: int, passes: int, seed: int, lang: str) -> dict[str, float]:
@@ -110,29 +115,68 @@ def plain_child(n: int, passes: int, seed: int, lang: str) -> dict[str, float]:
             made.append((text, assessment, checklist, info, answers.language))
     gc.collect()
     gc.freeze()
+    texts = _batch_texts(roadmap)
     clock = time.process_time
     spent: dict[str, list[float]] = {k: [] for k in PLAIN_KINDS}
+    floors: dict[str, list[float]] = {k: [] for k in PLAIN_KINDS[1:]}
     for p in range(-1, passes):  # the first pass warms up, untimed
         group = made[:warmup] if p < 0 else made[warmup + p * n : warmup + (p + 1) * n]
         sums = dict.fromkeys(PLAIN_KINDS, 0.0)
-        for text, assessment, checklist, info, language in group:
+        under = [0.0, 0.0]  # the floors of the files timed each way
+        for i, (text, assessment, checklist, info, language) in enumerate(group):
             t0 = clock()
             yaml.load(text, Loader=yaml.CSafeLoader)
             t1 = clock()
+            sums["floor"] += t1 - t0
+            under[i % 2] += t1 - t0
+            if i % 2:
+                texts(assessment, checklist, info, language)
+                sums["plain_texts"] += clock() - t1
+                continue
             report_markdown(assessment, checklist, info, language, roadmap=roadmap)
             t2 = clock()
             assessment_yaml(assessment)
             t3 = clock()
             batch_plain.assessment_json(assessment)
             t4 = clock()
-            for kind, (a, b) in zip(
-                PLAIN_KINDS, ((t0, t1), (t1, t2), (t2, t3), (t3, t4)), strict=True
-            ):
-                sums[kind] += b - a
+            sums["plain_markdown"] += t2 - t1
+            sums["plain_yaml"] += t3 - t2
+            sums["plain_json"] += t4 - t3
         if p >= 0:
-            for kind in PLAIN_KINDS:
-                spent[kind].append(sums[kind] * 1000 / len(group))
-    return {f"{k}_cpu_ms": round(statistics.median(v), 4) for k, v in spent.items()}
+            halves = (len(group) - len(group) // 2, len(group) // 2)
+            spent["floor"].append(sums["floor"] * 1000 / len(group))
+            for kind in PLAIN_KINDS[1:]:
+                way = 1 if kind == "plain_texts" else 0
+                spent[kind].append(sums[kind] * 1000 / max(halves[way], 1))
+                floors[kind].append(sums[kind] / under[way] if under[way] else 0.0)
+    return {
+        **{f"{k}_cpu_ms": round(statistics.median(v), 4) for k, v in spent.items()},
+        **{f"{k}_floors": round(statistics.median(v), 4) for k, v in floors.items()},
+    }
+
+
+def _batch_texts(roadmap: Any) -> Any:
+    """The batch's way to make a file's three texts in this checkout."""
+    from commkit.api import batch_plain
+    from commkit.render.report import assessment_yaml, report_markdown
+
+    try:
+        from commkit.render.report import template_labels
+        from commkit.render.report_pass import assessment_texts
+    except ImportError:  # an earlier checkout: one at a time
+
+        def apart(assessment: Any, checklist: Any, info: Any, lang: str) -> Any:
+            report_markdown(assessment, checklist, info, lang, roadmap=roadmap)
+            assessment_yaml(assessment)
+            return batch_plain.assessment_json(assessment)
+
+        return apart
+
+    def together(assessment: Any, checklist: Any, info: Any, lang: str) -> Any:
+        t = template_labels(lang)
+        return assessment_texts(assessment, checklist, info, lang, t, roadmap=roadmap, as_json=True)
+
+    return together
 
 
 def child(n: int, passes: int, seed: int, lang: str) -> dict[str, Any]:
@@ -212,12 +256,9 @@ def paired(ns: argparse.Namespace) -> dict[str, Any]:
                 statistics.median(b / a for b, a in zip(before, after, strict=True)), 2
             ),
         }
-    for kind in PLAIN_KINDS[1:]:  # in floors: each round's time over its own floor
+    for kind in PLAIN_KINDS[1:]:  # in floors: each round's time over its own files' floor
         report[f"{kind}_floors"] = {
-            side: round(
-                statistics.median(r[i][f"{kind}_cpu_ms"] / r[i]["floor_cpu_ms"] for r in rows),
-                3,
-            )
+            side: round(statistics.median(r[i][f"{kind}_floors"] for r in rows), 3)
             for i, side in ((0, "before"), (1, "after"))
         }
     return report
@@ -271,7 +312,7 @@ def main() -> int:
             ms = report[f"{kind}_cpu_ms"]
             said = f"{kind:14s} CPU {ms:.3f} ms"
             if kind != "floor":
-                said += f" ({ms / report['floor_cpu_ms']:.3f} floors)"
+                said += f" ({report[f'{kind}_floors']:.3f} floors)"
         print(said)
     return 0
 

@@ -12,6 +12,9 @@ answer sets per second, CPU time (``process_time``) and wall time, for two kinds
 - ``repeated``: the same ``--sets`` answer sets in every round (as ``inprocess.py`` does);
 - ``fresh``: ``--sets`` answer sets never scored before in each round (what the engines keep
   between calls is then made as it comes, as in a batch of new files);
+- ``plain``: like ``fresh``, but each engine's ``score_plain`` on the checklist and the
+  answers as plain objects (``inprocess.plain_inputs``, made before the round is timed): the
+  engine as the warm commands and the batch run it, no model made;
 - ``first``: before anything else, each engine scores the same ``--first`` new answer sets
   once, its tables empty (what ``inprocess.py``'s ``fresh_per_s`` measures). One pass each,
   so run the script several times: an odd ``--seed`` runs the earlier engine first, an even
@@ -35,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inprocess import make_answers
+from inprocess import make_answers, plain_inputs
 
 
 def load_engine(tree: Path) -> ModuleType:
@@ -60,11 +63,17 @@ def load_engine(tree: Path) -> ModuleType:
 
 
 def timed(engine: ModuleType, checklist: Any, sets: list[Any]) -> tuple[float, float]:
-    """CPU and wall seconds to score ``sets``."""
-    score = engine.score
+    """CPU and wall seconds to score ``sets`` (answers models; or, for a plain checklist,
+    ``(language, plain answers)`` pairs, scored by ``score_plain``)."""
     cpu, wall = time.process_time(), time.perf_counter()
-    for answers in sets:
-        score(checklist, answers.answers, lang=answers.language)
+    if isinstance(sets[0], tuple):
+        score_plain = engine.score_plain
+        for lang, plain in sets:
+            score_plain(checklist, plain, lang=lang)
+    else:
+        score = engine.score
+        for answers in sets:
+            score(checklist, answers.answers, lang=answers.language)
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
@@ -147,6 +156,17 @@ def main() -> int:
             lambda r: [make_answers(pack, rng, ns.sets * (r + 1) + i) for i in range(ns.sets)],
         ),
     }
+    plain_checklist = plain_inputs(checklist, [])[0]
+    report["plain"] = pair(
+        before,
+        scoring,
+        plain_checklist,
+        ns.rounds,
+        lambda r: plain_inputs(
+            checklist,
+            [make_answers(pack, rng, ns.sets * (ns.rounds + r + 1) + i) for i in range(ns.sets)],
+        )[1],
+    )
     if ns.json:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -158,7 +178,7 @@ def main() -> int:
         f"CPU {c['cpu_ratio']:.3f}x, wall {c['wall_ratio']:.3f}x; before "
         f"{c['before_cpu_per_s']:,}/s CPU, after {c['after_cpu_per_s']:,}/s CPU"
     )
-    for kind in ("repeated", "fresh"):
+    for kind in ("repeated", "fresh", "plain"):
         r = report[kind]
         assert isinstance(r, dict)
         print(

@@ -169,7 +169,7 @@ def test_score_pair_benchmark_against_this_checkout() -> None:
     )
     first = report["first"]
     assert first["sets"] == 4 and first["cpu_ratio"] > 0 and first["after_cpu_per_s"] > 0
-    for kind in ("repeated", "fresh"):
+    for kind in ("repeated", "fresh", "plain"):
         pair = report[kind]
         assert isinstance(pair, dict) and pair["rounds"] == 2 and pair["sets_per_round"] == 5
         assert pair["cpu_ratio_median"] > 0 and pair["after_cpu_per_s"] > 0
@@ -207,7 +207,7 @@ def test_report_benchmark_paired_with_this_checkout() -> None:
         "--json",
     )  # fmt: skip
     assert report["rounds"] == 1 and report["n"] == 3
-    for kind in ("render", "markdown", "yaml", "floor", "plain_markdown", "plain_yaml"):
+    for kind in ("render", "markdown", "yaml", "floor", "plain_markdown", "plain_texts"):
         pair = report[f"{kind}_cpu"]
         assert isinstance(pair, dict)
         assert pair["before_ms"] > 0 and pair["after_ms"] > 0 and pair["ratio_median"] > 0

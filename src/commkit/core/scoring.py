@@ -56,10 +56,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, overload
 
 from commkit.core.conditions import ConditionTest, condition_test, describe, normalise_value
@@ -343,6 +343,7 @@ class _Outcome:
     __slots__ = (
         "adds",
         "adds_weight",
+        "code",
         "counts",
         "has_answer",
         "holds",
@@ -374,6 +375,9 @@ class _Outcome:
         """What it adds to its dimension's weighted sum (a scored question of weight > 0)."""
         self.adds_weight = step.weight if adds else 0.0
         """What it adds to its dimension's sum of weights."""
+        self.code = (step.units[kind] if kind is not None else 0) + (step.scored_bit if adds else 0)
+        """What it adds to its dimension's code: one to the count of its kind, and its
+        question's bit when it is scored (see :class:`_Dimension`)."""
         self.counts = status in ("answered", "unscored", "dont_know", "not_applicable")
         """Whether stage gates see the answer."""
         self.has_answer = status not in ("unanswered", "not_asked")
@@ -405,6 +409,16 @@ class _Outcome:
         return made
 
 
+def _read(answer: Answer | PlainAnswer) -> tuple[str, Any]:
+    """An answer's status and value. A pydantic ``Answer`` is read from its ``__dict__``,
+    where pydantic keeps its fields' values: quicker than through the model's attributes,
+    which pydantic's ``__getattr__`` keeps CPython from specialising."""
+    if type(answer) is PlainAnswer:
+        return answer.status, answer.value
+    fields = answer.__dict__
+    return fields["status"], fields["value"]
+
+
 def _answer_key(value: Any) -> Hashable:
     """How an answer value is looked up: a text or a whole number is its own key, any other
     value goes with its type (``1``, ``1.0`` and ``True`` are different answers)."""
@@ -431,7 +445,9 @@ class _Step:
         "question",
         "recommended",
         "rule",
+        "scored_bit",
         "unanswered",
+        "units",
         "unscored",
         "watchers",
         "weight",
@@ -439,7 +455,12 @@ class _Step:
     )
 
     def __init__(
-        self, q: AnyQuestion, when: int | None, watchers: list[tuple[int, ConditionTest, bool]]
+        self,
+        q: AnyQuestion,
+        when: int | None,
+        watchers: list[tuple[int, ConditionTest, bool]],
+        units: tuple[int, int, int, int] = (1, 1 << 8, 1 << 16, 1 << 24),
+        scored_bit: int = 1 << 32,
     ) -> None:
         self.question = q
         self.id = q.id
@@ -448,6 +469,10 @@ class _Step:
         self.when = when
         """The number of its ``when`` condition (asked when it is among those that hold)."""
         self.rule = _scorer(q)
+        self.units = units
+        """What an outcome of each kind adds to its dimension's code (see :class:`_Dimension`)."""
+        self.scored_bit = scored_bit
+        """What a scored outcome adds to it besides (this question's own bit)."""
         self.watchers = watchers
         """The conditions that look at this question's answer: (number, test, whether it
         is a stage gate, which sees only an answer that counts)."""
@@ -493,10 +518,11 @@ class _Step:
         )
 
     def outcome(self, answer: Answer | PlainAnswer) -> _Outcome:
-        """The outcome of ``answer`` (:func:`breakdown` does the same in its loop)."""
-        if answer.status == "answered":
-            return self.answered(answer.value)
-        return self.by_status.get(answer.status, self.invalid)
+        """The outcome of ``answer`` (the walk in :func:`breakdown` does the same, inline)."""
+        status, value = _read(answer)
+        if status == "answered":
+            return self.answered(value)
+        return self.by_status.get(status, self.invalid)
 
     def answered(self, value: Any) -> _Outcome:
         """The outcome of an answered ``value`` (remembered, except for floats, which
@@ -537,67 +563,82 @@ class _Step:
 
 
 class _Shape:
-    """What the kinds of a dimension's outcomes decide: the sum of the weights of its scored
-    questions (an answered question is scored unless it is a text) and its counts; and, by
-    the weighted sum of its scores, the dimension's score and result."""
+    """What a dimension's code decides (see :class:`_Dimension`): the sum of the weights of
+    its scored questions and its counts."""
 
-    __slots__ = ("counts", "scored", "weight_sum")
+    __slots__ = ("counts", "weight_sum")
 
     def __init__(self, weight_sum: float, counts: tuple[int, int, int, int]) -> None:
         self.weight_sum = weight_sum
         self.counts = counts
         """answered, dont_know, not_applicable, unanswered."""
-        self.scored: dict[float, tuple[float | None, PlainDimensionResult]] = {}
-        """Weighted sum -> (score, result): a few hundred sums come back."""
+
+
+_Summed = tuple[float | None, PlainDimensionResult, tuple[str, float, float | None, float, float]]
+"""A dimension's score, result and row of :attr:`Breakdown.dimension_rows`."""
 
 
 class _Dimension:
-    """One dimension as the engine sums it."""
+    """One dimension as the engine sums it: its questions in checklist order, and what its
+    *code* says. The walk adds up, per dimension, the codes of its questions' outcomes: an
+    integer holding the four counts (answered, don't know, not applicable, unanswered) in
+    fields of ``width`` bits and, above them, one bit per scored question. So one integer
+    summed in the walk is the key of the counts and of the sum of the scored weights, with
+    no second pass over the outcomes."""
 
-    __slots__ = ("id", "pick", "remembered", "results", "shapes", "weight")
+    __slots__ = ("id", "results", "shapes", "steps", "sums", "weight", "width")
 
-    def __init__(self, did: str, weight: float, places: list[int]) -> None:
+    def __init__(self, did: str, weight: float, questions: int) -> None:
         self.id = did
         self.weight = weight
-        self.pick: Callable[[Sequence[Any]], tuple[Any, ...]] = (
-            itemgetter(*places)
-            if len(places) > 1
-            else lambda outcomes: tuple(outcomes[i] for i in places)
-        )
-        """Its questions' items, in checklist order, from one item per question (their
-        outcomes, or the kinds or sums of all the outcomes)."""
-        self.shapes: dict[tuple[int | None, ...], _Shape] = {}
-        """Its shapes by the kinds of its questions' outcomes (a few different ones)."""
+        self.width = max(1, questions.bit_length())
+        """Bits per count: room for every question of the dimension (and no more, so that
+        a code is a small integer, quick to add)."""
+        self.steps: list[_Step] = []
+        self.shapes: dict[int, _Shape] = {}
+        """Its shapes by code (a few different ones)."""
         self.results: dict[tuple[float | None, tuple[int, ...]], PlainDimensionResult] = {}
         """Its results by score and counts (immutable, shared by the results of
         assessments: scores are rounded and counts small, so they repeat)."""
-        self.remembered = 0
-        """How many scores its shapes remember (at most ``_MAX_SHARED``)."""
+        self.sums: dict[tuple[int, float], _Summed] = {}
+        """What a code and a weighted sum make (a few hundred sums come back)."""
 
-    def shape(self, kinds: tuple[int | None, ...], counted: tuple[_Outcome, ...]) -> _Shape:
-        """The shape of ``counted``, whose kinds are ``kinds``, made once per kinds."""
+    def units(self) -> tuple[int, int, int, int]:
+        """What one outcome of each kind adds to the code."""
+        return (1, 1 << self.width, 1 << 2 * self.width, 1 << 3 * self.width)
+
+    def scored_bit(self, place: int) -> int:
+        """What the scored outcome of its ``place``-th question adds to the code besides."""
+        return 1 << (4 * self.width + place)
+
+    def shape(self, code: int) -> _Shape:
+        """The shape of a code, made once per code."""
+        width = self.width
+        mask = (1 << width) - 1
+        scored = code >> 4 * width
         made = _Shape(
-            math.fsum(map(_ADDS_WEIGHT, counted)),
-            (
-                kinds.count(_ANSWERED),
-                kinds.count(_DONT_KNOW),
-                kinds.count(_NOT_APPLICABLE),
-                kinds.count(_UNANSWERED),
-            ),
+            math.fsum([step.weight for i, step in enumerate(self.steps) if scored >> i & 1]),
+            (code & mask, code >> width & mask, code >> 2 * width & mask, code >> 3 * width & mask),
         )
         if len(self.shapes) < _MAX_SHARED:
-            self.shapes[kinds] = made
+            self.shapes[code] = made
         return made
 
-    def scored(self, shape: _Shape, total: float) -> tuple[float | None, PlainDimensionResult]:
-        """Its score (``None``: nothing scored) and result for a shape and weighted sum."""
+    def summed(self, code: int, total: float) -> _Summed:
+        """Its score (``None``: nothing scored), result and row for a code and the weighted
+        sum of its scores (all three immutable, shared by the assessments that come to
+        them)."""
+        shape = self.shapes.get(code) or self.shape(code)
         weight_sum = shape.weight_sum
         score = _clean(100.0 * total / weight_sum) if weight_sum > 0 else None
         key = (score, shape.counts)
-        made = (score, self.results.get(key) or self.result(key))
-        if self.remembered < _MAX_SHARED:
-            self.remembered += 1
-            shape.scored[total] = made
+        made = (
+            score,
+            self.results.get(key) or self.result(key),
+            (self.id, self.weight, score, total, weight_sum),
+        )
+        if len(self.sums) < _MAX_SHARED:
+            self.sums[code, total] = made
         return made
 
     def result(self, key: tuple[float | None, tuple[int, int, int, int]]) -> PlainDimensionResult:
@@ -609,19 +650,14 @@ class _Dimension:
         return made
 
 
-_ADDS = attrgetter("adds")
-_ADDS_WEIGHT = attrgetter("adds_weight")
-_KIND = attrgetter("kind")
-
-
 class _Plan:
     """A checklist in the engine's plain terms, made once per checklist object."""
 
-    __slots__ = ("dimensions", "hash", "ids", "stages", "steps")
+    __slots__ = ("dimensions", "hash", "places", "runs", "stages", "steps")
 
     def __init__(self, checklist: AnyChecklist) -> None:
         # every ``when`` and stage gate gets a number; one on a question is worked out with
-        # that question's outcome (per answer value), and the loop keeps the numbers of
+        # that question's outcome (per answer value), and the walk keeps the numbers of
         # those that hold; a ``when`` on anything else never holds (nothing is scored yet)
         watchers: dict[str, list[tuple[int, ConditionTest, bool]]] = {}
         numbers = iter(range(1_000_000))
@@ -636,23 +672,44 @@ class _Plan:
         questions: Sequence[AnyQuestion] = checklist.questions
         whens = [number(q.when, False) if q.when is not None else None for q in questions]
         self.stages = [
-            (s, [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires])
+            (
+                s.id,
+                s.min_score,
+                [(number(c, True), condition_test(c), c, describe(c)) for c in s.requires],
+            )
             for s in checklist.stages
         ]
-        """Each stage with its ``requires``: (the number of a gate on a question, else
-        ``None``; test, condition, :func:`describe` text)."""
-        self.steps = [
-            _Step(q, when, watchers.get(q.id, [])) for q, when in zip(questions, whens, strict=True)
-        ]
-        self.ids = [q.id for q in questions]
+        """Each stage's id, ``min_score`` and ``requires``: (the number of a gate on a
+        question, else ``None``; test, condition, :func:`describe` text)."""
+        sizes: dict[str, int] = {}
+        for q in questions:
+            sizes[q.dimension] = sizes.get(q.dimension, 0) + 1
         self.dimensions = [
-            _Dimension(
-                d.id,
-                d.weight,
-                [i for i, q in enumerate(questions) if q.dimension == d.id],
-            )
-            for d in checklist.dimensions
+            _Dimension(d.id, d.weight, sizes.get(d.id, 0)) for d in checklist.dimensions
         ]
+        """The checklist's dimensions, in its order."""
+        first = {d.id: i for i, d in reversed(list(enumerate(self.dimensions)))}
+        groups = [*self.dimensions, _Dimension("", 0.0, len(questions))]  # and of none
+        self.steps: list[_Step] = []
+        self.runs: list[tuple[int, list[_Step]]] = []
+        """What the walk goes through, in checklist order: each run of questions of one
+        dimension, with the dimension's place in :attr:`dimensions` (the place after the
+        last for the questions of no dimension). One run per dimension when the checklist
+        lists its questions dimension by dimension, as it usually does."""
+        for q, when in zip(questions, whens, strict=True):
+            place = first.get(q.dimension, len(self.dimensions))
+            group = groups[place]
+            step = _Step(
+                q, when, watchers.get(q.id, []), group.units(), group.scored_bit(len(group.steps))
+            )
+            group.steps.append(step)
+            self.steps.append(step)
+            if not self.runs or self.runs[-1][0] != place:
+                self.runs.append((place, []))
+            self.runs[-1][1].append(step)
+        places = {step.id: i for i, step in enumerate(self.steps)}
+        self.places = places if len(places) == len(self.steps) else None
+        """Where each question is in :attr:`steps` (``None``: an id comes twice)."""
         self.hash: str | None = None
 
 
@@ -733,6 +790,10 @@ class Breakdown:
     answers: Mapping[str, Answer | PlainAnswer] = field(default_factory=dict)
     """The answers as scored (counts scaled for a young community)."""
     lang: str = "en"
+    dimension_scores: dict[str, float | None] = field(default_factory=dict)
+    """Each dimension's score (``None``: nothing in it scored), in checklist order."""
+    places: Mapping[str, int] | None = None
+    """Where each question's outcome is in :attr:`outcomes` (by question id)."""
 
     @cached_property
     def result(self) -> AssessmentResult:
@@ -824,68 +885,86 @@ def breakdown(
 ) -> Breakdown:
     """Score ``answers`` and keep every intermediate number (``months``: the community's age).
 
-    The one scoring engine: :func:`score` and :func:`assess` return its result. Each
-    question's answer is looked up in the plan's table of outcomes (worked out by the
-    question's rule the first time a value comes), which says how it counts.
+    The one scoring engine: :func:`score` and :func:`assess` return its result. One walk
+    over the checklist's plan, dimension by dimension: each question's answer is looked up
+    in its table of outcomes (keyed by the value as read, worked out by the question's rule
+    the first time a value comes), which says how it counts; each dimension's sums are
+    added up in the same walk.
     """
     plan = _compile(checklist)
     answers = scaled_answers(checklist, answers, months)
+    get = answers.get
     outcomes: list[_Outcome] = []
+    add = outcomes.append
     recommendations: list[PlainRecommendation] = []
     open_questions: list[str] = []
     # the numbers of the ``when`` conditions and stage gates on the questions asked so far
     # that hold, as their outcomes say
     held: set[int] = set()
-    add = outcomes.append
-    for step, answer in zip(plan.steps, map(answers.get, plan.ids), strict=True):
-        when = step.when
-        if when is not None and when not in held:
-            add(step.not_asked)
-            continue
-        if answer is None:
-            outcome = step.unanswered
-        elif answer.status == "answered":
-            value = answer.value
-            kind = type(value)  # the key of the value, as _answer_key makes it
-            if kind is str or kind is int:
-                key: Any = value
-            elif type(value) is list:
-                key = (list, *value)
+    # per dimension (and one more place for the questions of none): the sum of weight x
+    # score of its scored questions, and its code (its counts and which questions are
+    # scored, see _Dimension)
+    totals = [0.0] * (len(plan.dimensions) + 1)
+    codes = [0] * (len(plan.dimensions) + 1)
+    for place, run in plan.runs:
+        total = 0.0
+        code = 0
+        for step in run:
+            when = step.when
+            if when is not None and when not in held:
+                add(step.not_asked)
+                continue
+            answer = get(step.id)
+            if answer is None:
+                outcome = step.unanswered
             else:
-                key = (kind, value)
-            try:
-                outcome = step.outcomes[key]
-            except (KeyError, TypeError):  # met for the first time, or unhashable
-                outcome = step.answered(value)
-            if outcome.recommends:
-                recommendations += outcome.texts.get(lang) or outcome.recommendations(lang)
-        else:
-            outcome = step.by_status.get(answer.status, step.invalid)
-            if outcome.kind == _DONT_KNOW:
-                open_questions.append(step.id)
-        if outcome.holds:
-            held.update(outcome.holds)
-        add(outcome)
+                if type(answer) is PlainAnswer:
+                    status = answer.status
+                    value: Any = answer.value
+                else:  # a model: see _read
+                    fields = answer.__dict__
+                    status = fields["status"]
+                    value = fields["value"]
+                if status == "answered":
+                    kind = type(value)  # the key of the value, as _answer_key makes it
+                    if kind is str or kind is int:
+                        key: Any = value
+                    elif kind is list:
+                        key = (list, *value)
+                    else:
+                        key = (kind, value)
+                    try:
+                        outcome = step.outcomes[key]
+                    except (KeyError, TypeError):  # met for the first time, or unhashable
+                        outcome = step.answered(value)
+                    if outcome.recommends:
+                        recommendations += outcome.texts.get(lang) or outcome.recommendations(lang)
+                else:
+                    outcome = step.by_status.get(status, step.invalid)
+                    if outcome.kind == _DONT_KNOW:
+                        open_questions.append(step.id)
+                if outcome.holds:
+                    held.update(outcome.holds)
+            total += outcome.adds
+            code += outcome.code
+            add(outcome)
+        totals[place] += total
+        codes[place] += code
 
     dimension_rows: list[tuple[str, float, float | None, float, float]] = []
     dimension_results: list[PlainDimensionResult] = []
     dim_scores: dict[str, float | None] = {}
     scored_weights: list[float] = []  # of the dimensions with a score
     weighted_scores: list[float] = []
-    # a scored question adds weight x score and its weight; any other adds 0.0 to each
-    all_kinds = tuple(map(_KIND, outcomes))
-    all_adds = tuple(map(_ADDS, outcomes))
-    for dimension in plan.dimensions:
-        pick = dimension.pick
-        kinds = pick(all_kinds)
-        shape = dimension.shapes.get(kinds) or dimension.shape(kinds, pick(outcomes))
-        total = math.fsum(pick(all_adds))
-        dim_score, dim_result = shape.scored.get(total) or dimension.scored(shape, total)
+    for dimension, total, code in zip(plan.dimensions, totals, codes, strict=False):
+        dim_score, dim_result, row = dimension.sums.get((code, total)) or dimension.summed(
+            code, total
+        )
         dim_scores[dimension.id] = dim_score
         if dim_score is not None:
             scored_weights.append(dimension.weight)
             weighted_scores.append(dimension.weight * dim_score)
-        dimension_rows.append((dimension.id, dimension.weight, dim_score, total, shape.weight_sum))
+        dimension_rows.append(row)
         dimension_results.append(dim_result)
     total_weight = math.fsum(scored_weights)
     overall = _clean(math.fsum(weighted_scores) / total_weight) if total_weight > 0 else 0.0
@@ -893,8 +972,9 @@ def breakdown(
 
     steps: list[StageStep] = []
     reached_index = 0
-    for i, (stage, requires) in enumerate(plan.stages):
-        score_ok = i == 0 or overall >= stage.min_score
+    stages = plan.stages
+    for i, (stage_id, min_score, requires) in enumerate(stages):
+        score_ok = i == 0 or overall >= min_score
         texts: list[str] = []
         conditions: list[AnyCondition] = []
         for gate, test, cond, text in requires:
@@ -906,21 +986,20 @@ def breakdown(
                 texts.append(text)
                 conditions.append(cond)
         reached = i == 0 or (score_ok and not texts)
-        steps.append(StageStep(stage.id, stage.min_score, reached, score_ok, texts, conditions))
+        steps.append(StageStep(stage_id, min_score, reached, score_ok, texts, conditions))
         if not reached:
             break
         reached_index = i
-    stages = checklist.stages
     nxt = stages[reached_index + 1] if reached_index + 1 < len(stages) else None
-    target = nxt.min_score if nxt is not None else TOP_STAGE_TARGET
+    target = nxt[1] if nxt is not None else TOP_STAGE_TARGET
     held_back = steps[reached_index + 1].failed_requires if reached_index + 1 < len(steps) else []
     floor = max(target, STRENGTH_FLOOR)
     below = {d: s for d, s in dim_scores.items() if s is not None and s < target}
     # gaps: the largest first (the lowest score); a stable sort keeps ties in checklist order
     result = PlainResult(
         overall,
-        stages[reached_index].id,
-        nxt.id if nxt is not None else None,
+        stages[reached_index][0],
+        nxt[0] if nxt is not None else None,
         dimension_results,
         [d for d, s in dim_scores.items() if s is not None and s >= floor],
         sorted(below, key=below.__getitem__),
@@ -929,7 +1008,18 @@ def breakdown(
         open_questions,
         held_back,
     )
-    return Breakdown(outcomes, dimension_rows, overall, steps, target, result, answers, lang)
+    return Breakdown(
+        outcomes,
+        dimension_rows,
+        overall,
+        steps,
+        target,
+        result,
+        answers,
+        lang,
+        dim_scores,
+        plan.places,
+    )
 
 
 class ScoringOptions(TypedDict, total=False):
@@ -982,16 +1072,90 @@ def fired_actions(pack: ContentPack, info: Breakdown) -> list[str]:
 
 def fired_action_ids(actions: Sequence[Action | PlainAction], info: Breakdown) -> list[str]:
     """The ids of ``actions`` marked ``always`` or with a trigger that holds, in order."""
-    dim_scores = {d.id: d.score for d in info.plain.dimensions}
+    firing = _firing(actions)
+    dim_scores = info.dimension_scores
     stage = info.plain.stage
+    answers = info.answers
+    scores = _QuestionScores(info) if firing.needs_scores else _NO_DIMENSIONS
     fired: list[str] = []
-    for action in actions:
-        if action.always or any(
-            condition_test(t)(info.answers, info.question_scores, dim_scores, stage)
-            for t in action.triggers
-        ):
-            fired.append(action.id)
+    for action_id, tests in firing.actions:
+        if tests is None:  # always
+            fired.append(action_id)
+            continue
+        for test in tests:
+            if test(answers, scores, dim_scores, stage):
+                fired.append(action_id)
+                break
     return fired
+
+
+class _QuestionScores(Mapping[str, "float | None"]):
+    """:attr:`Breakdown.question_scores` looked up one question at a time (a trigger on a
+    question's score looks at one or two of them; making the whole table costs more)."""
+
+    __slots__ = ("info",)
+
+    def __init__(self, info: Breakdown) -> None:
+        self.info = info
+
+    def __getitem__(self, qid: str) -> float | None:
+        info = self.info
+        place = info.places.get(qid) if info.places is not None else None
+        if place is None:
+            return info.question_scores[qid]
+        outcome = info.outcomes[place]
+        if outcome.status == "not_asked":
+            raise KeyError(qid)
+        return outcome.normalised
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.info.question_scores)
+
+    def __len__(self) -> int:
+        return len(self.info.question_scores)
+
+
+class _Firing:
+    """A roadmap's actions as :func:`fired_action_ids` walks them, made once per list."""
+
+    __slots__ = ("actions", "needs_scores")
+
+    def __init__(self, actions: Sequence[Action | PlainAction]) -> None:
+        self.actions = [
+            (a.id, None if a.always else tuple(condition_test(t) for t in a.triggers))
+            for a in actions
+        ]
+        """Each action's id and its triggers' tests (``None``: marked ``always``)."""
+        self.needs_scores = any(
+            t.question is not None and t.score_below is not None
+            for a in actions
+            for t in a.triggers
+        )
+        """Whether a trigger looks at a question's score (the breakdown then lists them)."""
+
+
+_FIRING: dict[int, tuple[Sequence[Any], tuple[Any, ...], _Firing]] = {}
+_MAX_FIRING = 16
+
+
+def _firing(actions: Sequence[Action | PlainAction]) -> _Firing:
+    """The actions compiled, once per list of actions: kept with the list itself (so that
+    its ``id`` is not reused) and the actions it held, and used only while it holds the very
+    same action objects (content is not changed once loaded; a changed copy is another
+    object)."""
+    found = _FIRING.get(id(actions))
+    if (
+        found is not None
+        and found[0] is actions
+        and len(found[1]) == len(actions)
+        and all(map(operator.is_, found[1], actions))
+    ):
+        return found[2]
+    made = _Firing(actions)
+    if len(_FIRING) >= _MAX_FIRING:
+        _FIRING.clear()
+    _FIRING[id(actions)] = (actions, tuple(actions), made)
+    return made
 
 
 _MADE: PerObject[Assessment, tuple[Checklist, Breakdown]] = PerObject()
@@ -1001,30 +1165,41 @@ def assess(pack: ContentPack, answers: Answers, today: dt.date | None = None) ->
     """Score ``answers`` against the pack, pick the roadmap actions, record the checklist."""
     from commkit.fsutil import slugify
     from commkit.model.answers import Assessment, ChecklistRef
+    from commkit.model.common import built
 
     checklist = checklist_for(pack, answers)
     when = today or answers.date or dt.date.today()
     months = months_active(answers.community.founded, when)
     info = breakdown(checklist, answers.answers, lang=answers.language, months=months)
     info.plain.actions = fired_actions(pack, info)
-    result = info.result
     community = answers.community.model_copy()
     if community.slug is None:
         community.slug = slugify(community.name)
-    assessment = Assessment(
-        kind="assessment",
-        version="1",
-        checklist=ChecklistRef(
-            id=checklist.id, version=checklist.version, hash=checklist_hash(checklist)
-        ),
-        community=community,
-        date=when,
-        language=answers.language,
-        answers=dict(answers.answers),
-        result=result,
-    )
+    # made from validated parts without validating them again (``model_construct``): the
+    # answers and their community are checked models, the result is the engine's own, the
+    # slug a slugified name; the same model as the validated one (a test compares them)
+    ref = {"id": checklist.id, "version": checklist.version, "hash": checklist_hash(checklist)}
+    fields = {
+        "version": "1",
+        "kind": "assessment",
+        "checklist": built(ChecklistRef, ref),
+        "community": community,
+        "date": when,
+        "language": answers.language,
+        "rater": None,
+        "answers": dict(answers.answers),
+        "result": info.result,
+        "team": None,
+    }
+    assessment = built(Assessment, fields, set(_ASSESSMENT_GIVEN))
     remember_breakdown(assessment, checklist, info)
     return assessment
+
+
+_ASSESSMENT_GIVEN = frozenset(
+    ("version", "kind", "checklist", "community", "date", "language", "answers", "result")
+)
+"""The fields :func:`assess` sets (``rater`` and ``team`` keep their defaults)."""
 
 
 def remember_breakdown(assessment: Any, checklist: Checklist, info: Breakdown) -> None:
@@ -1103,6 +1278,9 @@ def check_answers(
     by_id = rules.questions
     disappeared: list[str] = []
     changed: list[str] = []
+    fits = rules.fits
+    empty: list[Diagnostic] = []  # after the others, in the answers' order
+    check_empty = empty_ticks and not other_version
     for qid, answer in answers.answers.items():
         q = by_id.get(qid)
         if q is None:
@@ -1117,21 +1295,21 @@ def check_answers(
                 _locate(doc, ("answers", qid), f"unknown question {qid!r}{extra}", key=True)
             )
             continue
-        if answer.status != "answered" or rules.fits[qid](answer.value):
+        status, value = _read(answer)
+        if check_empty and value == []:
+            problem = empty_ticks_problem(q)
+            if problem is not None:
+                empty.append(_locate(doc, ("answers", qid), f"question {qid}: {problem}"))
+        if status != "answered" or fits[qid](value):
             continue
-        problem = value_problem(q, answer.value)
+        problem = value_problem(q, value)
         if problem is None:
             continue
         if other_version:
             changed.append(qid)
             continue
         diags.append(_locate(doc, ("answers", qid, "value"), f"question {qid}: {problem}"))
-    for qid, answer in answers.answers.items():
-        q = by_id.get(qid)
-        if q is not None and answer.value == [] and empty_ticks and not other_version:
-            empty = empty_ticks_problem(q)
-            if empty is not None:
-                diags.append(_locate(doc, ("answers", qid), f"question {qid}: {empty}"))
+    diags += empty
     missing = []  # every required question answered: none can be missing, asked or not
     if not answers.answers.keys() >= rules.required:
         asked = asked_questions(checklist, answers.answers)

@@ -144,9 +144,9 @@ class _Tables:
         """The overall score's line in the three texts, by the score."""
         self.stages: dict[tuple[Any, ...], tuple[str, str, str]] = {}
         """The stage's and the next one's lines in the three texts, by their ids."""
-        self.recommendations: dict[tuple[Any, ...], list[Any]] = {}
-        """A recommendation's ``[yaml, json, line]`` (the line without its number) by
-        question, dimension and text."""
+        self.recommendations: dict[tuple[Any, ...], tuple[str, str | None, str, Any]] = {}
+        """A recommendation's texts (see :func:`_recommendation`) by question, dimension
+        and text."""
         self.ids: dict[str, tuple[str, str]] = {}
         """An id as an item of a list in the result file and in the ``--json`` text."""
         self.open: dict[str, str] = {}
@@ -879,53 +879,66 @@ def _recommendations(
     """The numbered recommendations of the report (the gaps' first), and the result's
     ``recommendations`` in the result file and the ``--json`` text."""
     known = tables.recommendations
-    shown = info.plain_recommendations(lang)
-    same = shown is result.recommendations  # the report's texts are the result's
-    lines: list[list[str]] = [[] for _ in range(len(result.gaps) + 1)]
-    gap_order = {g: i for i, g in enumerate(result.gaps)}
-    last = len(result.gaps)
-    yaml_items: list[str] = []
-    json_items: list[str] = []
+    records: list[tuple[str, str | None, str, Any]] = []
+    put = records.append
     for r in result.recommendations:
         text = r.text
-        rkey = (r.question, r.dimension, text)
-        keep = text is None or type(text) is str
-        record = known.get(rkey) if keep else None
-        if record is None:
-            item = plain_yaml.item({"question": r.question, "dimension": r.dimension}, 2)
-            if item is None:
-                raise _Other
-            record = [item, None, None]
-            if keep and len(known) < _MAX:
-                known[rkey] = record
-        yaml_items.append(record[0])
-        if as_json:
-            if record[1] is None:
-                record[1] = recommendation_piece(r)
-            json_items.append(record[1])
-        if same:
-            if record[2] is None:
-                record[2] = _line(r, words)
-            lines[gap_order.get(r.dimension, last)].append(record[2])
-    if not same:
-        for r in shown:
-            lines[gap_order.get(r.dimension, last)].append(_line(r, words))
-    said = [line for group in lines for line in group]
+        if text is None or type(text) is str:
+            key = (r.question, r.dimension, text)
+            record = known.get(key)
+            if record is None:
+                record = _recommendation(r, words)
+                if len(known) < _MAX:
+                    known[key] = record
+        else:
+            record = _recommendation(r, words)
+        put(record)
+    gaps = result.gaps
+    shown = info.plain_recommendations(lang)
+    if shown is result.recommendations and not gaps:  # the report's texts are the result's
+        said = [record[2] for record in records]
+    else:  # the gaps' first, in the report's language
+        gap_order = {g: i for i, g in enumerate(gaps)}
+        last = len(gaps)
+        lines: list[list[str]] = [[] for _ in range(last + 1)]
+        if shown is result.recommendations:
+            for record in records:
+                lines[gap_order.get(record[3], last)].append(record[2])
+        else:
+            for r in shown:
+                lines[gap_order.get(r.dimension, last)].append(_line(r, words))
+        said = [line for group in lines for line in group]
     if said:
         md += [f"{n}. {line}" for n, line in enumerate(said, 1)]
     else:
         md.append(tables.t["none"])
-    if yaml_items:
+    if records:
         yaml.append("  recommendations:\n")
-        yaml += yaml_items
+        yaml += [record[0] for record in records]
     else:
         yaml.append("  recommendations: []\n")
     if as_json:
         json.append(',\n    "recommendations": ')
-        if json_items:
-            json.append("[\n      " + ",\n      ".join(json_items) + "\n    ]")
+        if records:
+            pieces = [record[1] for record in records]
+            if None in pieces:
+                raise _Other  # a text that cannot be UTF-8: the one-at-a-time way says so
+            json.append("[\n      " + ",\n      ".join(pieces) + "\n    ]")  # type: ignore[arg-type]
         else:
             json.append("[]")
+
+
+def _recommendation(r: Any, words: ChecklistWords) -> tuple[str, str | None, str, Any]:
+    """A recommendation's item in the result file and in the ``--json`` text (``None``: its
+    text cannot be UTF-8), its report line without its number, and its dimension."""
+    item = plain_yaml.item({"question": r.question, "dimension": r.dimension}, 2)
+    if item is None:
+        raise _Other
+    try:
+        piece: str | None = recommendation_piece(r)
+    except UnicodeEncodeError:
+        piece = None
+    return item, piece, _line(r, words), r.dimension
 
 
 def _line(r: Any, words: ChecklistWords) -> str:
