@@ -30,6 +30,17 @@ def repo_root() -> Path:
     return ROOT
 
 
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, the cache switched on, the language unset:
+    for the tests about the cache itself (what is stored, hit, missed or never stale)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
+    monkeypatch.delenv("COMMKIT_LANG", raising=False)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _commkit_environment() -> Iterator[None]:
     """Each test starts with the ``COMMKIT_*`` variables the suite started with: the app run

@@ -20,14 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def pack_copy(tmp_path: Path) -> Path:
     root = tmp_path / "pack"
     for sub in ("methodology", "checklists"):

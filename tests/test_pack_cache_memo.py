@@ -15,14 +15,6 @@ from commkit.model import file_digests, pack_cache
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A small folder laid out as a pack (what the key reads; nothing here parses it)."""
     root = tmp_path / "pack"

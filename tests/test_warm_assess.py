@@ -37,7 +37,7 @@ BAD = sorted(p for p in (ROOT / "tests" / "bad_inputs").glob("*.yaml") if p.name
 def filled_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the module's comparisons: the first run fills it and the others
     read it, as a user's runs do (a folder per test made every test build the pack's data
-    again). The tests about the cache itself take ``cache`` (a folder of their own)."""
+    again). The tests about the cache itself take ``cache`` (conftest: a folder of their own)."""
     return tmp_path_factory.mktemp("cache")
 
 
@@ -47,15 +47,6 @@ def warm_cache(filled_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
     monkeypatch.delenv("COMMKIT_LANG", raising=False)
     return filled_cache
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("COMMKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("COMMKIT_NO_CACHE", raising=False)
-    monkeypatch.delenv("COMMKIT_LANG", raising=False)
-    return folder
 
 
 def run(args: list[str], *, cached: bool, monkeypatch: pytest.MonkeyPatch) -> Any:

@@ -516,8 +516,8 @@ def _in_pool(
         pool = ProcessPoolExecutor(
             jobs, initializer=_start_worker, initargs=(options, peers, staged)
         )
-        window: deque[Future[list[BatchItem]]] = deque(
-            pool.submit(_work, chunk) for chunk in islice(chunks, jobs * 3)
+        window: deque[tuple[Future[list[BatchItem]], list[str]]] = deque(
+            (pool.submit(_work, chunk), chunk) for chunk in islice(chunks, jobs * 3)
         )
     finally:
         gc.unfreeze()
@@ -538,16 +538,21 @@ def _results(
         while items:
             yield items.popleft()
         while window:
-            items.extend(window.popleft().result())
+            done, names = window.popleft()
+            for item, name in zip(done.result(), names, strict=True):
+                # the name as this run holds it, not the worker's copy: the writer's record
+                # of what it wrote keeps one per answers file
+                item.source = name
+                items.append(item)
             chunk = next(chunks, None)
             if chunk is not None:
-                window.append(pool.submit(_work, chunk))
+                window.append((pool.submit(_work, chunk), chunk))
             while items:
                 yield items.popleft()
     finally:  # done, an error, or Ctrl-C: pending chunks are dropped
         gc.unfreeze()
         pool.shutdown(wait=True, cancel_futures=True)
-        for done in window:  # finished and never taken: their temp files go
+        for done, _ in window:  # finished and never taken: their temp files go
             if done.done() and not done.cancelled() and done.exception() is None:
                 items.extend(done.result())
         discard_staged(items)
