@@ -62,7 +62,7 @@ class _Other(Exception):
     """Something the one pass does not cover: the texts are made one at a time instead."""
 
 
-def tidy(piece: str) -> bool:
+def is_tidy(piece: str) -> bool:
     """Whether ``piece`` (a line, or lines joined by ``\\n``) is as the report is written:
     no line break but ``\\n``, no space at the end of a line."""
     parts = piece.split("\n")
@@ -72,7 +72,8 @@ def tidy(piece: str) -> bool:
 
 
 def _tidied(piece: str) -> str:
-    if not tidy(piece):
+    """``piece``, if :func:`is_tidy` (else the one pass gives up on this file)."""
+    if not is_tidy(piece):
         raise _Other
     return piece
 
@@ -115,13 +116,15 @@ class _Tables:
 
     def __init__(self, words: ChecklistWords, t: Mapping[str, str]) -> None:
         self.t = t
-        self.usable = all(tidy(v) for v in t.values() if isinstance(v, str))
+        self.usable = all(is_tidy(v) for v in t.values() if isinstance(v, str))
         """Every label is tidy (else no report takes the one pass)."""
         self.answers: dict[tuple[Any, ...], list[Any]] = {}
-        """An answer's record: ``[row, points, finding, yaml, json]``: its line in the
-        answers table (note included), which of its dimension's lists its finding goes to
-        and the finding's line, its result-file lines, its ``--json`` piece (made when first
-        asked for); by its question, how it counted and what it holds."""
+        """An answer's record ``[row, slot, finding, yaml, json, id]``: its line in the
+        answers table (note included), which of the report's lists of points its finding
+        goes to (see :attr:`rows`) and the finding's line, its result-file lines, its
+        ``--json`` piece (made when first asked for) and its question's id; by its
+        question, how it counted (status, normalised score) and what it holds (status,
+        value's type, value, note)."""
         self.dimensions: dict[str, tuple[str, str, str, str, str]] = {}
         """A dimension's title and id as the three texts show them (see :func:`_dimension`)."""
         self.scores: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
@@ -162,6 +165,8 @@ class _Tables:
 
 
 def _heads(t: Mapping[str, str]) -> dict[str, Any]:
+    """The report's fixed runs of lines for labels ``t`` (each joined to its neighbours by a
+    line break, as the report's items are)."""
     dims = [t["dimension"], t["score"], t["bar"], t["answered"], t["dont_know"], t["na_short"]]
     appendix = [t["id"], t["question"], t["answer"], t["note"]]
     return {
@@ -185,6 +190,8 @@ def _heads(t: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _tables(words: ChecklistWords, t: Mapping[str, str]) -> _Tables:
+    """The records of ``words``' checklist and language for labels ``t`` (another set of
+    labels starts them again)."""
     made: _Tables | None = words.report_records
     if made is None or made.t is not t:
         made = _Tables(words, t)
