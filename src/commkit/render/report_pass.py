@@ -159,7 +159,8 @@ class _Tables:
         """An action's title as the report's numbered next steps show it (after the number),
         for :attr:`roadmap`."""
         self.gaps: dict[tuple[Any, ...], str] = {}
-        """A gap's line by its dimension, score and the score aimed at."""
+        """A gap's line by its dimension, score and the score aimed at; a strength's by
+        ``"strength"``, its dimension and score."""
         self.heads = _heads(t) if self.usable else {}
         """The labels' fixed runs of lines."""
 
@@ -354,9 +355,16 @@ def _texts(
 
     add(heads["strengths"])
     if result.strengths:
+        gaps = tables.gaps
         for i in result.strengths:
             item = by_id[i]
-            add(_ended(_bullet(f"{item[3][3]} ({item[4][0]})")))
+            skey = ("strength", i, item[5])
+            line = gaps.get(skey)
+            if line is None:
+                line = _ended(_bullet(f"{item[3][3]} ({item[4][0]})"))
+                if len(gaps) < _MAX:
+                    gaps[skey] = line
+            add(line)
     else:
         add(t["none"])
     add(heads["gaps"])
