@@ -92,6 +92,27 @@ def _actions_said(
 _MAX_PIECES = 15_000
 
 
+def stage_lines(stage_id: Any, stage: Any, nxt: Any, t: Mapping[str, str], lang: str) -> list[str]:
+    """The report's lines on the stage reached and the next one (after the overall score and a
+    blank line): one writer for the report made in runs and the batch's one pass."""
+    md = _md
+    stage_title = tr(stage.title, lang) if stage is not None else stage_id
+    meaning = tr(stage.meaning, lang) if stage is not None else ""
+    focus = tr(stage.focus, lang) if stage is not None else ""
+    lines = [
+        f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}",
+        "",
+        f"**{t['focus']}:** {md(focus)}",
+        "",
+    ]
+    if nxt is not None:
+        said = t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
+        lines.append(f"**{t['next_stage']}:** {md(said)}")
+    else:
+        lines.append(t["top_stage"])
+    return lines
+
+
 def report_chunks(
     assessment: Assessment,
     checklist: Checklist,
@@ -134,22 +155,7 @@ def report_chunks(
     key = ("stage", stage_id, next_id)
     piece = known.get(key)
     if piece is None:
-        stage_title = tr(stage.title, lang) if stage is not None else stage_id
-        meaning = tr(stage.meaning, lang) if stage is not None else ""
-        focus = tr(stage.focus, lang) if stage is not None else ""
-        lines = [
-            "",
-            f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}",
-            "",
-            f"**{t['focus']}:** {md(focus)}",
-            "",
-        ]
-        if nxt is not None:
-            said = t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
-            lines.append(f"**{t['next_stage']}:** {md(said)}")
-        else:
-            lines.append(t["top_stage"])
-        piece = "\n".join(lines)
+        piece = "\n".join(["", *stage_lines(stage_id, stage, nxt, t, lang)])
         if keep:
             known[key] = piece
     add(piece)

@@ -30,7 +30,14 @@ from commkit.i18n.text_pick import tr
 from commkit.render import plain_yaml
 from commkit.render.json_text import RawJson
 from commkit.render.report import _answers_data, assessment_data
-from commkit.render.report_direct import _DIMENSIONS_RULE, _head, _question, _said, _with_note
+from commkit.render.report_direct import (
+    _DIMENSIONS_RULE,
+    _head,
+    _question,
+    _said,
+    _with_note,
+    stage_lines,
+)
 from commkit.render.report_json import (
     _json_number,
     _json_word,
@@ -748,23 +755,7 @@ def _stages(
 ) -> tuple[str, str, str]:
     """The stage and the next one in the report (after the overall line), the result file
     and the ``--json`` text (up to the dimensions)."""
-    md = _md
-    stage_title = tr(stage.title, lang) if stage is not None else result.stage
-    meaning = tr(stage.meaning, lang) if stage is not None else ""
-    focus = tr(stage.focus, lang) if stage is not None else ""
-    lines = [
-        "",
-        "",
-        f"**{t['stage']}:** {md(stage_title)}. {md(meaning)}",
-        "",
-        f"**{t['focus']}:** {md(focus)}",
-        "",
-    ]
-    if nxt is not None:
-        said = t["next_stage_text"].format(title=tr(nxt.title, lang), min=f"{nxt.min_score:g}")
-        lines.append(f"**{t['next_stage']}:** {md(said)}")
-    else:
-        lines.append(t["top_stage"])
+    lines = ["", "", *stage_lines(result.stage, stage, nxt, t, lang)]
     head: dict[str, Any] = {"stage": result.stage}
     if result.next_stage is not None:
         head["next_stage"] = result.next_stage
