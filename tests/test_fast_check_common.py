@@ -243,3 +243,25 @@ def test_every_generated_and_example_answers_file_takes_the_one_pass_way() -> No
         assert pydantic_accepts(data), name
         if isinstance(name, int):  # a generated file, as the batch's
             assert one_pass(data), name
+
+
+def test_the_common_checks_limits_are_the_schemas() -> None:
+    """The one-pass check restates a few limits of the answers schema (a note's length, a
+    name's, the id and language patterns): a schema changed without them fails here, before
+    the check could call surely valid what the schema now refuses."""
+    from commkit.model.json_schema import schemas
+
+    answers = schemas()["answers"]
+    defs, props = answers["$defs"], answers["properties"]
+    entry = props["answers"]["additionalProperties"]["anyOf"][2]["properties"]
+    note = entry["note"]["anyOf"][0]
+    assert note["maxLength"] == fast_check._ENTRY_NOTE_MAX
+    assert sorted(entry["status"]["enum"]) == sorted(["answered", *fast_check._NOT_ANSWERED])
+    name = defs["CommunityRef"]["properties"]["name"]["anyOf"][0]
+    assert (name["minLength"], name["maxLength"]) == (1, fast_check._NAME_MAX)
+    id_pattern = f"^{fast_check._ID.pattern}$(?!\\n)"
+    assert props["answers"]["propertyNames"]["pattern"] == id_pattern
+    assert defs["ChecklistRef"]["properties"]["id"]["pattern"] == id_pattern
+    assert defs["CommunityRef"]["properties"]["slug"]["anyOf"][0]["pattern"] == id_pattern
+    assert props["language"]["pattern"] == f"^{fast_check._LANGUAGE.pattern}$"
+    assert props["kind"]["const"] == "answers"
