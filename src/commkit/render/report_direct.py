@@ -92,6 +92,17 @@ def _actions_said(
 _MAX_PIECES = 15_000
 
 
+def held_back_gates(checklist: Checklist, info: Breakdown, words: ChecklistWords) -> list[str]:
+    """What holds the community back from the stages it has not reached, as the report lists
+    it: one writer for the report made in runs and the batch's one pass."""
+    return [
+        words.gate(checklist, c)
+        for step in info.stage_steps
+        if not step.reached
+        for c in step.failed_conditions
+    ]
+
+
 def stage_lines(stage_id: Any, stage: Any, nxt: Any, t: Mapping[str, str], lang: str) -> list[str]:
     """The report's lines on the stage reached and the next one (after the overall score and a
     blank line): one writer for the report made in runs and the batch's one pass."""
@@ -159,12 +170,7 @@ def report_chunks(
         if keep:
             known[key] = piece
     add(piece)
-    held_back = [
-        words.gate(checklist, c)
-        for step in info.stage_steps
-        if not step.reached
-        for c in step.failed_conditions
-    ]
+    held_back = held_back_gates(checklist, info, words)
     if held_back:
         add("")
         add(f"**{t['held_back']}:**")

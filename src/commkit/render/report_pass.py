@@ -36,6 +36,7 @@ from commkit.render.report_direct import (
     _question,
     _said,
     _with_note,
+    held_back_gates,
     stage_lines,
 )
 from commkit.render.report_json import (
@@ -302,12 +303,7 @@ def _texts(
         json.append(',\n  "result": {\n    "overall": ')
         json.append(score[2])
         json.append(staged[2])
-    held_back = [
-        words.gate(checklist, c)
-        for step in info.stage_steps
-        if not step.reached
-        for c in step.failed_conditions
-    ]
+    held_back = held_back_gates(checklist, info, words)
     if held_back:
         add(heads["held_back"])
         md.extend(_ended(f"- {_md(g)}") for g in held_back)
