@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from checklist_copies import changed_copy
 from commkit import api
 from commkit.api import batch_plain
 from commkit.api.warm_assess import _Assessment, _read, _Ref
@@ -131,25 +132,6 @@ def _from_the_view(pack: Any, assessment: Any, lang: str) -> str:
     return tidy("\n".join(report_lines(view, t)) + "\n")
 
 
-def _changed_copy(checklist: Any) -> Any:
-    """The checklist with every dimension, stage and action text changed (an overlay's)."""
-    dims = [
-        d.model_copy(update={"title": {"en": f"Dim {i}", "ru": f"Изм {i}"}})
-        for i, d in enumerate(checklist.dimensions)
-    ]
-    stages = [
-        s.model_copy(
-            update={
-                "title": {"en": f"Stage {i}", "ru": f"Стадия {i}"},
-                "meaning": {"en": f"Means {i}", "ru": f"Значит {i}"},
-                "descriptors": {d: {"en": f"At {i}", "ru": f"На {i}"} for d in s.descriptors},
-            }
-        )
-        for i, s in enumerate(checklist.stages)
-    ]
-    return checklist.model_copy(update={"dimensions": dims, "stages": stages})
-
-
 def test_two_checklists_and_two_languages_in_one_process_get_their_own_reports() -> None:
     import dataclasses
 
@@ -157,7 +139,7 @@ def test_two_checklists_and_two_languages_in_one_process_get_their_own_reports()
     answers = api.load_answers(EXAMPLE)
     checklist = pack.checklists[answers.checklist.id]
     overlay = dataclasses.replace(
-        pack, checklists={**pack.checklists, checklist.id: _changed_copy(checklist)}
+        pack, checklists={**pack.checklists, checklist.id: changed_copy(checklist)}
     )
     assessment = api.assess(answers, pack=pack)
     seen = {}

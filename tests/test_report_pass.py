@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from checklist_copies import changed_copy
 from commkit import api
 from commkit.api.warm_assess import _Assessment, _read, _Ref
 from commkit.core.plain import PlainAnswer, plain_answers_file
@@ -107,34 +108,9 @@ def test_answers_out_of_the_checklists_order_and_missing_ones(pack: Any, answers
     assert made == apart
 
 
-def _changed_copy(checklist: Any, meaning: str = "Means") -> Any:
-    """The checklist with every dimension, stage and question text changed (an overlay's)."""
-    dims = [
-        d.model_copy(update={"title": {"en": f"Dim {i}", "ru": f"Изм {i}"}})
-        for i, d in enumerate(checklist.dimensions)
-    ]
-    stages = [
-        s.model_copy(
-            update={
-                "title": {"en": f"Stage {i}", "ru": f"Стадия {i}"},
-                "meaning": {"en": meaning and f"{meaning} {i}", "ru": f"Значит {i}"},
-                "descriptors": {d: {"en": f"At {i}", "ru": f"На {i}"} for d in s.descriptors},
-            }
-        )
-        for i, s in enumerate(checklist.stages)
-    ]
-    questions = [
-        q.model_copy(update={"text": {"en": f"Question {i}?", "ru": f"Вопрос {i}?"}})
-        for i, q in enumerate(checklist.questions)
-    ]
-    return checklist.model_copy(
-        update={"dimensions": dims, "stages": stages, "questions": questions}
-    )
-
-
 def test_two_checklists_languages_and_labels_in_one_process(pack: Any, answers: Any) -> None:
     checklist = pack.checklists[answers.checklist.id]
-    copy = _changed_copy(checklist)
+    copy = changed_copy(checklist, questions=True)
     overlay = dataclasses.replace(pack, checklists={**pack.checklists, checklist.id: copy})
     relabelled = {**template_labels("en"), "summary": "In short", "none": "Nothing"}
     seen: dict[tuple[str, str, bool], tuple[str, str, str]] = {}
@@ -159,7 +135,8 @@ def test_two_checklists_languages_and_labels_in_one_process(pack: Any, answers: 
 
 def test_a_piece_that_needs_tidying_takes_the_one_at_a_time_way(pack: Any, answers: Any) -> None:
     checklist = pack.checklists[answers.checklist.id]
-    copy = _changed_copy(checklist, meaning="")  # "**Stage:** Stage 1. " ends in a space
+    # an empty meaning: "**Stage:** Stage 1. " ends in a space
+    copy = changed_copy(checklist, meaning="", questions=True)
     assessment, info = _assessment(copy, dict(answers.answers), answers)
     made, apart = _both(assessment, copy, info, "en", pack)
     assert made is None
