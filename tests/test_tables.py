@@ -55,3 +55,27 @@ def test_an_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["seminars", "list", "--table", "--fmt", "docx"])
     assert result.exit_code == 2
     assert "--fmt" in result.output
+
+
+def test_a_russian_batch_table_names_stages_and_writes_scores_as_a_russian_reader_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from commkit import api
+
+    files = sorted(str(p) for p in (PERM / "answers").glob("*.yaml"))
+    args = ["--lang", "ru", "assess", "--answers", *files, "-o", str(tmp_path / "t")]
+    result = runner.invoke(app, [*args, "--table", "--fmt", "tsv"])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [c.strip() for c in rows[0]] == ["Источник", "Балл", "Стадия", "Отчёт"]
+    as_json = runner.invoke(app, [*args[:-1], str(tmp_path / "j"), "--json"])
+    assert as_json.exit_code == 0, as_json.stderr
+    import json
+
+    reached = {item["source"]: item["assessment"]["result"] for item in json.loads(as_json.stdout)}
+    titles = {s.id: s.title["ru"] for s in api.load_content().checklist.stages}
+    for source, score, stage, _ in ([c.strip() for c in row] for row in rows[1:]):
+        result_of = reached[source]
+        assert score == f"{result_of['overall']:.1f}".replace(".", ",")
+        assert stage == titles[result_of["stage"]], stage
+    assert len(rows) == 1 + len(files)

@@ -212,6 +212,7 @@ class _Run:
             warn,
         )
         from commkit.i18n import plural, section
+        from commkit.i18n import score as score_text
 
         files = api.expand_answer_files(names, one_community=self.community is not None)
         done = 0
@@ -287,8 +288,8 @@ class _Run:
                         table.rows.append(
                             {
                                 "source": name,
-                                "score": f"{item.overall:.1f}",
-                                "stage": item.stage,
+                                "score": score_text(item.overall, self.lang),
+                                "stage": self.pack.stage_title(item.stage, self.lang),
                                 "report": written["markdown"],
                             }
                         )

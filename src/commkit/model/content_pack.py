@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from commkit.errors import Diagnostic
 from commkit.model.checklist import Checklist
+from commkit.model.common import tr
 from commkit.model.data_hash import data_hash
 from commkit.model.methodology import Methodology
 from commkit.model.migration import Migration
@@ -108,6 +109,16 @@ class ContentPack:
 
     def seminar(self, seminar_id: str) -> Seminar | None:
         return next((s for s in self.seminars if s.id == seminar_id), None)
+
+    def stage_title(self, stage_id: str, lang: str) -> str:
+        """The title of stage ``stage_id`` in ``lang``, as the first checklist naming it
+        gives it (the id itself for a stage no checklist knows): what a person reads where
+        a stage is shown, the id being for files and scripts."""
+        for checklist in self.checklists.values():
+            for stage in checklist.stages:
+                if stage.id == stage_id:
+                    return tr(stage.title, lang)
+        return stage_id
 
 
 _KNOWN: dict[int, tuple[weakref.ref[BaseModel], str]] = {}

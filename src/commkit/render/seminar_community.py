@@ -52,14 +52,6 @@ def _dimension_titles(pack: Any, lang: str) -> dict[str, str]:
     return titles
 
 
-def _stage_title(pack: Any, stage_id: str, lang: str) -> str:
-    for checklist in pack.checklists.values():
-        for stage in checklist.stages:
-            if stage.id == stage_id:
-                return tr(stage.title, lang)
-    return stage_id
-
-
 def from_assessment(
     assessment: Assessment, pack: Any, lang: str, leaders: list[str] | None = None
 ) -> CommunityContext:
@@ -70,7 +62,7 @@ def from_assessment(
         leaders=list(leaders or []),
         leader_names=list(leaders or []),
         gaps=[Gap(g, titles.get(g, g)) for g in assessment.result.gaps],
-        stage=_stage_title(pack, assessment.result.stage, lang),
+        stage=pack.stage_title(assessment.result.stage, lang),
     )
 
 
