@@ -101,7 +101,7 @@ class BatchItem:
         if self._json is None and self._json_out is not None:
             from commkit.render.json_text import RawJson
 
-            text = self._json_out.decode("utf-8").replace(_ARRAY_LINE, "\n")
+            text = self._json_out.replace(_ARRAY_LINE, b"\n").decode("utf-8")
             self._json, self._json_out = RawJson(text), None
         return self._json
 
@@ -114,7 +114,10 @@ class BatchItem:
         line after the first two levels in), UTF-8: what a worker process sends, so that
         the run writes it as it is, never decoding, indenting or encoding it again."""
         if self._json_out is None and self._json is not None:
-            return self._json.text.replace("\n", _ARRAY_LINE).encode("utf-8")
+            # encoded first, then indented as bytes: the same bytes at 0.58x the CPU of
+            # indenting the (mostly Cyrillic) text, then encoding it (58 us a file against
+            # 102; paired, 300 files, 22:05 UTC, load 12)
+            return self._json.text.encode("utf-8").replace(b"\n", _ARRAY_LINE)
         return self._json_out
 
     @property
@@ -159,10 +162,11 @@ class BatchItem:
         return state
 
 
-_ARRAY_LINE = "\n    "
+_ARRAY_LINE = b"\n    "
 """A new line of an assessment's ``--json`` text in a batch's array (two levels in): the
 text's own lines are all indentation (JSON writes a new line in a string as ``\\n``), so
-this is undone exactly by replacing it with ``\\n`` again."""
+this is undone exactly by replacing it with ``\\n`` again. (In UTF-8: a new line is one
+byte, never part of a letter's.)"""
 
 
 def cores() -> int:
