@@ -261,3 +261,85 @@ def test_random_text_gives_only_commkit_errors(text: str) -> None:
     assume(text.strip())
     with contextlib.suppress(CommkitError):
         load_document(parse_text(text, Path("random.yaml")))
+
+
+# ---------------------------------------------------------------- alias expansion counted ahead
+
+SCALARS = ["x", "y", "1", "1.0", "true", "yes", "~", "2020-01-01", "2020-13-45", "'q'"]
+SCALARS += ["!!binary aGk=", "!odd z", "!!str 1", "0x1F", ".inf", "!!seq s"]
+KEYS = ["a", "b", "1", "1.0", "01", "true", "on", "~", "null", "<<", "2020-01-01", "2020-13-45"]
+KEYS += ["!!binary aGk=", "? [k]", "? {k: 1}", "!odd a"]
+
+
+def flow_values(aliases: list[str]) -> Any:
+    """Flow values whose leaves are scalars or the ``aliases``, and keys too."""
+    leaves = st.sampled_from(SCALARS + aliases * 3)
+    keys = st.sampled_from(KEYS + aliases)
+
+    def collections(inner: Any) -> Any:
+        items = st.lists(inner, max_size=5).map(lambda xs: "[" + ", ".join(xs) + "]")
+        pairs = st.lists(st.tuples(keys, inner), max_size=4)
+        return items | pairs.map(lambda kv: "{" + ", ".join(f"{k} : {v}" for k, v in kv) + "}")
+
+    return st.recursive(leaves, collections, max_leaves=10)
+
+
+ENTRIES = 6
+# entry i may hold aliases of the entries above it, or of itself too (a cycle)
+VALUES = {
+    (i, own): flow_values([f"*a{j}" for j in range(i + own)])
+    for i in range(ENTRIES)
+    for own in (0, 1)
+}
+
+
+@st.composite
+def aliased_documents(draw: Any) -> str:
+    """Top-level entries ``dN: &aN VALUE`` whose flow values hold aliases of the entries
+    above (now and then of their own: a cycle), keys written twice, merge keys, odd tags."""
+    lines = []
+    for i in range(draw(st.integers(1, ENTRIES))):
+        value = draw(VALUES[i, draw(st.sampled_from([0, 0, 0, 1]))])
+        tag = draw(st.sampled_from(["", "", "", "!!map ", "!odd "]))
+        lines.append(f"{draw(st.sampled_from(['d', f'd{i}']))}: &a{i} {tag}{value}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=aliased_documents(), limit=st.integers(1, 400), depth=st.integers(1, 8))
+def test_values_counted_ahead_are_the_values_built(text: str, limit: int, depth: int) -> None:
+    """Under the bound the count ahead is the number of values the builder builds; over it,
+    the refusal ahead is the builder's own: the same message at the same node (too many
+    values, or nesting too deep before that). Small bounds, so that both are met."""
+    from unittest import mock
+
+    from commkit.model import loader
+
+    with (
+        mock.patch.object(loader, "MAX_NODES", limit),
+        mock.patch.object(loader, "MAX_DEPTH", depth),
+    ):
+        try:
+            node = loader._Loader(text).get_single_node()
+        except yaml.YAMLError:
+            assume(False)
+        expansion = loader.expansion_of(node)
+        try:
+            loader.refuse_expansion(node, loader._Builder(Path("f.yaml"), loader._Loader("")))
+            ahead = None
+        except loader._Abort as abort:
+            ahead = (abort.pos, abort.message)
+        builder = loader._Builder(Path("f.yaml"), loader._Loader(text))
+        try:
+            builder.build(node, (), 0)
+            built = None
+        except loader._Abort as abort:
+            built = (abort.pos, abort.message)
+    if expansion.values <= limit:
+        assert ahead is None
+        assert built is None or "nesting deeper" in built[1]
+        if built is None:
+            assert builder.count == expansion.values
+    else:
+        assert ahead is not None
+        assert ahead == built

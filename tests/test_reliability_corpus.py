@@ -116,6 +116,9 @@ def invocations(case: Case, bad: Path, tmp: Path) -> list[tuple[list[str], int, 
         args = ["--content", str(SMALL_PACK), "plan", "-a", str(SMALL_ANSWERS)]
         args += ["--holidays", str(bad), "--start", "2026-01-05", "--out", out]
         return [(args, case.exit, name)]
+    if case.command == "batch":
+        args = ["--content", str(SMALL_PACK), "assess", "--answers", str(SMALL_ANSWERS), str(bad)]
+        return [([*args, "--out", out], case.exit, name)]
     if case.command == "import":
         return [(["answers", "import", str(bad), "--out", out], case.exit, name)]
     if case.command == "map":  # and `progress`, which reads the same workspace files
