@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from commkit.render.data_labels import data_labels
 from commkit.render.report import TEMPLATE, build_view, labels, peers_view
 from commkit.render.report_md import has_own_template, report_text, tidy, tidy_lines
 from commkit.render.templating import render_template
+from commkit.render.text import md_inline
 
 ROOT = Path(__file__).parent.parent
 WORKSPACE = ROOT / "examples" / "perm-krai"
@@ -175,3 +177,19 @@ def test_lines_are_tidied_as_the_joined_text_is(lines: list[str]) -> None:
     # twice: the second time from the lines remembered as tidy
     for _ in range(2):
         assert tidy_lines(lines) == tidy("\n".join(lines) + "\n")
+
+
+def _escaped_by_substitution(text: str) -> str:
+    """Markdown escaping as every special character substituted, the text's start checked
+    with a regular expression: what :func:`md_inline` must give (it skips the substitution
+    where nothing needs escaping)."""
+    value = re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
+    if value[:1] in {"#", "+", "-", "=", ">"} or re.match(r"^\d+[.)]", value):
+        value = "\\" + value
+    return value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("a П1٣.) \n\t#+-=>\\`*_[]<>|~")), max_size=8))
+def test_markdown_escaping_is_a_substitution_of_every_special_character(text: str) -> None:
+    assert md_inline(text) == _escaped_by_substitution(text)

@@ -100,7 +100,7 @@ class _Tables:
     fixed runs of lines."""
 
     __slots__ = (
-        "answers",
+        "answers_kept",
         "dimension_ids",
         "dimension_items",
         "dimensions",
@@ -126,13 +126,8 @@ class _Tables:
         self.t = t
         self.usable = all(is_tidy(v) for v in t.values() if isinstance(v, str))
         """Every label is tidy (else no report takes the one pass)."""
-        self.answers: dict[tuple[Any, ...], list[Any]] = {}
-        """An answer's record ``[row, slot, finding, yaml, json, id]``: its line in the
-        answers table (note included), which of the report's lists of points its finding
-        goes to (see :attr:`rows`) and the finding's line, its result-file lines, its
-        ``--json`` piece (made when first asked for) and its question's id; by its
-        question, how it counted (status, normalised score) and what it holds (status,
-        value's type, value, note)."""
+        self.answers_kept = 0
+        """How many answers' records the questions' tables (see :attr:`rows`) keep."""
         self.dimensions: dict[str, tuple[str, str, str, str, str]] = {}
         """A dimension's title and id as the three texts show them (see :func:`_dimension`)."""
         self.scores: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
@@ -147,9 +142,15 @@ class _Tables:
         (and the report's footer)."""
         self.dimension_ids = [d.id for d in words.dimensions]
         slot = {dim_id: 3 * i for i, dim_id in enumerate(self.dimension_ids)}
-        self.rows = [(q, qid, slot.get(dim_id), said) for q, qid, dim_id, said in words.rows]
+        self.rows: list[tuple[Any, str, int | None, str, dict[tuple[Any, ...], list[Any]]]] = [
+            (q, qid, slot.get(dim_id), said, {}) for q, qid, dim_id, said in words.rows
+        ]
         """The checklist's questions: each with where its dimension's three lists of points
-        begin (:func:`_walk`)."""
+        begin (:func:`_walk`) and its answers' records ``[row, slot, finding, yaml, json]``:
+        the answer's line in the answers table (note included), which of the report's lists
+        of points its finding goes to and the finding's line, its result-file lines and its
+        ``--json`` piece (made when first asked for); by how it counted (status, normalised
+        score) and what it holds (status, value's type, value, note)."""
         self.slots = 3 * len(self.dimension_ids)
         self.overalls: dict[tuple[Any, ...], tuple[str, str, str]] = {}
         """The overall score's line in the three texts, by the score."""
@@ -260,14 +261,15 @@ def _texts(
     json = [json_head_] if as_json else []
 
     # the answers: one record each, in the checklist's order
-    appendix, slots, records = _answers(assessment, info, words, lang, tables, as_json)
-    if [*answers] == [record[5] for record in records]:
-        yaml += [record[3] for record in records]
+    appendix, slots, answers_yaml, answers_json_, walked = _answers(
+        assessment, info, words, lang, tables, as_json
+    )
+    if [*answers] == walked:
+        yaml += answers_yaml
         if as_json:
-            if records:
-                pieces = [record[4] for record in records]
-                pieces[0] = "{" + pieces[0][1:]
-                json += pieces
+            if answers_json_:
+                answers_json_[0] = "{" + answers_json_[0][1:]
+                json += answers_json_
                 json.append("\n  }")
             else:
                 json.append("{}")
@@ -498,10 +500,11 @@ def _answers(
     lang: str,
     tables: _Tables,
     as_json: bool,
-) -> tuple[list[str], list[list[str]], list[list[Any]]]:
+) -> tuple[list[str], list[list[str]], list[str], list[str], list[str]]:
     """The answers table's lines; each dimension's strong, weak and open points (three
-    lists a dimension, in :attr:`ChecklistWords.dimensions`' order); the records of the
-    questions answered (all in the checklist's order)."""
+    lists a dimension, in :attr:`ChecklistWords.dimensions`' order); the answered
+    questions' result-file lines, ``--json`` pieces (with ``as_json``) and ids, in the
+    checklist's order."""
     outcomes: list[Any] = info.outcomes
     rows = tables.rows
     if len(outcomes) == len(rows):
@@ -520,45 +523,48 @@ class _Misaligned(Exception):
 
 def _walk(
     answers: Mapping[str, Any],
-    rows: list[tuple[Any, str, int | None, str]],
+    rows: list[tuple[Any, str, int | None, str, dict[tuple[Any, ...], list[Any]]]],
     outcomes: list[Any],
     words: ChecklistWords,
     lang: str,
     tables: _Tables,
     as_json: bool,
-) -> tuple[list[str], list[list[str]], list[list[Any]]]:
-    known = tables.answers
-    answer_of = answers.get
+) -> tuple[list[str], list[list[str]], list[str], list[str], list[str]]:
     slots: list[list[str]] = [[] for _ in range(tables.slots)]
     appendix: list[str] = []
     put = appendix.append
-    records: list[list[Any]] = []
-    answered = records.append
-    for (q, qid, base, question), o in zip(rows, outcomes, strict=True):
+    yaml: list[str] = []
+    said_yaml = yaml.append
+    json: list[str] = []
+    said_json = json.append
+    walked: list[str] = []
+    answered = walked.append
+    answer_of = answers.get
+    for (q, qid, base, question, known), o in zip(rows, outcomes, strict=True):
         if o.step.id != qid:
             raise _Misaligned
         answer = answer_of(qid)
         key: tuple[Any, ...] | None
         if answer is None:
-            key = (qid, o.status, o.normalised)
+            key = (o.status, o.normalised)
         else:
             value = answer.value
             note = answer.note
             kind = type(value)
             if note is not None and (type(note) is not str or len(note) > 200):
                 key = None
+            elif kind is bool or kind is int or value is None or (kind is float and value):
+                key = (o.status, o.normalised, answer.status, kind, value, note)
             elif kind is str:
                 key = (
-                    (qid, o.status, o.normalised, answer.status, kind, value, note)
+                    (o.status, o.normalised, answer.status, kind, value, note)
                     if len(value) <= 200
                     else None
                 )
-            elif kind is int or kind is bool or value is None or (kind is float and value):
-                key = (qid, o.status, o.normalised, answer.status, kind, value, note)
             elif kind is list:
                 try:  # ticked options: strings (a join refuses anything else)
                     "".join(value)
-                    key = (qid, o.status, o.normalised, answer.status, kind, (*value,), note)
+                    key = (o.status, o.normalised, answer.status, kind, (*value,), note)
                 except TypeError:
                     key = None
             else:
@@ -566,18 +572,22 @@ def _walk(
         record = known.get(key) if key is not None else None
         if record is None:
             record = _answer(q, qid, question, answer, o, base, words, lang)
-            if key is not None and len(known) < _MAX:
+            if key is not None and tables.answers_kept < _MAX:
                 known[key] = record
-        row, slot, bullet, _, piece, _ = record
+                tables.answers_kept += 1
+        row, slot, bullet, lines, piece = record
         if row is not None:
             put(row)
         if slot is not None:
             slots[slot].append(bullet)
         if answer is not None:
-            if piece is None and as_json:
-                record[4] = answer_piece(qid, answer)
-            answered(record)
-    return appendix, slots, records
+            said_yaml(lines)
+            if as_json:
+                if piece is None:
+                    piece = record[4] = answer_piece(qid, answer)
+                said_json(piece)
+            answered(qid)
+    return appendix, slots, yaml, json, walked
 
 
 def _answer(
@@ -590,7 +600,7 @@ def _answer(
     words: ChecklistWords,
     lang: str,
 ) -> list[Any]:
-    """An answer's record (see :attr:`_Tables.answers`), its ``--json`` piece not yet made."""
+    """An answer's record (see :attr:`_Tables.rows`), its ``--json`` piece not yet made."""
     status, normalised = o.status, o.normalised
     weighs = status is not None and o.step.weight > 0
     row, picked, bullet = _question(
@@ -609,7 +619,7 @@ def _answer(
     if bullet is not None and picked is not None and base is not None:
         _tidied(bullet)
         slot = base + picked
-    return [row, slot, bullet, lines, None, qid]
+    return [row, slot, bullet, lines, None]
 
 
 def _heads_of(
