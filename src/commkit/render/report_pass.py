@@ -107,6 +107,7 @@ class _Tables:
         "gaps",
         "heads",
         "heads_fixed",
+        "id_lists",
         "ids",
         "open",
         "overalls",
@@ -161,6 +162,9 @@ class _Tables:
         and text."""
         self.ids: dict[str, tuple[str, str]] = {}
         """An id as an item of a list in the result file and in the ``--json`` text."""
+        self.id_lists: dict[tuple[str, ...], tuple[str, str]] = {}
+        """A list of ids (``strengths``...) in the result file and in the ``--json`` text,
+        by its name and ids."""
         self.open: dict[str, str] = {}
         """An open question's line in the report."""
         self.roadmap: Any = None
@@ -846,12 +850,26 @@ def _ids(
     tables: _Tables, name: str, items: Any, yaml: list[str], json: list[str], as_json: bool
 ) -> None:
     """A list of ids of the result (``strengths``...) in the result file and the ``--json``
-    text, from each id's remembered item."""
+    text: the whole list remembered (most come back: the same strengths, the same next
+    steps), else from each id's remembered item."""
     if not items:
         yaml.append(f"  {name}: []\n")
         if as_json:
             json.append(f',\n    "{name}": []')
         return
+    key = (name, *items) if all(type(i) is str for i in items) else None
+    said = tables.id_lists.get(key) if key is not None else None
+    if said is None:
+        said = _id_list(tables, name, items)
+        if key is not None and len(tables.id_lists) < _MAX:
+            tables.id_lists[key] = said
+    yaml.append(said[0])
+    if as_json:
+        json.append(said[1])
+
+
+def _id_list(tables: _Tables, name: str, items: Any) -> tuple[str, str]:
+    """A list of ids in the result file and in the ``--json`` text."""
     known = tables.ids
     said = []
     for i in items:
@@ -861,12 +879,9 @@ def _ids(
             if type(i) is str and len(known) < _MAX:
                 known[i] = item
         said.append(item)
-    yaml.append(f"  {name}:\n")
-    yaml += [item[0] for item in said]
-    if as_json:
-        json.append(f',\n    "{name}": [\n      ')
-        json.append(",\n      ".join([item[1] for item in said]))
-        json.append("\n    ]")
+    yaml = "".join([f"  {name}:\n", *[item[0] for item in said]])
+    json = f',\n    "{name}": [\n      ' + ",\n      ".join([item[1] for item in said]) + "\n    ]"
+    return yaml, json
 
 
 def _id(i: Any) -> tuple[str, str]:
@@ -890,9 +905,15 @@ def _recommendations(
 ) -> None:
     """The numbered recommendations of the report (the gaps' first), and the result's
     ``recommendations`` in the result file and the ``--json`` text."""
+    gaps = result.gaps
+    shown = info.plain_recommendations(lang)
+    own = shown is result.recommendations  # the report's texts are the result's
+    last = len(gaps)
+    gap_order = {g: i for i, g in enumerate(gaps)}
+    said: list[list[str]] = [[] for _ in range(last + 1)]  # the gaps' first, in their order
+    items: list[str] = []
+    pieces: list[str | None] = []
     known = tables.recommendations
-    records: list[tuple[str, str | None, str, Any]] = []
-    put = records.append
     for r in result.recommendations:
         text = r.text
         if text is None or type(text) is str:
@@ -904,40 +925,42 @@ def _recommendations(
                     known[key] = record
         else:
             record = _recommendation(r, words)
-        put(record)
-    gaps = result.gaps
-    shown = info.plain_recommendations(lang)
-    if shown is result.recommendations and not gaps:  # the report's texts are the result's
-        said = [record[2] for record in records]
-    else:  # the gaps' first, in the report's language
-        gap_order = {g: i for i, g in enumerate(gaps)}
-        last = len(gaps)
-        lines: list[list[str]] = [[] for _ in range(last + 1)]
-        if shown is result.recommendations:
-            for record in records:
-                lines[gap_order.get(record[3], last)].append(record[2])
-        else:
-            for r in shown:
-                lines[gap_order.get(r.dimension, last)].append(_line(r, words))
-        said = [line for group in lines for line in group]
-    if said:
-        md += [f"{n}. {line}" for n, line in enumerate(said, 1)]
+        items.append(record[0])
+        pieces.append(record[1])
+        if own:
+            said[gap_order.get(record[3], last) if gaps else last].append(record[2])
+    if not own:
+        for r in shown:
+            said[gap_order.get(r.dimension, last)].append(_line(r, words))
+    lines = said[0] if not gaps else [line for group in said for line in group]
+    if lines:
+        md += _numbered_lines(lines)
     else:
         md.append(tables.t["none"])
-    if records:
+    if items:
         yaml.append("  recommendations:\n")
-        yaml += [record[0] for record in records]
+        yaml += items
     else:
         yaml.append("  recommendations: []\n")
     if as_json:
         json.append(',\n    "recommendations": ')
-        if records:
-            pieces = [record[1] for record in records]
+        if pieces:
             if None in pieces:
                 raise _Other  # a text that cannot be UTF-8: the one-at-a-time way says so
             json.append("[\n      " + ",\n      ".join(pieces) + "\n    ]")  # type: ignore[arg-type]
         else:
             json.append("[]")
+
+
+_NUMBERS = tuple(f"{n}. " for n in range(1, 101))
+"""The numbers of a numbered list's first hundred items, as they begin their lines."""
+
+
+def _numbered_lines(lines: list[str]) -> list[str]:
+    """``lines`` numbered from 1 (``1. ...``): the numbers written once, not per report."""
+    if len(lines) > len(_NUMBERS):
+        return [f"{n}. {line}" for n, line in enumerate(lines, 1)]
+    return [number + line for number, line in zip(_NUMBERS, lines, strict=False)]
 
 
 def _recommendation(r: Any, words: ChecklistWords) -> tuple[str, str | None, str, Any]:
