@@ -368,3 +368,15 @@ def test_a_plain_answers_file_is_read_without_importing_pyyaml(generated: Path) 
 def test_dates_and_numbers_keep_their_types() -> None:
     got = same("d: 2026-01-31\ni: 12\nf: 1.5\nb: on\nn: ~\ns: '12'\n")
     assert got == {"d": dt.date(2026, 1, 31), "i": 12, "f": 1.5, "b": True, "n": None, "s": "12"}
+
+
+def test_long_quoted_values_read_as_pyyaml_reads_them() -> None:
+    """Quoted values of 100,000 characters, quotes and escapes among them (a line that
+    long is read in one regular-expression match), and one left open: refused."""
+    single = "it''s " * 20_000
+    double = 'a \\"b\\" \\t \\u00e9 ' * 7_000
+    got = same(f"a: '{single}'\nb: \"{double}\"\nc: ['{single}', \"{double}\"]\n")
+    assert got["a"] == single.replace("''", "'")
+    assert got["c"] == [got["a"], got["b"]]
+    with pytest.raises(line_yaml.Refused):
+        line_yaml.load(f"a: '{single}\n")
