@@ -15,6 +15,9 @@ from commkit.core.scoring import value_problem
 from commkit.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The default key bindings loaded once, not per question (conftest.py).
+pytestmark = pytest.mark.usefixtures("shared_key_bindings")
 EXAMPLE = ROOT / "examples" / "perm-krai" / "answers" / "franchising-world.yaml"
 FIRST_ROUND = ROOT / "tests" / "fixtures" / "answers-1.0" / "first-round"
 

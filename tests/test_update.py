@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pexpect
+import pytest
 import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -22,6 +23,9 @@ from commkit.model.pack import load_pack_uncached
 from pty_wizard import COMMKIT, ENV
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The default key bindings loaded once, not per question (conftest.py).
+pytestmark = pytest.mark.usefixtures("shared_key_bindings")
 OLD = FIXTURES / "answers-1.0" / "fashiontechperm.yaml"
 NEW_QUESTION = "Does the regional project team have a named contact"
 

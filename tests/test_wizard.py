@@ -27,6 +27,9 @@ DOWN = "\x1b[B"
 CTRL_U = "\x15"
 CTRL_C = "\x03"
 
+# The default key bindings loaded once, not per question (conftest.py).
+pytestmark = pytest.mark.usefixtures("shared_key_bindings")
+
 
 class Recorder(Prompter):
     """A prompter that also remembers what was said between prompts."""
