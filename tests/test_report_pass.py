@@ -3,9 +3,9 @@
 :func:`commkit.render.report_pass.assessment_texts` makes the result file, the report and
 the ``--json`` text of a batch's file together from records remembered by what they hold.
 These tests give one process look-alike answers, answers out of the checklist's order, two
-checklists (the pack's and a changed copy, as an overlay makes), two languages and two sets
-of labels, each twice (the second time from what the first remembered), and compare every
-text with the one made one at a time (:mod:`commkit.render.report_direct`,
+checklists (the pack's and a changed copy, as an overlay makes), two roadmaps, two languages
+and two sets of labels, each twice (the second time from what the first remembered), and
+compare every text with the one made one at a time (:mod:`commkit.render.report_direct`,
 :func:`commkit.render.report.assessment_yaml`,
 :func:`commkit.render.report_json.assessment_json`).
 """
@@ -164,3 +164,26 @@ def test_communities_of_plain_texts_and_of_several_languages(pack: Any) -> None:
             for lang in ("en", "ru"):
                 made, apart = _both(assessment, checklist, info, lang, pack)
                 assert made == apart, (community, lang)
+
+
+def test_next_steps_follow_the_roadmap_they_are_made_with(pack: Any, answers: Any) -> None:
+    # the next steps are remembered whole by their actions: another roadmap (an overlay's,
+    # its actions' titles changed) must not get the first one's
+    checklist = pack.checklists[answers.checklist.id]
+    actions = [
+        a.model_copy(update={"title": {"en": f"Action {i}", "ru": f"Действие {i}"}})
+        for i, a in enumerate(pack.roadmap.actions)
+    ]
+    roadmap = pack.roadmap.model_copy(update={"actions": actions})
+    overlay = dataclasses.replace(pack, roadmap=roadmap)
+    assessment, info = _assessment(checklist, dict(answers.answers), answers)
+    assessment.result.actions = [a.id for a in pack.roadmap.actions[:3]]
+    for _ in range(2):
+        for used in (pack, overlay):
+            for lang in ("en", "ru"):
+                made, apart = _both(assessment, checklist, info, lang, used)
+                assert made is not None
+                assert made == apart, lang
+                assert (("Action 1" if lang == "en" else "Действие 1") in made[1]) is (
+                    used is overlay
+                )

@@ -10,6 +10,7 @@ in one pass.
 from __future__ import annotations
 
 import datetime as dt
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from commkit.render.json_text import RawJson, dumps
@@ -231,6 +232,12 @@ def _dumps(data: Any, level: int) -> str:
 
 def _json_word(value: Any) -> str:
     """A string (or anything else) as one JSON value, checked as :func:`_utf8` checks."""
+    if type(value) is str:  # what dumps writes for a string, without its walk: a name or
+        text = _string(value)  # a slug new in every file of a batch
+        _utf8(text)
+        return text
+    if value is None:
+        return "null"
     return _dumps(value, 0)
 
 
