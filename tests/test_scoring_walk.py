@@ -283,3 +283,35 @@ def test_assess_makes_the_model_validation_would_make() -> None:
         assert made.model_dump_json() == validated.model_dump_json()
         again = Assessment.model_validate(json.loads(made.model_dump_json()))
         assert again.model_dump(mode="json") == made.model_dump(mode="json")
+
+
+def _as_validated(made: Any) -> None:
+    """``made`` (a model the engine put together without validation) is the model that
+    validating its own data gives: equal, the same JSON bytes, ``repr``, fields in the same
+    order, the same fields set, and so for every model inside it."""
+    validated = type(made).model_validate(made.model_dump())
+    assert made == validated
+    assert made.model_dump_json() == validated.model_dump_json()
+    assert repr(made) == repr(validated)
+    assert list(vars(made)) == list(type(made).model_fields) == list(vars(validated))
+    assert made.model_fields_set == validated.model_fields_set
+    assert type(made.model_fields_set) is set  # pydantic adds to it when a field is set
+    assert made.__pydantic_extra__ is None and made.__pydantic_private__ is None
+    for value in vars(made).values():
+        for inner in value if isinstance(value, list) else [value]:
+            if hasattr(inner, "model_fields_set"):
+                _as_validated(inner)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_result_is_the_model_validation_would_make(data: Any) -> None:
+    """``score`` builds its result (and the dimension results and recommendations in it)
+    without validating them: on generated answer sets to the pack's checklist (values that
+    fit and that do not, "don't know", none), in both languages, it is the validated model."""
+    checklist = load_pack().checklist
+    answers = data.draw(answer_sets(checklist))
+    result = score(checklist, answers, lang=data.draw(st.sampled_from(["en", "ru"])))
+    _as_validated(result)
+    result.actions = ["a"]  # assess sets the actions: the result is a model like any other
+    assert result.model_dump()["actions"] == ["a"] and "actions" in result.model_fields_set

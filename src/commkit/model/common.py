@@ -63,6 +63,7 @@ _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _set_dict = object.__setattr__
+_new = object.__new__
 
 
 def built(model: type[M], fields: dict[str, Any], given: set[str] | None = None) -> M:
@@ -70,8 +71,10 @@ def built(model: type[M], fields: dict[str, Any], given: set[str] | None = None)
     field in ``fields`` in the model's order (``given``: the fields set, default all of
     them): what pydantic's own does, without its look at each field's aliases and defaults
     (a sixth of a whole assessment's time). The slots are set through their descriptors,
-    a third quicker than ``object.__setattr__``."""
-    made = model.__new__(model)
+    a third quicker than ``object.__setattr__``. Made by ``object.__new__`` (no model
+    defines its own ``__new__``): ``model.__new__`` is looked up through pydantic's
+    metaclass, 1.0k of the 2.2k instructions it takes."""
+    made = _new(model)
     _set_dict(made, "__dict__", fields)
     _set_fields_set(made, set(fields) if given is None else given)
     _set_extra(made, None)
