@@ -428,8 +428,8 @@ def publish_groups(
         except OSError as exc:
             return discard_groups(groups, exc)
         folders: set[Path] = set()
-        for index, group in enumerate(groups):
-            with _ctrl_c_after_block():
+        with _ctrl_c_between_blocks() as block_done:
+            for index, group in enumerate(groups):
                 for tmp, path in group:
                     try:
                         _give_name(tmp, path, None, force)
@@ -442,6 +442,7 @@ def publish_groups(
                             rest.unlink(missing_ok=True)
                         break
                     folders.add(path.parent)
+                block_done()
         if not flushed:
             flush_folders(folders)
     except BaseException:
@@ -452,28 +453,48 @@ def publish_groups(
 
 
 @contextmanager
-def _ctrl_c_after_block() -> Iterator[None]:
-    """Ctrl-C waits until the block (a group's few renames) is done, so one assessment's
-    report and result get their names together or not at all; then it goes on as it came.
-    Outside the main thread (where Python cannot catch signals) the block runs as it is."""
+def _ctrl_c_between_blocks() -> Iterator[Callable[[], None]]:
+    """Ctrl-C waits until the block under way (a group's few renames) is done, so one
+    assessment's report and result get their names together or not at all; then it goes on
+    as it came. The caller calls what this yields after each block. Outside the main thread
+    (where Python cannot catch signals) the blocks run as they are.
+
+    One handler for all the blocks of a call: one per block (two system calls and two enum
+    conversions) made publishing an assessment's two files 1.8x as dear (136-145 us of
+    CPU against 71-96, 1,000 groups, 22:09 UTC, load 15)."""
     import signal
     import threading
     from types import FrameType
 
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield lambda: None
         return
     caught: list[tuple[int, FrameType | None]] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append((number, frame)))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
+
+    def defer(number: int, frame: FrameType | None) -> None:
+        caught.append((number, frame))
+
+    def deliver() -> None:
+        number, frame = caught[0]
+        caught.clear()
         if callable(previous):
-            previous(*caught[0])  # Python's own handler raises KeyboardInterrupt
+            previous(number, frame)  # Python's own handler raises KeyboardInterrupt
         elif previous == signal.SIG_DFL:
             raise KeyboardInterrupt
+
+    def block_done() -> None:
+        if caught:
+            signal.signal(signal.SIGINT, previous)
+            deliver()
+            signal.signal(signal.SIGINT, defer)  # (a handler that did not stop the run)
+
+    previous = signal.signal(signal.SIGINT, defer)
+    try:
+        yield block_done
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:  # (came after the last block)
+        deliver()
 
 
 def discard_groups(
