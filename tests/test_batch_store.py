@@ -282,7 +282,7 @@ def _sent_without_text(items: Iterator[api.BatchItem]) -> Iterator[api.BatchItem
         assert item.rendered is None  # the texts stayed in the worker
         if item.error is None:
             assert item.staged is not None
-            assert all(tmp.exists() for _, _, tmp in item.staged)
+            assert all(os.path.exists(tmp) for _, _, tmp in item.staged)
         yield item
 
 

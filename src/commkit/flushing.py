@@ -15,11 +15,12 @@ by a thread of the run as before. Either way the caller names no file before
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+
+    from commkit.fsutil import StrPath
 
 HELPER_FILES = 64
 """A group of at least this many files goes to the helper process (the helper's start,
@@ -57,7 +58,7 @@ class Flusher:
         self._helper_failed = False
         self._thread: ThreadPoolExecutor | None = None
 
-    def submit(self, files: Sequence[Path], folders: Sequence[Path]) -> Flushing:
+    def submit(self, files: Sequence[StrPath], folders: Sequence[StrPath]) -> Flushing:
         """Start putting the data of ``files`` on disk, and making the renames in
         ``folders`` durable."""
         if len(files) >= self.helper_files and not self._helper_failed:
@@ -79,7 +80,7 @@ class Flusher:
         if helper is not None:
             helper.shutdown(wait=wait, cancel_futures=True)
 
-    def _in_thread(self, files: Sequence[Path], folders: Sequence[Path]) -> Flushing:
+    def _in_thread(self, files: Sequence[StrPath], folders: Sequence[StrPath]) -> Flushing:
         from concurrent.futures import ThreadPoolExecutor
 
         if self._thread is None:
@@ -87,7 +88,7 @@ class Flusher:
         future = self._thread.submit(_flush, list(files), list(folders))
         return Flushing(future.result)
 
-    def _in_helper(self, files: Sequence[Path], folders: Sequence[Path]) -> Flushing | None:
+    def _in_helper(self, files: Sequence[StrPath], folders: Sequence[StrPath]) -> Flushing | None:
         """The group sent to the helper (started the first time), or ``None`` if the helper
         cannot take it (it is then not used again in this run)."""
         try:
@@ -104,7 +105,9 @@ class Flusher:
         self._helper = ProcessPoolExecutor(1, initializer=_helper_started)
         return self._helper
 
-    def _answer(self, future: Future[None], files: Sequence[Path], folders: Sequence[Path]) -> None:
+    def _answer(
+        self, future: Future[None], files: Sequence[StrPath], folders: Sequence[StrPath]
+    ) -> None:
         """The helper's answer for a group (raises its error); if the helper stopped, the
         group is flushed here instead."""
         from concurrent.futures.process import BrokenProcessPool
@@ -127,7 +130,7 @@ def _helper_started() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _flush(files: list[Path], folders: list[Path]) -> None:
+def _flush(files: list[StrPath], folders: list[StrPath]) -> None:
     from commkit.fsutil import flush_files, flush_folders
 
     try:

@@ -7,7 +7,7 @@ script cannot score a file the CLI refuses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack
@@ -19,6 +19,7 @@ from commkit.i18n import resolve_lang
 if TYPE_CHECKING:
     from commkit.core.peers import PeerComparison, PeerPool
     from commkit.errors import Diagnostic
+    from commkit.fsutil import StrPath
     from commkit.model.answers import Answers, Assessment
     from commkit.model.checklist import Checklist
     from commkit.model.pack import ContentPack
@@ -390,7 +391,7 @@ class AssessmentWriter:
         self.written[files["markdown"]] = source
         return files, staged
 
-    def claim(self, paths: dict[str, Path], *, source: str) -> dict[str, str]:
+    def claim(self, paths: Mapping[str, StrPath], *, source: str) -> dict[str, str]:
         """What :meth:`stage` does for files already written under temporary names (by a
         batch's worker process): the same refusals, the files claimed for this run. Takes
         the target paths by role; returns the files by role."""
@@ -402,15 +403,19 @@ class AssessmentWriter:
         """Forget files :meth:`stage` claimed for this run that were not published."""
         self.written.pop(files["markdown"], None)
 
-    def _claim(self, rendered: RenderedAssessment | dict[str, Path], source: str) -> dict[str, str]:
+    def _claim(
+        self, rendered: RenderedAssessment | Mapping[str, StrPath], source: str
+    ) -> dict[str, str]:
         """The files by role, refused if this run already wrote them (from another answers
         file: ``source`` names this one) or if one exists, unless ``force``."""
         from commkit.errors import OutputExistsError, UserError
+        from commkit.fsutil import file_exists
 
-        if isinstance(rendered, dict):
-            paths = rendered
-        else:
+        paths: Mapping[str, StrPath]
+        if isinstance(rendered, RenderedAssessment):
             paths = {role: path for role, path, _ in rendered.files}
+        else:
+            paths = rendered
         md_path = paths["markdown"]
         earlier = self.written.get(str(md_path))
         if earlier is not None:
@@ -422,7 +427,7 @@ class AssessmentWriter:
         order = ("markdown", "yaml", "chart", "html")
         if not self.force:
             for path in (paths[role] for role in order if role in paths):
-                if path.exists():
+                if file_exists(path):
                     raise OutputExistsError(f"{path} already exists (use --force to overwrite it)")
         return {role: str(paths[role]) for role in order if role in paths}
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from commkit.api.assess import AssessmentWriter, RenderedAssessment
     from commkit.errors import CommkitError, CommkitWarning
     from commkit.flushing import Flusher, Flushing
+    from commkit.fsutil import StrPath
     from commkit.model.answers import Assessment
     from commkit.model.pack import ContentPack
     from commkit.render.json_text import RawJson
@@ -76,10 +77,11 @@ class BatchItem:
     files: dict[str, str] | None = None
     """The files written, by role (``markdown``, ``yaml``...), once :func:`store_batch`
     has stored them."""
-    staged: list[tuple[str, Path, Path]] | None = None
+    staged: list[tuple[str, str, str]] | None = None
     """``(role, target, temp)`` of the files a worker process wrote under temporary names
     (``assess_batch(..., staged=True)``, instead of :attr:`rendered`): only their names
-    travel back; :func:`store_batch` gives them their names, or removes them."""
+    travel back, as text (unpickling a ``Path`` costs the run ~20 us, its text <1 us);
+    :func:`store_batch` gives them their names, or removes them."""
     swept: list[Path] | None = None
     """Temp files of a killed earlier run that the worker removed while staging."""
 
@@ -316,11 +318,11 @@ def store_batch(
     import time
 
     from commkit.flushing import Flusher
-    from commkit.fsutil import flush_folders
+    from commkit.fsutil import flush_folders, remove_file
 
     pending: Staged = []
     flushing: tuple[Staged, Flushing] | None = None
-    folders: set[Path] = set()  # where files got their names since the last flush
+    folders: set[str] = set()  # where files got their names since the last flush
     flusher = Flusher()
     started = 0.0
     completed = False
@@ -349,24 +351,24 @@ def store_batch(
             close()
         for _, staged in pending + (flushing[0] if flushing is not None else []):
             for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)  # (gone already if it was published)
+                remove_file(tmp)  # (gone already if it was published)
         if item is not None:  # (stopped while taking it in)
             discard_staged([item])
 
 
-Staged = list[tuple[BatchItem, list[tuple[Path, Path]]]]
+Staged = list[tuple[BatchItem, Sequence[tuple["StrPath", "StrPath"]]]]
 
 
-def _flush_in(flusher: Flusher, staged: Staged, folders: set[Path]) -> Flushing:
+def _flush_in(flusher: Flusher, staged: Staged, folders: set[str]) -> Flushing:
     """Start putting the data of ``staged`` on disk in the background, with the renames
     made so far in ``folders`` (then forgotten: the next flush takes the next)."""
-    files = [tmp for _, pairs in staged for tmp, _ in pairs]
+    files = [str(tmp) for _, pairs in staged for tmp, _ in pairs]  # (text: cheap to send)
     renamed = list(folders)
     folders.clear()
     return flusher.submit(files, renamed)
 
 
-def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
+def _stage(item: BatchItem, writer: AssessmentWriter) -> Sequence[tuple[StrPath, StrPath]]:
     """Stage ``item``'s files (an error refusing them is kept in the item)."""
     from commkit.errors import CommkitError
 
@@ -383,7 +385,7 @@ def _stage(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]
     return staged
 
 
-def _claim_staged(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path, Path]]:
+def _claim_staged(item: BatchItem, writer: AssessmentWriter) -> list[tuple[str, str]]:
     """The ``(temp, target)`` pairs of the files a worker staged for ``item``, claimed as
     :meth:`AssessmentWriter.stage` claims them (refused: removed, the error kept)."""
     from commkit.errors import CommkitError
@@ -405,16 +407,20 @@ def _claim_staged(item: BatchItem, writer: AssessmentWriter) -> list[tuple[Path,
 
 def discard_staged(items: Iterable[BatchItem]) -> None:
     """Remove the temp files workers wrote for ``items`` (none once published)."""
+    from commkit.fsutil import remove_file
+
     for item in items:
         for _, _, tmp in item.staged or ():
-            tmp.unlink(missing_ok=True)
+            remove_file(tmp)
         item.staged = None
 
 
 def _published(
-    done: Staged, flushed: Flushing, writer: AssessmentWriter, folders: set[Path]
+    done: Staged, flushed: Flushing, writer: AssessmentWriter, folders: set[str]
 ) -> Iterator[BatchItem]:
     """The items of a group once its flush is over and its files have their names."""
+    import os
+
     from commkit.fsutil import discard_groups, publish_groups
 
     groups = [staged for _, staged in done]
@@ -429,7 +435,7 @@ def _published(
             writer.unclaim(item.files)
             item.files, item.error = None, error
         elif staged:
-            folders.update(path.parent for _, path in staged)
+            folders.update(os.path.dirname(path) for _, path in staged)
     for item, _ in done:
         item.staged = None  # named, or removed with its group
         yield item
@@ -599,17 +605,17 @@ def _stage_here(item: BatchItem) -> None:
     it claims and names them). A file that cannot be written is left to that run, which
     stages it itself and says why, in the order of the files."""
     from commkit.errors import CommkitError
-    from commkit.fsutil import stage_text, take_stale_removed
+    from commkit.fsutil import remove_file, stage_text, take_stale_removed
 
     if item.error is not None or item.rendered is None:
         return
-    staged: list[tuple[str, Path, Path]] = []
+    staged: list[tuple[str, str, str]] = []
     try:
         for role, path, text in item.rendered.files:
-            staged.append((role, path, stage_text(path, text)))
+            staged.append((role, str(path), str(stage_text(path, text))))
     except BaseException as exc:
         for _, _, tmp in staged:
-            tmp.unlink(missing_ok=True)
+            remove_file(tmp)
         if isinstance(exc, CommkitError):
             return
         raise
