@@ -215,8 +215,9 @@ def test_several_files_without_json_list_the_reports(runner: CliRunner, tmp_path
     )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any(line.endswith("90.5  mature") for line in lines)
-    assert any(line.endswith("2.5  core") for line in lines)
+    # each report, its score and its stage as a person reads it (the title the pack gives it)
+    assert any(line.endswith("90.5  Mature") for line in lines)
+    assert any(line.endswith("2.5  Core") for line in lines)
     assert "2 assessments written" in result.stderr
 
 

@@ -209,6 +209,7 @@ class _Run:
             out,
             print_json,
             report_error,
+            sharing_screen,
             warn,
         )
         from commkit.i18n import plural, section
@@ -247,14 +248,17 @@ class _Run:
         items = api.assess_batch(
             files, options, jobs=self.jobs, pack=self.pack, writer=w, staged=True
         )
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[name]}"),
-            console=err(),
-            transient=True,
-        ) as progress:
+        with (
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[name]}"),
+                console=err(),
+                transient=True,
+            ) as progress,
+            sharing_screen(progress.console),
+        ):
             task = progress.add_task(m["progress_label"], total=len(files), name="")
             # --json: the array is written item by item (the same bytes as print_json of the
             # whole list), so memory does not grow with the number of files.
@@ -294,9 +298,10 @@ class _Run:
                             }
                         )
                     else:
-                        stage = item.stage
+                        score = score_text(item.overall, self.lang)
+                        stage = self.pack.stage_title(item.stage, self.lang)
                         out().print(
-                            f"{written['markdown']}  {item.overall:.1f}  {stage}",
+                            f"{written['markdown']}  {score}  {stage}",
                             markup=False,
                             highlight=False,
                         )

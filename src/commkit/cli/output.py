@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from commkit.cli.line_breaks import KEEP_TOGETHER
@@ -39,23 +41,49 @@ def print_whole(console: Console, text: str, style: str = "") -> None:
     Console.print(console, text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
+_SCREEN: list[Console] = []
+"""The console a progress bar is drawing on, while it is (:func:`sharing_screen`)."""
+
+
 def out() -> Console:
     """Human output on stdout. Rich honours NO_COLOR, COLUMNS and plain pipes by itself.
 
     Not cached: a console reads the environment (width, colour) when it is made, and tests
     (and long-lived callers) change both. No emoji codes: ``file.csv:100:7`` is a place in a
-    file, not ``:100:`` to be drawn as a picture.
+    file, not ``:100:`` to be drawn as a picture. While a progress bar is on the terminal
+    and stdout is that terminal too, the bar's console (:func:`sharing_screen`).
     """
+    if _SCREEN and seen_as_terminal(sys.stdout):
+        return _SCREEN[-1]
     from commkit.cli.console import WordWrapConsole
 
     return WordWrapConsole(highlight=False, emoji=False)
 
 
 def err() -> Console:
-    """Messages, warnings and progress on stderr: stdout stays clean for ``--json``."""
+    """Messages, warnings and progress on stderr: stdout stays clean for ``--json``. While a
+    progress bar is on the terminal, the bar's console (:func:`sharing_screen`)."""
+    if _SCREEN:
+        return _SCREEN[-1]
     from commkit.cli.console import WordWrapConsole
 
     return WordWrapConsole(stderr=True, highlight=False, emoji=False)
+
+
+@contextmanager
+def sharing_screen(console: Console) -> Iterator[None]:
+    """Every line for the terminal goes through ``console``, the one a progress bar draws on,
+    while the bar is there: rich then prints each line above the bar. A line printed by a
+    console of its own lands inside the bar's line, and the bar stays on screen once done
+    (stdout redirected to a file is left alone: its lines never meet the bar)."""
+    if not console.is_terminal:
+        yield
+        return
+    _SCREEN.append(console)
+    try:
+        yield
+    finally:
+        _SCREEN.remove(console)
 
 
 def seen_as_terminal(stream: Any) -> bool:
