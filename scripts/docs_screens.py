@@ -56,6 +56,10 @@ class Shot:
     html: str | None = None
     size: tuple[int, int] = (1200, 900)
     show: bool = True
+    paths: bool = False
+    """The command prints paths inside the work folder, which the picture shows without
+    the folder: its pane is wider by the folder's name, so that a line folds where it
+    would in a 100-column terminal of a person in their own folder."""
     files: tuple[tuple[str, str], ...] = ()  # (path, text) written before the command
 
 
@@ -127,6 +131,7 @@ def steps(lang: str) -> list[Shot]:
         Shot(
             "batch",
             f"{g} assess --answers '{ws}/answers/*.yaml' --out batch --date 2020-10-15",
+            paths=True,
         ),
         Shot(
             "team",
@@ -198,7 +203,7 @@ def chromium(url: str, png: Path, size: tuple[int, int]) -> None:
 TMUX = ["tmux", "-L", f"commkit-docs-{os.getpid()}"]  # a tmux server of this run only
 
 
-def run(command: str, cwd: Path, lang: str) -> str:
+def run(command: str, cwd: Path, lang: str, *, paths: bool = False) -> str:
     """Run one command line in a tmux pane 100 columns wide, a real terminal, and return
     the screen it leaves (with colours): live progress bars end as a person sees them."""
     env = {"COMMKIT_LANG": "", "PATH": f"{COMMKIT.parent}{os.pathsep}{os.environ['PATH']}"}
@@ -208,7 +213,8 @@ def run(command: str, cwd: Path, lang: str) -> str:
     script = f"export {exports}; unset NO_COLOR; {command}; echo $? > {shlex.quote(str(status))}"
     session = f"shot{os.getpid()}"
     shell = f"sleep 0.5; bash -c {shlex.quote(script)}"
-    size = ["-x", str(COLUMNS), "-y", "50", "-c", str(cwd)]
+    columns = COLUMNS + (len(str(cwd)) + 1 if paths else 0)
+    size = ["-x", str(columns), "-y", "50", "-c", str(cwd)]
     subprocess.run([*TMUX, "new-session", "-d", "-s", session, *size, shell], check=True)
     try:
         for option, value in (("remain-on-exit", "on"), ("history-limit", "20000")):
@@ -259,7 +265,7 @@ def capture(shot: Shot, work: Path, lang: str) -> Path | None:
     for name, text in shot.files:
         (work / name).parent.mkdir(parents=True, exist_ok=True)
         (work / name).write_text(text, "utf-8")
-    output = run(shot.command, work, lang)
+    output = run(shot.command, work, lang, paths=shot.paths)
     if not shot.show:
         return None
     png = IMAGES / f"{shot.name}-{lang}.png"
