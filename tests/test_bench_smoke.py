@@ -241,6 +241,17 @@ def test_import_benchmark_at_n_20() -> None:
     assert sorted(paths) == ["html_json_2", "kobo_xlsx_20", "workbooks_1"]
 
 
+def test_hostile_files_benchmark_on_two_bombs() -> None:
+    report = _run(
+        str(BENCH / "hostile.py"), "--rounds", "1", "--only", "alias-bomb", "answers-bomb", "--json"
+    )
+    assert sorted(report) == ["alias-bomb", "answers-bomb"]
+    for row in report.values():
+        assert isinstance(row, dict) and row["floor_ms"] >= 0
+        for reader in ("located", "workspace", "batch_plain", "parse_plain"):
+            assert row[reader]["ms"] >= 0 and row[reader]["ratio"] >= 0
+
+
 def test_every_bench_script_is_smoke_tested() -> None:
     """A new script in bench/ gets its smoke test here (generate.py runs inside batch.py
     and export.py)."""
