@@ -342,6 +342,7 @@ def store_batch(
         if pending:
             flushing, pending = (pending, _flush_in(flusher, pending, folders)), []
             yield from _published(*flushing, writer, folders)
+            flushing = None  # (published: its temp files are gone, none to remove)
         flush_folders(folders)  # the last renames (the earlier ones went with each flush)
         completed = True
     finally:  # done, an error or Ctrl-C: what is staged and not published is removed
