@@ -76,7 +76,11 @@ def test_a_pool_writes_and_says_exactly_what_one_process_does(
 
 
 def test_ctrl_c_stops_the_pool_with_nothing_half_written(tmp_path: Path) -> None:
-    folder = batch_folder(tmp_path, copies=60)
+    # Reports get their names a group of 100 assessments at a time, so the first ones appear
+    # with a hundred done: enough files that many more are still to come when Ctrl-C lands
+    # (with 240, a quick run had finished them all by then and ended on its own). Those
+    # files cost the test nothing: the run stops.
+    folder = batch_folder(tmp_path, copies=250)
     out = folder / "out"
     argv = [sys.executable, "-m", "commkit", "assess", "--answers", "answers/*.yaml"]
     proc = subprocess.Popen(
