@@ -159,3 +159,13 @@ def test_every_word_yaml_reads_as_a_boolean_or_null_is_quoted() -> None:
         assert fast == pyyaml({"k": word}) and fast != f"k: {word}\n", word
     for word in ("yess", "onn", "nil", "1_000x", "2020-10-15x"):
         assert plain_yaml.dump({"k": word}) == f"k: {word}\n" == pyyaml({"k": word})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=3))
+def test_a_scalar_after_a_key_is_pyyamls_or_left_to_pyyaml(value: object) -> None:
+    said = plain_yaml.scalar(value)
+    if said is not None:  # numbers, booleans, null (not NaN nor the infinities: PyYAML's)
+        assert f"score: {said}\n" == yaml.safe_dump({"score": value}, allow_unicode=True)
+    else:
+        assert type(value) is str or value != value or value in (float("inf"), float("-inf"))

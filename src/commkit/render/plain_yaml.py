@@ -339,6 +339,17 @@ def dump(data: dict[str, Any], *, width: int = 100) -> str | None:
     return "".join(out)
 
 
+def scalar(value: Any) -> str | None:
+    """A number, a boolean or null as PyYAML writes it after a key (``key: ...``, where its
+    column does not matter), or ``None`` for anything else and what needs PyYAML itself."""
+    if not (value is None or type(value) in (int, float, bool)):
+        return None
+    try:
+        return _scalar(value, 0, 0, 100)
+    except _Fallback:
+        return None
+
+
 def block(data: dict[str, Any], indent: int, *, width: int = 100) -> str | None:
     """The lines :func:`dump` writes for the keys of ``data`` when they sit ``indent``
     columns in (inside a mapping), or ``None`` as :func:`dump` gives it: a caller that

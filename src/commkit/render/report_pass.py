@@ -134,8 +134,9 @@ class _Tables:
         """How many answers' records the questions' tables (see :attr:`rows`) keep."""
         self.dimensions: dict[str, tuple[str, str, str, str, str]] = {}
         """A dimension's title and id as the three texts show them (see :func:`_dimension`)."""
-        self.scores: dict[tuple[Any, ...], tuple[str, str, str, str]] = {}
-        """A dimension's score as the three texts show it (see :func:`_score`)."""
+        self.scores: dict[tuple[Any, ...], tuple[str, str, str, str, str]] = {}
+        """A score (a dimension's or the overall) as the three texts show it (see
+        :func:`_score`)."""
         self.heads_fixed: dict[tuple[Any, ...], list[Any]] = {}
         """The report's checklist line, the result file's and the ``--json`` text's first
         lines by the assessment's kind, version and checklist reference (see
@@ -161,7 +162,7 @@ class _Tables:
         self.slots = 3 * len(self.dimension_ids)
         self.counts: dict[tuple[int, ...], str] = {}
         """The report's line on the answers' counts, by the counts."""
-        self.overalls: dict[tuple[Any, ...], tuple[str, str, str]] = {}
+        self.overalls: dict[tuple[Any, ...] | None, tuple[str, str, str]] = {}
         """The overall score's line in the three texts, by the score."""
         self.stages: dict[tuple[Any, ...], tuple[str, str, str]] = {}
         """The stage's and the next one's lines in the three texts, by their ids."""
@@ -352,12 +353,12 @@ def _summary(
     """The report's summary (the overall score, the stage and the next one, what holds the
     community back); the result's head in the result file and the ``--json`` text."""
     overall = result.overall
-    keep = (type(overall) is float and overall) or type(overall) is int
-    score = tables.overalls.get((type(overall), overall)) if keep else None
+    okey = _score_key(overall)
+    score = tables.overalls.get(okey) if okey is not None else None
     if score is None:
-        score = _overall(overall, t, lang)
-        if keep and len(tables.overalls) < _MAX:
-            tables.overalls[type(overall), overall] = score
+        score = _overall(overall, t, lang, tables)
+        if okey is not None and len(tables.overalls) < _MAX:
+            tables.overalls[okey] = score
     stage_id, next_id = result.stage, result.next_stage
     staged = tables.stages.get((stage_id, next_id))
     if staged is None:
@@ -411,8 +412,8 @@ def _dimensions(
         dont_know += k
         na += n
         unanswered += u
-        kind = type(score)  # texts are remembered by the score's type and value, and a
-        if kind is float and not score:  # zero's sign: -0.0 equals 0.0 but is written apart
+        kind = type(score)  # as _score_key, inline: one call fewer per dimension
+        if kind is float and not score:
             skey: tuple[Any, ...] = (kind, score, math.copysign(1.0, score))
         else:
             skey = (kind, score)
@@ -894,13 +895,14 @@ def _step(action: str, roadmap: RoadmapLike, lang: str) -> str:
     return _ended(_numbered(1, title))[3:]
 
 
-def _overall(overall: Any, t: Mapping[str, str], lang: str) -> tuple[str, str, str]:
-    """The overall score's line in the report, the result file and the ``--json`` text."""
-    yaml = plain_yaml.block({"overall": overall}, 2)
-    if yaml is None:
-        raise _Other
-    line = f"**{t['overall']}:** {fmt_score(overall, lang)} / 100 `{bar(overall)}`"
-    return _tidied(line), yaml, _json_number(overall)
+def _overall(
+    overall: Any, t: Mapping[str, str], lang: str, tables: _Tables
+) -> tuple[str, str, str]:
+    """The overall score's line in the report, the result file and the ``--json`` text, from
+    the score's texts (see :func:`_score`): most overall scores have been a dimension's."""
+    shown = _score_texts(overall, _score_key(overall), lang, tables)
+    line = f"**{t['overall']}:** {shown[0]} / 100 `{bar(overall)}`"
+    return _tidied(line), f"  overall: {shown[4]}\n", shown[3]
 
 
 def _stages(
@@ -951,11 +953,7 @@ def _dimension_item(
         name = _dimension(did, words)
         if len(tables.dimensions) < _MAX:
             tables.dimensions[did] = name
-    shown = tables.scores.get(skey)
-    if shown is None:
-        shown = _score(score, lang)
-        if len(tables.scores) < _MAX:
-            tables.scores[skey] = shown
+    shown = _score_texts(score, skey, lang, tables)
     row = f"| {name[0]} | {shown[0]} | {shown[1]} | {a} | {k} | {n} |"
     yaml = (
         f"{name[1]}{shown[2]}    answered: {a}\n    dont_know: {k}\n"
@@ -969,17 +967,36 @@ def _dimension_item(
     return row, yaml, json, name, shown, skey, score, heading
 
 
-def _score(score: Any, lang: str) -> tuple[str, str, str, str]:
-    """A dimension's score as the report shows it, its bar as a table cell, its line in the
-    result file (none for no score) and its ``--json`` value."""
-    if score is None:
-        yaml = ""
-    else:
-        made = plain_yaml.block({"score": score}, 4)
-        if made is None:
-            raise _Other
-        yaml = made
-    return _ended(fmt_score(score, lang)), _cell(bar(score)), yaml, _json_number(score)
+def _score_key(score: Any) -> tuple[Any, ...] | None:
+    """What a score's texts are remembered by: its type and value (a zero with its sign:
+    ``-0.0`` equals ``0.0`` but is written apart); ``None``: not remembered."""
+    kind = type(score)
+    if kind is float and not score:
+        return (kind, score, math.copysign(1.0, score))
+    return (kind, score) if kind is float or kind is int or score is None else None
+
+
+def _score_texts(
+    score: Any, skey: tuple[Any, ...] | None, lang: str, tables: _Tables
+) -> tuple[str, str, str, str, str]:
+    """:func:`_score`, remembered by the score's key (a dimension's or the overall)."""
+    shown = tables.scores.get(skey) if skey is not None else None
+    if shown is None:
+        shown = _score(score, lang)
+        if skey is not None and len(tables.scores) < _MAX:
+            tables.scores[skey] = shown
+    return shown
+
+
+def _score(score: Any, lang: str) -> tuple[str, str, str, str, str]:
+    """A score as the report shows it, its bar as a table cell, a dimension's line in the
+    result file (none for no score), its ``--json`` value and its value in the result file."""
+    said = plain_yaml.scalar(score)
+    if said is None:
+        raise _Other
+    yaml = "" if score is None else f"    score: {said}\n"
+    shown = _ended(fmt_score(score, lang))
+    return shown, _cell(bar(score)), yaml, _json_number(score), said
 
 
 def _ids(
