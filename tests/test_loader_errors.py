@@ -87,3 +87,45 @@ def test_debug_shows_a_traceback_only_when_asked(tmp_path: Path) -> None:
     assert plain.returncode == 1
     assert "Traceback" not in plain.stderr
     assert "missing 'version:' header" in plain.stderr
+
+
+TAB_OR_NOT = {
+    # a tab where a token should start: libyaml does not name the character
+    "tab.yaml": ('kind: community\nversion: "1"\n\tslug: a\n', True),
+    # the same problem at another character: nothing about tabs
+    "at.yaml": ('kind: community\nversion: "1"\nslug: a\nname: @table\n', False),
+    # "unacceptable character" holds the letters "tab"
+    "bell.yaml": ('kind: community\nversion: "1"\nslug: a\nname: Tab\x07le club\n', False),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", sorted(TAB_OR_NOT))
+def test_the_hint_about_tabs_only_when_a_tab_is_the_problem(
+    name: str, lang: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    text, is_tab = TAB_OR_NOT[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["--lang", lang, "validate", str(tmp_path / name)])
+    assert result.exit_code == 1
+    hint = {"en": "YAML does not allow tabs", "ru": "не табуляцией"}[lang]
+    assert (hint in result.stderr) is is_tab, result.stderr
+    assert ("таб" in result.stderr) is (lang == "ru" and is_tab), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "error: invalid YAML: control character #x0007 is not allowed: delete it"),
+        ("ru", "ошибка: ошибка в YAML: управляющий символ #x0007 в YAML не допускается"),
+    ],
+)
+def test_a_control_character_is_named_at_its_line_and_column(
+    lang: str, message: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text('kind: community\nversion: "1"\nslug: a\nname: Клуб\x07\n', encoding="utf-8")
+    result = runner.invoke(app, ["--lang", lang, "validate", str(bad)])
+    assert result.exit_code == 1
+    assert f"c.yaml:4:11: {message}" in result.stderr, result.stderr
+    assert "position" not in result.stderr

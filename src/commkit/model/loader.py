@@ -313,13 +313,46 @@ class _Abort(Exception):
         self.message = message
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
+_TAB_HINT = " (YAML does not allow tabs for indentation: use spaces)"
+_CONTROL_CHARACTER = (
+    "control character #x{code} is not allowed: delete it (most editors do not show it)"
+)
+
+
+def _yaml_problem(exc: yaml.YAMLError, lines: list[str] | None = None) -> str:
+    """libyaml's words for a syntax error, with the hint about tabs only when a tab is the
+    problem: libyaml names it ("found a tab character"), or the character at the problem's
+    mark in ``lines`` is one. (Any "tab" in the text, as in "unacceptable", added it.)"""
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else problem
-    if "\\t" in text or "'\\t'" in text or "tab" in text:
-        text += " (YAML does not allow tabs for indentation: use spaces)"
+    if _is_tab_problem(problem, getattr(exc, "problem_mark", None), lines):
+        text += _TAB_HINT
     return f"invalid YAML: {text}"
+
+
+def _is_tab_problem(problem: str, mark: yaml.Mark | None, lines: list[str] | None) -> bool:
+    if "tab character" in problem or "'\\t'" in problem:  # libyaml's, PyYAML's words
+        return True
+    if mark is None or lines is None or not 0 <= mark.line < len(lines):
+        return False
+    return lines[mark.line][mark.column : mark.column + 1] == "\t"
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, path: Path) -> Diagnostic:
+    """A control character (libyaml refuses it while reading) at its line and column:
+    libyaml gives its place as a byte offset in the UTF-8 text, with no line."""
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    lines = text.split("\n")
+    return Diagnostic(
+        "invalid YAML: " + _CONTROL_CHARACTER.format(code=f"{exc.character:04X}"),
+        file=path,
+        line=line,
+        column=column,
+        source_line=lines[line - 1] if line <= len(lines) else None,
+    )
 
 
 def parse_text(text: str, path: Path) -> Document:
@@ -334,7 +367,7 @@ def parse_text(text: str, path: Path) -> Document:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             col = mark.column + 1 if mark else None
-            message = _yaml_problem(exc)
+            message = _yaml_problem(exc, lines)
             if "expected a single document" in f"{exc.context} {exc.problem}":
                 message = "the file holds more than one YAML document ('---'): use one per file"
             raise ContentError(
@@ -349,6 +382,10 @@ def parse_text(text: str, path: Path) -> Document:
                     )
                 ],
             ) from None
+        except yaml.reader.ReaderError as exc:
+            if not isinstance(exc.character, int):
+                raise ContentError("", [Diagnostic(_yaml_problem(exc), file=path)]) from None
+            raise ContentError("", [_control_character(exc, text, path)]) from None
         except yaml.YAMLError as exc:
             raise ContentError("", [Diagnostic(_yaml_problem(exc), file=path)]) from None
         if node is None:
