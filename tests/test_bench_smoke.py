@@ -252,6 +252,23 @@ def test_hostile_files_benchmark_on_two_bombs() -> None:
             assert row[reader]["ms"] >= 0 and row[reader]["ratio"] >= 0
 
 
+def test_timeline_of_a_batch_in_two_processes(tmp_path: Path) -> None:
+    answers = ROOT / "tests" / "fixtures" / "assess" / "answers"
+    names = [str(answers / "fashion-tech.yaml"), str(answers / "new-club.yaml")]
+    report = _run(
+        str(BENCH / "timeline.py"), "--json", "--cwd", str(tmp_path), "--",
+        "--content", str(FIXTURE_PACK), "assess", "--answers", *names,
+        "--out", str(tmp_path / "out"), "--json", "--jobs", "2",
+    )  # fmt: skip
+    assert report["exit"] == 0
+    processes = report["processes"]
+    assert isinstance(processes, list)
+    run, worker = processes[0], processes[1]
+    assert (run["role"], worker["role"]) == ("run", "worker")
+    assert run["calls"]["F"] == 1 and worker["calls"]["r"] == 1  # the first file, the other
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".md"))
+
+
 def test_every_bench_script_is_smoke_tested() -> None:
     """A new script in bench/ gets its smoke test here (generate.py runs inside batch.py
     and export.py)."""
