@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from commkit.i18n.text_pick import tr
 from commkit.render import plain_yaml
@@ -225,6 +225,23 @@ def _tables(words: ChecklistWords, t: Mapping[str, str]) -> _Tables:
     return made
 
 
+class _Pass(NamedTuple):
+    """What every section of one pass shares: the assessment's result, the labels, the
+    checklist's words and language, the records, and the three texts' lists of pieces
+    (``md`` joined by line breaks, ``yaml`` and ``json`` as they are; ``json`` left empty
+    without ``as_json``)."""
+
+    result: Any
+    t: Mapping[str, str]
+    words: ChecklistWords
+    lang: str
+    tables: _Tables
+    md: list[str]
+    yaml: list[str]
+    json: list[str]
+    as_json: bool
+
+
 def assessment_texts(
     assessment: Any,
     checklist: Checklist,
@@ -272,21 +289,22 @@ def _texts(
     md, yaml_head, json_head_ = _heads_of(assessment, checklist, lang, t, words, tables, as_json)
     yaml = [yaml_head]
     json = [json_head_] if as_json else []
-    appendix, slots = _answers_texts(assessment, info, words, lang, tables, as_json, yaml, json)
-    _summary(result, checklist, info, stage, nxt, t, lang, words, tables, md, yaml, json, as_json)
-    by_id = _dimensions(result, t, words, lang, tables, md, yaml, json, as_json)
-    _strengths_and_gaps(result, info, nxt, by_id, t, tables, md, yaml, json, as_json)
-    _findings(result, stage, nxt, by_id, slots, t, lang, words, tables, md)
+    p = _Pass(result, t, words, lang, tables, md, yaml, json, as_json)
+    appendix, slots = _answers_texts(p, assessment, info)
+    _summary(p, checklist, info, stage, nxt)
+    by_id = _dimensions(p)
+    _strengths_and_gaps(p, info, nxt, by_id)
+    _findings(p, stage, nxt, by_id, slots)
     md.append(tables.heads["recommendations"])
-    _recommendations(result, info, words, lang, tables, md, yaml, json, as_json)
-    _next_steps(result.actions, roadmap, t, lang, tables, md)
-    _open_questions(result.open_questions, t, words, tables, md)
+    _recommendations(p, info)
+    _next_steps(p, roadmap)
+    _open_questions(p)
     md.append(tables.heads["appendix"])
     md += appendix
-    md.append(_footer(assessment.checklist, t, tables))
+    md.append(_footer(p, assessment.checklist))
     md.append("")
     for field in ("actions", "open_questions", "held_back_by"):
-        _ids(tables, field, getattr(result, field), yaml, json, as_json)
+        _ids(p, field, getattr(result, field))
     if as_json:
         json.append('\n  },\n  "team": null\n}')
     return (
@@ -296,22 +314,14 @@ def _texts(
     )
 
 
-def _answers_texts(
-    assessment: Any,
-    info: Breakdown,
-    words: ChecklistWords,
-    lang: str,
-    tables: _Tables,
-    as_json: bool,
-    yaml: list[str],
-    json: list[str],
-) -> tuple[list[str], list[list[str]]]:
+def _answers_texts(p: _Pass, assessment: Any, info: Breakdown) -> tuple[list[str], list[list[str]]]:
     """The answers in the result file and the ``--json`` text (one record each, in the
     checklist's order); the answers table's lines and each dimension's lists of points for
     the report (see :func:`_answers`)."""
+    yaml, json, as_json = p.yaml, p.json, p.as_json
     answers = assessment.answers
     appendix, slots, answers_yaml, answers_json_, walked = _answers(
-        assessment, info, words, lang, tables, as_json
+        assessment, info, p.words, p.lang, p.tables, as_json
     )
     if not answers:
         yaml.append("answers: {}\n")
@@ -335,23 +345,10 @@ def _answers_texts(
     return appendix, slots
 
 
-def _summary(
-    result: Any,
-    checklist: Checklist,
-    info: Breakdown,
-    stage: Any,
-    nxt: Any,
-    t: Mapping[str, str],
-    lang: str,
-    words: ChecklistWords,
-    tables: _Tables,
-    md: list[str],
-    yaml: list[str],
-    json: list[str],
-    as_json: bool,
-) -> None:
+def _summary(p: _Pass, checklist: Checklist, info: Breakdown, stage: Any, nxt: Any) -> None:
     """The report's summary (the overall score, the stage and the next one, what holds the
     community back); the result's head in the result file and the ``--json`` text."""
+    result, t, lang, tables, md = p.result, p.t, p.lang, p.tables, p.md
     overall = result.overall
     okey = _score_key(overall)
     score = tables.overalls.get(okey) if okey is not None else None
@@ -367,10 +364,10 @@ def _summary(
         if ids_ok and len(tables.stages) < _MAX:
             tables.stages[stage_id, next_id] = staged
     md.append(tables.heads["summary"] + score[0] + staged[0])
-    yaml += ("result:\n", score[1], staged[1])
-    if as_json:
-        json += (',\n  "result": {\n    "overall": ', score[2], staged[2])
-    held_back = held_back_gates(checklist, info, words)
+    p.yaml.extend(("result:\n", score[1], staged[1]))
+    if p.as_json:
+        p.json.extend((',\n  "result": {\n    "overall": ', score[2], staged[2]))
+    held_back = held_back_gates(checklist, info, p.words)
     if held_back:
         md.append(tables.heads["held_back"])
         known = tables.said
@@ -383,20 +380,11 @@ def _summary(
             md.append(line)
 
 
-def _dimensions(
-    result: Any,
-    t: Mapping[str, str],
-    words: ChecklistWords,
-    lang: str,
-    tables: _Tables,
-    md: list[str],
-    yaml: list[str],
-    json: list[str],
-    as_json: bool,
-) -> dict[str, tuple[Any, ...]]:
+def _dimensions(p: _Pass) -> dict[str, tuple[Any, ...]]:
     """The answers' counts and the dimensions' table in the report; the dimensions in the
     result file and the ``--json`` text. Gives each dimension's remembered texts by its id
     (see :func:`_dimension_item`)."""
+    result, words, lang, tables, md, yaml = p.result, p.words, p.lang, p.tables, p.md, p.yaml
     by_id: dict[str, tuple[Any, ...]] = {}
     rows: list[str] = []
     dim_yaml: list[str] = []
@@ -430,7 +418,7 @@ def _dimensions(
     counted = (answered, dont_know, na, unanswered)
     counts = tables.counts.get(counted)
     if counts is None:
-        counts = _counts(t, *counted)
+        counts = _counts(p.t, *counted)
         if len(tables.counts) < _MAX:
             tables.counts[counted] = counts
     md.append(counts)
@@ -441,11 +429,11 @@ def _dimensions(
         yaml += dim_yaml
     else:
         yaml.append("  dimensions: []\n")
-    if as_json:
+    if p.as_json:
         if dim_json:
-            json.append("[\n      " + ",\n      ".join(dim_json) + "\n    ]")
+            p.json.append("[\n      " + ",\n      ".join(dim_json) + "\n    ]")
         else:
-            json.append("[]")
+            p.json.append("[]")
     return by_id
 
 
@@ -462,19 +450,11 @@ def _counts(t: Mapping[str, str], answered: int, dont_know: int, na: int, unansw
 
 
 def _strengths_and_gaps(
-    result: Any,
-    info: Breakdown,
-    nxt: Any,
-    by_id: dict[str, tuple[Any, ...]],
-    t: Mapping[str, str],
-    tables: _Tables,
-    md: list[str],
-    yaml: list[str],
-    json: list[str],
-    as_json: bool,
+    p: _Pass, info: Breakdown, nxt: Any, by_id: dict[str, tuple[Any, ...]]
 ) -> None:
     """The strong dimensions and the gaps (with the score aimed at) in the three texts."""
-    add = md.append
+    result, t, tables = p.result, p.t, p.tables
+    add = p.md.append
     known = tables.gaps
     add(tables.heads["strengths"])
     if result.strengths:
@@ -505,23 +485,15 @@ def _strengths_and_gaps(
     else:
         add(t["none"])
     for field in ("strengths", "gaps"):
-        _ids(tables, field, getattr(result, field), yaml, json, as_json)
+        _ids(p, field, getattr(result, field))
 
 
 def _findings(
-    result: Any,
-    stage: Any,
-    nxt: Any,
-    by_id: dict[str, tuple[Any, ...]],
-    slots: list[list[str]],
-    t: Mapping[str, str],
-    lang: str,
-    words: ChecklistWords,
-    tables: _Tables,
-    md: list[str],
+    p: _Pass, stage: Any, nxt: Any, by_id: dict[str, tuple[Any, ...]], slots: list[list[str]]
 ) -> None:
     """The report's findings: each dimension's heading, what the stages say of it and its
     strong, weak and open points."""
+    result, t, lang, words, tables, md = p.result, p.t, p.lang, p.words, p.tables, p.md
     add = md.append
     heads = tables.heads
     add(heads["findings"])
@@ -553,16 +525,10 @@ def _findings(
                 md += bullets
 
 
-def _next_steps(
-    actions: Any,
-    roadmap: RoadmapLike,
-    t: Mapping[str, str],
-    lang: str,
-    tables: _Tables,
-    md: list[str],
-) -> None:
+def _next_steps(p: _Pass, roadmap: RoadmapLike) -> None:
     """The report's numbered next steps (the actions' titles), remembered whole by the
     actions (the same few lists come back file after file) for the roadmap."""
+    actions, t, tables, md = p.result.actions, p.t, p.tables, p.md
     md.append(tables.heads["next_steps"])
     if not actions:
         md.append(t["none"])
@@ -579,7 +545,7 @@ def _next_steps(
         for action in actions:
             step = steps.get(action) if type(action) is str else None
             if step is None:
-                step = _step(action, roadmap, lang)
+                step = _step(action, roadmap, p.lang)
                 if type(action) is str and len(steps) < _MAX:
                     steps[action] = step
             lines.append(step)
@@ -589,27 +555,27 @@ def _next_steps(
     md.append(said)
 
 
-def _open_questions(
-    questions: Any, t: Mapping[str, str], words: ChecklistWords, tables: _Tables, md: list[str]
-) -> None:
+def _open_questions(p: _Pass) -> None:
     """The report's list of the questions answered "don't know"."""
+    questions, tables, md = p.result.open_questions, p.tables, p.md
     md.append(tables.heads["open_questions"])
     if not questions:
-        md.append(t["none"])
+        md.append(p.t["none"])
         return
     known = tables.open
     for q in questions:
         line = known.get(q)
         if line is None:
-            texts = words.question_texts
+            texts = p.words.question_texts
             line = _ended(_bullet(f"{texts[q]} ({q})" if q in texts else q))
             if len(known) < _MAX:
                 known[q] = line
         md.append(line)
 
 
-def _footer(ref: Any, t: Mapping[str, str], tables: _Tables) -> str:
+def _footer(p: _Pass, ref: Any) -> str:
     """The report's last line: the checklist it was made with (by its reference)."""
+    t, tables = p.t, p.tables
     key = ("footer", ref.id, ref.version, ref.hash)
     footer = tables.said.get(key)
     if footer is None:
@@ -999,16 +965,15 @@ def _score(score: Any, lang: str) -> tuple[str, str, str, str, str]:
     return shown, _cell(bar(score)), yaml, _json_number(score), said
 
 
-def _ids(
-    tables: _Tables, name: str, items: Any, yaml: list[str], json: list[str], as_json: bool
-) -> None:
+def _ids(p: _Pass, name: str, items: Any) -> None:
     """A list of ids of the result (``strengths``...) in the result file and the ``--json``
     text: remembered whole where the same lists come back (see :data:`_WHOLE_LISTS`), else
     made from each id's remembered item."""
+    tables = p.tables
     if not items:
-        yaml.append(f"  {name}: []\n")
-        if as_json:
-            json.append(f',\n    "{name}": []')
+        p.yaml.append(f"  {name}: []\n")
+        if p.as_json:
+            p.json.append(f',\n    "{name}": []')
         return
     whole = name in _WHOLE_LISTS and all(type(i) is str for i in items)
     key = (name, *items) if whole else None
@@ -1017,9 +982,9 @@ def _ids(
         said = _id_list(tables, name, items)
         if key is not None and len(tables.id_lists) < _MAX:
             tables.id_lists[key] = said
-    yaml.append(said[0])
-    if as_json:
-        json.append(said[1])
+    p.yaml.append(said[0])
+    if p.as_json:
+        p.json.append(said[1])
 
 
 _WHOLE_LISTS = frozenset(("strengths", "actions", "held_back_by"))
@@ -1053,19 +1018,11 @@ def _id(i: Any) -> tuple[str, str]:
     return yaml[yaml.index("\n") + 1 :], _json_word(i)
 
 
-def _recommendations(
-    result: Any,
-    info: Breakdown,
-    words: ChecklistWords,
-    lang: str,
-    tables: _Tables,
-    md: list[str],
-    yaml: list[str],
-    json: list[str],
-    as_json: bool,
-) -> None:
+def _recommendations(p: _Pass, info: Breakdown) -> None:
     """The numbered recommendations of the report (the gaps' first), and the result's
     ``recommendations`` in the result file and the ``--json`` text."""
+    result, words, lang, tables, md = p.result, p.words, p.lang, p.tables, p.md
+    yaml, json, as_json = p.yaml, p.json, p.as_json
     gaps = result.gaps
     shown = info.plain_recommendations(lang)
     own = shown is result.recommendations  # the report's texts are the result's
