@@ -92,6 +92,7 @@ def _timed(label: str, func: Any, save: bool = False, role: str | None = None) -
 def install(folder: str) -> None:
     """Wrap commkit's batch functions so that each process records what it does."""
     import concurrent.futures._base as futures_base
+    import concurrent.futures.process as process
 
     from commkit import flushing, fsutil
     from commkit.api import batch
@@ -124,6 +125,7 @@ def install(folder: str) -> None:
     batch._start_worker = _timed("I", batch._start_worker, save=True, role="worker")
     batch._work = _timed("chunk", batch._work, save=True)
     batch._stage_here = _timed("t", batch._stage_here)
+    process._sendback_result = _timed("b", process._sendback_result)
     batch._stage = _timed("c", batch._stage)
     batch._flush_in = _timed("s", batch._flush_in)
     fsutil.publish_groups = _timed("l", fsutil.publish_groups)
@@ -227,6 +229,7 @@ def report(folder: Path, slice_ms: float, summary: dict[str, Any] | None = None)
                 "ms": round(1000 * span, 1),
                 "cpu_ms": round(1000 * proc["cpu"], 1),
                 "minflt": proc["minflt"],
+                "switches": [proc["nvcsw"], proc["nivcsw"]],
                 "busy_ms": {k: round(1000 * v, 1) for k, v in busy.items()},
                 "cpu_by_activity_ms": {k: round(1000 * v, 1) for k, v in cpu.items()},
                 "calls": dict(counts),
@@ -275,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slice", type=float, default=50.0, help="ms per letter (50)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the event files here")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument(
+        "--chunk", type=int, default=None, help="answers files a worker takes at a time"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- commkit's arguments")
     ns = parser.parse_args(argv)
     command = [a for a in ns.command if a != "--"] if ns.command[:1] == ["--"] else ns.command
@@ -289,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)
         install(str(folder))
+        if ns.chunk is not None:
+            from commkit.api import batch
+
+            batch.CHUNK_FILES = ns.chunk
         sys.argv = ["commkit", *command]
         code = 0
         try:
