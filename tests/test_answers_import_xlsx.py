@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
+import xlsx_bombs
 from commkit import api
 from commkit.cli.app import app
+from commkit.errors import ContentError
 from commkit.model import form_readers
 from forms_helpers import (
     CHECKLIST,
@@ -155,23 +158,92 @@ def test_filled_workbooks_import_as_they_did_with_openpyxl(
     assert "not a commkit checklist workbook" in refused_output
 
 
-@pytest.mark.parametrize(
-    ("lang", "words"),
-    [("en", "not a readable .xlsx workbook"), ("ru", "книгу .xlsx нельзя прочитать")],
-)
-def test_a_broken_or_not_excel_xlsx_is_a_clear_error(tmp_path: Path, lang: str, words: str) -> None:
-    text = tmp_path / "notes.xlsx"
-    text.write_text("community,rater\nКлуб,Юлия\n", encoding="utf-8")
+NOT_EXCEL = {
+    "en": {
+        "cut": "not a readable .xlsx workbook",
+        "text": "a text file named .xlsx: if it is a CSV export, name it .csv",
+        "ods": "an OpenDocument spreadsheet (.ods) named .xlsx",
+        "xls": "an Excel 97-2003 workbook (.xls) named .xlsx",
+        "docx": "a zip archive with no Excel workbook in it (no xl/workbook.xml)",
+    },
+    "ru": {
+        "cut": "книгу .xlsx нельзя прочитать",
+        "text": "это текстовый файл с расширением .xlsx: если это выгрузка в CSV",
+        "ods": "это таблица OpenDocument (.ods) с расширением .xlsx",
+        "xls": "это книга Excel 97-2003 (.xls) с расширением .xlsx",
+        "docx": "это zip-архив, но книги Excel в нём нет (нет xl/workbook.xml)",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_broken_or_not_excel_xlsx_is_a_clear_error(tmp_path: Path, lang: str) -> None:
+    files = {name: tmp_path / f"{name}.xlsx" for name in NOT_EXCEL[lang]}
+    files["text"].write_text("community,rater\nКлуб,Юлия\n", encoding="utf-8")
     good = tmp_path / "good.xlsx"
     Workbook().save(good)
-    cut = tmp_path / "cut.xlsx"
-    cut.write_bytes(good.read_bytes()[:1500])
-    for path in (text, cut):
+    files["cut"].write_bytes(good.read_bytes()[:1500])
+    with zipfile.ZipFile(files["ods"], "w") as ods:
+        ods.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        ods.writestr("content.xml", "<office:document-content/>")
+    files["xls"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with zipfile.ZipFile(files["docx"], "w") as docx:
+        docx.writestr("[Content_Types].xml", "<Types/>")
+        docx.writestr("word/document.xml", "<w:document/>")
+    for name, path in files.items():
         args = ["--lang", lang, "answers", "import", str(path), "--out", str(tmp_path / "a")]
         result = runner.invoke(app, args)
         assert result.exit_code == 1, result.output
-        assert f"{path.name}:" in result.output and words in result.output
+        assert f"{path.name}:" in result.output and NOT_EXCEL[lang][name] in result.output
         assert "Traceback" not in result.output and not (tmp_path / "a").exists()
+
+
+BOMBS = {
+    # what each says in English and in Russian
+    "zeros": ("unpacks to 328 times its packed size", "вырастает в 328 раз"),
+    "strings": ("part xl/sharedStrings.xml unpacks to 397 times", "вырастает в 397 раз"),
+    "large": ("unpacks to 600 MB, over the 512 MB", "занимает 600 МБ, а файлу .xlsx"),
+    "parts": ("holds 10,007 parts, over the 10,000", "в архиве 10\u202f007 частей"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("bomb", sorted(BOMBS))
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, bomb: str, lang: str) -> None:
+    """An .xlsx whose parts unpack to far more than a real export's: python-calamine read a
+    sheet of a gigabyte packed in 3 MB for minutes, then aborted out of memory."""
+    path = tmp_path / f"{bomb}.xlsx"
+    if bomb == "zeros":
+        xlsx_bombs.zeros_bomb(path, mb=2)
+    elif bomb == "strings":
+        xlsx_bombs.strings_bomb(path, mb=2)
+    elif bomb == "large":
+        xlsx_bombs.large_bomb(path, mb=600, packed_mb=7)
+    else:
+        xlsx_bombs.many_members_bomb(path, count=10_001)
+    out = tmp_path / "answers"
+    result = runner.invoke(app, ["--lang", lang, "answers", "import", str(path), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    words = BOMBS[bomb][lang == "ru"]
+    assert f"{path.name}: " in result.output and words in result.output, result.output
+    assert "Traceback" not in result.output and not out.exists()
+    if lang == "ru":
+        return  # the library says it once, in English
+    with pytest.raises(ContentError) as refused:
+        api.import_answers([path], out=out)
+    assert BOMBS[bomb][0] in str(refused.value.diagnostics[0].message)
+    assert refused.value.diagnostics[0].file == path
+
+
+def test_a_sheet_holding_more_than_it_declares_is_refused(tmp_path: Path) -> None:
+    """The declared sizes bound what is read: a part that holds a gigabyte but declares 4 KB
+    (and the checksum of its first 4 KB) is read no further than 4 KB."""
+    path = xlsx_bombs.lying_bomb(tmp_path / "lying.xlsx", mb=64)
+    out = tmp_path / "answers"
+    result = runner.invoke(app, ["answers", "import", str(path), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "lying.xlsx: error: not a readable .xlsx workbook" in result.output
+    assert "Traceback" not in result.output and not out.exists()
 
 
 @pytest.mark.parametrize(

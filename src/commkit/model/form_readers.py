@@ -103,14 +103,20 @@ def _not_xlsx(path: Path) -> ContentError:
     return ContentError("", [Diagnostic(_NOT_XLSX, file=path)])
 
 
-def _refuse_formula_errors(path: Path) -> None:
-    """Refuse a workbook with a formula's error in a cell (``#N/A``, ``#DIV/0!``).
+def _check_archive(path: Path) -> None:
+    """Refuse what is not an Excel workbook (saying what it seems to be), an archive whose
+    parts would unpack to more than a real export does (:mod:`commkit.model.xlsx_archive`:
+    before anything is unpacked), and a workbook with a formula's error in a cell
+    (``#N/A``, ``#DIV/0!``).
 
     python-calamine reads such a cell as empty, so an answer the user meant would be left
     out without a word; openpyxl gave the error's text. The sheets are searched as
     compressed streams, so a large export costs one pass and no more memory."""
+    from commkit.model.xlsx_archive import refuse_unsafe, what_it_is
+
     try:
         with zipfile.ZipFile(path) as archive:
+            refuse_unsafe(archive, path)
             for name in archive.namelist():
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                     continue
@@ -118,7 +124,12 @@ def _refuse_formula_errors(path: Path) -> None:
                     found = _first_error_cell(member, path)
                 if found is not None:
                     raise ContentError("", [found])
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+    except zipfile.BadZipFile:
+        seems = what_it_is(path)
+        raise (
+            ContentError("", [Diagnostic(seems, file=path)]) if seems else _not_xlsx(path)
+        ) from None
+    except (OSError, KeyError, EOFError):
         raise _not_xlsx(path) from None
 
 
@@ -220,7 +231,7 @@ def read_submissions(path: Path) -> Iterator[Submission]:
     if suffix in (".xlsx", ".xlsm"):
         from python_calamine import CalamineWorkbook
 
-        _refuse_formula_errors(path)
+        _check_archive(path)
         try:
             book = CalamineWorkbook.from_path(str(path))
         except Exception:  # calamine raises several kinds for a broken file
