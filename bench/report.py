@@ -16,7 +16,7 @@ Also times the Markdown (:func:`commkit.api.render_assessment_markdown`) and the
 (:data:`PLAIN_KINDS`): for each of ``--n`` answers files read and scored as
 :mod:`commkit.api.batch_plain` does, its parse floor, then its report, result file and
 ``--json`` text each on its own, or (every other file) the three as the batch makes them
-(``plain_texts``), also in floors.
+and writes them, in UTF-8 (``plain_texts``), also in floors.
 
 With ``--before SRC`` (the ``src`` folder of another checkout) both run as child processes
 of the same interpreter (``PYTHONPATH`` set to each), alternated round by round with the
@@ -71,8 +71,9 @@ the floor (``yaml.CSafeLoader`` of the file's text), then, every other file, the
 result file and the ``--json`` text of the file read and scored as
 :mod:`commkit.api.batch_plain` does, each made on its own; and for the files between, the
 three as the batch makes them (``plain_texts``: in one pass where the checkout has
-:mod:`commkit.render.report_pass`, else one at a time). Each part's floors are over the
-floors of its own files."""
+:mod:`commkit.render.report_pass`, else one at a time) and encodes them to write them
+(where the checkout makes them as text: from session 12 the one pass makes UTF-8). Each
+part's floors are over the floors of its own files."""
 
 
 def plain_child(n: int, passes: int, seed: int, lang: str) -> dict[str, float]:
@@ -166,15 +167,20 @@ def _batch_texts(roadmap: Any) -> Any:
     except ImportError:  # an earlier checkout: one at a time
 
         def apart(assessment: Any, checklist: Any, info: Any, lang: str) -> Any:
-            report_markdown(assessment, checklist, info, lang, roadmap=roadmap)
-            assessment_yaml(assessment)
-            return batch_plain.assessment_json(assessment)
+            report = report_markdown(assessment, checklist, info, lang, roadmap=roadmap)
+            result = assessment_yaml(assessment)
+            json = batch_plain.assessment_json(assessment)
+            return result.encode(), report.encode(), json.text.encode()
 
         return apart
 
     def together(assessment: Any, checklist: Any, info: Any, lang: str) -> Any:
         t = template_labels(lang)
-        return assessment_texts(assessment, checklist, info, lang, t, roadmap=roadmap, as_json=True)
+        made = assessment_texts(assessment, checklist, info, lang, t, roadmap=roadmap, as_json=True)
+        assert made is not None and made[2] is not None
+        if isinstance(made[0], str):  # made as text (before session 12): encoded to be written
+            return made[0].encode(), made[1].encode(), made[2].text.encode()
+        return made[0], made[1], made[2].utf8()
 
     return together
 
