@@ -60,6 +60,11 @@ def variants(folder: Path, count: int) -> list[Path]:
     return made
 
 
+def _utf8(files: list[tuple[str, Path, str | bytes]]) -> list[tuple[str, Path, bytes]]:
+    """``(role, path, text)`` with the text as it is written: in UTF-8."""
+    return [(role, path, t.encode() if isinstance(t, str) else t) for role, path, t in files]
+
+
 @pytest.mark.parametrize("lang", [None, "ru"])
 def test_the_plain_way_gives_the_bytes_of_the_full_way(
     tmp_path: Path, lang: str | None, monkeypatch: pytest.MonkeyPatch
@@ -80,7 +85,8 @@ def test_the_plain_way_gives_the_bytes_of_the_full_way(
         item = prepare(name, pack=pack, writer=writer, options=options)
         assert item.error is None and item.warnings == []
         assert item.rendered is not None and item.json is not None and mine.json is not None
-        assert mine.files == item.rendered.files, name
+        assert _utf8(mine.files) == _utf8(item.rendered.files), name
+        assert mine.json.utf8() == item.json.text.encode(), name
         assert mine.json.text == item.json.text, name
         assert (mine.overall, mine.stage, mine.lang) == (item.overall, item.stage, item.lang)
 

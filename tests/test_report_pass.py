@@ -5,9 +5,9 @@ the ``--json`` text of a batch's file together from records remembered by what t
 These tests give one process look-alike answers, answers out of the checklist's order, two
 checklists (the pack's and a changed copy, as an overlay makes), two roadmaps, two languages
 and two sets of labels, each twice (the second time from what the first remembered), and
-compare every text with the one made one at a time (:mod:`commkit.render.report_direct`,
-:func:`commkit.render.report.assessment_yaml`,
-:func:`commkit.render.report_json.assessment_json`).
+compare every text (in UTF-8, as the one pass makes it) with the one made one at a time
+(:mod:`commkit.render.report_direct`, :func:`commkit.render.report.assessment_yaml`,
+:func:`commkit.render.report_json.assessment_json`), encoded.
 """
 
 from __future__ import annotations
@@ -60,18 +60,20 @@ def _assessment(checklist: Any, given: dict[str, Any], answers: Any) -> tuple[An
 
 def _both(
     assessment: Any, checklist: Any, info: Any, lang: str, pack: Any, t: Any = None
-) -> tuple[tuple[str, str, str] | None, tuple[str, str, str]]:
-    """The three texts in one pass (``None``: not covered) and one at a time."""
+) -> tuple[tuple[bytes, bytes, bytes] | None, tuple[bytes, bytes, bytes]]:
+    """The three texts in one pass (``None``: not covered) and one at a time, in UTF-8."""
     t = t if t is not None else template_labels(lang)
     roadmap = _roadmap_of(pack.roadmap.actions)
     made = assessment_texts(assessment, checklist, info, lang, t, roadmap=roadmap, as_json=True)
     chunks = report_chunks(assessment, checklist, info, lang, t, roadmap=roadmap, chart=None)
     assert chunks is not None
-    apart = (assessment_yaml(assessment), tidy_lines(chunks), assessment_json(assessment).text)
+    texts = (assessment_yaml(assessment), tidy_lines(chunks), assessment_json(assessment).text)
+    apart = (texts[0].encode(), texts[1].encode(), texts[2].encode())
     if made is None:
         return None, apart
     assert made[2] is not None
-    return (made[0], made[1], made[2].text), apart
+    assert made[2].text == texts[2]  # read back as text when asked for
+    return (made[0], made[1], made[2].utf8()), apart
 
 
 ODD_VALUES: list[Any] = [1, 1.0, True, 0.0, -0.0, 2.5, "1", "", "текст", None, ["a", "b"], []]
@@ -113,7 +115,7 @@ def test_two_checklists_languages_and_labels_in_one_process(pack: Any, answers: 
     copy = changed_copy(checklist, questions=True)
     overlay = dataclasses.replace(pack, checklists={**pack.checklists, checklist.id: copy})
     relabelled = {**template_labels("en"), "summary": "In short", "none": "Nothing"}
-    seen: dict[tuple[str, str, bool], tuple[str, str, str]] = {}
+    seen: dict[tuple[str, str, bool], tuple[bytes, bytes, bytes]] = {}
     for _ in range(2):
         for which, used in (("pack", checklist), ("overlay", copy)):
             assessment, info = _assessment(used, dict(answers.answers), answers)
@@ -125,7 +127,7 @@ def test_two_checklists_languages_and_labels_in_one_process(pack: Any, answers: 
                     assert made == apart, (which, lang, changed)
                     seen.setdefault((which, lang, changed), made)
                     assert seen[which, lang, changed] == made
-    reports = {key: texts[1] for key, texts in seen.items()}
+    reports = {key: texts[1].decode() for key, texts in seen.items()}
     assert len(set(reports.values())) == 6  # ru has one set of labels here
     assert "Question 0" in reports["overlay", "en", False]
     assert "Вопрос 0" in reports["overlay", "ru", False]
@@ -140,7 +142,7 @@ def test_a_piece_that_needs_tidying_takes_the_one_at_a_time_way(pack: Any, answe
     assessment, info = _assessment(copy, dict(answers.answers), answers)
     made, apart = _both(assessment, copy, info, "en", pack)
     assert made is None
-    assert not any(line.endswith(" ") for line in apart[1].splitlines())
+    assert not any(line.endswith(b" ") for line in apart[1].splitlines())
     made, apart = _both(assessment, copy, info, "ru", pack)  # its meaning is not empty
     assert made == apart
 
@@ -184,6 +186,6 @@ def test_next_steps_follow_the_roadmap_they_are_made_with(pack: Any, answers: An
                 made, apart = _both(assessment, checklist, info, lang, used)
                 assert made is not None
                 assert made == apart, lang
-                assert (("Action 1" if lang == "en" else "Действие 1") in made[1]) is (
+                assert (("Action 1" if lang == "en" else "Действие 1") in made[1].decode()) is (
                     used is overlay
                 )

@@ -315,10 +315,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
 
 
 def atomic_write_text(
-    path: Path, text: str, *, force: bool = False, bom: bool = False, fsync: bool = True
+    path: Path, text: str | bytes, *, force: bool = False, bom: bool = False, fsync: bool = True
 ) -> Path:
-    """Write UTF-8 text atomically; ``bom`` for spreadsheet programs that want one."""
-    data = text.encode("utf-8")
+    """Write UTF-8 text (bytes: as they are) atomically; ``bom`` for spreadsheet programs
+    that want one."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if bom:
         data = b"\xef\xbb\xbf" + data
     return _atomic_write(path, (data,), force, fsync)
@@ -396,10 +397,11 @@ system as it creates the file): its name is hidden until published, and publishi
 then one system call less per file (no ``chmod``)."""
 
 
-def stage_text(path: Path, text: str) -> Path:
-    """Write UTF-8 ``text`` under a temporary name next to ``path`` without flushing it
-    (for :func:`publish_groups`); returns the temp file. Its name is commkit's own temp
-    name, so a run killed before publishing leaves nothing a later run does not sweep."""
+def stage_text(path: Path, text: str | bytes) -> Path:
+    """Write ``text`` in UTF-8 (bytes: as they are) under a temporary name next to ``path``
+    without flushing it (for :func:`publish_groups`); returns the temp file. Its name is
+    commkit's own temp name, so a run killed before publishing leaves nothing a later run
+    does not sweep."""
     folder = path.parent
     if folder not in _ready:
         _ready_folder(path)
@@ -412,7 +414,7 @@ def stage_text(path: Path, text: str) -> Path:
         fd, tmp = _create_temp(path, STAGED_MODE)
     with _temp_removed_on_failure(tmp, path):
         try:
-            data = memoryview(text.encode("utf-8"))
+            data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
             while data:
                 data = data[os.write(fd, data) :]
         finally:

@@ -347,7 +347,10 @@ class AssessmentWriter:
         options = ReportOptions(pack=self.pack, peers=self.peers(assessment))
         chart = chart_path.name if chart_path else None
         markdown = render_assessment_markdown(assessment, lang, chart=chart, **options)
-        files = [("yaml", yaml_path, to_yaml(assessment)), ("markdown", md_path, markdown)]
+        files: list[tuple[str, Path, str | bytes]] = [
+            ("yaml", yaml_path, to_yaml(assessment)),
+            ("markdown", md_path, markdown),
+        ]
         if chart_path is not None:
             svg = render_assessment_chart(assessment, lang, **options)
             files.append(("chart", chart_path, svg))
@@ -434,9 +437,10 @@ class AssessmentWriter:
 
 @dataclass
 class RenderedAssessment:
-    """The files of one assessment, rendered and not yet written: (role, path, text)."""
+    """The files of one assessment, rendered and not yet written: (role, path, text), the
+    text as a string or in UTF-8 (a batch's one pass makes bytes)."""
 
-    files: list[tuple[str, Path, str]]
+    files: list[tuple[str, Path, str | bytes]]
 
 
 def save_assessment(workspace: PathLike, assessment: Assessment, *, force: bool = False) -> Path:

@@ -40,8 +40,9 @@ class PlainItem(NamedTuple):
     """What a batch's item needs of one answers file assessed on plain objects."""
 
     lang: str
-    files: list[tuple[str, Path, str]]
-    """``(role, target, text)`` of the result (YAML) and the report (Markdown)."""
+    files: list[tuple[str, Path, str | bytes]]
+    """``(role, target, text)`` of the result (YAML) and the report (Markdown): the text in
+    UTF-8 when made in one pass (:mod:`commkit.render.report_pass`)."""
     overall: float
     stage: str
     json: RawJson | None
@@ -133,6 +134,8 @@ def _assessed(
     lang = resolve_lang(lang, answers.language)
     dirs = _template_dirs(writer, pack)
     texts = None
+    yaml_text: str | bytes
+    markdown: str | bytes
     if not dirs:  # the built-in report: the three texts in one pass
         texts = assessment_texts(
             assessment,

@@ -26,12 +26,35 @@ _string = json.encoder.encode_basestring  # the C encoder where the build has it
 
 class RawJson:
     """JSON text already written (as :func:`dumps` writes it at level 0), placed as it is
-    where it stands in the data given to :func:`dumps`, indented to its level."""
+    where it stands in the data given to :func:`dumps`, indented to its level. Held as text,
+    or as its UTF-8 (:meth:`of_utf8`, as a batch's one pass makes it, to be written as it is:
+    read as text only when asked for)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("_text", "_utf8")
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self._text: str | None = text
+        self._utf8: bytes | None = None
+
+    @classmethod
+    def of_utf8(cls, utf8: bytes) -> RawJson:
+        """The JSON text whose UTF-8 is ``utf8``."""
+        made = cls.__new__(cls)
+        made._text, made._utf8 = None, utf8
+        return made
+
+    @property
+    def text(self) -> str:
+        """The JSON text."""
+        if self._text is None:
+            self._text = (self._utf8 or b"").decode("utf-8")
+        return self._text
+
+    def utf8(self) -> bytes:
+        """The JSON text in UTF-8."""
+        if self._utf8 is not None:
+            return self._utf8
+        return self.text.encode("utf-8")
 
     def data(self) -> Any:
         """The data the text stands for."""
