@@ -97,3 +97,33 @@ def test_a_repeated_key_is_still_reported_with_its_line(tmp_path: Path) -> None:
     value, problems = load_model(path, Community)
     assert value is None
     assert problems and problems[0].line == len(text.splitlines()) + 1
+
+
+def _aliases(levels: int) -> str:
+    """Ten leaves, each level ten aliases of the one above: 10 ** levels values."""
+    text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for n in range(1, levels + 1):
+        text += f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n"
+    return text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _aliases(5),  # 1,111,110 values from six lines; a few more levels fill the memory
+        "a: &x [1, *x]\n",  # a list that holds itself
+        "a: " + "[" * 600 + "]" * 600 + "\n",  # deeper than the walk's stack (libyaml: 1,000)
+    ],
+    ids=["aliases", "recursive", "deep"],
+)
+def test_libyaml_s_way_refuses_aliases_and_depth_on_its_own(text: str) -> None:
+    """Its callers send files with aliases to the located loader first; it does not rely on
+    them: it refuses (and the located loader says where) instead of expanding or crashing.
+    Aliases within the located loader's bound still read (test_line_yaml)."""
+    with pytest.raises(fast_yaml.Refused):
+        fast_yaml.load_composed(text)
+
+
+def test_an_anchor_without_an_alias_still_reads(tmp_path: Path) -> None:
+    text = "a: &x 1\nb: 2 * 3 & 4\n"
+    assert fast_yaml.load_composed(text) == yaml.load(text, Loader=yaml.CSafeLoader)

@@ -83,9 +83,51 @@ class _Loader(_CLoader):
 
 def load(text: str) -> Any:
     """The data of the one YAML document in ``text`` (``None`` for an empty one), or
-    :class:`Refused`. libyaml's own errors (bad syntax) propagate as PyYAML raises them."""
+    :class:`Refused`. libyaml's own errors (bad syntax) propagate as PyYAML raises them.
+
+    Safe on its own, whoever calls it: a document whose aliases expand it beyond the
+    located loader's bound (a "billion laughs" makes millions of values of a few lines),
+    a node that holds itself, and nesting deeper than Python's stack (libyaml composes up
+    to 1,000 levels, the walk fails from about 500) are refused, and the located loader,
+    which bounds all three, says where."""
     node = compose(text)
-    return None if node is None else _walk(node)
+    if node is None:
+        return None
+    try:
+        if "*" in text and "&" in text:  # an alias needs both: counted first
+            _refuse_expansion(node)
+        return _walk(node)
+    except RecursionError:
+        raise Refused from None
+
+
+def _refuse_expansion(root: Node) -> None:
+    """:class:`Refused` if the values ``root`` expands to, aliases followed, are more than
+    the located loader builds (``MAX_NODES``), or a node holds itself; each node is counted
+    once, so a bomb costs what its lines do, not what it expands to."""
+    from commkit.model.loader import MAX_NODES
+
+    sizes: dict[int, int] = {}
+
+    def size(node: Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            if known < 0:  # met again while it is being counted: it holds itself
+                raise Refused
+            return known
+        sizes[id(node)] = -1
+        total = 1
+        if node.__class__ is MappingNode:
+            for key_node, value_node in node.value:
+                total += size(key_node) + size(value_node)
+        elif node.__class__ is SequenceNode:
+            for item in node.value:
+                total += size(item)
+        sizes[id(node)] = total
+        return total
+
+    if size(root) > MAX_NODES:
+        raise Refused
 
 
 def compose(text: str) -> Node | None:
