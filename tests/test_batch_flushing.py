@@ -176,3 +176,21 @@ def test_a_batch_in_one_process_freezes_what_was_made_before_while_it_goes(
     next(items)
     items.close()  # type: ignore[attr-defined]
     assert gc.get_freeze_count() == before
+
+
+def test_a_pool_closed_before_its_first_item_is_taken_leaves_no_temp_file(
+    tmp_path: Path,
+) -> None:
+    """Closing a batch's items before taking any (Ctrl-C while the run sets up its screen)
+    stops the pool and removes what its workers staged, as closing it later does."""
+    import time
+
+    names = batch(tmp_path)
+    out = tmp_path / "out"
+    options = api.BatchOptions(out=out, assessments=False)
+    items = api.assess_batch(names, options, jobs=2, staged=True)
+    deadline = time.monotonic() + 60
+    while not leftovers(out) and time.monotonic() < deadline:  # the workers stage files
+        time.sleep(0.01)
+    items.close()  # type: ignore[attr-defined]
+    assert leftovers(out) == []

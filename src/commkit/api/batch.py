@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from commkit.api._common import PathLike
 from commkit.render.json_text import plain_floats
@@ -534,7 +534,9 @@ def _in_pool(
     finally:
         gc.unfreeze()
         signal.signal(signal.SIGINT, previous)
-    return _results(pool, window, chunks, first)
+    results = _results(pool, window, chunks, first)
+    next(results)  # started: closed (or dropped) before its first item, it stops the pool
+    return cast("Iterator[BatchItem]", results)  # (its one ``None`` is taken)
 
 
 RESULTS_PIPE_BYTES = 1 << 20
@@ -559,7 +561,7 @@ def _widen_results_pipe(pool: Any) -> None:
 
 def _results(
     pool: Any, window: Any, chunks: Iterator[list[str]], first: BatchItem
-) -> Iterator[BatchItem]:
+) -> Iterator[BatchItem | None]:
     """The items in order, keeping a few chunks ahead in the pool (memory stays flat);
     meanwhile the objects made before are frozen for the GC, as :func:`_frozen_heap` says."""
     import gc
@@ -567,6 +569,7 @@ def _results(
     items: deque[BatchItem] = deque([first])
     gc.freeze()
     try:
+        yield None  # (taken by :func:`_in_pool`: from here on, its ``finally`` runs)
         while items:
             yield items.popleft()
         while window:
