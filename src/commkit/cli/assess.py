@@ -228,8 +228,6 @@ class _Run:
             if self.json_output:
                 print_json(self.json_item(files[0], assessment, written, warnings))
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
         m = section("wizard", self.lang)
         s = self.settings
         w = self.writer
@@ -248,6 +246,10 @@ class _Run:
         items = api.assess_batch(
             files, options, jobs=self.jobs, pack=self.pack, writer=w, staged=True
         )
+        # imported once the workers run: rich's progress bar (and its console, live display,
+        # tables) is then made while they work, and they start without it
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
         with (
             Progress(
                 TextColumn("{task.description}"),
