@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import termios
+import time
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +53,16 @@ def answer_start_and_two_questions(child: Any) -> None:
         child.expect(prompt)
         child.send(keys)
     child.expect("question 3/10")
+
+
+def when_reading_keys(child: Any, timeout: float = 20) -> None:
+    """Wait until the program on the terminal reads keys itself: a prompt_toolkit prompt is up
+    and the terminal is in raw mode, so Ctrl-C or Enter sent now is a key that prompt
+    handles, as when a person presses it on the question on screen (in the terminal's own
+    mode, Ctrl-C would be a signal instead). Tests slept a fixed 0.3-0.5 s before each key
+    instead: about 9 s of a run's wall time in which a worker did nothing."""
+    deadline = time.monotonic() + timeout
+    while termios.tcgetattr(child.child_fd)[3] & (termios.ICANON | termios.ISIG):
+        assert time.monotonic() < deadline, "the program never read keys: " + child.before
+        assert child.isalive(), "the program ended: " + child.before
+        time.sleep(0.005)

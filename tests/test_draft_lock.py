@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 from typing import Any
 
 import pexpect
 
 from commkit.interactive.drafts import lock_path, take_lock
-from pty_wizard import answer_start_and_two_questions, spawn_assess
+from pty_wizard import answer_start_and_two_questions, spawn_assess, when_reading_keys
 
 DRAFT = "fashion-tech-assessment-draft.yaml"
 
@@ -39,7 +38,7 @@ def test_a_second_terminal_resuming_the_same_draft_refuses(tmp_path: Path) -> No
     assert "Traceback" not in second.before
     assert draft.read_bytes() == before
     # the first goes on and saves; stopped with Ctrl-C, it lets go of the draft
-    time.sleep(0.5)
+    when_reading_keys(first)
     first.send("\x03")
     first.expect("commkit assess --resume ")
     first.expect(pexpect.EOF)
@@ -47,7 +46,7 @@ def test_a_second_terminal_resuming_the_same_draft_refuses(tmp_path: Path) -> No
     assert not lock_path(draft).exists()
     again = spawn_assess(tmp_path, "--resume", str(draft))
     again.expect("question 3/10")
-    time.sleep(0.5)
+    when_reading_keys(again)
     again.send("\x03")
     again.expect(pexpect.EOF)
     again.close()
@@ -62,7 +61,7 @@ def test_the_lock_of_a_killed_run_is_stale_and_taken_over(tmp_path: Path) -> Non
     assert lock_path(draft).is_file()  # left behind: its process is gone
     again = spawn_assess(tmp_path, "--resume", str(draft))
     again.expect("question 3/10")
-    time.sleep(0.5)
+    when_reading_keys(again)
     again.send("\x03")
     again.expect(pexpect.EOF)
     again.close()

@@ -13,7 +13,14 @@ from typing import Any
 import pexpect
 import yaml
 
-from pty_wizard import COMMKIT, ENV, FIX, answer_start_and_two_questions, spawn_assess
+from pty_wizard import (
+    COMMKIT,
+    ENV,
+    FIX,
+    answer_start_and_two_questions,
+    spawn_assess,
+    when_reading_keys,
+)
 
 MINE = "# my own answers, with my comments\n" + (FIX / "answers" / "fashion-tech.yaml").read_text(
     encoding="utf-8"
@@ -34,10 +41,8 @@ def commkit(cwd: Path, *args: str) -> Any:
 
 
 def interrupt(child: Any) -> None:
-    """Ctrl-C as a person presses it: once the question on screen has been drawn."""
-    import time
-
-    time.sleep(0.5)
+    """Ctrl-C as a person presses it: once the question on screen reads keys."""
+    when_reading_keys(child)
     child.send("\x03")
 
 

@@ -4,7 +4,6 @@ answer, and never touches OLD. Driven in a pty (the real binary) and through pip
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from commkit.interactive.prompts import Prompter
 from commkit.interactive.wizard import Wizard
 from commkit.model.answers import DraftRun
 from commkit.model.pack import load_pack_uncached
-from pty_wizard import COMMKIT, ENV
+from pty_wizard import COMMKIT, ENV, when_reading_keys
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -38,7 +37,7 @@ def spawn(cwd: Path, *args: str) -> Any:
 
 
 def press(child: Any, keys: str) -> None:
-    time.sleep(0.3)  # once the question on screen has been drawn, as a person types
+    when_reading_keys(child)  # once the question on screen reads keys, as a person types
     child.send(keys)
 
 
