@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import load_workbook
-from pyxform.xls2xform import convert
 from typer.testing import CliRunner
 
 from commkit.cli.app import app
@@ -30,6 +29,10 @@ def _export(tmp_path: Path, fmt: str, *extra: str) -> Path:
 
 def test_xlsform_converts_with_pyxform_without_warnings(tmp_path: Path) -> None:
     path = _export(tmp_path, "xlsform", "--community", "fashiontechperm")
+    # imported here, in the one test that uses it: pyxform (0.4 s of CPU on top of openpyxl)
+    # was imported by every xdist worker at collection, whichever one ran this test
+    from pyxform.xls2xform import convert
+
     warnings: list[str] = []
     result = convert(xlsform=str(path), warnings=warnings)
     assert warnings == []
