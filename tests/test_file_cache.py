@@ -399,7 +399,7 @@ def read_only(folder: Path) -> Iterator[None]:
 def test_a_read_only_cache_folder_is_no_error(cache: Path, workspace: Path) -> None:
     first = latest(workspace)
     file_cache._close()
-    [db] = cache.glob("files-*")
+    [db] = cache.glob("files-*.sqlite")
     with read_only(cache):
         assert latest(workspace) == first
         newest(workspace).unlink()
@@ -419,8 +419,12 @@ def test_a_damaged_results_entry_is_worked_out_again(cache: Path, workspace: Pat
     assert latest(workspace) == first
 
 
-def stored_paths(cache: Path) -> set[str]:
+def stored_paths(cache: Path, opened: bool = False) -> set[str]:
+    """The paths of the files stored (``opened``: after a run opened the cache afresh)."""
     file_cache._close()
+    if opened:
+        file_cache.derived("anything", Community)
+        file_cache._close()
     [db] = cache.glob("files-*.sqlite")
     with contextlib.closing(sqlite3.connect(db)) as conn:
         return {row[0] for row in conn.execute("SELECT path FROM files")}
@@ -466,3 +470,21 @@ def test_databases_of_other_versions_are_pruned_and_nothing_else(cache: Path) ->
     file_cache._close()
     [current] = {p for p in cache.glob("files-2-*.sqlite") if p.name not in {*ours, *mine}}
     assert current.stat().st_size > 0  # this version's own database, made and used
+
+
+def test_rows_no_run_can_use_again_are_deleted_once_a_week(cache: Path, profile: Path) -> None:
+    """A file changed or deleted since it was stored never matches its row again (its change
+    time does not come back): its row goes, the rows of unchanged files stay."""
+    other = profile.with_name("other.yaml")
+    shutil.copy(profile, other)
+    for path in (profile, other):
+        load_model(path, Community)
+    stored = {str(profile.absolute()), str(other.absolute())}
+    assert stored_paths(cache) == stored
+    other.unlink()
+    [mark] = cache.glob("files-*.sqlite-pruned")  # the first run pruned its empty database
+    assert stored_paths(cache, opened=True) == stored  # within the week: not looked at
+    week_ago = mark.stat().st_mtime - file_cache.PRUNE_ROWS_EVERY - 60
+    os.utime(mark, (week_ago, week_ago))
+    assert stored_paths(cache, opened=True) == {str(profile.absolute())}
+    assert mark.stat().st_mtime > week_ago

@@ -6,10 +6,11 @@ validated model in JSON, under its path and the stamp of its metadata (size, mod
 and change times, inode); the next run takes the model from the cache when the stamp is the
 same and reads the file otherwise. Entries of other commkit versions or model code live in
 another database; opening one deletes those of other versions but the two most recently
-used, so that upgrades do not pile them up. Models are stored as their JSON
-(``model_dump_json``) and come back through pydantic's JSON validation, which skips the YAML
-parse (most of a file's cost) and trusts nothing it reads; the database sits in the user's
-private cache folder, as the pack cache does.
+used, so that upgrades do not pile them up; once a week, the rows of files that changed or
+are gone since they were stored (no run can use them again) are deleted. Models are stored
+as their JSON (``model_dump_json``) and come back through pydantic's JSON validation, which
+skips the YAML parse (most of a file's cost) and trusts nothing it reads; the database sits
+in the user's private cache folder, as the pack cache does.
 
 What is worked out from several files is cached too (:func:`derived`, stored as JSON): a
 community's latest results, say, which depend on its assessments folder and the files read
@@ -31,6 +32,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import TypeVar
 
@@ -129,8 +131,11 @@ def _open() -> FileCache | None:
         version = hashlib.sha256(pack_cache.code_identity()).hexdigest()[:16]
         try:
             path = pack_cache.private_dir() / f"files-{FORMAT}-{version}.sqlite"
-            _prune(path)
-            cache: FileCache | None = _connect(path)
+            rows_due = _prune(path)
+            opened = _connect(path)
+            if rows_due:
+                _forget_stale(opened, path)
+            cache: FileCache | None = opened
         except (OSError, sqlite3.Error):
             cache = None
         _state["cache"] = cache
@@ -145,16 +150,29 @@ KEEP_OTHERS = 2
 """Databases of other commkit versions kept beside this one's, the most recently used."""
 
 
-def _prune(current: Path) -> None:
+PRUNE_ROWS_EVERY = 7 * 86_400
+"""Seconds between two looks for rows no run can use again (:func:`_forget_stale`)."""
+_PRUNED = "-pruned"
+"""The suffix of the empty file beside a database whose time says when it was last pruned."""
+
+
+def _prune(current: Path) -> bool:
     """Delete the file cache databases of other commkit versions or formats but the
     :data:`KEEP_OTHERS` most recently used (two installations used in turn keep theirs).
-    Only files named as commkit names its databases are touched, with their ``-wal`` and
-    ``-shm``; anything else in the folder is left alone, and a file that cannot be removed
-    is no error."""
+    Only files named as commkit names its databases are touched, with their ``-wal``,
+    ``-shm`` and ``-pruned``; anything else in the folder is left alone, and a file that
+    cannot be removed is no error. Whether ``current``'s rows are due to be pruned (it
+    lists the folder anyway: the mark costs no look of its own)."""
     used: dict[str, float] = {}
+    rows_due = True
     with contextlib.suppress(OSError), os.scandir(current.parent) as entries:
         for entry in entries:
-            base = entry.name.removesuffix("-wal").removesuffix("-shm")
+            if entry.name == current.name + _PRUNED:
+                with contextlib.suppress(OSError):
+                    age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+                    rows_due = not 0 <= age < PRUNE_ROWS_EVERY
+                continue
+            base = entry.name.removesuffix("-wal").removesuffix("-shm").removesuffix(_PRUNED)
             if base == current.name or not _OURS.fullmatch(base):
                 continue
             with contextlib.suppress(OSError):
@@ -163,6 +181,31 @@ def _prune(current: Path) -> None:
                     used[base] = max(used.get(base, mtime), mtime)
     for name in sorted(used, key=lambda n: used[n], reverse=True)[KEEP_OTHERS:]:
         _remove(current.parent / name)
+    return rows_due
+
+
+def _forget_stale(cache: FileCache, path: Path) -> None:
+    """Delete the rows no run can use again, once a week: a file whose stamp moved (it was
+    changed, replaced or deleted: its change time never comes back; a folder of answers
+    files of a batch long gone, a workspace moved), and a worked-out result one of whose
+    sources moved. One stat a row (about 30 ms for 10,000 files); a database another run
+    holds, or a read-only one, is pruned another time."""
+    with contextlib.suppress(sqlite3.Error, OSError, ValueError, TypeError):
+        files = cache.db.execute("SELECT path, stamp FROM files").fetchall()
+        gone = [(key,) for key, stamp in files if _stamp(key) != stamp]
+        derived = cache.db.execute("SELECT key, deps FROM derived").fetchall()
+        stale = [
+            (key,)
+            for key, deps in derived
+            if any(_stamp(dep) != stamp for dep, stamp in json.loads(deps))
+        ]
+        with cache.db:
+            cache.db.execute("BEGIN")
+            cache.db.executemany("DELETE FROM files WHERE path = ?", gone)
+            cache.db.executemany("DELETE FROM derived WHERE key = ?", stale)
+        mark = path.with_name(path.name + _PRUNED)
+        os.close(os.open(mark, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.utime(mark)
 
 
 def _connect(path: Path) -> FileCache:
@@ -199,7 +242,7 @@ def _disable(error: sqlite3.Error) -> None:
 
 
 def _remove(path: Path) -> None:
-    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}{_PRUNED}"):
         with contextlib.suppress(OSError):
             (path.parent / name).unlink()
 

@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,12 @@ from commkit import __version__
 if TYPE_CHECKING:
     from commkit.model.content_pack import ContentPack
 
+KEEP_PACKS = 8
+"""Checked packs kept (about 700 KB each): the packs and commkit versions used of late."""
+KEEP_DATA = 64
+"""Worked-out results kept (a few KB each: validate's report, a seminar's text...)."""
+USED_EVERY = 86_400
+"""Seconds between two marks of an entry as used: a warm run writes nothing most days."""
 ENV_DISABLE = "COMMKIT_NO_CACHE"
 ENV_DIR = "COMMKIT_CACHE_DIR"
 FORMAT = 1
@@ -199,10 +206,9 @@ def store(key: str, pack: ContentPack) -> None:
     """Write the entry atomically (temp file + rename); any failure just means no cache."""
     import pickle
 
-    _write(
-        _entry(key),
-        lambda: pickle.dumps({"key": key, "pack": pack}, protocol=pickle.HIGHEST_PROTOCOL),
-    )
+    path = _entry(key)
+    _write(path, lambda: pickle.dumps({"key": key, "pack": pack}, protocol=pickle.HIGHEST_PROTOCOL))
+    _prune(path.parent, "pickle", KEEP_PACKS)
 
 
 def _data_entry(key: str) -> Path:
@@ -219,7 +225,9 @@ def _read(path: Path, key: str, decode: Callable[[bytes], Any], field: str, kind
     ``kind``; else ``None``, and an entry that is there but unusable (corrupt, truncated,
     foreign) is deleted, to be rebuilt."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
+            mark_used(handle.fileno())
     except OSError:
         return None
     try:
@@ -238,12 +246,30 @@ def _read(path: Path, key: str, decode: Callable[[bytes], Any], field: str, kind
     return None
 
 
+def mark_used(fd: int) -> None:
+    """Mark the open entry ``fd`` as read now (its modification time), at most once a day:
+    pruning (:mod:`commkit.model.cache_prune`) keeps what is used. One ``fstat`` a read; a
+    read-only cache stays as it is."""
+    with contextlib.suppress(OSError):
+        if time.time() - os.fstat(fd).st_mtime > USED_EVERY:
+            os.utime(fd)
+
+
 def store_data(key: str, data: Any) -> None:
     """Store plain JSON data under ``key``, atomically; any failure just means no cache."""
-    _write(
-        _data_entry(key),
-        lambda: json.dumps({"key": key, "data": data}, ensure_ascii=False).encode("utf-8"),
-    )
+    path = _data_entry(key)
+    _write(path, lambda: json.dumps({"key": key, "data": data}, ensure_ascii=False).encode("utf-8"))
+    _prune(path.parent, "json", KEEP_DATA)
+
+
+def _prune(folder: Path, suffix: str, keep: int) -> None:
+    """After a store (a run that just built what it stores): the entries of ``folder`` but
+    the ``keep`` most recently used (:mod:`commkit.model.cache_prune`)."""
+    import re
+
+    from commkit.model.cache_prune import prune_entries
+
+    prune_entries(folder, re.compile(rf"[0-9a-f]{{17,}}\.{suffix}"), keep)
 
 
 def _write(path: Path, encode: Any) -> None:

@@ -18,6 +18,10 @@ from jinja2.bccache import Bucket
 
 from commkit.model import pack_cache
 
+KEEP_OTHERS = 2
+"""Folders of other commkit versions or set-ups kept beside this one's (two installations
+used in turn keep theirs), the most recently made."""
+
 
 class QuietBytecodeCache(FileSystemBytecodeCache):
     """Jinja2's file cache, where a corrupt entry or an unwritable folder means no cache."""
@@ -49,7 +53,14 @@ def bytecode_cache() -> BytecodeCache | None:
         return None
     try:
         setup = hashlib.sha256(_setup_stamp()).hexdigest()[:16]
+        new = not (pack_cache.cache_dir() / "templates" / setup).is_dir()
         folder = pack_cache.private_dir("templates", setup)
     except OSError:
         return None
+    if new:  # another commkit or set-up: the folders of those used longest ago go
+        import re
+
+        from commkit.model.cache_prune import prune_folders
+
+        prune_folders(folder.parent, re.compile("[0-9a-f]{16}"), KEEP_OTHERS, setup)
     return QuietBytecodeCache(str(folder))
