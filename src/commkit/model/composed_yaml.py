@@ -38,6 +38,9 @@ _SCALAR_TAGS = frozenset(
 )
 _REMEMBER = 64
 """Scalars up to this length are remembered (keys, ids, numbers, dates; not prose)."""
+MAX_VALUES = 250_000
+"""The most values a document may expand to, aliases followed; the located loader's bound
+too (``loader.MAX_NODES``, which imports it from here: below them both)."""
 _LIMIT = 100_000
 """Entries each memo may hold before it starts over: memory stays bounded."""
 
@@ -103,10 +106,8 @@ def load(text: str) -> Any:
 
 def _refuse_expansion(root: Node) -> None:
     """:class:`Refused` if the values ``root`` expands to, aliases followed, are more than
-    the located loader builds (``MAX_NODES``), or a node holds itself; each node is counted
+    the located loader builds (:data:`MAX_VALUES`), or a node holds itself; each node is counted
     once, so a bomb costs what its lines do, not what it expands to."""
-    from commkit.model.loader import MAX_NODES
-
     sizes: dict[int, int] = {}
 
     def size(node: Node) -> int:
@@ -126,7 +127,7 @@ def _refuse_expansion(root: Node) -> None:
         sizes[id(node)] = total
         return total
 
-    if size(root) > MAX_NODES:
+    if size(root) > MAX_VALUES:
         raise Refused
 
 

@@ -28,14 +28,16 @@ if TYPE_CHECKING:
 # libyaml's parser and composer (the C safe loader when the wheel has it) with each plain
 # scalar's resolution remembered (:mod:`commkit.model.composed_yaml`): the same nodes;
 # parse_text of the shipped checklist and methodology 11 % less CPU than CSafeLoader's
+from commkit.model.composed_yaml import MAX_VALUES
 from commkit.model.composed_yaml import _Loader as _Loader
 
 HAS_C_LOADER: bool = yaml.__with_libyaml__
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Files above this size are refused: content and answers are a few hundred KB at most."""
-MAX_NODES = 250_000
-"""Bound on values built from one file, aliases expanded: stops 'billion laughs' bombs."""
+MAX_NODES = MAX_VALUES
+"""Bound on values built from one file, aliases expanded: stops 'billion laughs' bombs
+(defined beside libyaml's way, which refuses beyond it too)."""
 MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
