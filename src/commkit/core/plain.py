@@ -282,9 +282,12 @@ def recommendation_model(plain: PlainRecommendation) -> Recommendation:
     return made
 
 
-def result_model(plain: PlainResult) -> AssessmentResult:
-    """A new ``AssessmentResult`` with the fields of ``plain`` (its lists copied)."""
+def result_model(plain: PlainResult, *, copy: bool = True) -> AssessmentResult:
+    """A new ``AssessmentResult`` with the fields of ``plain``: its lists copied, or, with
+    ``copy=False``, handed over (for a caller that drops ``plain``: 5 list copies fewer, -1.5k
+    instructions a ``score()`` call, cachegrind)."""
     models = _models()
+    own = list if copy else _same
     return models.built(
         models.result,
         {
@@ -292,14 +295,18 @@ def result_model(plain: PlainResult) -> AssessmentResult:
             "stage": plain.stage,
             "next_stage": plain.next_stage,
             "dimensions": [d._model or dimension_model(d) for d in plain.dimensions],
-            "strengths": list(plain.strengths),
-            "gaps": list(plain.gaps),
+            "strengths": own(plain.strengths),
+            "gaps": own(plain.gaps),
             "recommendations": [r._model or recommendation_model(r) for r in plain.recommendations],
-            "actions": list(plain.actions),
-            "open_questions": list(plain.open_questions),
-            "held_back_by": list(plain.held_back_by),
+            "actions": own(plain.actions),
+            "open_questions": own(plain.open_questions),
+            "held_back_by": own(plain.held_back_by),
         },
     )
+
+
+def _same(items: list[Any]) -> list[Any]:
+    return items
 
 
 # ---------------------------------------------------------------- inputs from JSON data

@@ -1049,7 +1049,8 @@ def score(
 ) -> AssessmentResult:
     """The scored result of ``answers`` as a model (``actions`` left empty: see
     :func:`assess`; :func:`score_plain` gives it without pydantic)."""
-    return result_model(breakdown(checklist, answers, lang=lang, months=months).plain)
+    # the breakdown and its plain result are dropped here: the model takes their lists
+    return result_model(breakdown(checklist, answers, lang=lang, months=months).plain, copy=False)
 
 
 def score_plain(
