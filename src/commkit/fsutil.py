@@ -254,6 +254,11 @@ def file_exists(path: StrPath) -> bool:
     return True
 
 
+def _utf8(text: str | bytes) -> bytes:
+    """``text`` in UTF-8; bytes (a batch's one pass makes its texts so) as they are."""
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
 def _atomic_write(path: Path, chunks: Iterable[bytes], force: bool, fsync: bool = True) -> Path:
     """Write ``chunks`` to ``path`` through a temp file in the same folder.
 
@@ -319,7 +324,7 @@ def atomic_write_text(
 ) -> Path:
     """Write UTF-8 text (bytes: as they are) atomically; ``bom`` for spreadsheet programs
     that want one."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = _utf8(text)
     if bom:
         data = b"\xef\xbb\xbf" + data
     return _atomic_write(path, (data,), force, fsync)
@@ -414,7 +419,7 @@ def stage_text(path: Path, text: str | bytes) -> Path:
         fd, tmp = _create_temp(path, STAGED_MODE)
     with _temp_removed_on_failure(tmp, path):
         try:
-            data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
+            data = memoryview(_utf8(text))
             while data:
                 data = data[os.write(fd, data) :]
         finally:
