@@ -341,13 +341,14 @@ def _is_tab_problem(problem: str, mark: yaml.Mark | None, lines: list[str] | Non
     return lines[mark.line][mark.column : mark.column + 1] == "\t"
 
 
-def _control_character(exc: yaml.reader.ReaderError, text: str, path: Path) -> Diagnostic:
+def _control_character(
+    exc: yaml.reader.ReaderError, text: str, lines: list[str], path: Path
+) -> Diagnostic:
     """A control character (libyaml refuses it while reading) at its line and column:
     libyaml gives its place as a byte offset in the UTF-8 text, with no line."""
     before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
     line = before.count("\n") + 1
     column = len(before) - before.rfind("\n")
-    lines = text.split("\n")
     return Diagnostic(
         "invalid YAML: " + _CONTROL_CHARACTER.format(code=f"{exc.character:04X}"),
         file=path,
@@ -387,7 +388,7 @@ def parse_text(text: str, path: Path) -> Document:
         except yaml.reader.ReaderError as exc:
             if not isinstance(exc.character, int):
                 raise ContentError("", [Diagnostic(_yaml_problem(exc), file=path)]) from None
-            raise ContentError("", [_control_character(exc, text, path)]) from None
+            raise ContentError("", [_control_character(exc, text, lines, path)]) from None
         except yaml.YAMLError as exc:
             raise ContentError("", [Diagnostic(_yaml_problem(exc), file=path)]) from None
         if node is None:
