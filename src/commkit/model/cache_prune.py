@@ -20,6 +20,7 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = ["DAY", "UNUSED_DAYS", "prune_entries", "prune_folders"]
@@ -37,16 +38,15 @@ def prune_entries(folder: Path, name: re.Pattern[str], keep: int) -> None:
     recently used, and any unused for :data:`UNUSED_DAYS` (with the temp files of writers
     that died a day ago or more)."""
     now = time.time()
-    entries: list[tuple[float, str]] = []
-    with contextlib.suppress(OSError), os.scandir(folder) as found:
-        for entry in found:
-            with contextlib.suppress(OSError):
-                if name.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    entries.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
-                elif _TEMP.fullmatch(entry.name) and now - entry.stat().st_mtime > DAY:
-                    os.unlink(entry.path)
-    entries.sort(reverse=True)
-    for rank, (used, path) in enumerate(entries):
+
+    def is_entry(entry: os.DirEntry[str]) -> bool:
+        if name.fullmatch(entry.name):
+            return entry.is_file(follow_symlinks=False)
+        if _TEMP.fullmatch(entry.name) and now - entry.stat().st_mtime > DAY:
+            os.unlink(entry.path)
+        return False
+
+    for rank, (used, path) in enumerate(_newest_first(folder, is_entry)):
         if rank >= keep or now - used > UNUSED_DAYS * DAY:
             with contextlib.suppress(OSError):
                 os.unlink(path)
@@ -55,19 +55,32 @@ def prune_entries(folder: Path, name: re.Pattern[str], keep: int) -> None:
 def prune_folders(folder: Path, name: re.Pattern[str], keep: int, current: str) -> None:
     """Delete the sub-folders of ``folder`` named ``name`` but ``current`` beyond the ``keep``
     most recently written (a folder of entries of another commkit or set-up)."""
-    folders: list[tuple[float, str]] = []
-    with contextlib.suppress(OSError), os.scandir(folder) as found:
-        for entry in found:
-            with contextlib.suppress(OSError):
-                if (
-                    entry.name != current
-                    and name.fullmatch(entry.name)
-                    and entry.is_dir(follow_symlinks=False)
-                ):
-                    folders.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
-    folders.sort(reverse=True)
-    if len(folders) > keep:
+
+    def is_other(entry: os.DirEntry[str]) -> bool:
+        return (
+            entry.name != current
+            and name.fullmatch(entry.name) is not None
+            and entry.is_dir(follow_symlinks=False)
+        )
+
+    beyond = _newest_first(folder, is_other)[keep:]
+    if beyond:
         import shutil  # only when there is a folder to delete
 
-    for _, path in folders[keep:]:
-        shutil.rmtree(path, ignore_errors=True)
+        for _, path in beyond:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _newest_first(
+    folder: Path, accept: Callable[[os.DirEntry[str]], bool]
+) -> list[tuple[float, str]]:
+    """``(modification time, path)`` of the entries of ``folder`` that ``accept`` takes, the
+    newest first; an entry (or a folder) that cannot be looked at is left out."""
+    found: list[tuple[float, str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if accept(entry):
+                    found.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+    found.sort(reverse=True)
+    return found
