@@ -147,7 +147,10 @@ def test_inprocess_benchmark_quick() -> None:
     assert isinstance(scoring, dict) and isinstance(plan, dict) and isinstance(wizard, dict)
     assert scoring["score_per_s"] > 0 and scoring["assess_per_s"] > 0
     assert scoring["fresh_per_s"] > 0 and scoring["fresh_calls"] == 10
-    assert scoring["plain_per_s"] > 0 and scoring["plain_calls"] > 0
+    assert scoring["plain_per_s"] > 0 and scoring["rounds"] == 2
+    for spread in (scoring["score_rounds"], scoring["plain_rounds"]):
+        assert 0 < spread["min"] <= spread["median"] <= spread["max"]
+    assert scoring["score_over_plain"] > 0
     assert plan["plans"] > 0 and plan["full_set_actions"] == plan["roadmap_actions"]
     assert wizard["questions_answered"] > 0
 
