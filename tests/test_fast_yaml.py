@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from commkit.errors import ContentError
 from commkit.model import fast_yaml
+from commkit.model.loader import MAX_DEPTH, parse_text
 from commkit.model.workspace import Community
 from commkit.model.workspace_loader import load_model
 
@@ -112,7 +114,7 @@ def _aliases(levels: int) -> str:
     [
         _aliases(5),  # 1,111,110 values from six lines; a few more levels fill the memory
         "a: &x [1, *x]\n",  # a list that holds itself
-        "a: " + "[" * 600 + "]" * 600 + "\n",  # deeper than the walk's stack (libyaml: 1,000)
+        "a: " + "[" * 600 + "]" * 600 + "\n",  # libyaml composes it (up to 1,000 levels)
     ],
     ids=["aliases", "recursive", "deep"],
 )
@@ -122,6 +124,32 @@ def test_libyaml_s_way_refuses_aliases_and_depth_on_its_own(text: str) -> None:
     Aliases within the located loader's bound still read (test_line_yaml)."""
     with pytest.raises(fast_yaml.Refused):
         fast_yaml.load_composed(text)
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1, 2])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_nesting_is_read_as_deep_as_the_located_loader_reads_it(extra: int, style: str) -> None:
+    """The same bound on every Python: the walk counts the levels rather than waiting for
+    Python's stack to run out (3.11 ran out at about 500 levels, 3.12 and later do not)."""
+    levels = MAX_DEPTH - 1 + extra  # the innermost value at MAX_DEPTH + extra (the top: 0)
+    if style == "flow":
+        text = "a: " + "[" * levels + "1" + "]" * levels + "\n"
+    else:
+        text = "".join(f"{'  ' * n}k{n}:\n" for n in range(levels)) + "  " * levels + "k: 1\n"
+    try:
+        parse_text(text, Path("x.yaml"))
+        located_refuses = False
+    except ContentError:
+        located_refuses = True
+    for read in (fast_yaml.load, fast_yaml.load_composed):
+        try:
+            data = read(text)
+        except fast_yaml.Refused:
+            assert located_refuses, (read, levels)
+        else:
+            assert not located_refuses, (read, levels)
+            assert data == yaml.load(text, Loader=yaml.CSafeLoader)
+    assert located_refuses is (extra > 0)
 
 
 def test_an_anchor_without_an_alias_still_reads(tmp_path: Path) -> None:

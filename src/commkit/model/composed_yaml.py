@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from commkit.model.line_yaml import MAX_DEPTH
 from commkit.model.line_yaml import Refused as Refused  # one refusal for both readers
 
 try:
@@ -90,17 +91,16 @@ def load(text: str) -> Any:
 
     Safe on its own, whoever calls it: a document whose aliases expand it beyond the
     located loader's bound (a "billion laughs" makes millions of values of a few lines),
-    a node that holds itself, and nesting deeper than Python's stack (libyaml composes up
-    to 1,000 levels, the walk fails from about 500) are refused, and the located loader,
-    which bounds all three, says where."""
+    a node that holds itself, and nesting deeper than :data:`MAX_DEPTH` are refused, and
+    the located loader, which bounds all three alike, says where."""
     node = compose(text)
     if node is None:
         return None
     try:
         if "*" in text and "&" in text:  # an alias needs both: counted first
             _refuse_expansion(node)
-        return _walk(node)
-    except RecursionError:
+        return _walk(node, 0)
+    except RecursionError:  # a caller already near Python's recursion limit
         raise Refused from None
 
 
@@ -163,10 +163,15 @@ def scalar(node: Node) -> Any:
     return value
 
 
-def _walk(node: Node) -> Any:
+def _walk(node: Node, depth: int) -> Any:
     kind = node.__class__
     if kind is ScalarNode:
         return node.value if node.tag == _STR else scalar(node)
+    # counted, not left to Python's stack, whose depth differs between versions (3.11 ran
+    # out at about 500 levels, 3.12 and later do not): every Python reads the same files
+    if depth >= MAX_DEPTH and node.value:  # its items would be deeper than the bound
+        raise Refused
+    depth += 1
     if kind is MappingNode and node.tag == _MAP:
         out: dict[Any, Any] = {}
         written: set[str] = set()
@@ -178,8 +183,8 @@ def _walk(node: Node) -> Any:
             key = key_node.value if key_node.tag == _STR else scalar(key_node)
             if key in out:
                 raise Refused
-            out[key] = _walk(value_node)
+            out[key] = _walk(value_node, depth)
         return out
     if kind is SequenceNode and node.tag == _SEQ:
-        return [_walk(item) for item in node.value]
+        return [_walk(item, depth) for item in node.value]
     raise Refused

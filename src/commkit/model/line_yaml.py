@@ -147,6 +147,12 @@ _REST_OK = re.compile(r"(?: +#.*)? *\Z")
 _FLOW_PLAIN = re.compile(r"[^,\[\]{}:#]*")
 """A plain scalar in a flow collection, up to what ends it or makes it doubtful."""
 _FLOW_DEPTH = 20
+MAX_DEPTH = 64
+"""The deepest a value may be nested: the bound of libyaml's way (which counts it exactly)
+and of the located loader (``loader.MAX_DEPTH``). Defined here, where PyYAML is not imported."""
+_BLOCK_DEPTH = MAX_DEPTH - _FLOW_DEPTH - 2
+"""Block collections deeper than this go to libyaml's way: a flow collection in one could
+pass :data:`MAX_DEPTH` (real files nest a few levels)."""
 _KEY_MAX = 1000
 """libyaml refuses an implicit key over 1024 characters; longer ones go to libyaml."""
 _REMEMBER = 64
@@ -237,6 +243,8 @@ class _Reader:
                     made: Any = [] if dash else {}
                     into[key] = made
                     stack.append((indent, made, dash))
+                    if len(stack) > _BLOCK_DEPTH:
+                        raise Refused
             while stack and stack[-1][0] > indent:
                 stack.pop()  # a line less indented closes the collections it is not in
             if stack:
@@ -406,6 +414,8 @@ class _Reader:
                 inner: list[Any] = []
                 into.append(inner)
                 stack.append((column, inner, True))
+                if len(stack) > _BLOCK_DEPTH:
+                    raise Refused
                 into, content, indent = inner, rest, column
                 continue
             break
@@ -420,6 +430,8 @@ class _Reader:
         mapping: dict[Any, Any] = {}
         into.append(mapping)
         stack.append((column, mapping, False))
+        if len(stack) > _BLOCK_DEPTH:
+            raise Refused
         self._entry(mapping, rest, column)
 
     def _entry(self, into: dict[Any, Any], content: str, indent: int) -> None:
