@@ -48,9 +48,11 @@ def test_a_russian_batch_in_a_terminal_leaves_one_clean_line_per_file(
     expected = []
     for item in json.loads(as_json.stdout):
         result = item["assessment"]["result"]
-        report = Path(item["files"]["markdown"]).name
+        written = Path(item["files"]["markdown"])
+        assert written.is_absolute()  # --json is for programs: the whole path
         score = f"{result['overall']:.1f}".replace(".", ",")
-        expected.append(f"{tmp_path / 'shown' / report}  {score}  {titles[result['stage']]}")
+        # on screen, the path below the working folder, as the user named the folder
+        expected.append(f"shown/{written.name}  {score}  {titles[result['stage']]}")
     lines = _screen(shown.output)
     assert [line for line in lines if "assessment-2020-10-15.md" in line] == expected
     assert not any("━" in line for line in lines), lines  # the bar is gone, whole

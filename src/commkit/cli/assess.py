@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli import options as opt
+from commkit.shown_path import shown_path
 
 
 def register(app: typer.Typer) -> None:
@@ -296,14 +297,14 @@ class _Run:
                                 "source": name,
                                 "score": score_text(item.overall, self.lang),
                                 "stage": self.pack.stage_title(item.stage, self.lang),
-                                "report": written["markdown"],
+                                "report": shown_path(written["markdown"]),
                             }
                         )
                     else:
                         score = score_text(item.overall, self.lang)
                         stage = self.pack.stage_title(item.stage, self.lang)
                         out().print(
-                            f"{written['markdown']}  {score}  {stage}",
+                            f"{shown_path(written['markdown'])}  {score}  {stage}",
                             markup=False,
                             highlight=False,
                         )

@@ -9,6 +9,7 @@ import typer
 
 from commkit.cli import options as opt
 from commkit.cli.context import settings
+from commkit.shown_path import shown_path
 
 
 def plan(
@@ -103,7 +104,9 @@ def plan(
     if as_json:
         print_json(result.model_dump(mode="json"))
         for path in written:
-            err().print(text("cli.wrote", lang, path=path), markup=False, soft_wrap=True)
+            err().print(
+                text("cli.wrote", lang, path=shown_path(path)), markup=False, soft_wrap=True
+            )
         return
     _summary(result, lang, written)
 

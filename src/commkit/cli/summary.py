@@ -5,6 +5,8 @@ wherever that layout is not copied."""
 
 from typing import Any
 
+from commkit.shown_path import shown_path
+
 _COLOURS = {"none": "bright_black", "strength": "green", "gap": "red", "other": "yellow"}
 
 
@@ -106,9 +108,9 @@ def summary_lines(view: Any, written: dict[str, str], m: dict[str, str], screen:
     say((m["written"], "bold"))
     for key in ("markdown", "yaml"):
         if key in written:
-            say(f"  {written[key]}", soft_wrap=True)
+            say(f"  {shown_path(written[key])}", soft_wrap=True)
     if "draft_removed" in written:
-        folded(m["draft_removed"].format(draft=written["draft_removed"]), rest="")
+        folded(m["draft_removed"].format(draft=shown_path(written["draft_removed"])), rest="")
     return lines
 
 
@@ -171,8 +173,10 @@ def _print_rich(console: Any, view: Any, written: dict[str, str], m: dict[str, s
     console.print(Text(m["written"], style="bold"))
     for key in ("markdown", "yaml"):
         if key in written:
-            console.print(f"  {written[key]}", markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                f"  {shown_path(written[key])}", markup=False, highlight=False, soft_wrap=True
+            )
     if "draft_removed" in written:
-        said = m["draft_removed"].format(draft=written["draft_removed"])
+        said = m["draft_removed"].format(draft=shown_path(written["draft_removed"]))
         shown = wrap_lines(console, said, rest="")
         console.print(shown, markup=False, highlight=False, soft_wrap=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from commkit.shown_path import shown_path
+
 
 def warm_assess_run(
     s: Any,
@@ -86,4 +88,4 @@ def plan_summary(result: Any, lang: str, written: list[Path]) -> None:
     )
     stdout.print(summary, soft_wrap=not stdout.is_terminal)
     for path in written:
-        stdout.print(text("cli.wrote", lang, path=path))
+        stdout.print(text("cli.wrote", lang, path=shown_path(path)))
