@@ -11,13 +11,18 @@ import sys
 
 def environment() -> None:
     """What every run sets before anything is imported: no pydantic plugin scan; ``NO_COLOR``
-    means a plain terminal."""
+    means a plain terminal; a stream that cannot show every character shows ``?`` instead
+    of ending the run (:mod:`commkit.cli.narrow_encoding`)."""
     # pydantic looks for plugins through importlib.metadata when the first model is built,
     # which costs every command a scan of the installed packages; commkit uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _no_plugin_loader()
     if os.environ.get("NO_COLOR") is not None:
         os.environ.setdefault("TERM", "dumb")
+    if any(getattr(s, "encoding", "utf-8") != "utf-8" for s in (sys.stdout, sys.stderr)):
+        from commkit.cli.narrow_encoding import tolerate_narrow_encodings
+
+        tolerate_narrow_encodings()
 
 
 def _no_plugin_loader() -> None:
@@ -64,8 +69,9 @@ def interrupted() -> int:
 
 
 def finish(lang: str) -> None:
-    """After every run: library calls made later speak English again, and the temp files of
-    a killed earlier run that this one's writes swept are named."""
+    """After every run: library calls made later speak English again, the temp files of a
+    killed earlier run that this one's writes swept are named, and characters the output
+    could not show are explained."""
     if "commkit.i18n.messages" in sys.modules:
         from commkit.i18n.messages import set_ui_lang
 
@@ -74,3 +80,7 @@ def finish(lang: str) -> None:
         from commkit.cli.output import report_stale_temps
 
         report_stale_temps(lang)
+    if "commkit.cli.narrow_encoding" in sys.modules:  # (a stream was not UTF-8)
+        from commkit.cli.narrow_encoding import hint
+
+        hint(lang)

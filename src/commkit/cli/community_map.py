@@ -96,8 +96,10 @@ def map_command(
         console.print(_wrote(kind, path, lang), markup=False, soft_wrap=True)
     if as_json:
         # the same bytes as print_json(region_map.to_json()), written piece by piece
+        from commkit.cli.narrow_encoding import json_for
+
         for chunk in api.map_json_chunks(region_map):
-            sys.stdout.write(chunk)
+            sys.stdout.write(json_for(sys.stdout, chunk))
         sys.stdout.flush()
         return
     screen = api.map_screen(region_map, lang, limit=SCREEN_ROWS)

@@ -196,7 +196,10 @@ def say(console: Console, key: str, lang: str, indent: str = "", **values: Any) 
 
 def print_json(data: Any) -> None:
     """One JSON document on stdout, nothing else there."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from commkit.cli.narrow_encoding import json_for
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(json_for(sys.stdout, text) + "\n")
     sys.stdout.flush()
 
 
@@ -244,7 +247,9 @@ class JsonArrayWriter:
         if self._bytes is not None:
             self._bytes.write(text.encode("utf-8"))
         else:
-            self.stream.write(text)
+            from commkit.cli.narrow_encoding import json_for
+
+            self.stream.write(json_for(self.stream, text))
 
     def _byte_layer(self) -> Any:
         """The stream's bytes, where UTF-8 bytes written there are what the same text
