@@ -97,6 +97,15 @@ def test_usage_error_exits_2(runner: CliRunner) -> None:
 def test_bad_lang_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "fr", "methodology"])
     assert result.exit_code == 2
+    assert "Invalid value for --lang: choose 'en' or 'ru'" in result.output
+
+
+def test_a_bad_language_from_the_environment_names_the_variable(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["methodology"], env={"COMMKIT_LANG": "fr"})
+    assert result.exit_code == 2
+    assert "Invalid value for COMMKIT_LANG: choose 'en' or 'ru'" in result.output
+    given = runner.invoke(app, ["--lang", "ru", "methodology"], env={"COMMKIT_LANG": "fr"})
+    assert given.exit_code == 0  # --lang beats the variable, which is then not looked at
 
 
 def test_missing_content_folder_is_a_clean_error(runner: CliRunner, tmp_path: Path) -> None:

@@ -98,7 +98,11 @@ def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     if lang is not None and lang not in ("en", "ru"):
-        raise typer.BadParameter("choose 'en' or 'ru'", param_hint="--lang")
+        # named as the user set it: the variable, when it came from the environment (by
+        # name: Typer carries a click of its own, whose ParameterSource is not click's)
+        source = getattr(ctx.get_parameter_source("lang"), "name", None)
+        hint = "COMMKIT_LANG" if source == "ENVIRONMENT" else "--lang"
+        raise typer.BadParameter("choose 'en' or 'ru'", param_hint=hint)
     if no_cache:
         os.environ["COMMKIT_NO_CACHE"] = "1"
     ctx.obj = Settings(content=content, lang=lang or "en", debug=debug, lang_given=bool(lang))
