@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 
 from commkit.cli import options as opt
-from commkit.shown_path import shown_path
 
 
 def register(app: typer.Typer) -> None:
@@ -215,6 +214,7 @@ class _Run:
         )
         from commkit.i18n import plural, section
         from commkit.i18n import score as score_text
+        from commkit.shown_path import shown_path
 
         files = api.expand_answer_files(names, one_community=self.community is not None)
         done = 0

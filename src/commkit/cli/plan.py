@@ -9,7 +9,6 @@ import typer
 
 from commkit.cli import options as opt
 from commkit.cli.context import settings
-from commkit.shown_path import shown_path
 
 
 def plan(
@@ -100,6 +99,7 @@ def plan(
         force=force,
     )
     from commkit.i18n import text
+    from commkit.shown_path import shown_path
 
     if as_json:
         print_json(result.model_dump(mode="json"))

@@ -5,8 +5,6 @@ wherever that layout is not copied."""
 
 from typing import Any
 
-from commkit.shown_path import shown_path
-
 _COLOURS = {"none": "bright_black", "strength": "green", "gap": "red", "other": "yellow"}
 
 
@@ -59,6 +57,7 @@ def summary_lines(view: Any, written: dict[str, str], m: dict[str, str], screen:
     :class:`~commkit.cli.plain_layout.NeedsRich` where rich's layout is not copied."""
     from commkit.cli.output import wrap_lines
     from commkit.cli.plain_layout import Part, Table, styled, whole
+    from commkit.shown_path import shown_path
 
     table = Table(
         m["summary_title"].format(name=view.name),
@@ -119,6 +118,7 @@ def _print_rich(console: Any, view: Any, written: dict[str, str], m: dict[str, s
     from rich.text import Text
 
     from commkit.cli.output import esc, wrap_lines
+    from commkit.shown_path import shown_path
 
     table = Table(
         title=esc(m["summary_title"].format(name=view.name)),

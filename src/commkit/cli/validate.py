@@ -80,10 +80,10 @@ def validate(
 
 
 def _rel(path: Path) -> Path:
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
+    from commkit.shown_path import below_here
+
+    below = below_here(path.resolve())
+    return path if below is None else Path(below)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from commkit.shown_path import shown_path
-
 
 def warm_assess_run(
     s: Any,
@@ -74,6 +72,7 @@ def plan_summary(result: Any, lang: str, written: list[Path]) -> None:
     from commkit import api
     from commkit.cli.output import Lines
     from commkit.i18n import plural, text
+    from commkit.shown_path import shown_path
 
     stdout = Lines()  # on a pipe a line is written whole, without rich; a terminal wraps it
     scheduled = plural("cli.actions_scheduled", len(result.scheduled), lang)

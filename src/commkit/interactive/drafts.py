@@ -43,9 +43,11 @@ def resume_command(draft: Path, program: str | None = None) -> str:
     below it (short enough for one line), quoted for a shell."""
     import shlex
 
-    shown = draft
-    with contextlib.suppress(OSError, ValueError):
-        shown = draft.resolve().relative_to(Path.cwd().resolve())
+    from commkit.shown_path import below_here
+
+    shown: str | Path = draft
+    with contextlib.suppress(OSError):
+        shown = below_here(draft.resolve()) or draft
     program = program_as_invoked() if program is None else program
     return f"{program} assess --resume " + shlex.quote(os.fspath(shown))
 
@@ -75,12 +77,12 @@ def _runnable(path: str) -> str:
     with contextlib.suppress(OSError):
         if found is not None and os.path.samefile(found, path):
             return name
-    if not os.path.isabs(path):
+    from commkit.shown_path import below_here
+
+    below = below_here(path)
+    if below is None:  # given relative, or outside the current folder
         return path
-    with contextlib.suppress(ValueError):
-        below = Path(path).relative_to(Path.cwd())
-        return os.fspath(below) if os.sep in os.fspath(below) else f".{os.sep}{below}"
-    return path
+    return below if os.sep in below else f".{os.sep}{below}"
 
 
 def is_commkit_draft(path: Path, answers: Answers) -> bool:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # parse_text of the shipped checklist and methodology 11 % less CPU than CSafeLoader's
 from commkit.model.composed_yaml import MAX_VALUES
 from commkit.model.composed_yaml import _Loader as _Loader
-from commkit.model.line_yaml import MAX_DEPTH as _MAX_DEPTH
+from commkit.model.line_yaml import MAX_DEPTH  # the bound on nesting, every reader's
 
 HAS_C_LOADER: bool = yaml.__with_libyaml__
 
@@ -39,9 +39,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = MAX_VALUES
 """Bound on values built from one file, aliases expanded: stops 'billion laughs' bombs
 (defined beside libyaml's way, which refuses beyond it too)."""
-MAX_DEPTH = _MAX_DEPTH
-"""Bound on nesting (defined beside the line reader; it and libyaml's way refuse beyond it
-too)."""
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
