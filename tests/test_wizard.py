@@ -281,6 +281,22 @@ def test_ctrl_c_keeps_the_draft_and_resume_continues(pack: ContentPack, tmp_path
     assert answers.complete is True
 
 
+def test_resuming_a_draft_of_one_answer_says_one_answer(pack: ContentPack, tmp_path: Path) -> None:
+    with create_pipe_input() as inp:
+        wizard, _ = make(pack, inp, tmp_path)
+        inp.send_text(START + "4\r" + CTRL_C)
+        with pytest.raises(InterruptedWithDraft) as info:
+            wizard.run()
+    assert info.value.answered == 1
+    draft = load_draft(tmp_path / "fashion-tech-assessment-draft.yaml")
+    with create_pipe_input() as inp:
+        wizard, prompter = make(pack, inp, tmp_path)
+        inp.send_text(CTRL_C)
+        with pytest.raises(InterruptedWithDraft):
+            wizard.run(draft)
+    assert "Resuming the draft for Fashion Tech: 1 answer so far." in prompter.said
+
+
 def test_ctrl_c_on_the_start_screen_keeps_nothing(
     pack: ContentPack, pipe: Any, tmp_path: Path
 ) -> None:

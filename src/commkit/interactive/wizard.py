@@ -15,6 +15,7 @@ from pathlib import Path
 from commkit.core.conditions import normalise_value
 from commkit.core.scoring import asked_questions
 from commkit.errors import InterruptedWithDraft
+from commkit.i18n import plural
 from commkit.interactive.messages import (
     BACK_TOKEN,
     DONT_KNOW_TOKENS,
@@ -77,7 +78,8 @@ class Wizard:
                 if self.only is None:
                     self.prompter.say(
                         self.m["resumed"].format(
-                            name=tr(draft.community.name, self.lang), count=len(draft.answers)
+                            name=tr(draft.community.name, self.lang),
+                            answers=plural("count.answers", len(draft.answers), self.lang),
                         ),
                         "bold",
                     )
